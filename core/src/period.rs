@@ -1,0 +1,1 @@
+//! Periods (filled in by the period work).
