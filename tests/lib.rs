@@ -1,1 +1,5 @@
-//! The one integration-test binary of planwatch (see core/Cargo.toml).
+//! The one integration-test binary of planwatch (see core/Cargo.toml): every module
+//! here is compiled and linked once.
+
+mod quantity_props;
+mod quantity_table;

@@ -85,10 +85,7 @@ impl Location {
     /// A location at a byte offset in `input`; the character offset is computed from it.
     pub fn at_byte(input: &str, byte: usize) -> Location {
         let byte = byte.min(input.len());
-        let char = input
-            .char_indices()
-            .take_while(|(i, _)| *i < byte)
-            .count();
+        let char = input.char_indices().take_while(|(i, _)| *i < byte).count();
         Location {
             byte: Some(byte),
             char: Some(char),
@@ -149,8 +146,16 @@ impl fmt::Display for Issue {
 }
 
 /// The error type of every fallible planwatch function.
+///
+/// The details sit behind one `Box` so that `Result<T, Error>` stays small on the
+/// happy path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
     kind: ErrorKind,
     message: String,
     location: Location,
@@ -162,11 +167,13 @@ impl Error {
     /// A new error of `kind` with a message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
-            kind,
-            message: message.into(),
-            location: Location::default(),
-            expected: None,
-            issues: Vec::new(),
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                location: Location::default(),
+                expected: None,
+                issues: Vec::new(),
+            }),
         }
     }
 
@@ -197,43 +204,46 @@ impl Error {
         };
         let mut e = Error::new(
             ErrorKind::Plan,
-            format!("{what} has {n} problem{}{first}{more}", if n == 1 { "" } else { "s" }),
+            format!(
+                "{what} has {n} problem{}{first}{more}",
+                if n == 1 { "" } else { "s" }
+            ),
         );
-        e.issues = issues;
+        e.inner.issues = issues;
         e
     }
 
     /// Sets the location.
     pub fn with_location(mut self, location: Location) -> Error {
-        self.location = location;
+        self.inner.location = location;
         self
     }
 
     /// Sets what was expected at the location.
     pub fn with_expected(mut self, expected: impl Into<String>) -> Error {
-        self.expected = Some(expected.into());
+        self.inner.expected = Some(expected.into());
         self
     }
 
     /// Sets the file name (or other label) of the location.
     pub fn in_file(mut self, file: impl Into<String>) -> Error {
-        self.location.file = Some(file.into());
+        self.inner.location.file = Some(file.into());
         self
     }
 
     /// Sets the structured path of the location, e.g. `target[2].condition`.
     pub fn at_path(mut self, path: impl Into<String>) -> Error {
-        self.location.path = Some(path.into());
+        self.inner.location.path = Some(path.into());
         self
     }
 
     /// Shifts byte and character offsets by those of the start of a sub-string, so an
     /// error found in a slice points into the whole input.
     pub fn offset_by(mut self, byte: usize, char: usize) -> Error {
-        if let Some(b) = self.location.byte.as_mut() {
+        if let Some(b) = self.inner.location.byte.as_mut() {
             *b += byte;
         }
-        if let Some(c) = self.location.char.as_mut() {
+        if let Some(c) = self.inner.location.char.as_mut() {
             *c += char;
         }
         self
@@ -241,43 +251,43 @@ impl Error {
 
     /// The kind of error.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The stable code of the kind, as exposed to Python and JavaScript.
     pub fn code(&self) -> &'static str {
-        self.kind.code()
+        self.inner.kind.code()
     }
 
     /// The message, without the location.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// Where the error was found.
     pub fn location(&self) -> &Location {
-        &self.location
+        &self.inner.location
     }
 
     /// What the parser expected at the location, for parse errors.
     pub fn expected(&self) -> Option<&str> {
-        self.expected.as_deref()
+        self.inner.expected.as_deref()
     }
 
     /// Every problem found, for plan and observation validation errors.
     pub fn issues(&self) -> &[Issue] {
-        &self.issues
+        &self.inner.issues
     }
 
     /// True for parse errors.
     pub fn is_parse(&self) -> bool {
-        self.kind == ErrorKind::Parse
+        self.inner.kind == ErrorKind::Parse
     }
 
     /// True for unknown units, mismatched dimensions and inexact conversions.
     pub fn is_unit(&self) -> bool {
         matches!(
-            self.kind,
+            self.inner.kind,
             ErrorKind::UnknownUnit | ErrorKind::DimensionMismatch | ErrorKind::InexactConversion
         )
     }
@@ -285,9 +295,9 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if !self.location.is_empty() {
-            write!(f, " (at {})", self.location)?;
+        f.write_str(&self.inner.message)?;
+        if !self.inner.location.is_empty() {
+            write!(f, " (at {})", self.inner.location)?;
         }
         Ok(())
     }
@@ -309,10 +319,10 @@ mod tests {
 
     #[test]
     fn parse_error_names_what_was_found() {
-        let e = Error::parse_at("12亿x", 8, "a unit");
+        let e = Error::parse_at("12亿x", 5, "a unit");
         assert_eq!(e.code(), "parse");
         assert_eq!(e.expected(), Some("a unit"));
         assert!(e.to_string().contains("'x'"), "{e}");
-        assert_eq!(e.location().char, Some(4));
+        assert_eq!(e.location().char, Some(3));
     }
 }

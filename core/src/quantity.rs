@@ -1,0 +1,455 @@
+//! Quantities: an exact decimal value with a unit.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use crate::comparator::{prefix_word, suffix_word, Comparator};
+use crate::number;
+use crate::text::Cursor;
+use crate::unit::{Dimension, Unit};
+use crate::{Error, ErrorKind, Result};
+
+/// An exact amount of something: a [`Decimal`] value and a [`Unit`].
+///
+/// Equality compares amounts, not spellings: `590亿元 == 59000000000元` and
+/// `1公顷 == 15亩`. Ordering across dimensions is refused with an error by
+/// [`try_cmp`](Quantity::try_cmp); `==` across dimensions is simply `false`.
+#[derive(Clone, Copy)]
+pub struct Quantity {
+    value: Decimal,
+    unit: Unit,
+}
+
+/// Output style of [`Quantity::format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Style {
+    /// Chinese: natural magnitude, no space (590亿元, 1.5万人, 5.5%).
+    #[default]
+    Zh,
+    /// English: million/billion/trillion and the unit's English name (59 billion yuan).
+    En,
+}
+
+/// A plain, serialisable description of a quantity, as the bindings and the
+/// `quantity` example print it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct QuantityInfo {
+    /// The exact value in `unit`, as a decimal string.
+    pub value: String,
+    /// The unit symbol.
+    pub unit: String,
+    /// The dimension name (`money`, `people`, `ratio` …).
+    pub dimension: String,
+    /// Chinese-style text.
+    pub zh: String,
+    /// English-style text.
+    pub en: String,
+}
+
+/// A quantity read from text together with a comparator word next to it, as in
+/// "20万人次以上" or "不少于1.5万人".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Phrase {
+    /// The quantity.
+    pub quantity: Quantity,
+    /// The comparator the words express, if any.
+    pub comparator: Option<Comparator>,
+}
+
+impl Quantity {
+    /// A quantity of `value` in `unit`.
+    pub fn new(value: Decimal, unit: Unit) -> Quantity {
+        Quantity { value, unit }
+    }
+
+    /// Parses a number with an optional unit. Magnitude words are folded into the
+    /// value and the unit is kept as written, so `"590 亿元"` is 59 000 000 000 元 and
+    /// `"15 公顷"` is 15 公顷.
+    ///
+    /// ```
+    /// use planwatch::{Quantity, Decimal};
+    /// let q = Quantity::parse("590 亿元")?;
+    /// assert_eq!(q.value(), Decimal::from(59_000_000_000i64));
+    /// assert_eq!(q.unit().symbol(), "元");
+    /// assert_eq!(q.to_string(), "590亿元");
+    /// assert_eq!(Quantity::parse("百分之三十五")?.to_string(), "35%");
+    /// assert!(Quantity::parse("590 furlongs").is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Quantity> {
+        let mut cur = Cursor::new(text, 0);
+        cur.skip_spaces();
+        let Some((q, end)) = Quantity::scan(text, cur.pos)? else {
+            return Err(Error::parse_at(text, cur.pos, "a number"));
+        };
+        let mut cur = Cursor::new(text, end);
+        cur.skip_spaces();
+        if !cur.at_end() {
+            let expected = if q.unit.is_none() {
+                "a unit or the end of the quantity"
+            } else {
+                "the end of the quantity"
+            };
+            return Err(Error::parse_at(text, cur.pos, expected));
+        }
+        Ok(q)
+    }
+
+    /// Reads a quantity starting exactly at byte `start` of `src`; returns it and the
+    /// byte offset where it ends, or `None` when no number starts there.
+    pub(crate) fn scan(src: &str, start: usize) -> Result<Option<(Quantity, usize)>> {
+        let mut cur = Cursor::new(src, start);
+        // 百分之三十五 / 千分之五: the unit comes first.
+        for (word, unit) in [("百分之", "%"), ("千分之", "‰")] {
+            let mut probe = cur;
+            if probe.eat(word) {
+                if let Some(n) = number::scan(src, probe.pos)? {
+                    return Ok(Some((Quantity::new(n.value, Unit::parse(unit)?), n.end)));
+                }
+            }
+        }
+        // 翻一番 = ×2, 翻两番 = ×4: the number counts doublings.
+        if cur.eat("翻") {
+            if let Some(n) = number::scan(src, cur.pos)? {
+                let mut after = Cursor::new(src, n.end);
+                if after.eat("番") && n.value.is_integer() && n.value >= Decimal::ZERO {
+                    let times = two_to_the(n.value, src, start)?;
+                    return Ok(Some((Quantity::new(times, Unit::parse("倍")?), after.pos)));
+                }
+            }
+            return Ok(None);
+        }
+        let Some(n) = number::scan(src, start)? else {
+            return Ok(None);
+        };
+        let mut cur = Cursor::new(src, n.end);
+        cur.skip_spaces();
+        // X成 = X × 10%.
+        if cur.peek() == Some('成') && !cur.peek2().is_some_and(is_cheng_word) {
+            cur.bump();
+            let v = n
+                .value
+                .checked_mul(Decimal::TEN)
+                .ok_or_else(|| Error::new(ErrorKind::Overflow, "percentage overflows"))?;
+            return Ok(Some((Quantity::new(v, Unit::parse("%")?), cur.pos)));
+        }
+        match Unit::match_prefix(&src[cur.pos..]) {
+            Some((unit, len)) => Ok(Some((Quantity::new(n.value, unit), cur.pos + len))),
+            None => Ok(Some((Quantity::new(n.value, Unit::NONE), n.end))),
+        }
+    }
+
+    /// Parses a quantity with comparator words around it: "20万人次以上",
+    /// "不少于1.5万人", "约6%".
+    ///
+    /// ```
+    /// use planwatch::{Comparator, Quantity};
+    /// let p = Quantity::parse_phrase("20万人次以上")?;
+    /// assert_eq!(p.quantity.to_string(), "20万人次");
+    /// assert_eq!(p.comparator, Some(Comparator::Ge));
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn parse_phrase(text: &str) -> Result<Phrase> {
+        let mut cur = Cursor::new(text, 0);
+        cur.skip_spaces();
+        let mut comparator = None;
+        if let Some((c, len)) = prefix_word(&text[cur.pos..]) {
+            comparator = Some(c);
+            cur.pos += len;
+            cur.skip_spaces();
+        }
+        let Some((quantity, end)) = Quantity::scan(text, cur.pos)? else {
+            return Err(Error::parse_at(text, cur.pos, "a number"));
+        };
+        let mut cur = Cursor::new(text, end);
+        cur.skip_spaces();
+        if let Some((c, len)) = suffix_word(&text[cur.pos..]) {
+            if comparator.is_some_and(|p| p != c) {
+                return Err(Error::parse_at(text, cur.pos, "no second comparator word"));
+            }
+            comparator = Some(c);
+            cur.pos += len;
+            cur.skip_spaces();
+        }
+        if !cur.at_end() {
+            return Err(Error::parse_at(
+                text,
+                cur.pos,
+                "the end of the quantity phrase",
+            ));
+        }
+        Ok(Phrase {
+            quantity,
+            comparator,
+        })
+    }
+
+    /// The exact value, in [`unit`](Quantity::unit).
+    pub fn value(&self) -> Decimal {
+        self.value
+    }
+
+    /// The unit.
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The dimension of the unit.
+    pub fn dimension(&self) -> Dimension {
+        self.unit.dimension()
+    }
+
+    fn same_dimension(&self, other: Dimension, what: &str) -> Result<()> {
+        if self.dimension() == other {
+            Ok(())
+        } else {
+            Err(Error::new(
+                ErrorKind::DimensionMismatch,
+                format!("cannot {what} {} ({}) and {other}", self, self.dimension()),
+            ))
+        }
+    }
+
+    /// Converts to another unit of the same dimension, exactly. A conversion whose
+    /// result has no exact decimal form (1 亩 in m² is 666.66…) is an
+    /// [`ErrorKind::InexactConversion`] error; use [`to_rounded`](Quantity::to_rounded)
+    /// to ask for rounding explicitly.
+    ///
+    /// ```
+    /// use planwatch::{Quantity, Unit};
+    /// let ha = Quantity::parse("2公顷")?;
+    /// assert_eq!(ha.to(Unit::parse("亩")?)?.to_string(), "30亩");
+    /// assert!(Quantity::parse("1亩")?.to(Unit::parse("平方米")?).is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn to(&self, unit: Unit) -> Result<Quantity> {
+        let (n, d) = self.ratio_to(unit)?;
+        let overflow = || Error::new(ErrorKind::Overflow, "conversion overflows");
+        let scaled = self.value.checked_mul(n).ok_or_else(overflow)?;
+        let value = scaled.checked_div(d).ok_or_else(overflow)?;
+        // An exact quotient multiplies back to the dividend. Decimal rounds products
+        // past 28 significant digits, so a quotient that fills all 28 digits is taken
+        // to be a rounded one (1亩 = 666.666…7 m²); a genuinely exact 28-digit result
+        // is refused too, which errs on the safe side.
+        let full = value.mantissa().unsigned_abs() >= 10u128.pow(27);
+        if full || value.checked_mul(d) != Some(scaled) {
+            return Err(Error::new(
+                ErrorKind::InexactConversion,
+                format!("{self} has no exact decimal value in {unit}"),
+            ));
+        }
+        Ok(Quantity::new(value.normalize(), unit))
+    }
+
+    /// Converts to another unit of the same dimension, rounding the result to `dp`
+    /// decimal places (half away from zero). Exact conversions are not rounded.
+    pub fn to_rounded(&self, unit: Unit, dp: u32) -> Result<Quantity> {
+        match self.to(unit) {
+            Err(e) if e.kind() == ErrorKind::InexactConversion => {
+                let (n, d) = self.ratio_to(unit)?;
+                let value = self
+                    .value
+                    .checked_mul(n)
+                    .and_then(|v| v.checked_div(d))
+                    .ok_or_else(|| Error::new(ErrorKind::Overflow, "conversion overflows"))?;
+                let value = value.round_dp_with_strategy(
+                    dp,
+                    rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                );
+                Ok(Quantity::new(value.normalize(), unit))
+            }
+            other => other,
+        }
+    }
+
+    /// The exact ratio (numerator, denominator) that converts a value in this
+    /// quantity's unit to `unit`.
+    fn ratio_to(&self, unit: Unit) -> Result<(Decimal, Decimal)> {
+        self.same_dimension(unit.dimension(), "convert between")?;
+        let (fa_n, fa_d) = self.unit.factor()?;
+        let (fb_n, fb_d) = unit.factor()?;
+        let overflow = || Error::new(ErrorKind::Overflow, "conversion factor overflows");
+        let n = fa_n.checked_mul(fb_d).ok_or_else(overflow)?;
+        let d = fa_d.checked_mul(fb_n).ok_or_else(overflow)?;
+        Ok((n, d))
+    }
+
+    /// Compares two quantities of the same dimension exactly (by cross-multiplying the
+    /// unit factors, so no rounding happens). Different dimensions are an error.
+    ///
+    /// ```
+    /// use planwatch::Quantity;
+    /// use std::cmp::Ordering;
+    /// let a = Quantity::parse("1公顷")?;
+    /// let b = Quantity::parse("15亩")?;
+    /// assert_eq!(a.try_cmp(&b)?, Ordering::Equal);
+    /// assert!(a.try_cmp(&Quantity::parse("5%")?).is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn try_cmp(&self, other: &Quantity) -> Result<Ordering> {
+        let (n, d) = other.ratio_to(self.unit)?;
+        let overflow = || Error::new(ErrorKind::Overflow, "comparison overflows");
+        // self.value vs other.value * n / d  <=>  self.value * d vs other.value * n (d > 0).
+        let lhs = self.value.checked_mul(d).ok_or_else(overflow)?;
+        let rhs = other.value.checked_mul(n).ok_or_else(overflow)?;
+        Ok(lhs.cmp(&rhs))
+    }
+
+    /// `self - other`, in `self`'s unit. Exact when `other` converts exactly.
+    pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity> {
+        let other = other.to(self.unit)?;
+        let v = self
+            .value
+            .checked_sub(other.value)
+            .ok_or_else(|| Error::new(ErrorKind::Overflow, "difference overflows"))?;
+        Ok(Quantity::new(v.normalize(), self.unit))
+    }
+
+    /// Formats in the given style; `to_string()` is the Chinese style.
+    ///
+    /// ```
+    /// use planwatch::{Quantity, Style};
+    /// let q = Quantity::parse("590亿元")?;
+    /// assert_eq!(q.format(Style::En), "59 billion yuan");
+    /// assert_eq!(Quantity::parse("1.5 万人")?.format(Style::Zh), "1.5万人");
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn format(&self, style: Style) -> String {
+        crate::format::format(self, style)
+    }
+
+    /// A plain description with both renderings, for printing and for the bindings.
+    pub fn info(&self) -> QuantityInfo {
+        QuantityInfo {
+            value: self.value.normalize().to_string(),
+            unit: self.unit.symbol().to_string(),
+            dimension: self.dimension().name().to_string(),
+            zh: self.format(Style::Zh),
+            en: self.format(Style::En),
+        }
+    }
+}
+
+/// Characters after 成 that make it a verb or noun rather than "tenths" (成立, 成果 …).
+fn is_cheng_word(c: char) -> bool {
+    matches!(
+        c,
+        '立' | '果' | '为' | '功' | '交' | '本' | '员' | '效' | '熟' | '长' | '就' | '型' | '都'
+    )
+}
+
+fn two_to_the(n: Decimal, src: &str, at: usize) -> Result<Decimal> {
+    let mut v = Decimal::ONE;
+    let mut i = Decimal::ZERO;
+    while i < n {
+        v = v.checked_mul(Decimal::TWO).ok_or_else(|| {
+            Error::new(ErrorKind::Overflow, "翻番 overflows")
+                .with_location(crate::Location::at_byte(src, at))
+        })?;
+        i += Decimal::ONE;
+    }
+    Ok(v)
+}
+
+impl PartialEq for Quantity {
+    fn eq(&self, other: &Quantity) -> bool {
+        matches!(self.try_cmp(other), Ok(Ordering::Equal))
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.format(Style::Zh))
+    }
+}
+
+impl fmt::Debug for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Quantity({} {:?})", self.value, self.unit.symbol())
+    }
+}
+
+impl std::str::FromStr for Quantity {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Quantity> {
+        Quantity::parse(s)
+    }
+}
+
+/// Serialised as `{"value": "59000000000", "unit": "元"}`: the value is a string so that
+/// it stays exact through JSON and JavaScript.
+impl serde::Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Quantity", 2)?;
+        st.serialize_field("value", &self.value.normalize().to_string())?;
+        st.serialize_field("unit", self.unit.symbol())?;
+        st.end()
+    }
+}
+
+/// Deserialised from either the string form (`"590亿元"`) or the structured form
+/// (`{"value": "590", "unit": "亿元"}`; the value may be a string or an integer —
+/// fractional JSON numbers are refused because they are not exact).
+impl<'de> serde::Deserialize<'de> for Quantity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Quantity, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Value {
+            Text(String),
+            Int(i64),
+        }
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Text(String),
+            Parts { value: Value, unit: String },
+        }
+        use serde::de::Error as _;
+        match Repr::deserialize(d)? {
+            Repr::Text(s) => Quantity::parse(&s).map_err(D::Error::custom),
+            Repr::Parts { value, unit } => {
+                let unit = Unit::parse(&unit).map_err(D::Error::custom)?;
+                let value = match value {
+                    Value::Int(i) => Decimal::from(i),
+                    Value::Text(s) => number::parse_number(&s).map_err(D::Error::custom)?,
+                };
+                Ok(Quantity::new(value, unit))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_keeps_the_comparator_word() {
+        let p = Quantity::parse_phrase("不少于 1.5 万人").unwrap();
+        assert_eq!(p.comparator, Some(Comparator::Ge));
+        assert_eq!(p.quantity.value(), Decimal::from(15_000));
+        assert!(Quantity::parse_phrase("超过5%以下").is_err());
+    }
+
+    #[test]
+    fn doubling() {
+        assert_eq!(Quantity::parse("翻两番").unwrap().to_string(), "4倍");
+        assert_eq!(Quantity::parse("3成").unwrap().to_string(), "30%");
+    }
+
+    #[test]
+    fn serde_forms() {
+        let q: Quantity = serde_json::from_str("\"1.5万人\"").unwrap();
+        assert_eq!(q.value(), Decimal::from(15_000));
+        let q: Quantity = serde_json::from_str(r#"{"value":"590","unit":"亿元"}"#).unwrap();
+        assert_eq!(q, Quantity::parse("590亿元").unwrap());
+        assert_eq!(
+            serde_json::to_string(&Quantity::parse("590亿元").unwrap()).unwrap(),
+            r#"{"value":"59000000000","unit":"元"}"#
+        );
+        assert!(serde_json::from_str::<Quantity>(r#"{"value":1.5,"unit":"人"}"#).is_err());
+    }
+}
