@@ -1,16 +1,32 @@
 #![doc = include_str!("../../README.md")]
 #![forbid(unsafe_code)]
 
+mod builtin;
 mod comparator;
 mod error;
+pub mod extract;
 mod format;
+mod formula;
+mod indicator;
+pub mod limits;
+mod observation;
+mod plan;
+mod plan_file;
 mod number;
 pub mod period;
 mod quantity;
+mod target;
 mod text;
 mod unit;
 
 pub use comparator::Comparator;
+pub use builtin::{BUILTIN_DATASETS, NANSHAN_2024_REPORT};
+pub use observation::{Lenient, Observation, ObservationStatus, Observations};
+pub use plan::Plan;
+pub use formula::{Formula, MAX_FORMULA_DEPTH};
+pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
+pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR};
+pub use period::Period;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use number::parse_number;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};

@@ -1,0 +1,1 @@
+//! Extraction of targets and actuals from report text (in progress).

@@ -1,0 +1,170 @@
+//! Indicators (指标): what a plan measures.
+
+use serde::{Deserialize, Serialize};
+
+use crate::formula::Formula;
+use crate::unit::Unit;
+
+/// What kind of series an indicator is (SPEC §3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    /// A stock at a point in time or a flow over the period (GDP, new jobs, stations built).
+    #[default]
+    Level,
+    /// Year-on-year growth, in %, of a level series.
+    Growth,
+    /// A share of a whole, in %.
+    Share,
+    /// A difference: percentage points or % change against a baseline.
+    Change,
+    /// Done or not done by a date.
+    Milestone,
+}
+
+impl Measure {
+    /// The serde name (`"level"`, `"growth"` …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Growth => "growth",
+            Measure::Share => "share",
+            Measure::Change => "change",
+            Measure::Milestone => "milestone",
+        }
+    }
+
+    /// True for measures whose values are rates (growth, share, change), whose gaps
+    /// are reported in percentage points.
+    pub fn is_rate(&self) -> bool {
+        matches!(self, Measure::Growth | Measure::Share | Measure::Change)
+    }
+}
+
+/// Which direction is good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// Higher is better (the default).
+    #[default]
+    Higher,
+    /// Lower is better (PM2.5, water use per 10 000 yuan of GDP, energy intensity).
+    Lower,
+    /// Close to the target is best (左右 targets).
+    Band,
+}
+
+/// Binding force of an indicator's targets (SPEC §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 约束性: must be met; a miss is a violation.
+    Binding,
+    /// 预期性: guidance; a miss is reported.
+    #[default]
+    Expected,
+    /// 任务目标: quantified work targets from the tasks section.
+    Task,
+}
+
+impl Kind {
+    /// The serde name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Binding => "binding",
+            Kind::Expected => "expected",
+            Kind::Task => "task",
+        }
+    }
+
+    /// The Chinese term (约束性, 预期性, 任务).
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Kind::Binding => "约束性",
+            Kind::Expected => "预期性",
+            Kind::Task => "任务",
+        }
+    }
+}
+
+/// A name in Chinese and English.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Names {
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    #[serde(default)]
+    pub en: String,
+}
+
+/// Where something came from in a source document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// Identifier of the document (defaults to the plan's `document`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// The verbatim quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Section path in the document, e.g. `三.(三)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// `[start, end)` in characters of the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<[usize; 2]>,
+}
+
+/// A measured quantity of a plan (指标).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    /// Stable slug (`gdp`, `new_jobs`).
+    pub id: String,
+    /// Names in Chinese and English.
+    pub name: Names,
+    /// Unit values are given in; [`Unit::NONE`] for milestones.
+    pub unit: Unit,
+    /// Level, growth, share, change or milestone.
+    pub measure: Measure,
+    /// Binding force.
+    pub kind: Kind,
+    /// Which direction is good.
+    pub polarity: Polarity,
+    /// True for flows that accumulate over the period (investment, new jobs); false
+    /// for stocks read at a date and for rates.
+    pub flow: bool,
+    /// For growth indicators: true when growth is nominal (retail sales, investment),
+    /// so it may be derived from levels; false (the default) for real growth (GDP).
+    pub nominal: bool,
+    /// For growth indicators: the id of the level indicator this is the growth of.
+    pub of: Option<String>,
+    /// Section path in the source document.
+    pub section: Option<String>,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// For derived indicators: the formula over other indicators.
+    pub formula: Option<Formula>,
+    /// Where the indicator is defined.
+    pub source: Option<Provenance>,
+}
+
+impl Indicator {
+    /// A level indicator of `kind` with the given id, names and unit; other fields default.
+    pub fn new(id: impl Into<String>, name: Names, unit: Unit, measure: Measure, kind: Kind) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name,
+            unit,
+            measure,
+            kind,
+            polarity: Polarity::Higher,
+            flow: false,
+            nominal: false,
+            of: None,
+            section: None,
+            tags: Vec::new(),
+            formula: None,
+            source: None,
+        }
+    }
+}

@@ -1,0 +1,572 @@
+//! Plan files: TOML for people, JSON for machines, one schema.
+//!
+//! ```toml
+//! [plan]
+//! id = "nanshan-2024"
+//! period = "2024"
+//!
+//! [[indicator]]
+//! id = "new_jobs"
+//! name = { zh = "新增就业人数", en = "New urban jobs" }
+//! unit = "人"
+//! kind = "binding"
+//!
+//! [[target]]
+//! indicator = "new_jobs"
+//! condition = ">= 1.5万人"
+//!
+//! [reference]
+//! city_quota = "8.5立方米/万元"   # binds `ref:city_quota` conditions
+//! ```
+//!
+//! JSON uses the same keys (`indicators`/`targets`/`references` are accepted as
+//! aliases). Loading never stops at the first problem: every item is read on its own
+//! and every problem is reported with its path and, for TOML, its line and column.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::formula::Formula;
+use crate::indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
+use crate::limits::MAX_PLAN_BYTES;
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::quantity::Quantity;
+use crate::target::{Condition, Target, Tier};
+use crate::unit::{Dimension, Unit};
+use crate::{Error, ErrorKind, Issue, Location, Result};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawHeader {
+    id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    title: Option<String>,
+    period: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    jurisdiction: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    document: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawIndicator {
+    id: String,
+    name: Names,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+    #[serde(default)]
+    measure: Measure,
+    #[serde(default)]
+    kind: Kind,
+    #[serde(default)]
+    polarity: Polarity,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    flow: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    nominal: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    of: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    section: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    formula: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<Provenance>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawTarget {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    indicator: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    condition: String,
+    #[serde(default)]
+    tier: Tier,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<Kind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    baseline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<Provenance>,
+}
+
+/// The whole file, for writing.
+#[derive(Serialize)]
+struct RawFile<'a> {
+    plan: RawHeader,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    reference: BTreeMap<&'a str, String>,
+    indicator: Vec<RawIndicator>,
+    target: Vec<RawTarget>,
+}
+
+/// An item read from a file (or the problem reading it) and where it is.
+struct Located<T> {
+    value: Option<T>,
+    path: String,
+    span: Option<Range<usize>>,
+    fields: Vec<(String, Range<usize>)>,
+}
+
+struct Front {
+    header: Located<RawHeader>,
+    indicators: Vec<Located<RawIndicator>>,
+    targets: Vec<Located<RawTarget>>,
+    references: Vec<(String, Located<String>)>,
+    issues: Vec<Issue>,
+}
+
+/// Turns byte offsets into 1-based lines and character columns.
+struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    file: &'a str,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, file: &'a str) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts, file }
+    }
+
+    fn at(&self, byte: usize, path: Option<String>) -> Location {
+        let byte = byte.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= byte);
+        let start = self.starts[line - 1];
+        let column = self.text.get(start..byte).map_or(1, |s| s.chars().count() + 1);
+        Location {
+            file: Some(self.file.to_string()),
+            line: Some(line),
+            column: Some(column),
+            path,
+            ..Location::default()
+        }
+    }
+}
+
+fn too_large(file: &str) -> Error {
+    Error::new(ErrorKind::TooLarge, format!("plan file is larger than {MAX_PLAN_BYTES} bytes")).in_file(file)
+}
+
+/// Loads a plan from TOML text. `file` names the input in error locations.
+pub(crate) fn from_toml(text: &str, file: &str) -> Result<Plan> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(too_large(file));
+    }
+    let lines = Lines::new(text, file);
+    let front = toml_front(text, &lines)?;
+    assemble(front, &|path, span| match span {
+        Some(s) => lines.at(s.start, Some(path.to_string())),
+        None => Location { file: Some(file.to_string()), path: Some(path.to_string()), ..Location::default() },
+    })
+}
+
+/// Loads a plan from JSON text.
+pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(too_large(file));
+    }
+    let front = json_front(text, file)?;
+    assemble(front, &|path, _| Location { file: Some(file.to_string()), path: Some(path.to_string()), ..Location::default() })
+}
+
+fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
+    use serde::de::IntoDeserializer;
+    use toml::de::{DeTable, DeValue};
+
+    let doc = DeTable::parse(text).map_err(|e| {
+        let loc = match e.span() {
+            Some(s) => lines.at(s.start, None),
+            None => Location { file: Some(lines.file.to_string()), ..Location::default() },
+        };
+        Error::from_issues(
+            &format!("plan {:?}", lines.file),
+            vec![Issue { code: "syntax".into(), location: loc, message: format!("TOML syntax error: {}", e.message()) }],
+        )
+    })?;
+    let mut front = Front {
+        header: Located { value: None, path: "plan".into(), span: None, fields: Vec::new() },
+        indicators: Vec::new(),
+        targets: Vec::new(),
+        references: Vec::new(),
+        issues: Vec::new(),
+    };
+    fn fields(v: &DeValue<'_>) -> Vec<(String, Range<usize>)> {
+        match v {
+            DeValue::Table(t) => t.iter().map(|(k, v)| (k.get_ref().to_string(), v.span())).collect(),
+            _ => Vec::new(),
+        }
+    }
+    fn read<T: for<'de> Deserialize<'de>>(
+        v: &toml::Spanned<DeValue<'_>>,
+        path: String,
+        lines: &Lines<'_>,
+        issues: &mut Vec<Issue>,
+    ) -> Located<T> {
+        let value = match T::deserialize(v.clone().into_deserializer()) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let at = e.span().unwrap_or(v.span()).start;
+                issues.push(Issue { code: "invalid".into(), location: lines.at(at, Some(path.clone())), message: e.message().to_string() });
+                None
+            }
+        };
+        Located { value, path, span: Some(v.span()), fields: fields(v.get_ref()) }
+    }
+    let mut seen_header = false;
+    for (key, value) in doc.get_ref().iter() {
+        let key_str = key.get_ref().as_ref();
+        match (key_str, value.get_ref()) {
+            ("plan", _) => {
+                seen_header = true;
+                front.header = read(value, "plan".into(), lines, &mut front.issues);
+            }
+            ("indicator" | "indicators", DeValue::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    front.indicators.push(read(item, format!("indicator[{i}]"), lines, &mut front.issues));
+                }
+            }
+            ("target" | "targets", DeValue::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    front.targets.push(read(item, format!("target[{i}]"), lines, &mut front.issues));
+                }
+            }
+            ("reference" | "references", DeValue::Table(t)) => {
+                for (k, v) in t.iter() {
+                    let name = k.get_ref().to_string();
+                    let located = read(v, format!("reference.{name}"), lines, &mut front.issues);
+                    front.references.push((name, located));
+                }
+            }
+            _ => front.issues.push(Issue {
+                code: "unknown_key".into(),
+                location: lines.at(key.span().start, Some(key_str.to_string())),
+                message: format!("unknown or malformed top-level key {key_str:?} (expected [plan], [[indicator]], [[target]], [reference])"),
+            }),
+        }
+    }
+    if !seen_header {
+        front.issues.push(Issue {
+            code: "missing_plan".into(),
+            location: lines.at(0, Some("plan".into())),
+            message: "the file has no [plan] table".into(),
+        });
+    }
+    Ok(front)
+}
+
+fn json_front(text: &str, file: &str) -> Result<Front> {
+    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        Error::from_issues(
+            &format!("plan {file:?}"),
+            vec![Issue {
+                code: "syntax".into(),
+                location: Location { file: Some(file.into()), line: Some(e.line()), column: Some(e.column()), ..Location::default() },
+                message: format!("JSON syntax error: {e}"),
+            }],
+        )
+    })?;
+    let mut front = Front {
+        header: Located { value: None, path: "plan".into(), span: None, fields: Vec::new() },
+        indicators: Vec::new(),
+        targets: Vec::new(),
+        references: Vec::new(),
+        issues: Vec::new(),
+    };
+    let loc = |path: &str| Location { file: Some(file.into()), path: Some(path.into()), ..Location::default() };
+    fn read<T: for<'de> Deserialize<'de>>(v: &serde_json::Value, path: String, issues: &mut Vec<Issue>, loc: &dyn Fn(&str) -> Location) -> Located<T> {
+        let value = match T::deserialize(v) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                issues.push(Issue { code: "invalid".into(), location: loc(&path), message: e.to_string() });
+                None
+            }
+        };
+        Located { value, path, span: None, fields: Vec::new() }
+    }
+    let serde_json::Value::Object(map) = doc else {
+        return Err(Error::new(ErrorKind::Parse, "a JSON plan must be an object").in_file(file));
+    };
+    let mut seen_header = false;
+    for (key, value) in &map {
+        match (key.as_str(), value) {
+            ("plan", v) => {
+                seen_header = true;
+                front.header = read(v, "plan".into(), &mut front.issues, &loc);
+            }
+            ("indicator" | "indicators", serde_json::Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    front.indicators.push(read(item, format!("indicator[{i}]"), &mut front.issues, &loc));
+                }
+            }
+            ("target" | "targets", serde_json::Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    front.targets.push(read(item, format!("target[{i}]"), &mut front.issues, &loc));
+                }
+            }
+            ("reference" | "references", serde_json::Value::Object(t)) => {
+                for (k, v) in t {
+                    let located = read(v, format!("reference.{k}"), &mut front.issues, &loc);
+                    front.references.push((k.clone(), located));
+                }
+            }
+            _ => front.issues.push(Issue {
+                code: "unknown_key".into(),
+                location: loc(key),
+                message: format!("unknown or malformed top-level key {key:?}"),
+            }),
+        }
+    }
+    if !seen_header {
+        front.issues.push(Issue { code: "missing_plan".into(), location: loc("plan"), message: "the document has no \"plan\" object".into() });
+    }
+    Ok(front)
+}
+
+type Locate<'a> = dyn Fn(&str, Option<Range<usize>>) -> Location + 'a;
+
+/// Builds the plan from the items read, collecting every problem.
+fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
+    let mut issues = front.issues;
+    let field_at = |item_path: &str, fields: &[(String, Range<usize>)], span: &Option<Range<usize>>, field: &str| {
+        let s = fields.iter().find(|(k, _)| k == field).map(|(_, r)| r.clone()).or_else(|| span.clone());
+        locate(&format!("{item_path}.{field}"), s)
+    };
+    let push = |issues: &mut Vec<Issue>, code: &str, location: Location, message: String| {
+        issues.push(Issue { code: code.into(), location, message });
+    };
+
+    let header = front.header;
+    let mut plan = Plan::empty();
+    if let Some(h) = &header.value {
+        plan.id = h.id.clone();
+        plan.title = h.title.clone();
+        plan.jurisdiction = h.jurisdiction.clone();
+        plan.document = h.document.clone();
+        match Period::parse(&h.period) {
+            Ok(p) => plan.period = p,
+            Err(e) => push(&mut issues, "bad_period", field_at("plan", &header.fields, &header.span, "period"), e.to_string()),
+        }
+    }
+
+    for (key, r) in &front.references {
+        if let Some(text) = &r.value {
+            match Quantity::parse(text) {
+                Ok(q) => {
+                    plan.references.insert(key.clone(), q);
+                }
+                Err(e) => push(&mut issues, "bad_reference", locate(&r.path, r.span.clone()), e.to_string()),
+            }
+        }
+    }
+
+    // Which file item each loaded indicator and target came from, to locate later checks.
+    let mut indicator_items = Vec::new();
+    let mut target_items = Vec::new();
+    for (n, item) in front.indicators.iter().enumerate() {
+        let Some(raw) = &item.value else { continue };
+        let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
+        if plan.indicators.iter().any(|i| i.id == raw.id) {
+            push(&mut issues, "duplicate_id", at("id"), format!("indicator id {:?} is defined twice", raw.id));
+            continue;
+        }
+        if !valid_id(&raw.id) {
+            push(&mut issues, "bad_id", at("id"), format!("indicator id {:?} must be letters, digits, '_', '-' or '.'", raw.id));
+        }
+        let unit = match raw.unit.as_deref() {
+            Some(u) => match Unit::parse(u) {
+                Ok(u) => u,
+                Err(e) => {
+                    push(&mut issues, "unknown_unit", at("unit"), e.to_string());
+                    Unit::NONE
+                }
+            },
+            None if raw.measure == Measure::Milestone => Unit::NONE,
+            None => {
+                push(&mut issues, "missing_unit", at("unit"), format!("indicator {:?} needs a unit", raw.id));
+                Unit::NONE
+            }
+        };
+        let formula = match raw.formula.as_deref().map(Formula::parse) {
+            Some(Ok(f)) => Some(f),
+            Some(Err(e)) => {
+                push(&mut issues, "bad_formula", at("formula"), e.to_string());
+                None
+            }
+            None => None,
+        };
+        indicator_items.push(n);
+        plan.indicators.push(Indicator {
+            id: raw.id.clone(),
+            name: raw.name.clone(),
+            unit,
+            measure: raw.measure,
+            kind: raw.kind,
+            polarity: raw.polarity,
+            flow: raw.flow,
+            nominal: raw.nominal,
+            of: raw.of.clone(),
+            section: raw.section.clone(),
+            tags: raw.tags.clone(),
+            formula,
+            source: raw.source.clone(),
+        });
+    }
+
+    for (n, item) in front.targets.iter().enumerate() {
+        let Some(raw) = &item.value else { continue };
+        let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
+        let condition = match Condition::parse(&raw.condition) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                let mut loc = at("condition");
+                // Point inside the string: past the opening quote, at the problem.
+                if let (Some(col), Some(off)) = (loc.column, e.location().char) {
+                    loc.column = Some(col + 1 + off);
+                }
+                push(&mut issues, "bad_condition", loc, e.to_string());
+                None
+            }
+        };
+        let period = match raw.period.as_deref() {
+            Some(p) => match Period::parse(p) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    push(&mut issues, "bad_period", at("period"), e.to_string());
+                    None
+                }
+            },
+            None => Some(plan.period),
+        };
+        let baseline = match raw.baseline.as_deref().map(Quantity::parse) {
+            Some(Ok(q)) => Some(q),
+            Some(Err(e)) => {
+                push(&mut issues, "bad_baseline", at("baseline"), e.to_string());
+                None
+            }
+            None => None,
+        };
+        let id = raw.id.clone().unwrap_or_else(|| match raw.tier {
+            Tier::Base => raw.indicator.clone(),
+            Tier::Stretch => format!("{}_stretch", raw.indicator),
+        });
+        if plan.targets.iter().any(|t| t.id == id) {
+            push(&mut issues, "duplicate_id", at("id"), format!("target id {id:?} is used twice; give the targets distinct `id`s"));
+            continue;
+        }
+        let (Some(condition), Some(period)) = (condition, period) else { continue };
+        target_items.push(n);
+        plan.targets.push(Target {
+            id,
+            indicator: raw.indicator.clone(),
+            period,
+            condition,
+            tier: raw.tier,
+            kind: raw.kind,
+            baseline,
+            source: raw.source.clone(),
+        });
+    }
+
+    // Cross-item checks, located at the offending item.
+    for problem in plan.check() {
+        let (path, field) = problem.at;
+        let location = match path {
+            Some((what, i)) => {
+                let item = if what == "indicator" {
+                    indicator_items.get(i).and_then(|&n| front.indicators.get(n)).map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
+                } else {
+                    target_items.get(i).and_then(|&n| front.targets.get(n)).map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
+                };
+                match item {
+                    Some((p, fields, span)) => field_at(&p, &fields, &span, field),
+                    None => locate(field, None),
+                }
+            }
+            None => locate(field, None),
+        };
+        push(&mut issues, problem.code, location, problem.message);
+    }
+
+    if issues.is_empty() {
+        Ok(plan)
+    } else {
+        let file = locate("", None).file.unwrap_or_default();
+        Err(Error::from_issues(&format!("plan {file:?}"), issues))
+    }
+}
+
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 128 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// True when a target value's unit may be used with an indicator's unit.
+pub(crate) fn compatible(indicator: Unit, value: Unit) -> bool {
+    let (a, b) = (indicator.dimension(), value.dimension());
+    a == b || (a == Dimension::Ratio && b == Dimension::PercentagePoint) || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
+}
+
+/// Writes a plan in the file schema.
+fn to_raw(plan: &Plan) -> RawFile<'_> {
+    RawFile {
+        plan: RawHeader {
+            id: plan.id.clone(),
+            title: plan.title.clone(),
+            period: plan.period.to_string(),
+            jurisdiction: plan.jurisdiction.clone(),
+            document: plan.document.clone(),
+        },
+        reference: plan.references.iter().map(|(k, v)| (k.as_str(), v.to_string())).collect(),
+        indicator: plan
+            .indicators
+            .iter()
+            .map(|i| RawIndicator {
+                id: i.id.clone(),
+                name: i.name.clone(),
+                unit: (!i.unit.is_none()).then(|| i.unit.symbol().to_string()),
+                measure: i.measure,
+                kind: i.kind,
+                polarity: i.polarity,
+                flow: i.flow,
+                nominal: i.nominal,
+                of: i.of.clone(),
+                section: i.section.clone(),
+                tags: i.tags.clone(),
+                formula: i.formula.as_ref().map(|f| f.text().to_string()),
+                source: i.source.clone(),
+            })
+            .collect(),
+        target: plan
+            .targets
+            .iter()
+            .map(|t| RawTarget {
+                id: Some(t.id.clone()),
+                indicator: t.indicator.clone(),
+                period: Some(t.period.to_string()),
+                condition: t.condition.to_string(),
+                tier: t.tier,
+                kind: t.kind,
+                baseline: t.baseline.map(|b| b.to_string()),
+                source: t.source.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub(crate) fn to_toml(plan: &Plan) -> Result<String> {
+    toml::to_string(&to_raw(plan)).map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write TOML: {e}")))
+}
+
+pub(crate) fn to_json(plan: &Plan) -> Result<String> {
+    serde_json::to_string_pretty(&to_raw(plan)).map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write JSON: {e}")))
+}

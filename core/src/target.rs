@@ -1,0 +1,410 @@
+//! Targets (目标) and the condition syntax of SPEC §5.
+
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::comparator::Comparator;
+use crate::indicator::{Kind, Provenance};
+use crate::period::Period;
+use crate::quantity::Quantity;
+use crate::text::Cursor;
+use crate::unit::Unit;
+use crate::{Error, Result};
+
+/// The comparator of a bare number in a plan ("新增义务教育学位10320座", "增长5.5%"): a
+/// floor. This is the one place that default is written down.
+pub const BARE_NUMBER_COMPARATOR: Comparator = Comparator::Ge;
+
+/// Base target or the 力争/争取 stretch tier above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    /// The target proper.
+    #[default]
+    Base,
+    /// 力争 / 争取 / 努力: a higher tier reported on its own.
+    Stretch,
+}
+
+impl Tier {
+    /// The serde name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Tier::Base => "base",
+            Tier::Stretch => "stretch",
+        }
+    }
+}
+
+/// The condition a target sets on its indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// `>= v`, `> v`, `<= v`, `< v` or `= v`.
+    Compare {
+        /// One of Ge, Gt, Le, Lt, Eq.
+        op: Comparator,
+        /// The target value.
+        value: Quantity,
+    },
+    /// `~ v`, within a tolerance (default: ±0.5 percentage points for rates, ±5% of
+    /// the value for levels).
+    Approx {
+        /// The target value.
+        value: Quantity,
+        /// Explicit tolerance: in the value's dimension (absolute), in percentage
+        /// points for a rate, or in % of the value for a level.
+        tolerance: Option<Quantity>,
+    },
+    /// Inside the inclusive range `[low, high]`.
+    Between {
+        /// Lower bound.
+        low: Quantity,
+        /// Upper bound.
+        high: Quantity,
+    },
+    /// A value assigned elsewhere (完成市级下达指标任务), bound later by key; pending until then.
+    Reference {
+        /// The comparator, or None to follow the indicator's polarity (`<=` for
+        /// lower-is-better, `>=` otherwise).
+        op: Option<Comparator>,
+        /// The reference key (`city_quota`).
+        key: String,
+    },
+    /// A milestone to be done by a date.
+    Done {
+        /// The deadline (inclusive).
+        by: Date,
+    },
+}
+
+impl Condition {
+    /// Parses the condition syntax: `">= 1.5万人"`, `"> 590亿元"`, `"≥ 5.5%"`,
+    /// `"~ 6%"`, `"~ 6% ± 0.3个百分点"`, `"between 1 and 2 个"`, `"1-2个"`,
+    /// `"3至5个"`, `"<= ref:city_quota"`, `"done by 2024-12-31"`, and Chinese
+    /// comparator words (`"不少于1.5万人"`, `"6%左右"`). A bare quantity is a floor.
+    ///
+    /// ```
+    /// use planwatch::{Comparator, Condition};
+    /// let c = Condition::parse("不少于 1.5 万人")?;
+    /// assert_eq!(c.to_string(), ">= 1.5万人");
+    /// assert_eq!(Condition::parse("1-2个")?.to_string(), "between 1个 and 2个");
+    /// assert!(Condition::parse(">= 1.5万人 and more").is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn parse(text: &str) -> Result<Condition> {
+        let t = text.trim_start();
+        let lead = text.len() - t.len();
+        parse_inner(t).map_err(|e| {
+            let chars = text[..lead].chars().count();
+            e.offset_by(lead, chars)
+        })
+    }
+
+    /// The target value used for gaps and completion: the value, the lower bound of a
+    /// range, or None for references and milestones.
+    pub fn value(&self) -> Option<&Quantity> {
+        match self {
+            Condition::Compare { value, .. } | Condition::Approx { value, .. } => Some(value),
+            Condition::Between { low, .. } => Some(low),
+            Condition::Reference { .. } | Condition::Done { .. } => None,
+        }
+    }
+
+    /// The comparator of the condition.
+    pub fn comparator(&self) -> Comparator {
+        match self {
+            Condition::Compare { op, .. } => *op,
+            Condition::Approx { .. } => Comparator::Approx,
+            Condition::Between { .. } => Comparator::Between,
+            Condition::Reference { .. } => Comparator::Reference,
+            Condition::Done { .. } => Comparator::Le,
+        }
+    }
+
+    /// The unit of the target value, if any.
+    pub fn unit(&self) -> Option<Unit> {
+        self.value().map(|q| q.unit())
+    }
+}
+
+fn parse_inner(t: &str) -> Result<Condition> {
+    if let Some(rest) = t.strip_prefix("done") {
+        let rest = rest.trim_start();
+        let Some(date) = rest.strip_prefix("by") else {
+            return Err(Error::parse_at(t, 4, "'by' and a date (done by 2024-12-31)"));
+        };
+        let at = t.len() - date.len();
+        let date_text = date.trim();
+        let by: Date = date_text
+            .parse()
+            .map_err(|_| Error::parse_at(t, at + (date.len() - date.trim_start().len()), "a date YYYY-MM-DD"))?;
+        return Ok(Condition::Done { by });
+    }
+    if let Some(rest) = t.strip_prefix("between") {
+        let start = t.len() - rest.len();
+        let (low, after_low) = quantity_at(t, start)?;
+        let mut cur = Cursor::new(t, after_low);
+        cur.skip_spaces();
+        if !cur.eat("and") {
+            return Err(Error::parse_at(t, cur.pos, "'and'"));
+        }
+        let (high, end) = quantity_at(t, cur.pos)?;
+        expect_end(t, end)?;
+        return between(t, low, high, start);
+    }
+    // An explicit operator symbol.
+    let symbols: [(&str, Comparator); 12] = [
+        (">=", Comparator::Ge),
+        ("≥", Comparator::Ge),
+        ("⩾", Comparator::Ge),
+        ("<=", Comparator::Le),
+        ("≤", Comparator::Le),
+        ("⩽", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+        ("=", Comparator::Eq),
+        ("≈", Comparator::Approx),
+        ("~", Comparator::Approx),
+        ("～", Comparator::Approx),
+    ];
+    for (sym, op) in symbols {
+        if let Some(rest) = t.strip_prefix(sym) {
+            let start = t.len() - rest.len();
+            let mut cur = Cursor::new(t, start);
+            cur.skip_spaces();
+            if cur.eat("ref:") {
+                let key = t[cur.pos..].trim();
+                if !is_key(key) {
+                    return Err(Error::parse_at(t, cur.pos, "a reference key of letters, digits and '_'"));
+                }
+                return Ok(Condition::Reference { op: Some(op), key: key.to_string() });
+            }
+            let (value, end) = quantity_at(t, cur.pos)?;
+            if op == Comparator::Approx {
+                let tolerance = tolerance_at(t, end)?;
+                return Ok(Condition::Approx { value, tolerance });
+            }
+            expect_end(t, end)?;
+            return Ok(Condition::Compare { op, value });
+        }
+    }
+    if let Some(key) = t.strip_prefix("ref:") {
+        let key = key.trim();
+        if !is_key(key) {
+            return Err(Error::parse_at(t, 4, "a reference key of letters, digits and '_'"));
+        }
+        return Ok(Condition::Reference { op: None, key: key.to_string() });
+    }
+    // A range "1-2个", "5%-6%", "3至5个".
+    if let Some((first, end)) = Quantity::scan(t, 0)? {
+        let mut cur = Cursor::new(t, end);
+        cur.skip_spaces();
+        for sep in ["-", "–", "—", "~", "至", "到"] {
+            let mut probe = cur;
+            if probe.eat(sep) {
+                let (high, end) = quantity_at(t, probe.pos)?;
+                expect_end(t, end)?;
+                return between(t, first, high, 0);
+            }
+        }
+    } else if crate::comparator::prefix_word(t).is_none() {
+        return Err(Error::parse_at(
+            t,
+            0,
+            "a comparator (>=, >, <=, <, =, ~), 'between', 'ref:', 'done by' or a number",
+        ));
+    }
+    // Chinese comparator words around a quantity, or a bare quantity (a floor).
+    let phrase = Quantity::parse_phrase(t)?;
+    Ok(match phrase.comparator {
+        Some(Comparator::Approx) => Condition::Approx { value: phrase.quantity, tolerance: None },
+        Some(op) => Condition::Compare { op, value: phrase.quantity },
+        None => Condition::Compare { op: BARE_NUMBER_COMPARATOR, value: phrase.quantity },
+    })
+}
+
+fn is_key(key: &str) -> bool {
+    !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')
+}
+
+/// Reads a quantity after optional spaces at byte `at`; returns it and its end.
+fn quantity_at(t: &str, at: usize) -> Result<(Quantity, usize)> {
+    let mut cur = Cursor::new(t, at);
+    cur.skip_spaces();
+    match Quantity::scan(t, cur.pos)? {
+        Some(found) => Ok(found),
+        None => Err(Error::parse_at(t, cur.pos, "a number")),
+    }
+}
+
+fn expect_end(t: &str, at: usize) -> Result<()> {
+    let mut cur = Cursor::new(t, at);
+    cur.skip_spaces();
+    if cur.at_end() {
+        Ok(())
+    } else {
+        Err(Error::parse_at(t, cur.pos, "the end of the condition"))
+    }
+}
+
+fn tolerance_at(t: &str, at: usize) -> Result<Option<Quantity>> {
+    let mut cur = Cursor::new(t, at);
+    cur.skip_spaces();
+    if cur.at_end() {
+        return Ok(None);
+    }
+    if !(cur.eat("±") || cur.eat("+-") || cur.eat("+/-")) {
+        return Err(Error::parse_at(t, cur.pos, "'±' and a tolerance, or the end of the condition"));
+    }
+    let (tol, end) = quantity_at(t, cur.pos)?;
+    expect_end(t, end)?;
+    if tol.value().is_sign_negative() {
+        return Err(Error::parse_at(t, cur.pos, "a tolerance that is not negative"));
+    }
+    Ok(Some(tol))
+}
+
+/// Builds a range; a bare lower bound takes the upper bound's unit ("1-2个").
+fn between(t: &str, low: Quantity, high: Quantity, at: usize) -> Result<Condition> {
+    let low = if low.unit().is_none() && !high.unit().is_none() {
+        Quantity::new(low.value(), high.unit())
+    } else {
+        low
+    };
+    match low.try_cmp(&high) {
+        Ok(std::cmp::Ordering::Greater) => Err(Error::parse_at(t, at, "a range whose lower bound is not above its upper bound")),
+        Ok(_) => Ok(Condition::Between { low, high }),
+        Err(e) => Err(e),
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Condition::Compare { op, value } => write!(f, "{op} {value}"),
+            Condition::Approx { value, tolerance: None } => write!(f, "~ {value}"),
+            Condition::Approx { value, tolerance: Some(t) } => write!(f, "~ {value} ± {t}"),
+            Condition::Between { low, high } => write!(f, "between {low} and {high}"),
+            Condition::Reference { op: Some(op), key } => write!(f, "{op} ref:{key}"),
+            Condition::Reference { op: None, key } => write!(f, "ref:{key}"),
+            Condition::Done { by } => write!(f, "done by {by}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Condition {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Condition> {
+        Condition::parse(s)
+    }
+}
+
+impl Serialize for Condition {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Condition {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Condition, D::Error> {
+        let s = String::deserialize(d)?;
+        Condition::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A target: a condition on one indicator for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    /// Unique id within the plan (default: the indicator id, plus `_stretch` for the
+    /// stretch tier).
+    pub id: String,
+    /// The indicator the target is on.
+    pub indicator: String,
+    /// The period (a year, a deadline date for stocks, a multi-year range …).
+    pub period: Period,
+    /// The condition.
+    pub condition: Condition,
+    /// Base or stretch.
+    pub tier: Tier,
+    /// Overrides the indicator's kind.
+    pub kind: Option<Kind>,
+    /// For reduction targets: the baseline value, so that completion is
+    /// (baseline − actual) / (baseline − target).
+    pub baseline: Option<Quantity>,
+    /// Where the target is stated.
+    pub source: Option<Provenance>,
+}
+
+impl Target {
+    /// A base-tier target whose id is the indicator id.
+    pub fn new(indicator: impl Into<String>, period: Period, condition: Condition) -> Target {
+        let indicator = indicator.into();
+        Target {
+            id: indicator.clone(),
+            indicator,
+            period,
+            condition,
+            tier: Tier::Base,
+            kind: None,
+            baseline: None,
+            source: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(s: &str) -> String {
+        Condition::parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).to_string()
+    }
+
+    #[test]
+    fn every_form_parses() {
+        assert_eq!(round(">= 1.5万人"), ">= 1.5万人");
+        assert_eq!(round("≥1.5万人"), ">= 1.5万人");
+        assert_eq!(round("> 590亿元"), "> 590亿元");
+        assert_eq!(round("≤ 5%"), "<= 5%");
+        assert_eq!(round("< 3"), "< 3");
+        assert_eq!(round("= 0个"), "= 0个");
+        assert_eq!(round("~ 6%"), "~ 6%");
+        assert_eq!(round("≈ 6% ± 0.3个百分点"), "~ 6% ± 0.3个百分点");
+        assert_eq!(round("between 1 and 2 个"), "between 1个 and 2个");
+        assert_eq!(round("5%-6%"), "between 5% and 6%");
+        assert_eq!(round("3至5个"), "between 3个 and 5个");
+        assert_eq!(round("3到5"), "between 3 and 5");
+        assert_eq!(round("3~5"), "between 3 and 5");
+        assert_eq!(round("<= ref:city_quota"), "<= ref:city_quota");
+        assert_eq!(round("ref:city_quota"), "ref:city_quota");
+        assert_eq!(round("done by 2024-12-31"), "done by 2024-12-31");
+        assert_eq!(round("10320座"), ">= 10320座");
+        assert_eq!(round("超过590亿元"), "> 590亿元");
+        assert_eq!(round("6%左右"), "~ 6%");
+        assert_eq!(round("20万人次以上"), ">= 20万人次");
+        assert_eq!(round("-3%"), ">= -3%");
+        assert_eq!(round("<= -3%"), "<= -3%");
+    }
+
+    #[test]
+    fn every_display_parses_back() {
+        for s in [">= 1.5万人", "~ 6% ± 0.3个百分点", "between 1个 and 2个", "ref:q", "done by 2024-12-31"] {
+            assert_eq!(round(&round(s)), round(s));
+        }
+    }
+
+    #[test]
+    fn errors_point_at_the_problem() {
+        let e = Condition::parse(">= 1.5万人 and").unwrap_err();
+        assert_eq!(e.location().char, Some(9));
+        let e = Condition::parse("  >= x").unwrap_err();
+        assert_eq!(e.location().char, Some(5));
+        assert!(Condition::parse("5-3个").is_err());
+        assert!(Condition::parse("5%-3个").unwrap_err().is_unit());
+        assert!(Condition::parse("done by 2024-02-30").is_err());
+        assert!(Condition::parse("<= ref:").is_err());
+        assert!(Condition::parse("").is_err());
+    }
+}

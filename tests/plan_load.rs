@@ -1,0 +1,102 @@
+//! Plan files: the built-in plan loads, mistakes are all reported with their place,
+//! and writing then reading gives the same plan.
+
+use planwatch::{Observations, Plan};
+
+#[test]
+fn builtin_plan_and_observations_load() {
+    let plan = Plan::builtin("nanshan-2024").unwrap_or_else(|e| {
+        panic!("{e}\n{}", e.issues().iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
+    });
+    assert!(plan.targets.len() >= 50, "{} targets", plan.targets.len());
+    let obs = Observations::builtin("nanshan-2024").unwrap_or_else(|e| {
+        panic!("{e}\n{}", e.issues().iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
+    });
+    assert!(obs.len() >= 20);
+    assert!(Plan::builtin("atlantis").unwrap_err().code() == "unknown_dataset");
+}
+
+const BAD: &str = r#"[plan]
+id = "bad"
+period = "2024"
+
+[[indicator]]
+id = "gdp"
+name = { zh = "本地生产总值" }
+unit = "亿元"
+
+[[indicator]]
+id = "gdp"
+name = { zh = "重复" }
+unit = "人"
+
+[[indicator]]
+id = "seats"
+name = { zh = "学位" }
+unit = "furlongs"
+
+[[target]]
+indicator = "gdp"
+condition = ">= 1.5万人"
+
+[[target]]
+indicator = "nope"
+condition = ">= 5%"
+
+[[target]]
+id = "t3"
+indicator = "gdp"
+period = "2024Q5"
+condition = ">= 5亿元"
+
+[[target]]
+id = "t4"
+indicator = "gdp"
+condition = ">= 5亿元 and more"
+"#;
+
+#[test]
+fn every_mistake_is_reported_with_line_and_column() {
+    let e = Plan::from_toml_str(BAD, "bad.toml").unwrap_err();
+    let got: Vec<(String, usize, usize)> = e
+        .issues()
+        .iter()
+        .map(|i| (i.code.clone(), i.location.line.unwrap_or(0), i.location.column.unwrap_or(0)))
+        .collect();
+    let want = vec![
+        ("duplicate_id".to_string(), 11, 6),
+        ("unknown_unit".to_string(), 18, 8),
+        ("bad_period".to_string(), 31, 10),
+        ("bad_condition".to_string(), 37, 21),
+        ("incompatible_unit".to_string(), 22, 13),
+        ("unknown_indicator".to_string(), 25, 13),
+    ];
+    assert_eq!(got, want, "{e}");
+    assert!(e.issues().iter().all(|i| i.location.file.as_deref() == Some("bad.toml")));
+}
+
+#[test]
+fn toml_syntax_errors_have_a_line() {
+    let e = Plan::from_toml_str("[plan]\nid = \"x\"\nperiod = \n", "s.toml").unwrap_err();
+    assert_eq!(e.issues()[0].code, "syntax");
+    assert_eq!(e.issues()[0].location.line, Some(3));
+}
+
+#[test]
+fn json_problems_carry_their_path() {
+    let json = r#"{"plan": {"id": "j", "period": "2024"},
+      "indicators": [{"id": "gdp", "name": {"zh": "GDP"}, "unit": "亿元"}],
+      "targets": [{"indicator": "gdp", "condition": ">= 5人"}]}"#;
+    let e = Plan::from_json_str(json, "p.json").unwrap_err();
+    assert_eq!(e.issues()[0].code, "incompatible_unit");
+    assert_eq!(e.issues()[0].location.path.as_deref(), Some("target[0].condition"));
+}
+
+#[test]
+fn writing_and_reading_gives_the_same_plan() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let toml = plan.to_toml().unwrap();
+    assert_eq!(Plan::from_toml_str(&toml, "out.toml").unwrap(), plan);
+    let json = plan.to_json().unwrap();
+    assert_eq!(Plan::from_json_str(&json, "out.json").unwrap(), plan);
+}
