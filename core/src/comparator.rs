@@ -85,6 +85,13 @@ impl Comparator {
     }
 }
 
+/// Serialised as its symbol (`">="`, `"between"` …).
+impl serde::Serialize for Comparator {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.symbol())
+    }
+}
+
 impl fmt::Display for Comparator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol())

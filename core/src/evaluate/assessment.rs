@@ -1,0 +1,240 @@
+//! The result of evaluating one target.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::comparator::Comparator;
+use crate::indicator::{Kind, Names, Provenance};
+use crate::observation::ObservationStatus;
+use crate::period::Period;
+use crate::target::Tier;
+use crate::unit::Unit;
+
+/// Verdict of one target at `as_of` (SPEC §6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Data for the whole period meets the condition.
+    Met,
+    /// Data for the whole period does not meet the condition.
+    Missed,
+    /// Partial-period data is on course.
+    OnTrack,
+    /// Partial-period data is behind.
+    Behind,
+    /// The period is over and there is no data.
+    NoData,
+    /// Not decidable yet: a reference not bound, or a deadline in the future with no data.
+    Pending,
+    /// The data cannot be compared with the target (unit or arithmetic problem).
+    NotComparable,
+}
+
+impl Status {
+    /// Every status, in report order.
+    pub const ALL: [Status; 7] = [
+        Status::Met,
+        Status::Missed,
+        Status::OnTrack,
+        Status::Behind,
+        Status::NoData,
+        Status::Pending,
+        Status::NotComparable,
+    ];
+
+    /// The serde name (`"met"`, `"on_track"` …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::NoData => "no_data",
+            Status::Pending => "pending",
+            Status::NotComparable => "not_comparable",
+        }
+    }
+
+    /// Chinese label.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Status::Met => "已完成",
+            Status::Missed => "未完成",
+            Status::OnTrack => "进度正常",
+            Status::Behind => "进度滞后",
+            Status::NoData => "暂无数据",
+            Status::Pending => "待定",
+            Status::NotComparable => "无法比较",
+        }
+    }
+
+    /// English label.
+    pub fn en(&self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Missed => "missed",
+            Status::OnTrack => "on track",
+            Status::Behind => "behind",
+            Status::NoData => "no data",
+            Status::Pending => "pending",
+            Status::NotComparable => "not comparable",
+        }
+    }
+}
+
+/// Grade as Chinese evaluations use them, for final data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grade {
+    /// 超额完成: met with completion above 100%.
+    Exceeded,
+    /// 完成: met.
+    Achieved,
+    /// 基本完成: missed, but within the margin (completion ≥ 95%, or within 0.5
+    /// percentage points for rates, by default).
+    BasicallyAchieved,
+    /// 未完成: missed.
+    NotAchieved,
+}
+
+impl Grade {
+    /// Chinese label.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            Grade::Exceeded => "超额完成",
+            Grade::Achieved => "完成",
+            Grade::BasicallyAchieved => "基本完成",
+            Grade::NotAchieved => "未完成",
+        }
+    }
+
+    /// English label.
+    pub fn en(&self) -> &'static str {
+        match self {
+            Grade::Exceeded => "exceeded",
+            Grade::Achieved => "achieved",
+            Grade::BasicallyAchieved => "basically achieved",
+            Grade::NotAchieved => "not achieved",
+        }
+    }
+}
+
+/// How loudly a result should be reported (as Deequ's check levels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A binding target missed.
+    Error,
+    /// An expected or task target missed, a binding one behind, or data that cannot be compared.
+    Warning,
+    /// Worth a look: an expected or task target behind.
+    Info,
+}
+
+/// Progress class of a multi-year target, as the Eurostat SDG method classifies the
+/// ratio of actual to required compound annual growth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProgressClass {
+    /// Ratio ≥ 95%.
+    Significant,
+    /// 60% ≤ ratio < 95%.
+    Moderate,
+    /// 0 ≤ ratio < 60%.
+    Insufficient,
+    /// Ratio < 0.
+    MovingAway,
+}
+
+/// A value an assessment used: an observation or an input of a derived indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Input {
+    /// Indicator id.
+    pub indicator: String,
+    /// Period of the value.
+    pub period: Period,
+    /// The value, as a decimal string in `unit`.
+    pub value: Decimal,
+    /// Unit of the value.
+    pub unit: Unit,
+    /// Observation status.
+    pub status: ObservationStatus,
+    /// Publication date, if known.
+    pub vintage: Option<Date>,
+    /// Source of the value.
+    pub source: Option<String>,
+}
+
+/// The explained verdict for one target.
+///
+/// Serialised field by field as documented in ARCHITECTURE.md; decimals are strings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Target id.
+    pub target: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Indicator names.
+    pub name: Names,
+    /// Binding force (the target's own, or its indicator's).
+    pub kind: Kind,
+    /// Base or stretch.
+    pub tier: Tier,
+    /// Section path of the indicator or target.
+    pub section: Option<String>,
+    /// The target's period.
+    pub period: Period,
+    /// The condition as text (`>= 1.5万人`).
+    pub condition: String,
+    /// The comparator of the condition.
+    pub comparator: Comparator,
+    /// The verdict.
+    pub status: Status,
+    /// How loudly to report it.
+    pub severity: Option<Severity>,
+    /// Grade, for final data.
+    pub grade: Option<Grade>,
+    /// Observed value in `unit` (the target's unit).
+    pub observed: Option<Decimal>,
+    /// Period of the observed value (`2024H1` for partial data).
+    pub observed_period: Option<Period>,
+    /// Target value in `unit` (lower bound for ranges).
+    pub target_value: Option<Decimal>,
+    /// Upper bound for ranges.
+    pub target_high: Option<Decimal>,
+    /// Unit of `observed`, `target_value` and `target_high`.
+    pub unit: Unit,
+    /// Observed ÷ target (or its reciprocal for lower-is-better), rounded to 6 decimals.
+    pub completion: Option<Decimal>,
+    /// Observed − target, in `gap_unit`.
+    pub gap: Option<Decimal>,
+    /// Unit of the gap: percentage points for rates, else `unit`.
+    pub gap_unit: Unit,
+    /// Share of the period the data covers (partial data), or elapsed at `as_of`.
+    pub time_progress: Option<Decimal>,
+    /// Share of the annual total expected by now from last year's profile (seasonal benchmark).
+    pub expected_progress: Option<Decimal>,
+    /// Growth (in %) needed over the rest of the period to end on target.
+    pub required_growth: Option<Decimal>,
+    /// Multi-year: actual compound annual growth so far (in %).
+    pub cagr: Option<Decimal>,
+    /// Multi-year: compound annual growth needed to reach the target (in %).
+    pub required_cagr: Option<Decimal>,
+    /// Multi-year: progress class.
+    pub progress_class: Option<ProgressClass>,
+    /// The same indicator's value for the previous year (the base), when known.
+    pub previous: Option<Decimal>,
+    /// Period of `previous`.
+    pub previous_period: Option<Period>,
+    /// Observations and formula inputs the verdict used.
+    pub inputs: Vec<Input>,
+    /// Code of the rule that decided (`final`, `partial.flow.linear`, `milestone`, …).
+    pub rule: String,
+    /// Remarks (derived from nominal levels, preliminary data, …).
+    pub notes: Vec<String>,
+    /// One sentence in Chinese and in English.
+    pub explanation: Names,
+    /// Where the target is stated.
+    pub source: Option<Provenance>,
+}

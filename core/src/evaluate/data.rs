@@ -1,0 +1,252 @@
+//! The observations an evaluation may see, indexed, and the values of indicators per
+//! period: observed, derived by formula, or (for nominal growth) derived from levels.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::evaluate::assessment::Input;
+use crate::indicator::{Indicator, Measure};
+use crate::observation::{Observation, ObservationStatus, Observations};
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::quantity::Quantity;
+use crate::{Error, ErrorKind, Result};
+
+/// Deepest chain of derived indicators followed.
+const MAX_DERIVATION_DEPTH: usize = 32;
+
+/// A value of an indicator for a period, with what it was made from.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    /// The value, in the indicator's unit.
+    pub(crate) value: Quantity,
+    pub(crate) status: ObservationStatus,
+    pub(crate) vintage: Option<Date>,
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) notes: Vec<String>,
+}
+
+pub(crate) struct Data<'a> {
+    plan: &'a Plan,
+    best: HashMap<(&'a str, Period), &'a Observation>,
+    periods: HashMap<&'a str, Vec<Period>>,
+}
+
+/// Orders candidate observations of one indicator and period: the latest publication
+/// wins, then the more final status, then (for conflicting duplicates) the larger
+/// value, so the choice never depends on input order.
+fn better(a: &Observation, b: &Observation) -> bool {
+    let key = |o: &Observation| (o.published(), o.status);
+    match key(a).cmp(&key(b)) {
+        std::cmp::Ordering::Equal => {
+            matches!(a.value.try_cmp(&b.value), Ok(std::cmp::Ordering::Greater))
+                || (a.value.try_cmp(&b.value).is_err()
+                    && a.value.unit().symbol() > b.value.unit().symbol())
+        }
+        o => o == std::cmp::Ordering::Greater,
+    }
+}
+
+impl<'a> Data<'a> {
+    /// Indexes the observations visible at `as_of` (published on or before it; all
+    /// of them when None) that belong to the plan's jurisdiction.
+    pub(crate) fn new(
+        plan: &'a Plan,
+        observations: &'a Observations,
+        as_of: Option<Date>,
+    ) -> Data<'a> {
+        let mut best: HashMap<(&'a str, Period), &'a Observation> =
+            HashMap::with_capacity(observations.len());
+        for o in observations {
+            if as_of.is_some_and(|d| o.published() > d) {
+                continue;
+            }
+            if let (Some(j), Some(k)) = (&plan.jurisdiction, &o.jurisdiction) {
+                if j != k {
+                    continue;
+                }
+            }
+            best.entry((o.indicator.as_str(), o.period))
+                .and_modify(|cur| {
+                    if better(o, cur) {
+                        *cur = o;
+                    }
+                })
+                .or_insert(o);
+        }
+        let mut periods: HashMap<&'a str, Vec<Period>> = HashMap::new();
+        for (ind, p) in best.keys() {
+            periods.entry(ind).or_default().push(*p);
+        }
+        for v in periods.values_mut() {
+            v.sort();
+        }
+        Data {
+            plan,
+            best,
+            periods,
+        }
+    }
+
+    /// Periods with a value for the indicator, directly or through its inputs, sorted.
+    pub(crate) fn periods(&self, ind: &Indicator) -> Vec<Period> {
+        self.periods_at(ind, 0)
+    }
+
+    fn periods_at(&self, ind: &Indicator, depth: usize) -> Vec<Period> {
+        let mut out = self
+            .periods
+            .get(ind.id.as_str())
+            .cloned()
+            .unwrap_or_default();
+        if depth < MAX_DERIVATION_DEPTH {
+            let source = match (&ind.formula, &ind.of) {
+                (Some(f), _) => f.inputs().first().and_then(|id| self.plan.indicator(id)),
+                (None, Some(of)) if ind.measure == Measure::Growth && ind.nominal => {
+                    self.plan.indicator(of)
+                }
+                _ => None,
+            };
+            if let Some(src) = source {
+                out.extend(self.periods_at(src, depth + 1));
+                out.sort();
+                out.dedup();
+            }
+        }
+        out
+    }
+
+    /// The indicator's value for exactly `period`, if one can be had.
+    pub(crate) fn get(&self, ind: &Indicator, period: Period) -> Option<Result<Found>> {
+        self.get_at(ind, period, 0)
+    }
+
+    fn get_at(&self, ind: &Indicator, period: Period, depth: usize) -> Option<Result<Found>> {
+        if let Some(o) = self.best.get(&(ind.id.as_str(), period)) {
+            return Some(Ok(observed(ind, o)));
+        }
+        if depth >= MAX_DERIVATION_DEPTH {
+            return Some(Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("derivation of {:?} is nested too deeply", ind.id),
+            )));
+        }
+        if let Some(f) = &ind.formula {
+            return self.derive(ind, f, period, depth);
+        }
+        if ind.measure == Measure::Growth && ind.nominal {
+            if let Some(level) = ind.of.as_deref().and_then(|id| self.plan.indicator(id)) {
+                return self.growth_from_levels(ind, level, period, depth);
+            }
+        }
+        None
+    }
+
+    fn derive(
+        &self,
+        ind: &Indicator,
+        f: &crate::formula::Formula,
+        period: Period,
+        depth: usize,
+    ) -> Option<Result<Found>> {
+        let mut values: Vec<(&str, Decimal)> = Vec::new();
+        let mut inputs = Vec::new();
+        let mut notes = Vec::new();
+        let mut vintage: Option<Date> = None;
+        let mut status = ObservationStatus::Final;
+        for id in f.inputs() {
+            let input = self.plan.indicator(id)?;
+            let found = match self.get_at(input, period, depth + 1)? {
+                Ok(found) => found,
+                Err(e) => return Some(Err(e)),
+            };
+            // Each input is taken in its own indicator's declared unit.
+            let v = match found.value.to(input.unit) {
+                Ok(v) => v.value(),
+                Err(e) => return Some(Err(e)),
+            };
+            values.push((id, v));
+            inputs.extend(found.inputs);
+            notes.extend(found.notes);
+            vintage = vintage.max(found.vintage);
+            status = status.min(found.status);
+        }
+        let result = f.eval(&|id| values.iter().find(|(k, _)| *k == id).map(|(_, v)| *v));
+        Some(result.map(|v| {
+            notes.push(format!("derived: {} = {}", ind.id, f.text()));
+            Found {
+                value: Quantity::new(v, ind.unit),
+                status,
+                vintage,
+                inputs,
+                notes,
+            }
+        }))
+    }
+
+    /// Nominal growth from two levels: (level / level a year earlier − 1) × 100.
+    fn growth_from_levels(
+        &self,
+        ind: &Indicator,
+        level: &Indicator,
+        period: Period,
+        depth: usize,
+    ) -> Option<Result<Found>> {
+        let prev = period.previous_year().ok()?;
+        let now = match self.get_at(level, period, depth + 1)? {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        let before = match self.get_at(level, prev, depth + 1)? {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        let result = (|| {
+            let ratio = crate::evaluate::math::ratio(
+                now.value.to(before.value.unit())?.value(),
+                before.value.value(),
+            )?;
+            let pct = (ratio - Decimal::ONE)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .ok_or_else(|| Error::new(ErrorKind::Overflow, "growth overflows"))?;
+            let unit = crate::unit::Unit::parse("%")?;
+            let mut inputs = now.inputs;
+            inputs.extend(before.inputs);
+            Ok(Found {
+                value: Quantity::new(pct.round_dp(6).normalize(), unit).to(ind.unit)?,
+                status: now.status.min(before.status),
+                vintage: now.vintage.max(before.vintage),
+                inputs,
+                notes: vec![format!(
+                    "growth derived from nominal levels of {:?} ({} vs {})",
+                    level.id, period, prev
+                )],
+            })
+        })();
+        Some(result)
+    }
+}
+
+fn observed(ind: &Indicator, o: &Observation) -> Found {
+    let mut notes = Vec::new();
+    if o.status == ObservationStatus::Preliminary {
+        notes.push(format!("{} {} is preliminary", ind.id, o.period));
+    }
+    Found {
+        value: o.value,
+        status: o.status,
+        vintage: o.vintage,
+        inputs: vec![Input {
+            indicator: o.indicator.clone(),
+            period: o.period,
+            value: o.value.value(),
+            unit: o.value.unit(),
+            status: o.status,
+            vintage: o.vintage,
+            source: o.source.clone(),
+        }],
+        notes,
+    }
+}

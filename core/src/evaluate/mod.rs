@@ -1,0 +1,97 @@
+//! Evaluation: every target of a plan against observations, at a date.
+//!
+//! The verdict of a target depends only on the plan, the observations and `as_of`:
+//! observations are indexed by (indicator, period) keeping the latest vintage
+//! published on or before `as_of`, ties broken by status and then by value, so the
+//! result is the same whatever the order of the inputs — byte for byte once rendered.
+
+mod assessment;
+mod data;
+mod explain;
+mod math;
+mod rules;
+mod scorecard;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
+pub use scorecard::{GroupCounts, Scorecard, StatusCounts, StretchRow, Summary};
+
+use crate::observation::Observations;
+use crate::plan::Plan;
+
+/// Settings of an evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Evaluate as of this date: only observations published on or before it count,
+    /// and deadlines after it are still open. None: every observation counts, and the
+    /// evaluation date is the later of the plan period's end and the latest publication.
+    pub as_of: Option<Date>,
+    /// 基本完成 margin for levels: completion at or above this ratio (default 0.95).
+    pub basic_ratio: Decimal,
+    /// 基本完成 margin for rates: within this many percentage points (default 0.5).
+    pub basic_margin_pp: Decimal,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            as_of: None,
+            basic_ratio: Decimal::new(95, 2),
+            basic_margin_pp: Decimal::new(5, 1),
+        }
+    }
+}
+
+impl Options {
+    /// Default options evaluated as of `date`.
+    pub fn as_of(date: Date) -> Options {
+        Options {
+            as_of: Some(date),
+            ..Options::default()
+        }
+    }
+}
+
+/// Evaluates every target of `plan` against `observations`.
+///
+/// ```
+/// use planwatch::{evaluate, Observations, Options, Plan, Status};
+/// let plan = Plan::builtin("nanshan-2024")?;
+/// let obs = Observations::builtin("nanshan-2024")?;
+/// let card = evaluate(&plan, &obs, &Options::default());
+/// let gdp = card.assessment("gdp_growth").unwrap();
+/// assert_eq!(gdp.status, Status::Missed); // 4.1% < 5.5%
+/// # Ok::<(), planwatch::Error>(())
+/// ```
+pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> Scorecard {
+    let data = data::Data::new(plan, observations, options.as_of);
+    let as_of = options.as_of.unwrap_or_else(|| {
+        observations
+            .iter()
+            .map(|o| o.published())
+            .chain(std::iter::once(plan.period.end()))
+            .max()
+            .unwrap_or_else(|| plan.period.end())
+    });
+    let ctx = rules::Ctx {
+        plan,
+        data: &data,
+        opts: options,
+        as_of,
+    };
+    let assessments = plan
+        .targets
+        .iter()
+        .map(|t| rules::assess(&ctx, t))
+        .collect();
+    Scorecard::new(plan, options.as_of, assessments)
+}
+
+impl Plan {
+    /// Evaluates this plan; see [`evaluate`].
+    pub fn evaluate(&self, observations: &Observations, options: &Options) -> Scorecard {
+        evaluate(self, observations, options)
+    }
+}

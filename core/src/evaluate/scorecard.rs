@@ -1,0 +1,255 @@
+//! The scorecard: every assessment and the counts a reader looks for first.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::evaluate::assessment::{Assessment, Severity, Status};
+use crate::indicator::Kind;
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::target::Tier;
+
+/// Counts of assessments by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct StatusCounts {
+    /// Total.
+    pub total: usize,
+    /// Met.
+    pub met: usize,
+    /// Missed.
+    pub missed: usize,
+    /// On track.
+    pub on_track: usize,
+    /// Behind.
+    pub behind: usize,
+    /// No data.
+    pub no_data: usize,
+    /// Pending.
+    pub pending: usize,
+    /// Not comparable.
+    pub not_comparable: usize,
+}
+
+impl StatusCounts {
+    fn add(&mut self, s: Status) {
+        self.total += 1;
+        *match s {
+            Status::Met => &mut self.met,
+            Status::Missed => &mut self.missed,
+            Status::OnTrack => &mut self.on_track,
+            Status::Behind => &mut self.behind,
+            Status::NoData => &mut self.no_data,
+            Status::Pending => &mut self.pending,
+            Status::NotComparable => &mut self.not_comparable,
+        } += 1;
+    }
+
+    /// The count of one status.
+    pub fn get(&self, s: Status) -> usize {
+        match s {
+            Status::Met => self.met,
+            Status::Missed => self.missed,
+            Status::OnTrack => self.on_track,
+            Status::Behind => self.behind,
+            Status::NoData => self.no_data,
+            Status::Pending => self.pending,
+            Status::NotComparable => self.not_comparable,
+        }
+    }
+}
+
+/// Counts for one group (a kind or a section).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupCounts {
+    /// The group: a kind name (`binding`) or a section path (`三.(七)`).
+    pub key: String,
+    /// The counts.
+    pub counts: StatusCounts,
+}
+
+/// A stretch target beside the base target of the same indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StretchRow {
+    /// The stretch target's id.
+    pub target: String,
+    /// Its indicator.
+    pub indicator: String,
+    /// Its status.
+    pub status: Status,
+    /// The base target of the same indicator, if the plan has one.
+    pub base_target: Option<String>,
+    /// The base target's status.
+    pub base_status: Option<Status>,
+}
+
+/// The aggregates of a scorecard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Counts over all targets.
+    pub all: StatusCounts,
+    /// Counts per kind (binding, expected, task).
+    pub by_kind: Vec<GroupCounts>,
+    /// Counts per section, in section order.
+    pub by_section: Vec<GroupCounts>,
+    /// Binding targets missed: the first thing a reader must see.
+    pub binding_misses: Vec<String>,
+    /// Stretch targets reached (met).
+    pub stretch_reached: Vec<String>,
+    /// Every stretch target with its base.
+    pub stretch: Vec<StretchRow>,
+}
+
+/// The result of evaluating a plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scorecard {
+    /// Plan id.
+    pub plan: String,
+    /// Plan title.
+    pub title: Option<String>,
+    /// Jurisdiction.
+    pub jurisdiction: Option<String>,
+    /// Plan period.
+    pub period: Period,
+    /// The evaluation date, if one was given.
+    pub as_of: Option<Date>,
+    /// One assessment per target, in plan order.
+    pub assessments: Vec<Assessment>,
+    /// Counts and highlights.
+    pub summary: Summary,
+}
+
+impl Scorecard {
+    pub(crate) fn new(plan: &Plan, as_of: Option<Date>, assessments: Vec<Assessment>) -> Scorecard {
+        let mut all = StatusCounts::default();
+        let mut by_kind: BTreeMap<Kind, StatusCounts> = BTreeMap::new();
+        let mut by_section: Vec<GroupCounts> = Vec::new();
+        for a in &assessments {
+            all.add(a.status);
+            by_kind.entry(a.kind).or_default().add(a.status);
+            let key = a.section.clone().unwrap_or_else(|| "—".into());
+            match by_section.iter_mut().find(|g| g.key == key) {
+                Some(g) => g.counts.add(a.status),
+                None => {
+                    let mut counts = StatusCounts::default();
+                    counts.add(a.status);
+                    by_section.push(GroupCounts { key, counts });
+                }
+            }
+        }
+        by_section.sort_by(|a, b| section_key(&a.key).cmp(&section_key(&b.key)));
+        let stretch: Vec<StretchRow> = assessments
+            .iter()
+            .filter(|a| a.tier == Tier::Stretch)
+            .map(|s| {
+                let base = assessments
+                    .iter()
+                    .find(|b| b.tier == Tier::Base && b.indicator == s.indicator);
+                StretchRow {
+                    target: s.target.clone(),
+                    indicator: s.indicator.clone(),
+                    status: s.status,
+                    base_target: base.map(|b| b.target.clone()),
+                    base_status: base.map(|b| b.status),
+                }
+            })
+            .collect();
+        let summary = Summary {
+            all,
+            by_kind: by_kind
+                .into_iter()
+                .map(|(k, counts)| GroupCounts {
+                    key: k.name().into(),
+                    counts,
+                })
+                .collect(),
+            by_section,
+            binding_misses: assessments
+                .iter()
+                .filter(|a| a.severity == Some(Severity::Error))
+                .map(|a| a.target.clone())
+                .collect(),
+            stretch_reached: stretch
+                .iter()
+                .filter(|r| r.status == Status::Met)
+                .map(|r| r.target.clone())
+                .collect(),
+            stretch,
+        };
+        Scorecard {
+            plan: plan.id.clone(),
+            title: plan.title.clone(),
+            jurisdiction: plan.jurisdiction.clone(),
+            period: plan.period,
+            as_of,
+            assessments,
+            summary,
+        }
+    }
+
+    /// The assessment of the target with `id`.
+    pub fn assessment(&self, id: &str) -> Option<&Assessment> {
+        self.assessments.iter().find(|a| a.target == id)
+    }
+
+    /// Assessments in reading order: binding misses first, then by section (in the
+    /// document's order), then plan order.
+    pub fn ordered(&self) -> Vec<&Assessment> {
+        let mut v: Vec<(usize, &Assessment)> = self.assessments.iter().enumerate().collect();
+        v.sort_by(|(i, a), (j, b)| {
+            let miss = |x: &Assessment| x.severity != Some(Severity::Error);
+            (
+                miss(a),
+                section_key(a.section.as_deref().unwrap_or("—")),
+                *i,
+            )
+                .cmp(&(
+                    miss(b),
+                    section_key(b.section.as_deref().unwrap_or("—")),
+                    *j,
+                ))
+        });
+        v.into_iter().map(|(_, a)| a).collect()
+    }
+
+    /// The scorecard as JSON (assessment fields documented in ARCHITECTURE.md).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self)
+            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+    }
+}
+
+/// Sort key of a section path like "三.(七)": Chinese numerals compared by value, so
+/// 二 < 三 and (九) < (十).
+pub(crate) fn section_key(s: &str) -> Vec<u32> {
+    let digit = |c: char| {
+        "零一二三四五六七八九十"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let mut out = Vec::new();
+    let mut cur: Option<u32> = None;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            cur = Some(match (cur, d) {
+                (None, 10) => 10,
+                (Some(v), 10) => v.max(1) * 10,
+                (Some(v), d) if v >= 10 && v % 10 == 0 => v + d,
+                (_, d) => d,
+            });
+        } else if let Some(d) = c.to_digit(10) {
+            cur = Some(cur.unwrap_or(0) * 10 + d);
+        } else if let Some(v) = cur.take() {
+            out.push(v);
+        }
+    }
+    if let Some(v) = cur {
+        out.push(v);
+    }
+    if out.is_empty() {
+        out.push(u32::MAX);
+    }
+    out
+}

@@ -1,0 +1,48 @@
+//! The built-in Nanshan 2024 plan evaluated against its built-in observations.
+
+use planwatch::{evaluate, Grade, Observations, Options, Plan, Status};
+
+fn card(as_of: Option<&str>) -> planwatch::Scorecard {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let obs = Observations::builtin("nanshan-2024").unwrap();
+    let options = match as_of {
+        Some(d) => Options::as_of(d.parse().unwrap()),
+        None => Options::default(),
+    };
+    evaluate(&plan, &obs, &options)
+}
+
+#[test]
+fn gdp_growth_missed_rd_met_through_the_derived_indicator_jobs_with_base() {
+    let card = card(None);
+    for a in &card.assessments {
+        eprintln!(
+            "{:<28} {:<14} {}",
+            a.target,
+            a.status.name(),
+            a.explanation.zh
+        );
+    }
+    let gdp = card.assessment("gdp_growth").unwrap();
+    assert_eq!(gdp.status, Status::Missed);
+    assert_eq!(gdp.grade, Some(Grade::NotAchieved));
+    assert_eq!(gdp.gap.unwrap().to_string(), "-1.4");
+    assert_eq!(gdp.gap_unit.symbol(), "个百分点");
+    let rd = card.assessment("rd_spending").unwrap();
+    assert_eq!(rd.status, Status::Met, "{}", rd.explanation.en);
+    assert!(rd.inputs.len() >= 2, "{:?}", rd.inputs);
+    let jobs = card.assessment("new_jobs").unwrap();
+    assert_eq!(jobs.previous.unwrap().to_string(), "18746");
+    assert_eq!(
+        card.assessment("water_per_10k_gdp").unwrap().status,
+        Status::Pending
+    );
+}
+
+#[test]
+fn mid_year_gdp_growth_is_behind() {
+    let card = card(Some("2024-09-30"));
+    let gdp = card.assessment("gdp_growth").unwrap();
+    assert_eq!(gdp.status, Status::Behind, "{}", gdp.explanation.zh);
+    assert_eq!(gdp.observed.unwrap().to_string(), "5");
+}
