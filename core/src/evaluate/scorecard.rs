@@ -138,7 +138,7 @@ impl Scorecard {
                 }
             }
         }
-        by_section.sort_by(|a, b| section_key(&a.key).cmp(&section_key(&b.key)));
+        by_section.sort_by_cached_key(|g| section_key(&g.key));
         let stretch: Vec<StretchRow> = assessments
             .iter()
             .filter(|a| a.tier == Tier::Stretch)
