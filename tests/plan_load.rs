@@ -6,11 +6,25 @@ use planwatch::{Observations, Plan};
 #[test]
 fn builtin_plan_and_observations_load() {
     let plan = Plan::builtin("nanshan-2024").unwrap_or_else(|e| {
-        panic!("{e}\n{}", e.issues().iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{e}\n{}",
+            e.issues()
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert!(plan.targets.len() >= 50, "{} targets", plan.targets.len());
     let obs = Observations::builtin("nanshan-2024").unwrap_or_else(|e| {
-        panic!("{e}\n{}", e.issues().iter().map(|i| i.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "{e}\n{}",
+            e.issues()
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     });
     assert!(obs.len() >= 20);
     assert!(Plan::builtin("atlantis").unwrap_err().code() == "unknown_dataset");
@@ -61,7 +75,13 @@ fn every_mistake_is_reported_with_line_and_column() {
     let got: Vec<(String, usize, usize)> = e
         .issues()
         .iter()
-        .map(|i| (i.code.clone(), i.location.line.unwrap_or(0), i.location.column.unwrap_or(0)))
+        .map(|i| {
+            (
+                i.code.clone(),
+                i.location.line.unwrap_or(0),
+                i.location.column.unwrap_or(0),
+            )
+        })
         .collect();
     let want = vec![
         ("duplicate_id".to_string(), 11, 6),
@@ -72,7 +92,10 @@ fn every_mistake_is_reported_with_line_and_column() {
         ("unknown_indicator".to_string(), 25, 13),
     ];
     assert_eq!(got, want, "{e}");
-    assert!(e.issues().iter().all(|i| i.location.file.as_deref() == Some("bad.toml")));
+    assert!(e
+        .issues()
+        .iter()
+        .all(|i| i.location.file.as_deref() == Some("bad.toml")));
 }
 
 #[test]
@@ -89,7 +112,10 @@ fn json_problems_carry_their_path() {
       "targets": [{"indicator": "gdp", "condition": ">= 5人"}]}"#;
     let e = Plan::from_json_str(json, "p.json").unwrap_err();
     assert_eq!(e.issues()[0].code, "incompatible_unit");
-    assert_eq!(e.issues()[0].location.path.as_deref(), Some("target[0].condition"));
+    assert_eq!(
+        e.issues()[0].location.path.as_deref(),
+        Some("target[0].condition")
+    );
 }
 
 #[test]

@@ -17,7 +17,10 @@ pub(crate) fn files(name: &str) -> Result<(&'static str, &'static str)> {
         )),
         _ => Err(Error::new(
             ErrorKind::UnknownDataset,
-            format!("no built-in dataset {name:?}; available: {}", BUILTIN_DATASETS.join(", ")),
+            format!(
+                "no built-in dataset {name:?}; available: {}",
+                BUILTIN_DATASETS.join(", ")
+            ),
         )),
     }
 }

@@ -57,13 +57,24 @@ impl Formula {
     /// # Ok::<(), planwatch::Error>(())
     /// ```
     pub fn parse(text: &str) -> Result<Formula> {
-        let mut p = Parser { src: text, pos: 0, depth: 0 };
+        let mut p = Parser {
+            src: text,
+            pos: 0,
+            depth: 0,
+        };
         let expr = p.expr()?;
         p.skip_ws();
         if p.pos < text.len() {
-            return Err(Error::parse_at(text, p.pos, "an operator or the end of the formula"));
+            return Err(Error::parse_at(
+                text,
+                p.pos,
+                "an operator or the end of the formula",
+            ));
         }
-        Ok(Formula { text: text.trim().to_string(), expr })
+        Ok(Formula {
+            text: text.trim().to_string(),
+            expr,
+        })
     }
 
     /// The formula as written.
@@ -100,11 +111,19 @@ fn collect<'a>(e: &'a Expr, out: &mut BTreeMap<&'a str, ()>) {
 }
 
 fn eval(e: &Expr, value: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal> {
-    let overflow = || Error::new(ErrorKind::Overflow, "formula result is out of the decimal range");
+    let overflow = || {
+        Error::new(
+            ErrorKind::Overflow,
+            "formula result is out of the decimal range",
+        )
+    };
     Ok(match e {
         Expr::Num(n) => *n,
         Expr::Var(v) => value(v).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownIndicator, format!("formula input {v:?} has no value"))
+            Error::new(
+                ErrorKind::UnknownIndicator,
+                format!("formula input {v:?} has no value"),
+            )
         })?,
         Expr::Neg(x) => -eval(x, value)?,
         Expr::Bin(op, a, b) => {
@@ -115,7 +134,10 @@ fn eval(e: &Expr, value: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal> {
                 Op::Mul => a.checked_mul(b).ok_or_else(overflow)?,
                 Op::Div => {
                     if b.is_zero() {
-                        return Err(Error::new(ErrorKind::DivisionByZero, "division by zero in a formula"));
+                        return Err(Error::new(
+                            ErrorKind::DivisionByZero,
+                            "division by zero in a formula",
+                        ));
                     }
                     a.checked_div(b).ok_or_else(overflow)?
                 }
@@ -139,7 +161,10 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn skip_ws(&mut self) {
         while self.src[self.pos..].starts_with(|c: char| c.is_whitespace()) {
-            self.pos += self.src[self.pos..].chars().next().map_or(1, char::len_utf8);
+            self.pos += self.src[self.pos..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
         }
     }
 
@@ -164,7 +189,11 @@ impl Parser<'_> {
         while let Some(c @ ('*' | '/' | '×' | '÷')) = self.peek() {
             self.pos += c.len_utf8();
             let rhs = self.factor()?;
-            let op = if matches!(c, '*' | '×') { Op::Mul } else { Op::Div };
+            let op = if matches!(c, '*' | '×') {
+                Op::Mul
+            } else {
+                Op::Div
+            };
             lhs = Expr::Bin(op, Box::new(lhs), Box::new(rhs));
         }
         Ok(lhs)
@@ -217,7 +246,11 @@ impl Parser<'_> {
                 self.pos += len;
                 Ok(Expr::Var(self.src[start..self.pos].to_string()))
             }
-            _ => Err(Error::parse_at(self.src, self.pos, "a number, an indicator id or '('")),
+            _ => Err(Error::parse_at(
+                self.src,
+                self.pos,
+                "a number, an indicator id or '('",
+            )),
         }
     }
 }
@@ -228,25 +261,46 @@ mod tests {
 
     fn eval_with(text: &str, vars: &[(&str, i64)]) -> Result<Decimal> {
         let f = Formula::parse(text)?;
-        f.eval(&|id| vars.iter().find(|(k, _)| *k == id).map(|(_, v)| Decimal::from(*v)))
+        f.eval(&|id| {
+            vars.iter()
+                .find(|(k, _)| *k == id)
+                .map(|(_, v)| Decimal::from(*v))
+        })
     }
 
     #[test]
     fn precedence_and_parentheses() {
         assert_eq!(eval_with("1 + 2 * 3", &[]).unwrap(), Decimal::from(7));
         assert_eq!(eval_with("(1 + 2) * 3", &[]).unwrap(), Decimal::from(9));
-        assert_eq!(eval_with("water / gdp * 10000", &[("water", 3), ("gdp", 6)]).unwrap(), Decimal::from(5000));
-        assert_eq!(eval_with("-a - -b", &[("a", 1), ("b", 5)]).unwrap(), Decimal::from(4));
+        assert_eq!(
+            eval_with("water / gdp * 10000", &[("water", 3), ("gdp", 6)]).unwrap(),
+            Decimal::from(5000)
+        );
+        assert_eq!(
+            eval_with("-a - -b", &[("a", 1), ("b", 5)]).unwrap(),
+            Decimal::from(4)
+        );
     }
 
     #[test]
     fn errors_are_typed() {
-        assert_eq!(eval_with("a / b", &[("a", 1), ("b", 0)]).unwrap_err().kind(), ErrorKind::DivisionByZero);
-        assert_eq!(eval_with("a", &[]).unwrap_err().kind(), ErrorKind::UnknownIndicator);
+        assert_eq!(
+            eval_with("a / b", &[("a", 1), ("b", 0)])
+                .unwrap_err()
+                .kind(),
+            ErrorKind::DivisionByZero
+        );
+        assert_eq!(
+            eval_with("a", &[]).unwrap_err().kind(),
+            ErrorKind::UnknownIndicator
+        );
         assert_eq!(Formula::parse("a +").unwrap_err().kind(), ErrorKind::Parse);
         assert_eq!(Formula::parse("(a").unwrap_err().location().char, Some(2));
         let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
-        assert_eq!(Formula::parse(&deep).unwrap_err().kind(), ErrorKind::TooLarge);
+        assert_eq!(
+            Formula::parse(&deep).unwrap_err().kind(),
+            ErrorKind::TooLarge
+        );
         let big = "79228162514264337593543950335 * 10";
         assert_eq!(eval_with(big, &[]).unwrap_err().kind(), ErrorKind::Overflow);
     }

@@ -6,7 +6,9 @@ use crate::formula::Formula;
 use crate::unit::Unit;
 
 /// What kind of series an indicator is (SPEC §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Measure {
     /// A stock at a point in time or a flow over the period (GDP, new jobs, stations built).
@@ -42,7 +44,9 @@ impl Measure {
 }
 
 /// Which direction is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     /// Higher is better (the default).
@@ -55,7 +59,9 @@ pub enum Polarity {
 }
 
 /// Binding force of an indicator's targets (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// 约束性: must be met; a miss is a violation.
@@ -150,7 +156,13 @@ pub struct Indicator {
 
 impl Indicator {
     /// A level indicator of `kind` with the given id, names and unit; other fields default.
-    pub fn new(id: impl Into<String>, name: Names, unit: Unit, measure: Measure, kind: Kind) -> Indicator {
+    pub fn new(
+        id: impl Into<String>,
+        name: Names,
+        unit: Unit,
+        measure: Measure,
+        kind: Kind,
+    ) -> Indicator {
         Indicator {
             id: id.into(),
             name,

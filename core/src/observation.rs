@@ -16,7 +16,9 @@ use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
 /// How final a published figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ObservationStatus {
     /// 初步核算: first estimate.
@@ -41,7 +43,9 @@ impl ObservationStatus {
     fn parse(s: &str) -> Option<ObservationStatus> {
         Some(match s.trim().to_ascii_lowercase().as_str() {
             "" | "final" | "最终" | "最终核实" => ObservationStatus::Final,
-            "preliminary" | "prelim" | "初步" | "初步核算" | "预计" => ObservationStatus::Preliminary,
+            "preliminary" | "prelim" | "初步" | "初步核算" | "预计" => {
+                ObservationStatus::Preliminary
+            }
             "revised" | "修订" => ObservationStatus::Revised,
             _ => return None,
         })
@@ -103,7 +107,16 @@ pub struct Lenient {
     pub rejected: Vec<Issue>,
 }
 
-const COLUMNS: [&str; 8] = ["indicator", "period", "value", "unit", "status", "vintage", "source", "jurisdiction"];
+const COLUMNS: [&str; 8] = [
+    "indicator",
+    "period",
+    "value",
+    "unit",
+    "status",
+    "vintage",
+    "source",
+    "jurisdiction",
+];
 
 impl Observations {
     /// An empty batch.
@@ -164,7 +177,10 @@ impl Observations {
         if lenient.rejected.is_empty() {
             Ok(lenient.observations)
         } else {
-            Err(Error::from_issues(&format!("observations {file:?}"), lenient.rejected))
+            Err(Error::from_issues(
+                &format!("observations {file:?}"),
+                lenient.rejected,
+            ))
         }
     }
 
@@ -173,7 +189,10 @@ impl Observations {
     /// required columns, too large).
     pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
         let limited = reader.take(MAX_OBSERVATION_BYTES as u64 + 1);
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(limited);
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(limited);
         let headers = rdr
             .headers()
             .map_err(|e| csv_error(&e, file))?
@@ -189,14 +208,26 @@ impl Observations {
                         ErrorKind::Parse,
                         format!("unknown column {h:?}; expected {}", COLUMNS.join(", ")),
                     )
-                    .with_location(Location { file: Some(file.into()), line: Some(1), column: Some(i + 1), ..Location::default() }))
+                    .with_location(Location {
+                        file: Some(file.into()),
+                        line: Some(1),
+                        column: Some(i + 1),
+                        ..Location::default()
+                    }))
                 }
             }
         }
         for (k, name) in COLUMNS.iter().enumerate().take(4) {
             if index[k].is_none() {
-                return Err(Error::new(ErrorKind::Parse, format!("missing required column {name:?}"))
-                    .with_location(Location { file: Some(file.into()), line: Some(1), ..Location::default() }));
+                return Err(Error::new(
+                    ErrorKind::Parse,
+                    format!("missing required column {name:?}"),
+                )
+                .with_location(Location {
+                    file: Some(file.into()),
+                    line: Some(1),
+                    ..Location::default()
+                }));
             }
         }
         let mut out = Lenient::default();
@@ -212,7 +243,11 @@ impl Observations {
                     }
                     out.rejected.push(Issue {
                         code: "bad_row".into(),
-                        location: Location { file: Some(file.into()), line: e.position().map(|p| p.line() as usize), ..Location::default() },
+                        location: Location {
+                            file: Some(file.into()),
+                            line: e.position().map(|p| p.line() as usize),
+                            ..Location::default()
+                        },
                         message: e.to_string(),
                     });
                     continue;
@@ -220,8 +255,14 @@ impl Observations {
             }
             rows += 1;
             if rows > MAX_OBSERVATION_ROWS {
-                return Err(Error::new(ErrorKind::TooLarge, format!("more than {MAX_OBSERVATION_ROWS} observation rows"))
-                    .with_location(Location { file: Some(file.into()), ..Location::default() }));
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!("more than {MAX_OBSERVATION_ROWS} observation rows"),
+                )
+                .with_location(Location {
+                    file: Some(file.into()),
+                    ..Location::default()
+                }));
             }
             let line = record.position().map(|p| p.line() as usize);
             let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
@@ -236,7 +277,11 @@ impl Observations {
                 Ok(o) => out.observations.push(o),
                 Err(problems) => {
                     for (k, code, message) in problems {
-                        out.rejected.push(Issue { code: code.into(), location: locate(k), message });
+                        out.rejected.push(Issue {
+                            code: code.into(),
+                            location: locate(k),
+                            message,
+                        });
                     }
                 }
             }
@@ -251,7 +296,10 @@ impl Observations {
     /// (`[3].value`). All or nothing, like CSV.
     pub fn from_json_str(text: &str, file: &str) -> Result<Observations> {
         if text.len() > MAX_OBSERVATION_BYTES {
-            return Err(Error::new(ErrorKind::TooLarge, "observation JSON is too large"));
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                "observation JSON is too large",
+            ));
         }
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
             Error::new(ErrorKind::Parse, format!("invalid JSON: {e}")).with_location(Location {
@@ -262,10 +310,17 @@ impl Observations {
             })
         })?;
         let serde_json::Value::Array(records) = value else {
-            return Err(Error::new(ErrorKind::Parse, "observation JSON must be an array of records").in_file(file));
+            return Err(Error::new(
+                ErrorKind::Parse,
+                "observation JSON must be an array of records",
+            )
+            .in_file(file));
         };
         if records.len() > MAX_OBSERVATION_ROWS {
-            return Err(Error::new(ErrorKind::TooLarge, format!("more than {MAX_OBSERVATION_ROWS} observation records")));
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("more than {MAX_OBSERVATION_ROWS} observation records"),
+            ));
         }
         let mut out = Observations::new();
         let mut issues = Vec::new();
@@ -279,24 +334,42 @@ impl Observations {
                 ..Location::default()
             };
             let serde_json::Value::Object(map) = rec else {
-                issues.push(Issue { code: "bad_row".into(), location: locate(None), message: "a record must be an object".into() });
+                issues.push(Issue {
+                    code: "bad_row".into(),
+                    location: locate(None),
+                    message: "a record must be an object".into(),
+                });
                 continue;
             };
             let mut fields: [String; 8] = Default::default();
             let mut bad = false;
             for (key, v) in map {
                 let Some(k) = COLUMNS.iter().position(|c| c == key) else {
-                    issues.push(Issue { code: "unknown_field".into(), location: locate(None), message: format!("unknown field {key:?}") });
+                    issues.push(Issue {
+                        code: "unknown_field".into(),
+                        location: locate(None),
+                        message: format!("unknown field {key:?}"),
+                    });
                     bad = true;
                     continue;
                 };
                 fields[k] = match v {
                     serde_json::Value::String(s) => s.clone(),
                     serde_json::Value::Number(n) => n.to_string(),
-                    serde_json::Value::Bool(b) => if *b { "done".into() } else { "not done".into() },
+                    serde_json::Value::Bool(b) => {
+                        if *b {
+                            "done".into()
+                        } else {
+                            "not done".into()
+                        }
+                    }
                     serde_json::Value::Null => String::new(),
                     _ => {
-                        issues.push(Issue { code: "bad_value".into(), location: locate(Some(k)), message: format!("{key} must be a string or a number") });
+                        issues.push(Issue {
+                            code: "bad_value".into(),
+                            location: locate(Some(k)),
+                            message: format!("{key} must be a string or a number"),
+                        });
                         bad = true;
                         continue;
                     }
@@ -310,7 +383,11 @@ impl Observations {
                 Ok(o) => out.push(o),
                 Err(problems) => {
                     for (k, code, message) in problems {
-                        issues.push(Issue { code: code.into(), location: locate(Some(k)), message });
+                        issues.push(Issue {
+                            code: code.into(),
+                            location: locate(Some(k)),
+                            message,
+                        });
                     }
                 }
             }
@@ -318,7 +395,10 @@ impl Observations {
         if issues.is_empty() {
             Ok(out)
         } else {
-            Err(Error::from_issues(&format!("observations {file:?}"), issues))
+            Err(Error::from_issues(
+                &format!("observations {file:?}"),
+                issues,
+            ))
         }
     }
 
@@ -359,7 +439,9 @@ impl<'a> IntoIterator for &'a Observations {
 
 impl FromIterator<Observation> for Observations {
     fn from_iter<I: IntoIterator<Item = Observation>>(iter: I) -> Observations {
-        Observations { items: iter.into_iter().collect() }
+        Observations {
+            items: iter.into_iter().collect(),
+        }
     }
 }
 
@@ -379,7 +461,11 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     let mut problems = Vec::new();
     for (k, v) in f.iter().enumerate() {
         if v.len() > MAX_FIELD_BYTES {
-            problems.push((k, "too_large", format!("{} is longer than {MAX_FIELD_BYTES} bytes", COLUMNS[k])));
+            problems.push((
+                k,
+                "too_large",
+                format!("{} is longer than {MAX_FIELD_BYTES} bytes", COLUMNS[k]),
+            ));
         }
     }
     if !problems.is_empty() {
@@ -388,31 +474,54 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = Period::parse(f[1]).map_err(|e| problems.push((1, "bad_period", e.to_string()))).ok();
-    let unit = Unit::parse(f[3]).map_err(|e| problems.push((3, "unknown_unit", e.to_string()))).ok();
+    let period = Period::parse(f[1])
+        .map_err(|e| problems.push((1, "bad_period", e.to_string())))
+        .ok();
+    let unit = Unit::parse(f[3])
+        .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
+        .ok();
     let value = match milestone_value(f[2]) {
         Some(v) => Some(v),
-        None => parse_number(f[2]).map_err(|e| problems.push((2, "bad_value", e.to_string()))).ok(),
+        None => parse_number(f[2])
+            .map_err(|e| problems.push((2, "bad_value", e.to_string())))
+            .ok(),
     };
     let status = ObservationStatus::parse(f[4]);
     if status.is_none() {
-        problems.push((4, "bad_status", format!("status {:?} is not preliminary, revised or final", f[4])));
+        problems.push((
+            4,
+            "bad_status",
+            format!("status {:?} is not preliminary, revised or final", f[4]),
+        ));
     }
     let vintage = if f[5].is_empty() {
         Some(None)
     } else {
-        f[5].parse::<Date>().map(Some).map_err(|_| problems.push((5, "bad_vintage", format!("vintage {:?} is not a date YYYY-MM-DD", f[5])))).ok()
+        f[5].parse::<Date>()
+            .map(Some)
+            .map_err(|_| {
+                problems.push((
+                    5,
+                    "bad_vintage",
+                    format!("vintage {:?} is not a date YYYY-MM-DD", f[5]),
+                ))
+            })
+            .ok()
     };
     match (period, unit, value, status, vintage) {
-        (Some(period), Some(unit), Some(value), Some(status), Some(vintage)) if problems.is_empty() => Ok(Observation {
-            indicator: f[0].to_string(),
-            period,
-            value: Quantity::new(value, unit),
-            status,
-            vintage,
-            source: Some(f[6].to_string()).filter(|s| !s.is_empty()),
-            jurisdiction: Some(f[7].to_string()).filter(|s| !s.is_empty()),
-        }),
+        (Some(period), Some(unit), Some(value), Some(status), Some(vintage))
+            if problems.is_empty() =>
+        {
+            Ok(Observation {
+                indicator: f[0].to_string(),
+                period,
+                value: Quantity::new(value, unit),
+                status,
+                vintage,
+                source: Some(f[6].to_string()).filter(|s| !s.is_empty()),
+                jurisdiction: Some(f[7].to_string()).filter(|s| !s.is_empty()),
+            })
+        }
         _ => Err(problems),
     }
 }
@@ -442,8 +551,19 @@ mod tests {
             }
         }
         let e = Observations::from_csv_str(&text, "big.csv").unwrap_err();
-        let rows: Vec<_> = e.issues().iter().map(|i| (i.location.line, i.location.column)).collect();
-        assert_eq!(rows, vec![(Some(19), Some(2)), (Some(4244), Some(3)), (Some(10001), Some(4))]);
+        let rows: Vec<_> = e
+            .issues()
+            .iter()
+            .map(|i| (i.location.line, i.location.column))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                (Some(19), Some(2)),
+                (Some(4244), Some(3)),
+                (Some(10001), Some(4))
+            ]
+        );
         let lenient = Observations::from_csv_lenient(text.as_bytes(), "big.csv").unwrap();
         assert_eq!(lenient.observations.len(), 9_997);
         assert_eq!(lenient.rejected.len(), 3);
@@ -458,7 +578,10 @@ mod tests {
         .unwrap();
         let v: Vec<_> = obs.iter().map(|o| o.value.value().to_string()).collect();
         assert_eq!(v, ["15000", "1"]);
-        assert_eq!(obs.iter().next().unwrap().vintage.unwrap().to_string(), "2024-01-27");
+        assert_eq!(
+            obs.iter().next().unwrap().vintage.unwrap().to_string(),
+            "2024-01-27"
+        );
     }
 
     #[test]
@@ -468,8 +591,15 @@ mod tests {
             "x.json",
         )
         .unwrap();
-        assert_eq!(obs.iter().next().unwrap().value.value().to_string(), "9500.97");
-        let e = Observations::from_json_str(r#"[{"indicator":"gdp","period":"20x4","value":"1","unit":"亿元"}]"#, "x.json").unwrap_err();
+        assert_eq!(
+            obs.iter().next().unwrap().value.value().to_string(),
+            "9500.97"
+        );
+        let e = Observations::from_json_str(
+            r#"[{"indicator":"gdp","period":"20x4","value":"1","unit":"亿元"}]"#,
+            "x.json",
+        )
+        .unwrap_err();
         assert_eq!(e.issues()[0].location.path.as_deref(), Some("[0].period"));
     }
 }

@@ -53,7 +53,11 @@ impl Plan {
 
     /// An empty plan with an id and a period, to fill in code.
     pub fn new(id: impl Into<String>, period: Period) -> Plan {
-        Plan { id: id.into(), period, ..Plan::empty() }
+        Plan {
+            id: id.into(),
+            period,
+            ..Plan::empty()
+        }
     }
 
     /// Loads a plan from TOML text; `file` names the input in error locations. Every
@@ -124,7 +128,11 @@ impl Plan {
     pub fn bind_reference(&mut self, key: &str, value: Quantity) -> Result<()> {
         let mut bound = self.clone();
         bound.references.insert(key.to_string(), value);
-        if let Some(p) = bound.check().into_iter().find(|p| p.code == "reference_unit") {
+        if let Some(p) = bound
+            .check()
+            .into_iter()
+            .find(|p| p.code == "reference_unit")
+        {
             return Err(Error::new(ErrorKind::DimensionMismatch, p.message));
         }
         *self = bound;
@@ -137,13 +145,21 @@ impl Plan {
         let mut ids = std::collections::BTreeSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
-                issues.push(issue("duplicate_id", format!("indicator[{i}].id"), format!("indicator id {:?} is defined twice", ind.id)));
+                issues.push(issue(
+                    "duplicate_id",
+                    format!("indicator[{i}].id"),
+                    format!("indicator id {:?} is defined twice", ind.id),
+                ));
             }
         }
         let mut ids = std::collections::BTreeSet::new();
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
-                issues.push(issue("duplicate_id", format!("target[{i}].id"), format!("target id {:?} is used twice", t.id)));
+                issues.push(issue(
+                    "duplicate_id",
+                    format!("target[{i}].id"),
+                    format!("target id {:?} is used twice", t.id),
+                ));
             }
         }
         for p in self.check() {
@@ -163,35 +179,80 @@ impl Plan {
         for (i, ind) in self.indicators.iter().enumerate() {
             if let Some(of) = &ind.of {
                 if self.indicator(of).is_none() {
-                    problem((Some(("indicator", i)), "of"), "unknown_indicator", format!("indicator {:?} is the growth of unknown indicator {of:?}", ind.id));
+                    problem(
+                        (Some(("indicator", i)), "of"),
+                        "unknown_indicator",
+                        format!(
+                            "indicator {:?} is the growth of unknown indicator {of:?}",
+                            ind.id
+                        ),
+                    );
                 }
             }
             if let Some(f) = &ind.formula {
                 for input in f.inputs() {
                     if self.indicator(input).is_none() {
-                        problem((Some(("indicator", i)), "formula"), "unknown_indicator", format!("formula of {:?} uses unknown indicator {input:?}", ind.id));
+                        problem(
+                            (Some(("indicator", i)), "formula"),
+                            "unknown_indicator",
+                            format!("formula of {:?} uses unknown indicator {input:?}", ind.id),
+                        );
                     }
                 }
                 if self.formula_cycle(&ind.id) {
-                    problem((Some(("indicator", i)), "formula"), "formula_cycle", format!("formula of {:?} depends on itself", ind.id));
+                    problem(
+                        (Some(("indicator", i)), "formula"),
+                        "formula_cycle",
+                        format!("formula of {:?} depends on itself", ind.id),
+                    );
                 }
             }
         }
         for (i, t) in self.targets.iter().enumerate() {
             let at = |field| (Some(("target", i)), field);
             let Some(ind) = self.indicator(&t.indicator) else {
-                problem(at("indicator"), "unknown_indicator", format!("target {:?} is on unknown indicator {:?}", t.id, t.indicator));
+                problem(
+                    at("indicator"),
+                    "unknown_indicator",
+                    format!(
+                        "target {:?} is on unknown indicator {:?}",
+                        t.id, t.indicator
+                    ),
+                );
                 continue;
             };
             let milestone = ind.measure == Measure::Milestone;
             match &t.condition {
-                Condition::Done { .. } if !milestone => problem(at("condition"), "bad_condition", format!("target {:?}: 'done by' needs a milestone indicator, {:?} is a {}", t.id, ind.id, ind.measure.name())),
+                Condition::Done { .. } if !milestone => problem(
+                    at("condition"),
+                    "bad_condition",
+                    format!(
+                        "target {:?}: 'done by' needs a milestone indicator, {:?} is a {}",
+                        t.id,
+                        ind.id,
+                        ind.measure.name()
+                    ),
+                ),
                 Condition::Done { .. } => {}
-                _ if milestone => problem(at("condition"), "bad_condition", format!("target {:?}: a milestone's condition is 'done by YYYY-MM-DD'", t.id)),
+                _ if milestone => problem(
+                    at("condition"),
+                    "bad_condition",
+                    format!(
+                        "target {:?}: a milestone's condition is 'done by YYYY-MM-DD'",
+                        t.id
+                    ),
+                ),
                 Condition::Reference { key, .. } => {
                     if let Some(v) = self.references.get(key) {
                         if !plan_file::compatible(ind.unit, v.unit()) {
-                            problem(at("condition"), "reference_unit", format!("reference {key:?} = {v} does not fit indicator {:?} in {}", ind.id, ind.unit));
+                            problem(
+                                at("condition"),
+                                "reference_unit",
+                                format!(
+                                    "reference {key:?} = {v} does not fit indicator {:?} in {}",
+                                    ind.id, ind.unit
+                                ),
+                            );
                         }
                     }
                 }
@@ -202,8 +263,17 @@ impl Plan {
                         Condition::Approx { value, tolerance } => {
                             units.push(*value);
                             if let Some(tol) = tolerance {
-                                if !plan_file::compatible(value.unit(), tol.unit()) && tol.unit().symbol() != "%" {
-                                    problem(at("condition"), "incompatible_unit", format!("target {:?}: tolerance {tol} does not fit {value}", t.id));
+                                if !plan_file::compatible(value.unit(), tol.unit())
+                                    && tol.unit().symbol() != "%"
+                                {
+                                    problem(
+                                        at("condition"),
+                                        "incompatible_unit",
+                                        format!(
+                                            "target {:?}: tolerance {tol} does not fit {value}",
+                                            t.id
+                                        ),
+                                    );
                                 }
                             }
                         }
@@ -223,7 +293,14 @@ impl Plan {
             }
             if let Some(b) = &t.baseline {
                 if !plan_file::compatible(ind.unit, b.unit()) {
-                    problem(at("baseline"), "incompatible_unit", format!("target {:?}: baseline {b} does not fit indicator {:?} in {}", t.id, ind.id, ind.unit));
+                    problem(
+                        at("baseline"),
+                        "incompatible_unit",
+                        format!(
+                            "target {:?}: baseline {b} does not fit indicator {:?} in {}",
+                            t.id, ind.id, ind.unit
+                        ),
+                    );
                 }
             }
         }
@@ -235,7 +312,9 @@ impl Plan {
         let mut stack: Vec<&str> = vec![id];
         let mut seen = std::collections::BTreeSet::new();
         while let Some(cur) = stack.pop() {
-            let Some(f) = self.indicator(cur).and_then(|i| i.formula.as_ref()) else { continue };
+            let Some(f) = self.indicator(cur).and_then(|i| i.formula.as_ref()) else {
+                continue;
+            };
             for input in f.inputs() {
                 if input == id {
                     return true;
@@ -250,5 +329,12 @@ impl Plan {
 }
 
 fn issue(code: &str, path: String, message: String) -> Issue {
-    Issue { code: code.into(), location: Location { path: Some(path), ..Location::default() }, message }
+    Issue {
+        code: code.into(),
+        location: Location {
+            path: Some(path),
+            ..Location::default()
+        },
+        message,
+    }
 }

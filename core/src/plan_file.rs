@@ -143,7 +143,10 @@ impl<'a> Lines<'a> {
         let byte = byte.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= byte);
         let start = self.starts[line - 1];
-        let column = self.text.get(start..byte).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .text
+            .get(start..byte)
+            .map_or(1, |s| s.chars().count() + 1);
         Location {
             file: Some(self.file.to_string()),
             line: Some(line),
@@ -155,7 +158,11 @@ impl<'a> Lines<'a> {
 }
 
 fn too_large(file: &str) -> Error {
-    Error::new(ErrorKind::TooLarge, format!("plan file is larger than {MAX_PLAN_BYTES} bytes")).in_file(file)
+    Error::new(
+        ErrorKind::TooLarge,
+        format!("plan file is larger than {MAX_PLAN_BYTES} bytes"),
+    )
+    .in_file(file)
 }
 
 /// Loads a plan from TOML text. `file` names the input in error locations.
@@ -167,7 +174,11 @@ pub(crate) fn from_toml(text: &str, file: &str) -> Result<Plan> {
     let front = toml_front(text, &lines)?;
     assemble(front, &|path, span| match span {
         Some(s) => lines.at(s.start, Some(path.to_string())),
-        None => Location { file: Some(file.to_string()), path: Some(path.to_string()), ..Location::default() },
+        None => Location {
+            file: Some(file.to_string()),
+            path: Some(path.to_string()),
+            ..Location::default()
+        },
     })
 }
 
@@ -177,7 +188,11 @@ pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
         return Err(too_large(file));
     }
     let front = json_front(text, file)?;
-    assemble(front, &|path, _| Location { file: Some(file.to_string()), path: Some(path.to_string()), ..Location::default() })
+    assemble(front, &|path, _| Location {
+        file: Some(file.to_string()),
+        path: Some(path.to_string()),
+        ..Location::default()
+    })
 }
 
 fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
@@ -187,15 +202,27 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
     let doc = DeTable::parse(text).map_err(|e| {
         let loc = match e.span() {
             Some(s) => lines.at(s.start, None),
-            None => Location { file: Some(lines.file.to_string()), ..Location::default() },
+            None => Location {
+                file: Some(lines.file.to_string()),
+                ..Location::default()
+            },
         };
         Error::from_issues(
             &format!("plan {:?}", lines.file),
-            vec![Issue { code: "syntax".into(), location: loc, message: format!("TOML syntax error: {}", e.message()) }],
+            vec![Issue {
+                code: "syntax".into(),
+                location: loc,
+                message: format!("TOML syntax error: {}", e.message()),
+            }],
         )
     })?;
     let mut front = Front {
-        header: Located { value: None, path: "plan".into(), span: None, fields: Vec::new() },
+        header: Located {
+            value: None,
+            path: "plan".into(),
+            span: None,
+            fields: Vec::new(),
+        },
         indicators: Vec::new(),
         targets: Vec::new(),
         references: Vec::new(),
@@ -203,7 +230,10 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
     };
     fn fields(v: &DeValue<'_>) -> Vec<(String, Range<usize>)> {
         match v {
-            DeValue::Table(t) => t.iter().map(|(k, v)| (k.get_ref().to_string(), v.span())).collect(),
+            DeValue::Table(t) => t
+                .iter()
+                .map(|(k, v)| (k.get_ref().to_string(), v.span()))
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -217,11 +247,20 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
             Ok(t) => Some(t),
             Err(e) => {
                 let at = e.span().unwrap_or(v.span()).start;
-                issues.push(Issue { code: "invalid".into(), location: lines.at(at, Some(path.clone())), message: e.message().to_string() });
+                issues.push(Issue {
+                    code: "invalid".into(),
+                    location: lines.at(at, Some(path.clone())),
+                    message: e.message().to_string(),
+                });
                 None
             }
         };
-        Located { value, path, span: Some(v.span()), fields: fields(v.get_ref()) }
+        Located {
+            value,
+            path,
+            span: Some(v.span()),
+            fields: fields(v.get_ref()),
+        }
     }
     let mut seen_header = false;
     for (key, value) in doc.get_ref().iter() {
@@ -271,28 +310,56 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
             &format!("plan {file:?}"),
             vec![Issue {
                 code: "syntax".into(),
-                location: Location { file: Some(file.into()), line: Some(e.line()), column: Some(e.column()), ..Location::default() },
+                location: Location {
+                    file: Some(file.into()),
+                    line: Some(e.line()),
+                    column: Some(e.column()),
+                    ..Location::default()
+                },
                 message: format!("JSON syntax error: {e}"),
             }],
         )
     })?;
     let mut front = Front {
-        header: Located { value: None, path: "plan".into(), span: None, fields: Vec::new() },
+        header: Located {
+            value: None,
+            path: "plan".into(),
+            span: None,
+            fields: Vec::new(),
+        },
         indicators: Vec::new(),
         targets: Vec::new(),
         references: Vec::new(),
         issues: Vec::new(),
     };
-    let loc = |path: &str| Location { file: Some(file.into()), path: Some(path.into()), ..Location::default() };
-    fn read<T: for<'de> Deserialize<'de>>(v: &serde_json::Value, path: String, issues: &mut Vec<Issue>, loc: &dyn Fn(&str) -> Location) -> Located<T> {
+    let loc = |path: &str| Location {
+        file: Some(file.into()),
+        path: Some(path.into()),
+        ..Location::default()
+    };
+    fn read<T: for<'de> Deserialize<'de>>(
+        v: &serde_json::Value,
+        path: String,
+        issues: &mut Vec<Issue>,
+        loc: &dyn Fn(&str) -> Location,
+    ) -> Located<T> {
         let value = match T::deserialize(v) {
             Ok(t) => Some(t),
             Err(e) => {
-                issues.push(Issue { code: "invalid".into(), location: loc(&path), message: e.to_string() });
+                issues.push(Issue {
+                    code: "invalid".into(),
+                    location: loc(&path),
+                    message: e.to_string(),
+                });
                 None
             }
         };
-        Located { value, path, span: None, fields: Vec::new() }
+        Located {
+            value,
+            path,
+            span: None,
+            fields: Vec::new(),
+        }
     }
     let serde_json::Value::Object(map) = doc else {
         return Err(Error::new(ErrorKind::Parse, "a JSON plan must be an object").in_file(file));
@@ -306,12 +373,19 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
             }
             ("indicator" | "indicators", serde_json::Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    front.indicators.push(read(item, format!("indicator[{i}]"), &mut front.issues, &loc));
+                    front.indicators.push(read(
+                        item,
+                        format!("indicator[{i}]"),
+                        &mut front.issues,
+                        &loc,
+                    ));
                 }
             }
             ("target" | "targets", serde_json::Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    front.targets.push(read(item, format!("target[{i}]"), &mut front.issues, &loc));
+                    front
+                        .targets
+                        .push(read(item, format!("target[{i}]"), &mut front.issues, &loc));
                 }
             }
             ("reference" | "references", serde_json::Value::Object(t)) => {
@@ -328,7 +402,11 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
         }
     }
     if !seen_header {
-        front.issues.push(Issue { code: "missing_plan".into(), location: loc("plan"), message: "the document has no \"plan\" object".into() });
+        front.issues.push(Issue {
+            code: "missing_plan".into(),
+            location: loc("plan"),
+            message: "the document has no \"plan\" object".into(),
+        });
     }
     Ok(front)
 }
@@ -338,12 +416,23 @@ type Locate<'a> = dyn Fn(&str, Option<Range<usize>>) -> Location + 'a;
 /// Builds the plan from the items read, collecting every problem.
 fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
     let mut issues = front.issues;
-    let field_at = |item_path: &str, fields: &[(String, Range<usize>)], span: &Option<Range<usize>>, field: &str| {
-        let s = fields.iter().find(|(k, _)| k == field).map(|(_, r)| r.clone()).or_else(|| span.clone());
+    let field_at = |item_path: &str,
+                    fields: &[(String, Range<usize>)],
+                    span: &Option<Range<usize>>,
+                    field: &str| {
+        let s = fields
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, r)| r.clone())
+            .or_else(|| span.clone());
         locate(&format!("{item_path}.{field}"), s)
     };
     let push = |issues: &mut Vec<Issue>, code: &str, location: Location, message: String| {
-        issues.push(Issue { code: code.into(), location, message });
+        issues.push(Issue {
+            code: code.into(),
+            location,
+            message,
+        });
     };
 
     let header = front.header;
@@ -355,7 +444,12 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         plan.document = h.document.clone();
         match Period::parse(&h.period) {
             Ok(p) => plan.period = p,
-            Err(e) => push(&mut issues, "bad_period", field_at("plan", &header.fields, &header.span, "period"), e.to_string()),
+            Err(e) => push(
+                &mut issues,
+                "bad_period",
+                field_at("plan", &header.fields, &header.span, "period"),
+                e.to_string(),
+            ),
         }
     }
 
@@ -365,7 +459,12 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 Ok(q) => {
                     plan.references.insert(key.clone(), q);
                 }
-                Err(e) => push(&mut issues, "bad_reference", locate(&r.path, r.span.clone()), e.to_string()),
+                Err(e) => push(
+                    &mut issues,
+                    "bad_reference",
+                    locate(&r.path, r.span.clone()),
+                    e.to_string(),
+                ),
             }
         }
     }
@@ -377,11 +476,24 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         if plan.indicators.iter().any(|i| i.id == raw.id) {
-            push(&mut issues, "duplicate_id", at("id"), format!("indicator id {:?} is defined twice", raw.id));
+            push(
+                &mut issues,
+                "duplicate_id",
+                at("id"),
+                format!("indicator id {:?} is defined twice", raw.id),
+            );
             continue;
         }
         if !valid_id(&raw.id) {
-            push(&mut issues, "bad_id", at("id"), format!("indicator id {:?} must be letters, digits, '_', '-' or '.'", raw.id));
+            push(
+                &mut issues,
+                "bad_id",
+                at("id"),
+                format!(
+                    "indicator id {:?} must be letters, digits, '_', '-' or '.'",
+                    raw.id
+                ),
+            );
         }
         let unit = match raw.unit.as_deref() {
             Some(u) => match Unit::parse(u) {
@@ -393,7 +505,12 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             },
             None if raw.measure == Measure::Milestone => Unit::NONE,
             None => {
-                push(&mut issues, "missing_unit", at("unit"), format!("indicator {:?} needs a unit", raw.id));
+                push(
+                    &mut issues,
+                    "missing_unit",
+                    at("unit"),
+                    format!("indicator {:?} needs a unit", raw.id),
+                );
                 Unit::NONE
             }
         };
@@ -461,10 +578,17 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             Tier::Stretch => format!("{}_stretch", raw.indicator),
         });
         if plan.targets.iter().any(|t| t.id == id) {
-            push(&mut issues, "duplicate_id", at("id"), format!("target id {id:?} is used twice; give the targets distinct `id`s"));
+            push(
+                &mut issues,
+                "duplicate_id",
+                at("id"),
+                format!("target id {id:?} is used twice; give the targets distinct `id`s"),
+            );
             continue;
         }
-        let (Some(condition), Some(period)) = (condition, period) else { continue };
+        let (Some(condition), Some(period)) = (condition, period) else {
+            continue;
+        };
         target_items.push(n);
         plan.targets.push(Target {
             id,
@@ -484,9 +608,15 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let location = match path {
             Some((what, i)) => {
                 let item = if what == "indicator" {
-                    indicator_items.get(i).and_then(|&n| front.indicators.get(n)).map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
+                    indicator_items
+                        .get(i)
+                        .and_then(|&n| front.indicators.get(n))
+                        .map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
                 } else {
-                    target_items.get(i).and_then(|&n| front.targets.get(n)).map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
+                    target_items
+                        .get(i)
+                        .and_then(|&n| front.targets.get(n))
+                        .map(|l| (l.path.clone(), l.fields.clone(), l.span.clone()))
                 };
                 match item {
                     Some((p, fields, span)) => field_at(&p, &fields, &span, field),
@@ -507,13 +637,19 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
 }
 
 pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 128 && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// True when a target value's unit may be used with an indicator's unit.
 pub(crate) fn compatible(indicator: Unit, value: Unit) -> bool {
     let (a, b) = (indicator.dimension(), value.dimension());
-    a == b || (a == Dimension::Ratio && b == Dimension::PercentagePoint) || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
+    a == b
+        || (a == Dimension::Ratio && b == Dimension::PercentagePoint)
+        || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
 }
 
 /// Writes a plan in the file schema.
@@ -526,7 +662,11 @@ fn to_raw(plan: &Plan) -> RawFile<'_> {
             jurisdiction: plan.jurisdiction.clone(),
             document: plan.document.clone(),
         },
-        reference: plan.references.iter().map(|(k, v)| (k.as_str(), v.to_string())).collect(),
+        reference: plan
+            .references
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.to_string()))
+            .collect(),
         indicator: plan
             .indicators
             .iter()
@@ -564,9 +704,11 @@ fn to_raw(plan: &Plan) -> RawFile<'_> {
 }
 
 pub(crate) fn to_toml(plan: &Plan) -> Result<String> {
-    toml::to_string(&to_raw(plan)).map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write TOML: {e}")))
+    toml::to_string(&to_raw(plan))
+        .map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write TOML: {e}")))
 }
 
 pub(crate) fn to_json(plan: &Plan) -> Result<String> {
-    serde_json::to_string_pretty(&to_raw(plan)).map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write JSON: {e}")))
+    serde_json::to_string_pretty(&to_raw(plan))
+        .map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write JSON: {e}")))
 }

@@ -18,7 +18,9 @@ use crate::{Error, Result};
 pub const BARE_NUMBER_COMPARATOR: Comparator = Comparator::Ge;
 
 /// Base target or the 力争/争取 stretch tier above it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
     /// The target proper.
@@ -133,13 +135,21 @@ fn parse_inner(t: &str) -> Result<Condition> {
     if let Some(rest) = t.strip_prefix("done") {
         let rest = rest.trim_start();
         let Some(date) = rest.strip_prefix("by") else {
-            return Err(Error::parse_at(t, 4, "'by' and a date (done by 2024-12-31)"));
+            return Err(Error::parse_at(
+                t,
+                4,
+                "'by' and a date (done by 2024-12-31)",
+            ));
         };
         let at = t.len() - date.len();
         let date_text = date.trim();
-        let by: Date = date_text
-            .parse()
-            .map_err(|_| Error::parse_at(t, at + (date.len() - date.trim_start().len()), "a date YYYY-MM-DD"))?;
+        let by: Date = date_text.parse().map_err(|_| {
+            Error::parse_at(
+                t,
+                at + (date.len() - date.trim_start().len()),
+                "a date YYYY-MM-DD",
+            )
+        })?;
         return Ok(Condition::Done { by });
     }
     if let Some(rest) = t.strip_prefix("between") {
@@ -177,9 +187,16 @@ fn parse_inner(t: &str) -> Result<Condition> {
             if cur.eat("ref:") {
                 let key = t[cur.pos..].trim();
                 if !is_key(key) {
-                    return Err(Error::parse_at(t, cur.pos, "a reference key of letters, digits and '_'"));
+                    return Err(Error::parse_at(
+                        t,
+                        cur.pos,
+                        "a reference key of letters, digits and '_'",
+                    ));
                 }
-                return Ok(Condition::Reference { op: Some(op), key: key.to_string() });
+                return Ok(Condition::Reference {
+                    op: Some(op),
+                    key: key.to_string(),
+                });
             }
             let (value, end) = quantity_at(t, cur.pos)?;
             if op == Comparator::Approx {
@@ -193,9 +210,16 @@ fn parse_inner(t: &str) -> Result<Condition> {
     if let Some(key) = t.strip_prefix("ref:") {
         let key = key.trim();
         if !is_key(key) {
-            return Err(Error::parse_at(t, 4, "a reference key of letters, digits and '_'"));
+            return Err(Error::parse_at(
+                t,
+                4,
+                "a reference key of letters, digits and '_'",
+            ));
         }
-        return Ok(Condition::Reference { op: None, key: key.to_string() });
+        return Ok(Condition::Reference {
+            op: None,
+            key: key.to_string(),
+        });
     }
     // A range "1-2个", "5%-6%", "3至5个".
     if let Some((first, end)) = Quantity::scan(t, 0)? {
@@ -219,14 +243,26 @@ fn parse_inner(t: &str) -> Result<Condition> {
     // Chinese comparator words around a quantity, or a bare quantity (a floor).
     let phrase = Quantity::parse_phrase(t)?;
     Ok(match phrase.comparator {
-        Some(Comparator::Approx) => Condition::Approx { value: phrase.quantity, tolerance: None },
-        Some(op) => Condition::Compare { op, value: phrase.quantity },
-        None => Condition::Compare { op: BARE_NUMBER_COMPARATOR, value: phrase.quantity },
+        Some(Comparator::Approx) => Condition::Approx {
+            value: phrase.quantity,
+            tolerance: None,
+        },
+        Some(op) => Condition::Compare {
+            op,
+            value: phrase.quantity,
+        },
+        None => Condition::Compare {
+            op: BARE_NUMBER_COMPARATOR,
+            value: phrase.quantity,
+        },
     })
 }
 
 fn is_key(key: &str) -> bool {
-    !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')
 }
 
 /// Reads a quantity after optional spaces at byte `at`; returns it and its end.
@@ -256,12 +292,20 @@ fn tolerance_at(t: &str, at: usize) -> Result<Option<Quantity>> {
         return Ok(None);
     }
     if !(cur.eat("±") || cur.eat("+-") || cur.eat("+/-")) {
-        return Err(Error::parse_at(t, cur.pos, "'±' and a tolerance, or the end of the condition"));
+        return Err(Error::parse_at(
+            t,
+            cur.pos,
+            "'±' and a tolerance, or the end of the condition",
+        ));
     }
     let (tol, end) = quantity_at(t, cur.pos)?;
     expect_end(t, end)?;
     if tol.value().is_sign_negative() {
-        return Err(Error::parse_at(t, cur.pos, "a tolerance that is not negative"));
+        return Err(Error::parse_at(
+            t,
+            cur.pos,
+            "a tolerance that is not negative",
+        ));
     }
     Ok(Some(tol))
 }
@@ -274,7 +318,11 @@ fn between(t: &str, low: Quantity, high: Quantity, at: usize) -> Result<Conditio
         low
     };
     match low.try_cmp(&high) {
-        Ok(std::cmp::Ordering::Greater) => Err(Error::parse_at(t, at, "a range whose lower bound is not above its upper bound")),
+        Ok(std::cmp::Ordering::Greater) => Err(Error::parse_at(
+            t,
+            at,
+            "a range whose lower bound is not above its upper bound",
+        )),
         Ok(_) => Ok(Condition::Between { low, high }),
         Err(e) => Err(e),
     }
@@ -284,8 +332,14 @@ impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Condition::Compare { op, value } => write!(f, "{op} {value}"),
-            Condition::Approx { value, tolerance: None } => write!(f, "~ {value}"),
-            Condition::Approx { value, tolerance: Some(t) } => write!(f, "~ {value} ± {t}"),
+            Condition::Approx {
+                value,
+                tolerance: None,
+            } => write!(f, "~ {value}"),
+            Condition::Approx {
+                value,
+                tolerance: Some(t),
+            } => write!(f, "~ {value} ± {t}"),
             Condition::Between { low, high } => write!(f, "between {low} and {high}"),
             Condition::Reference { op: Some(op), key } => write!(f, "{op} ref:{key}"),
             Condition::Reference { op: None, key } => write!(f, "ref:{key}"),
@@ -359,7 +413,9 @@ mod tests {
     use super::*;
 
     fn round(s: &str) -> String {
-        Condition::parse(s).unwrap_or_else(|e| panic!("{s}: {e}")).to_string()
+        Condition::parse(s)
+            .unwrap_or_else(|e| panic!("{s}: {e}"))
+            .to_string()
     }
 
     #[test]
@@ -390,7 +446,13 @@ mod tests {
 
     #[test]
     fn every_display_parses_back() {
-        for s in [">= 1.5万人", "~ 6% ± 0.3个百分点", "between 1个 and 2个", "ref:q", "done by 2024-12-31"] {
+        for s in [
+            ">= 1.5万人",
+            "~ 6% ± 0.3个百分点",
+            "between 1个 and 2个",
+            "ref:q",
+            "done by 2024-12-31",
+        ] {
             assert_eq!(round(&round(s)), round(s));
         }
     }
