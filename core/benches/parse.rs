@@ -1,4 +1,4 @@
-//! Parsing the 171 number phrases of the seed report (core/benches/data/seed_phrases.txt).
+//! Parsing the number phrases of the seed report (core/benches/data/seed_phrases.txt).
 //! The Python peer (cn2an) runs on the same file: see BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

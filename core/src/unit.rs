@@ -81,6 +81,8 @@ pub enum Dimension {
     PercentagePoint,
     /// Years of age (岁).
     Age,
+    /// Area per person (平方米/人), as in 人均公园绿地面积.
+    AreaPerPerson,
     /// A count of things named by a measure word (个, 家, 座 …).
     Count(&'static str),
 }
@@ -108,6 +110,7 @@ impl Dimension {
             Dimension::Ratio => "ratio",
             Dimension::PercentagePoint => "percentage_point",
             Dimension::Age => "age",
+            Dimension::AreaPerPerson => "area_per_person",
             Dimension::Count(_) => "count",
         }
     }
@@ -603,6 +606,65 @@ static STEMS: &[Stem] = &[
         true,
     ),
     stem("对", &["pairs"], D::Count("对"), 1, 1, "pairs", true),
+    // Measure words and units that report text uses (added for extraction).
+    stem("款", &["models"], D::Count("款"), 1, 1, "models", true),
+    stem(
+        "场次",
+        &["sessions"],
+        D::Count("场次"),
+        1,
+        1,
+        "sessions",
+        true,
+    ),
+    stem(
+        "家次",
+        &["firm-visits"],
+        D::Count("家次"),
+        1,
+        1,
+        "firm-visits",
+        true,
+    ),
+    stem("枚", &["medals"], D::Count("枚"), 1, 1, "medals", true),
+    stem(
+        "金",
+        &["gold medals"],
+        D::Count("金"),
+        1,
+        1,
+        "gold medals",
+        false,
+    ),
+    stem(
+        "银",
+        &["silver medals"],
+        D::Count("银"),
+        1,
+        1,
+        "silver medals",
+        false,
+    ),
+    stem(
+        "铜",
+        &["bronze medals"],
+        D::Count("铜"),
+        1,
+        1,
+        "bronze medals",
+        false,
+    ),
+    // A numeric rank (全市第一 = 1 名次); lower is better.
+    stem("名次", &["rank"], D::Count("名次"), 1, 1, "rank", false),
+    stem(
+        "平方米/人",
+        &["m²/人", "平方米每人", "square metres per person"],
+        D::AreaPerPerson,
+        1,
+        1,
+        "square metres per person",
+        false,
+    ),
 ];
 
 /// Magnitude prefixes that the table combines with stems to name units like 亿元.
@@ -631,8 +693,9 @@ struct UnitDef {
 struct Table {
     units: Vec<UnitDef>,
     by_name: HashMap<String, u16>,
-    /// Names of stems only, longest first, for matching after a number in text.
-    stem_names: Vec<(String, u16)>,
+    /// Names of stems only, grouped by first character (ASCII lower-cased), longest first, so
+    /// matching after a number looks at a handful of names instead of all of them.
+    by_first: HashMap<char, Vec<(String, u16)>>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(build_table);
@@ -679,10 +742,19 @@ fn build_table() -> Table {
         }
     }
     stem_names.sort_by_key(|n| std::cmp::Reverse(n.0.chars().count()));
+    let mut by_first: HashMap<char, Vec<(String, u16)>> = HashMap::new();
+    for (name, id) in &stem_names {
+        if let Some(c) = name.chars().next() {
+            by_first
+                .entry(c.to_ascii_lowercase())
+                .or_default()
+                .push((name.clone(), *id));
+        }
+    }
     Table {
         units,
         by_name,
-        stem_names,
+        by_first,
     }
 }
 
@@ -726,7 +798,8 @@ impl Unit {
     /// Matches the longest unit name (without a magnitude prefix) at the start of
     /// `text`, returning the unit and the number of bytes matched.
     pub(crate) fn match_prefix(text: &str) -> Option<(Unit, usize)> {
-        TABLE.stem_names.iter().find_map(|(name, id)| {
+        let first = fold(text.chars().next()?).to_ascii_lowercase();
+        TABLE.by_first.get(&first)?.iter().find_map(|(name, id)| {
             let len = starts_with_folded(text, name)?;
             // An ASCII name must not run into a following letter ("m" in "mu").
             let next = text[len..].chars().next();
