@@ -1,6 +1,7 @@
 //! The one integration-test binary of planwatch (see core/Cargo.toml): every module
 //! here is compiled and linked once.
 
+mod builtin_data;
 mod evaluate_builtin;
 mod plan_load;
 mod quantity_props;
