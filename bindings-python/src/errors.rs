@@ -1,0 +1,87 @@
+//! Turns a core [`planwatch::Error`] into an exception of the `planwatch` package.
+//!
+//! The exception classes are defined in Python (`planwatch/__init__.py`), so they can
+//! subclass the matching built-ins (`ValueError`, `KeyError`) and carry typed attributes.
+//! Here we only pick the class by the error's kind, look it up by name and call
+//! it with the error's data as keyword arguments.
+
+use planwatch::{ErrorKind, Issue, Location};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+/// The name of the `planwatch` exception class for a kind of core error.
+fn class_name(kind: ErrorKind) -> &'static str {
+    match kind {
+        ErrorKind::Parse => "ParseError",
+        ErrorKind::UnknownUnit | ErrorKind::DimensionMismatch | ErrorKind::InexactConversion => {
+            "UnitError"
+        }
+        ErrorKind::Plan => "PlanError",
+        ErrorKind::UnknownIndicator => "UnknownIndicatorError",
+        _ => "PlanwatchError",
+    }
+}
+
+/// Converts a core error into the matching Python exception.
+///
+/// Meant for `.map_err(errors::to_py)`. If the `planwatch` package itself cannot be
+/// imported (it always is when this module was loaded through it), the import error
+/// is raised instead, which says what is wrong better than any stand-in would.
+pub(crate) fn to_py(err: planwatch::Error) -> PyErr {
+    Python::attach(|py| build(py, &err).unwrap_or_else(|e| e))
+}
+
+fn build(py: Python<'_>, err: &planwatch::Error) -> PyResult<PyErr> {
+    let class = py.import("planwatch")?.getattr(class_name(err.kind()))?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("code", err.code())?;
+    kwargs.set_item("location", location(py, err.location())?)?;
+    kwargs.set_item("expected", err.expected())?;
+    let issues = PyList::empty(py);
+    for issue in err.issues() {
+        issues.append(self::issue(py, issue)?)?;
+    }
+    kwargs.set_item("issues", issues)?;
+    // str(exc) is the full text with the location; exc.message is the bare message.
+    kwargs.set_item("text", err.to_string())?;
+    let exc = class.call((err.message(),), Some(&kwargs))?;
+    Ok(PyErr::from_value(exc))
+}
+
+fn location<'py>(py: Python<'py>, loc: &Location) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("file", loc.file.as_deref())?;
+    dict.set_item("line", loc.line)?;
+    dict.set_item("column", loc.column)?;
+    dict.set_item("path", loc.path.as_deref())?;
+    dict.set_item("byte", loc.byte)?;
+    dict.set_item("char", loc.char)?;
+    Ok(dict)
+}
+
+fn issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("code", &issue.code)?;
+    dict.set_item("location", location(py, &issue.location)?)?;
+    dict.set_item("message", &issue.message)?;
+    Ok(dict)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::class_name;
+    use planwatch::ErrorKind;
+
+    #[test]
+    fn every_unit_kind_is_a_unit_error() {
+        for kind in [
+            ErrorKind::UnknownUnit,
+            ErrorKind::DimensionMismatch,
+            ErrorKind::InexactConversion,
+        ] {
+            assert_eq!(class_name(kind), "UnitError");
+        }
+        assert_eq!(class_name(ErrorKind::Parse), "ParseError");
+        assert_eq!(class_name(ErrorKind::Overflow), "PlanwatchError");
+    }
+}
