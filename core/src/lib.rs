@@ -27,7 +27,9 @@ pub use evaluate::{evaluate, Assessment, Grade, Options, Scorecard, Severity, St
 pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;
-pub use observation::{Lenient, Observation, ObservationStatus, Observations};
+pub use observation::{
+    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, OBSERVATION_COLUMNS,
+};
 pub use period::Period;
 pub use plan::Plan;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};

@@ -107,6 +107,63 @@ pub struct Lenient {
     pub rejected: Vec<Issue>,
 }
 
+/// One observation as text fields, the way tables and the bindings supply them.
+/// [`Observations::from_records`] validates a batch of them exactly as CSV rows are.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ObservationRecord {
+    /// Indicator id.
+    pub indicator: String,
+    /// Period text (`2024`, `2024H1`, `2024-01..2024-09`, `2024-12-31` …).
+    pub period: String,
+    /// Value text, possibly with a magnitude (`1.5万`), or `done`/`not done`.
+    pub value: String,
+    /// Unit name (may be empty for bare numbers and milestones).
+    pub unit: String,
+    /// `preliminary`, `revised`, `final` or empty (final).
+    pub status: String,
+    /// Publication date `YYYY-MM-DD` or empty.
+    pub vintage: String,
+    /// Source, free text.
+    pub source: String,
+    /// Jurisdiction, free text.
+    pub jurisdiction: String,
+}
+
+impl ObservationRecord {
+    fn fields(&self) -> [&str; 8] {
+        [
+            &self.indicator,
+            &self.period,
+            &self.value,
+            &self.unit,
+            &self.status,
+            &self.vintage,
+            &self.source,
+            &self.jurisdiction,
+        ]
+    }
+
+    /// Sets a field by its column name; false for an unknown name.
+    pub fn set(&mut self, column: &str, value: String) -> bool {
+        let slot = match column {
+            "indicator" => &mut self.indicator,
+            "period" => &mut self.period,
+            "value" => &mut self.value,
+            "unit" => &mut self.unit,
+            "status" => &mut self.status,
+            "vintage" => &mut self.vintage,
+            "source" => &mut self.source,
+            "jurisdiction" => &mut self.jurisdiction,
+            _ => return false,
+        };
+        *slot = value;
+        true
+    }
+}
+
+/// The column names of observation tables, in order.
+pub const OBSERVATION_COLUMNS: [&str; 8] = COLUMNS;
+
 const COLUMNS: [&str; 8] = [
     "indicator",
     "period",
@@ -289,6 +346,52 @@ impl Observations {
         Ok(out)
     }
 
+    /// Builds a batch from records (rows of a DataFrame, JS objects …), validated like
+    /// CSV rows. All or nothing: any bad record fails the batch with every problem,
+    /// located by `[index].column` paths under `label`.
+    pub fn from_records(records: &[ObservationRecord], label: &str) -> Result<Observations> {
+        let lenient = Observations::from_records_lenient(records, label)?;
+        if lenient.rejected.is_empty() {
+            Ok(lenient.observations)
+        } else {
+            Err(Error::from_issues(
+                &format!("observations {label:?}"),
+                lenient.rejected,
+            ))
+        }
+    }
+
+    /// Like [`from_records`](Observations::from_records), keeping the good records and
+    /// returning every rejected record's problems.
+    pub fn from_records_lenient(records: &[ObservationRecord], label: &str) -> Result<Lenient> {
+        if records.len() > MAX_OBSERVATION_ROWS {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("more than {MAX_OBSERVATION_ROWS} observation records"),
+            ));
+        }
+        let mut out = Lenient::default();
+        for (i, rec) in records.iter().enumerate() {
+            match row(&rec.fields()) {
+                Ok(o) => out.observations.push(o),
+                Err(problems) => {
+                    for (k, code, message) in problems {
+                        out.rejected.push(Issue {
+                            code: code.into(),
+                            location: Location {
+                                file: Some(label.into()),
+                                path: Some(format!("[{i}].{}", COLUMNS[k])),
+                                ..Location::default()
+                            },
+                            message,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Loads JSON: an array of records with the CSV column names as keys. Values may be
     /// strings (exact) or numbers; a JSON number with a fraction is read through its
     /// shortest round-trip text, which is exact for up to 15 significant digits —
@@ -322,78 +425,83 @@ impl Observations {
                 format!("more than {MAX_OBSERVATION_ROWS} observation records"),
             ));
         }
-        let mut out = Observations::new();
+        // Structural problems (not an object, unknown key, nested value) are found
+        // here; the fields themselves are checked as records, like CSV rows.
         let mut issues = Vec::new();
+        let mut rows = Vec::with_capacity(records.len());
+        let mut positions = Vec::with_capacity(records.len());
         for (i, rec) in records.iter().enumerate() {
-            let locate = |k: Option<usize>| Location {
+            let locate = |key: &str| Location {
                 file: Some(file.into()),
-                path: Some(match k {
-                    Some(k) => format!("[{i}].{}", COLUMNS[k]),
-                    None => format!("[{i}]"),
+                path: Some(if key.is_empty() {
+                    format!("[{i}]")
+                } else {
+                    format!("[{i}].{key}")
                 }),
                 ..Location::default()
             };
             let serde_json::Value::Object(map) = rec else {
                 issues.push(Issue {
                     code: "bad_row".into(),
-                    location: locate(None),
+                    location: locate(""),
                     message: "a record must be an object".into(),
                 });
                 continue;
             };
-            let mut fields: [String; 8] = Default::default();
+            let mut record = ObservationRecord::default();
             let mut bad = false;
             for (key, v) in map {
-                let Some(k) = COLUMNS.iter().position(|c| c == key) else {
-                    issues.push(Issue {
-                        code: "unknown_field".into(),
-                        location: locate(None),
-                        message: format!("unknown field {key:?}"),
-                    });
-                    bad = true;
-                    continue;
-                };
-                fields[k] = match v {
+                let text = match v {
                     serde_json::Value::String(s) => s.clone(),
                     serde_json::Value::Number(n) => n.to_string(),
-                    serde_json::Value::Bool(b) => {
-                        if *b {
-                            "done".into()
-                        } else {
-                            "not done".into()
-                        }
-                    }
+                    serde_json::Value::Bool(true) => "done".into(),
+                    serde_json::Value::Bool(false) => "not done".into(),
                     serde_json::Value::Null => String::new(),
                     _ => {
                         issues.push(Issue {
                             code: "bad_value".into(),
-                            location: locate(Some(k)),
+                            location: locate(key),
                             message: format!("{key} must be a string or a number"),
                         });
                         bad = true;
                         continue;
                     }
                 };
+                if !record.set(key, text) {
+                    issues.push(Issue {
+                        code: "unknown_field".into(),
+                        location: locate(""),
+                        message: format!("unknown field {key:?}"),
+                    });
+                    bad = true;
+                }
             }
-            if bad {
-                continue;
+            if !bad {
+                rows.push(record);
+                positions.push(i);
             }
-            let refs: [&str; 8] = std::array::from_fn(|k| fields[k].as_str());
-            match row(&refs) {
-                Ok(o) => out.push(o),
-                Err(problems) => {
-                    for (k, code, message) in problems {
-                        issues.push(Issue {
-                            code: code.into(),
-                            location: locate(Some(k)),
-                            message,
-                        });
+        }
+        let lenient = Observations::from_records_lenient(&rows, file)?;
+        // Point the record problems back at their index in the file.
+        issues.extend(lenient.rejected.into_iter().map(|mut issue| {
+            if let Some(path) = issue.location.path.as_mut() {
+                if let Some((n, rest)) = path.strip_prefix('[').and_then(|p| p.split_once(']')) {
+                    if let Some(&orig) = n.parse::<usize>().ok().and_then(|n| positions.get(n)) {
+                        *path = format!("[{orig}]{rest}");
                     }
                 }
             }
-        }
+            issue
+        }));
+        issues.sort_by_key(|i| {
+            let p = i.location.path.as_deref().unwrap_or("");
+            p.strip_prefix('[')
+                .and_then(|p| p.split(']').next())
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or(usize::MAX)
+        });
         if issues.is_empty() {
-            Ok(out)
+            Ok(lenient.observations)
         } else {
             Err(Error::from_issues(
                 &format!("observations {file:?}"),
