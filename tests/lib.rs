@@ -2,10 +2,8 @@
 //! here is compiled and linked once.
 
 mod builtin_data;
-mod conformance;
 mod evaluate_builtin;
 mod invariants;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;
-mod report;
