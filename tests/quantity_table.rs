@@ -249,3 +249,19 @@ fn conversions_are_exact_or_refused() {
     let count = Quantity::parse("3个").unwrap();
     assert!(count.try_cmp(&Quantity::parse("3家").unwrap()).is_err());
 }
+
+/// Inputs found by fuzzing (fuzz/, see RELIABILITY.md) that once crashed.
+#[test]
+fn fuzz_regressions() {
+    // A 28-digit value: formatting converted it, the conversion's error message
+    // formatted it again, and the recursion overflowed the stack.
+    let q = Quantity::parse("7777777788877888777773377733").unwrap();
+    assert_eq!(q.to_string(), "7777777788877888777773377733");
+    assert_eq!(Quantity::parse(&q.format(Style::En)).unwrap(), q);
+    assert_eq!(
+        Quantity::parse("7777777788877888777773377733亿")
+            .unwrap_err()
+            .kind(),
+        ErrorKind::Overflow
+    );
+}

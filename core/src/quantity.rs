@@ -186,6 +186,12 @@ impl Quantity {
         })
     }
 
+    /// The value and unit symbol as stored, for error messages: formatting may itself
+    /// convert, so messages about conversions must not go through it.
+    fn raw(&self) -> String {
+        format!("{}{}", self.value, self.unit.symbol())
+    }
+
     /// The exact value, in [`unit`](Quantity::unit).
     pub fn value(&self) -> Decimal {
         self.value
@@ -207,7 +213,11 @@ impl Quantity {
         } else {
             Err(Error::new(
                 ErrorKind::DimensionMismatch,
-                format!("cannot {what} {} ({}) and {other}", self, self.dimension()),
+                format!(
+                    "cannot {what} {} ({}) and {other}",
+                    self.raw(),
+                    self.dimension()
+                ),
             ))
         }
     }
@@ -228,6 +238,9 @@ impl Quantity {
         let (n, d) = self.ratio_to(unit)?;
         let overflow = || Error::new(ErrorKind::Overflow, "conversion overflows");
         let scaled = self.value.checked_mul(n).ok_or_else(overflow)?;
+        if d == Decimal::ONE {
+            return Ok(Quantity::new(scaled.normalize(), unit));
+        }
         let value = scaled.checked_div(d).ok_or_else(overflow)?;
         // An exact quotient multiplies back to the dividend. Decimal rounds products
         // past 28 significant digits, so a quotient that fills all 28 digits is taken
@@ -237,7 +250,7 @@ impl Quantity {
         if full || value.checked_mul(d) != Some(scaled) {
             return Err(Error::new(
                 ErrorKind::InexactConversion,
-                format!("{self} has no exact decimal value in {unit}"),
+                format!("{} has no exact decimal value in {unit}", self.raw()),
             ));
         }
         Ok(Quantity::new(value.normalize(), unit))
