@@ -2,6 +2,7 @@
 //! here is compiled and linked once.
 
 mod builtin_data;
+mod conformance;
 mod evaluate_builtin;
 mod invariants;
 mod plan_load;
