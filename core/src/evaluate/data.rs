@@ -28,25 +28,34 @@ pub(crate) struct Found {
     pub(crate) notes: Vec<String>,
 }
 
+/// Observations are keyed by the span of their period, not its spelling: 2024H1 and
+/// 2024-01..2024-06, or 2024 and 2024-01..2024-12, are the same figure.
+type Key<'a> = (&'a str, Date, Date);
+
 pub(crate) struct Data<'a> {
     plan: &'a Plan,
-    best: HashMap<(&'a str, Period), &'a Observation>,
+    best: HashMap<Key<'a>, &'a Observation>,
     periods: HashMap<&'a str, Vec<Period>>,
+}
+
+fn key(indicator: &str, p: Period) -> Key<'_> {
+    (indicator, p.start(), p.end())
 }
 
 /// Orders candidate observations of one indicator and period: the latest publication
 /// wins, then the more final status, then (for conflicting duplicates) the larger
 /// value, so the choice never depends on input order.
 fn better(a: &Observation, b: &Observation) -> bool {
-    let key = |o: &Observation| (o.published(), o.status);
-    match key(a).cmp(&key(b)) {
-        std::cmp::Ordering::Equal => {
-            matches!(a.value.try_cmp(&b.value), Ok(std::cmp::Ordering::Greater))
-                || (a.value.try_cmp(&b.value).is_err()
-                    && a.value.unit().symbol() > b.value.unit().symbol())
-        }
-        o => o == std::cmp::Ordering::Greater,
-    }
+    use std::cmp::Ordering;
+    let value = match a.value.try_cmp(&b.value) {
+        Ok(o) => o,
+        Err(_) => a.value.unit().symbol().cmp(b.value.unit().symbol()),
+    };
+    let order = (a.published(), a.status)
+        .cmp(&(b.published(), b.status))
+        .then(value)
+        .then_with(|| a.period.cmp(&b.period));
+    order == Ordering::Greater
 }
 
 impl<'a> Data<'a> {
@@ -57,7 +66,7 @@ impl<'a> Data<'a> {
         observations: &'a Observations,
         as_of: Option<Date>,
     ) -> Data<'a> {
-        let mut best: HashMap<(&'a str, Period), &'a Observation> =
+        let mut best: HashMap<Key<'a>, &'a Observation> =
             HashMap::with_capacity(observations.len());
         for o in observations {
             if as_of.is_some_and(|d| o.published() > d) {
@@ -68,7 +77,7 @@ impl<'a> Data<'a> {
                     continue;
                 }
             }
-            best.entry((o.indicator.as_str(), o.period))
+            best.entry(key(o.indicator.as_str(), o.period))
                 .and_modify(|cur| {
                     if better(o, cur) {
                         *cur = o;
@@ -77,8 +86,8 @@ impl<'a> Data<'a> {
                 .or_insert(o);
         }
         let mut periods: HashMap<&'a str, Vec<Period>> = HashMap::new();
-        for (ind, p) in best.keys() {
-            periods.entry(ind).or_default().push(*p);
+        for ((ind, _, _), o) in &best {
+            periods.entry(ind).or_default().push(o.period);
         }
         for v in periods.values_mut() {
             v.sort();
@@ -124,7 +133,7 @@ impl<'a> Data<'a> {
     }
 
     fn get_at(&self, ind: &Indicator, period: Period, depth: usize) -> Option<Result<Found>> {
-        if let Some(o) = self.best.get(&(ind.id.as_str(), period)) {
+        if let Some(o) = self.best.get(&key(ind.id.as_str(), period)) {
             return Some(Ok(observed(ind, o)));
         }
         if depth >= MAX_DERIVATION_DEPTH {

@@ -189,7 +189,7 @@ fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Res
         return milestone(ctx, ind, by, a);
     }
     if let Period::Years { start, end } = t.period {
-        return multi_year(ctx, ind, &condition, start, end, a);
+        return multi_year(ctx, t, ind, &condition, start, end, a);
     }
     match ctx.data.get(ind, t.period) {
         Some(found) => {
@@ -197,7 +197,11 @@ fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Res
             a.rule = "final".into();
             let met = record(ind, &condition, t, &found, t.period, a)?;
             a.status = if met { Status::Met } else { Status::Missed };
-            a.grade = Some(grade(ctx, ind, &condition, met, a)?);
+            let baseline = t
+                .baseline
+                .and_then(|b| convert(&b, a.unit).ok())
+                .map(|b| b.value());
+            a.grade = Some(grade(ctx, ind, &condition, met, a, baseline)?);
             Ok(())
         }
         None => partial(ctx, t, ind, &condition, a),
@@ -332,12 +336,17 @@ fn gap(c: &Condition, obs: Decimal) -> Option<Decimal> {
     }
 }
 
+/// The grade of a final verdict. 基本完成 is judged exactly (no rounded ratios): within
+/// the percentage-point margin for rates, else at least `basic_ratio` of the way —
+/// measured from the baseline for reduction targets, and against the violated bound
+/// for ranges.
 fn grade(
     ctx: &Ctx<'_>,
     ind: &Indicator,
     c: &Condition,
     met: bool,
     a: &Assessment,
+    baseline: Option<Decimal>,
 ) -> Result<Grade> {
     let (Some(obs), Some(target)) = (a.observed, a.target_value) else {
         return Ok(if met {
@@ -371,12 +380,16 @@ fn grade(
         a.unit.dimension(),
         Dimension::Ratio | Dimension::PercentagePoint
     );
-    let basic = if rate {
-        a.gap.is_some_and(|g| g.abs() <= ctx.opts.basic_margin_pp)
-    } else if lower {
-        target >= ctx.opts.basic_ratio * obs
-    } else {
-        obs >= ctx.opts.basic_ratio * target
+    let r = ctx.opts.basic_ratio;
+    let basic = match (baseline, c) {
+        (Some(base), _) => base - obs >= r * (base - target),
+        _ if rate => a.gap.is_some_and(|g| g.abs() <= ctx.opts.basic_margin_pp),
+        (None, Condition::Between { .. }) => match a.target_high {
+            Some(high) if obs > high => high >= r * obs,
+            _ => obs >= r * target,
+        },
+        _ if lower => target >= r * obs,
+        _ => obs >= r * target,
     };
     Ok(if basic {
         Grade::BasicallyAchieved
@@ -401,11 +414,16 @@ fn partial(
         .periods(ind)
         .into_iter()
         .filter(|p| {
+            let dated_target = matches!(t.period, Period::Date(_));
             *p != t.period
                 && (p.is_partial_of(&t.period)
-                    || (matches!(t.period, Period::Date(_))
-                        && p.end() < end
-                        && p.end() >= window_start))
+                    // A stock read before its deadline, within the deadline's year.
+                    || (dated_target && p.end() < end && p.end() >= window_start)
+                    // A running total reported at a date inside the target period.
+                    || (!dated_target
+                        && matches!(p, Period::Date(_))
+                        && p.start() >= t.period.start()
+                        && p.end() < end))
         })
         .max_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
     let Some(p) = candidate else {
@@ -428,7 +446,12 @@ fn partial(
     if ind.flow && ind.measure == Measure::Level && !matches!(t.period, Period::Date(_)) {
         return partial_flow(ctx, t, ind, c, p, a);
     }
-    a.time_progress = Some(p.elapsed_share(&t.period)?);
+    a.time_progress = Some(if matches!(t.period, Period::Date(_)) {
+        // A deadline is a point: progress runs from the start of its year.
+        days_share(window_start.yesterday().map_err(period_err)?, p.end(), end)?
+    } else {
+        p.elapsed_share(&t.period)?
+    });
     if holds_now {
         a.status = Status::OnTrack;
         a.rule = if stock {
@@ -446,6 +469,20 @@ fn partial(
         a.required_growth = required_growth(ctx, t, ind, c, p)?;
     }
     Ok(())
+}
+
+fn period_err(e: jiff::Error) -> Error {
+    Error::new(ErrorKind::Period, e.to_string())
+}
+
+/// Days from `from` to `to` over days from `from` to `end`, clamped to [0, 1] and
+/// rounded to 6 decimals.
+fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
+    let days = |a: Date, b: Date| -> Result<Decimal> {
+        Ok(Decimal::from(a.until(b).map_err(period_err)?.get_days()))
+    };
+    let share = ratio(days(from, to)?, days(from, end)?)?;
+    Ok(share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(6))
 }
 
 /// A flow observed part-way: progress = YTD / annual target against the share of the
@@ -534,13 +571,7 @@ fn stock_progress(
         return Ok(());
     };
     let base_v = convert(&base_found.value, a.unit)?.value();
-    let days = |from: Date, to: Date| -> Result<Decimal> {
-        let span = from
-            .until(to)
-            .map_err(|e| Error::new(ErrorKind::Period, e.to_string()))?;
-        Ok(Decimal::from(span.get_days()))
-    };
-    let elapsed = ratio(days(base_p.end(), p.end())?, days(base_p.end(), end)?)?;
+    let elapsed = days_share(base_p.end(), p.end(), end)?;
     let progress = ratio(obs - base_v, target.value() - base_v)?;
     a.time_progress = Some(elapsed.round_dp(6));
     a.expected_progress = Some(elapsed.round_dp(6));
@@ -643,7 +674,8 @@ fn milestone(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment) -> Re
             }
         }
         None => {
-            a.status = if ctx.as_of > by {
+            // The deadline day itself counts as reached, as a period's last day does.
+            a.status = if ctx.as_of >= by {
                 Status::NoData
             } else {
                 Status::Pending
@@ -657,6 +689,7 @@ fn milestone(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment) -> Re
 /// required, classified as the Eurostat SDG method does.
 fn multi_year(
     ctx: &Ctx<'_>,
+    t: &Target,
     ind: &Indicator,
     c: &Condition,
     start: i16,
@@ -676,7 +709,7 @@ fn multi_year(
         .rev()
         .find(|y| ctx.data.get(ind, year(*y)).is_some_and(|r| r.is_ok()));
     let Some(t_year) = latest else {
-        a.status = if ctx.as_of > (Period::Years { start, end }).end() {
+        a.status = if ctx.as_of >= (Period::Years { start, end }).end() {
             Status::NoData
         } else {
             Status::Pending
@@ -735,7 +768,9 @@ fn multi_year(
     if ind.measure == Measure::Growth {
         a.observed = Some(actual);
     }
-    let class = if required > Decimal::ZERO {
+    // A reduction requires negative growth: the ratio of two negative rates still
+    // measures progress, so only a zero requirement leaves the class undefined.
+    let class = if !required.is_zero() {
         let r = ratio(actual, required)?;
         Some(if r >= Decimal::new(95, 2) {
             ProgressClass::Significant
@@ -750,7 +785,7 @@ fn multi_year(
         None
     };
     a.progress_class = class;
-    a.completion = if required > Decimal::ZERO {
+    a.completion = if !required.is_zero() {
         ratio(actual, required)
             .ok()
             .map(|r| r.round_dp(6).normalize())
@@ -764,8 +799,11 @@ fn multi_year(
     if t_year == end {
         let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
         let met = holds(c, &observed, a.unit)?;
+        // At the end of the plan the verdict is on the value itself: completion is
+        // actual ÷ target, as for a one-year target.
+        a.completion = completion(ind, c, t, observed.value())?;
         a.status = if met { Status::Met } else { Status::Missed };
-        a.grade = Some(grade(ctx, ind, c, met, a)?);
+        a.grade = Some(grade(ctx, ind, c, met, a, None)?);
     } else {
         a.status = if class == Some(ProgressClass::Significant) {
             Status::OnTrack
