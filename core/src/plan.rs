@@ -172,13 +172,20 @@ impl Plan {
         issues
     }
 
+    /// The indicators by id, for lookups that must stay linear over a whole plan.
+    pub(crate) fn index(&self) -> std::collections::HashMap<&str, &Indicator> {
+        self.indicators.iter().map(|i| (i.id.as_str(), i)).collect()
+    }
+
     /// Cross-item checks shared by the file loader and [`validate`](Plan::validate).
     pub(crate) fn check(&self) -> Vec<Problem> {
+        let index = self.index();
+        let lookup = |id: &str| index.get(id).copied();
         let mut out = Vec::new();
         let mut problem = |at, code, message| out.push(Problem { at, code, message });
         for (i, ind) in self.indicators.iter().enumerate() {
             if let Some(of) = &ind.of {
-                if self.indicator(of).is_none() {
+                if lookup(of).is_none() {
                     problem(
                         (Some(("indicator", i)), "of"),
                         "unknown_indicator",
@@ -191,7 +198,7 @@ impl Plan {
             }
             if let Some(f) = &ind.formula {
                 for input in f.inputs() {
-                    if self.indicator(input).is_none() {
+                    if lookup(input).is_none() {
                         problem(
                             (Some(("indicator", i)), "formula"),
                             "unknown_indicator",
@@ -199,7 +206,7 @@ impl Plan {
                         );
                     }
                 }
-                if self.formula_cycle(&ind.id) {
+                if self.formula_cycle(&ind.id, &index) {
                     problem(
                         (Some(("indicator", i)), "formula"),
                         "formula_cycle",
@@ -210,7 +217,7 @@ impl Plan {
         }
         for (i, t) in self.targets.iter().enumerate() {
             let at = |field| (Some(("target", i)), field);
-            let Some(ind) = self.indicator(&t.indicator) else {
+            let Some(ind) = lookup(&t.indicator) else {
                 problem(
                     at("indicator"),
                     "unknown_indicator",
@@ -308,11 +315,11 @@ impl Plan {
     }
 
     /// True when the formula of `id` reaches `id` again through other formulas.
-    fn formula_cycle(&self, id: &str) -> bool {
+    fn formula_cycle(&self, id: &str, index: &std::collections::HashMap<&str, &Indicator>) -> bool {
         let mut stack: Vec<&str> = vec![id];
         let mut seen = std::collections::BTreeSet::new();
         while let Some(cur) = stack.pop() {
-            let Some(f) = self.indicator(cur).and_then(|i| i.formula.as_ref()) else {
+            let Some(f) = index.get(cur).and_then(|i| i.formula.as_ref()) else {
                 continue;
             };
             for input in f.inputs() {

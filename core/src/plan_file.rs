@@ -472,10 +472,13 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
     // Which file item each loaded indicator and target came from, to locate later checks.
     let mut indicator_items = Vec::new();
     let mut target_items = Vec::new();
+    // Ids seen so far, so duplicate checks stay linear in the size of the file.
+    let mut indicator_ids = std::collections::HashSet::new();
+    let mut target_ids = std::collections::HashSet::new();
     for (n, item) in front.indicators.iter().enumerate() {
         let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
-        if plan.indicators.iter().any(|i| i.id == raw.id) {
+        if !indicator_ids.insert(raw.id.clone()) {
             push(
                 &mut issues,
                 "duplicate_id",
@@ -577,7 +580,7 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             Tier::Base => raw.indicator.clone(),
             Tier::Stretch => format!("{}_stretch", raw.indicator),
         });
-        if plan.targets.iter().any(|t| t.id == id) {
+        if !target_ids.insert(id.clone()) {
             push(
                 &mut issues,
                 "duplicate_id",

@@ -33,7 +33,7 @@ pub(crate) struct Found {
 type Key<'a> = (&'a str, Date, Date);
 
 pub(crate) struct Data<'a> {
-    plan: &'a Plan,
+    indicators: HashMap<&'a str, &'a Indicator>,
     best: HashMap<Key<'a>, &'a Observation>,
     periods: HashMap<&'a str, Vec<Period>>,
 }
@@ -93,10 +93,15 @@ impl<'a> Data<'a> {
             v.sort();
         }
         Data {
-            plan,
+            indicators: plan.index(),
             best,
             periods,
         }
+    }
+
+    /// The plan's indicator with `id`.
+    pub(crate) fn indicator(&self, id: &str) -> Option<&'a Indicator> {
+        self.indicators.get(id).copied()
     }
 
     /// Periods with a value for the indicator, directly or through its inputs, sorted.
@@ -112,9 +117,9 @@ impl<'a> Data<'a> {
             .unwrap_or_default();
         if depth < MAX_DERIVATION_DEPTH {
             let source = match (&ind.formula, &ind.of) {
-                (Some(f), _) => f.inputs().first().and_then(|id| self.plan.indicator(id)),
+                (Some(f), _) => f.inputs().first().and_then(|id| self.indicator(id)),
                 (None, Some(of)) if ind.measure == Measure::Growth && ind.nominal => {
-                    self.plan.indicator(of)
+                    self.indicator(of)
                 }
                 _ => None,
             };
@@ -146,7 +151,7 @@ impl<'a> Data<'a> {
             return self.derive(ind, f, period, depth);
         }
         if ind.measure == Measure::Growth && ind.nominal {
-            if let Some(level) = ind.of.as_deref().and_then(|id| self.plan.indicator(id)) {
+            if let Some(level) = ind.of.as_deref().and_then(|id| self.indicator(id)) {
                 return self.growth_from_levels(ind, level, period, depth);
             }
         }
@@ -166,7 +171,7 @@ impl<'a> Data<'a> {
         let mut vintage: Option<Date> = None;
         let mut status = ObservationStatus::Final;
         for id in f.inputs() {
-            let input = self.plan.indicator(id)?;
+            let input = self.indicator(id)?;
             let found = match self.get_at(input, period, depth + 1)? {
                 Ok(found) => found,
                 Err(e) => return Some(Err(e)),

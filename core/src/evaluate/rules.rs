@@ -122,7 +122,7 @@ fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
 
 /// Evaluates one target.
 pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
-    let ind = ctx.plan.indicator(&t.indicator);
+    let ind = ctx.data.indicator(&t.indicator);
     let mut a = skeleton(t, ind);
     let Some(ind) = ind else {
         a.status = Status::NotComparable;
@@ -597,7 +597,7 @@ fn required_growth(
     c: &Condition,
     p: Period,
 ) -> Result<Option<Decimal>> {
-    let Some(level) = ind.of.as_deref().and_then(|id| ctx.plan.indicator(id)) else {
+    let Some(level) = ind.of.as_deref().and_then(|id| ctx.data.indicator(id)) else {
         return Ok(None);
     };
     if !ind.nominal {

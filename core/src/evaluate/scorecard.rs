@@ -139,13 +139,17 @@ impl Scorecard {
             }
         }
         by_section.sort_by_cached_key(|g| section_key(&g.key));
+        // The first base-tier assessment of each indicator, for the stretch rows.
+        let mut base_of: std::collections::HashMap<&str, &Assessment> =
+            std::collections::HashMap::new();
+        for a in assessments.iter().filter(|a| a.tier == Tier::Base) {
+            base_of.entry(a.indicator.as_str()).or_insert(a);
+        }
         let stretch: Vec<StretchRow> = assessments
             .iter()
             .filter(|a| a.tier == Tier::Stretch)
             .map(|s| {
-                let base = assessments
-                    .iter()
-                    .find(|b| b.tier == Tier::Base && b.indicator == s.indicator);
+                let base = base_of.get(s.indicator.as_str());
                 StretchRow {
                     target: s.target.clone(),
                     indicator: s.indicator.clone(),
