@@ -265,3 +265,10 @@ fn fuzz_regressions() {
         ErrorKind::Overflow
     );
 }
+
+#[test]
+fn more_digits_than_a_decimal_holds_is_an_error_not_a_rounding() {
+    // 4009777777777217177177177770.7 + 77177770177.73 needs 30 significant digits.
+    let e = Quantity::parse("7717777.017773万4009777777777217177177177770.7公里").unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Overflow);
+}

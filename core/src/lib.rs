@@ -5,6 +5,7 @@ mod builtin;
 mod comparator;
 mod error;
 pub mod evaluate;
+mod exact;
 pub mod extract;
 mod format;
 mod formula;

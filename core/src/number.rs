@@ -73,7 +73,7 @@ const ENGLISH_MAGNITUDES: &[(&str, i64)] = &[
 fn overflow(src: &str, at: usize) -> Error {
     Error::new(
         ErrorKind::Overflow,
-        "number is too large for an exact decimal (about ±7.9 × 10^28 at most)",
+        "number is too large or too long for an exact decimal (at most 28 significant digits, about ±7.9 × 10^28)",
     )
     .with_location(crate::Location::at_byte(src, at))
 }
@@ -85,11 +85,13 @@ struct Arith<'a> {
 }
 
 impl Arith<'_> {
+    // Exact or an error: a numeral with more significant digits than a Decimal holds
+    // must not be rounded into a different number.
     fn mul(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
-        a.checked_mul(b).ok_or_else(|| overflow(self.src, self.at))
+        crate::exact::mul(a, b).ok_or_else(|| overflow(self.src, self.at))
     }
     fn add(&self, a: Decimal, b: Decimal) -> Result<Decimal> {
-        a.checked_add(b).ok_or_else(|| overflow(self.src, self.at))
+        crate::exact::add(a, b).ok_or_else(|| overflow(self.src, self.at))
     }
 }
 
@@ -161,9 +163,9 @@ fn arabic(cur: &mut Cursor<'_>) -> Result<Option<Decimal>> {
         let ten = Decimal::TEN;
         for _ in 0..exp.unsigned_abs().min(64) {
             value = if exp > 0 {
-                value.checked_mul(ten)
+                crate::exact::mul(value, ten)
             } else {
-                value.checked_div(ten)
+                crate::exact::mul(value, Decimal::new(1, 1))
             }
             .ok_or_else(|| overflow(src, start))?;
         }
@@ -311,6 +313,15 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             probe.skip_spaces();
             match probe.peek() {
                 Some(n) if big_unit(n).is_some() => cur = probe,
+                // PDF spacing before a small unit after Arabic digits: "6 千家次".
+                Some(n)
+                    if small_unit(n).is_some()
+                        && current.is_some()
+                        && !in_cn_run
+                        && Unit::match_prefix(&src[probe.pos..]).is_none() =>
+                {
+                    cur = probe
+                }
                 Some(n) if n.is_ascii_alphabetic() => {
                     let Some(m) = english_magnitude(&mut probe) else {
                         break;

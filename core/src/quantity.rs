@@ -129,9 +129,7 @@ impl Quantity {
         // X成 = X × 10%.
         if cur.peek() == Some('成') && !cur.peek2().is_some_and(is_cheng_word) {
             cur.bump();
-            let v = n
-                .value
-                .checked_mul(Decimal::TEN)
+            let v = crate::exact::mul(n.value, Decimal::TEN)
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "percentage overflows"))?;
             return Ok(Some((Quantity::new(v, Unit::parse("%")?), cur.pos)));
         }
@@ -237,17 +235,14 @@ impl Quantity {
     pub fn to(&self, unit: Unit) -> Result<Quantity> {
         let (n, d) = self.ratio_to(unit)?;
         let overflow = || Error::new(ErrorKind::Overflow, "conversion overflows");
-        let scaled = self.value.checked_mul(n).ok_or_else(overflow)?;
+        let scaled = crate::exact::mul(self.value, n).ok_or_else(overflow)?;
         if d == Decimal::ONE {
             return Ok(Quantity::new(scaled.normalize(), unit));
         }
         let value = scaled.checked_div(d).ok_or_else(overflow)?;
-        // An exact quotient multiplies back to the dividend. Decimal rounds products
-        // past 28 significant digits, so a quotient that fills all 28 digits is taken
-        // to be a rounded one (1亩 = 666.666…7 m²); a genuinely exact 28-digit result
-        // is refused too, which errs on the safe side.
-        let full = value.mantissa().unsigned_abs() >= 10u128.pow(27);
-        if full || value.checked_mul(d) != Some(scaled) {
+        // The quotient is exact when it multiplies back to the dividend exactly; a
+        // rounded one (1亩 = 666.666…7 m²) does not.
+        if crate::exact::mul(value, d) != Some(scaled) {
             return Err(Error::new(
                 ErrorKind::InexactConversion,
                 format!("{} has no exact decimal value in {unit}", self.raw()),
@@ -305,17 +300,15 @@ impl Quantity {
         let (n, d) = other.ratio_to(self.unit)?;
         let overflow = || Error::new(ErrorKind::Overflow, "comparison overflows");
         // self.value vs other.value * n / d  <=>  self.value * d vs other.value * n (d > 0).
-        let lhs = self.value.checked_mul(d).ok_or_else(overflow)?;
-        let rhs = other.value.checked_mul(n).ok_or_else(overflow)?;
+        let lhs = crate::exact::mul(self.value, d).ok_or_else(overflow)?;
+        let rhs = crate::exact::mul(other.value, n).ok_or_else(overflow)?;
         Ok(lhs.cmp(&rhs))
     }
 
     /// `self - other`, in `self`'s unit. Exact when `other` converts exactly.
     pub fn checked_sub(&self, other: &Quantity) -> Result<Quantity> {
         let other = other.to(self.unit)?;
-        let v = self
-            .value
-            .checked_sub(other.value)
+        let v = crate::exact::sub(self.value, other.value)
             .ok_or_else(|| Error::new(ErrorKind::Overflow, "difference overflows"))?;
         Ok(Quantity::new(v.normalize(), self.unit))
     }
@@ -357,7 +350,7 @@ fn two_to_the(n: Decimal, src: &str, at: usize) -> Result<Decimal> {
     let mut v = Decimal::ONE;
     let mut i = Decimal::ZERO;
     while i < n {
-        v = v.checked_mul(Decimal::TWO).ok_or_else(|| {
+        v = crate::exact::mul(v, Decimal::TWO).ok_or_else(|| {
             Error::new(ErrorKind::Overflow, "翻番 overflows")
                 .with_location(crate::Location::at_byte(src, at))
         })?;
