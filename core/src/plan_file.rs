@@ -125,6 +125,23 @@ struct Front {
     issues: Vec<Issue>,
 }
 
+impl Front {
+    fn new() -> Front {
+        Front {
+            header: Located {
+                value: None,
+                path: "plan".into(),
+                span: None,
+                fields: Vec::new(),
+            },
+            indicators: Vec::new(),
+            targets: Vec::new(),
+            references: Vec::new(),
+            issues: Vec::new(),
+        }
+    }
+}
+
 /// Turns byte offsets into 1-based lines and character columns.
 struct Lines<'a> {
     text: &'a str,
@@ -216,18 +233,7 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
             }],
         )
     })?;
-    let mut front = Front {
-        header: Located {
-            value: None,
-            path: "plan".into(),
-            span: None,
-            fields: Vec::new(),
-        },
-        indicators: Vec::new(),
-        targets: Vec::new(),
-        references: Vec::new(),
-        issues: Vec::new(),
-    };
+    let mut front = Front::new();
     fn fields(v: &DeValue<'_>) -> Vec<(String, Range<usize>)> {
         match v {
             DeValue::Table(t) => t
@@ -320,18 +326,7 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
             }],
         )
     })?;
-    let mut front = Front {
-        header: Located {
-            value: None,
-            path: "plan".into(),
-            span: None,
-            fields: Vec::new(),
-        },
-        indicators: Vec::new(),
-        targets: Vec::new(),
-        references: Vec::new(),
-        issues: Vec::new(),
-    };
+    let mut front = Front::new();
     let loc = |path: &str| Location {
         file: Some(file.into()),
         path: Some(path.into()),
