@@ -63,13 +63,10 @@ fn as_of() -> impl Strategy<Value = Options> {
     ]
 }
 
-fn case() -> impl Strategy<
-    Value = (
-        usize,
-        Vec<(usize, usize, usize, i64)>,
-        Vec<(usize, usize, i64, u8)>,
-    ),
-> {
+/// (indicator count, targets, observation rows) of one generated case.
+type Case = (usize, Vec<(usize, usize, usize, i64)>, Vec<(usize, usize, i64, u8)>);
+
+fn case() -> impl Strategy<Value = Case> {
     (1usize..5).prop_flat_map(|n| {
         (
             Just(n),

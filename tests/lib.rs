@@ -8,3 +8,4 @@ mod invariants;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;
+mod report;

@@ -17,6 +17,7 @@ pub mod period;
 mod plan;
 mod plan_file;
 mod quantity;
+pub mod report;
 mod target;
 mod text;
 mod unit;
@@ -34,6 +35,7 @@ pub use observation::{
 pub use period::Period;
 pub use plan::Plan;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
+pub use report::{Format, Lang};
 pub use rust_decimal::Decimal;
 pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR};
 pub use unit::{Currency, Dimension, Unit};
