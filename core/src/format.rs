@@ -6,7 +6,7 @@
 //! 18746人, not 1.8746万人); the English style does the same with trillion, billion and
 //! million and at most three decimals, and groups thousands otherwise (18,746 people).
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::quantity::{Quantity, Style};
 use crate::unit::Unit;
@@ -128,6 +128,74 @@ fn group_thousands(v: Decimal) -> String {
         Some(f) => format!("{sign}{out}.{f}"),
         None => format!("{sign}{out}"),
     }
+}
+
+/// Rounds for reading: two decimals, or four significant ones below one; half away
+/// from zero, as statistical tables round.
+pub(crate) fn round_for_display(v: Decimal) -> Decimal {
+    let dp = if v.abs() >= Decimal::ONE || v.is_zero() {
+        2
+    } else {
+        // Four significant digits: k is the place of the first one after the point.
+        let mut k = 0;
+        let mut probe = v.abs();
+        while probe < Decimal::ONE && k < 24 {
+            probe *= Decimal::TEN;
+            k += 1;
+        }
+        k + 3
+    };
+    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+}
+
+/// A value in a unit, formatted in the language's style and rounded for reading.
+///
+/// The exact text is kept when it is short (18746人, 9500.97亿元). A money-like value
+/// that has no short exact form (72 777 430 200 元 would print as 7277743.02万元) is
+/// rounded to two decimals at its largest magnitude word: 727.77亿元, 72.78 billion
+/// yuan. Units without magnitude words (%, 微克/立方米) are rounded as
+/// [`round_for_display`] does. Used for tables and explanation sentences; the exact
+/// value stays in the data.
+pub(crate) fn readable(v: Decimal, unit: Unit, style: Style) -> String {
+    if !unit.takes_magnitudes() {
+        return Quantity::new(round_for_display(v), unit).format(style);
+    }
+    let exact = Quantity::new(v, unit).format(style);
+    if exact.chars().filter(char::is_ascii_digit).count() <= 7 {
+        return exact;
+    }
+    let stem = unit.stem_unit();
+    let (value, unit) = match Quantity::new(v, unit).to(stem) {
+        Ok(q) => (q.value(), stem),
+        Err(_) => (v, unit),
+    };
+    let magnitudes: [i64; 3] = match style {
+        Style::Zh => [1_000_000_000_000, 100_000_000, 10_000],
+        Style::En => [1_000_000_000_000, 1_000_000_000, 1_000_000],
+    };
+    let m = magnitudes
+        .into_iter()
+        .map(Decimal::from)
+        .find(|m| value.abs() >= *m)
+        .unwrap_or(Decimal::ONE);
+    let rounded = value
+        .checked_div(m)
+        .map(|x| x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        .and_then(|x| x.checked_mul(m));
+    match rounded {
+        Some(r) => Quantity::new(r.normalize(), unit).format(style),
+        None => exact,
+    }
+}
+
+/// A ratio as a percentage with one decimal: 0.745455 → "74.5%".
+pub(crate) fn percent(r: Decimal) -> String {
+    let p = (r * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    // No "-0.0%".
+    let p = if p.is_zero() { Decimal::ZERO } else { p };
+    format!("{p:.1}%")
 }
 
 #[cfg(test)]

@@ -173,8 +173,13 @@ impl Plan {
     }
 
     /// The indicators by id, for lookups that must stay linear over a whole plan.
+    /// The first indicator of each id wins, as in [`indicator`](Plan::indicator).
     pub(crate) fn index(&self) -> std::collections::HashMap<&str, &Indicator> {
-        self.indicators.iter().map(|i| (i.id.as_str(), i)).collect()
+        let mut index = std::collections::HashMap::with_capacity(self.indicators.len());
+        for i in &self.indicators {
+            index.entry(i.id.as_str()).or_insert(i);
+        }
+        index
     }
 
     /// Cross-item checks shared by the file loader and [`validate`](Plan::validate).

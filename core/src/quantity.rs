@@ -326,6 +326,14 @@ impl Quantity {
         crate::format::format(self, style)
     }
 
+    /// Formats for reading rather than for exchange: short exact values as they are
+    /// (18746人), long ones rounded to two decimals at their largest magnitude word
+    /// (72 777 430 200元 → 727.77亿元). Not round-trip exact; use
+    /// [`format`](Quantity::format) for that.
+    pub fn format_readable(&self, style: Style) -> String {
+        crate::format::readable(self.value, self.unit, style)
+    }
+
     /// A plain description with both renderings, for printing and for the bindings.
     pub fn info(&self) -> QuantityInfo {
         QuantityInfo {

@@ -225,7 +225,7 @@ impl<'a> Data<'a> {
             let pct = (ratio - Decimal::ONE)
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "growth overflows"))?;
-            let unit = crate::unit::Unit::parse("%")?;
+            let unit = crate::evaluate::rules::percent();
             let mut inputs = now.inputs;
             inputs.extend(before.inputs);
             Ok(Found {

@@ -4,22 +4,21 @@ use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Grade, Status};
+use crate::format::percent;
 use crate::indicator::Names;
 use crate::plan::Plan;
 use crate::quantity::{Quantity, Style};
 use crate::unit::Dimension;
 
-fn pct(r: Decimal) -> String {
-    format!("{:.1}", (r * Decimal::ONE_HUNDRED).round_dp(1))
-}
-
+/// Explanations are prose: numbers are rounded for reading (727.77亿元); the exact
+/// values are in the assessment's fields.
 fn q(v: Decimal, a: &Assessment, style: Style) -> String {
-    Quantity::new(v, a.unit).format(style)
+    Quantity::new(v, a.unit).format_readable(style)
 }
 
 fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     let g = a.gap?;
-    let text = Quantity::new(g, a.gap_unit).format(style);
+    let text = Quantity::new(g, a.gap_unit).format_readable(style);
     Some(if g > Decimal::ZERO && !text.starts_with('+') {
         format!("+{text}")
     } else {
@@ -122,12 +121,12 @@ pub(crate) fn explain(a: &Assessment, _plan: &Plan) -> Names {
         en.push("target: the quota assigned from above (not bound yet)".into());
     }
     if let Some(tp) = a.time_progress.filter(|_| a.observed.is_some()) {
-        zh.push(format!("时序进度{}%", pct(tp)));
-        en.push(format!("time elapsed {}%", pct(tp)));
+        zh.push(format!("时序进度{}", percent(tp)));
+        en.push(format!("time elapsed {}", percent(tp)));
     }
     if let Some(c) = a.completion {
-        zh.push(format!("完成率{}%", pct(c)));
-        en.push(format!("completion {}%", pct(c)));
+        zh.push(format!("完成率{}", percent(c)));
+        en.push(format!("completion {}", percent(c)));
     } else if let (Some(gz), Some(ge)) = (gap_text(a, Style::Zh), gap_text(a, Style::En)) {
         zh.push(format!("差距{gz}"));
         en.push(format!("gap {ge}"));

@@ -86,7 +86,7 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
         .iter()
         .map(|t| rules::assess(&ctx, t))
         .collect();
-    Scorecard::new(plan, options.as_of, assessments)
+    Scorecard::new(plan, options.as_of, as_of, assessments)
 }
 
 impl Plan {

@@ -1,6 +1,7 @@
 //! The rules that decide one target's verdict (SPEC §6).
 
 use std::cmp::Ordering;
+use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -25,8 +26,15 @@ pub(crate) struct Ctx<'a> {
     pub(crate) as_of: Date,
 }
 
+/// Percent and percentage points, looked up once: evaluation uses them per target.
+pub(crate) fn percent() -> Unit {
+    static PERCENT: LazyLock<Unit> = LazyLock::new(|| Unit::parse("%").unwrap_or(Unit::NONE));
+    *PERCENT
+}
+
 fn pp() -> Unit {
-    Unit::parse("个百分点").unwrap_or(Unit::NONE)
+    static PP: LazyLock<Unit> = LazyLock::new(|| Unit::parse("个百分点").unwrap_or(Unit::NONE));
+    *PP
 }
 
 /// Converts for comparison and display. Percent and percentage points carry the same
@@ -34,10 +42,10 @@ fn pp() -> Unit {
 fn convert(q: &Quantity, unit: Unit) -> Result<Quantity> {
     let (a, b) = (q.dimension(), unit.dimension());
     if a == Dimension::Ratio && b == Dimension::PercentagePoint {
-        return Ok(Quantity::new(q.to(Unit::parse("%")?)?.value(), unit));
+        return Ok(Quantity::new(q.to(percent())?.value(), unit));
     }
     if a == Dimension::PercentagePoint && b == Dimension::Ratio {
-        return Quantity::new(q.value(), Unit::parse("%")?).to(unit);
+        return Quantity::new(q.value(), percent()).to(unit);
     }
     match q.to(unit) {
         Err(e) if e.kind() == ErrorKind::InexactConversion => q.to_rounded(unit, 10),
@@ -223,14 +231,14 @@ fn record(
     a.observed_period = Some(period);
     a.inputs = found.inputs.clone();
     a.notes.extend(found.notes.iter().cloned());
-    let met = holds(c, &found.value, a.unit)?;
+    let met = holds(c, &found.value, a.unit, ind.polarity)?;
     a.completion = completion(ind, c, t, observed.value())?;
     a.gap = gap(c, observed.value());
     Ok(met)
 }
 
 /// Whether `v` satisfies the condition, exactly.
-fn holds(c: &Condition, v: &Quantity, unit: Unit) -> Result<bool> {
+fn holds(c: &Condition, v: &Quantity, unit: Unit, polarity: Polarity) -> Result<bool> {
     Ok(match c {
         Condition::Compare { op, value } => {
             let o = cmp(v, value)?;
@@ -248,9 +256,15 @@ fn holds(c: &Condition, v: &Quantity, unit: Unit) -> Result<bool> {
             let t = convert(value, unit)?.value();
             (obs - t).abs() <= tol
         }
-        Condition::Between { low, high } => {
-            cmp(v, low)? != Ordering::Less && cmp(v, high)? != Ordering::Greater
-        }
+        // A range is a band only for band indicators: for higher-is-better, reaching
+        // past the top of "完成1-2个" over-fulfils it; for lower-is-better, staying under
+        // the bottom does.
+        Condition::Between { low, high } => match polarity {
+            Polarity::Higher => cmp(v, low)? != Ordering::Less,
+            Polarity::Lower => cmp(v, high)? != Ordering::Greater,
+            Polarity::Band => cmp(v, low)? != Ordering::Less && cmp(v, high)? != Ordering::Greater,
+        },
+
         Condition::Reference { .. } | Condition::Done { .. } => false,
     })
 }
@@ -273,7 +287,7 @@ fn tolerance_of(value: &Quantity, tolerance: Option<&Quantity>) -> Result<Decima
         }
         // A tolerance in % of a level is relative to the value.
         Some(t) if t.dimension() == Dimension::Ratio => {
-            Ok((value.value() * t.to(Unit::parse("%")?)?.value() / Decimal::ONE_HUNDRED).abs())
+            Ok((value.value() * t.to(percent())?.value() / Decimal::ONE_HUNDRED).abs())
         }
         Some(t) => Err(Error::new(
             ErrorKind::DimensionMismatch,
@@ -290,7 +304,12 @@ fn completion(ind: &Indicator, c: &Condition, t: &Target, obs: Decimal) -> Resul
             if obs >= lo && obs <= hi {
                 Some(Decimal::ONE)
             } else if obs < lo {
-                ratio(obs, lo).ok()
+                // Under the range: short of it, unless lower is better.
+                if lower {
+                    ratio(lo, obs).ok()
+                } else {
+                    ratio(obs, lo).ok()
+                }
             } else if ind.polarity == Polarity::Higher {
                 ratio(obs, hi).ok()
             } else {
@@ -366,6 +385,11 @@ fn grade(
                 op: Comparator::Le | Comparator::Lt,
                 ..
             } => lower && obs < target,
+            Condition::Between { .. } => match ind.polarity {
+                Polarity::Higher => a.target_high.is_some_and(|high| obs > high),
+                Polarity::Lower => obs < target,
+                Polarity::Band => false,
+            },
             _ => false,
         };
         return Ok(
@@ -427,21 +451,19 @@ fn partial(
         })
         .max_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
     let Some(p) = candidate else {
-        a.time_progress = Some(t.period.time_progress(ctx.as_of));
-        if ctx.as_of < end {
-            a.status = Status::Pending;
-            a.rule = "no_data.period_open".into();
-        } else {
-            a.status = Status::NoData;
-            a.rule = "no_data".into();
-        }
-        return Ok(());
+        return no_data(ctx, t, a);
     };
+    // A derived indicator may list a period for which not all its inputs exist.
     let Some(found) = ctx.data.get(ind, p) else {
-        return Ok(());
+        return no_data(ctx, t, a);
     };
     let found = found?;
     let holds_now = record(ind, c, t, &found, p, a)?;
+    if ctx.as_of >= end {
+        a.notes.push(format!(
+            "the period has ended; the latest data covers only {p}"
+        ));
+    }
     let stock = matches!(t.period, Period::Date(_)) || (!ind.flow && ind.measure == Measure::Level);
     if ind.flow && ind.measure == Measure::Level && !matches!(t.period, Period::Date(_)) {
         return partial_flow(ctx, t, ind, c, p, a);
@@ -467,6 +489,19 @@ fn partial(
     }
     if ind.measure == Measure::Growth {
         a.required_growth = required_growth(ctx, t, ind, c, p)?;
+    }
+    Ok(())
+}
+
+/// No value for the target's period: pending while the period is open, else no data.
+fn no_data(ctx: &Ctx<'_>, t: &Target, a: &mut Assessment) -> Result<()> {
+    a.time_progress = Some(t.period.time_progress(ctx.as_of));
+    if ctx.as_of < t.period.end() {
+        a.status = Status::Pending;
+        a.rule = "no_data.period_open".into();
+    } else {
+        a.status = Status::NoData;
+        a.rule = "no_data".into();
     }
     Ok(())
 }
@@ -723,7 +758,7 @@ fn multi_year(
             let mut rates = Vec::new();
             for y in start..=t_year {
                 match ctx.data.get(ind, year(y)) {
-                    Some(Ok(f)) => rates.push(convert(&f.value, Unit::parse("%")?)?.value()),
+                    Some(Ok(f)) => rates.push(convert(&f.value, percent())?.value()),
                     _ => {
                         return Err(Error::new(
                             ErrorKind::InvalidValue,
@@ -736,10 +771,7 @@ fn multi_year(
             if let Some(f) = found {
                 a.inputs = f.inputs;
             }
-            (
-                chained_cagr(&rates)?,
-                convert(target, Unit::parse("%")?)?.value(),
-            )
+            (chained_cagr(&rates)?, convert(target, percent())?.value())
         }
         _ => {
             let base = match ctx.data.get(ind, year(base_year)) {
@@ -798,7 +830,7 @@ fn multi_year(
         .map(|(o, t)| (o - t).normalize());
     if t_year == end {
         let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
-        let met = holds(c, &observed, a.unit)?;
+        let met = holds(c, &observed, a.unit, ind.polarity)?;
         // At the end of the plan the verdict is on the value itself: completion is
         // actual ÷ target, as for a one-year target.
         a.completion = completion(ind, c, t, observed.value())?;

@@ -114,6 +114,9 @@ pub struct Scorecard {
     pub period: Period,
     /// The evaluation date, if one was given.
     pub as_of: Option<Date>,
+    /// The date the verdicts were judged at: `as_of`, or without one, the later of
+    /// the plan period's end and the latest publication.
+    pub evaluated_on: Date,
     /// One assessment per target, in plan order.
     pub assessments: Vec<Assessment>,
     /// Counts and highlights.
@@ -121,7 +124,12 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
-    pub(crate) fn new(plan: &Plan, as_of: Option<Date>, assessments: Vec<Assessment>) -> Scorecard {
+    pub(crate) fn new(
+        plan: &Plan,
+        as_of: Option<Date>,
+        evaluated_on: Date,
+        assessments: Vec<Assessment>,
+    ) -> Scorecard {
         let mut all = StatusCounts::default();
         let mut by_kind: BTreeMap<Kind, StatusCounts> = BTreeMap::new();
         let mut by_section: Vec<GroupCounts> = Vec::new();
@@ -187,6 +195,7 @@ impl Scorecard {
             jurisdiction: plan.jurisdiction.clone(),
             period: plan.period,
             as_of,
+            evaluated_on,
             assessments,
             summary,
         }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
 use crate::evaluate::{Assessment, Scorecard, Severity, Status, StatusCounts};
@@ -105,7 +105,11 @@ impl<'a> View<'a> {
             self.t("评估日期", "As of"),
             match self.card.as_of {
                 Some(d) => d.to_string(),
-                None => self.t("全部已发布数据", "all published data").to_string(),
+                None => format!(
+                    "{} ({})",
+                    self.card.evaluated_on,
+                    self.t("全部已发布数据", "all published data")
+                ),
             },
         ));
         v
@@ -340,71 +344,14 @@ fn kind_label_by_name(name: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// Rounds for reading: two decimals, or four significant ones below one; half away
-/// from zero, as statistical tables round.
-pub(crate) fn round_for_display(v: Decimal) -> Decimal {
-    let dp = if v.abs() >= Decimal::ONE || v.is_zero() {
-        2
-    } else {
-        // Four significant digits: k is the place of the first one after the point.
-        let mut k = 0;
-        let mut probe = v.abs();
-        while probe < Decimal::ONE && k < 24 {
-            probe *= Decimal::TEN;
-            k += 1;
-        }
-        k + 3
-    };
-    v.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-}
-
-/// A value in a unit, formatted in the language's style and rounded for reading.
-///
-/// The exact text is kept when it is short (18746人, 9500.97亿元). A money-like value
-/// that has no short exact form (72 777 430 200 元 would print as 7277743.02万元) is
-/// rounded to two decimals at its largest magnitude word: 727.77亿元, 72.78 billion
-/// yuan. Units without magnitude words (%, 微克/立方米) are rounded as
-/// [`round_for_display`] does.
+/// A value in a unit, rounded for reading; see [`Quantity::format_readable`].
 pub(crate) fn quantity(v: Decimal, unit: Unit, lang: Lang) -> String {
-    if !unit.takes_magnitudes() {
-        return Quantity::new(round_for_display(v), unit).format(lang.style());
-    }
-    let exact = Quantity::new(v, unit).format(lang.style());
-    if exact.chars().filter(char::is_ascii_digit).count() <= 7 {
-        return exact;
-    }
-    let stem = unit.stem_unit();
-    let (value, unit) = match Quantity::new(v, unit).to(stem) {
-        Ok(q) => (q.value(), stem),
-        Err(_) => (v, unit),
-    };
-    let magnitudes: [i64; 3] = match lang {
-        Lang::Zh => [1_000_000_000_000, 100_000_000, 10_000],
-        Lang::En => [1_000_000_000_000, 1_000_000_000, 1_000_000],
-    };
-    let m = magnitudes
-        .into_iter()
-        .map(Decimal::from)
-        .find(|m| value.abs() >= *m)
-        .unwrap_or(Decimal::ONE);
-    let rounded = value
-        .checked_div(m)
-        .map(|x| x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-        .and_then(|x| x.checked_mul(m));
-    match rounded {
-        Some(r) => Quantity::new(r.normalize(), unit).format(lang.style()),
-        None => exact,
-    }
+    Quantity::new(v, unit).format_readable(lang.style())
 }
 
 /// A ratio as a percentage with one decimal: 0.745455 → "74.5%".
 pub(crate) fn percent(r: Decimal) -> String {
-    let p = (r * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
-    // No "-0.0%".
-    let p = if p.is_zero() { Decimal::ZERO } else { p };
-    format!("{p:.1}%")
+    crate::format::percent(r)
 }
 
 /// "percentage points" is long for a table cell: "pp", as analysts write it.
@@ -487,12 +434,30 @@ mod tests {
     #[test]
     fn rounding_for_display() {
         let d = |s: &str| s.parse::<Decimal>().unwrap();
-        assert_eq!(round_for_display(d("727.774302")).to_string(), "727.77");
-        assert_eq!(round_for_display(d("0.125")).to_string(), "0.125");
-        assert_eq!(round_for_display(d("0.0012345")).to_string(), "0.001235");
-        assert_eq!(round_for_display(d("2.345")).to_string(), "2.35");
-        assert_eq!(round_for_display(d("-2.345")).to_string(), "-2.35");
-        assert_eq!(round_for_display(d("18746")).to_string(), "18746");
+        assert_eq!(
+            crate::format::round_for_display(d("727.774302")).to_string(),
+            "727.77"
+        );
+        assert_eq!(
+            crate::format::round_for_display(d("0.125")).to_string(),
+            "0.125"
+        );
+        assert_eq!(
+            crate::format::round_for_display(d("0.0012345")).to_string(),
+            "0.001235"
+        );
+        assert_eq!(
+            crate::format::round_for_display(d("2.345")).to_string(),
+            "2.35"
+        );
+        assert_eq!(
+            crate::format::round_for_display(d("-2.345")).to_string(),
+            "-2.35"
+        );
+        assert_eq!(
+            crate::format::round_for_display(d("18746")).to_string(),
+            "18746"
+        );
         assert_eq!(percent(d("0.745455")), "74.5%");
         let yuan = Unit::parse("元").unwrap();
         let q = |v: &str, lang| quantity(d(v), yuan, lang);
