@@ -126,3 +126,13 @@ fn writing_and_reading_gives_the_same_plan() {
     let json = plan.to_json().unwrap();
     assert_eq!(Plan::from_json_str(&json, "out.json").unwrap(), plan);
 }
+
+/// Found by fuzzing (fuzz/, RELIABILITY.md): a bare-number indicator (`unit = ""`)
+/// was written without its unit and then failed to load.
+#[test]
+fn a_dimensionless_indicator_round_trips() {
+    let json = r#"{"plan": {"id": "j", "period": "2024"}, "indicators": [{"id": "gdp", "name": {"zh": "peGDP"}, "unit": ""}]}"#;
+    let plan = Plan::from_json_str(json, "p.json").unwrap();
+    assert_eq!(Plan::from_json_str(&plan.to_json().unwrap(), "again.json").unwrap(), plan);
+    assert_eq!(Plan::from_toml_str(&plan.to_toml().unwrap(), "again.toml").unwrap(), plan);
+}

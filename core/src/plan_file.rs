@@ -671,7 +671,10 @@ fn to_raw(plan: &Plan) -> RawFile<'_> {
             .map(|i| RawIndicator {
                 id: i.id.clone(),
                 name: i.name.clone(),
-                unit: (!i.unit.is_none()).then(|| i.unit.symbol().to_string()),
+                // A bare-number indicator has the empty unit, which must still be
+                // written: only milestones may omit it.
+                unit: (i.measure != Measure::Milestone || !i.unit.is_none())
+                    .then(|| i.unit.symbol().to_string()),
                 measure: i.measure,
                 kind: i.kind,
                 polarity: i.polarity,
