@@ -4,6 +4,8 @@
 mod builtin_data;
 mod conformance;
 mod evaluate_builtin;
+mod extract_gold;
+mod extract_phrases;
 mod invariants;
 mod plan_load;
 mod quantity_props;

@@ -18,7 +18,7 @@ pub enum Comparator {
     Lt,
     /// `=`: explicit equality only (持平, 保持在, a reported actual).
     Eq,
-    /// `~`: approximately (左右 约 大约 上下), within a tolerance.
+    /// `~`: approximately (左右 约 大约 近 接近 上下), within a tolerance.
     Approx,
     /// `between`: inside an inclusive range (1-2个, 5%-6%, 3至5).
     Between,
@@ -122,7 +122,11 @@ pub(crate) const PREFIX_WORDS: &[(&str, Comparator)] = &[
     ("保持在", Comparator::Eq),
     ("持平", Comparator::Eq),
     ("大约", Comparator::Approx),
+    ("约为", Comparator::Approx),
+    ("接近", Comparator::Approx),
+    ("超出", Comparator::Gt),
     ("约", Comparator::Approx),
+    ("近", Comparator::Approx),
     ("超", Comparator::Gt),
     ("逾", Comparator::Gt),
 ];

@@ -26,6 +26,7 @@ pub use builtin::{BUILTIN_DATASETS, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{evaluate, Assessment, Grade, Options, Scorecard, Severity, Status};
+pub use extract::{draft_plan, extract, DraftOptions, Extraction, Finding};
 pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;

@@ -317,6 +317,8 @@ static STEMS: &[Stem] = &[
         "kilograms",
         true,
     ),
+    // 1 斤 = 0.5 kg: grain output is reported in 亿斤.
+    stem("斤", &["市斤"], D::Mass, 1, 2_000, "jin", true),
     stem("瓦", &["W", "watts"], D::Power, 1, 1, "watts", false),
     stem(
         "千瓦",
@@ -337,12 +339,39 @@ static STEMS: &[Stem] = &[
         false,
     ),
     stem(
+        "吉瓦",
+        &["GW", "gigawatts"],
+        D::Power,
+        1_000_000_000,
+        1,
+        "gigawatts",
+        false,
+    ),
+    stem(
         "千瓦时",
         &["度", "kWh", "kilowatt-hours"],
         D::Energy,
         1,
         1,
         "kilowatt-hours",
+        true,
+    ),
+    stem(
+        "兆瓦时",
+        &["MWh", "megawatt-hours"],
+        D::Energy,
+        1_000,
+        1,
+        "megawatt-hours",
+        true,
+    ),
+    stem(
+        "吉瓦时",
+        &["GWh", "gigawatt-hours"],
+        D::Energy,
+        1_000_000,
+        1,
+        "gigawatt-hours",
         true,
     ),
     stem(

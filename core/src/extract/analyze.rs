@@ -1,0 +1,499 @@
+//! Turning the candidates of each passage into findings.
+
+use rust_decimal::Decimal;
+
+use super::lexicon::{self as lx};
+use super::markers::Markers;
+use super::phrase::{self, After, Before};
+use super::scan::{self, Cand, Clean, Kind};
+use super::segment::{self, CharIndex, Passage};
+use super::{ExtractOptions, Extraction, Finding, Measure, Status, Warning};
+use crate::comparator::Comparator;
+use crate::quantity::Quantity;
+use crate::target::BARE_NUMBER_COMPARATOR;
+use crate::unit::{Currency, Dimension, Unit};
+
+/// A finding before offsets are converted, in cleaned indices of its passage.
+struct Draft {
+    cand: usize,
+    indicator: (usize, usize),
+    status: Status,
+    estimate: bool,
+    measure: Measure,
+    op: Comparator,
+    value: Option<Decimal>,
+    value_hi: Option<Decimal>,
+    unit: Option<Unit>,
+    stretch: bool,
+    by: Option<(usize, usize)>,
+    cumulative: bool,
+    group: usize,
+    negated: bool,
+}
+
+pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
+    let plan_year = options.plan_year.or_else(|| segment::plan_year(text));
+    let mut a = Analyzer {
+        text,
+        index: CharIndex::new(text),
+        plan_year,
+        clean: Clean::new(),
+        cands: Vec::new(),
+        markers: Markers::default(),
+        drafts: Vec::new(),
+        out: Extraction {
+            plan_year,
+            ..Extraction::default()
+        },
+    };
+    segment::passages(text, |p| a.passage(p));
+    a.out
+}
+
+struct Analyzer<'t> {
+    text: &'t str,
+    index: CharIndex,
+    plan_year: Option<i32>,
+    clean: Clean,
+    cands: Vec<Cand>,
+    markers: Markers,
+    drafts: Vec<Draft>,
+    out: Extraction,
+}
+
+impl Analyzer<'_> {
+    fn passage(&mut self, p: &Passage<'_>) {
+        if !may_have_findings(&self.text[p.start..p.end]) {
+            return;
+        }
+        self.clean.fill(self.text, p);
+        scan::candidates(self.text, p, &self.clean, &mut self.cands);
+        if self.cands.is_empty() {
+            return;
+        }
+        self.markers.scan(&self.clean.ch, self.plan_year);
+        self.drafts.clear();
+        for k in 0..self.cands.len() {
+            self.draft(p, k);
+        }
+        self.respectively();
+        self.emit(p);
+    }
+
+    fn draft(&mut self, p: &Passage<'_>, k: usize) {
+        let ch = &self.clean.ch;
+        let c = &self.cands[k];
+        let group = self.markers.clause_group_start(c.s);
+        let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
+        let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
+        let (target, estimate) = self.markers.status(p.mode, c.s, self.plan_year);
+        let status = if target {
+            Status::Target
+        } else {
+            Status::Actual
+        };
+
+        // The verb right before the number (after any comparator word). A number that
+        // continues a list ("分别增长6.2%、7.1%", "下降3%和5%") shares the verb before
+        // the first one.
+        let continues = k > 0
+            && self.cands[k - 1].post <= c.pre
+            && ch[self.cands[k - 1].post..c.pre]
+                .iter()
+                .all(|x| matches!(x, '、' | '和' | '及' | '与' | ','))
+            && c.pre > self.cands[k - 1].post;
+        let mut growth = lx::ends_any(ch, c.pre, lx::GROWTH_VERBS).is_some();
+        let mut reduction = lx::ends_any(ch, c.pre, lx::REDUCTION_VERBS).is_some();
+        let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
+        if continues {
+            if let Some(prev) = self.drafts.last() {
+                if prev.cand == k - 1 && prev.unit == c.unit.map(base_unit) {
+                    growth |= prev.measure == Measure::Growth;
+                    reduction |= prev.negated;
+                }
+            }
+        }
+
+        // Indicator.
+        let (before, distributive) = phrase::before(ch, floor, c.pre);
+        let after = if c.kind == Kind::Number {
+            phrase::after(ch, c.post, ceil)
+        } else {
+            After::None
+        };
+        // Groups only grow along the passage: the previous finding of this group is
+        // the last draft or none.
+        let previous = self
+            .drafts
+            .last()
+            .filter(|d| d.group == group)
+            .map(|d| d.indicator);
+        let sym = c.unit.map(|u| u.symbol()).unwrap_or("");
+        let mut indicators: Vec<(usize, usize)> = Vec::new();
+        let mut relational_op = None;
+        if matches!(sym, "金" | "银" | "铜") {
+            indicators.push((c.e - 1, c.e));
+        } else if let After::Phrase(a, b) = after {
+            indicators.push((a, b));
+        } else {
+            match before {
+                Before::Phrase(a, b) => {
+                    let items = phrase::list_items(ch, a, b);
+                    if distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3) {
+                        indicators.extend(items);
+                    } else {
+                        indicators.push((a, b));
+                    }
+                }
+                Before::Relational(a, b) => {
+                    let words: String = ch[a..b].iter().collect();
+                    // "约占GDP的5%": the approximation applies to the share. ("高于全省
+                    // 平均水平2.1个百分点" states a gap, which is reported as it is.)
+                    relational_op = crate::comparator::prefix_word(&words)
+                        .filter(|(_, len)| words[*len..].starts_with('占'))
+                        .map(|x| x.0);
+                    match previous {
+                        Some(prev) => indicators.push(prev),
+                        None => indicators.push((a + 1, b)),
+                    }
+                }
+                Before::None => match (after, previous, c.inner) {
+                    (After::Object(a, b), _, _) => indicators.push((a, b)),
+                    (_, _, Some(inner)) => indicators.push(inner),
+                    (_, Some(prev), _) => indicators.push(prev),
+                    _ => {}
+                },
+            }
+        }
+        let Some(&first) = indicators.first() else {
+            return;
+        };
+        let indicator_text: Vec<char> = ch[first.0..first.1].to_vec();
+
+        // Measure.
+        let dim = c.unit.map(|u| u.dimension());
+        let per_unit = (0..indicator_text.len())
+            .any(|k| lx::PER_UNIT_WORDS.at(&indicator_text, k).next().is_some());
+        let growth_name =
+            lx::ends_any(&indicator_text, indicator_text.len(), lx::GROWTH_NAMES).is_some();
+        let measure = match c.kind {
+            Kind::Rank => Measure::Rank,
+            Kind::ReferenceGrowth => Measure::Growth,
+            Kind::Reference => {
+                if per_unit {
+                    Measure::Ratio
+                } else {
+                    Measure::Level
+                }
+            }
+            Kind::Number => match dim {
+                Some(Dimension::Ratio) if sym == "倍" => Measure::Ratio,
+                Some(Dimension::Ratio) => {
+                    if reduction {
+                        Measure::Change
+                    } else if growth || growth_name {
+                        Measure::Growth
+                    } else {
+                        Measure::Share
+                    }
+                }
+                Some(Dimension::PercentagePoint) => Measure::Change,
+                Some(Dimension::AreaPerPerson | Dimension::Dimensionless) => Measure::Ratio,
+                _ if growth || reduction => Measure::Change,
+                _ if per_unit => Measure::Ratio,
+                Some(Dimension::Count(_) | Dimension::People | Dimension::PersonTimes) => {
+                    Measure::Count
+                }
+                _ => Measure::Level,
+            },
+        };
+
+        // Value in the base unit; reductions are negative changes.
+        let negate = reduction && measure == Measure::Change;
+        let (mut value, mut value_hi, mut unit) = (c.value, c.value_hi, c.unit);
+        if let Some(u) = unit {
+            if c.kind == Kind::Number {
+                let (v, bu) = to_base(value, u);
+                let (vh, _) = to_base(value_hi, u);
+                value = v;
+                value_hi = vh;
+                unit = Some(bu);
+            }
+        }
+        if negate {
+            value = value.map(|v| -v);
+            value_hi = value_hi.map(|v| -v);
+            if let (Some(a), Some(b)) = (value, value_hi) {
+                value = Some(b);
+                value_hi = Some(a);
+            }
+        }
+
+        // Comparator.
+        let op = match c.kind {
+            Kind::Reference | Kind::ReferenceGrowth => Comparator::Reference,
+            _ if c.value_hi.is_some() => Comparator::Between,
+            _ => {
+                let written = c
+                    .suffix
+                    .or(c.prefix)
+                    .or(c.more.then_some(Comparator::Gt))
+                    .or(relational_op);
+                let op = match (written, status) {
+                    (Some(op), _) => op,
+                    (None, Status::Actual) => Comparator::Eq,
+                    (None, Status::Target) if c.kind == Kind::Rank || decrease_to => Comparator::Le,
+                    (None, Status::Target) if negate => Comparator::Ge,
+                    (None, Status::Target) => BARE_NUMBER_COMPARATOR,
+                };
+                if negate {
+                    mirror(op)
+                } else {
+                    op
+                }
+            }
+        };
+
+        let stretch = status == Status::Target && self.markers.stretch.is_some_and(|s| s < c.s);
+        let by = self.markers.deadline_before(c.s);
+        let cumulative = self.markers.cumulative_at(c.s)
+            && !matches!(
+                measure,
+                Measure::Share | Measure::Growth | Measure::Change | Measure::Rank
+            );
+        for ind in indicators {
+            self.drafts.push(Draft {
+                cand: k,
+                indicator: ind,
+                status,
+                estimate,
+                measure,
+                op,
+                value,
+                value_hi,
+                unit,
+                stretch,
+                by,
+                cumulative,
+                group,
+                negated: negate,
+            });
+        }
+    }
+
+    /// "A、B分别增长5%、6%": the listed indicators take the values in order.
+    fn respectively(&mut self) {
+        let ch = &self.clean.ch;
+        for &r in &self.markers.respectively {
+            let group = self.markers.clause_group_start(r);
+            // The drafts after 分别 in its clause group, in order (a bounded run: drafts
+            // are sorted by position).
+            let first = self.drafts.partition_point(|d| self.cands[d.cand].s <= r);
+            let after: Vec<usize> = (first..self.drafts.len())
+                .take_while(|&i| self.drafts[i].group == group)
+                .take(MAX_RESPECTIVELY)
+                .collect();
+            if after.len() < 2 {
+                continue;
+            }
+            let before_r = self.cands.partition_point(|c| c.post <= r);
+            let floor = before_r
+                .checked_sub(1)
+                .map(|k| self.cands[k].post)
+                .unwrap_or(0)
+                .max(group);
+            let items = match phrase::before(ch, floor, r).0 {
+                Before::Phrase(a, b) => phrase::list_items(ch, a, b),
+                _ => Vec::new(),
+            };
+            if items.len() == after.len() {
+                for (i, item) in after.into_iter().zip(items) {
+                    self.drafts[i].indicator = item;
+                }
+            } else if items.is_empty() {
+                // "接待游客…，实现旅游收入…，同比分别增长15%和20%": the rates belong to
+                // the findings before, in order.
+                let first = after[0];
+                let mut earlier: Vec<(usize, usize)> = Vec::new();
+                for d in self.drafts[..first].iter().rev().take(MAX_RESPECTIVELY) {
+                    if d.group == group && !earlier.contains(&d.indicator) {
+                        earlier.push(d.indicator);
+                    }
+                }
+                if earlier.len() >= after.len() {
+                    earlier.truncate(after.len());
+                    earlier.reverse();
+                    for (i, item) in after.into_iter().zip(earlier) {
+                        self.drafts[i].indicator = item;
+                    }
+                }
+            }
+        }
+    }
+
+    fn emit(&mut self, p: &Passage<'_>) {
+        let text = self.text;
+        let cl = &self.clean;
+        let n = cl.ch.len();
+        let span = |s: usize, e: usize| -> (usize, usize) {
+            let bs = cl.start_byte(s, p.end);
+            let be = if e > s { cl.end_byte(e) } else { bs };
+            (bs, be)
+        };
+        // The sentence runs to the passage end, trimmed.
+        let end = {
+            let t = text[p.start..p.end]
+                .trim_end_matches(|c: char| super::lexicon::is_space(c) || c == '*');
+            p.start + t.len()
+        };
+        for d in &self.drafts {
+            let c = &self.cands[d.cand];
+            let (bs, be) = span(c.s, c.e);
+            let (is, ie) = span(d.indicator.0, d.indicator.1);
+            let gs = cl.start_byte(d.group.min(n), p.end).min(end);
+            let (gs, ge) = sentence_window(text, gs, end, is.min(bs), ie.max(be));
+            let chars = |b: usize| self.index.char_at(text, b);
+            if c.ocr {
+                self.out.warnings.push(Warning {
+                    code: "ocr_suspect",
+                    message: format!(
+                        "{:?} looks like digits damaged by OCR; its value is left unknown",
+                        &text[bs..be]
+                    ),
+                    span: Some([chars(bs), chars(be)]),
+                });
+            }
+            self.out.findings.push(Finding {
+                status: d.status,
+                indicator: text[is..ie].to_string(),
+                indicator_span: chars(is)..chars(ie),
+                span: chars(bs)..chars(be),
+                byte_span: bs..be,
+                measure: d.measure,
+                op: d.op,
+                value: d.value.map(|v| v.normalize()),
+                value_hi: d.value_hi.map(|v| v.normalize()),
+                unit: d.unit,
+                stretch: d.stretch,
+                by: d.by.map(|(s, e)| {
+                    let (a, b) = span(s, e);
+                    text[a..b].to_string()
+                }),
+                cumulative: d.cumulative,
+                sentence: text[gs..ge].to_string(),
+                sentence_span: chars(gs)..chars(ge),
+                estimate: d.estimate,
+                ocr_suspect: c.ocr,
+                section: (!p.section.is_empty()).then(|| p.section.to_string()),
+                heading: (!p.heading.is_empty()).then(|| p.heading.to_string()),
+            });
+        }
+    }
+}
+
+/// The longest `sentence` a finding carries, in bytes. Real sentences are shorter; a
+/// "sentence" without punctuation (a table flattened by PDF extraction) is cut to a
+/// window around the finding, so that every finding's copy stays small.
+const MAX_SENTENCE: usize = 1500;
+
+/// The sentence `[start, end)`, or a window of it around `[lo, hi)` when it is longer
+/// than [`MAX_SENTENCE`].
+fn sentence_window(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> (usize, usize) {
+    if end - start <= MAX_SENTENCE || lo < start || hi > end {
+        return (start, end);
+    }
+    let mut s = lo.saturating_sub(MAX_SENTENCE / 2).max(start);
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = (hi + MAX_SENTENCE / 2).min(end);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s.min(lo), e.max(hi))
+}
+
+/// The most values one 分别 distributes (lists in reports are short; the bound keeps a
+/// pathological passage linear).
+const MAX_RESPECTIVELY: usize = 16;
+
+/// A quick test before the real work: a finding needs a numeral (Arabic, full-width or
+/// Chinese) or a reference phrase (下达, 同步, 持平).
+fn may_have_findings(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.chars().any(|c| {
+            matches!(
+                c,
+                '０'
+                    ..='９'
+                        | '零'
+                        | '〇'
+                        | '一'
+                        | '二'
+                        | '两'
+                        | '兩'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '千'
+                        | '达'
+                        | '達'
+                        | '同'
+                        | '持'
+            )
+        })
+}
+
+/// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
+fn mirror(op: Comparator) -> Comparator {
+    match op {
+        Comparator::Ge => Comparator::Le,
+        Comparator::Gt => Comparator::Lt,
+        Comparator::Le => Comparator::Ge,
+        Comparator::Lt => Comparator::Gt,
+        other => other,
+    }
+}
+
+/// The base unit a unit converts to (see [`to_base`]).
+fn base_unit(u: Unit) -> Unit {
+    to_base(None, u).1
+}
+
+/// Converts to the base unit of the dimension (SPEC §2), where that is exact and
+/// natural: money to 元, people to 人, area to 平方米 (公顷 and 亩 stay as written),
+/// length to 米, power to 瓦. Other units stay as written.
+fn to_base(value: Option<Decimal>, unit: Unit) -> (Option<Decimal>, Unit) {
+    let base = match unit.dimension() {
+        Dimension::Money(c) if c == Currency::CNY => "元",
+        Dimension::People => "人",
+        Dimension::PersonTimes => "人次",
+        Dimension::Area if matches!(unit.stem_unit().symbol(), "公顷" | "亩") => {
+            return (value, unit)
+        }
+        Dimension::Area => "平方米",
+        Dimension::Length => "米",
+        Dimension::Mass => "吨",
+        Dimension::Power => "瓦",
+        Dimension::Energy => "千瓦时",
+        Dimension::Volume => "立方米",
+        Dimension::Concentration => "微克/立方米",
+        _ => return (value, unit),
+    };
+    let Ok(b) = Unit::parse(base) else {
+        return (value, unit);
+    };
+    match value {
+        None => (None, b),
+        Some(v) => match Quantity::new(v, unit).to(b) {
+            Ok(q) => (Some(q.value()), b),
+            Err(_) => (Some(v), unit),
+        },
+    }
+}

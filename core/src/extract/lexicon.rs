@@ -1,0 +1,1043 @@
+//! The words the extractor recognises around numbers, in one place.
+//!
+//! Every list here is a class of words that government reports use in the same role
+//! (verbs before an object, words that close a predicate, deadline words …), not
+//! phrases of one document. Comparator words are not here: they live in
+//! `crate::comparator`, shared with the condition syntax.
+//!
+//! Matching runs over "cleaned" characters: folded with [`lex_fold`] (full-width,
+//! traditional and simplified forms compared alike) and with spaces, line breaks and
+//! markdown `*` removed, so a word broken across a PDF line ("累\n\n计") still matches.
+
+use std::sync::LazyLock;
+
+/// Traditional characters that occur in the words below, with their simplified forms.
+/// `crate::text::fold` already handles those that occur in numbers and units.
+const TRADITIONAL: &str =
+    "預预計计劃划確确將将總总產产業业與与進进開开設设發发積积這这標标對对導导務务\
+質质環环經经濟济會会員员體体動动價价據据應应並并當当從从數数費费轉转變变選选樣样帶带幫帮戰战氣气\
+關关網网興兴優优縣县鄉乡鎮镇單单為为來来們们醫医療疗衛卫學学師师農农職职護护綠绿態态線线軌轨鐵铁\
+車车電电熱热資资財财稅税營营銷销貿贸額额準准範范檢检驗验證证認认創创術术專专機机構构組组織织團团\
+隊队議议決决辦办歸归屬属勢势傳传統统給给紅红紀纪結结續续維维綜综編编繼继縮缩績绩繳缴釋释鋼钢錢钱\
+鏈链閑闲閱阅問问陽阳險险隨随隱隐雙双雜杂離离難难靈灵頁页順顺須须領领頻频題题願愿類类顯显風风飛飞\
+館馆馬马駐驻鬥斗魚鱼鳥鸟麥麦黃黄齊齐齡龄龍龙儲储冊册減减準准淨净劃划則则剛刚勁劲勞劳勵励協协參参\
+員员啟启單单嚴严園园圍围國国圖图團团執执堅坚報报塊块壓压壞坏壯壮夢梦奪夺奮奋婦妇孫孙寧宁審审寫写\
+寬宽尋寻層层島岛峽峡師师幹干廣广廠厂廢废廳厅強强彈弹徑径復复徵征慮虑懷怀擁拥擇择擊击擔担擴扩攝摄\
+敗败斷断時时晉晋書书棟栋極极樂乐樓楼樹树橋桥權权歡欢歷历殘残毀毁決决沒没況况溝沟滿满滬沪漢汉濱滨\
+災灾無无煙烟爾尔牆墙獎奖獨独獲获畫画盤盘盡尽監监眾众礎础禮礼種种稱称穩稳窮穷競竞筆笔築筑節节簡简\
+糧粮紙纸細细終终絡络練练罰罚聯联聲声聽听肅肃脫脱腦脑舉举莊庄華华蘇苏號号虧亏裝装製制複复視视\
+親亲覽览觀观訂订討讨訓训記记許许診诊評评試试話话該该詳详語语說说調调請请論论諮咨謀谋識识讓让貨货\
+責责貧贫購购貫贯貼贴賓宾賴赖贈赠贏赢趕赶趨趋跡迹踐践軍军軟软載载輔辅輕轻輸输轄辖運运連连遊游遠远\
+適适遲迟遺遗還还邊边銀银銅铜鋪铺錄录閉闭階阶際际雖虽雲云靜静頭头顧顾養养餘余驅驱點点黨党濕湿衝冲\
+幾几門门個个條条張张輛辆處处場场間间戶户噸吨畝亩頃顷歲岁級级達达於于過过內内兒儿約约爭争實实現现\
+億亿萬万長长規规區区兩两負负項项臺台態态總总廠厂採采穫获蓋盖貸贷屆届";
+
+/// [`lex_fold`] for every character of the Basic Multilingual Plane, computed once:
+/// folding is the innermost loop of extraction, so it is one array read.
+static FOLD: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    let mut table: Vec<u16> = (0..=0xFFFFu32)
+        .map(|u| {
+            char::from_u32(u)
+                .map(crate::text::fold)
+                .filter(|c| (*c as u32) <= 0xFFFF)
+                .map(|c| c as u32 as u16)
+                .unwrap_or(u as u16)
+        })
+        .collect();
+    let chars: Vec<char> = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).collect();
+    for p in chars.chunks(2).filter(|p| p.len() == 2) {
+        let (from, to) = (p[0] as u32, p[1] as u32);
+        if from <= 0xFFFF && to <= 0xFFFF {
+            table[from as usize] = to as u16;
+        }
+    }
+    table
+});
+
+/// Folds a character for word matching: [`crate::text::fold`] (full-width forms, the
+/// traditional characters of numbers and units), then the traditional characters of
+/// the extractor's word lists.
+pub(crate) fn lex_fold(c: char) -> char {
+    let u = c as u32;
+    if u <= 0xFFFF {
+        char::from_u32(FOLD[u as usize] as u32).unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// The role of a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// An action verb that takes the counted or measured thing as its object
+    /// (建成 5G 基站, 新增义务教育学位).
+    Verb,
+    /// An adverb or predicate that cannot start a noun phrase (按时, 全部, 达标).
+    Adverb,
+    /// A verb that reads as an adjective at the start of a noun phrase (新建应急服务站).
+    Adjectival,
+    /// A subject or scope word that opens a clause (全区, 我市, 辖区).
+    Scope,
+    /// A word that closes the predicate before a number (达, 为, 同比增长, 累计).
+    Predicate,
+    /// An indicator name that starts with a verb and keeps it (新增就业人数).
+    Protected,
+    /// A compound noun with a verb inside (技术改造, 建成区).
+    Noun,
+    /// A noun that names the measure of an indicator (率, 比重, 金额); a verb directly
+    /// before it belongs to the indicator name (签约率, 创建比例).
+    MeasureNoun,
+}
+
+const VERBS: &[&str] = &[
+    "实现",
+    "完成",
+    "建成",
+    "建设",
+    "新建",
+    "改造",
+    "改建",
+    "扩建",
+    "新增",
+    "推动",
+    "推进",
+    "开展",
+    "引进",
+    "引入",
+    "培育",
+    "培养",
+    "设立",
+    "安排",
+    "办理",
+    "打造",
+    "集聚",
+    "聚集",
+    "实施",
+    "撬动",
+    "跟进",
+    "发放",
+    "惠及",
+    "受理",
+    "储备",
+    "挂牌",
+    "申报",
+    "共建",
+    "组织",
+    "升级",
+    "发行",
+    "举办",
+    "分配",
+    "增种",
+    "种植",
+    "抚育",
+    "启动",
+    "接入",
+    "处置",
+    "慰问",
+    "帮扶",
+    "配置",
+    "覆盖",
+    "获评",
+    "入驻",
+    "签约",
+    "推出",
+    "落地",
+    "投入",
+    "招引",
+    "招聘",
+    "吸引",
+    "带动",
+    "支持",
+    "扶持",
+    "资助",
+    "创建",
+    "创成",
+    "认定",
+    "评为",
+    "获批",
+    "获得",
+    "吸纳",
+    "提供",
+    "解决",
+    "化解",
+    "整治",
+    "修复",
+    "治理",
+    "清理",
+    "拆除",
+    "征收",
+    "收储",
+    "供应",
+    "出让",
+    "筹集",
+    "筹建",
+    "建立",
+    "组建",
+    "成立",
+    "新开工",
+    "开工",
+    "竣工",
+    "完工",
+    "交付",
+    "投产",
+    "投用",
+    "开通",
+    "通车",
+    "贯通",
+    "铺设",
+    "敷设",
+    "安装",
+    "加装",
+    "增设",
+    "设置",
+    "布设",
+    "开设",
+    "开放",
+    "推广",
+    "纳入",
+    "整合",
+    "集约",
+    "采购",
+    "购买",
+    "形成",
+    "拉动",
+    "带来",
+    "培训",
+    "走访",
+    "服务于",
+    "累计",
+    "承接",
+    "举行",
+    "召开",
+    "接待",
+    "引导",
+    "兑现",
+    "拨付",
+    "下达",
+    "争创",
+    "建好",
+    "用好",
+    "做好",
+    "培植",
+    "改扩建",
+    "改善",
+    "提质",
+    "新改建",
+    "入选",
+    "参加",
+    "斩获",
+    "摘得",
+    "荣获",
+    "输送",
+    "带领",
+    "保障",
+    "新登记",
+    "实现了",
+    "完成了",
+    "建成了",
+    "组织开展",
+    "进入",
+    "纳入统计",
+    "涉及",
+    "新改建",
+    "新建改扩建",
+    "改扩建",
+];
+
+const ADVERBS: &[&str] = &[
+    "按时",
+    "全部",
+    "全面",
+    "全",
+    "均",
+    "都",
+    "分别",
+    "已",
+    "已经",
+    "基本",
+    "顺利",
+    "成功",
+    "稳步",
+    "持续",
+    "正式",
+    "同比",
+    "大幅",
+    "首次",
+    "率先",
+    "提前",
+    "共",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "达",
+    "达到",
+    "为",
+    "是",
+    "的",
+    "在",
+    "于",
+    "以",
+    "被",
+    "将",
+    "要",
+    "可",
+    "能",
+    "实现",
+    "高质量",
+    "有序",
+    "加快",
+    "加速",
+    "完成",
+    "得到",
+    "获得",
+    "获",
+    "同步",
+    "参与",
+    "进入",
+    "开展",
+    "提供",
+    "覆盖",
+    "接入",
+    "落实",
+    "办结",
+    "入驻",
+    "入选",
+    "推进",
+    "推动",
+    "占",
+    "全覆盖",
+    "全面覆盖",
+    "全部覆盖",
+];
+
+const ADJECTIVAL: &[&str] = &[
+    "新建",
+    "新增",
+    "在建",
+    "既有",
+    "现有",
+    "已建",
+    "新开工",
+    "新登记",
+];
+
+const SCOPE: &[&str] = &[
+    "全区",
+    "全市",
+    "全省",
+    "全国",
+    "全县",
+    "全镇",
+    "全州",
+    "全盟",
+    "全旗",
+    "我区",
+    "我市",
+    "我省",
+    "我县",
+    "本区",
+    "本市",
+    "本省",
+    "本县",
+    "辖区",
+    "区内",
+    "市内",
+    "省内",
+    "全年",
+    "年度",
+    "今年",
+    "当年",
+    "去年",
+    "上年",
+    "年内",
+    "力争",
+    "争取",
+    "努力",
+    "力求",
+    "确保",
+    "预计",
+    "累计",
+    "其中",
+    "各类",
+    "各项",
+    "各级",
+    "成功",
+    "持续",
+    "有效",
+    "进一步",
+    "积极",
+    "加快",
+    "大力",
+    "全力",
+    "着力",
+    "深入",
+    "稳步",
+    "扎实",
+    "全面",
+    "重点",
+    "先后",
+    "已",
+    "已经",
+    "共",
+    "共计",
+    "共有",
+    "拥有",
+    "同比",
+    "年均",
+    "当前",
+    "目前",
+    "截至目前",
+    "新增",
+    "全体",
+    "全社会",
+    "全域",
+    "全口径",
+    "年末",
+    "年初",
+    "年底",
+    "期末",
+];
+
+const PREDICATES: &[&str] = &[
+    "达到了",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "至",
+    "同比增长",
+    "同比下降",
+    "同比增加",
+    "同比减少",
+    "同比提高",
+    "同比",
+    "比上年增长",
+    "比上年下降",
+    "比上年",
+    "较上年增长",
+    "较上年",
+    "比去年",
+    "较去年",
+    "上年",
+    "增长了",
+    "增长",
+    "增加",
+    "下降",
+    "降低",
+    "减少",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "提高",
+    "提升",
+    "降至",
+    "降到",
+    "增至",
+    "增到",
+    "升至",
+    "上升至",
+    "上升",
+    "完成",
+    "实现",
+    "累计",
+    "共计",
+    "总计",
+    "合计",
+    "共",
+    "均",
+    "都",
+    "分别",
+    "全部",
+    "大幅",
+    "首次",
+    "首",
+    "已",
+    "已经",
+    "年均",
+    "年平均",
+    "排名",
+    "居",
+    "位居",
+    "位列",
+    "名列",
+    "排",
+    "在",
+    "保持",
+    "稳定在",
+    "控制",
+    "等",
+    "全市",
+    "全国",
+    "全省",
+    "全区",
+    "全球",
+    "全世界",
+    "的",
+    "了",
+    "增速",
+    "增幅",
+    "提升了",
+    "保持在",
+    "累计达",
+    "同比分别",
+    "预计",
+    "力争",
+    "争取",
+    "努力",
+    "确保",
+    "年",
+    "将",
+    "要",
+    "和",
+    "及",
+    "自然口径",
+    "同口径",
+    "可比口径",
+    "按可比价格计算",
+    "达标",
+    "初步核算",
+    "初步统计",
+    "初步测算",
+    "缩小到",
+    "缩小至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "减少至",
+    "压减到",
+    "压减至",
+    "控制到",
+    "提高到",
+    "提升到",
+    "达到了",
+    "跻身",
+    "进入",
+    "迈入",
+    "稳居",
+    "保持在",
+];
+
+/// Compound nouns with a verb inside; a noun phrase runs through them.
+const NOUNS: &[&str] = &[
+    "技术改造",
+    "城市更新",
+    "城市建设",
+    "建成区",
+    "基础设施建设",
+    "城中村改造",
+    "旧城改造",
+    "老旧小区改造",
+    "棚户区改造",
+    "保障性住房",
+    "保障性租赁住房",
+    "引导基金",
+    "扶持资金",
+    "创新创业",
+    "投资项目",
+    "招商引资项目",
+];
+
+/// Indicator names that begin with a verb but keep it (SPEC: established names).
+const PROTECTED: &[&str] = &[
+    "新增就业人数",
+    "城镇新增就业人数",
+    "城镇新增就业",
+    "新增就业",
+    "新登记商事主体",
+    "新登记企业",
+    "新增市场主体",
+    "新开工项目",
+    "新增建设用地",
+    "新建商品住房",
+    "新增城镇就业人数",
+    "新增城镇就业",
+];
+
+const MEASURE_NOUNS: &[&str] = &[
+    "率",
+    "比例",
+    "比重",
+    "占比",
+    "量",
+    "额",
+    "数",
+    "值",
+    "总数",
+    "总量",
+    "面积",
+    "规模",
+    "金额",
+    "次数",
+    "人数",
+    "数量",
+    "总额",
+    "覆盖率",
+    "增速",
+    "指数",
+    "密度",
+    "强度",
+    "能力",
+    "能力达",
+    "收入",
+    "支出",
+    "件数",
+];
+
+/// Prepositions that open a phrase before the verb whose object is the indicator
+/// ("面向企业人才发放住房补租", "为老年人发放福利补助").
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "面向", "针对", "围绕", "依托", "通过", "对于", "帮助", "协助", "向", "为", "对", "给", "在",
+];
+
+/// Words after which a number is part of a per-unit denominator (每万人, 每千人口).
+pub(crate) const DENOMINATOR_MARKERS: &[&str] = &["每"];
+
+/// Stretch markers (SPEC §5: 力争 / 争取 / 努力); their scope runs to the end of the
+/// 。-sentence.
+pub(crate) const STRETCH: &[&str] = &["力争", "争取", "努力", "力求"];
+
+/// Cumulative marker (SPEC §1). 共/共计/总数 are totals, not cumulative.
+pub(crate) const CUMULATIVE: &[&str] = &["累计"];
+
+/// Period words that stand as a deadline on their own (`by`).
+pub(crate) const PERIOD_WORDS: &[&str] = &["全年", "年度", "年内", "年底前", "今年", "本年度"];
+
+/// Verbs of growth directly before a rate: the number is a growth rate.
+pub(crate) const GROWTH_VERBS: &[&str] = &[
+    "同比增长",
+    "比上年增长",
+    "较上年增长",
+    "年均增长",
+    "年平均增长",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "增速",
+    "增幅",
+    "扩大",
+    "同比分别增长",
+    "分别增长",
+];
+
+/// Verbs of reduction directly before a number: the number is a negative change.
+pub(crate) const REDUCTION_VERBS: &[&str] = &[
+    "同比下降",
+    "比上年下降",
+    "较上年下降",
+    "年均下降",
+    "下降",
+    "降低",
+    "减少",
+    "压减",
+    "削减",
+    "缩减",
+    "缩小",
+    "收窄",
+    "回落",
+    "分别下降",
+];
+
+/// Verbs that move a value down to a level: a planned number after them is a ceiling.
+pub(crate) const DECREASE_TO: &[&str] = &[
+    "降至",
+    "降到",
+    "下降到",
+    "下降至",
+    "缩小到",
+    "缩小至",
+    "减少到",
+    "减少至",
+    "压减到",
+    "压减至",
+    "控制到",
+    "压缩到",
+    "压缩至",
+    "缩短到",
+    "缩短至",
+];
+
+/// Indicator names that are themselves rates of growth ("居民消费价格涨幅").
+pub(crate) const GROWTH_NAMES: &[&str] = &["涨幅", "增速", "增幅", "增长率", "增长"];
+
+/// Indicator names of a dimensionless ratio: a bare number after them is a finding
+/// ("城乡居民收入比缩小到2.2", "基尼系数0.35").
+pub(crate) const RATIO_NAMES: &[&str] = &["收入比", "系数", "指数", "比值", "倍差"];
+
+/// Cues of actual (past) wording.
+pub(crate) const PAST_CUES: &[&str] = &[
+    "去年",
+    "上年",
+    "过去一年",
+    "过去五年",
+    "过去的一年",
+    "同比",
+    "已经",
+    "完成了",
+    "实现了",
+    "达到了",
+    "增长了",
+    "初步核算",
+    "初步统计",
+    "预计全年",
+    "预计",
+    "截至目前",
+    "截至年底",
+    "年初以来",
+    "位居",
+    "排名",
+    "比上年末",
+    "比年初",
+    "较年初",
+    "获得",
+    "荣获",
+    "斩获",
+    "获批",
+    "过去",
+    "比上年同期",
+    "较上年末",
+];
+
+/// Past cues strong enough to decide a sentence without headings on their own.
+pub(crate) const STRONG_PAST: &[&str] = &[
+    "去年",
+    "过去",
+    "初步核算",
+    "比年初",
+    "较年初",
+    "初步统计",
+    "比上年末",
+    "较上年末",
+];
+
+/// Cues of planned (future) wording.
+pub(crate) const FUTURE_CUES: &[&str] = &[
+    "力争",
+    "争取",
+    "努力",
+    "确保",
+    "预期",
+    "目标",
+    "计划",
+    "将",
+    "要",
+    "左右",
+    "不低于",
+    "不少于",
+    "控制在",
+    "以内",
+    "推动",
+    "推进",
+    "加快",
+    "实施",
+    "开展",
+    "新建",
+    "新增",
+    "年均增长",
+];
+
+/// Estimate markers: a reported figure that is not final (预计, 初步核算).
+pub(crate) const ESTIMATE: &[&str] = &["预计", "初步核算", "初步统计", "初步测算", "快报"];
+
+/// Heading keywords that make a part of the document report actuals.
+pub(crate) const ACTUAL_SECTION: &[&str] = &[
+    "执行情况",
+    "完成情况",
+    "回顾",
+    "工作总结",
+    "发展成就",
+    "发展基础",
+    "主要成就",
+    "成效",
+    "取得的成绩",
+    "进展情况",
+];
+
+/// Heading keywords that make a part of the document set targets.
+pub(crate) const TARGET_SECTION: &[&str] = &[
+    "目标",
+    "任务",
+    "计划安排",
+    "安排",
+    "重点工作",
+    "展望",
+    "思路",
+    "总体要求",
+    "工作部署",
+    "主要措施",
+    "重点举措",
+    "计划",
+    "规划",
+    "纲要",
+    "主要指标",
+];
+
+/// Heading keywords strong enough to switch a sub-section to actuals inside a part.
+pub(crate) const ACTUAL_SUBSECTION: &[&str] = &["执行情况", "完成情况", "回顾"];
+
+/// Words with a payload, indexed by their first and by their last character through
+/// a table over the Basic Multilingual Plane (no hashing on the hot path).
+pub(crate) struct WordIndex<T> {
+    first: Vec<u16>,
+    last: Vec<u16>,
+    /// Slot 0 is empty; each slot lists (word, payload), longest first.
+    slots_first: Vec<Vec<(Vec<char>, T)>>,
+    slots_last: Vec<Vec<(Vec<char>, T)>>,
+}
+
+impl<T: Copy> WordIndex<T> {
+    pub(crate) fn new(words: &[(&str, T)]) -> WordIndex<T> {
+        let mut ix = WordIndex {
+            first: vec![0; 0x10000],
+            last: vec![0; 0x10000],
+            slots_first: vec![Vec::new()],
+            slots_last: vec![Vec::new()],
+        };
+        for (word, payload) in words {
+            let w: Vec<char> = word.chars().map(lex_fold).collect();
+            let (Some(&f), Some(&l)) = (w.first(), w.last()) else {
+                continue;
+            };
+            if (f as u32) > 0xFFFF || (l as u32) > 0xFFFF {
+                continue;
+            }
+            for (table, slots, c) in [
+                (&mut ix.first, &mut ix.slots_first, f),
+                (&mut ix.last, &mut ix.slots_last, l),
+            ] {
+                let k = c as usize;
+                if table[k] == 0 {
+                    table[k] = slots.len() as u16;
+                    slots.push(Vec::new());
+                }
+                slots[table[k] as usize].push((w.clone(), *payload));
+            }
+        }
+        for v in ix.slots_first.iter_mut().chain(ix.slots_last.iter_mut()) {
+            // Longest first; among equal lengths the first-added payload wins.
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        ix
+    }
+
+    /// The words starting at `s[i]`, longest first: (length, payload).
+    pub(crate) fn at<'a>(
+        &'a self,
+        s: &'a [char],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, T)> + 'a {
+        let slot = s
+            .get(i)
+            .filter(|c| (**c as u32) <= 0xFFFF)
+            .map(|c| self.first[*c as usize] as usize)
+            .unwrap_or(0);
+        self.slots_first[slot]
+            .iter()
+            .filter_map(move |(w, t)| eq_at(s, i, w).then_some((w.len(), *t)))
+    }
+
+    /// The words ending just before `s[end]`, longest first: (length, payload).
+    pub(crate) fn ending<'a>(
+        &'a self,
+        s: &'a [char],
+        end: usize,
+    ) -> impl Iterator<Item = (usize, T)> + 'a {
+        let slot = end
+            .checked_sub(1)
+            .and_then(|k| s.get(k))
+            .filter(|c| (**c as u32) <= 0xFFFF)
+            .map(|c| self.last[*c as usize] as usize)
+            .unwrap_or(0);
+        self.slots_last[slot].iter().filter_map(move |(w, t)| {
+            (end >= w.len() && eq_at(s, end - w.len(), w)).then_some((w.len(), *t))
+        })
+    }
+}
+
+/// A word matcher over the roles above.
+pub(crate) struct Lexicon {
+    words: WordIndex<Tag>,
+}
+
+impl Lexicon {
+    fn new() -> Lexicon {
+        let mut all: Vec<(&str, Tag)> = Vec::new();
+        for (words, tag) in [
+            (PROTECTED, Tag::Protected),
+            (NOUNS, Tag::Noun),
+            (MEASURE_NOUNS, Tag::MeasureNoun),
+            (ADJECTIVAL, Tag::Adjectival),
+            (VERBS, Tag::Verb),
+            (ADVERBS, Tag::Adverb),
+            (SCOPE, Tag::Scope),
+            (PREDICATES, Tag::Predicate),
+        ] {
+            all.extend(words.iter().map(|w| (*w, tag)));
+        }
+        Lexicon {
+            words: WordIndex::new(&all),
+        }
+    }
+
+    /// The longest word of role `tag` starting at `s[i]`: its length in characters.
+    pub(crate) fn at(&self, s: &[char], i: usize, tag: Tag) -> Option<usize> {
+        self.words.at(s, i).find(|(_, t)| *t == tag).map(|x| x.0)
+    }
+
+    /// The longest word of role `tag` ending just before `s[end]`.
+    pub(crate) fn ending(&self, s: &[char], end: usize, tag: Tag) -> Option<usize> {
+        self.words
+            .ending(s, end)
+            .find(|(_, t)| *t == tag)
+            .map(|x| x.0)
+    }
+}
+
+/// The shared lexicon.
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
+
+/// True when `s[i..]` starts with `word` (already folded, as the lists above are).
+pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
+    (i..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
+}
+
+/// The length of the first word of `words` that `s[i..]` starts with.
+pub(crate) fn starts_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .find(|w| starts(s, i, w))
+        .map(|w| w.chars().count())
+}
+
+/// The length of the longest word of `words` that ends just before `s[end]`
+/// (compared from the end, so no word is measured before it matches).
+pub(crate) fn ends_any(s: &[char], end: usize, words: &[&str]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for w in words {
+        let mut k = end;
+        let mut ok = true;
+        for c in w.chars().rev() {
+            if k == 0 || s[k - 1] != c {
+                ok = false;
+                break;
+            }
+            k -= 1;
+        }
+        if ok && best.is_none_or(|b| end - k > b) {
+            best = Some(end - k);
+        }
+    }
+    best
+}
+
+/// Words naming a per-unit intensity (人均, 每万人, 万元GDP): such an indicator is a ratio.
+pub(crate) const PER_UNIT: &[&str] = &[
+    "人均",
+    "每",
+    "万元GDP",
+    "万元生产总值",
+    "万元地区生产总值",
+    "单位GDP",
+    "单位地区生产总值",
+    "亿元GDP",
+];
+
+/// [`PER_UNIT`], indexed.
+pub(crate) static PER_UNIT_WORDS: LazyLock<WordIndex<()>> =
+    LazyLock::new(|| WordIndex::new(&PER_UNIT.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
+
+/// True when any word of `words` occurs in `s`.
+pub(crate) fn contains_any(s: &[char], words: &[&str]) -> bool {
+    (0..s.len()).any(|i| starts_any(s, i, words).is_some())
+}
+
+/// [`crate::text::is_space`] with the common cases first: no folding for ASCII and
+/// CJK characters, which are most of the input.
+pub(crate) fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace()
+    } else if c >= '\u{3400}' {
+        c == '\u{3000}'
+    } else {
+        crate::text::is_space(c)
+    }
+}
+
+/// True when `s[i..]` starts with the characters `w` (a plain loop: the words are a
+/// few characters long, shorter than a call to `memcmp`).
+fn eq_at(s: &[char], i: usize, w: &[char]) -> bool {
+    if s.len() < i + w.len() {
+        return false;
+    }
+    for (k, c) in w.iter().enumerate() {
+        if s[i + k] != *c {
+            return false;
+        }
+    }
+    true
+}
+
+/// Punctuation that closes a clause (after [`lex_fold`]).
+pub(crate) fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '，' | '；' | '：')
+}
+
+/// Chinese numeral characters that may begin a number.
+pub(crate) fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Characters of a Chinese numeral run, including magnitude words.
+pub(crate) fn is_cn_numeral_run(c: char) -> bool {
+    is_cn_numeral(c) || matches!(c, '百' | '千' | '万' | '亿')
+}
+
+/// Opening and closing quotation marks.
+pub(crate) fn quote_pair(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '「' => '」',
+        '『' => '』',
+        '《' => '》',
+        '〈' => '〉',
+        '‘' => '’',
+        _ => return None,
+    })
+}
+
+/// True for CJK ideographs (the characters nouns are made of).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_words_fold() {
+        let s: Vec<char> = "預計累計實現".chars().map(lex_fold).collect();
+        let t: Vec<char> = "预计累计实现".chars().collect();
+        assert_eq!(s, t);
+    }
+
+    #[test]
+    fn longest_word_at_and_before() {
+        let s: Vec<char> = "同比增长5%".chars().collect();
+        assert_eq!(LEXICON.at(&s, 0, Tag::Predicate), Some(4));
+        assert_eq!(LEXICON.ending(&s, 4, Tag::Predicate), Some(4));
+        assert_eq!(ends_any(&s, 4, GROWTH_VERBS), Some(4));
+    }
+
+    #[test]
+    fn traditional_table_is_pairs() {
+        let n = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).count();
+        assert_eq!(n % 2, 0);
+    }
+}

@@ -1,0 +1,379 @@
+//! Sentence-level markers: stretch (力争), deadlines (到2024年底, 全年), cumulative
+//! (累计), estimates (预计), years, and the past/future wording that decides whether a
+//! number is a target or an actual.
+
+use super::lexicon::{self as lx, is_clause_end};
+use super::segment::Mode;
+
+/// A deadline or period marker at `i`: its kind and length in cleaned characters.
+///
+/// Recognised: the period words (全年, 年度, 年内, 年底前 …); 到/至/截至 + year + 年
+/// (+ 底/末/前); year + 年 + 底/末/前/度; 到/至 + 年底; 到/至 “十四五” 末.
+/// A bare "2023年" is not a deadline.
+pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
+    let first = *ch.get(i)?;
+    if !(first.is_ascii_digit() || matches!(first, '全' | '年' | '今' | '本' | '截' | '到' | '至'))
+    {
+        return None;
+    }
+    if let Some(len) = lx::starts_any(ch, i, lx::PERIOD_WORDS) {
+        return Some((Deadline::Period, len));
+    }
+    let lead = lx::starts_any(ch, i, &["截止到", "截至", "截止", "到", "至"]).unwrap_or(0);
+    let k = i + lead;
+    if let Some(len) = year_at(ch, k) {
+        let mut e = k + len;
+        let tail = lx::starts_any(
+            ch,
+            e,
+            &[
+                "年底前",
+                "年末",
+                "年底",
+                "底前",
+                "底",
+                "末",
+                "前",
+                "以前",
+                "度",
+            ],
+        );
+        match tail {
+            Some(t) => e += t,
+            None => match month_at(ch, e) {
+                // "到2024年6月底"
+                Some(m) => e += m,
+                None if lead > 0 => {}
+                None => return None,
+            },
+        }
+        return Some((Deadline::Date, e - i));
+    }
+    // "1-9月": the months of a year-to-date figure.
+    if lead == 0 && first.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()) {
+        let mut k = i;
+        while k < ch.len() && ch[k].is_ascii_digit() && k - i < 2 {
+            k += 1;
+        }
+        if k > i
+            && ch
+                .get(k)
+                .is_some_and(|c| matches!(c, '-' | '—' | '~' | '至'))
+        {
+            let mut m = k + 1;
+            while m < ch.len() && ch[m].is_ascii_digit() && m - k <= 2 {
+                m += 1;
+            }
+            if m > k + 1 && ch.get(m) == Some(&'月') {
+                return Some((Deadline::Period, m + 1 - i));
+            }
+        }
+    }
+    if lead > 0 {
+        // "截至9月底", "到6月末"
+        if let Some(m) = month_at(ch, k) {
+            if m > 2 && matches!(ch[k + m - 1], '底' | '末') {
+                return Some((Deadline::Date, lead + m));
+            }
+        }
+        if let Some(t) = lx::starts_any(ch, k, &["年底", "年末"]) {
+            return Some((Deadline::Date, lead + t));
+        }
+        let q = usize::from(ch.get(k) == Some(&'“'));
+        if lx::starts(ch, k + q, "十四五") || lx::starts(ch, k + q, "十五五") {
+            let mut e = k + q + 3;
+            if ch.get(e) == Some(&'”') {
+                e += 1;
+            }
+            if let Some(t) = lx::starts_any(ch, e, &["期末", "末", "时期末"]) {
+                return Some((Deadline::Date, e + t - i));
+            }
+        }
+    }
+    None
+}
+
+/// What kind of deadline marker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Deadline {
+    /// 全年, 年度: the period of the plan.
+    Period,
+    /// A date: 到2024年底.
+    Date,
+}
+
+/// "6月", "6月底", "12月末" at `i`: its length.
+fn month_at(ch: &[char], i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < ch.len() && ch[k].is_ascii_digit() && k - i < 2 {
+        k += 1;
+    }
+    if k == i || ch.get(k) != Some(&'月') {
+        return None;
+    }
+    let mut e = k + 1;
+    if ch.get(e).is_some_and(|c| matches!(c, '底' | '末')) {
+        e += 1;
+    }
+    Some(e - i)
+}
+
+/// "2024年" at `i` (four digits and 年): its length.
+fn year_at(ch: &[char], i: usize) -> Option<usize> {
+    if i + 5 > ch.len() || (i > 0 && ch[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    if ch[i..i + 4].iter().all(|c| c.is_ascii_digit()) && ch[i + 4] == '年' {
+        Some(5)
+    } else {
+        None
+    }
+}
+
+fn year_value(ch: &[char], i: usize) -> Option<i32> {
+    year_at(ch, i)?;
+    ch[i..i + 4]
+        .iter()
+        .try_fold(0i32, |acc, c| c.to_digit(10).map(|d| acc * 10 + d as i32))
+}
+
+/// The length of a deadline marker that ends exactly at `e`.
+pub(crate) fn deadline_ending(ch: &[char], e: usize) -> Option<usize> {
+    let last = *ch.get(e.checked_sub(1)?)?;
+    if !matches!(last, '年' | '度' | '内' | '前' | '底' | '末' | '月') {
+        return None;
+    }
+    (e.saturating_sub(12)..e).find_map(|k| {
+        deadline_at(ch, k)
+            .filter(|(_, len)| k + len == e)
+            .map(|(_, len)| len)
+    })
+}
+
+/// Markers of one passage, found in one pass.
+#[derive(Default)]
+pub(crate) struct Markers {
+    /// Index of the first stretch word.
+    pub(crate) stretch: Option<usize>,
+    /// Deadline markers `[s, e)`, in order.
+    pub(crate) deadlines: Vec<(usize, usize)>,
+    /// Positions of 累计.
+    pub(crate) cumulative: Vec<usize>,
+    /// Index of the first estimate word (预计, 初步核算).
+    pub(crate) estimate: Option<usize>,
+    /// Positions of ；, which start a new `sentence` field.
+    pub(crate) semicolons: Vec<usize>,
+    /// Years named ("2023年"), with their position.
+    pub(crate) years: Vec<(usize, i32)>,
+    /// Past and future cue positions.
+    pub(crate) past: Vec<usize>,
+    pub(crate) future: Vec<usize>,
+    /// Positions of 分别.
+    pub(crate) respectively: Vec<usize>,
+    /// How many strong past cues (去年, 同比, 过去五年) the passage has.
+    pub(crate) strong_past: usize,
+    /// For each position, where its clause starts (after the last ，；：。).
+    pub(crate) clause_start: Vec<u32>,
+    /// The first deadline that names a year at or after the plan year (到2025年).
+    pub(crate) future_deadline: Option<usize>,
+}
+
+impl Markers {
+    pub(crate) fn scan(&mut self, ch: &[char], plan_year: Option<i32>) {
+        *self = Markers {
+            clause_start: std::mem::take(&mut self.clause_start),
+            deadlines: std::mem::take(&mut self.deadlines),
+            cumulative: std::mem::take(&mut self.cumulative),
+            semicolons: std::mem::take(&mut self.semicolons),
+            years: std::mem::take(&mut self.years),
+            past: std::mem::take(&mut self.past),
+            future: std::mem::take(&mut self.future),
+            respectively: std::mem::take(&mut self.respectively),
+            ..Markers::default()
+        };
+        self.deadlines.clear();
+        self.cumulative.clear();
+        self.semicolons.clear();
+        self.years.clear();
+        self.past.clear();
+        self.future.clear();
+        self.respectively.clear();
+        self.clause_start.clear();
+        let mut skip_deadline_until = 0;
+        let mut clause = 0u32;
+        for i in 0..ch.len() {
+            let c = ch[i];
+            self.clause_start.push(clause);
+            if is_clause_end(c) {
+                clause = i as u32 + 1;
+            }
+            if c == ';' || c == '；' {
+                self.semicolons.push(i);
+                continue;
+            }
+            let mut kinds = 0u8;
+            for (_, k) in MARKERS.at(ch, i) {
+                kinds |= k;
+            }
+            let digit_run_start = c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit());
+            let deadline_start =
+                digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
+            if kinds == 0 && !deadline_start {
+                continue;
+            }
+            if kinds & STRETCH != 0 && self.stretch.is_none() {
+                self.stretch = Some(i);
+            }
+            if kinds & CUMULATIVE != 0 {
+                self.cumulative.push(i);
+            }
+            if kinds & ESTIMATE != 0 && self.estimate.is_none() {
+                self.estimate = Some(i);
+            }
+            if deadline_start && i >= skip_deadline_until {
+                if let Some((_, len)) = deadline_at(ch, i) {
+                    self.deadlines.push((i, i + len));
+                    skip_deadline_until = i + len;
+                    let future = (i..i + len)
+                        .filter_map(|k| year_value(ch, k))
+                        .any(|y| plan_year.is_some_and(|p| y >= p));
+                    if future && self.future_deadline.is_none() {
+                        self.future_deadline = Some(i);
+                    }
+                }
+            }
+            if digit_run_start {
+                if let Some(y) = year_value(ch, i) {
+                    self.years.push((i, y));
+                }
+            }
+            // "比上年增长5%" compares with last year in plans as in reports: neutral.
+            let comparison = i > 0 && matches!(ch[i - 1], '比' | '较' | '与' | '于');
+            if kinds & PAST != 0 && !comparison {
+                self.past.push(i);
+            }
+            if kinds & STRONG_PAST != 0 {
+                self.strong_past += 1;
+            }
+            if kinds & FUTURE != 0 {
+                self.future.push(i);
+            }
+            if kinds & RESPECTIVELY != 0 {
+                self.respectively.push(i);
+            }
+        }
+    }
+
+    /// The deadline marker in force at `i`: the last one before it in the passage.
+    pub(crate) fn deadline_before(&self, i: usize) -> Option<(usize, usize)> {
+        let n = self.deadlines.partition_point(|d| d.1 <= i);
+        n.checked_sub(1).map(|k| self.deadlines[k])
+    }
+
+    /// True when 累计 occurs in the clause of `i` before it.
+    pub(crate) fn cumulative_at(&self, i: usize) -> bool {
+        let n = self.cumulative.partition_point(|&k| k < i);
+        let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
+        n > 0 && self.cumulative[n - 1] >= clause
+    }
+
+    /// The start of the `sentence` field for position `i`: after the last ；.
+    pub(crate) fn clause_group_start(&self, i: usize) -> usize {
+        let n = self.semicolons.partition_point(|&k| k < i);
+        n.checked_sub(1)
+            .map(|k| self.semicolons[k] + 1)
+            .unwrap_or(0)
+    }
+
+    /// Whether the number at `i` is a target, and whether it is an estimate.
+    ///
+    /// Every look-up is a binary search in the passage's marker lists, so a passage
+    /// full of numbers costs no more per number than a short one.
+    pub(crate) fn status(&self, mode: Mode, i: usize, plan_year: Option<i32>) -> (bool, bool) {
+        let estimate = self.estimate.is_some_and(|k| k < i);
+        let ny = self.years.partition_point(|(k, _)| *k < i);
+        let year = ny.checked_sub(1).map(|k| self.years[k].1);
+        let past_year = matches!((year, plan_year), (Some(y), Some(p)) if y < p);
+        let future_year = self.future_deadline.is_some_and(|k| k < i);
+        let past = self.past.partition_point(|&k| k < i);
+        let nf = self.future.partition_point(|&k| k < i);
+        let future = nf + usize::from(nf < self.future.len());
+        let strong_future = self.stretch.is_some_and(|k| k < i);
+        let target = match mode {
+            Mode::Actual => strong_future || future_year,
+            Mode::Target => !(estimate && (past > 0 || past_year) || past_year && future == 0),
+            Mode::Unknown => {
+                // Without headings the whole sentence's wording decides: "2023年，…达到
+                // 1.2万亿元，同比增长5.8%" is reported, "增长5%左右" planned.
+                let past_all = self.past.len();
+                let future_all = self.future.len();
+                if estimate || past_year || (self.strong_past > 0 && !strong_future) {
+                    false
+                } else {
+                    strong_future
+                        || future_year
+                        || (plan_year.is_some() && year.is_some())
+                        || future_all >= past_all
+                }
+            }
+        };
+        (target, estimate && !target)
+    }
+}
+
+const STRETCH: u8 = 1;
+const CUMULATIVE: u8 = 2;
+const ESTIMATE: u8 = 4;
+const PAST: u8 = 8;
+const STRONG_PAST: u8 = 16;
+const FUTURE: u8 = 32;
+const RESPECTIVELY: u8 = 64;
+
+/// Every marker word with the kinds it belongs to, indexed by first character.
+static MARKERS: std::sync::LazyLock<lx::WordIndex<u8>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u8)> = Vec::new();
+    for (list, kind) in [
+        (lx::STRETCH, STRETCH),
+        (lx::CUMULATIVE, CUMULATIVE),
+        (lx::ESTIMATE, ESTIMATE),
+        (lx::PAST_CUES, PAST),
+        (lx::STRONG_PAST, STRONG_PAST),
+        (lx::FUTURE_CUES, FUTURE),
+        (&["分别"][..], RESPECTIVELY),
+    ] {
+        words.extend(list.iter().map(|w| (*w, kind)));
+    }
+    lx::WordIndex::new(&words)
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().map(lx::lex_fold).collect()
+    }
+
+    #[test]
+    fn deadlines() {
+        let ch = chars("力争到2024年底全区累计建成");
+        assert_eq!(deadline_at(&ch, 2).map(|d| d.1), Some(7));
+        let ch = chars("2023年，全区");
+        assert_eq!(deadline_at(&ch, 0), None);
+        let ch = chars("推动年度R&D");
+        assert_eq!(deadline_at(&ch, 2).map(|d| d.1), Some(2));
+        let ch = chars("到“十四五”末");
+        assert_eq!(deadline_at(&ch, 0).map(|d| d.1), Some(7));
+    }
+
+    #[test]
+    fn status_from_wording() {
+        let mut m = Markers::default();
+        let ch = chars("预计全年地区生产总值增长5.2%");
+        m.scan(&ch, None);
+        assert_eq!(m.status(Mode::Unknown, 12, None), (false, true));
+        let ch = chars("全省地区生产总值增长5%左右");
+        m.scan(&ch, None);
+        assert_eq!(m.status(Mode::Unknown, 10, None), (true, false));
+    }
+}

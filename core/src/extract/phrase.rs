@@ -1,0 +1,515 @@
+//! The indicator phrase a number belongs to.
+//!
+//! Chinese puts the counted noun after a measure word ("162 个上市项目") and the
+//! measured noun before a predicate ("本地生产总值同比增长 5.1%"). So the phrase is
+//! the noun phrase right after the unit when there is one, otherwise the noun phrase
+//! before the number with verbs, scope words (全区, 全年) and predicates (达, 同比增长)
+//! stripped. Both look-ups are bounded windows inside the clause, so the cost per
+//! number is constant.
+
+use super::lexicon::{self as lx, is_clause_end, is_han, Tag, LEXICON};
+
+/// How far (in cleaned characters) a phrase may reach.
+const BEFORE_WINDOW: usize = 40;
+const AFTER_WINDOW: usize = 24;
+/// The longest phrase kept (nouns are head-final, so a longer one keeps its tail).
+const MAX_PHRASE: usize = 28;
+
+/// Two-character words whose last character is a one-character predicate (为, 达).
+const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
+    "行为", "作为", "认为", "成为", "因为", "视为", "称为", "到达", "抵达", "送达", "通达", "发达",
+    "传达", "下达", "表达", "直达",
+];
+
+/// Verbs that name the work itself when they end a noun phrase (森林抚育, 河道治理).
+const NOMINAL_HEADS: &[&str] = &[
+    "抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",
+];
+
+/// The phrase before a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Before {
+    /// Nothing nameable.
+    None,
+    /// A noun phrase `[s, e)`.
+    Phrase(usize, usize),
+    /// "占全市", "为全国": the number relates to the previous finding's indicator.
+    Relational(usize, usize),
+}
+
+/// The phrase after a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum After {
+    /// Nothing nameable.
+    None,
+    /// A noun phrase `[s, e)` directly after the unit.
+    Phrase(usize, usize),
+    /// A verb directly after the unit ("150 项实现“无感申办”"); its object, if any.
+    Object(usize, usize),
+}
+
+fn is_sep(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '和' | '及' | '与' | '(' | ')' | '的' | '-' | '/' | '—' | '·'
+    )
+}
+
+/// The start of the clause containing `i` (after the last clause punctuation), no
+/// further back than the window.
+pub(crate) fn clause_start(ch: &[char], i: usize, floor: usize) -> usize {
+    let lo = i.saturating_sub(BEFORE_WINDOW).max(floor);
+    let mut k = i;
+    while k > lo {
+        if is_clause_end(ch[k - 1]) {
+            return k;
+        }
+        k -= 1;
+    }
+    lo
+}
+
+/// The end of the clause containing `i`, no further than the window.
+pub(crate) fn clause_end(ch: &[char], i: usize, ceil: usize) -> usize {
+    clause_end_within(ch, i, ceil, AFTER_WINDOW)
+}
+
+fn clause_end_within(ch: &[char], i: usize, ceil: usize, window: usize) -> usize {
+    let hi = (i + window).min(ceil).min(ch.len());
+    let mut k = i;
+    while k < hi {
+        if is_clause_end(ch[k]) {
+            return k;
+        }
+        k += 1;
+    }
+    hi
+}
+
+/// Skips deadline and year words at `s` ("全年", "到2024年底", "2023年").
+fn deadline_len(ch: &[char], s: usize) -> Option<usize> {
+    super::markers::deadline_at(ch, s)
+        .map(|(_, len)| len)
+        .or_else(|| {
+            let mut k = s;
+            while k < ch.len() && ch[k].is_ascii_digit() && k - s < 4 {
+                k += 1;
+            }
+            (k - s == 4 && ch.get(k) == Some(&'年')).then_some(k + 1 - s)
+        })
+}
+
+/// Strips what opens a clause before its subject: separators, scope and time words
+/// (全区, 全年, 到2024年底), and leading verbs (累计安排, 新建、改造). Stops at a
+/// protected name or a compound noun, and never strips the whole phrase.
+fn strip_leading(ch: &[char], mut s: usize, e: usize) -> usize {
+    loop {
+        if s >= e {
+            return s;
+        }
+        if is_sep(ch[s]) && ch[s] != '(' {
+            s += 1;
+            continue;
+        }
+        if LEXICON.at(ch, s, Tag::Protected).is_some() || LEXICON.at(ch, s, Tag::Noun).is_some() {
+            return s;
+        }
+        if let Some(len) = LEXICON.at(ch, s, Tag::Scope) {
+            if s + len < e {
+                s += len;
+                continue;
+            }
+        }
+        if let Some(len) = deadline_len(ch, s) {
+            if s + len < e {
+                s += len;
+                continue;
+            }
+        }
+        if let Some(len) = LEXICON.at(ch, s, Tag::Verb) {
+            let next = ch.get(s + len).copied().unwrap_or('。');
+            // "培训、演出、讲座" is a list of nouns; "新建、改造5G基站" two verbs.
+            let coordinated_verb = next == '、' && LEXICON.at(ch, s + len + 1, Tag::Verb).is_some();
+            // At least two characters must remain ("举办招聘会" keeps 招聘会).
+            if s + len + 1 < e && (next != '、' || coordinated_verb) && len >= 2 {
+                s += len;
+                continue;
+            }
+        }
+        // 区“领航人才”: a bare 区/市/县 before a quotation is the jurisdiction.
+        if matches!(ch[s], '区' | '市' | '县' | '省') && ch.get(s + 1) == Some(&'“') {
+            s += 1;
+            continue;
+        }
+        return s;
+    }
+}
+
+/// Removes quotation marks around the whole phrase (“高水平运动项目学校” → the name).
+fn unquote(ch: &[char], s: usize, e: usize) -> (usize, usize) {
+    if e >= s + 3 {
+        if let Some(close) = lx::quote_pair(ch[s]) {
+            if ch[e - 1] == close && !ch[s + 1..e - 1].contains(&close) {
+                return (s + 1, e - 1);
+            }
+        }
+    }
+    (s, e)
+}
+
+/// True when `[s, e)` holds a noun character: something that is not part of a verb,
+/// adverb or predicate word.
+fn has_noun(ch: &[char], s: usize, e: usize) -> bool {
+    let mut k = s;
+    while k < e {
+        let w = [Tag::Verb, Tag::Adverb, Tag::Predicate]
+            .iter()
+            .filter_map(|t| LEXICON.at(ch, k, *t))
+            .max();
+        match w {
+            Some(len) if k + len <= e => k += len,
+            _ => {
+                if is_han(ch[k]) || ch[k].is_ascii_alphanumeric() {
+                    return true;
+                }
+                k += 1;
+            }
+        }
+    }
+    false
+}
+
+/// The phrase before a number whose comparator or first digit is at `hi`, not
+/// reaching before `floor` (the previous finding's end).
+///
+/// Returns the phrase and whether a distributive word (均, 都) was stripped.
+pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
+    let lo = clause_start(ch, hi, floor);
+    let mut e = hi;
+    let mut distributive = false;
+    // Predicates and adverbs that close the clause before the number.
+    loop {
+        if e <= lo {
+            return (Before::None, distributive);
+        }
+        if let Some(len) = LEXICON.ending(ch, e, Tag::Predicate) {
+            if matches!(ch[e - 1], '均' | '都') {
+                distributive = true;
+            }
+            // A measure noun that ends like a predicate (总量) stays when it is all there is.
+            if e - len == lo && LEXICON.at(ch, lo, Tag::MeasureNoun) == Some(len) {
+                break;
+            }
+            // 行为, 作为, 发达: a one-character predicate that ends another word.
+            if len == 1
+                && e >= 2
+                && lx::starts_any(ch, e - 2, WORDS_ENDING_LIKE_PREDICATES) == Some(2)
+            {
+                break;
+            }
+            e -= len;
+            continue;
+        }
+        if let Some(len) = super::markers::deadline_ending(ch, e) {
+            e -= len;
+            continue;
+        }
+        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':') {
+            e -= 1;
+            continue;
+        }
+        break;
+    }
+    let mut s = strip_leading(ch, lo, e);
+    if s >= e {
+        return (Before::None, distributive);
+    }
+    // 占全市, 为全国, 是上年的: related to the previous finding.
+    let short = e - s <= 8 && !(s..e).any(|k| LEXICON.at(ch, k, Tag::Verb).is_some());
+    // "约占GDP的5%": an approximation word may come first.
+    let r = s + lx::starts_any(ch, s, &["大约", "约", "接近", "近", "超过", "超"]).unwrap_or(0);
+    // "高于全省平均水平2.1个百分点", "完成年度计划的78.5%": relative to something else.
+    let against = short
+        && (lx::starts_any(
+            ch,
+            r,
+            &["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"],
+        )
+        .is_some()
+            || lx::ends_any(ch, e, &["计划", "任务", "目标"]).is_some()
+                && lx::starts_any(ch, lo, &["完成", "达到", "实现"]).is_some());
+    if r < e
+        && (ch[r] == '占'
+            || against
+            || (matches!(ch[r], '为' | '是' | '比' | '较' | '相') && short))
+    {
+        return (Before::Relational(s, e), distributive);
+    }
+    if ch[s] != '每' {
+        // "面向企业人才发放住房补租": the object of the verb after a prepositional phrase.
+        if lx::starts_any(ch, s, lx::PREPOSITIONS).is_some() {
+            let verb = (s + 1..e).find_map(|k| LEXICON.at(ch, k, Tag::Verb).map(|len| k + len));
+            if let Some(cut) = verb.filter(|&c| c + 1 < e) {
+                s = strip_leading(ch, cut, e);
+            }
+        }
+        // "A、B等C": C is the thing; A and B are examples.
+        if let Some(k) = (s + 1..e.saturating_sub(1)).rev().find(|&k| ch[k] == '等') {
+            if !lx::starts(ch, k, "等级") && !quoted_at(ch, s, k) {
+                s = strip_leading(ch, k + 1, e);
+            }
+        }
+        if let Some(k) = (s..e).find(|&k| LEXICON.at(ch, k, Tag::Protected).is_some()) {
+            s = k;
+        }
+        // A trailing 建设 / 创建 names the work, not the thing ("光纤点位建设").
+        if let Some(len) = lx::ends_any(ch, e, &["建设", "创建"]) {
+            if e - len >= s + 2 && LEXICON.ending(ch, e, Tag::Noun).is_none() {
+                e -= len;
+            }
+        }
+    }
+    if s >= e {
+        return (Before::None, distributive);
+    }
+    let (s, e) = unquote(ch, s, e);
+    let s = s.max(e.saturating_sub(MAX_PHRASE));
+    if !has_noun(ch, s, e) {
+        return (Before::None, distributive);
+    }
+    (Before::Phrase(s, e), distributive)
+}
+
+/// True when position `k` is inside a quotation that opened at or after `s`.
+fn quoted_at(ch: &[char], s: usize, k: usize) -> bool {
+    let mut open = false;
+    for &c in &ch[s..k] {
+        if lx::quote_pair(c).is_some() {
+            open = true;
+        } else if matches!(c, '”' | '」' | '』' | '》' | '〉' | '’') {
+            open = false;
+        }
+    }
+    open
+}
+
+/// The phrase right after a number's unit (and suffix comparator) at `lo`, not
+/// reaching `ceil` (the next finding's start).
+pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
+    let hi = clause_end(ch, lo, ceil);
+    let mut s = lo;
+    if s >= hi {
+        return After::None;
+    }
+    if ch[s] == '的' {
+        s += 1;
+    }
+    if s >= hi {
+        return After::None;
+    }
+    let adjectival = LEXICON.at(ch, s, Tag::Adjectival).is_some();
+    let verbal = [Tag::Verb, Tag::Adverb, Tag::Predicate]
+        .iter()
+        .any(|t| LEXICON.at(ch, s, *t).is_some());
+    if verbal && !adjectival {
+        return object(ch, s, clause_end_within(ch, s, ceil, 2 * AFTER_WINDOW));
+    }
+    let c = ch[s];
+    if !(is_han(c) || c.is_ascii_alphabetic() || lx::quote_pair(c).is_some()) {
+        return After::None;
+    }
+    let e = noun_run(ch, s, hi, false);
+    if e <= s {
+        return After::None;
+    }
+    let (s, e) = unquote(ch, s, e);
+    After::Phrase(s, e)
+}
+
+/// A noun phrase from `s`: up to punctuation, a verb, a number, a conjunction before
+/// another number, or (when `lists` is false) an enumeration comma.
+fn noun_run(ch: &[char], s: usize, hi: usize, lists: bool) -> usize {
+    let mut k = s;
+    let mut in_quote: Option<char> = None;
+    let window = if lists {
+        2 * AFTER_WINDOW
+    } else {
+        AFTER_WINDOW
+    };
+    while k < hi && k - s < window {
+        let c = ch[k];
+        if let Some(close) = in_quote {
+            if c == close {
+                in_quote = None;
+            }
+            k += 1;
+            continue;
+        }
+        if let Some(close) = lx::quote_pair(c) {
+            if k > s && !lists {
+                break;
+            }
+            in_quote = Some(close);
+            k += 1;
+            continue;
+        }
+        if is_clause_end(c) || (c == '、' && !lists) || c == '等' {
+            break;
+        }
+        if c.is_ascii_digit() && !ch.get(k + 1).is_some_and(|x| x.is_ascii_alphabetic()) {
+            break;
+        }
+        if matches!(c, '和' | '及' | '与') {
+            let next = ch.get(k + 1).copied().unwrap_or('。');
+            let numberish = next.is_ascii_digit()
+                || lx::is_cn_numeral(next)
+                || crate::comparator::prefix_word(
+                    &ch[k + 1..(k + 4).min(ch.len())].iter().collect::<String>(),
+                )
+                .is_some();
+            if numberish {
+                break;
+            }
+        }
+        if let Some(len) = LEXICON.at(ch, k, Tag::Noun) {
+            k += len;
+            continue;
+        }
+        if k > s {
+            let word = [Tag::Verb, Tag::Adverb]
+                .iter()
+                .filter_map(|t| LEXICON.at(ch, k, *t))
+                .max();
+            let single_stop = matches!(c, '均' | '都' | '已' | '被' | '将' | '并');
+            if let Some(len) = word.filter(|&len| len >= 2 || single_stop) {
+                if LEXICON.at(ch, k, Tag::Adjectival).is_none()
+                    && LEXICON.at(ch, k, Tag::MeasureNoun).is_none()
+                {
+                    // Some verbs end the clause as the head of the noun ("森林抚育。").
+                    let after = ch.get(k + len).copied().unwrap_or('。');
+                    let ends = k + len >= hi || is_clause_end(after) || after == '、';
+                    if ends && lx::starts_any(ch, k, NOMINAL_HEADS) == Some(len) {
+                        k += len;
+                    }
+                    break;
+                }
+            }
+        }
+        if k > s && matches!(c, '的') {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The object of a verb that directly follows a number ("150 项实现“无感申办”",
+/// "100%接入三防责任人、…和应急管理站").
+fn object(ch: &[char], s: usize, hi: usize) -> After {
+    let mut k = s;
+    let mut saw_verb = false;
+    while k < hi {
+        let verb = LEXICON.at(ch, k, Tag::Verb);
+        let adv = LEXICON.at(ch, k, Tag::Adverb);
+        match verb.max(adv) {
+            Some(len) => {
+                saw_verb |= verb.is_some();
+                k += len;
+            }
+            None => break,
+        }
+    }
+    if !saw_verb || k >= hi {
+        return After::None;
+    }
+    let e = noun_run(ch, k, hi, true);
+    if e <= k || !has_noun(ch, k, e) {
+        return After::None;
+    }
+    let (s2, e2) = unquote(ch, k, e);
+    After::Object(s2, e2)
+}
+
+/// Splits `[s, e)` at enumeration separators (、 和 与 及): the items of a list.
+pub(crate) fn list_items(ch: &[char], s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut a = s;
+    let mut depth = 0i32;
+    for (k, &c) in ch.iter().enumerate().take(e).skip(s) {
+        if lx::quote_pair(c).is_some() || c == '(' {
+            depth += 1;
+        } else if matches!(c, '”' | '」' | '』' | '》' | ')') {
+            depth -= 1;
+        } else if depth <= 0 && matches!(c, '、' | '和' | '与' | '及') {
+            if k > a {
+                items.push((a, k));
+            }
+            a = k + 1;
+        }
+    }
+    if e > a {
+        items.push((a, e));
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().map(lx::lex_fold).collect()
+    }
+
+    fn before_str(s: &str) -> String {
+        let ch = chars(s);
+        match before(&ch, 0, ch.len()).0 {
+            Before::Phrase(a, b) | Before::Relational(a, b) => ch[a..b].iter().collect(),
+            Before::None => String::new(),
+        }
+    }
+
+    fn after_str(s: &str) -> String {
+        let ch = chars(s);
+        match after(&ch, 0, ch.len()) {
+            After::Phrase(a, b) | After::Object(a, b) => ch[a..b].iter().collect(),
+            After::None => String::new(),
+        }
+    }
+
+    #[test]
+    fn phrase_before_a_number() {
+        assert_eq!(before_str("本地生产总值同比增长"), "本地生产总值");
+        assert_eq!(
+            before_str("全区战略性新兴产业增加值达"),
+            "战略性新兴产业增加值"
+        );
+        assert_eq!(before_str("累计设立政府引导基金"), "政府引导基金");
+        assert_eq!(before_str("全区新增就业"), "新增就业");
+        assert_eq!(before_str("储备引进高水平人才团队"), "高水平人才团队");
+        assert_eq!(
+            before_str("家庭医生重点人群签约率"),
+            "家庭医生重点人群签约率"
+        );
+        assert_eq!(
+            before_str("为老年人发放高龄津贴、生活不能自理补贴等福利补助"),
+            "福利补助"
+        );
+        assert_eq!(before_str("区“领航人才”"), "领航人才");
+        assert_eq!(before_str("每万人发明专利拥有量"), "每万人发明专利拥有量");
+        assert_eq!(before_str("力争完成"), "");
+    }
+
+    #[test]
+    fn phrase_after_a_unit() {
+        assert_eq!(after_str("上市项目，"), "上市项目");
+        assert_eq!(
+            after_str("小区排水老旧管网完成修复改造"),
+            "小区排水老旧管网"
+        );
+        assert_eq!(after_str("新建应急服务站建设"), "新建应急服务站");
+        assert_eq!(after_str("实现“无感申办”。"), "无感申办");
+        assert_eq!(after_str("按时办结。"), "");
+        assert_eq!(after_str("人工造林和不少于700亩"), "人工造林");
+    }
+}

@@ -1,0 +1,963 @@
+//! Finding the numbers of a passage that measure something.
+//!
+//! Numbers are read with the crate's own scanners (`Quantity::scan`, which handles
+//! magnitude words, 百分之, 成 and 翻番, and `Unit::match_prefix`); this module only
+//! decides where to start reading, what surrounds the number (余/多, ranges, 套（间）,
+//! comparator words) and which numbers are names, dates, ordinals or designations and
+//! so produce nothing.
+
+use rust_decimal::Decimal;
+
+use super::lexicon::{self as lx, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Tag};
+use super::Passage;
+use crate::comparator::{Comparator, PREFIX_WORDS};
+use crate::quantity::Quantity;
+use crate::unit::{Dimension, Unit};
+
+/// A passage's characters, cleaned for matching: folded, without spaces, line breaks,
+/// page numbers or markdown `*`. Each keeps its byte offset in the text.
+pub(crate) struct Clean {
+    pub(crate) ch: Vec<char>,
+    pub(crate) byte: Vec<u32>,
+    pub(crate) len: Vec<u8>,
+    /// True for characters inside a short quotation or a book title (a name).
+    pub(crate) quoted: Vec<bool>,
+}
+
+impl Clean {
+    pub(crate) fn new() -> Clean {
+        Clean {
+            ch: Vec::new(),
+            byte: Vec::new(),
+            len: Vec::new(),
+            quoted: Vec::new(),
+        }
+    }
+
+    pub(crate) fn fill(&mut self, text: &str, p: &Passage<'_>) {
+        self.ch.clear();
+        self.byte.clear();
+        self.len.clear();
+        self.quoted.clear();
+        let mut skips = p.skips.iter().peekable();
+        for (off, c) in text[p.start..p.end].char_indices() {
+            let at = p.start + off;
+            while skips.peek().is_some_and(|s| s.1 <= at) {
+                skips.next();
+            }
+            if skips.peek().is_some_and(|s| s.0 <= at && at < s.1) {
+                continue;
+            }
+            if super::lexicon::is_space(c) || c == '*' || c == '\u{FEFF}' || c == '\u{200B}' {
+                continue;
+            }
+            self.ch.push(lx::lex_fold(c));
+            self.byte.push(at as u32);
+            self.len.push(c.len_utf8() as u8);
+        }
+        self.quoted.resize(self.ch.len(), false);
+        // Short quotations (“1+4+N”, “十百千万”, “金融支持前海30条”) and book titles are names.
+        let mut open: Option<(usize, char)> = None;
+        for i in 0..self.ch.len() {
+            let c = self.ch[i];
+            match open {
+                Some((s, close)) if c == close => {
+                    let limit = if close == '》' { 60 } else { 20 };
+                    if i - s <= limit {
+                        self.quoted[s..=i].iter_mut().for_each(|q| *q = true);
+                    }
+                    open = None;
+                }
+                Some((s, _)) if i - s > 60 => open = None,
+                Some(_) => {}
+                None => {
+                    if let Some(close) = lx::quote_pair(c) {
+                        open = Some((i, close));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Byte offset where cleaned character `i` starts (the passage end for `i == len`).
+    pub(crate) fn start_byte(&self, i: usize, end: usize) -> usize {
+        self.byte.get(i).map(|b| *b as usize).unwrap_or(end)
+    }
+
+    /// Byte offset where cleaned character `i - 1` ends.
+    pub(crate) fn end_byte(&self, i: usize) -> usize {
+        if i == 0 {
+            return self.byte.first().map(|b| *b as usize).unwrap_or(0);
+        }
+        self.byte[i - 1] as usize + self.len[i - 1] as usize
+    }
+
+    /// The first cleaned index whose byte offset is at or after `byte`.
+    fn index_at(&self, from: usize, byte: usize) -> usize {
+        let mut j = from;
+        while j < self.ch.len() && (self.byte[j] as usize) < byte {
+            j += 1;
+        }
+        j
+    }
+}
+
+/// What a candidate is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A number with a unit.
+    Number,
+    /// A numeric rank (全市第一).
+    Rank,
+    /// A target without a number (完成市级下达指标任务).
+    Reference,
+    /// A growth bound to another series (增长与经济增长同步).
+    ReferenceGrowth,
+}
+
+/// A number (or rank, or reference) found in a passage, before interpretation.
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub(crate) kind: Kind,
+    /// Cleaned index range of the number expression (the finding's `span`).
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    /// Where the words before it end (the start of a prefix comparator, or `s`).
+    pub(crate) pre: usize,
+    /// Where the words after it start (after a suffix comparator, or `e`).
+    pub(crate) post: usize,
+    pub(crate) value: Option<Decimal>,
+    pub(crate) value_hi: Option<Decimal>,
+    pub(crate) unit: Option<Unit>,
+    /// 余 / 多 after the number ("700 余场"): more than.
+    pub(crate) more: bool,
+    pub(crate) prefix: Option<Comparator>,
+    pub(crate) suffix: Option<Comparator>,
+    /// Written in Chinese numerals.
+    pub(crate) chinese: bool,
+    /// Digits damaged by OCR: flagged, value left unknown.
+    pub(crate) ocr: bool,
+    /// For references: the noun inside the reference phrase ("省下达的节能减排目标任务").
+    pub(crate) inner: Option<(usize, usize)>,
+}
+
+fn is_ascii_alnum(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// The original characters just before and after a byte range (not cleaned: a space
+/// between "R&D" and "590" matters).
+fn raw_before(text: &str, byte: usize) -> Option<char> {
+    text[..byte].chars().next_back().map(crate::text::fold)
+}
+
+fn raw_after(text: &str, byte: usize) -> Option<char> {
+    text[byte..].chars().next().map(crate::text::fold)
+}
+
+/// Magnitude characters allowed between 余/多 and a unit ("5000 多万元").
+fn magnitude(c: char) -> Option<Decimal> {
+    Some(match c {
+        '十' => Decimal::from(10),
+        '百' => Decimal::from(100),
+        '千' => Decimal::from(1000),
+        '万' => Decimal::from(10_000),
+        '亿' => Decimal::from(100_000_000),
+        _ => return None,
+    })
+}
+
+/// Measure words that, written after a Chinese numeral, make an ordinal or a name
+/// (二次供水, 十五届, 二期).
+const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
+
+/// A unit character followed by this character makes an ordinary word, not a unit
+/// ("5部门", "3项目" are not 5 部 and 3 项).
+const UNIT_WORDS: &[&str] = &[
+    "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
+    "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
+    "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
+    "家长", "家园", "家居", "户籍", "户外", "片区", "包括", "间隔", "对接", "对外", "对标", "对象",
+    "支持", "支撑", "支出", "支付", "届时", "类型", "类别", "元旦", "件事", "只有", "只要", "把握",
+    "批次", "轮次", "款式", "金融", "金额", "银行", "铜锣", "天然", "天气", "米粮", "米面", "吨位",
+    "次要", "次数",
+];
+
+/// Characters that may follow a medal count (3金1银2铜).
+fn medal_follow(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_ascii_digit()
+                || is_clause_end(c)
+                || super::lexicon::is_space(c)
+                || matches!(c, '、' | '牌' | '枚' | ')' | '）' | '和' | '。')
+        }
+    }
+}
+
+/// Finds the candidates of a passage, in order.
+pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<Cand>) {
+    out.clear();
+    let ch = &cl.ch;
+    let n = ch.len();
+    let mut i = 0;
+    while i < n {
+        let c = ch[i];
+        let found = if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
+            number_at(text, p, cl, i, false)
+        } else if is_cn_numeral(c)
+            || (c == '百' && lx::starts(ch, i, "百分之"))
+            || (c == '千' && lx::starts(ch, i, "千分之"))
+            || c == '翻'
+        {
+            if i > 0 && (is_cn_numeral_run(ch[i - 1]) || ch[i - 1] == '第') {
+                None
+            } else {
+                number_at(text, p, cl, i, true)
+            }
+        } else if matches!(c, '百' | '千' | '万')
+            && i > 0
+            && matches!(ch[i - 1], '近' | '逾' | '超' | '上')
+        {
+            bare_magnitude_at(text, p, cl, i)
+        } else if c == '第' || c == '前' {
+            rank_at(cl, i)
+        } else if c == '下' && lx::starts(ch, i, "下达") {
+            reference_at(cl, i)
+        } else if matches!(c, '与' | '和' | '同') {
+            growth_reference_at(cl, i)
+        } else {
+            None
+        };
+        match found {
+            Some(cand) => {
+                i = cand.post.max(i + 1);
+                out.push(cand);
+            }
+            None => i += 1,
+        }
+    }
+    drop_modifier_numerals(cl, out);
+}
+
+/// Reads a number starting at cleaned index `i`.
+fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let byte = cl.byte[i] as usize;
+    let before = raw_before(text, byte);
+    // Part of a code or a name: PM2.5, V2G, X9, AIPerf500, 1+4+N, 2.0.
+    if !chinese && (is_ascii_alnum(before) || matches!(before, Some('+' | '.' | '/' | '_' | '#'))) {
+        return None;
+    }
+    if cl.quoted[i] {
+        return None;
+    }
+    if !chinese {
+        if let Some(c) = ocr_at(text, p, cl, i) {
+            return Some(c);
+        }
+        if !ch[i].is_ascii_digit() {
+            return None;
+        }
+    }
+    if i > 0 && ch[i - 1] == '第' {
+        return None;
+    }
+    // A sign: "增长-2.1%" (but not the dash of a range "1-2").
+    let mut start = byte;
+    if i > 0
+        && ch[i - 1] == '-'
+        && (i < 2 || !(ch[i - 2].is_ascii_alphanumeric() || ch[i - 2] == ')'))
+    {
+        start = cl.byte[i - 1] as usize;
+    }
+    let (q, end) = match Quantity::scan(text, start) {
+        Ok(Some(x)) => x,
+        _ => return None,
+    };
+    if end > p.end {
+        return None;
+    }
+    let mut j = cl.index_at(i, end);
+    let mut value = q.value();
+    let mut unit = (!q.unit().is_none()).then_some(q.unit());
+    let mut value_hi = None;
+    let mut more = false;
+    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元".
+    if unit.is_none() && j < n && matches!(ch[j], '余' | '多') {
+        let mut k = j + 1;
+        let mut v = value;
+        while k < n {
+            match magnitude(ch[k]) {
+                Some(m) => v = v.checked_mul(m)?,
+                None => break,
+            }
+            k += 1;
+        }
+        if k < n {
+            if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[k] as usize..p.end]) {
+                value = v;
+                unit = Some(u);
+                more = true;
+                j = cl.index_at(k, cl.byte[k] as usize + len);
+            }
+        }
+    }
+    // A range: "1-2个", "3至5个", "5%-6%", "三到五个".
+    if j + 1 < n && matches!(ch[j], '-' | '~' | '至' | '到' | '—' | '～') {
+        let k = j + 1;
+        let second_ok = ch[k].is_ascii_digit() || (chinese && is_cn_numeral(ch[k]));
+        if second_ok {
+            if let Ok(Some((q2, end2))) = Quantity::scan(text, cl.byte[k] as usize) {
+                let u2 = (!q2.unit().is_none()).then_some(q2.unit());
+                let compatible = match (unit, u2) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => a == b,
+                    _ => false,
+                };
+                if compatible && end2 <= p.end {
+                    if unit.is_none() {
+                        // "1-2万人": the magnitude of the upper bound applies to both.
+                        let scale = range_scale(text, cl.byte[k] as usize);
+                        value = value.checked_mul(scale)?;
+                    }
+                    unit = u2;
+                    value_hi = Some(q2.value());
+                    j = cl.index_at(k, end2);
+                }
+            }
+        }
+    }
+    let unit = match unit {
+        Some(u) => u,
+        None if !chinese && value_hi.is_none() && ratio_name_before(ch, i) => Unit::NONE,
+        None => return None,
+    };
+    // 套（间）: a second measure word in brackets belongs to the unit.
+    if j + 2 < n && ch[j] == '(' {
+        let inner = &text[cl.byte[j + 1] as usize..p.end];
+        if let Some((_, len)) = Unit::match_prefix(inner) {
+            let k = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
+            if k < n && ch[k] == ')' && k - j <= 3 {
+                j = k + 1;
+            }
+        }
+    }
+    // Filters on what follows.
+    let next = ch.get(j).copied();
+    let next2 = ch.get(j + 1).copied();
+    if next == Some('+') || raw_after(text, cl.end_byte(j)) == Some('+') {
+        return None;
+    }
+    let sym = unit.symbol();
+    if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
+        let word: String = [a, b].iter().collect();
+        if UNIT_WORDS.contains(&word.as_str()) && !more {
+            return None;
+        }
+    }
+    if matches!(sym, "金" | "银" | "铜") && !medal_follow(raw_after(text, cl.end_byte(j))) {
+        return None;
+    }
+    if chinese {
+        // 一批, 一张网, 一个平台: a lone 一 is an article, not a count.
+        let run_end = cl.index_at(i, numeral_end(text, start));
+        let lone_one = run_end == i + 1 && ch[i] == '一';
+        if (lone_one && sym != "个百分点") || ch[i] == '零' {
+            return None;
+        }
+        if CN_ORDINAL_UNITS.contains(&sym) {
+            return None;
+        }
+        // Chinese numerals count small things (三个, 两家, 五成); "九米" is a name.
+        let counted = matches!(
+            unit.dimension(),
+            Dimension::Count(_)
+                | Dimension::People
+                | Dimension::PersonTimes
+                | Dimension::Ratio
+                | Dimension::PercentagePoint
+                | Dimension::Money(_)
+        );
+        if !counted {
+            return None;
+        }
+    }
+    // Streaks: 连续5年, 六连冠, "连续9年稳定在1300亿斤以上" (a record, not this year's value).
+    let streak = (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "连续"));
+    if streak || (next == Some('连') && next2 != Some('锁')) {
+        return None;
+    }
+    // Per-unit denominators: 每10万人, 每千人口.
+    if i >= 1
+        && lx::DENOMINATOR_MARKERS
+            .iter()
+            .any(|m| lx::starts(ch, i - 1, m))
+    {
+        return None;
+    }
+    // A threshold that defines what is counted: 排名前1%.
+    if i >= 1 && ch[i - 1] == '前' {
+        return None;
+    }
+    // A designation: "10公里产业带", "1小时交通圈".
+    if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
+        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
+        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
+            return None;
+        }
+    }
+    let s = if start < byte { i - 1 } else { i };
+    // A money threshold that defines a category: "亿元以上项目", "营收超100亿元企业".
+    if matches!(unit.dimension(), Dimension::Money(_)) {
+        let mut k = j;
+        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
+            Some(len) => {
+                k += len;
+                true
+            }
+            None => {
+                s >= 1 && matches!(ch[s - 1], '超' | '逾')
+                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
+            }
+        };
+        if above
+            && ch.get(k).is_some_and(|c| is_han(*c))
+            && lx::starts_any(
+                ch,
+                k,
+                &[
+                    "企业",
+                    "项目",
+                    "工程",
+                    "产业",
+                    "集群",
+                    "园区",
+                    "平台",
+                    "龙头",
+                    "大项目",
+                    "重点项目",
+                ],
+            )
+            .is_some()
+        {
+            return None;
+        }
+    }
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s,
+        e: j,
+        pre: s,
+        post: j,
+        value: Some(value),
+        value_hi,
+        unit: Some(unit),
+        more,
+        prefix: None,
+        suffix: None,
+        chinese,
+        ocr: false,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    Some(cand)
+}
+
+/// True when a bare number follows the name of a dimensionless ratio, possibly with a
+/// predicate between ("城乡居民收入比缩小到2.2", "基尼系数为0.35").
+fn ratio_name_before(ch: &[char], i: usize) -> bool {
+    let mut e = i;
+    for _ in 0..3 {
+        if let Some(len) = predicate_ending(ch, e) {
+            e -= len;
+        } else {
+            break;
+        }
+    }
+    match lx::ends_any(ch, e, lx::RATIO_NAMES) {
+        Some(_) => !(e >= 2 && matches!(ch[e - 2], '同' | '环' | '占' | '相' | '对')),
+        None => false,
+    }
+}
+
+/// The length of a comparator or predicate word ending at `e`.
+fn predicate_ending(ch: &[char], e: usize) -> Option<usize> {
+    PREFIX_WORDS
+        .iter()
+        .filter_map(|(w, _)| {
+            let len = w.chars().count();
+            (e >= len && lx::starts(ch, e - len, w)).then_some(len)
+        })
+        .max()
+        .or_else(|| lx::LEXICON.ending(ch, e, Tag::Predicate))
+}
+
+/// "近百个", "逾千家", "上万人": a magnitude word alone after 近/逾/超/上.
+fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let value = magnitude(ch[i])?;
+    let k = i + 1;
+    let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
+    if !matches!(
+        unit.dimension(),
+        Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
+    ) || cl.quoted[i]
+    {
+        return None;
+    }
+    let e = cl.index_at(k, cl.start_byte(k, p.end) + len);
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(value),
+        value_hi: None,
+        unit: Some(unit),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: true,
+        ocr: false,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    Some(cand)
+}
+
+/// The end byte of the numeral at `start` (without its unit).
+fn numeral_end(text: &str, start: usize) -> usize {
+    match crate::number::scan(text, start) {
+        Ok(Some(n)) => n.end,
+        _ => start,
+    }
+}
+
+/// The magnitude written after the digits of a range's upper bound ("2万人" → 10 000).
+fn range_scale(text: &str, start: usize) -> Decimal {
+    let mut scale = Decimal::ONE;
+    let num_end = numeral_end(text, start);
+    let mut seen_digit = false;
+    for c in text[start..num_end].chars().map(crate::text::fold) {
+        if c.is_ascii_digit() {
+            seen_digit = true;
+        } else if seen_digit {
+            if let Some(m) = magnitude(c) {
+                scale = scale.checked_mul(m).unwrap_or(scale);
+            }
+        }
+    }
+    scale
+}
+
+/// Digits damaged by OCR: a letter O, o, l or I inside or at the edge of a digit run
+/// ("1O0个", "l00 家", "2O24"). Flagged with the unit that follows; the value is left
+/// unknown rather than guessed.
+fn ocr_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
+    let start = cl.byte[i] as usize;
+    let mut end = start;
+    let mut run: Vec<char> = Vec::new();
+    for c in text[start..p.end].chars() {
+        let f = crate::text::fold(c);
+        if !(f.is_ascii_digit() || matches!(f, 'O' | 'o' | 'l' | 'I')) || run.len() > 16 {
+            break;
+        }
+        run.push(f);
+        end += c.len_utf8();
+    }
+    if raw_after(text, end).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let letters = run.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = run.len() - letters;
+    if letters == 0 || digits == 0 {
+        return None;
+    }
+    let inner = run.windows(3).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_alphabetic()
+            && (w[2].is_ascii_digit() || w[2].is_ascii_alphabetic())
+    });
+    let leading =
+        run[0].is_ascii_alphabetic() && letters == 1 && digits >= 2 && run[1].is_ascii_digit();
+    let last = run[run.len() - 1];
+    let trailing = letters == 1 && digits >= 2 && last.is_ascii_alphabetic() && last != 'l';
+    if !(inner || leading || trailing) {
+        return None;
+    }
+    let k = cl.index_at(i, end);
+    let ub = cl.start_byte(k, p.end);
+    let (unit, len) = Unit::match_prefix(&text[ub..p.end])?;
+    let k = cl.index_at(k, ub + len);
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s: i,
+        e: k,
+        pre: i,
+        post: k,
+        value: None,
+        value_hi: None,
+        unit: Some(unit),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: true,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    Some(cand)
+}
+
+/// Comparator words around a candidate, from the one table in `crate::comparator`.
+fn comparators(cl: &Clean, cand: &mut Cand) {
+    let ch = &cl.ch;
+    // After: 以上, 以内, 左右 …
+    if let Some((len, c)) = SUFFIX_INDEX.at(ch, cand.e).next() {
+        let k = cand.e + len;
+        let spurious = lx::starts(ch, cand.e, "上下")
+            && ch
+                .get(k)
+                .is_some_and(|c| matches!(c, '游' | '级' | '班' | '车' | '楼'));
+        if !spurious {
+            cand.suffix = Some(c);
+            cand.post = k;
+        }
+    }
+    // Before: 不少于, 超, 约, 近 … (the longest word that ends at the number).
+    let mut best: Option<(Comparator, usize)> = None;
+    for (len, c) in PREFIX_INDEX.ending(ch, cand.s) {
+        let k = cand.s - len;
+        if len == 1 && k > 0 && spurious_single(ch[k], ch[k - 1]) {
+            continue;
+        }
+        best = Some((c, len));
+        break;
+    }
+    if let Some((c, len)) = best {
+        cand.prefix = Some(c);
+        cand.pre = cand.s - len;
+    } else if matches!(cand.unit.map(|u| u.symbol()), Some("%")) {
+        // "超总诊疗量五成", "占全市总量的三成": a comparator before the whole a share is of.
+        let lo = cand.s.saturating_sub(8);
+        for k in (lo..cand.s).rev() {
+            if is_clause_end(ch[k]) {
+                break;
+            }
+            if matches!(ch[k], '总' | '全') {
+                for (w, c) in PREFIX_WORDS {
+                    let len = w.chars().count();
+                    if k >= len
+                        && lx::starts(ch, k - len, w)
+                        && matches!(c, Comparator::Gt | Comparator::Ge)
+                    {
+                        cand.prefix = Some(*c);
+                        cand.pre = k - len;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The comparator words of `crate::comparator` that come after a number, indexed.
+static SUFFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
+    std::sync::LazyLock::new(|| lx::WordIndex::new(crate::comparator::SUFFIX_WORDS));
+
+/// The comparator words of `crate::comparator` that come before a number, indexed.
+static PREFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
+    std::sync::LazyLock::new(|| lx::WordIndex::new(PREFIX_WORDS));
+
+/// A one-character comparator word that is really the end of another word
+/// (签约, 节约, 赶超, 最近 …).
+fn spurious_single(word: char, before: char) -> bool {
+    match word {
+        '约' => matches!(
+            before,
+            '签' | '履'
+                | '节'
+                | '集'
+                | '公'
+                | '条'
+                | '合'
+                | '预'
+                | '契'
+                | '制'
+                | '邀'
+                | '相'
+                | '誓'
+                | '违'
+        ),
+        '超' => matches!(before, '赶' | '高' | '出' | '起' | '反'),
+        '近' => matches!(
+            before,
+            '最' | '附' | '邻' | '靠' | '贴' | '亲' | '就' | '远' | '临'
+        ),
+        _ => false,
+    }
+}
+
+/// Words after which 第N is a rank ("总量居全市第一", "排名第一").
+const RANK_CONTEXT: &[&str] = &[
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "全球",
+    "世界",
+    "全县",
+    "排名",
+    "排行",
+    "排行榜",
+    "居",
+    "位居",
+    "位列",
+    "名列",
+    "列",
+    "同类",
+    "行业",
+    "全网",
+    "榜单",
+    "跻身",
+    "进入",
+];
+
+fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    if cl.quoted[i] || lx::ends_any(ch, i, RANK_CONTEXT).is_none() {
+        return None;
+    }
+    // A streak (连续5年位居全省第一, 连续三届第一) is a record, not this year's rank.
+    let lo = i.saturating_sub(12);
+    if (lo..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "连续"))
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut value: u32 = 0;
+    let mut section: u32 = 0;
+    let digits_start = k;
+    if k < n && ch[k].is_ascii_digit() {
+        while k < n && ch[k].is_ascii_digit() && k - digits_start < 4 {
+            value = value * 10 + ch[k].to_digit(10).unwrap_or(0);
+            k += 1;
+        }
+    } else {
+        // 一 … 九十九
+        while k < n && k - digits_start < 3 {
+            let d = match ch[k] {
+                '一' => 1,
+                '二' | '两' => 2,
+                '三' => 3,
+                '四' => 4,
+                '五' => 5,
+                '六' => 6,
+                '七' => 7,
+                '八' => 8,
+                '九' => 9,
+                '十' => {
+                    section = if value == 0 { 10 } else { value * 10 };
+                    value = 0;
+                    k += 1;
+                    continue;
+                }
+                _ => break,
+            };
+            value = d;
+            k += 1;
+        }
+        value += section;
+    }
+    if k == digits_start || value == 0 {
+        return None;
+    }
+    let top = ch[i] == '前';
+    // 第一名 / 前10位: the rank word belongs to the span.
+    let mut e = k;
+    if k < n && matches!(ch[k], '名' | '位' | '强') {
+        e = k + 1;
+    }
+    // 第一批, 第一要务, 第二届: not a rank.
+    if e < n
+        && !(is_clause_end(ch[e]) || matches!(ch[e], '、' | ')' | '。' | '的' | '”'))
+        && !(top && e > k)
+    {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Rank,
+        s: if top { i + 1 } else { i },
+        e,
+        pre: i,
+        post: e,
+        value: Some(Decimal::from(value)),
+        value_hi: None,
+        unit: Unit::parse("名次").ok(),
+        more: false,
+        prefix: top.then_some(Comparator::Le),
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
+/// "完成市级下达指标任务": a target whose value is assigned elsewhere.
+fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let mut s = i;
+    for q in ["市级", "省级", "区级", "上级", "国家", "省", "市", "区"] {
+        let len = q.chars().count();
+        if i >= len && lx::starts(ch, i - len, q) {
+            s = i - len;
+            break;
+        }
+    }
+    let mut e = i + 2;
+    if e < n && ch[e] == '的' {
+        e += 1;
+    }
+    // "下达的节能减排目标任务": a short noun may name what the quota is for.
+    let inner_start = e;
+    let keywords = ["指标", "目标", "任务", "计划"];
+    let first = (e..(e + 9).min(n))
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
+    let inner = (first > inner_start).then_some((inner_start, first));
+    e = first;
+    while e < n && e - first < 6 {
+        match lx::starts_any(ch, e, &keywords) {
+            Some(len) => e += len,
+            None => break,
+        }
+    }
+    // Only as a condition: 完成 / 控制在 / 达到 / 确保 before it.
+    let verb = lx::ends_any(
+        ch,
+        s,
+        &[
+            "完成",
+            "控制在",
+            "达到",
+            "确保完成",
+            "确保",
+            "不超过",
+            "低于",
+        ],
+    )?;
+    Some(Cand {
+        kind: Kind::Reference,
+        s,
+        e,
+        pre: s - verb,
+        post: e,
+        value: None,
+        value_hi: None,
+        unit: None,
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner,
+    })
+}
+
+/// "居民人均可支配收入增长与经济增长同步": growth bound to another series.
+fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    // "新增城镇就业人数与上年持平": the value is last year's.
+    if let Some(len) = ["上年", "去年", "上年度"]
+        .iter()
+        .filter(|w| lx::starts(ch, i + 1, w))
+        .map(|w| w.chars().count())
+        .max()
+    {
+        let mut e = i + 1 + len;
+        if lx::starts(ch, e, "基本") {
+            e += 2;
+        }
+        if lx::starts(ch, e, "持平") && i > 0 && !is_clause_end(ch[i - 1]) {
+            return Some(Cand {
+                kind: Kind::Reference,
+                s: i,
+                e: e + 2,
+                pre: i,
+                post: e + 2,
+                value: None,
+                value_hi: None,
+                unit: None,
+                more: false,
+                prefix: None,
+                suffix: None,
+                chinese: false,
+                ocr: false,
+                inner: None,
+            });
+        }
+    }
+    let verb = lx::ends_any(ch, i, &["增长", "增速", "增幅"])?;
+    let mut e = i + 1;
+    while e < n && e - i <= 12 && !is_clause_end(ch[e]) {
+        if lx::starts(ch, e, "同步") {
+            return Some(Cand {
+                kind: Kind::ReferenceGrowth,
+                s: i,
+                e: e + 2,
+                pre: i - verb,
+                post: e + 2,
+                value: None,
+                value_hi: None,
+                unit: None,
+                more: false,
+                prefix: None,
+                suffix: None,
+                chinese: false,
+                ocr: false,
+                inner: None,
+            });
+        }
+        e += 1;
+    }
+    None
+}
+
+/// A count in Chinese numerals directly followed by a noun and then, in the same
+/// clause, by another number is part of that number's indicator name
+/// ("民生九项支出 293.93 亿元").
+fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
+    let ch = &cl.ch;
+    let mut k = 0;
+    while k < out.len() {
+        let c = &out[k];
+        let drop = c.chinese
+            && c.kind == Kind::Number
+            && ch.get(c.e).is_some_and(|x| is_han(*x))
+            && lx::LEXICON.at(ch, c.e, Tag::Verb).is_none()
+            && out.get(k + 1).is_some_and(|nx| {
+                nx.s - c.e <= 12
+                    && !ch[c.e..nx.s]
+                        .iter()
+                        .any(|x| is_clause_end(*x) || *x == '、')
+            });
+        if drop {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
