@@ -133,6 +133,12 @@ fn writing_and_reading_gives_the_same_plan() {
 fn a_dimensionless_indicator_round_trips() {
     let json = r#"{"plan": {"id": "j", "period": "2024"}, "indicators": [{"id": "gdp", "name": {"zh": "peGDP"}, "unit": ""}]}"#;
     let plan = Plan::from_json_str(json, "p.json").unwrap();
-    assert_eq!(Plan::from_json_str(&plan.to_json().unwrap(), "again.json").unwrap(), plan);
-    assert_eq!(Plan::from_toml_str(&plan.to_toml().unwrap(), "again.toml").unwrap(), plan);
+    assert_eq!(
+        Plan::from_json_str(&plan.to_json().unwrap(), "again.json").unwrap(),
+        plan
+    );
+    assert_eq!(
+        Plan::from_toml_str(&plan.to_toml().unwrap(), "again.toml").unwrap(),
+        plan
+    );
 }
