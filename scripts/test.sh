@@ -2,13 +2,15 @@
 # The one test command of planwatch: ./scripts/test.sh
 #
 # Installs whatever is missing (the wasm32 target, a Python venv at .venv, the
-# wasm-bindgen CLI, npm tools in node_modules), then checks formatting and lints and runs
-# every suite: Rust (unit, integration and doctests), Python (against the wheel that
-# ships) and JavaScript (against the optimised WebAssembly that ships). On a rerun every
-# install is skipped, so only changed code is rebuilt.
+# wasm-bindgen CLI, npm tools in node_modules, Debian's Chromium), then checks formatting
+# and lints and runs every suite: Rust (unit, integration and doctests), Python (against
+# the wheel that ships), JavaScript (against the optimised WebAssembly that ships) and the
+# web page in headless Chromium. On a rerun every install is skipped, so only changed
+# code is rebuilt.
 #
 # Needs: Rust via rustup, Python >= 3.9 with venv and pip, Node >= 20 with npm, and the
-# package registries (crates.io, PyPI, npm). Logs of each suite go to target/test-logs/.
+# package registries (crates.io, PyPI, npm, Debian's apt for Chromium). Logs of each suite
+# go to target/test-logs/; the browser test's screenshots to target/browser/.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -117,6 +119,24 @@ else
     cp package-lock.json "$LOCK_STAMP"
 fi
 
+# --- 4b. Chromium for the browser test (driven by npm playwright-core) --------------------
+# Debian's build, never a downloaded one (`npx playwright install` fetches from the
+# network at test time). A CJK font too when none is installed, so that the screenshots
+# in target/browser/ show Chinese text rather than empty boxes (1.6 MB).
+step "chromium"
+CHROMIUM=/usr/bin/chromium
+apt_install() {
+    apt-get install -y --no-install-recommends "$@" || { apt-get update && apt-get install -y --no-install-recommends "$@"; }
+}
+if [[ -x $CHROMIUM ]]; then
+    echo "$("$CHROMIUM" --version 2>/dev/null || echo chromium) already installed"
+else
+    apt_install chromium
+fi
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    apt_install fonts-wqy-microhei
+fi
+
 # --- 5. Rust: format, lints, tests ------------------------------------------------------
 step "cargo fmt"
 cargo fmt --all --check
@@ -191,8 +211,25 @@ step "node --test"
 node --test --test-reporter=spec tests/js/ 2>&1 | tee "$LOGS/js.log"
 JS_PASSED=$(awk '$2 == "pass" && $3 ~ /^[0-9]+$/ { n = $3 } END { print n + 0 }' "$LOGS/js.log")
 
+# --- 7b. The web page in headless Chromium ---------------------------------------------
+# target/web-dist is examples/web with the web build beside it (pkg/) and the Nanshan
+# report as the page's sample text: static files any server can serve, e.g.
+# `python3 -m http.server -d target/web-dist` or `node tests/browser/serve.mjs`.
+step "web page"
+rm -rf target/web-dist
+mkdir -p target/web-dist/samples
+cp -R examples/web/. target/web-dist/
+cp -R target/pkg-web target/web-dist/pkg
+cp core/data/nanshan-2024/report.txt target/web-dist/samples/nanshan-2024.txt
+
+step "browser"
+rm -rf target/browser
+CHROMIUM=$CHROMIUM node --test --test-reporter=spec tests/browser/ 2>&1 | tee "$LOGS/browser.log"
+BROWSER_PASSED=$(awk '$2 == "pass" && $3 ~ /^[0-9]+$/ { n = $3 } END { print n + 0 }' "$LOGS/browser.log")
+echo "screenshots: $(ls target/browser/*.png 2>/dev/null | tr '\n' ' ')"
+
 # --- 8. Summary --------------------------------------------------------------------------
 step "done"
 printf '\ntimings: %s; total %ds\n' "$(IFS=,; echo "${TIMINGS[*]}" | sed 's/,/, /g')" "$((SECONDS - START))"
-echo "planwatch: rust $RUST_PASSED passed, python ${PY_PASSED:-0} passed, js $JS_PASSED passed"
-echo "planwatch: $((RUST_PASSED + ${PY_PASSED:-0} + JS_PASSED)) passed, 0 failed"
+echo "planwatch: rust $RUST_PASSED passed, python ${PY_PASSED:-0} passed, js $JS_PASSED passed, browser $BROWSER_PASSED passed"
+echo "planwatch: $((RUST_PASSED + ${PY_PASSED:-0} + JS_PASSED + BROWSER_PASSED)) passed, 0 failed"

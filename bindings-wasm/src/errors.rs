@@ -1,39 +1,65 @@
 //! Turns a core [`planwatch::Error`] into a thrown JavaScript `Error`.
 //!
 //! The thrown value is a plain `Error` (so `instanceof Error` holds and stack traces
-//! work) with data properties, the way Node's own errors carry `code`:
-//! `code`, `byteOffset`, `charOffset`, `expected`, `location` and `issues`. Absent
-//! values are `null`, so every error has the same shape.
+//! work) with data properties, the way Node's own errors carry `code`. Location
+//! properties sit on the error itself, flat, so `err.line` reads like `err.code`:
+//! `code`, `file`, `line`, `column`, `path`, `byteOffset`, `charOffset`, `expected`,
+//! and `issues` — every problem of a plan or observation batch, each with the same
+//! flat location properties. Absent values are `null`, so every error has the same shape.
 
-use js_sys::{Error as JsError, Reflect};
+use js_sys::{Array, Error as JsError, Object, Reflect};
+use planwatch::{Issue, Location};
 use wasm_bindgen::JsValue;
-
-use crate::plain;
 
 /// Converts a core error into the `Error` to throw. Meant for `.map_err(errors::to_js)`.
 pub(crate) fn to_js(err: planwatch::Error) -> JsValue {
     let js = JsError::new(&err.to_string());
-    let loc = err.location();
     set(&js, "code", &JsValue::from_str(err.code()));
-    set(&js, "byteOffset", &optional_number(loc.byte));
-    set(&js, "charOffset", &optional_number(loc.char));
-    set(
-        &js,
-        "expected",
-        &err.expected().map_or(JsValue::NULL, JsValue::from_str),
-    );
-    set(&js, "location", &plain(loc).unwrap_or(JsValue::NULL));
-    set(&js, "issues", &plain(err.issues()).unwrap_or(JsValue::NULL));
+    set_location(&js, err.location());
+    set(&js, "expected", &optional_str(err.expected()));
+    let issues: Array = err.issues().iter().map(issue).collect();
+    set(&js, "issues", &issues);
     js.into()
 }
 
-/// Sets a property on a fresh `Error`, which cannot fail: it is an ordinary extensible
+/// An error of the binding's own making, for JavaScript values of the wrong type
+/// (a number where a string is required, an object where observations are). The
+/// code is the core's `invalid_value`, so callers test one set of codes.
+pub(crate) fn invalid_value(message: &str) -> JsValue {
+    to_js(planwatch::Error::new(
+        planwatch::ErrorKind::InvalidValue,
+        message,
+    ))
+}
+
+fn issue(issue: &Issue) -> JsValue {
+    let obj = Object::new();
+    set(&obj, "code", &JsValue::from_str(&issue.code));
+    set(&obj, "message", &JsValue::from_str(&issue.message));
+    set_location(&obj, &issue.location);
+    obj.into()
+}
+
+fn set_location(target: &Object, loc: &Location) {
+    set(target, "file", &optional_str(loc.file.as_deref()));
+    set(target, "line", &optional_number(loc.line));
+    set(target, "column", &optional_number(loc.column));
+    set(target, "path", &optional_str(loc.path.as_deref()));
+    set(target, "byteOffset", &optional_number(loc.byte));
+    set(target, "charOffset", &optional_number(loc.char));
+}
+
+/// Sets a property on a fresh object, which cannot fail: it is an ordinary extensible
 /// object and the keys are not accessors.
-fn set(target: &JsError, key: &str, value: &JsValue) {
+fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
+fn optional_str(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
 fn optional_number(n: Option<usize>) -> JsValue {
-    // Offsets fit an f64 exactly: inputs are far below 2^53 bytes.
+    // Offsets and line numbers fit an f64 exactly: inputs are far below 2^53 bytes.
     n.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64))
 }

@@ -3,7 +3,8 @@
 use planwatch::Quantity;
 use wasm_bindgen::prelude::*;
 
-use crate::{errors, plain};
+use crate::errors;
+use crate::js::plain;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -21,34 +22,36 @@ export interface QuantityInfo {
   en: string;
 }
 
-/** Where in its input an error was found; unknown parts are null. */
+/** Where a problem is; unknown parts are null. */
 export interface PlanwatchLocation {
-  byte: number | null;
-  char: number | null;
+  /** The file name or label of the input ("plan.toml", "observations.csv"). */
   file: string | null;
+  /** 1-based line (row of a CSV file, counting the header as line 1). */
   line: number | null;
+  /** 1-based column (field of a CSV row). */
   column: number | null;
+  /** Structured path: "target[2].condition", "[3].value". */
   path: string | null;
+  /** Byte offset (UTF-8) in the input text. */
+  byteOffset: number | null;
+  /** Character (code point) offset in the input text. */
+  charOffset: number | null;
 }
 
-/** One problem found while validating a plan or observations. */
-export interface PlanwatchIssue {
+/** One problem found while validating a plan or a batch of observations. */
+export interface PlanwatchIssue extends PlanwatchLocation {
+  /** Stable code of the problem: "unknown_unit", "bad_value", … */
   code: string;
-  location: PlanwatchLocation;
   message: string;
 }
 
 /** What every planwatch function throws: an `Error` with data properties. */
-export interface PlanwatchError extends Error {
-  /** Stable code of the kind of error: "parse", "unknown_unit", … */
+export interface PlanwatchError extends Error, PlanwatchLocation {
+  /** Stable code of the kind of error: "parse", "unknown_unit", "plan", … */
   code: string;
-  /** Byte offset (UTF-8) of the problem in the input text, or null. */
-  byteOffset: number | null;
-  /** Character (code point) offset of the problem in the input text, or null. */
-  charOffset: number | null;
   /** What the parser expected at the offset, for parse errors. */
   expected: string | null;
-  location: PlanwatchLocation;
+  /** Every problem of a plan or observation batch (code "plan"); else empty. */
   issues: PlanwatchIssue[];
 }
 "#;

@@ -1,0 +1,166 @@
+//! `Observations`: batches of actual statistics, over [`planwatch::Observations`], and
+//! the conversion of what `plan.evaluate` accepts (CSV text, an array of records or an
+//! `Observations`).
+
+use std::rc::Rc;
+
+use js_sys::{Array, Reflect, JSON};
+use planwatch::Observations;
+use wasm_bindgen::convert::TryFromJsValue;
+use wasm_bindgen::prelude::*;
+
+use crate::errors;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/**
+ * One observation as a plain object, with the column names of observation CSV files.
+ * `value` is decimal text ("18746", "1.5万") or a number (read through its shortest
+ * round-trip text: write strings to stay exact beyond 15 digits); `true`/`false` mean
+ * done/not done for milestones. Absent, null and "" are the same.
+ */
+export interface ObservationInput {
+  indicator: string;
+  period: string;
+  value: string | number | boolean;
+  unit?: string | null;
+  /** "preliminary", "revised" or "final" (the default). */
+  status?: string | null;
+  /** Publication date "YYYY-MM-DD". */
+  vintage?: string | null;
+  source?: string | null;
+  jurisdiction?: string | null;
+}
+
+/** What `plan.evaluate` and `Observations.concat` accept: CSV text, records, or a batch. */
+export type ObservationsInput = string | ObservationInput[] | Observations;
+"#;
+
+/// A batch of observations. Immutable: `concat` returns a new batch.
+#[wasm_bindgen(js_name = Observations)]
+pub struct JsObservations {
+    // Shared, so that handing a batch to `evaluate` copies nothing (see `share`).
+    inner: Rc<Observations>,
+}
+
+impl JsObservations {
+    fn new(inner: Observations) -> JsObservations {
+        JsObservations {
+            inner: Rc::new(inner),
+        }
+    }
+}
+
+#[wasm_bindgen(js_class = Observations)]
+impl JsObservations {
+    /// Loads CSV text with the header `indicator,period,value,unit` and optional
+    /// `status,vintage,source,jurisdiction` columns. All or nothing: a bad row throws
+    /// code "plan" with every bad row in `issues`, each with its `line` and `column`.
+    #[wasm_bindgen(js_name = fromCsv)]
+    pub fn from_csv(text: &str, file: Option<String>) -> Result<JsObservations, JsValue> {
+        let file = file.as_deref().unwrap_or("observations.csv");
+        Observations::from_csv_str(text, file)
+            .map(JsObservations::new)
+            .map_err(errors::to_js)
+    }
+
+    /// Loads JSON text: an array of records with the CSV column names as keys.
+    /// Problems carry the record's `path`, such as "[3].value".
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str, file: Option<String>) -> Result<JsObservations, JsValue> {
+        let file = file.as_deref().unwrap_or("observations.json");
+        Observations::from_json_str(text, file)
+            .map(JsObservations::new)
+            .map_err(errors::to_js)
+    }
+
+    /// Builds a batch from plain objects, validated like CSV rows; problems carry the
+    /// record's `path` ("[3].value") and `label` as their `file` (default "records").
+    #[wasm_bindgen(js_name = fromRecords)]
+    pub fn from_records(
+        #[wasm_bindgen(unchecked_param_type = "ObservationInput[]")] records: JsValue,
+        label: Option<String>,
+    ) -> Result<JsObservations, JsValue> {
+        records_of(&records, label.as_deref().unwrap_or("records")).map(JsObservations::new)
+    }
+
+    /// The built-in observations of a dataset, such as "nanshan-2024".
+    pub fn builtin(name: &str) -> Result<JsObservations, JsValue> {
+        Observations::builtin(name)
+            .map(JsObservations::new)
+            .map_err(errors::to_js)
+    }
+
+    /// A new batch holding this one's observations followed by `other`'s. Revisions
+    /// are kept side by side: evaluation picks the latest vintage.
+    pub fn concat(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ObservationsInput")] other: JsValue,
+    ) -> Result<JsObservations, JsValue> {
+        let other = observations_of(&other)?;
+        let mut all = (*self.inner).clone();
+        all.extend((*other).clone());
+        Ok(JsObservations::new(all))
+    }
+
+    /// The number of observations.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The observations as CSV with all eight columns.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.inner.to_csv()
+    }
+
+    /// A second handle on the same batch, for `observations_of`: the handle is consumed
+    /// when Rust takes it back, and the caller's object stays usable.
+    #[wasm_bindgen(js_name = __share, skip_typescript)]
+    pub fn share(&self) -> JsObservations {
+        JsObservations {
+            inner: Rc::clone(&self.inner),
+        }
+    }
+}
+
+/// Converts what `evaluate` accepts into observations: CSV text, an array of records,
+/// or an `Observations`.
+pub(crate) fn observations_of(value: &JsValue) -> Result<Rc<Observations>, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Observations::from_csv_str(&text, "observations.csv")
+            .map(Rc::new)
+            .map_err(errors::to_js);
+    }
+    if Array::is_array(value) {
+        return records_of(value, "records").map(Rc::new);
+    }
+    // wasm-bindgen gives up the JavaScript object a Rust value is taken from, so take
+    // a fresh handle instead of the caller's own.
+    let share = Reflect::get(value, &JsValue::from_str("__share")).unwrap_or_default();
+    if let Some(share) = share.dyn_ref::<js_sys::Function>() {
+        if let Some(handle) = share
+            .call0(value)
+            .ok()
+            .and_then(|h| JsObservations::try_from_js_value(h).ok())
+        {
+            return Ok(handle.inner);
+        }
+    }
+    Err(errors::invalid_value(
+        "observations must be CSV text, an array of records or an Observations",
+    ))
+}
+
+/// Records go through JSON text, so they are validated exactly as observation JSON
+/// files are (strings, numbers, booleans and nulls; unknown keys are problems).
+fn records_of(value: &JsValue, label: &str) -> Result<Observations, JsValue> {
+    if !Array::is_array(value) {
+        return Err(errors::invalid_value("records must be an array of objects"));
+    }
+    let text: String = JSON::stringify(value)
+        .map_err(|_| errors::invalid_value("records must be plain data (no BigInt, no cycles)"))?
+        .into();
+    Observations::from_json_str(&text, label).map_err(errors::to_js)
+}
