@@ -64,7 +64,11 @@ fn as_of() -> impl Strategy<Value = Options> {
 }
 
 /// (indicator count, targets, observation rows) of one generated case.
-type Case = (usize, Vec<(usize, usize, usize, i64)>, Vec<(usize, usize, i64, u8)>);
+type Case = (
+    usize,
+    Vec<(usize, usize, usize, i64)>,
+    Vec<(usize, usize, i64, u8)>,
+);
 
 fn case() -> impl Strategy<Value = Case> {
     (1usize..5).prop_flat_map(|n| {
@@ -148,4 +152,46 @@ proptest! {
             }
         }
     }
+}
+
+/// Found by fuzzing (fuzz/, RELIABILITY.md): three figures for one indicator and period,
+/// published the same day, in units of two dimensions. The pick used to depend on
+/// their order because the comparison was not a total order.
+#[test]
+fn conflicting_figures_are_picked_independently_of_order() {
+    let plan = Plan::from_toml_str(
+        "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[indicator]]\nid = \"i0\"\nname = { zh = \"指标\" }\nunit = \"%\"\n[[target]]\nindicator = \"i0\"\nperiod = \"2024H1\"\ncondition = \"< -0.01%\"\n",
+        "p.toml",
+    )
+    .unwrap();
+    let rows = [
+        ("-65.537", "万元"),
+        ("-54043195528445.953", "亿元"),
+        ("3", "%"),
+    ];
+    let all: Vec<Observation> = rows
+        .iter()
+        .map(|(v, u)| {
+            let mut o = Observation::new(
+                "i0",
+                Period::parse("2024H1").unwrap(),
+                Quantity::new(v.parse().unwrap(), Unit::parse(u).unwrap()),
+            );
+            o.vintage = Some(jiff::civil::Date::new(2024, 7, 1).unwrap());
+            o
+        })
+        .collect();
+    let mut outputs = std::collections::BTreeSet::new();
+    for order in [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ] {
+        let obs: Observations = order.iter().map(|&i| all[i].clone()).collect();
+        outputs.insert(evaluate(&plan, &obs, &Options::default()).to_json());
+    }
+    assert_eq!(outputs.len(), 1);
 }

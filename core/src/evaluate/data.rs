@@ -47,13 +47,20 @@ fn key(indicator: &str, p: Period) -> Key<'_> {
 /// value, so the choice never depends on input order.
 fn better(a: &Observation, b: &Observation) -> bool {
     use std::cmp::Ordering;
-    let value = match a.value.try_cmp(&b.value) {
-        Ok(o) => o,
-        Err(_) => a.value.unit().symbol().cmp(b.value.unit().symbol()),
+    // A total order, so the pick never depends on input order: amounts of one
+    // dimension compare as amounts; mixed dimensions (a data error the verdict will
+    // report) fall back to comparing dimension, unit and digits.
+    let amount = if a.value.dimension() == b.value.dimension() {
+        a.value.try_cmp(&b.value).unwrap_or(Ordering::Equal)
+    } else {
+        Ordering::Equal
     };
     let order = (a.published(), a.status)
         .cmp(&(b.published(), b.status))
-        .then(value)
+        .then(a.value.dimension().cmp(&b.value.dimension()))
+        .then(amount)
+        .then_with(|| a.value.unit().symbol().cmp(b.value.unit().symbol()))
+        .then(a.value.value().cmp(&b.value.value()))
         .then_with(|| a.period.cmp(&b.period));
     order == Ordering::Greater
 }
