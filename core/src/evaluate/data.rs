@@ -112,8 +112,16 @@ impl<'a> Data<'a> {
     }
 
     /// Periods with a value for the indicator, directly or through its inputs, sorted.
-    pub(crate) fn periods(&self, ind: &Indicator) -> Vec<Period> {
-        self.periods_at(ind, 0)
+    pub(crate) fn periods(&self, ind: &Indicator) -> std::borrow::Cow<'_, [Period]> {
+        // Most indicators are observed directly: borrow their list instead of copying
+        // it for every target.
+        let derived = ind.formula.is_some()
+            || (ind.of.is_some() && ind.measure == Measure::Growth && ind.nominal);
+        if derived {
+            std::borrow::Cow::Owned(self.periods_at(ind, 0))
+        } else {
+            std::borrow::Cow::Borrowed(self.periods.get(ind.id.as_str()).map_or(&[], Vec::as_slice))
+        }
     }
 
     fn periods_at(&self, ind: &Indicator, depth: usize) -> Vec<Period> {

@@ -436,7 +436,8 @@ fn partial(
     let candidate = ctx
         .data
         .periods(ind)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| {
             let dated_target = matches!(t.period, Period::Date(_));
             *p != t.period
@@ -592,7 +593,8 @@ fn stock_progress(
     let base = ctx
         .data
         .periods(ind)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|q| q.end() < window_start)
         .max_by_key(|q| q.end());
     let (Some(base_p), Some(target), Some(obs)) = (base, c.value(), a.observed) else {
@@ -663,7 +665,12 @@ fn required_growth(
 /// done) for the date they report.
 fn milestone(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment) -> Result<()> {
     a.rule = "milestone".into();
-    let latest = ctx.data.periods(ind).into_iter().max_by_key(|p| p.end());
+    let latest = ctx
+        .data
+        .periods(ind)
+        .iter()
+        .copied()
+        .max_by_key(|p| p.end());
     let found = match latest {
         Some(p) => ctx.data.get(ind, p).transpose()?.map(|f| (p, f)),
         None => None,
@@ -676,7 +683,8 @@ fn milestone(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment) -> Re
             let first_done = ctx
                 .data
                 .periods(ind)
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|q| {
                     ctx.data
                         .get(ind, *q)
