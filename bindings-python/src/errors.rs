@@ -16,8 +16,17 @@ fn class_name(kind: ErrorKind) -> &'static str {
         ErrorKind::UnknownUnit | ErrorKind::DimensionMismatch | ErrorKind::InexactConversion => {
             "UnitError"
         }
+        // A period that is well formed but cannot exist (2024Q5) is a problem of the
+        // text, like a parse error; its code stays "period".
+        ErrorKind::Period => "ParseError",
         ErrorKind::Plan => "PlanError",
         ErrorKind::UnknownIndicator => "UnknownIndicatorError",
+        ErrorKind::UnknownDataset
+        | ErrorKind::TooLarge
+        | ErrorKind::InvalidValue
+        | ErrorKind::Overflow
+        | ErrorKind::DivisionByZero => "InvalidValueError",
+        // A kind added to the core later: still a PlanwatchError with its own code.
         _ => "PlanwatchError",
     }
 }
@@ -59,11 +68,18 @@ fn location<'py>(py: Python<'py>, loc: &Location) -> PyResult<Bound<'py, PyDict>
     Ok(dict)
 }
 
-fn issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Bound<'py, PyDict>> {
+/// One problem as a flat dict: `code`, `message`, `path`, `file`, `line`, `column`
+/// and `offset` (the character offset, for text inputs); `None` when not known.
+pub(crate) fn issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
+    let loc = &issue.location;
     dict.set_item("code", &issue.code)?;
-    dict.set_item("location", location(py, &issue.location)?)?;
     dict.set_item("message", &issue.message)?;
+    dict.set_item("path", loc.path.as_deref())?;
+    dict.set_item("file", loc.file.as_deref())?;
+    dict.set_item("line", loc.line)?;
+    dict.set_item("column", loc.column)?;
+    dict.set_item("offset", loc.char)?;
     Ok(dict)
 }
 
@@ -82,6 +98,7 @@ mod tests {
             assert_eq!(class_name(kind), "UnitError");
         }
         assert_eq!(class_name(ErrorKind::Parse), "ParseError");
-        assert_eq!(class_name(ErrorKind::Overflow), "PlanwatchError");
+        assert_eq!(class_name(ErrorKind::Overflow), "InvalidValueError");
+        assert_eq!(class_name(ErrorKind::Period), "ParseError");
     }
 }

@@ -2,16 +2,63 @@
 //!
 //! This crate only converts types and errors between Python and the core crate; every
 //! rule lives in `planwatch`. The Python package around it (`python/planwatch`) defines
-//! the exception classes and re-exports what is public.
+//! the exception classes, the pandas helpers and re-exports what is public.
+//!
+//! The GIL is released (`Python::detach`) around every core call whose cost grows with
+//! its input: loading files and tables, evaluating, rendering and extracting.
 
+mod convert;
 mod errors;
+mod extract;
+mod frame;
+mod observations;
+mod plan;
 mod quantity;
+mod scorecard;
 
 use pyo3::prelude::*;
 
 /// The compiled core of the `planwatch` package. Import from `planwatch`, not from here.
 #[pymodule(name = "_planwatch")]
 mod planwatch_module {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use super::extract::{draft_plan, extract, PyExtraction};
+    #[pymodule_export]
+    use super::observations::PyObservations;
+    #[pymodule_export]
+    use super::plan::PyPlan;
     #[pymodule_export]
     use super::quantity::PyQuantity;
+    #[pymodule_export]
+    use super::scorecard::PyScorecard;
+
+    /// Evaluates every target of `plan` against `observations` as of `as_of` (a
+    /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). Same as
+    /// `plan.evaluate(observations, as_of)`.
+    #[pyfunction]
+    #[pyo3(signature = (plan, observations, as_of = None))]
+    fn evaluate(
+        py: Python<'_>,
+        plan: &Bound<'_, super::plan::PyPlan>,
+        observations: &Bound<'_, super::observations::PyObservations>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<super::scorecard::PyScorecard> {
+        let plan = plan.borrow();
+        super::scorecard::PyScorecard::evaluate(
+            py,
+            &plan.inner,
+            observations.get(),
+            super::convert::as_of_from_py(as_of)?,
+        )
+    }
+
+    /// The text of the built-in Nanshan District 2024 report (the source of the
+    /// built-in plan; its provenance spans point into it).
+    #[pymodule_export]
+    const NANSHAN_2024_REPORT: &str = planwatch::NANSHAN_2024_REPORT;
 }
+
+#[allow(unused_imports)]
+use planwatch_module as _;

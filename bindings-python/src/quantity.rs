@@ -3,19 +3,16 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use planwatch::{Decimal, ErrorKind, Location, Quantity, Style, Unit};
+use planwatch::{Quantity, Style, Unit};
 use pyo3::prelude::*;
 use pyo3::pyclass::CompareOp;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+use pyo3::types::{PyBool, PyString, PyType};
 
+use crate::convert::{decimal_from_py, decimal_to_py};
 use crate::errors;
 
 /// What `__reduce__` returns: the class and the arguments to call it with.
 type Reduced<'py> = (Bound<'py, PyType>, (Bound<'py, PyAny>, &'static str));
-
-/// `decimal.Decimal`, imported once.
-static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// An exact decimal value with a unit, such as 590亿元 or 16.4%.
 ///
@@ -27,13 +24,25 @@ pub(crate) struct PyQuantity {
     inner: Quantity,
 }
 
+impl PyQuantity {
+    /// Wraps a core quantity.
+    pub(crate) fn from_core(inner: Quantity) -> PyQuantity {
+        PyQuantity { inner }
+    }
+
+    /// The core quantity.
+    pub(crate) fn core(&self) -> Quantity {
+        self.inner
+    }
+}
+
 #[pymethods]
 impl PyQuantity {
     /// Quantity(value, unit): `value` is a `decimal.Decimal`, an `int` or a `str` holding
     /// a decimal number; floats are refused because they are not exact.
     #[new]
     fn new(value: &Bound<'_, PyAny>, unit: &str) -> PyResult<Self> {
-        let value = decimal_from_py(value)?;
+        let value = decimal_from_py(value, "a quantity's value")?;
         let unit = Unit::parse(unit).map_err(errors::to_py)?;
         Ok(PyQuantity {
             inner: Quantity::new(value, unit),
@@ -50,9 +59,7 @@ impl PyQuantity {
     /// The value in the unit, as a `decimal.Decimal`.
     #[getter]
     fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        DECIMAL
-            .import(py, "decimal", "Decimal")?
-            .call1((self.inner.value().to_string(),))
+        decimal_to_py(py, self.inner.value())
     }
 
     /// The canonical symbol of the unit, such as "元".
@@ -70,14 +77,9 @@ impl PyQuantity {
     /// The quantity written in the given style: "zh" (590亿元) or "en" (59 billion yuan).
     #[pyo3(signature = (style = "zh"))]
     fn format(&self, style: &str) -> PyResult<String> {
-        let style = match style {
-            "zh" => Style::Zh,
-            "en" => Style::En,
-            other => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "style must be \"zh\" or \"en\", not {other:?}"
-                )))
-            }
+        let style = match crate::convert::lang_from_str(style)? {
+            planwatch::Lang::En => Style::En,
+            _ => Style::Zh,
         };
         Ok(self.inner.format(style))
     }
@@ -133,41 +135,4 @@ impl PyQuantity {
         let this = slf.get();
         Ok((py.get_type::<PyQuantity>(), (this.value(py)?, this.unit())))
     }
-}
-
-/// Converts an `int`, a `str` or a `decimal.Decimal` to an exact [`Decimal`].
-///
-/// Floats (and bools, which are ints to Python) raise `TypeError`; text that is not a
-/// finite decimal that fits raises `ParseError`, which is a `ValueError`.
-fn decimal_from_py(value: &Bound<'_, PyAny>) -> PyResult<Decimal> {
-    let py = value.py();
-    let text: String = if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyFloat>() {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "a quantity's value must be a decimal.Decimal, an int or a str, not {}; \
-             floats are not exact, write Decimal(\"0.1\") or \"0.1\"",
-            value.get_type().name()?
-        )));
-    } else if value.is_instance_of::<PyInt>() {
-        value.str()?.to_cow()?.into_owned()
-    } else if value.is_instance_of::<PyString>() {
-        value.extract::<String>()?
-    } else if value.is_instance(DECIMAL.import(py, "decimal", "Decimal")?)? {
-        // Fixed-point notation: str() would give "1E+3", which is not plain decimal text.
-        value.call_method1("__format__", ("f",))?.extract()?
-    } else {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "a quantity's value must be a decimal.Decimal, an int or a str, not {}",
-            value.get_type().name()?
-        )));
-    };
-    Decimal::from_str_exact(&text).map_err(|e| {
-        errors::to_py(
-            planwatch::Error::new(
-                ErrorKind::Parse,
-                format!("{text:?} is not a decimal number planwatch can hold exactly: {e}"),
-            )
-            .with_location(Location::at_byte(&text, 0))
-            .with_expected("a finite decimal number of at most 28 digits"),
-        )
-    })
 }

@@ -1,5 +1,12 @@
 """planwatch: development-plan monitoring with exact decimal quantities.
 
+Load a plan (``Plan.from_toml``, ``Plan.builtin("nanshan-2024")``), feed observations
+(``Observations.from_csv``, ``from_records``, ``from_pandas``), evaluate
+(``plan.evaluate(observations, as_of=None)``) and read the ``Scorecard``
+(``records()``, ``to_pandas()``, ``to_html()``; it renders itself in Jupyter).
+Values are ``decimal.Decimal`` in and out; floats are refused except from the float
+columns of a DataFrame.
+
 The compiled core lives in ``planwatch._planwatch``; import everything from here.
 The exception classes are plain Python so they can subclass the matching built-ins
 (``ValueError``, ``KeyError``); the compiled module raises them by name.
@@ -7,15 +14,51 @@ The exception classes are plain Python so they can subclass the matching built-i
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, Dict, List, Mapping, Optional, Sequence, cast
+
+from planwatch._types import (
+    AssessmentRecord,
+    ExtractionWarning,
+    FindingRecord,
+    IndicatorRecord,
+    InputRecord,
+    Issue,
+    Names,
+    Provenance,
+    StatusCounts,
+    StretchRecord,
+    Summary,
+    TargetRecord,
+)
 
 __all__ = [
+    "NANSHAN_2024_REPORT",
+    "AssessmentRecord",
+    "Extraction",
+    "ExtractionWarning",
+    "FindingRecord",
+    "IndicatorRecord",
+    "InputRecord",
+    "InvalidValueError",
+    "Issue",
+    "Names",
+    "Observations",
     "ParseError",
+    "Plan",
     "PlanError",
     "PlanwatchError",
+    "Provenance",
     "Quantity",
+    "Scorecard",
+    "StatusCounts",
+    "StretchRecord",
+    "Summary",
+    "TargetRecord",
     "UnitError",
     "UnknownIndicatorError",
+    "draft_plan",
+    "evaluate",
+    "extract",
 ]
 
 _LOCATION_KEYS = ("file", "line", "column", "path", "byte", "char")
@@ -34,7 +77,7 @@ class PlanwatchError(Exception):
     message: str
     location: Dict[str, Any]
     expected: Optional[str]
-    issues: List[Dict[str, Any]]
+    issues: List[Issue]
 
     _default_code = "error"
 
@@ -55,7 +98,7 @@ class PlanwatchError(Exception):
         if location is not None:
             self.location.update(location)
         self.expected = expected
-        self.issues = [dict(issue) for issue in issues or ()]
+        self.issues = [cast(Issue, dict(issue)) for issue in issues or ()]
 
     def __str__(self) -> str:
         # KeyError would otherwise quote the message.
@@ -63,7 +106,8 @@ class PlanwatchError(Exception):
 
 
 class ParseError(PlanwatchError, ValueError):
-    """Text could not be parsed.
+    """Text could not be parsed (``code`` ``"parse"``), or names a period that cannot
+    exist, such as ``2024Q5`` (``code`` ``"period"``).
 
     ``offset`` is the character offset of the problem in the text (what Python's
     ``str`` indexes count), ``byte_offset`` the offset in its UTF-8 bytes, and
@@ -92,10 +136,12 @@ class UnitError(PlanwatchError, ValueError):
 
 
 class PlanError(PlanwatchError, ValueError):
-    """A plan or a set of observations failed validation.
+    """A plan or a batch of observations failed validation.
 
-    ``issues`` lists every problem found, each a dict with ``code``, ``location``
-    and ``message``.
+    ``issues`` lists every problem found, each a dict with ``code``, ``message``,
+    ``path`` (``target[3].condition``, ``[12].value``), ``file``, ``line``, ``column``
+    (1-based, for files and tables) and ``offset`` (characters, for text); keys that
+    do not apply are ``None``.
     """
 
     _default_code = "plan"
@@ -107,4 +153,24 @@ class UnknownIndicatorError(PlanwatchError, KeyError):
     _default_code = "unknown_indicator"
 
 
-from planwatch._planwatch import Quantity  # noqa: E402  (the classes above come first)
+class InvalidValueError(PlanwatchError, ValueError):
+    """A value planwatch cannot use. ``code`` tells which: ``"unknown_dataset"`` (no
+    built-in dataset of that name), ``"invalid_value"`` (such as a language other
+    than zh or en), ``"too_large"`` (an input over a documented size limit),
+    ``"overflow"`` or ``"division_by_zero"``."""
+
+    _default_code = "invalid_value"
+
+
+# The compiled classes come after the exception classes, which they raise by name.
+from planwatch._planwatch import (  # noqa: E402
+    NANSHAN_2024_REPORT,
+    Extraction,
+    Observations,
+    Plan,
+    Quantity,
+    Scorecard,
+    draft_plan,
+    evaluate,
+    extract,
+)

@@ -1,0 +1,36 @@
+"""pandas helpers of planwatch. pandas is an optional extra, imported only here and
+only when a DataFrame is asked for."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, Dict, List
+
+
+def _pandas() -> Any:
+    try:
+        # Through importlib: pandas ships no type information of its own.
+        pandas: Any = importlib.import_module("pandas")
+    except ImportError as err:
+        raise ImportError(
+            "to_pandas() needs pandas, an optional dependency of planwatch: "
+            'pip install "planwatch[pandas]"'
+        ) from err
+    return pandas
+
+
+def assessments_frame(columns: Dict[str, List[Any]]) -> Any:
+    """A DataFrame of assessments from the columns the compiled module builds."""
+    pandas = _pandas()
+    return pandas.DataFrame(columns)
+
+
+def findings_frame(rows: List[Dict[str, Any]]) -> Any:
+    """A DataFrame of extraction findings (one row per finding)."""
+    pandas = _pandas()
+    columns = [
+        "status", "indicator", "indicator_span", "span", "measure", "op", "value",
+        "value_hi", "unit", "quantity", "stretch", "by", "cumulative", "sentence",
+        "sentence_span", "estimate", "ocr_suspect", "section", "heading",
+    ]
+    return pandas.DataFrame(rows, columns=columns)

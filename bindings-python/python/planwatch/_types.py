@@ -1,0 +1,178 @@
+"""The shapes of the plain dicts planwatch returns, as ``TypedDict`` classes.
+
+They exist for type checkers and documentation; at run time every record is a plain
+``dict``. Decimals are ``decimal.Decimal``; periods and dates are ``str`` in the
+canonical syntax (``"2024"``, ``"2024H1"``, ``"2024-01..2024-09"``, ``"2024-12-31"``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple, TypedDict
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planwatch._planwatch import Quantity
+
+
+class Issue(TypedDict):
+    """One problem found in a plan, a table of observations or a text."""
+
+    code: str
+    message: str
+    path: Optional[str]
+    file: Optional[str]
+    line: Optional[int]
+    column: Optional[int]
+    offset: Optional[int]
+
+
+class Names(TypedDict):
+    zh: str
+    en: str
+
+
+class Provenance(TypedDict):
+    """Where something is stated in a source document; ``span`` is ``[start, end)``
+    in characters."""
+
+    document: Optional[str]
+    quote: Optional[str]
+    section: Optional[str]
+    span: Optional[Tuple[int, int]]
+
+
+class IndicatorRecord(TypedDict):
+    id: str
+    name: Names
+    unit: str
+    measure: str
+    kind: str
+    polarity: str
+    flow: bool
+    nominal: bool
+    of: Optional[str]
+    section: Optional[str]
+    tags: List[str]
+    formula: Optional[str]
+    source: Optional[Provenance]
+
+
+class TargetRecord(TypedDict):
+    id: str
+    indicator: str
+    period: str
+    condition: str
+    comparator: str
+    tier: str
+    kind: Optional[str]
+    baseline: Optional["Quantity"]
+    source: Optional[Provenance]
+
+
+class InputRecord(TypedDict):
+    """An observation (or formula input) an assessment used."""
+
+    indicator: str
+    period: str
+    value: Decimal
+    unit: str
+    status: str
+    vintage: Optional[str]
+    source: Optional[str]
+
+
+class AssessmentRecord(TypedDict):
+    """The verdict on one target, with the field names of the core's JSON."""
+
+    target: str
+    indicator: str
+    name: Names
+    kind: str
+    tier: str
+    section: Optional[str]
+    period: str
+    condition: str
+    comparator: str
+    status: str
+    severity: Optional[str]
+    grade: Optional[str]
+    observed: Optional[Decimal]
+    observed_period: Optional[str]
+    target_value: Optional[Decimal]
+    target_high: Optional[Decimal]
+    unit: str
+    completion: Optional[Decimal]
+    gap: Optional[Decimal]
+    gap_unit: str
+    time_progress: Optional[Decimal]
+    expected_progress: Optional[Decimal]
+    required_growth: Optional[Decimal]
+    cagr: Optional[Decimal]
+    required_cagr: Optional[Decimal]
+    progress_class: Optional[str]
+    previous: Optional[Decimal]
+    previous_period: Optional[str]
+    inputs: List[InputRecord]
+    rule: str
+    notes: List[str]
+    explanation: Names
+    source: Optional[Provenance]
+
+
+class StatusCounts(TypedDict):
+    total: int
+    met: int
+    missed: int
+    on_track: int
+    behind: int
+    no_data: int
+    pending: int
+    not_comparable: int
+
+
+class StretchRecord(TypedDict):
+    target: str
+    indicator: str
+    status: str
+    base_target: Optional[str]
+    base_status: Optional[str]
+
+
+class Summary(TypedDict):
+    all: StatusCounts
+    by_kind: Dict[str, StatusCounts]
+    by_section: Dict[str, StatusCounts]
+    binding_misses: List[str]
+    stretch_reached: List[str]
+    stretch: List[StretchRecord]
+
+
+class FindingRecord(TypedDict):
+    """A number found in report text. Spans are ``(start, end)`` character offsets
+    into the text; ``value`` is in the base unit (590亿元 → 59000000000, unit 元)."""
+
+    status: str
+    indicator: str
+    indicator_span: Tuple[int, int]
+    span: Tuple[int, int]
+    measure: str
+    op: str
+    value: Optional[Decimal]
+    value_hi: Optional[Decimal]
+    unit: Optional[str]
+    quantity: Optional["Quantity"]
+    stretch: bool
+    by: Optional[str]
+    cumulative: bool
+    sentence: str
+    sentence_span: Tuple[int, int]
+    estimate: bool
+    ocr_suspect: bool
+    section: Optional[str]
+    heading: Optional[str]
+
+
+class ExtractionWarning(TypedDict):
+    code: str
+    message: str
+    span: Optional[Tuple[int, int]]

@@ -1,0 +1,273 @@
+//! `planwatch.Observations`: published figures, over [`planwatch::Observations`].
+//!
+//! Every loader ends in one core loader, which validates the whole batch and reports
+//! every bad row: CSV files and text go to `from_csv_reader`/`from_csv_str`, Python
+//! records to `from_json_str` (so unknown keys and bad rows are reported exactly as
+//! for a JSON file), DataFrame columns to `from_records`.
+
+use std::io::BufReader;
+
+use planwatch::{ErrorKind, Location, ObservationRecord, Observations, OBSERVATION_COLUMNS};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyMapping, PyString};
+
+use crate::convert::{cell_text, io_error, source_from_py, type_name, Source};
+use crate::errors;
+use crate::frame::column_texts;
+use crate::plan::TEXT_NAME;
+
+/// A batch of observations (published figures of indicators), revisions kept side by
+/// side. Load one with `from_csv`, `from_json`, `from_records`, `from_pandas` or
+/// `builtin`; combine batches with `+`.
+#[pyclass(frozen, module = "planwatch", name = "Observations")]
+pub(crate) struct PyObservations {
+    pub(crate) inner: Observations,
+}
+
+#[pymethods]
+impl PyObservations {
+    /// Loads CSV with the header `indicator,period,value,unit` and optional
+    /// `status,vintage,source,jurisdiction` columns. `source` is a path (`str` or
+    /// `os.PathLike`) or the CSV text itself: a `str` is a path when it has no line
+    /// break and names an existing file or ends in `.csv`. All or nothing: raises
+    /// `PlanError` listing every bad row with its line and column.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = match source_from_py(source, &[".csv"])? {
+            Source::Path { path, name } => py
+                .detach(|| {
+                    let file = std::fs::File::open(&path).map_err(Err)?;
+                    Observations::from_csv_reader(BufReader::new(file), &name).map_err(Ok)
+                })
+                .map_err(|e| match e {
+                    Ok(core) => errors::to_py(core),
+                    Err(io) => io_error(&io, &name),
+                })?,
+            Source::Text(text) => py
+                .detach(|| Observations::from_csv_str(&text, TEXT_NAME))
+                .map_err(errors::to_py)?,
+        };
+        Ok(PyObservations { inner })
+    }
+
+    /// Loads JSON: an array of records keyed by the CSV column names (same path rule
+    /// as `from_csv`, `.json`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = match source_from_py(source, &[".json"])? {
+            Source::Path { path, name } => py
+                .detach(|| {
+                    let text = crate::convert::read_text(&path, &name)?;
+                    Observations::from_json_str(&text, &name)
+                        .map_err(crate::convert::ReadError::Core)
+                })
+                .map_err(|e| e.into_py(&name))?,
+            Source::Text(text) => py
+                .detach(|| Observations::from_json_str(&text, TEXT_NAME))
+                .map_err(errors::to_py)?,
+        };
+        Ok(PyObservations { inner })
+    }
+
+    /// Builds a batch from an iterable of dicts keyed by the CSV column names
+    /// (`indicator`, `period`, `value`, `unit`, and optionally `status`, `vintage`,
+    /// `source`, `jurisdiction`). Values are `str`, `int`, `decimal.Decimal`, `bool`
+    /// (a milestone done or not), `datetime.date` or `None`; floats raise `TypeError`.
+    /// All or nothing: raises `PlanError` listing every bad record (`[3].value`).
+    #[staticmethod]
+    #[pyo3(signature = (records, label = "records"))]
+    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
+        let mut rows = Vec::new();
+        for (i, record) in records.try_iter()?.enumerate() {
+            let record = record?;
+            let Ok(map) = record.cast::<PyMapping>() else {
+                // The core reports a record that is not an object, at its index.
+                rows.push(serde_json::Value::Null);
+                continue;
+            };
+            let mut object = serde_json::Map::new();
+            for item in map.items()?.iter() {
+                let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+                let Ok(key) = key.cast::<PyString>() else {
+                    return Err(PyTypeError::new_err(format!(
+                        "record {i}: keys must be column names (str), not {}",
+                        type_name(&key)
+                    )));
+                };
+                let key = key.to_cow()?.into_owned();
+                let text = cell_text(&value, false)
+                    .map_err(|e| positioned(py, e, i, &key))?
+                    .ok_or_else(|| float_in_record(&value, i, &key))?;
+                object.insert(key, serde_json::Value::String(text));
+            }
+            rows.push(serde_json::Value::Object(object));
+        }
+        let json = serde_json::Value::Array(rows).to_string();
+        let label = label.to_string();
+        let inner = py
+            .detach(|| Observations::from_json_str(&json, &label))
+            .map_err(errors::to_py)?;
+        Ok(PyObservations { inner })
+    }
+
+    /// Builds a batch from a pandas DataFrame whose columns are the CSV column names
+    /// (case-insensitive; `indicator`, `period`, `value` and `unit` are required). A
+    /// float column is read through each value's shortest round-trip text (16.4 is
+    /// "16.4", exactly what was typed), NaN being a missing value; object columns may
+    /// hold `str`, `decimal.Decimal`, `int`, dates and missing values, but not floats.
+    /// Problems are located by row position (`[3].value`). pandas itself is not
+    /// imported: any object with `columns` and `iloc` like a DataFrame works.
+    #[staticmethod]
+    #[pyo3(signature = (df, label = "DataFrame"))]
+    fn from_pandas(py: Python<'_>, df: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
+        let columns: Vec<Bound<'_, PyAny>> = df
+            .getattr("columns")
+            .map_err(|_| {
+                PyTypeError::new_err(format!(
+                    "from_pandas needs a pandas DataFrame, not {}",
+                    type_name(df)
+                ))
+            })?
+            .try_iter()?
+            .collect::<PyResult<_>>()?;
+        let iloc = df.getattr("iloc")?;
+        let mut slots: [Option<usize>; 8] = [None; 8];
+        let mut rows: Vec<ObservationRecord> = Vec::new();
+        for (pos, name) in columns.iter().enumerate() {
+            let header = name
+                .cast::<PyString>()
+                .map(|s| s.to_cow().map(|c| c.trim().to_ascii_lowercase()))
+                .map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "column names must be str, not {} (column {pos})",
+                        type_name(name)
+                    ))
+                })??;
+            let table_error = |message: String| {
+                errors::to_py(
+                    planwatch::Error::new(ErrorKind::Parse, message).with_location(Location {
+                        file: Some(label.to_string()),
+                        column: Some(pos + 1),
+                        ..Location::default()
+                    }),
+                )
+            };
+            let Some(k) = OBSERVATION_COLUMNS.iter().position(|c| *c == header) else {
+                return Err(table_error(format!(
+                    "unknown column {header:?}; expected {} (select the columns to load, \
+                     e.g. df[[\"indicator\", \"period\", \"value\", \"unit\"]])",
+                    OBSERVATION_COLUMNS.join(", ")
+                )));
+            };
+            if slots[k].is_some() {
+                return Err(table_error(format!("column {header:?} appears twice")));
+            }
+            slots[k] = Some(pos);
+            let series = iloc.get_item((pyo3::types::PySlice::full(py), pos))?;
+            let texts = column_texts(&series, &header)?;
+            if pos == 0 {
+                rows.resize(texts.len(), ObservationRecord::default());
+            } else if rows.len() != texts.len() {
+                return Err(table_error(format!(
+                    "column {header:?} has {} rows, the others {}",
+                    texts.len(),
+                    rows.len()
+                )));
+            }
+            let column = OBSERVATION_COLUMNS[k];
+            match field_of(column) {
+                Some(field) => {
+                    for (row, text) in rows.iter_mut().zip(texts) {
+                        *field(row) = text;
+                    }
+                }
+                None => {
+                    for (row, text) in rows.iter_mut().zip(texts) {
+                        row.set(column, text);
+                    }
+                }
+            }
+        }
+        for (k, name) in OBSERVATION_COLUMNS.iter().enumerate().take(4) {
+            if slots[k].is_none() {
+                return Err(errors::to_py(
+                    planwatch::Error::new(
+                        ErrorKind::Parse,
+                        format!("missing required column {name:?}"),
+                    )
+                    .in_file(label),
+                ));
+            }
+        }
+        let label = label.to_string();
+        let inner = py
+            .detach(|| Observations::from_records(&rows, &label))
+            .map_err(errors::to_py)?;
+        Ok(PyObservations { inner })
+    }
+
+    /// The built-in observations of a dataset, such as "nanshan-2024".
+    #[staticmethod]
+    fn builtin(name: &str) -> PyResult<Self> {
+        let inner = Observations::builtin(name).map_err(errors::to_py)?;
+        Ok(PyObservations { inner })
+    }
+
+    /// The observations as CSV with all eight columns; `from_csv` reads it back.
+    fn to_csv(&self, py: Python<'_>) -> String {
+        py.detach(|| self.inner.to_csv())
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Both batches together (neither is changed).
+    fn __add__(&self, other: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        let Ok(other) = other.cast::<PyObservations>() else {
+            return Ok(py.NotImplemented());
+        };
+        let mut inner = self.inner.clone();
+        inner.extend(other.get().inner.clone());
+        Ok(Py::new(py, PyObservations { inner })?.into_any())
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Observations: {} rows>", self.inner.len())
+    }
+}
+
+/// The field of a record that holds `column`, chosen once per column rather than by
+/// name for each of a million cells. The names are the core's `OBSERVATION_COLUMNS`.
+/// `None` for a column added to the core later, which is then set by name.
+fn field_of(column: &str) -> Option<fn(&mut ObservationRecord) -> &mut String> {
+    Some(match column {
+        "indicator" => |r| &mut r.indicator,
+        "period" => |r| &mut r.period,
+        "value" => |r| &mut r.value,
+        "unit" => |r| &mut r.unit,
+        "status" => |r| &mut r.status,
+        "vintage" => |r| &mut r.vintage,
+        "source" => |r| &mut r.source,
+        "jurisdiction" => |r| &mut r.jurisdiction,
+        _ => return None,
+    })
+}
+
+/// A `TypeError` for a float in a record.
+fn float_in_record(value: &Bound<'_, PyAny>, index: usize, key: &str) -> PyErr {
+    PyTypeError::new_err(format!(
+        "record {index}, {key:?}: floats are not exact ({}); write Decimal(\"…\") or a str",
+        value.repr().map(|r| r.to_string()).unwrap_or_default()
+    ))
+}
+
+/// Prefixes a `TypeError` raised for one cell with the cell's position.
+fn positioned(py: Python<'_>, err: PyErr, index: usize, key: &str) -> PyErr {
+    if err.is_instance_of::<PyTypeError>(py) {
+        PyTypeError::new_err(format!("record {index}, {key:?}: {}", err.value(py)))
+    } else {
+        err
+    }
+}

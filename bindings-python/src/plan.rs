@@ -1,0 +1,263 @@
+//! `planwatch.Plan`: indicators and targets, over [`planwatch::Plan`].
+
+use planwatch::{Indicator, Plan, Provenance, Quantity, Target};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::convert::{as_of_from_py, read_text, source_from_py, type_name, Source};
+use crate::errors;
+use crate::observations::PyObservations;
+use crate::quantity::PyQuantity;
+use crate::scorecard::PyScorecard;
+
+/// How error locations name a plan or table given as text rather than as a file.
+pub(crate) const TEXT_NAME: &str = "<string>";
+
+/// A development plan: its indicators, their targets and the values bound to `ref:`
+/// keys. Load one with `Plan.from_toml`, `Plan.from_json` or `Plan.builtin`.
+#[pyclass(module = "planwatch", name = "Plan")]
+pub(crate) struct PyPlan {
+    pub(crate) inner: Plan,
+}
+
+/// Loads a plan from a path or text with `load(text, file name)`, reading files and
+/// parsing with the GIL released.
+fn load(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    extensions: &[&str],
+    load: fn(&str, &str) -> planwatch::Result<Plan>,
+) -> PyResult<PyPlan> {
+    let inner = match source_from_py(source, extensions)? {
+        Source::Path { path, name } => py
+            .detach(|| {
+                let text = read_text(&path, &name)?;
+                load(&text, &name).map_err(crate::convert::ReadError::Core)
+            })
+            .map_err(|e| e.into_py(&name))?,
+        Source::Text(text) => py
+            .detach(|| load(&text, TEXT_NAME))
+            .map_err(errors::to_py)?,
+    };
+    Ok(PyPlan { inner })
+}
+
+#[pymethods]
+impl PyPlan {
+    /// Loads a plan file in TOML. `source` is a path (`str` or `os.PathLike`) or the
+    /// TOML text itself: a `str` is a path when it has no line break and names an
+    /// existing file or ends in `.toml`. Raises `PlanError` listing every problem.
+    #[staticmethod]
+    fn from_toml(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        load(py, source, &[".toml"], Plan::from_toml_str)
+    }
+
+    /// Loads a plan file in JSON (same schema and path rule as `from_toml`, `.json`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        load(py, source, &[".json"], Plan::from_json_str)
+    }
+
+    /// A built-in plan, such as "nanshan-2024".
+    #[staticmethod]
+    fn builtin(name: &str) -> PyResult<Self> {
+        let inner = Plan::builtin(name).map_err(errors::to_py)?;
+        Ok(PyPlan { inner })
+    }
+
+    /// The plan's id.
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.id
+    }
+
+    /// The title, if the plan has one.
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.title.as_deref()
+    }
+
+    /// The period the plan is for, as text ("2024", "2021..2025").
+    #[getter]
+    fn period(&self) -> String {
+        self.inner.period.to_string()
+    }
+
+    /// The jurisdiction, if given.
+    #[getter]
+    fn jurisdiction(&self) -> Option<&str> {
+        self.inner.jurisdiction.as_deref()
+    }
+
+    /// The id of the source document provenance spans point into, if given.
+    #[getter]
+    fn document(&self) -> Option<&str> {
+        self.inner.document.as_deref()
+    }
+
+    /// The indicators, each a dict (see `IndicatorRecord` in the stub).
+    #[getter]
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for ind in &self.inner.indicators {
+            list.append(indicator(py, ind)?)?;
+        }
+        Ok(list)
+    }
+
+    /// The targets, each a dict (see `TargetRecord` in the stub).
+    #[getter]
+    fn targets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for t in &self.inner.targets {
+            list.append(target(py, t)?)?;
+        }
+        Ok(list)
+    }
+
+    /// The values bound to `ref:` keys, as `Quantity` objects.
+    #[getter]
+    fn references<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        for (key, value) in &self.inner.references {
+            dict.set_item(key, PyQuantity::from_core(*value))?;
+        }
+        Ok(dict)
+    }
+
+    /// The plan as TOML in the file schema; `Plan.from_toml` reads it back.
+    fn to_toml(&self) -> PyResult<String> {
+        self.inner.to_toml().map_err(errors::to_py)
+    }
+
+    /// The plan as JSON in the file schema; `Plan.from_json` reads it back.
+    fn to_json(&self) -> PyResult<String> {
+        self.inner.to_json().map_err(errors::to_py)
+    }
+
+    /// Binds a value to a `ref:` key (a quota set elsewhere), so the targets that
+    /// refer to it can be evaluated. `value` is a `Quantity` or quantity text
+    /// ("8.5立方米/万元"). Raises `UnitError` when it does not fit those targets.
+    fn bind_reference(&mut self, key: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        let value: Quantity = if let Ok(q) = value.cast::<PyQuantity>() {
+            q.get().core()
+        } else if let Ok(text) = value.extract::<String>() {
+            Quantity::parse(&text).map_err(errors::to_py)?
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "a reference value must be a Quantity or a str, not {}",
+                type_name(value)
+            )));
+        };
+        self.inner.bind_reference(key, value).map_err(errors::to_py)
+    }
+
+    /// Checks the plan: every problem, each a dict like `PlanError.issues`; empty
+    /// when the plan is sound.
+    fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for issue in self.inner.validate() {
+            list.append(errors::issue(py, &issue)?)?;
+        }
+        Ok(list)
+    }
+
+    /// Evaluates every target against `observations` as of `as_of` (a
+    /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). The GIL is
+    /// released while the core works.
+    #[pyo3(signature = (observations, as_of = None))]
+    fn evaluate(
+        &self,
+        py: Python<'_>,
+        observations: &Bound<'_, PyObservations>,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyScorecard> {
+        PyScorecard::evaluate(py, &self.inner, observations.get(), as_of_from_py(as_of)?)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Plan {:?} {}: {} indicators, {} targets>",
+            self.inner.id,
+            self.inner.period,
+            self.inner.indicators.len(),
+            self.inner.targets.len()
+        )
+    }
+}
+
+/// The serde name of a core enum value (`"binding"`, `"higher"` …): the core's one
+/// spelling, so the binding cannot drift from the JSON.
+pub(crate) fn serde_name<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => e.to_string(),
+    }
+}
+
+/// A `{zh, en}` pair as a dict.
+pub(crate) fn names<'py>(
+    py: Python<'py>,
+    names: &planwatch::Names,
+) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("zh", &names.zh)?;
+    dict.set_item("en", &names.en)?;
+    Ok(dict)
+}
+
+/// Provenance as a dict (`document`, `quote`, `section`, `span`), or `None`.
+pub(crate) fn provenance<'py>(
+    py: Python<'py>,
+    source: Option<&Provenance>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let Some(p) = source else {
+        return Ok(py.None().into_bound(py));
+    };
+    let dict = PyDict::new(py);
+    dict.set_item("document", p.document.as_deref())?;
+    dict.set_item("quote", p.quote.as_deref())?;
+    dict.set_item("section", p.section.as_deref())?;
+    match p.span {
+        Some([start, end]) => dict.set_item("span", PyTuple::new(py, [start, end])?)?,
+        None => dict.set_item("span", py.None())?,
+    }
+    Ok(dict.into_any())
+}
+
+fn indicator<'py>(py: Python<'py>, ind: &Indicator) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("id", &ind.id)?;
+    dict.set_item("name", names(py, &ind.name)?)?;
+    dict.set_item("unit", ind.unit.symbol())?;
+    dict.set_item("measure", ind.measure.name())?;
+    dict.set_item("kind", ind.kind.name())?;
+    dict.set_item("polarity", serde_name(&ind.polarity))?;
+    dict.set_item("flow", ind.flow)?;
+    dict.set_item("nominal", ind.nominal)?;
+    dict.set_item("of", ind.of.as_deref())?;
+    dict.set_item("section", ind.section.as_deref())?;
+    dict.set_item("tags", PyList::new(py, &ind.tags)?)?;
+    dict.set_item("formula", ind.formula.as_ref().map(|f| f.text()))?;
+    dict.set_item("source", provenance(py, ind.source.as_ref())?)?;
+    Ok(dict)
+}
+
+fn target<'py>(py: Python<'py>, t: &Target) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("id", &t.id)?;
+    dict.set_item("indicator", &t.indicator)?;
+    dict.set_item("period", t.period.to_string())?;
+    dict.set_item("condition", t.condition.to_string())?;
+    dict.set_item("comparator", t.condition.comparator().symbol())?;
+    dict.set_item("tier", t.tier.name())?;
+    dict.set_item("kind", t.kind.map(|k| k.name()))?;
+    match t.baseline {
+        Some(q) => dict.set_item("baseline", PyQuantity::from_core(q))?,
+        None => dict.set_item("baseline", py.None())?,
+    }
+    dict.set_item("source", provenance(py, t.source.as_ref())?)?;
+    Ok(dict)
+}

@@ -1,0 +1,118 @@
+"""The exception classes: defined in Python, raised from Rust, typed and stable."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import planwatch
+from planwatch import (
+    InvalidValueError,
+    Observations,
+    ParseError,
+    Plan,
+    PlanError,
+    PlanwatchError,
+    Quantity,
+    UnitError,
+    UnknownIndicatorError,
+)
+
+
+@pytest.mark.parametrize(
+    "cls, builtin, code",
+    [
+        (ParseError, ValueError, "parse"),
+        (UnitError, ValueError, "unknown_unit"),
+        (PlanError, ValueError, "plan"),
+        (UnknownIndicatorError, KeyError, "unknown_indicator"),
+        (InvalidValueError, ValueError, "invalid_value"),
+    ],
+)
+def test_hierarchy_and_default_codes(cls: type[PlanwatchError], builtin: type[Exception], code: str) -> None:
+    assert issubclass(cls, PlanwatchError)
+    assert issubclass(cls, builtin)
+    err = cls("boom")
+    assert err.code == code
+    assert str(err) == "boom"
+    assert err.issues == []
+    assert err.location == dict.fromkeys(("file", "line", "column", "path", "byte", "char"))
+
+
+def test_each_core_kind_reaches_its_class() -> None:
+    cases: list[tuple[object, type[PlanwatchError], str]] = [
+        (lambda: Quantity.parse("12亿x"), ParseError, "parse"),
+        (lambda: Quantity(1, "furlong"), UnitError, "unknown_unit"),
+        (lambda: Quantity.parse("1元").to("%"), UnitError, "dimension_mismatch"),
+        (lambda: Quantity.parse("1亩").to("平方米"), UnitError, "inexact_conversion"),
+        (lambda: Plan.from_toml("[plan]\nid = 1\n"), PlanError, "plan"),
+        (lambda: Plan.builtin("nope"), InvalidValueError, "unknown_dataset"),
+        (lambda: Observations.builtin("nope"), InvalidValueError, "unknown_dataset"),
+        (lambda: Quantity.parse("1元").format("fr"), InvalidValueError, "invalid_value"),  # type: ignore[arg-type]
+        (lambda: Plan.builtin("nanshan-2024").evaluate(Observations.builtin("nanshan-2024"), as_of="2024-02-30"), ParseError, "period"),
+    ]
+    for call, cls, code in cases:
+        with pytest.raises(cls) as info:
+            call()  # type: ignore[operator]
+        assert info.value.code == code, (code, info.value)
+        assert type(info.value) is cls
+
+
+def test_plan_error_issues_are_flat_dicts() -> None:
+    with pytest.raises(PlanError) as info:
+        Observations.from_csv("indicator,period,value,unit\ngdp,2024,x,亿元\ngdp,2024,1,furlong\n")
+    assert info.value.issues == [
+        {
+            "code": "bad_value",
+            "message": info.value.issues[0]["message"],
+            "path": None,
+            "file": "<string>",
+            "line": 2,
+            "column": 3,
+            "offset": None,
+        },
+        {
+            "code": "unknown_unit",
+            "message": info.value.issues[1]["message"],
+            "path": None,
+            "file": "<string>",
+            "line": 3,
+            "column": 4,
+            "offset": None,
+        },
+    ]
+    assert "2 problems" in info.value.message
+
+
+def test_parse_error_attributes() -> None:
+    with pytest.raises(ParseError) as info:
+        Quantity.parse("12亿x")
+    err = info.value
+    assert err.offset == 3
+    assert err.byte_offset == len("12亿".encode())
+    assert isinstance(err.expected, str)
+    assert err.location["char"] == 3
+    # str() adds the location to the bare message.
+    assert str(err).startswith(err.message)
+
+
+def test_errors_pickle_with_their_data() -> None:
+    with pytest.raises(PlanError) as info:
+        Plan.from_toml('[plan]\nid = "x"\nperiod = "2024Q5"\n')
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert type(copy) is PlanError
+    assert copy.issues == info.value.issues
+    assert copy.code == "plan"
+
+
+def test_unknown_indicator_error_prints_without_quotes() -> None:
+    err = UnknownIndicatorError("no indicator 'gdp'")
+    assert str(err) == "no indicator 'gdp'"
+    with pytest.raises(KeyError):
+        raise err
+
+
+def test_all_public_names_exist() -> None:
+    for name in planwatch.__all__:
+        assert hasattr(planwatch, name), name

@@ -1,0 +1,265 @@
+"""planwatch.Observations: CSV, JSON, records and DataFrames, exactly."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import DEMO_CSV
+
+from planwatch import Observations, ParseError, Plan, PlanError
+
+HEADER = "indicator,period,value,unit\n"
+
+
+def values(obs: Observations) -> list[str]:
+    """The value column of the CSV the core writes back."""
+    return [line.split(",")[2] for line in obs.to_csv().splitlines()[1:]]
+
+
+def test_from_csv_text_and_path(tmp_path: Path) -> None:
+    assert len(Observations.from_csv(DEMO_CSV)) == 2
+    path = tmp_path / "obs.csv"
+    path.write_text(DEMO_CSV, encoding="utf-8")
+    assert len(Observations.from_csv(path)) == 2
+    assert len(Observations.from_csv(str(path))) == 2
+
+
+def test_from_csv_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        Observations.from_csv(tmp_path / "none.csv")
+    with pytest.raises(FileNotFoundError):
+        Observations.from_csv("none.csv")
+
+
+def test_every_bad_row_is_reported_with_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(HEADER + "gdp,2024Q5,1,亿元\ngdp,2024,1,亿元\ngdp,2024,lots,亿元\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        Observations.from_csv(path)
+    rows = [(i["file"], i["line"], i["column"], i["code"]) for i in info.value.issues]
+    assert rows == [(str(path), 2, 2, "bad_period"), (str(path), 4, 3, "bad_value")]
+
+
+def test_unknown_column_is_a_parse_error() -> None:
+    with pytest.raises(ParseError) as info:
+        Observations.from_csv("indicator,period,value,unit,colour\n")
+    assert info.value.location["column"] == 5
+
+
+def test_from_json() -> None:
+    obs = Observations.from_json('[{"indicator":"gdp","period":"2024","value":"9500.97","unit":"亿元"}]')
+    assert values(obs) == ["9500.97"]
+
+
+def test_builtin_and_to_csv_round_trip(nanshan_observations: Observations) -> None:
+    assert len(nanshan_observations) > 0
+    again = Observations.from_csv(nanshan_observations.to_csv())
+    assert again.to_csv() == nanshan_observations.to_csv()
+    assert repr(again).startswith("<Observations: ")
+
+
+def test_batches_add() -> None:
+    a = Observations.from_csv(HEADER + "gdp,2024,1,亿元\n")
+    b = Observations.from_csv(HEADER + "gdp,2023,2,亿元\n")
+    assert len(a + b) == 2
+    assert len(a) == 1
+    with pytest.raises(TypeError):
+        _ = a + 1  # type: ignore[operator]
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+def test_records_take_exact_values() -> None:
+    obs = Observations.from_records(
+        [
+            {"indicator": "gdp", "period": "2024", "value": Decimal("9500.97"), "unit": "亿元"},
+            {"indicator": "jobs", "period": 2024, "value": 18746, "unit": "人", "vintage": datetime.date(2025, 1, 20)},
+            {"indicator": "jobs", "period": "2024", "value": "1.5万", "unit": "人", "status": None},
+            {"indicator": "hospital", "period": "2024-12-31", "value": True, "unit": ""},
+            {"indicator": "big", "period": "2024", "value": Decimal("1.5E+3"), "unit": "元"},
+        ]
+    )
+    assert values(obs) == ["9500.97", "18746", "15000", "1", "1500"]
+    assert "2025-01-20" in obs.to_csv()
+
+
+def test_records_refuse_floats_with_a_type_error() -> None:
+    with pytest.raises(TypeError, match="floats are not exact"):
+        Observations.from_records([{"indicator": "gdp", "period": "2024", "value": 16.4, "unit": "亿元"}])  # type: ignore[dict-item]
+
+
+def test_records_report_every_problem_at_its_index() -> None:
+    with pytest.raises(PlanError) as info:
+        Observations.from_records(
+            [
+                {"indicator": "gdp", "period": "2024", "value": "1", "unit": "亿元"},
+                {"indicator": "gdp", "period": "20x4", "value": "1", "unit": "亿元"},
+                {"indicator": "gdp", "period": "2024", "value": "1", "unit": "亿元", "colour": "red"},
+                "not a record",  # type: ignore[list-item]
+            ],
+            label="mine",
+        )
+    paths = [(i["path"], i["code"]) for i in info.value.issues]
+    assert paths == [("[1].period", "bad_period"), ("[2]", "unknown_field"), ("[3]", "bad_row")]
+    assert all(i["file"] == "mine" for i in info.value.issues)
+
+
+def test_records_refuse_other_types() -> None:
+    with pytest.raises(TypeError):
+        Observations.from_records([{"indicator": "gdp", "period": "2024", "value": [1], "unit": "亿元"}])  # type: ignore[dict-item]
+    with pytest.raises(TypeError):
+        Observations.from_records([{1: "gdp"}])  # type: ignore[dict-item]
+
+
+# --- DataFrames ------------------------------------------------------------------------
+
+
+def frame(**columns: object) -> pd.DataFrame:
+    base: dict[str, object] = {"indicator": ["gdp"], "period": ["2024"], "unit": ["亿元"]}
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_float_columns_go_through_their_shortest_text() -> None:
+    df = pd.DataFrame(
+        {
+            "indicator": ["a", "b", "c", "d"],
+            "period": ["2024"] * 4,
+            "value": [16.4, 0.1 + 0.2, 1e20, 4738.01],
+            "unit": ["亿元"] * 4,
+        }
+    )
+    assert df["value"].dtype == "float64"
+    # 0.1 + 0.2 is the float 0.30000000000000004: its shortest text is kept, not rounded.
+    assert values(Observations.from_pandas(df)) == ["16.4", "0.30000000000000004", "100000000000000000000", "4738.01"]
+
+
+def test_float32_columns_use_float32_text() -> None:
+    df = frame(value=pd.Series([16.4], dtype="float32"))
+    assert values(Observations.from_pandas(df)) == ["16.4"]
+
+
+def test_object_columns_of_decimals_or_strings() -> None:
+    df = pd.DataFrame(
+        {
+            "indicator": ["a", "b", "c"],
+            "period": ["2024", "2024", "2024"],
+            "value": pd.Series([Decimal("0.1"), "16.4亿", 7], dtype=object),
+            "unit": ["元", "元", "元"],
+        }
+    )
+    assert values(Observations.from_pandas(df)) == ["0.1", "1640000000", "7"]
+
+
+def test_floats_in_object_columns_are_refused() -> None:
+    df = frame(value=pd.Series([2.5], dtype=object))
+    with pytest.raises(TypeError, match="object column holds a float"):
+        Observations.from_pandas(df)
+
+
+def test_missing_values_are_reported_not_dropped() -> None:
+    df = pd.DataFrame(
+        {"indicator": ["a", "b"], "period": ["2024", "2024"], "value": [float("nan"), 1.0], "unit": ["元", "元"]}
+    )
+    with pytest.raises(PlanError) as info:
+        Observations.from_pandas(df)
+    assert [(i["path"], i["code"], i["file"]) for i in info.value.issues] == [("[0].value", "bad_value", "DataFrame")]
+
+
+def test_int_and_datetime_and_missing_optional_columns() -> None:
+    df = pd.DataFrame(
+        {
+            "Indicator": ["a", "b"],
+            "PERIOD": [2023, 2024],
+            "value": [1, 2],
+            "unit": ["人", "人"],
+            "vintage": pd.to_datetime(["2024-01-20", None]),
+            "source": ["bureau", None],
+            "status": pd.Series(["preliminary", pd.NA], dtype="string"),
+        }
+    )
+    csv = Observations.from_pandas(df).to_csv().splitlines()
+    assert csv[1] == "a,2023,1,人,preliminary,2024-01-20,bureau,"
+    assert csv[2] == "b,2024,2,人,final,,,"
+
+
+def test_pandas_periods_are_read_as_periods() -> None:
+    df = frame(value=[1], period=[pd.Period("2024Q3", freq="Q")])
+    assert Observations.from_pandas(df).to_csv().splitlines()[1].startswith("gdp,2024Q3,")
+
+
+def test_unknown_and_missing_columns() -> None:
+    with pytest.raises(ParseError, match="unknown column"):
+        Observations.from_pandas(frame(value=[1], note=["x"]))
+    with pytest.raises(ParseError, match="missing required column"):
+        Observations.from_pandas(pd.DataFrame({"indicator": ["a"], "period": ["2024"], "value": [1]}))
+    with pytest.raises(TypeError):
+        Observations.from_pandas([1, 2, 3])
+
+
+def test_empty_frame() -> None:
+    df = pd.DataFrame({"indicator": [], "period": [], "value": [], "unit": []})
+    assert len(Observations.from_pandas(df)) == 0
+
+
+def test_dataframe_observations_evaluate_like_csv(demo_plan: Plan) -> None:
+    df = pd.DataFrame(
+        {"indicator": ["new_jobs", "rd_spending"], "period": ["2024", "2024"], "value": [18746.0, 589.9], "unit": ["人", "亿元"]}
+    )
+    from_df = demo_plan.evaluate(Observations.from_pandas(df)).to_json()
+    from_csv = demo_plan.evaluate(Observations.from_csv(
+        "indicator,period,value,unit\nnew_jobs,2024,18746,人\nrd_spending,2024,589.9,亿元\n")).to_json()
+    assert from_df == from_csv
+
+
+def test_datetime_columns_of_dates_aware_or_not() -> None:
+    df = frame(
+        value=[1, 2, 3],
+        indicator=["a", "b", "c"],
+        period=["2024"] * 3,
+        unit=["元"] * 3,
+        vintage=pd.to_datetime(["2025-01-20", None, "1969-12-31"]),
+    )
+    lines = Observations.from_pandas(df).to_csv().splitlines()[1:]
+    assert [line.split(",")[5] for line in lines] == ["2025-01-20", "", "1969-12-31"]
+    aware = df.assign(vintage=pd.to_datetime(["2025-01-20", None, "1969-12-31"]).tz_localize("Asia/Shanghai"))
+    assert Observations.from_pandas(aware).to_csv() == Observations.from_pandas(df).to_csv()
+
+
+def test_a_time_of_day_is_passed_on_as_written() -> None:
+    """A timestamp that is not a date goes to the core as its ISO text, exactly as the
+    same text in a CSV file would (the core decides what it means)."""
+    df = frame(value=[1], vintage=pd.to_datetime(["2025-01-20 10:30"]))
+    csv = "indicator,period,value,unit,vintage\ngdp,2024,1,亿元,2025-01-20T10:30:00\n"
+    try:
+        expected = Observations.from_csv(csv).to_csv()
+    except PlanError as err:
+        with pytest.raises(PlanError) as info:
+            Observations.from_pandas(df)
+        assert [i["code"] for i in info.value.issues] == [i["code"] for i in err.issues]
+    else:
+        assert Observations.from_pandas(df).to_csv() == expected
+
+
+def test_integer_columns() -> None:
+    df = frame(value=pd.Series([2**62], dtype="int64"), period=pd.Series([2024], dtype="uint16"))
+    assert Observations.from_pandas(df).to_csv().splitlines()[1].startswith(f"gdp,2024,{2**62},")
+    df = frame(value=pd.Series([2**64 - 1], dtype="uint64"))
+    assert values(Observations.from_pandas(df)) == [str(2**64 - 1)]
+
+
+def test_string_columns_with_control_characters_are_kept() -> None:
+    df = pd.DataFrame(
+        {"indicator": ["a\x1fb", "c"], "period": ["2024", "2024"], "value": ["1", "2"], "unit": ["元", "元"], "source": ["x\x1f", ""]}
+    )
+    obs = Observations.from_pandas(df)
+    again = Observations.from_records(
+        [{"indicator": "a\x1fb", "period": "2024", "value": "1", "unit": "元", "source": "x\x1f"},
+         {"indicator": "c", "period": "2024", "value": "2", "unit": "元"}]
+    )
+    assert obs.to_csv() == again.to_csv()
