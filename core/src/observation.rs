@@ -605,7 +605,7 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     let vintage = if f[5].is_empty() {
         Some(None)
     } else {
-        f[5].parse::<Date>()
+        crate::period::parse_date(f[5])
             .map(Some)
             .map_err(|_| {
                 problems.push((

@@ -613,6 +613,15 @@ impl Cursor<'_> {
     }
 }
 
+/// Parses a calendar date `YYYY-MM-DD` strictly: no time of day and no other form, so
+/// a datetime such as `2025-01-20T10:30:00` is an error rather than silently cut.
+pub fn parse_date(text: &str) -> Result<Date> {
+    match Period::parse(text)? {
+        Period::Date(d) => Ok(d),
+        _ => Err(Error::parse_at(text, 0, "a date YYYY-MM-DD")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -635,6 +644,14 @@ mod tests {
         assert_eq!(e.kind(), kind, "{s:?}: {e}");
         assert_eq!(e.location().char, Some(char), "{s:?}: {e}");
         e
+    }
+
+    #[test]
+    fn dates_are_strict() {
+        assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+        assert!(parse_date("2025-01-20T10:30:00").is_err());
+        assert!(parse_date("2024").is_err());
+        assert!(parse_date("2023-02-29").is_err());
     }
 
     #[test]

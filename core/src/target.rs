@@ -3,6 +3,7 @@
 use std::fmt;
 
 use jiff::civil::Date;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::comparator::Comparator;
@@ -143,7 +144,7 @@ fn parse_inner(t: &str) -> Result<Condition> {
         };
         let at = t.len() - date.len();
         let date_text = date.trim();
-        let by: Date = date_text.parse().map_err(|_| {
+        let by: Date = crate::period::parse_date(date_text).map_err(|_| {
             Error::parse_at(
                 t,
                 at + (date.len() - date.trim_start().len()),
@@ -160,9 +161,15 @@ fn parse_inner(t: &str) -> Result<Condition> {
         if !cur.eat("and") {
             return Err(Error::parse_at(t, cur.pos, "'and'"));
         }
-        let (high, end) = quantity_at(t, cur.pos)?;
+        let high_at = cur.pos;
+        let (high, end) = quantity_at(t, high_at)?;
         expect_end(t, end)?;
-        return between(t, low, high, start);
+        return between(
+            t,
+            (low, &t[start..after_low]),
+            (high, &t[high_at..end]),
+            start,
+        );
     }
     // An explicit operator symbol.
     let symbols: [(&str, Comparator); 12] = [
@@ -222,15 +229,15 @@ fn parse_inner(t: &str) -> Result<Condition> {
         });
     }
     // A range "1-2个", "5%-6%", "3至5个".
-    if let Some((first, end)) = Quantity::scan(t, 0)? {
-        let mut cur = Cursor::new(t, end);
+    if let Some((first, first_end)) = Quantity::scan(t, 0)? {
+        let mut cur = Cursor::new(t, first_end);
         cur.skip_spaces();
         for sep in ["-", "–", "—", "~", "至", "到"] {
             let mut probe = cur;
             if probe.eat(sep) {
                 let (high, end) = quantity_at(t, probe.pos)?;
                 expect_end(t, end)?;
-                return between(t, first, high, 0);
+                return between(t, (first, &t[..first_end]), (high, &t[probe.pos..end]), 0);
             }
         }
     } else if crate::comparator::prefix_word(t).is_none() {
@@ -310,10 +317,16 @@ fn tolerance_at(t: &str, at: usize) -> Result<Option<Quantity>> {
     Ok(Some(tol))
 }
 
-/// Builds a range; a bare lower bound takes the upper bound's unit ("1-2个").
-fn between(t: &str, low: Quantity, high: Quantity, at: usize) -> Result<Condition> {
-    let low = if low.unit().is_none() && !high.unit().is_none() {
-        Quantity::new(low.value(), high.unit())
+/// Builds a range. A bare lower bound takes the upper bound's unit and magnitude word,
+/// as Chinese writes ranges: "1-2个" is 1个 to 2个, "1-2万人" is 1万人 to 2万人,
+/// "54.31-59.74亿元" is 54.31亿元 to 59.74亿元.
+fn between(t: &str, low: (Quantity, &str), high: (Quantity, &str), at: usize) -> Result<Condition> {
+    let ((low, low_text), (high, high_text)) = (low, high);
+    let low = if low.unit().is_none() && !high.unit().is_none() && is_plain_number(low_text) {
+        let factor = magnitude_after_digits(high_text).unwrap_or(Decimal::ONE);
+        let value = crate::exact::mul(low.value(), factor)
+            .ok_or_else(|| Error::new(crate::ErrorKind::Overflow, "range bound overflows"))?;
+        Quantity::new(value.normalize(), high.unit())
     } else {
         low
     };
@@ -326,6 +339,43 @@ fn between(t: &str, low: Quantity, high: Quantity, at: usize) -> Result<Conditio
         Ok(_) => Ok(Condition::Between { low, high }),
         Err(e) => Err(e),
     }
+}
+
+/// True for text that is only an Arabic number (no magnitude word, no unit).
+fn is_plain_number(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text
+            .chars()
+            .map(crate::text::fold)
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | ' '))
+}
+
+/// The multiplier of the magnitude words after a leading Arabic number: 万 in
+/// "2万人" (10 000), 亿 in "59.74亿元". None when there is none, or when the
+/// characters start a unit instead (千米, 千瓦).
+fn magnitude_after_digits(text: &str) -> Option<Decimal> {
+    let mut cur = Cursor::new(text, 0);
+    cur.skip_spaces();
+    while cur
+        .peek()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+    {
+        cur.bump();
+    }
+    cur.skip_spaces();
+    if Unit::match_prefix(&text[cur.pos..]).is_some() {
+        return None;
+    }
+    let mut words = String::from("1");
+    while let Some(c) = cur.peek().filter(|c| "十百千万亿".contains(*c)) {
+        words.push(c);
+        cur.bump();
+    }
+    if words.len() == 1 {
+        return None;
+    }
+    crate::number::parse_number(&words).ok()
 }
 
 impl fmt::Display for Condition {
@@ -433,6 +483,10 @@ mod tests {
         assert_eq!(round("3至5个"), "between 3个 and 5个");
         assert_eq!(round("3到5"), "between 3 and 5");
         assert_eq!(round("3~5"), "between 3 and 5");
+        assert_eq!(round("1-2万人"), "between 1万人 and 2万人");
+        assert_eq!(round("54.31-59.74亿元"), "between 54.31亿元 and 59.74亿元");
+        assert_eq!(round("3-5千米"), "between 3公里 and 5公里");
+        assert_eq!(round("between 1 and 2万人"), "between 1万人 and 2万人");
         assert_eq!(round("<= ref:city_quota"), "<= ref:city_quota");
         assert_eq!(round("ref:city_quota"), "ref:city_quota");
         assert_eq!(round("done by 2024-12-31"), "done by 2024-12-31");

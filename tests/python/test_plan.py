@@ -172,12 +172,6 @@ def test_toml_round_trip_of_a_dimensionless_indicator() -> None:
     assert Plan.from_toml(plan.to_toml()).indicators == plan.indicators
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: in a range the bare lower bound takes the upper bound's base unit but "
-    "not its magnitude word: '1-2万人' is read as 1人..20000人, '54.31-59.74亿元' as "
-    "54.31元..5974000000元 (core/src/target.rs, fn between)",
-)
 @pytest.mark.parametrize("condition", ["1-2万人", "between 1 and 2 万人"])
 def test_range_with_a_magnitude_word(condition: str) -> None:
     plan = Plan.from_toml(

@@ -76,7 +76,7 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
                 .ok_or_else(|| {
                     Error::new(
                         ErrorKind::Period,
-                        "no plan year found in the text (such as \"2024年计划安排\"); give one in DraftOptions::period",
+                        "no plan year found in the text (such as \"2024年计划安排\"); give the plan period as an option",
                     )
                 })?;
             let p = Period::Year(year.clamp(1000, 9999) as i16);
