@@ -298,6 +298,10 @@ impl Quantity {
     /// ```
     pub fn try_cmp(&self, other: &Quantity) -> Result<Ordering> {
         let (n, d) = other.ratio_to(self.unit)?;
+        // Same scale: compare the values themselves, which cannot overflow.
+        if n == d {
+            return Ok(self.value.cmp(&other.value));
+        }
         let overflow = || Error::new(ErrorKind::Overflow, "comparison overflows");
         // self.value vs other.value * n / d  <=>  self.value * d vs other.value * n (d > 0).
         let lhs = crate::exact::mul(self.value, d).ok_or_else(overflow)?;
