@@ -264,6 +264,9 @@ fn fuzz_regressions() {
             .kind(),
         ErrorKind::Overflow
     );
+    // 29 digits in km²: equal to itself although converting to m² would overflow.
+    let q = Quantity::parse("473473777400977777777 亿38868887367368km2").unwrap();
+    assert_eq!(Quantity::parse(&q.to_string()).unwrap(), q);
 }
 
 #[test]
