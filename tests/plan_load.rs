@@ -142,3 +142,32 @@ fn a_dimensionless_indicator_round_trips() {
         plan
     );
 }
+
+/// Size limits (core/src/limits.rs, RELIABILITY.md): beyond them, a typed error.
+#[test]
+fn inputs_beyond_the_limits_are_typed_errors() {
+    use planwatch::limits::{MAX_FIELD_BYTES, MAX_PLAN_BYTES};
+    let big = format!(
+        "[plan]\nid = \"x\"\nperiod = \"2024\"\n#{}\n",
+        "a".repeat(MAX_PLAN_BYTES)
+    );
+    assert_eq!(
+        Plan::from_toml_str(&big, "big.toml").unwrap_err().kind(),
+        planwatch::ErrorKind::TooLarge
+    );
+    assert_eq!(
+        Plan::from_json_str(&big, "big.json").unwrap_err().kind(),
+        planwatch::ErrorKind::TooLarge
+    );
+    let long = format!(
+        "indicator,period,value,unit\nx,2024,{},人\n",
+        "9".repeat(MAX_FIELD_BYTES + 1)
+    );
+    let e = Observations::from_csv_str(&long, "long.csv").unwrap_err();
+    assert_eq!(e.issues()[0].code, "too_large");
+    let deep = format!("{}x{}", "(".repeat(1000), ")".repeat(1000));
+    assert_eq!(
+        planwatch::Formula::parse(&deep).unwrap_err().kind(),
+        planwatch::ErrorKind::TooLarge
+    );
+}

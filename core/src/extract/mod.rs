@@ -63,7 +63,7 @@ pub(crate) use segment::Passage;
 /// The largest input [`extract`] reads, in bytes (64 MiB). Larger inputs give an
 /// [`Extraction`] with no findings and a `too_large` warning ([`try_extract`]
 /// returns an [`ErrorKind::TooLarge`] error instead).
-pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: usize = crate::limits::MAX_TEXT_BYTES;
 
 /// Whether a finding is a target (a plan section, future wording) or an actual (an
 /// execution section, past wording).
