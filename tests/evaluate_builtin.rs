@@ -41,7 +41,7 @@ fn gdp_growth_missed_rd_met_through_the_derived_indicator_jobs_with_base() {
 
 #[test]
 fn mid_year_gdp_growth_is_behind() {
-    let card = card(Some("2024-09-30"));
+    let card = card(Some("2024-06-30"));
     let gdp = card.assessment("gdp_growth").unwrap();
     assert_eq!(gdp.status, Status::Behind, "{}", gdp.explanation.zh);
     assert_eq!(gdp.observed.unwrap().to_string(), "5");
