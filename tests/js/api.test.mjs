@@ -269,6 +269,11 @@ test("bad text: draftPlan of text without a plan year, and the size limit", () =
   thrown(() => extract("。".repeat(22_400_000)), "too_large");
 });
 
+test("bad numbers: more digits than an exact decimal holds is an overflow error", () => {
+  const err = thrown(() => pw.parseQuantity("1e30亿"), "overflow");
+  assert.equal(typeof err.charOffset, "number");
+});
+
 test("bad arguments: wrong types are invalid_value errors, not crashes", () => {
   const plan = Plan.fromToml(DEMO);
   thrown(() => plan.evaluate(42), "invalid_value");

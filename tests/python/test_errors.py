@@ -50,6 +50,8 @@ def test_each_core_kind_reaches_its_class() -> None:
         (lambda: Plan.builtin("nope"), InvalidValueError, "unknown_dataset"),
         (lambda: Observations.builtin("nope"), InvalidValueError, "unknown_dataset"),
         (lambda: Quantity.parse("1元").format("fr"), InvalidValueError, "invalid_value"),  # type: ignore[arg-type]
+        (lambda: Quantity.parse("1e30亿"), InvalidValueError, "overflow"),
+        (lambda: Plan.from_toml("#" + "a" * (16 * 1024 * 1024 + 1)), InvalidValueError, "too_large"),
         (lambda: Plan.builtin("nanshan-2024").evaluate(Observations.builtin("nanshan-2024"), as_of="2024-02-30"), ParseError, "period"),
     ]
     for call, cls, code in cases:
