@@ -10,7 +10,7 @@ use std::io::BufReader;
 use planwatch::{ErrorKind, Location, ObservationRecord, Observations, OBSERVATION_COLUMNS};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyMapping, PyString};
+use pyo3::types::{PyList, PyMapping, PyString};
 
 use crate::convert::{cell_text, io_error, source_from_py, type_name, Source};
 use crate::errors;
@@ -49,6 +49,41 @@ impl PyObservations {
                 .map_err(errors::to_py)?,
         };
         Ok(PyObservations { inner })
+    }
+
+    /// Like `from_csv`, but keeps the good rows: returns the batch of rows that loaded
+    /// and a list of every rejected row's problem (dicts like `PlanError.issues`), for
+    /// a caller who decides to go on. Fails as a whole only when the file itself is
+    /// unusable (no header, missing columns, too large).
+    #[staticmethod]
+    fn from_csv_lenient<'py>(
+        py: Python<'py>,
+        source: &Bound<'py, PyAny>,
+    ) -> PyResult<(Self, Bound<'py, PyList>)> {
+        let lenient = match source_from_py(source, &[".csv"])? {
+            Source::Path { path, name } => py
+                .detach(|| {
+                    let file = std::fs::File::open(&path).map_err(Err)?;
+                    Observations::from_csv_lenient(BufReader::new(file), &name).map_err(Ok)
+                })
+                .map_err(|e| match e {
+                    Ok(core) => errors::to_py(core),
+                    Err(io) => io_error(&io, &name),
+                })?,
+            Source::Text(text) => py
+                .detach(|| Observations::from_csv_lenient(text.as_bytes(), TEXT_NAME))
+                .map_err(errors::to_py)?,
+        };
+        let rejected = PyList::empty(py);
+        for issue in &lenient.rejected {
+            rejected.append(errors::issue(py, issue)?)?;
+        }
+        Ok((
+            PyObservations {
+                inner: lenient.observations,
+            },
+            rejected,
+        ))
     }
 
     /// Loads JSON: an array of records keyed by the CSV column names (same path rule

@@ -32,7 +32,8 @@ pub(crate) fn invalid_value(message: &str) -> JsValue {
     ))
 }
 
-fn issue(issue: &Issue) -> JsValue {
+/// One problem as a plain object: `code`, `message` and its location fields.
+pub(crate) fn issue(issue: &Issue) -> JsValue {
     let obj = Object::new();
     set(&obj, "code", &JsValue::from_str(&issue.code));
     set(&obj, "message", &JsValue::from_str(&issue.message));

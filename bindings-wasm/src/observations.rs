@@ -32,6 +32,12 @@ export interface ObservationInput {
   jurisdiction?: string | null;
 }
 
+/** The result of a lenient load: the rows that loaded and every rejected row's problem. */
+export interface LenientObservations {
+  observations: Observations;
+  rejected: PlanwatchIssue[];
+}
+
 /** What `plan.evaluate` and `Observations.concat` accept: CSV text, records, or a batch. */
 export type ObservationsInput = string | ObservationInput[] | Observations;
 "#;
@@ -62,6 +68,22 @@ impl JsObservations {
         Observations::from_csv_str(text, file)
             .map(JsObservations::new)
             .map_err(errors::to_js)
+    }
+
+    /// Like `fromCsv`, but keeps the good rows: returns `{ observations, rejected }`,
+    /// the rows that loaded and every rejected row's problem, for a caller who decides
+    /// to go on. Throws only when the file itself is unusable (no header, too large).
+    #[wasm_bindgen(js_name = fromCsvLenient, unchecked_return_type = "LenientObservations")]
+    pub fn from_csv_lenient(text: &str, file: Option<String>) -> Result<JsValue, JsValue> {
+        let file = file.as_deref().unwrap_or("observations.csv");
+        let lenient =
+            Observations::from_csv_lenient(text.as_bytes(), file).map_err(errors::to_js)?;
+        let rejected: Array = lenient.rejected.iter().map(errors::issue).collect();
+        let out = js_sys::Object::new();
+        let observations: JsValue = JsObservations::new(lenient.observations).into();
+        Reflect::set(&out, &"observations".into(), &observations)?;
+        Reflect::set(&out, &"rejected".into(), &rejected)?;
+        Ok(out.into())
     }
 
     /// Loads JSON text: an array of records with the CSV column names as keys.

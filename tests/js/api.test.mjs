@@ -294,3 +294,12 @@ test("options: 基本完成 margins as decimal strings", () => {
   assert.equal(plan.evaluate(obs, { basicRatio: "0.9" }).assessment("new_jobs").grade, "basically_achieved");
   thrown(() => plan.evaluate(obs, { basicRatio: "most" }), "parse");
 });
+
+test("nothing lost: a lenient CSV load keeps the good rows and lists every rejected one", () => {
+  const text = "indicator,period,value,unit\nnew_jobs,2024,18746,人\nnew_jobs,2024Q5,1,人\ngdp,2024,lots,亿元\n";
+  const strict = thrown(() => Observations.fromCsv(text), "plan");
+  assert.equal(strict.issues.length, 2);
+  const { observations, rejected } = Observations.fromCsvLenient(text);
+  assert.equal(observations.length, 1);
+  assert.deepEqual(rejected.map((r) => [r.line, r.column, r.code]), [[3, 2, "bad_period"], [4, 3, "bad_value"]]);
+});

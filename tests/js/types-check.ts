@@ -8,6 +8,7 @@ import type {
   EvaluateOptions,
   Extraction,
   Finding,
+  LenientObservations,
   ObservationInput,
   ObservationsInput,
   PlanwatchError,
@@ -89,3 +90,8 @@ export {
   toToml, optionsOptional, records, ordered, one, summary, toJSON, toHtml, status, decimalsAreText, extracts, drafts, spans,
   offsetIsNumber, lineIsNumber, webPlan, webInit, usage,
 };
+
+// A lenient load returns the batch and the rejected rows' problems.
+const lenient: LenientObservations = Observations.fromCsvLenient("indicator,period,value,unit\n");
+const firstRejected: PlanwatchIssue | undefined = lenient.rejected[0];
+void firstRejected;

@@ -263,3 +263,13 @@ def test_string_columns_with_control_characters_are_kept() -> None:
          {"indicator": "c", "period": "2024", "value": "2", "unit": "元"}]
     )
     assert obs.to_csv() == again.to_csv()
+
+
+def test_lenient_csv_keeps_the_good_rows_and_lists_the_rejected() -> None:
+    text = "indicator,period,value,unit\nnew_jobs,2024,18746,人\nnew_jobs,2024Q5,1,人\ngdp,2024,lots,亿元\n"
+    with pytest.raises(PlanError) as info:
+        Observations.from_csv(text)
+    assert len(info.value.issues) == 2
+    good, rejected = Observations.from_csv_lenient(text)
+    assert len(good) == 1
+    assert [(r["line"], r["column"], r["code"]) for r in rejected] == [(3, 2, "bad_period"), (4, 3, "bad_value")]
