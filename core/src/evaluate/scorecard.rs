@@ -210,18 +210,10 @@ impl Scorecard {
     /// document's order), then plan order.
     pub fn ordered(&self) -> Vec<&Assessment> {
         let mut v: Vec<(usize, &Assessment)> = self.assessments.iter().enumerate().collect();
-        v.sort_by(|(i, a), (j, b)| {
-            let miss = |x: &Assessment| x.severity != Some(Severity::Error);
-            (
-                miss(a),
-                section_key(a.section.as_deref().unwrap_or("—")),
-                *i,
-            )
-                .cmp(&(
-                    miss(b),
-                    section_key(b.section.as_deref().unwrap_or("—")),
-                    *j,
-                ))
+        // Section keys are computed once per assessment, not once per comparison.
+        v.sort_by_cached_key(|(i, a)| {
+            let not_a_miss = a.severity != Some(Severity::Error);
+            (not_a_miss, section_key(a.section.as_deref().unwrap_or("—")), *i)
         });
         v.into_iter().map(|(_, a)| a).collect()
     }
