@@ -236,3 +236,16 @@ proptest! {
         }
     }
 }
+
+/// Found by fuzzing (fuzz/, RELIABILITY.md): one indicator phrase with figures in two
+/// dimensions (座 and 亿元) gave two indicators the same id, so the draft did not load
+/// again. The input is the fuzzer's, kept verbatim.
+#[test]
+fn a_draft_with_one_phrase_in_two_dimensions_loads_again() {
+    let text = include_str!("data/fuzz-extract-draft-duplicate-id.txt");
+    let plan = planwatch::draft_plan(text, &planwatch::DraftOptions::default()).unwrap();
+    let toml = plan.to_toml().unwrap();
+    let back = planwatch::Plan::from_toml_str(&toml, "draft.toml")
+        .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    assert_eq!(back, plan);
+}

@@ -1,7 +1,7 @@
 //! A draft plan from report text: the target findings grouped into indicators, one
 //! target per finding, each with its provenance, ready to save as TOML and edit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{extract_with, ExtractOptions, Finding, Measure};
 use crate::comparator::Comparator;
@@ -94,7 +94,8 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
 
     let mut by_key: HashMap<(String, IndicatorMeasure, String), usize> = HashMap::new();
     let mut phrase_no: HashMap<String, usize> = HashMap::new();
-    let mut target_ids: HashMap<String, usize> = HashMap::new();
+    let mut indicator_ids: HashSet<String> = HashSet::new();
+    let mut target_ids: HashSet<String> = HashSet::new();
     for f in ex.targets() {
         let name: String = f
             .indicator
@@ -112,7 +113,9 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
             None => {
                 let next = phrase_no.len() + 1;
                 let n = *phrase_no.entry(name.clone()).or_insert(next);
-                let id = format!("ind_{n:03}_{}", measure.name());
+                // One phrase can name figures of two dimensions (座 and 亿元): each is
+                // its own indicator, and every id stays unique.
+                let id = unique(format!("ind_{n:03}_{}", measure.name()), &mut indicator_ids);
                 let mut ind = Indicator::new(
                     id,
                     Names {
@@ -146,16 +149,14 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
             }
         };
         let indicator = plan.indicators[idx].id.clone();
-        let mut tid = if f.stretch {
-            format!("{indicator}_stretch")
-        } else {
-            indicator.clone()
-        };
-        let seen = target_ids.entry(tid.clone()).or_insert(0);
-        *seen += 1;
-        if *seen > 1 {
-            tid = format!("{tid}_{seen}");
-        }
+        let tid = unique(
+            if f.stretch {
+                format!("{indicator}_stretch")
+            } else {
+                indicator.clone()
+            },
+            &mut target_ids,
+        );
         let mut t = Target::new(indicator, target_period(f, period), condition(f, &tid));
         t.id = tid;
         t.tier = if f.stretch { Tier::Stretch } else { Tier::Base };
@@ -163,6 +164,18 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
         plan.targets.push(t);
     }
     Ok(plan)
+}
+
+/// `base`, or `base_2`, `base_3` … the first one not used yet; records it as used.
+fn unique(base: String, used: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 1;
+    while used.contains(&id) {
+        n += 1;
+        id = format!("{base}_{n}");
+    }
+    used.insert(id.clone());
+    id
 }
 
 fn indicator_measure(m: Measure) -> IndicatorMeasure {
