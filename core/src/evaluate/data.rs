@@ -28,53 +28,54 @@ pub(crate) struct Found {
     pub(crate) notes: Vec<String>,
 }
 
+/// One indicator's figures: the best observation for each period span, sorted by span.
+///
 /// Observations are keyed by the span of their period, not its spelling: 2024H1 and
 /// 2024-01..2024-06, or 2024 and 2024-01..2024-12, are the same figure.
-type Key<'a> = (&'a str, Date, Date);
+#[derive(Default)]
+struct Series<'a> {
+    spans: Vec<(Date, Date)>,
+    periods: Vec<Period>,
+    observations: Vec<&'a Observation>,
+}
 
 pub(crate) struct Data<'a> {
     indicators: HashMap<&'a str, &'a Indicator>,
-    best: HashMap<Key<'a>, &'a Observation>,
-    periods: HashMap<&'a str, Vec<Period>>,
-}
-
-fn key(indicator: &str, p: Period) -> Key<'_> {
-    (indicator, p.start(), p.end())
+    series: HashMap<&'a str, Series<'a>>,
 }
 
 /// Orders candidate observations of one indicator and period: the latest publication
 /// wins, then the more final status, then (for conflicting duplicates) the larger
-/// value, so the choice never depends on input order.
-fn better(a: &Observation, b: &Observation) -> bool {
+/// value. A total order, so the pick never depends on input order: amounts of one
+/// dimension compare as amounts; mixed dimensions (a data error the verdict will
+/// report) fall back to comparing dimension, unit and digits.
+fn rank(a: &Observation, b: &Observation) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    // A total order, so the pick never depends on input order: amounts of one
-    // dimension compare as amounts; mixed dimensions (a data error the verdict will
-    // report) fall back to comparing dimension, unit and digits.
     let amount = if a.value.dimension() == b.value.dimension() {
         a.value.try_cmp(&b.value).unwrap_or(Ordering::Equal)
     } else {
         Ordering::Equal
     };
-    let order = (a.published(), a.status)
+    (a.published(), a.status)
         .cmp(&(b.published(), b.status))
         .then(a.value.dimension().cmp(&b.value.dimension()))
         .then(amount)
         .then_with(|| a.value.unit().symbol().cmp(b.value.unit().symbol()))
         .then(a.value.value().cmp(&b.value.value()))
-        .then_with(|| a.period.cmp(&b.period));
-    order == Ordering::Greater
+        .then_with(|| a.period.cmp(&b.period))
 }
 
 impl<'a> Data<'a> {
     /// Indexes the observations visible at `as_of` (published on or before it; all
-    /// of them when None) that belong to the plan's jurisdiction.
+    /// of them when None) that belong to the plan's jurisdiction: grouped by indicator
+    /// (one hash per observation), then sorted by span within each indicator.
     pub(crate) fn new(
         plan: &'a Plan,
         observations: &'a Observations,
         as_of: Option<Date>,
     ) -> Data<'a> {
-        let mut best: HashMap<Key<'a>, &'a Observation> =
-            HashMap::with_capacity(observations.len());
+        type Row<'o> = ((Date, Date), &'o Observation);
+        let mut grouped: HashMap<&'a str, Vec<Row<'a>>> = HashMap::new();
         for o in observations {
             if as_of.is_some_and(|d| o.published() > d) {
                 continue;
@@ -84,26 +85,34 @@ impl<'a> Data<'a> {
                     continue;
                 }
             }
-            best.entry(key(o.indicator.as_str(), o.period))
-                .and_modify(|cur| {
-                    if better(o, cur) {
-                        *cur = o;
-                    }
-                })
-                .or_insert(o);
+            let span = (o.period.start(), o.period.end());
+            grouped.entry(o.indicator.as_str()).or_default().push((span, o));
         }
-        let mut periods: HashMap<&'a str, Vec<Period>> = HashMap::new();
-        for ((ind, _, _), o) in &best {
-            periods.entry(ind).or_default().push(o.period);
-        }
-        for v in periods.values_mut() {
-            v.sort();
-        }
+        let series = grouped
+            .into_iter()
+            .map(|(indicator, mut rows)| {
+                // The best figure first within each span, then keep only it.
+                rows.sort_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| rank(b, a)));
+                rows.dedup_by_key(|(span, _)| *span);
+                let series = Series {
+                    spans: rows.iter().map(|(span, _)| *span).collect(),
+                    periods: rows.iter().map(|(_, o)| o.period).collect(),
+                    observations: rows.into_iter().map(|(_, o)| o).collect(),
+                };
+                (indicator, series)
+            })
+            .collect();
         Data {
             indicators: plan.index(),
-            best,
-            periods,
+            series,
         }
+    }
+
+    /// The best observation of the indicator for the span of `period`.
+    fn observed(&self, ind: &Indicator, period: Period) -> Option<&'a Observation> {
+        let series = self.series.get(ind.id.as_str())?;
+        let i = series.spans.binary_search(&(period.start(), period.end())).ok()?;
+        series.observations.get(i).copied()
     }
 
     /// The plan's indicator with `id`.
@@ -120,15 +129,19 @@ impl<'a> Data<'a> {
         if derived {
             std::borrow::Cow::Owned(self.periods_at(ind, 0))
         } else {
-            std::borrow::Cow::Borrowed(self.periods.get(ind.id.as_str()).map_or(&[], Vec::as_slice))
+            std::borrow::Cow::Borrowed(
+                self.series
+                    .get(ind.id.as_str())
+                    .map_or(&[], |s| s.periods.as_slice()),
+            )
         }
     }
 
     fn periods_at(&self, ind: &Indicator, depth: usize) -> Vec<Period> {
         let mut out = self
-            .periods
+            .series
             .get(ind.id.as_str())
-            .cloned()
+            .map(|s| s.periods.clone())
             .unwrap_or_default();
         if depth < MAX_DERIVATION_DEPTH {
             let source = match (&ind.formula, &ind.of) {
@@ -153,7 +166,7 @@ impl<'a> Data<'a> {
     }
 
     fn get_at(&self, ind: &Indicator, period: Period, depth: usize) -> Option<Result<Found>> {
-        if let Some(o) = self.best.get(&key(ind.id.as_str(), period)) {
+        if let Some(o) = self.observed(ind, period) {
             return Some(Ok(observed(ind, o)));
         }
         if depth >= MAX_DERIVATION_DEPTH {
