@@ -249,3 +249,15 @@ fn a_draft_with_one_phrase_in_two_dimensions_loads_again() {
         .unwrap_or_else(|e| panic!("{e}\n{toml}"));
     assert_eq!(back, plan);
 }
+
+/// Found by fuzzing (fuzz/, RELIABILITY.md): a range read high-to-low made a draft
+/// condition "between 100家 and 0家" that did not load again.
+#[test]
+fn a_draft_with_an_inverted_range_loads_again() {
+    let text = include_str!("data/fuzz-extract-draft-inverted-range.txt");
+    let plan = planwatch::draft_plan(text, &planwatch::DraftOptions::default()).unwrap();
+    let toml = plan.to_toml().unwrap();
+    let back = planwatch::Plan::from_toml_str(&toml, "draft.toml")
+        .unwrap_or_else(|e| panic!("{e}\n{toml}"));
+    assert_eq!(back, plan);
+}

@@ -268,9 +268,11 @@ fn target_period(f: &Finding, plan: Period) -> Period {
 fn condition(f: &Finding, target_id: &str) -> Condition {
     let q = |v| Quantity::new(v, f.unit.unwrap_or(Unit::NONE));
     match (f.op, f.value, f.value_hi) {
+        // A range written high-to-low ("100-0家", often an OCR or layout slip) is
+        // kept as the range it spans, so the draft still loads for review.
         (Comparator::Between, Some(lo), Some(hi)) => Condition::Between {
-            low: q(lo),
-            high: q(hi),
+            low: q(lo.min(hi)),
+            high: q(lo.max(hi)),
         },
         (Comparator::Approx, Some(v), _) => Condition::Approx {
             value: q(v),
