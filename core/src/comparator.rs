@@ -56,17 +56,19 @@ impl Comparator {
         })
     }
 
-    /// The Chinese phrase used in explanations ("不少于", "超过" …).
-    pub fn zh(&self) -> &'static str {
+    /// The Chinese phrase used in explanations: "不低于" for a floor on a rate,
+    /// "不少于" for a floor on an amount, "超过", "不超过" …
+    pub fn zh(&self, rate: bool) -> &'static str {
         match self {
-            Comparator::Ge => "不低于",
+            Comparator::Ge if rate => "不低于",
+            Comparator::Ge => "不少于",
             Comparator::Gt => "超过",
             Comparator::Le => "不超过",
             Comparator::Lt => "低于",
-            Comparator::Eq => "等于",
-            Comparator::Approx => "约为",
-            Comparator::Between => "介于",
-            Comparator::Reference => "完成下达指标",
+            Comparator::Eq => "为",
+            Comparator::Approx => "约",
+            Comparator::Between => "",
+            Comparator::Reference => "完成",
         }
     }
 

@@ -26,20 +26,6 @@ fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     })
 }
 
-fn zh_comparator(c: Comparator, rate: bool) -> &'static str {
-    match c {
-        Comparator::Ge if rate => "不低于",
-        Comparator::Ge => "不少于",
-        Comparator::Gt => "超过",
-        Comparator::Le => "不超过",
-        Comparator::Lt => "低于",
-        Comparator::Eq => "为",
-        Comparator::Approx => "约",
-        Comparator::Between => "",
-        Comparator::Reference => "完成",
-    }
-}
-
 fn target_text(a: &Assessment, style: Style) -> Option<String> {
     let rate = matches!(
         a.unit.dimension(),
@@ -53,7 +39,7 @@ fn target_text(a: &Assessment, style: Style) -> Option<String> {
         (Comparator::Between, Some(hi), Style::En) => {
             format!("between {} and {}", q(lo, a, style), q(hi, a, style))
         }
-        (c, _, Style::Zh) => format!("{}{}", zh_comparator(c, rate), q(lo, a, style)),
+        (c, _, Style::Zh) => format!("{}{}", c.zh(rate), q(lo, a, style)),
         (c, _, Style::En) => format!("{} {}", c.en(), q(lo, a, style)),
     })
 }
