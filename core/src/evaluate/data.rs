@@ -86,7 +86,10 @@ impl<'a> Data<'a> {
                 }
             }
             let span = (o.period.start(), o.period.end());
-            grouped.entry(o.indicator.as_str()).or_default().push((span, o));
+            grouped
+                .entry(o.indicator.as_str())
+                .or_default()
+                .push((span, o));
         }
         let series = grouped
             .into_iter()
@@ -111,7 +114,10 @@ impl<'a> Data<'a> {
     /// The best observation of the indicator for the span of `period`.
     fn observed(&self, ind: &Indicator, period: Period) -> Option<&'a Observation> {
         let series = self.series.get(ind.id.as_str())?;
-        let i = series.spans.binary_search(&(period.start(), period.end())).ok()?;
+        let i = series
+            .spans
+            .binary_search(&(period.start(), period.end()))
+            .ok()?;
         series.observations.get(i).copied()
     }
 

@@ -213,7 +213,11 @@ impl Scorecard {
         // Section keys are computed once per assessment, not once per comparison.
         v.sort_by_cached_key(|(i, a)| {
             let not_a_miss = a.severity != Some(Severity::Error);
-            (not_a_miss, section_key(a.section.as_deref().unwrap_or("—")), *i)
+            (
+                not_a_miss,
+                section_key(a.section.as_deref().unwrap_or("—")),
+                *i,
+            )
         });
         v.into_iter().map(|(_, a)| a).collect()
     }
