@@ -141,6 +141,35 @@ pub(crate) struct Cand {
     pub(crate) inner: Option<(usize, usize)>,
 }
 
+impl Cand {
+    /// A reference without a number (完成市级下达指标任务, 增长与经济增长同步): the
+    /// span `s..e`, the words before it ending at `pre`.
+    fn reference(
+        kind: Kind,
+        s: usize,
+        e: usize,
+        pre: usize,
+        inner: Option<(usize, usize)>,
+    ) -> Cand {
+        Cand {
+            kind,
+            s,
+            e,
+            pre,
+            post: e,
+            value: None,
+            value_hi: None,
+            unit: None,
+            more: false,
+            prefix: None,
+            suffix: None,
+            chinese: false,
+            ocr: false,
+            inner,
+        }
+    }
+}
+
 fn is_ascii_alnum(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric())
 }
@@ -858,22 +887,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
             "低于",
         ],
     )?;
-    Some(Cand {
-        kind: Kind::Reference,
-        s,
-        e,
-        pre: s - verb,
-        post: e,
-        value: None,
-        value_hi: None,
-        unit: None,
-        more: false,
-        prefix: None,
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner,
-    })
+    Some(Cand::reference(Kind::Reference, s, e, s - verb, inner))
 }
 
 /// "居民人均可支配收入增长与经济增长同步": growth bound to another series.
@@ -892,44 +906,20 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
             e += 2;
         }
         if lx::starts(ch, e, "持平") && i > 0 && !is_clause_end(ch[i - 1]) {
-            return Some(Cand {
-                kind: Kind::Reference,
-                s: i,
-                e: e + 2,
-                pre: i,
-                post: e + 2,
-                value: None,
-                value_hi: None,
-                unit: None,
-                more: false,
-                prefix: None,
-                suffix: None,
-                chinese: false,
-                ocr: false,
-                inner: None,
-            });
+            return Some(Cand::reference(Kind::Reference, i, e + 2, i, None));
         }
     }
     let verb = lx::ends_any(ch, i, &["增长", "增速", "增幅"])?;
     let mut e = i + 1;
     while e < n && e - i <= 12 && !is_clause_end(ch[e]) {
         if lx::starts(ch, e, "同步") {
-            return Some(Cand {
-                kind: Kind::ReferenceGrowth,
-                s: i,
-                e: e + 2,
-                pre: i - verb,
-                post: e + 2,
-                value: None,
-                value_hi: None,
-                unit: None,
-                more: false,
-                prefix: None,
-                suffix: None,
-                chinese: false,
-                ocr: false,
-                inner: None,
-            });
+            return Some(Cand::reference(
+                Kind::ReferenceGrowth,
+                i,
+                e + 2,
+                i - verb,
+                None,
+            ));
         }
         e += 1;
     }
