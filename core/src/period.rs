@@ -26,7 +26,6 @@ use std::fmt;
 use std::str::FromStr;
 
 use jiff::civil::Date;
-use jiff::ToSpan;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -95,7 +94,7 @@ pub enum Period {
 /// Civil dates have no time zones, so every civil day is exactly 86 400 s in jiff's
 /// duration arithmetic; going through `SignedDuration` keeps this infallible, unlike
 /// `Date::until`, which returns a `Result`.
-fn days_between(a: Date, b: Date) -> i64 {
+pub(crate) fn days_between(a: Date, b: Date) -> i64 {
     a.duration_until(b).as_secs() / 86_400
 }
 
@@ -339,11 +338,17 @@ impl Period {
             | Period::YearToDate { year, .. } => *year = earlier(*year)?,
             Period::Years { start, end } => (*start, *end) = (earlier(*start)?, earlier(*end)?),
             Period::Date(d) => {
-                earlier(d.year())?;
-                *d = d.checked_sub(1.year()).map_err(|e| {
+                // 29 February goes to the 28th. Built by hand rather than with jiff's
+                // `Span` arithmetic, whose panicking constructors would link jiff's
+                // error texts (tens of kilobytes) into the WebAssembly module.
+                let year = earlier(d.year())?;
+                let day = d
+                    .day()
+                    .min(first_day(year, d.month() as u8).last_of_month().day());
+                *d = Date::new(year, d.month(), day).map_err(|_| {
                     Error::new(
                         ErrorKind::Period,
-                        format!("cannot go back a year from {d}: {e}"),
+                        format!("cannot go back a year from {self}"),
                     )
                 })?;
             }
@@ -516,6 +521,31 @@ impl serde::Serialize for Period {
     }
 }
 
+/// Dates serialize as `YYYY-MM-DD`, written by [`Period`]'s `Display` rather than jiff's
+/// serde support, whose parser and error texts would take tens of kilobytes in the
+/// WebAssembly module. Use with `#[serde(serialize_with = "...")]`.
+pub(crate) mod date_text {
+    use jiff::civil::Date;
+
+    use super::Period;
+
+    /// A date as `YYYY-MM-DD`.
+    pub(crate) fn serialize<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&Period::Date(*d))
+    }
+
+    /// An optional date as `YYYY-MM-DD` or none.
+    pub(crate) fn serialize_opt<S: serde::Serializer>(
+        d: &Option<Date>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_some(&Period::Date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 /// Deserialized from its canonical string with [`Period::parse`], so invalid periods are
 /// rejected at load time.
 impl<'de> Deserialize<'de> for Period {
@@ -626,6 +656,7 @@ pub fn parse_date(text: &str) -> Result<Date> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use jiff::ToSpan;
 
     fn p(s: &str) -> Period {
         match Period::parse(s) {

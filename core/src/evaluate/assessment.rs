@@ -161,6 +161,7 @@ pub struct Input {
     /// Observation status.
     pub status: ObservationStatus,
     /// Publication date, if known.
+    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
     pub vintage: Option<Date>,
     /// Source of the value.
     pub source: Option<String>,

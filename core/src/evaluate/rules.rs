@@ -12,7 +12,7 @@ use crate::evaluate::data::{Data, Found};
 use crate::evaluate::math::{cagr, chained_cagr, ratio};
 use crate::evaluate::Options;
 use crate::indicator::{Indicator, Kind, Measure, Names, Polarity};
-use crate::period::Period;
+use crate::period::{Period, MAX_YEAR};
 use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target};
@@ -431,8 +431,7 @@ fn partial(
     a: &mut Assessment,
 ) -> Result<()> {
     let end = t.period.end();
-    let window_start =
-        Date::new(end.year(), 1, 1).map_err(|e| Error::new(ErrorKind::Period, e.to_string()))?;
+    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
     let candidate = ctx
         .data
         .periods(ind)
@@ -507,17 +506,28 @@ fn no_data(ctx: &Ctx<'_>, t: &Target, a: &mut Assessment) -> Result<()> {
     Ok(())
 }
 
-fn period_err(e: jiff::Error) -> Error {
-    Error::new(ErrorKind::Period, e.to_string())
+// jiff's errors are not formatted: their messages cover every jiff feature and would
+// put tens of kilobytes of text into the WebAssembly module. The only failure here is
+// leaving the supported calendar range, which these messages say.
+fn period_err(_: jiff::Error) -> Error {
+    Error::new(
+        ErrorKind::Period,
+        format!("date arithmetic leaves the calendar (years up to {MAX_YEAR})"),
+    )
+}
+
+fn date_range_err(year: i16) -> Error {
+    Error::new(
+        ErrorKind::Period,
+        format!("year {year} is outside the calendar (years up to {MAX_YEAR})"),
+    )
 }
 
 /// Days from `from` to `to` over days from `from` to `end`, clamped to [0, 1] and
 /// rounded to 6 decimals.
 fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
-    let days = |a: Date, b: Date| -> Result<Decimal> {
-        Ok(Decimal::from(a.until(b).map_err(period_err)?.get_days()))
-    };
-    let share = ratio(days(from, to)?, days(from, end)?)?;
+    let days = |a: Date, b: Date| Decimal::from(crate::period::days_between(a, b));
+    let share = ratio(days(from, to), days(from, end))?;
     Ok(share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(6))
 }
 
@@ -588,8 +598,7 @@ fn stock_progress(
     a: &mut Assessment,
 ) -> Result<()> {
     let end = t.period.end();
-    let window_start =
-        Date::new(end.year(), 1, 1).map_err(|e| Error::new(ErrorKind::Period, e.to_string()))?;
+    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
     let base = ctx
         .data
         .periods(ind)

@@ -113,9 +113,11 @@ pub struct Scorecard {
     /// Plan period.
     pub period: Period,
     /// The evaluation date, if one was given.
+    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
     pub as_of: Option<Date>,
     /// The date the verdicts were judged at: `as_of`, or without one, the later of
     /// the plan period's end and the latest publication.
+    #[serde(serialize_with = "crate::period::date_text::serialize")]
     pub evaluated_on: Date,
     /// One assessment per target, in plan order.
     pub assessments: Vec<Assessment>,
