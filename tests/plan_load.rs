@@ -118,6 +118,105 @@ fn json_problems_carry_their_path() {
     );
 }
 
+const MALFORMED_ITEMS: &str = r#"[plan]
+id = "m"
+period = "2024"
+titel = "typo"
+
+[[indicator]]
+id = "gdp"
+name = { zh = "本地生产总值", fr = "PIB" }
+unit = "亿元"
+flow = "yes"
+kind = "binding-ish"
+
+[[indicator]]
+id = "jobs"
+unit = "人"
+tags = ["a", 3]
+source = { span = [4, -1], page = 2 }
+
+[[target]]
+indicator = "gdp"
+condition = 5.5
+tier = "stretch"
+"#;
+
+/// Every problem of a malformed item is reported at its own field, not just the first,
+/// in the order of the file, and an item with a problem is not loaded (so no later check
+/// runs on a half-read item).
+#[test]
+fn every_problem_of_an_item_is_reported_at_its_field() {
+    let e = Plan::from_toml_str(MALFORMED_ITEMS, "m.toml").unwrap_err();
+    let got: Vec<(&str, usize, usize, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.line.unwrap_or(0),
+                i.location.column.unwrap_or(0),
+                i.location.path.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    let want = vec![
+        ("invalid", 4, 1, "plan.titel"),
+        ("invalid", 10, 8, "indicator[0].flow"),
+        ("invalid", 11, 8, "indicator[0].kind"),
+        ("invalid", 13, 1, "indicator[1].name"),
+        ("invalid", 16, 14, "indicator[1].tags[1]"),
+        ("invalid", 17, 19, "indicator[1].source.span"),
+        ("invalid", 17, 28, "indicator[1].source.page"),
+        ("invalid", 21, 13, "target[0].condition"),
+    ];
+    assert_eq!(got, want, "{e}");
+    let messages: Vec<&str> = e.issues().iter().map(|i| i.message.as_str()).collect();
+    assert_eq!(messages[0], "unknown field `titel`");
+    assert_eq!(messages[1], "`flow` must be true or false, found a string");
+    assert_eq!(
+        messages[2],
+        "`kind` must be one of \"binding\", \"expected\", \"task\", found a string"
+    );
+    assert_eq!(messages[3], "missing field `name`");
+    assert_eq!(messages[7], "`condition` must be a string, found a float");
+}
+
+#[test]
+fn json_items_are_read_by_the_same_rules_and_null_is_absent() {
+    let json = r#"{"plan": {"id": "j", "period": "2024", "title": null},
+      "indicator": [{"id": "gdp", "name": {"zh": "GDP"}, "unit": "亿元", "flow": true, "source": null}],
+      "target": [{"indicator": "gdp", "condition": 5, "bogus": 1}]}"#;
+    let e = Plan::from_json_str(json, "p.json").unwrap_err();
+    let got: Vec<(&str, &str, Option<usize>)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.path.as_deref().unwrap_or(""),
+                i.location.line,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("invalid", "target[0].condition", None),
+            ("invalid", "target[0].bogus", None)
+        ],
+        "{e}"
+    );
+    let fixed = json.replace(
+        r#""condition": 5, "bogus": 1"#,
+        r#""condition": ">= 5亿元""#,
+    );
+    let plan = Plan::from_json_str(&fixed, "p.json").unwrap();
+    assert_eq!(plan.title, None);
+    assert!(plan.indicators[0].flow);
+    assert_eq!(plan.targets[0].id, "gdp");
+}
+
 #[test]
 fn writing_and_reading_gives_the_same_plan() {
     let plan = Plan::builtin("nanshan-2024").unwrap();

@@ -25,6 +25,15 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// Every measure, in declaration order.
+    pub const ALL: [Measure; 5] = [
+        Measure::Level,
+        Measure::Growth,
+        Measure::Share,
+        Measure::Change,
+        Measure::Milestone,
+    ];
+
     /// The serde name (`"level"`, `"growth"` …).
     pub fn name(&self) -> &'static str {
         match self {
@@ -58,6 +67,20 @@ pub enum Polarity {
     Band,
 }
 
+impl Polarity {
+    /// Every polarity, in declaration order.
+    pub const ALL: [Polarity; 3] = [Polarity::Higher, Polarity::Lower, Polarity::Band];
+
+    /// The serde name (`"higher"`, `"lower"`, `"band"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Polarity::Higher => "higher",
+            Polarity::Lower => "lower",
+            Polarity::Band => "band",
+        }
+    }
+}
+
 /// Binding force of an indicator's targets (SPEC §1).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
@@ -74,6 +97,9 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: [Kind; 3] = [Kind::Binding, Kind::Expected, Kind::Task];
+
     /// The serde name.
     pub fn name(&self) -> &'static str {
         match self {

@@ -32,6 +32,9 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Both tiers, in declaration order.
+    pub const ALL: [Tier; 2] = [Tier::Base, Tier::Stretch];
+
     /// The serde name.
     pub fn name(&self) -> &'static str {
         match self {

@@ -26,7 +26,9 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use tree::{Fields, Locate, Node, Value};
 
 use crate::formula::Formula;
 use crate::indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
@@ -38,8 +40,9 @@ use crate::target::{Condition, Target, Tier};
 use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+mod tree;
+
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct RawHeader {
     id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,8 +54,7 @@ pub(crate) struct RawHeader {
     document: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct RawIndicator {
     id: String,
     name: Names,
@@ -80,8 +82,7 @@ pub(crate) struct RawIndicator {
     source: Option<Provenance>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct RawTarget {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     id: Option<String>,
@@ -213,10 +214,7 @@ pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
 }
 
 fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
-    use serde::de::IntoDeserializer;
-    use toml::de::{DeTable, DeValue};
-
-    let doc = DeTable::parse(text).map_err(|e| {
+    let doc = toml::de::DeTable::parse(text).map_err(|e| {
         let loc = match e.span() {
             Some(s) => lines.at(s.start, None),
             None => Location {
@@ -233,81 +231,10 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
             }],
         )
     })?;
-    let mut front = Front::new();
-    fn fields(v: &DeValue<'_>) -> Vec<(String, Range<usize>)> {
-        match v {
-            DeValue::Table(t) => t
-                .iter()
-                .map(|(k, v)| (k.get_ref().to_string(), v.span()))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-    fn read<T: for<'de> Deserialize<'de>>(
-        v: &toml::Spanned<DeValue<'_>>,
-        path: String,
-        lines: &Lines<'_>,
-        issues: &mut Vec<Issue>,
-    ) -> Located<T> {
-        let value = match T::deserialize(v.clone().into_deserializer()) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                let at = e.span().unwrap_or(v.span()).start;
-                issues.push(Issue {
-                    code: "invalid".into(),
-                    location: lines.at(at, Some(path.clone())),
-                    message: e.message().to_string(),
-                });
-                None
-            }
-        };
-        Located {
-            value,
-            path,
-            span: Some(v.span()),
-            fields: fields(v.get_ref()),
-        }
-    }
-    let mut seen_header = false;
-    for (key, value) in doc.get_ref().iter() {
-        let key_str = key.get_ref().as_ref();
-        match (key_str, value.get_ref()) {
-            ("plan", _) => {
-                seen_header = true;
-                front.header = read(value, "plan".into(), lines, &mut front.issues);
-            }
-            ("indicator" | "indicators", DeValue::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    front.indicators.push(read(item, format!("indicator[{i}]"), lines, &mut front.issues));
-                }
-            }
-            ("target" | "targets", DeValue::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    front.targets.push(read(item, format!("target[{i}]"), lines, &mut front.issues));
-                }
-            }
-            ("reference" | "references", DeValue::Table(t)) => {
-                for (k, v) in t.iter() {
-                    let name = k.get_ref().to_string();
-                    let located = read(v, format!("reference.{name}"), lines, &mut front.issues);
-                    front.references.push((name, located));
-                }
-            }
-            _ => front.issues.push(Issue {
-                code: "unknown_key".into(),
-                location: lines.at(key.span().start, Some(key_str.to_string())),
-                message: format!("unknown or malformed top-level key {key_str:?} (expected [plan], [[indicator]], [[target]], [reference])"),
-            }),
-        }
-    }
-    if !seen_header {
-        front.issues.push(Issue {
-            code: "missing_plan".into(),
-            location: lines.at(0, Some("plan".into())),
-            message: "the file has no [plan] table".into(),
-        });
-    }
-    Ok(front)
+    Ok(front(&tree::from_toml(&doc), &|path, span| match span {
+        Some(s) => lines.at(s.start, Some(path.to_string())),
+        None => lines.at(0, Some(path.to_string())),
+    }))
 }
 
 fn json_front(text: &str, file: &str) -> Result<Front> {
@@ -326,87 +253,190 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
             }],
         )
     })?;
-    let mut front = Front::new();
-    let loc = |path: &str| Location {
+    if !doc.is_object() {
+        return Err(Error::new(ErrorKind::Parse, "a JSON plan must be an object").in_file(file));
+    }
+    Ok(front(&tree::from_json(doc), &|path, _| Location {
         file: Some(file.into()),
         path: Some(path.into()),
         ..Location::default()
+    }))
+}
+
+/// Reads the items of a document, each on its own, so one bad item does not hide the
+/// problems of the others.
+fn front(doc: &Node, locate: &Locate<'_>) -> Front {
+    let mut front = Front::new();
+    let Value::Table(entries) = &doc.value else {
+        // Both formats' roots are tables; a caller that passes anything else gets no items.
+        return front;
     };
-    fn read<T: for<'de> Deserialize<'de>>(
-        v: &serde_json::Value,
+    fn located<T>(
+        node: &Node,
         path: String,
+        locate: &Locate<'_>,
         issues: &mut Vec<Issue>,
-        loc: &dyn Fn(&str) -> Location,
+        read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
     ) -> Located<T> {
-        let value = match T::deserialize(v) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                issues.push(Issue {
-                    code: "invalid".into(),
-                    location: loc(&path),
-                    message: e.to_string(),
-                });
-                None
-            }
+        let mut fields = Fields::new(node, &path, locate);
+        let value = read(&mut fields);
+        let value = fields.finish(value, issues);
+        let fields = match &node.value {
+            Value::Table(entries) => entries
+                .iter()
+                .filter_map(|e| Some((e.key.clone(), e.node.span.clone()?)))
+                .collect(),
+            _ => Vec::new(),
         };
         Located {
             value,
             path,
-            span: None,
-            fields: Vec::new(),
+            span: node.span.clone(),
+            fields,
         }
     }
-    let serde_json::Value::Object(map) = doc else {
-        return Err(Error::new(ErrorKind::Parse, "a JSON plan must be an object").in_file(file));
-    };
     let mut seen_header = false;
-    for (key, value) in &map {
-        match (key.as_str(), value) {
-            ("plan", v) => {
+    for entry in entries {
+        let issues = &mut front.issues;
+        match (entry.key.as_str(), &entry.node.value) {
+            ("plan", _) => {
                 seen_header = true;
-                front.header = read(v, "plan".into(), &mut front.issues, &loc);
+                front.header = located(&entry.node, "plan".into(), locate, issues, read_header);
             }
-            ("indicator" | "indicators", serde_json::Value::Array(items)) => {
+            ("indicator" | "indicators", Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    front.indicators.push(read(
-                        item,
-                        format!("indicator[{i}]"),
-                        &mut front.issues,
-                        &loc,
+                    let path = format!("indicator[{i}]");
+                    front
+                        .indicators
+                        .push(located(item, path, locate, issues, read_indicator));
+                }
+            }
+            ("target" | "targets", Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let path = format!("target[{i}]");
+                    front
+                        .targets
+                        .push(located(item, path, locate, issues, read_target));
+                }
+            }
+            ("reference" | "references", Value::Table(refs)) => {
+                for r in refs {
+                    let path = format!("reference.{}", r.key);
+                    let value = match &r.node.value {
+                        Value::Str(s) => Some(s.clone()),
+                        other => {
+                            issues.push(Issue {
+                                code: "invalid".into(),
+                                location: locate(&path, r.node.span.clone()),
+                                message: format!(
+                                    "reference {:?} must be a string such as \"8.5立方米/万元\", found {}",
+                                    r.key,
+                                    other.what()
+                                ),
+                            });
+                            None
+                        }
+                    };
+                    let span = r.node.span.clone();
+                    front.references.push((
+                        r.key.clone(),
+                        Located {
+                            value,
+                            path,
+                            span,
+                            fields: Vec::new(),
+                        },
                     ));
                 }
             }
-            ("target" | "targets", serde_json::Value::Array(items)) => {
-                for (i, item) in items.iter().enumerate() {
-                    front
-                        .targets
-                        .push(read(item, format!("target[{i}]"), &mut front.issues, &loc));
-                }
-            }
-            ("reference" | "references", serde_json::Value::Object(t)) => {
-                for (k, v) in t {
-                    let located = read(v, format!("reference.{k}"), &mut front.issues, &loc);
-                    front.references.push((k.clone(), located));
-                }
-            }
-            _ => front.issues.push(Issue {
+            (key, _) => front.issues.push(Issue {
                 code: "unknown_key".into(),
-                location: loc(key),
-                message: format!("unknown or malformed top-level key {key:?}"),
+                location: locate(key, entry.key_span.clone()),
+                message: format!(
+                    "unknown or malformed top-level key {key:?} (expected a \"plan\" table, \
+                     \"indicator\" and \"target\" arrays of tables, a \"reference\" table)"
+                ),
             }),
         }
     }
     if !seen_header {
         front.issues.push(Issue {
             code: "missing_plan".into(),
-            location: loc("plan"),
-            message: "the document has no \"plan\" object".into(),
+            location: locate("plan", doc.span.clone().map(|_| 0..0)),
+            message: "the plan has no \"plan\" table".into(),
         });
     }
-    Ok(front)
+    // Tables come in key order; report in the order of the file where it has lines.
+    front
+        .issues
+        .sort_by_key(|i| (i.location.line, i.location.column));
+    front
 }
 
-type Locate<'a> = dyn Fn(&str, Option<Range<usize>>) -> Location + 'a;
+fn read_header(f: &mut Fields<'_>) -> RawHeader {
+    RawHeader {
+        id: f.str("id").unwrap_or_default(),
+        title: f.opt_str("title"),
+        period: f.str("period").unwrap_or_default(),
+        jurisdiction: f.opt_str("jurisdiction"),
+        document: f.opt_str("document"),
+    }
+}
+
+fn read_indicator(f: &mut Fields<'_>) -> RawIndicator {
+    RawIndicator {
+        id: f.str("id").unwrap_or_default(),
+        name: f.required_table("name", read_names).unwrap_or_default(),
+        unit: f.opt_str("unit"),
+        measure: f.choice("measure", &Measure::ALL, Measure::name, Measure::default()),
+        kind: f.choice("kind", &Kind::ALL, Kind::name, Kind::default()),
+        polarity: f.choice(
+            "polarity",
+            &Polarity::ALL,
+            Polarity::name,
+            Polarity::default(),
+        ),
+        flow: f.bool("flow"),
+        nominal: f.bool("nominal"),
+        of: f.opt_str("of"),
+        section: f.opt_str("section"),
+        tags: f.strings("tags"),
+        formula: f.opt_str("formula"),
+        source: f.table("source", read_provenance),
+    }
+}
+
+fn read_target(f: &mut Fields<'_>) -> RawTarget {
+    RawTarget {
+        id: f.opt_str("id"),
+        indicator: f.str("indicator").unwrap_or_default(),
+        period: f.opt_str("period"),
+        condition: f.str("condition").unwrap_or_default(),
+        tier: f.choice("tier", &Tier::ALL, Tier::name, Tier::default()),
+        kind: f.opt_choice("kind", &Kind::ALL, Kind::name),
+        baseline: f.opt_str("baseline"),
+        source: f.table("source", read_provenance),
+    }
+}
+
+/// `name = { zh = "…", en = "…" }`; other languages are allowed and ignored.
+fn read_names(f: &mut Fields<'_>) -> Names {
+    let names = Names {
+        zh: f.str("zh").unwrap_or_default(),
+        en: f.opt_str("en").unwrap_or_default(),
+    };
+    f.allow_others();
+    names
+}
+
+fn read_provenance(f: &mut Fields<'_>) -> Provenance {
+    Provenance {
+        document: f.opt_str("document"),
+        quote: f.opt_str("quote"),
+        section: f.opt_str("section"),
+        span: f.span_pair("span"),
+    }
+}
 
 /// Builds the plan from the items read, collecting every problem.
 fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {

@@ -1,0 +1,361 @@
+//! One tree for both plan-file formats.
+//!
+//! TOML and JSON documents are turned into [`Node`]s (TOML's keep their byte spans),
+//! and the schema is read from the nodes by hand with [`Fields`]. Reading through serde
+//! instead would compile the whole schema once per format's deserializer; in the
+//! WebAssembly module that was about 37 KB gzipped of 360. Reading by hand also reports
+//! every problem of an item, each at its own field, rather than the first one.
+
+use std::ops::Range;
+
+use crate::{Issue, Location};
+
+/// A byte range in the TOML text; `None` for JSON, which is located by path alone.
+pub(crate) type Span = Option<Range<usize>>;
+
+/// A value of a plan document with where it is.
+pub(crate) struct Node {
+    pub(crate) span: Span,
+    pub(crate) value: Value,
+}
+
+/// A key of a table with where the key is written.
+pub(crate) struct Entry {
+    pub(crate) key: String,
+    pub(crate) key_span: Span,
+    pub(crate) node: Node,
+}
+
+/// The values the schema distinguishes.
+pub(crate) enum Value {
+    Str(String),
+    Bool(bool),
+    /// An integer; `None` when it does not fit `u64` (negative or too large).
+    Int(Option<u64>),
+    /// JSON `null`: an optional field written as absent.
+    Null,
+    /// A value the schema never takes (a float, a date-time), by its name.
+    Other(&'static str),
+    Array(Vec<Node>),
+    Table(Vec<Entry>),
+}
+
+impl Value {
+    /// What the value is, for messages: "a string", "an array" …
+    pub(crate) fn what(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "a string",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Null => "null",
+            Value::Other(what) => what,
+            Value::Array(_) => "an array",
+            Value::Table(_) => "a table",
+        }
+    }
+}
+
+/// A TOML document as a node. Keys come in the parser's (sorted) order.
+pub(crate) fn from_toml(doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Node {
+    Node {
+        span: Some(doc.span()),
+        value: toml_table(doc.get_ref()),
+    }
+}
+
+fn toml_table(t: &toml::de::DeTable<'_>) -> Value {
+    Value::Table(
+        t.iter()
+            .map(|(k, v)| Entry {
+                key: k.get_ref().to_string(),
+                key_span: Some(k.span()),
+                node: toml_node(v),
+            })
+            .collect(),
+    )
+}
+
+fn toml_node(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
+    use toml::de::DeValue;
+    let value = match v.get_ref() {
+        DeValue::String(s) => Value::Str(s.to_string()),
+        DeValue::Integer(i) => Value::Int(u64::from_str_radix(i.as_str(), i.radix()).ok()),
+        DeValue::Float(_) => Value::Other("a float"),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(_) => Value::Other("a date-time"),
+        DeValue::Array(items) => Value::Array(items.iter().map(toml_node).collect()),
+        DeValue::Table(t) => toml_table(t),
+    };
+    Node {
+        span: Some(v.span()),
+        value,
+    }
+}
+
+/// A JSON document as a node, without spans.
+pub(crate) fn from_json(v: serde_json::Value) -> Node {
+    use serde_json::Value as J;
+    let value = match v {
+        J::Null => Value::Null,
+        J::Bool(b) => Value::Bool(b),
+        J::Number(n) if n.is_u64() || n.is_i64() => Value::Int(n.as_u64()),
+        J::Number(_) => Value::Other("a float"),
+        J::String(s) => Value::Str(s),
+        J::Array(items) => Value::Array(items.into_iter().map(from_json).collect()),
+        J::Object(map) => Value::Table(
+            map.into_iter()
+                .map(|(key, v)| Entry {
+                    key,
+                    key_span: None,
+                    node: from_json(v),
+                })
+                .collect(),
+        ),
+    };
+    Node { span: None, value }
+}
+
+/// Locates a path (`target[3].condition`) and span in the input.
+pub(crate) type Locate<'a> = dyn Fn(&str, Span) -> Location + 'a;
+
+/// Reads the fields of one table item of the schema, collecting every problem: wrong
+/// types, missing required fields, and (at [`finish`](Fields::finish)) unknown fields.
+pub(crate) struct Fields<'a> {
+    path: &'a str,
+    span: Span,
+    entries: &'a [Entry],
+    used: Vec<bool>,
+    locate: &'a Locate<'a>,
+    issues: Vec<Issue>,
+}
+
+impl<'a> Fields<'a> {
+    /// Starts reading `node` as the table at `path`; a node of another type is one issue.
+    pub(crate) fn new(node: &'a Node, path: &'a str, locate: &'a Locate<'a>) -> Fields<'a> {
+        let mut fields = Fields {
+            path,
+            span: node.span.clone(),
+            entries: &[],
+            used: Vec::new(),
+            locate,
+            issues: Vec::new(),
+        };
+        match &node.value {
+            Value::Table(entries) => {
+                fields.entries = entries;
+                fields.used = vec![false; entries.len()];
+            }
+            other => {
+                let message = format!("{path} must be a table, found {}", other.what());
+                fields.problem(path.to_string(), node.span.clone(), message);
+            }
+        }
+        fields
+    }
+
+    fn problem(&mut self, path: String, span: Span, message: String) {
+        self.issues.push(Issue {
+            code: "invalid".into(),
+            location: (self.locate)(&path, span),
+            message,
+        });
+    }
+
+    /// The node of `key`, marked as read; JSON `null` counts as absent.
+    fn node(&mut self, key: &str) -> Option<&'a Node> {
+        let i = self.entries.iter().position(|e| e.key == key)?;
+        self.used[i] = true;
+        let node = &self.entries[i].node;
+        (!matches!(node.value, Value::Null)).then_some(node)
+    }
+
+    /// A wrong-type problem at `key`.
+    fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
+        let message = format!("`{key}` must be {expected}, found {}", node.value.what());
+        self.problem(format!("{}.{key}", self.path), node.span.clone(), message);
+    }
+
+    /// A required field is missing.
+    fn missing(&mut self, key: &str) {
+        let message = format!("missing field `{key}`");
+        self.problem(format!("{}.{key}", self.path), self.span.clone(), message);
+    }
+
+    /// An optional string.
+    pub(crate) fn opt_str(&mut self, key: &str) -> Option<String> {
+        let node = self.node(key)?;
+        match &node.value {
+            Value::Str(s) => Some(s.clone()),
+            _ => {
+                self.wrong(key, node, "a string");
+                None
+            }
+        }
+    }
+
+    /// A required string.
+    pub(crate) fn str(&mut self, key: &str) -> Option<String> {
+        if self.present(key) {
+            self.opt_str(key)
+        } else {
+            self.missing(key);
+            None
+        }
+    }
+
+    /// A boolean, `false` when absent.
+    pub(crate) fn bool(&mut self, key: &str) -> bool {
+        let Some(node) = self.node(key) else {
+            return false;
+        };
+        match node.value {
+            Value::Bool(b) => b,
+            _ => {
+                self.wrong(key, node, "true or false");
+                false
+            }
+        }
+    }
+
+    /// An array of strings, empty when absent.
+    pub(crate) fn strings(&mut self, key: &str) -> Vec<String> {
+        let Some(node) = self.node(key) else {
+            return Vec::new();
+        };
+        let items = match &node.value {
+            Value::Array(items) => items,
+            _ => {
+                self.wrong(key, node, "an array of strings");
+                return Vec::new();
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match &item.value {
+                Value::Str(s) => out.push(s.clone()),
+                other => {
+                    let message = format!("`{key}[{i}]` must be a string, found {}", other.what());
+                    self.problem(
+                        format!("{}.{key}[{i}]", self.path),
+                        item.span.clone(),
+                        message,
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    /// A pair of integers `[start, end]`.
+    pub(crate) fn span_pair(&mut self, key: &str) -> Option<[usize; 2]> {
+        let node = self.node(key)?;
+        let pair = match &node.value {
+            Value::Array(items) if items.len() == 2 => match (&items[0].value, &items[1].value) {
+                (Value::Int(Some(a)), Value::Int(Some(b))) => {
+                    usize::try_from(*a).ok().zip(usize::try_from(*b).ok())
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if pair.is_none() {
+            self.wrong(key, node, "two non-negative integers [start, end]");
+        }
+        pair.map(|(a, b)| [a, b])
+    }
+
+    /// One of the names `all` gives, or `default` when absent.
+    pub(crate) fn choice<T: Copy>(
+        &mut self,
+        key: &str,
+        all: &[T],
+        name: fn(&T) -> &'static str,
+        default: T,
+    ) -> T {
+        self.opt_choice(key, all, name).unwrap_or(default)
+    }
+
+    /// One of the names `all` gives, if present.
+    pub(crate) fn opt_choice<T: Copy>(
+        &mut self,
+        key: &str,
+        all: &[T],
+        name: fn(&T) -> &'static str,
+    ) -> Option<T> {
+        let node = self.node(key)?;
+        if let Value::Str(s) = &node.value {
+            if let Some(v) = all.iter().find(|v| name(v) == s) {
+                return Some(*v);
+            }
+        }
+        let names: Vec<String> = all.iter().map(|v| format!("{:?}", name(v))).collect();
+        self.wrong(key, node, &format!("one of {}", names.join(", ")));
+        None
+    }
+
+    /// A nested table read by `read`, if present.
+    pub(crate) fn table<T>(
+        &mut self,
+        key: &str,
+        read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
+    ) -> Option<T> {
+        let node = self.node(key)?;
+        let path = format!("{}.{key}", self.path);
+        let mut inner = Fields::new(node, &path, self.locate);
+        let value = read(&mut inner);
+        let (ok, issues) = inner.into_issues();
+        self.issues.extend(issues);
+        ok.then_some(value)
+    }
+
+    /// A required nested table read by `read`.
+    pub(crate) fn required_table<T>(
+        &mut self,
+        key: &str,
+        read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
+    ) -> Option<T> {
+        if self.present(key) {
+            self.table(key, read)
+        } else {
+            self.missing(key);
+            None
+        }
+    }
+
+    /// Accepts every field not read so far (tables open to additions, like `name`).
+    pub(crate) fn allow_others(&mut self) {
+        self.used.iter_mut().for_each(|u| *u = true);
+    }
+
+    /// True when `key` is written (and not `null`).
+    fn present(&self, key: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| e.key == key && !matches!(e.node.value, Value::Null))
+    }
+
+    /// Reports the fields no reader asked for and returns whether the item had no
+    /// problem, with the problems.
+    fn into_issues(mut self) -> (bool, Vec<Issue>) {
+        for (i, e) in self.entries.iter().enumerate() {
+            if !self.used[i] {
+                self.issues.push(Issue {
+                    code: "invalid".into(),
+                    location: (self.locate)(
+                        &format!("{}.{}", self.path, e.key),
+                        e.key_span.clone(),
+                    ),
+                    message: format!("unknown field `{}`", e.key),
+                });
+            }
+        }
+        (self.issues.is_empty(), self.issues)
+    }
+
+    /// Ends the item: `value` if it had no problem, and its problems into `issues`.
+    pub(crate) fn finish<T>(self, value: T, issues: &mut Vec<Issue>) -> Option<T> {
+        let (ok, mut problems) = self.into_issues();
+        issues.append(&mut problems);
+        ok.then_some(value)
+    }
+}
