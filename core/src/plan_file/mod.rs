@@ -23,10 +23,7 @@
 //! aliases). Loading never stops at the first problem: every item is read on its own
 //! and every problem is reported with its path and, for TOML, its line and column.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
-
-use serde::Serialize;
 
 use tree::{Fields, Locate, Node, Value};
 
@@ -41,73 +38,47 @@ use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
 mod tree;
+mod write;
 
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct RawHeader {
+/// The `plan` table as written, before its fields are parsed.
+#[derive(Debug)]
+struct RawHeader {
     id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     title: Option<String>,
     period: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     jurisdiction: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     document: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct RawIndicator {
+/// An `indicator` item as written.
+#[derive(Debug)]
+struct RawIndicator {
     id: String,
     name: Names,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     unit: Option<String>,
-    #[serde(default)]
     measure: Measure,
-    #[serde(default)]
     kind: Kind,
-    #[serde(default)]
     polarity: Polarity,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     flow: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     nominal: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     of: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     section: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     tags: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     formula: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Provenance>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub(crate) struct RawTarget {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+/// A `target` item as written.
+#[derive(Debug)]
+struct RawTarget {
     id: Option<String>,
     indicator: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     period: Option<String>,
     condition: String,
-    #[serde(default)]
     tier: Tier,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     kind: Option<Kind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     baseline: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     source: Option<Provenance>,
-}
-
-/// The whole file, for writing.
-#[derive(Serialize)]
-struct RawFile<'a> {
-    plan: RawHeader,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    reference: BTreeMap<&'a str, String>,
-    indicator: Vec<RawIndicator>,
-    target: Vec<RawTarget>,
 }
 
 /// An item read from a file (or the problem reading it) and where it is.
@@ -680,66 +651,12 @@ pub(crate) fn compatible(indicator: Unit, value: Unit) -> bool {
         || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
 }
 
-/// Writes a plan in the file schema.
-fn to_raw(plan: &Plan) -> RawFile<'_> {
-    RawFile {
-        plan: RawHeader {
-            id: plan.id.clone(),
-            title: plan.title.clone(),
-            period: plan.period.to_string(),
-            jurisdiction: plan.jurisdiction.clone(),
-            document: plan.document.clone(),
-        },
-        reference: plan
-            .references
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.to_string()))
-            .collect(),
-        indicator: plan
-            .indicators
-            .iter()
-            .map(|i| RawIndicator {
-                id: i.id.clone(),
-                name: i.name.clone(),
-                // A bare-number indicator has the empty unit, which must still be
-                // written: only milestones may omit it.
-                unit: (i.measure != Measure::Milestone || !i.unit.is_none())
-                    .then(|| i.unit.symbol().to_string()),
-                measure: i.measure,
-                kind: i.kind,
-                polarity: i.polarity,
-                flow: i.flow,
-                nominal: i.nominal,
-                of: i.of.clone(),
-                section: i.section.clone(),
-                tags: i.tags.clone(),
-                formula: i.formula.as_ref().map(|f| f.text().to_string()),
-                source: i.source.clone(),
-            })
-            .collect(),
-        target: plan
-            .targets
-            .iter()
-            .map(|t| RawTarget {
-                id: Some(t.id.clone()),
-                indicator: t.indicator.clone(),
-                period: Some(t.period.to_string()),
-                condition: t.condition.to_string(),
-                tier: t.tier,
-                kind: t.kind,
-                baseline: t.baseline.map(|b| b.to_string()),
-                source: t.source.clone(),
-            })
-            .collect(),
-    }
-}
-
+/// Writes a plan as TOML in the file schema.
 pub(crate) fn to_toml(plan: &Plan) -> Result<String> {
-    toml::to_string(&to_raw(plan))
-        .map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write TOML: {e}")))
+    Ok(write::to_toml(plan))
 }
 
+/// Writes a plan as JSON in the file schema.
 pub(crate) fn to_json(plan: &Plan) -> Result<String> {
-    serde_json::to_string_pretty(&to_raw(plan))
-        .map_err(|e| Error::new(ErrorKind::InvalidValue, format!("cannot write JSON: {e}")))
+    Ok(write::to_json(plan))
 }
