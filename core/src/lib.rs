@@ -3,6 +3,7 @@
 
 mod builtin;
 mod comparator;
+mod csv_out;
 mod error;
 pub mod evaluate;
 mod exact;

@@ -8,6 +8,7 @@ use std::io::Read;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::csv_out::write_row;
 use crate::limits::{MAX_FIELD_BYTES, MAX_OBSERVATION_BYTES, MAX_OBSERVATION_ROWS};
 use crate::number::parse_number;
 use crate::period::Period;
@@ -519,22 +520,25 @@ impl Observations {
 
     /// Writes the observations as CSV with all eight columns.
     pub fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record(COLUMNS);
+        let mut out = String::new();
+        write_row(&mut out, COLUMNS);
         for o in &self.items {
-            let vintage = o.vintage.map(|d| d.to_string()).unwrap_or_default();
-            let _ = w.write_record([
-                o.indicator.as_str(),
-                &o.period.to_string(),
-                &o.value.value().to_string(),
-                o.value.unit().symbol(),
-                o.status.name(),
-                &vintage,
-                o.source.as_deref().unwrap_or(""),
-                o.jurisdiction.as_deref().unwrap_or(""),
-            ]);
+            let vintage = o.vintage.map(|d| Period::Date(d).to_string());
+            write_row(
+                &mut out,
+                [
+                    o.indicator.as_str(),
+                    &o.period.to_string(),
+                    &o.value.value().to_string(),
+                    o.value.unit().symbol(),
+                    o.status.name(),
+                    vintage.as_deref().unwrap_or(""),
+                    o.source.as_deref().unwrap_or(""),
+                    o.jurisdiction.as_deref().unwrap_or(""),
+                ],
+            );
         }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        out
     }
 }
 

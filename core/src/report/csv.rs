@@ -5,6 +5,7 @@
 //! are the same plain strings, enums the same snake_case names. The column order is
 //! fixed here (never a map's order); a test checks that it covers every JSON field.
 
+use crate::csv_out::write_row;
 use crate::evaluate::Scorecard;
 
 /// The header: the assessment's JSON fields, nested objects flattened with dots.
@@ -69,17 +70,13 @@ fn cell(v: &serde_json::Value, path: &str) -> String {
 }
 
 pub(crate) fn to_csv(card: &Scorecard) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(COLUMNS);
+    let mut out = String::new();
+    write_row(&mut out, COLUMNS);
     for a in &card.assessments {
         let v = serde_json::to_value(a).unwrap_or(serde_json::Value::Null);
-        let _ = w.write_record(COLUMNS.iter().map(|c| cell(&v, c)));
+        write_row(&mut out, COLUMNS.iter().map(|c| cell(&v, c)));
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    // The writer only ever receives valid UTF-8.
-    String::from_utf8(bytes).unwrap_or_default()
+    out
 }
 
 #[cfg(test)]
