@@ -14,6 +14,7 @@ mod indicator;
 pub mod limits;
 mod number;
 mod observation;
+mod order;
 pub mod period;
 mod plan;
 mod plan_file;

@@ -495,7 +495,7 @@ impl Observations {
             }
             issue
         }));
-        issues.sort_by_key(|i| {
+        crate::order::sort_by_key(&mut issues, |i| {
             let p = i.location.path.as_deref().unwrap_or("");
             p.strip_prefix('[')
                 .and_then(|p| p.split(']').next())

@@ -335,7 +335,7 @@ fn build_table() -> Table {
             }
         }
     }
-    stem_names.sort_by_key(|n| std::cmp::Reverse(n.0.chars().count()));
+    crate::order::sort_by_key(&mut stem_names, |n| std::cmp::Reverse(n.0.chars().count()));
     let mut by_first: HashMap<char, Vec<(String, u16)>> = HashMap::new();
     for (name, id) in &stem_names {
         if let Some(c) = name.chars().next() {

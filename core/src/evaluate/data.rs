@@ -159,7 +159,7 @@ impl<'a> Data<'a> {
             };
             if let Some(src) = source {
                 out.extend(self.periods_at(src, depth + 1));
-                out.sort();
+                crate::order::sort_by_key(&mut out, |p| *p);
                 out.dedup();
             }
         }

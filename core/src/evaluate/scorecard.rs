@@ -148,7 +148,7 @@ impl Scorecard {
                 }
             }
         }
-        by_section.sort_by_cached_key(|g| section_key(&g.key));
+        crate::order::sort_by_key(&mut by_section, |g| section_key(&g.key));
         // The first base-tier assessment of each indicator, for the stretch rows.
         let mut base_of: std::collections::HashMap<&str, &Assessment> =
             std::collections::HashMap::new();
@@ -213,7 +213,7 @@ impl Scorecard {
     pub fn ordered(&self) -> Vec<&Assessment> {
         let mut v: Vec<(usize, &Assessment)> = self.assessments.iter().enumerate().collect();
         // Section keys are computed once per assessment, not once per comparison.
-        v.sort_by_cached_key(|(i, a)| {
+        crate::order::sort_by_key(&mut v, |(i, a)| {
             let not_a_miss = a.severity != Some(Severity::Error);
             (
                 not_a_miss,

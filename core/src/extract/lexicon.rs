@@ -818,7 +818,7 @@ impl<T: Copy> WordIndex<T> {
         }
         for v in ix.slots_first.iter_mut().chain(ix.slots_last.iter_mut()) {
             // Longest first; among equal lengths the first-added payload wins.
-            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            crate::order::sort_by_key(v, |(w, _)| std::cmp::Reverse(w.len()));
         }
         ix
     }

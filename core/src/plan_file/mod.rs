@@ -338,9 +338,7 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
         });
     }
     // Tables come in key order; report in the order of the file where it has lines.
-    front
-        .issues
-        .sort_by_key(|i| (i.location.line, i.location.column));
+    crate::order::sort_by_key(&mut front.issues, |i| (i.location.line, i.location.column));
     front
 }
 

@@ -175,12 +175,11 @@ impl<'a> View<'a> {
     /// One line per stretch target: its name, whether it was reached, and its base.
     pub(crate) fn stretch_lines(&self) -> Vec<(bool, String)> {
         // Rows by target id, so that large plans stay linear.
-        let rows: BTreeMap<&str, &Row<'a>> = self
-            .groups
-            .iter()
-            .flat_map(|g| g.rows.iter())
-            .map(|r| (r.a.target.as_str(), r))
-            .collect();
+        // Inserted one by one: collecting into a map compiles another stable sort.
+        let mut rows: BTreeMap<&str, &Row<'a>> = BTreeMap::new();
+        for r in self.groups.iter().flat_map(|g| g.rows.iter()) {
+            rows.insert(r.a.target.as_str(), r);
+        }
         self.card
             .summary
             .stretch
