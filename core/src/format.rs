@@ -8,6 +8,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::exact::Checked;
 use crate::quantity::{Quantity, Style};
 use crate::unit::Unit;
 
@@ -42,7 +43,7 @@ fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decim
     for (m, word) in table {
         let m = Decimal::from(*m);
         if value.abs() >= m {
-            if let Some(v) = value.checked_div(m) {
+            if let Some(v) = value.div_checked(m) {
                 let v = v.normalize();
                 if v.scale() <= max_dp {
                     return (v, word);
@@ -180,9 +181,9 @@ pub(crate) fn readable(v: Decimal, unit: Unit, style: Style) -> String {
         .find(|m| value.abs() >= *m)
         .unwrap_or(Decimal::ONE);
     let rounded = value
-        .checked_div(m)
+        .div_checked(m)
         .map(|x| x.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-        .and_then(|x| x.checked_mul(m));
+        .and_then(|x| x.mul_checked(m));
     match rounded {
         Some(r) => Quantity::new(r.normalize(), unit).format(style),
         None => exact,

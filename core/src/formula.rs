@@ -12,6 +12,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
+use crate::exact::Checked;
 use crate::{Error, ErrorKind, Result};
 
 /// Deepest nesting of parentheses and unary minus accepted, so that a hostile formula
@@ -129,9 +130,9 @@ fn eval(e: &Expr, value: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal> {
         Expr::Bin(op, a, b) => {
             let (a, b) = (eval(a, value)?, eval(b, value)?);
             match op {
-                Op::Add => a.checked_add(b).ok_or_else(overflow)?,
-                Op::Sub => a.checked_sub(b).ok_or_else(overflow)?,
-                Op::Mul => a.checked_mul(b).ok_or_else(overflow)?,
+                Op::Add => a.add_checked(b).ok_or_else(overflow)?,
+                Op::Sub => a.sub_checked(b).ok_or_else(overflow)?,
+                Op::Mul => a.mul_checked(b).ok_or_else(overflow)?,
                 Op::Div => {
                     if b.is_zero() {
                         return Err(Error::new(
@@ -139,7 +140,7 @@ fn eval(e: &Expr, value: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal> {
                             "division by zero in a formula",
                         ));
                     }
-                    a.checked_div(b).ok_or_else(overflow)?
+                    a.div_checked(b).ok_or_else(overflow)?
                 }
             }
         }

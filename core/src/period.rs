@@ -29,6 +29,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::exact::Checked;
 use crate::{Error, ErrorKind, Location, Result};
 
 /// Smallest year accepted. Four-digit years keep the text form fixed-width and
@@ -469,7 +470,7 @@ impl Period {
 /// `done / total` as a normalized decimal (`total` is always positive at call sites).
 fn ratio(done: i64, total: i64) -> Result<Decimal> {
     Decimal::from(done)
-        .checked_div(Decimal::from(total))
+        .div_checked(Decimal::from(total))
         .map(|d| d.normalize())
         .ok_or_else(|| Error::new(ErrorKind::DivisionByZero, "period has no length"))
 }

@@ -6,6 +6,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::comparator::{prefix_word, suffix_word, Comparator};
+use crate::exact::Checked;
 use crate::number;
 use crate::text::Cursor;
 use crate::unit::{Dimension, Unit};
@@ -239,7 +240,7 @@ impl Quantity {
         if d == Decimal::ONE {
             return Ok(Quantity::new(scaled.normalize(), unit));
         }
-        let value = scaled.checked_div(d).ok_or_else(overflow)?;
+        let value = scaled.div_checked(d).ok_or_else(overflow)?;
         // The quotient is exact when it multiplies back to the dividend exactly; a
         // rounded one (1亩 = 666.666…7 m²) does not.
         if crate::exact::mul(value, d) != Some(scaled) {
@@ -259,8 +260,8 @@ impl Quantity {
                 let (n, d) = self.ratio_to(unit)?;
                 let value = self
                     .value
-                    .checked_mul(n)
-                    .and_then(|v| v.checked_div(d))
+                    .mul_checked(n)
+                    .and_then(|v| v.div_checked(d))
                     .ok_or_else(|| Error::new(ErrorKind::Overflow, "conversion overflows"))?;
                 let value = value.round_dp_with_strategy(
                     dp,
@@ -279,8 +280,8 @@ impl Quantity {
         let (fa_n, fa_d) = self.unit.factor()?;
         let (fb_n, fb_d) = unit.factor()?;
         let overflow = || Error::new(ErrorKind::Overflow, "conversion factor overflows");
-        let n = fa_n.checked_mul(fb_d).ok_or_else(overflow)?;
-        let d = fa_d.checked_mul(fb_n).ok_or_else(overflow)?;
+        let n = fa_n.mul_checked(fb_d).ok_or_else(overflow)?;
+        let d = fa_d.mul_checked(fb_n).ok_or_else(overflow)?;
         Ok((n, d))
     }
 

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use rust_decimal::Decimal;
 
+use crate::exact::Checked;
 use crate::text::{fold, starts_with_folded};
 use crate::{Error, ErrorKind, Result};
 
@@ -447,7 +448,7 @@ impl Unit {
         let s = self.stem();
         let scale = Decimal::from_i128_with_scale(10i128.pow(self.def().exp), 0);
         let num = Decimal::from(s.num)
-            .checked_mul(scale)
+            .mul_checked(scale)
             .ok_or_else(|| Error::new(ErrorKind::Overflow, "unit factor overflows"))?;
         Ok((num, Decimal::from(s.den)))
     }

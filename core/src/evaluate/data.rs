@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::Input;
+use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
 use crate::observation::{Observation, ObservationStatus, Observations};
 use crate::period::Period;
@@ -257,7 +258,7 @@ impl<'a> Data<'a> {
                 before.value.value(),
             )?;
             let pct = (ratio - Decimal::ONE)
-                .checked_mul(Decimal::ONE_HUNDRED)
+                .mul_checked(Decimal::ONE_HUNDRED)
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "growth overflows"))?;
             let unit = crate::evaluate::rules::percent();
             let mut inputs = now.inputs;

@@ -7,6 +7,7 @@
 use rust_decimal::prelude::MathematicalOps;
 use rust_decimal::Decimal;
 
+use crate::exact::Checked;
 use crate::{Error, ErrorKind, Result};
 
 /// `a / b`, with division by zero and overflow as errors.
@@ -17,7 +18,7 @@ pub(crate) fn ratio(a: Decimal, b: Decimal) -> Result<Decimal> {
             "ratio with a zero denominator",
         ));
     }
-    a.checked_div(b)
+    a.div_checked(b)
         .ok_or_else(|| Error::new(ErrorKind::Overflow, "ratio overflows"))
 }
 
@@ -60,8 +61,8 @@ fn nth_root(r: Decimal, n: u32) -> Option<Decimal> {
             return None;
         }
         let next = ((nd - Decimal::ONE)
-            .checked_mul(x)?
-            .checked_add(r.checked_div(p)?)?)
+            .mul_checked(x)?
+            .add_checked(r.div_checked(p)?)?)
             / nd;
         if next >= x {
             return Some(x);
@@ -77,7 +78,7 @@ pub(crate) fn chained_cagr(rates: &[Decimal]) -> Result<Decimal> {
     for r in rates {
         let factor = Decimal::ONE + r / Decimal::ONE_HUNDRED;
         product = product
-            .checked_mul(factor)
+            .mul_checked(factor)
             .ok_or_else(|| Error::new(ErrorKind::Overflow, "chained growth overflows"))?;
     }
     cagr(Decimal::ONE, product, rates.len() as u32)

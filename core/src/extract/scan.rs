@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use super::lexicon::{self as lx, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Tag};
 use super::Passage;
 use crate::comparator::{Comparator, PREFIX_WORDS};
+use crate::exact::Checked;
 use crate::quantity::Quantity;
 use crate::unit::{Dimension, Unit};
 
@@ -320,7 +321,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         let mut v = value;
         while k < n {
             match magnitude(ch[k]) {
-                Some(m) => v = v.checked_mul(m)?,
+                Some(m) => v = v.mul_checked(m)?,
                 None => break,
             }
             k += 1;
@@ -350,7 +351,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
                     if unit.is_none() {
                         // "1-2万人": the magnitude of the upper bound applies to both.
                         let scale = range_scale(text, cl.byte[k] as usize);
-                        value = value.checked_mul(scale)?;
+                        value = value.mul_checked(scale)?;
                     }
                     unit = u2;
                     value_hi = Some(q2.value());
@@ -579,7 +580,7 @@ fn range_scale(text: &str, start: usize) -> Decimal {
             seen_digit = true;
         } else if seen_digit {
             if let Some(m) = magnitude(c) {
-                scale = scale.checked_mul(m).unwrap_or(scale);
+                scale = scale.mul_checked(m).unwrap_or(scale);
             }
         }
     }

@@ -10,6 +10,7 @@ use std::fmt::{self, Write};
 use rust_decimal::Decimal;
 
 use crate::evaluate::{Assessment, Severity, Status};
+use crate::exact::Checked;
 use crate::report::svg::{self, Other};
 use crate::report::view::{Row, View};
 use crate::report::Lang;
@@ -382,7 +383,7 @@ fn pace(a: &Assessment) -> Option<Decimal> {
         return None;
     }
     let share = a.expected_progress.or(a.time_progress)?;
-    a.target_value?.checked_mul(share)
+    a.target_value?.mul_checked(share)
 }
 
 fn chart_label(v: &View<'_>, r: &Row<'_>, other: Option<Other>, pace: Option<Decimal>) -> String {

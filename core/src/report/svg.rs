@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
 use crate::evaluate::Assessment;
+use crate::exact::Checked;
 use crate::report::html::esc;
 use crate::report::view::is_rate;
 
@@ -50,8 +51,8 @@ struct Scale {
 impl Scale {
     fn x(&self, v: Decimal) -> Option<Decimal> {
         let v = v.clamp(self.lo, self.hi);
-        let r = (v.checked_sub(self.lo)?).checked_div(self.hi.checked_sub(self.lo)?)?;
-        Some((Decimal::from(X0) + r.checked_mul(Decimal::from(PLOT))?).round_dp(1))
+        let r = (v.sub_checked(self.lo)?).div_checked(self.hi.sub_checked(self.lo)?)?;
+        Some((Decimal::from(X0) + r.mul_checked(Decimal::from(PLOT))?).round_dp(1))
     }
 }
 
@@ -89,7 +90,7 @@ fn bands(a: &Assessment, t: Decimal) -> (Vec<Band>, Vec<Decimal>) {
             let near = if rate || t <= Decimal::ZERO {
                 t + m
             } else {
-                t.checked_div(Decimal::new(95, 2)).unwrap_or(t + m)
+                t.div_checked(Decimal::new(95, 2)).unwrap_or(t + m)
             };
             (
                 vec![
@@ -152,14 +153,14 @@ pub(crate) fn bullet(
     }
     let mut lo = *values.iter().min()?;
     let mut hi = *values.iter().max()?;
-    let mut span = hi.checked_sub(lo)?;
+    let mut span = hi.sub_checked(lo)?;
     if span.is_zero() {
         span = hi.abs().max(Decimal::ONE);
     }
-    let pad = span.checked_mul(Decimal::new(8, 2))?;
-    hi = hi.checked_add(pad)?;
+    let pad = span.mul_checked(Decimal::new(8, 2))?;
+    hi = hi.add_checked(pad)?;
     if lo < Decimal::ZERO {
-        lo = lo.checked_sub(pad)?;
+        lo = lo.sub_checked(pad)?;
     }
     let s = Scale { lo, hi };
 
