@@ -195,3 +195,87 @@ fn conflicting_figures_are_picked_independently_of_order() {
     }
     assert_eq!(outputs.len(), 1);
 }
+
+/// Values at the edge of `Decimal`'s range (±7.9 × 10²⁸): differences, margins and
+/// percentages of them overflow. Found by review during the WebAssembly size work
+/// (Decimal's `-` panicked in the gap of a `<=` target); evaluation and every
+/// renderer must answer without panicking, leaving out what cannot be represented.
+#[test]
+fn values_at_the_edge_of_the_decimal_range_never_panic() {
+    let plan = Plan::from_toml_str(
+        r#"[plan]
+id = "edge"
+period = "2024"
+
+[[indicator]]
+id = "a"
+name = { zh = "甲" }
+unit = "元"
+
+[[indicator]]
+id = "g"
+name = { zh = "乙" }
+unit = "%"
+measure = "growth"
+
+[[target]]
+id = "le"
+indicator = "a"
+condition = "<= -70000000000000000000000000000元"
+
+[[target]]
+id = "ge"
+indicator = "a"
+condition = ">= 70000000000000000000000000000元"
+
+[[target]]
+id = "approx"
+indicator = "a"
+condition = "~ 70000000000000000000000000000元"
+
+[[target]]
+id = "range"
+indicator = "a"
+condition = "-70000000000000000000000000000元 - 70000000000000000000000000000元"
+
+[[target]]
+id = "baseline"
+indicator = "a"
+condition = ">= 70000000000000000000000000000元"
+baseline = "-70000000000000000000000000000元"
+
+[[target]]
+id = "growth"
+indicator = "g"
+condition = ">= 70000000000000000000000000000%"
+"#,
+        "edge.toml",
+    )
+    .unwrap();
+    for value in [
+        "70000000000000000000000000000",
+        "-70000000000000000000000000000",
+    ] {
+        let csv = format!("indicator,period,value,unit\na,2024,{value},元\ng,2024,-{value},%\n")
+            .replace("--", "");
+        let obs = Observations::from_csv_str(&csv, "edge.csv").unwrap();
+        let card = plan.evaluate(&obs, &Options::default());
+        assert_eq!(card.assessments.len(), 6);
+        let le = card.assessment("le").unwrap();
+        if value.starts_with('-') {
+            // -7e28 <= -7e28 holds; the gap is zero.
+            assert_eq!(le.status, planwatch::evaluate::Status::Met, "{le:?}");
+        } else {
+            // 7e28 − (−7e28) is past the range: missed, with no gap rather than a panic.
+            assert_eq!(le.status, planwatch::evaluate::Status::Missed, "{le:?}");
+            assert_eq!(le.gap, None);
+        }
+        for lang in [planwatch::report::Lang::Zh, planwatch::report::Lang::En] {
+            assert!(!card.to_html(lang).is_empty());
+            assert!(!card.to_text(lang).is_empty());
+            assert!(!card.to_markdown(lang).is_empty());
+        }
+        assert!(card.to_csv().lines().count() == 7);
+        assert!(!card.to_json().is_empty());
+    }
+}

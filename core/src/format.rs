@@ -141,7 +141,8 @@ pub(crate) fn round_for_display(v: Decimal) -> Decimal {
         let mut k = 0;
         let mut probe = v.abs();
         while probe < Decimal::ONE && k < 24 {
-            probe *= Decimal::TEN;
+            // probe < 1, so this cannot overflow; ONE ends the loop if it did.
+            probe = probe.mul_checked(Decimal::TEN).unwrap_or(Decimal::ONE);
             k += 1;
         }
         k + 3
@@ -192,8 +193,11 @@ pub(crate) fn readable(v: Decimal, unit: Unit, style: Style) -> String {
 
 /// A ratio as a percentage with one decimal: 0.745455 → "74.5%".
 pub(crate) fn percent(r: Decimal) -> String {
-    let p = (r * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let Some(p) = r.mul_checked(Decimal::ONE_HUNDRED) else {
+        // Past Decimal's range as a percentage: say how many times instead.
+        return format!("{}×", r.normalize());
+    };
+    let p = p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     // No "-0.0%".
     let p = if p.is_zero() { Decimal::ZERO } else { p };
     format!("{p:.1}%")

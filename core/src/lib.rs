@@ -1,5 +1,8 @@
 #![doc = include_str!("../../README.md")]
 #![forbid(unsafe_code)]
+// Decimal's operators panic on overflow; arithmetic on decimals goes through
+// `exact::Checked` (clippy.toml allows integer arithmetic and negation).
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod builtin;
 mod comparator;

@@ -16,6 +16,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact::Checked;
 use crate::text::{is_space, Cursor};
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Result};
@@ -353,7 +354,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
     // Colloquial reading of one trailing digit: 两万五 = 25 000, 五千三 = 5300.
     if current.is_some() && current_is_single_digit {
         if let Some(u) = last_unit.filter(|u| *u >= Decimal::from(100)) {
-            tail = ar.mul(tail, u / Decimal::TEN)?;
+            tail = ar.mul(tail, u.div_checked(Decimal::TEN).unwrap_or(u))?;
         }
     }
     let mut value = ar.add(ar.add(total, section)?, tail)?;

@@ -367,7 +367,8 @@ fn two_to_the(n: Decimal, src: &str, at: usize) -> Result<Decimal> {
             Error::new(ErrorKind::Overflow, "翻番 overflows")
                 .with_location(crate::Location::at_byte(src, at))
         })?;
-        i += Decimal::ONE;
+        // i stays below 100: the doubling overflows first.
+        i = i.add_checked(Decimal::ONE).unwrap_or(n);
     }
     Ok(v)
 }

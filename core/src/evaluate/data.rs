@@ -257,8 +257,9 @@ impl<'a> Data<'a> {
                 now.value.to(before.value.unit())?.value(),
                 before.value.value(),
             )?;
-            let pct = (ratio - Decimal::ONE)
-                .mul_checked(Decimal::ONE_HUNDRED)
+            let pct = ratio
+                .sub_checked(Decimal::ONE)
+                .and_then(|g| g.mul_checked(Decimal::ONE_HUNDRED))
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "growth overflows"))?;
             let unit = crate::evaluate::rules::percent();
             let mut inputs = now.inputs;

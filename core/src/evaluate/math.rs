@@ -11,6 +11,25 @@ use crate::exact::Checked;
 use crate::{Error, ErrorKind, Result};
 
 /// `a / b`, with division by zero and overflow as errors.
+fn overflow(what: &str) -> Error {
+    Error::new(ErrorKind::Overflow, format!("{what} overflows"))
+}
+
+/// `a + b`, or an overflow error past ±7.9 × 10²⁸ (Decimal's `+` would panic).
+pub(crate) fn plus(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.add_checked(b).ok_or_else(|| overflow("an addition"))
+}
+
+/// `a − b`, or an overflow error.
+pub(crate) fn minus(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.sub_checked(b).ok_or_else(|| overflow("a subtraction"))
+}
+
+/// `a × b`, or an overflow error.
+pub(crate) fn times(a: Decimal, b: Decimal) -> Result<Decimal> {
+    a.mul_checked(b).ok_or_else(|| overflow("a multiplication"))
+}
+
 pub(crate) fn ratio(a: Decimal, b: Decimal) -> Result<Decimal> {
     if b.is_zero() {
         return Err(Error::new(
@@ -40,7 +59,7 @@ pub(crate) fn cagr(base: Decimal, end: Decimal, years: u32) -> Result<Decimal> {
     }
     let root = nth_root(r, years)
         .ok_or_else(|| Error::new(ErrorKind::Overflow, "compound growth overflows"))?;
-    Ok(((root - Decimal::ONE) * Decimal::ONE_HUNDRED).round_dp(8))
+    Ok(times(minus(root, Decimal::ONE)?, Decimal::ONE_HUNDRED)?.round_dp(8))
 }
 
 /// The positive `n`-th root of `r > 0` by Newton's method on decimals.
@@ -54,16 +73,16 @@ fn nth_root(r: Decimal, n: u32) -> Option<Decimal> {
         return Some(r);
     }
     let nd = Decimal::from(n);
-    let mut x = Decimal::ONE + (r - Decimal::ONE) / nd;
+    let mut x = Decimal::ONE.add_checked(r.sub_checked(Decimal::ONE)?.div_checked(nd)?)?;
     for _ in 0..200 {
         let p = x.checked_powu(u64::from(n - 1))?;
         if p.is_zero() {
             return None;
         }
-        let next = ((nd - Decimal::ONE)
+        let next = (nd.sub_checked(Decimal::ONE)?)
             .mul_checked(x)?
-            .add_checked(r.div_checked(p)?)?)
-            / nd;
+            .add_checked(r.div_checked(p)?)?
+            .div_checked(nd)?;
         if next >= x {
             return Some(x);
         }
@@ -76,7 +95,7 @@ fn nth_root(r: Decimal, n: u32) -> Option<Decimal> {
 pub(crate) fn chained_cagr(rates: &[Decimal]) -> Result<Decimal> {
     let mut product = Decimal::ONE;
     for r in rates {
-        let factor = Decimal::ONE + r / Decimal::ONE_HUNDRED;
+        let factor = plus(Decimal::ONE, ratio(*r, Decimal::ONE_HUNDRED)?)?;
         product = product
             .mul_checked(factor)
             .ok_or_else(|| Error::new(ErrorKind::Overflow, "chained growth overflows"))?;

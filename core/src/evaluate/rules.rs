@@ -9,8 +9,9 @@ use rust_decimal::Decimal;
 use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Grade, ProgressClass, Severity, Status};
 use crate::evaluate::data::{Data, Found};
-use crate::evaluate::math::{cagr, chained_cagr, ratio};
+use crate::evaluate::math::{cagr, chained_cagr, minus, plus, ratio, times};
 use crate::evaluate::Options;
+use crate::exact::Checked;
 use crate::indicator::{Indicator, Kind, Measure, Names, Polarity};
 use crate::period::{Period, MAX_YEAR};
 use crate::plan::Plan;
@@ -254,7 +255,8 @@ fn holds(c: &Condition, v: &Quantity, unit: Unit, polarity: Polarity) -> Result<
             let tol = tolerance_of(value, tolerance.as_ref())?;
             let obs = convert(v, unit)?.value();
             let t = convert(value, unit)?.value();
-            (obs - t).abs() <= tol
+            // A difference past Decimal's range is certainly outside the tolerance.
+            obs.sub_checked(t).is_some_and(|d| d.abs() <= tol)
         }
         // A range is a band only for band indicators: for higher-is-better, reaching
         // past the top of "完成1-2个" over-fulfils it; for lower-is-better, staying under
@@ -278,7 +280,7 @@ fn tolerance_of(value: &Quantity, tolerance: Option<&Quantity>) -> Result<Decima
     );
     match tolerance {
         None if rate => Ok(Decimal::new(5, 1)),
-        None => Ok((value.value() * Decimal::new(5, 2)).abs()),
+        None => Ok(times(value.value(), Decimal::new(5, 2))?.abs()),
         Some(t)
             if t.dimension() == value.dimension()
                 || (rate && t.dimension() == Dimension::PercentagePoint) =>
@@ -287,7 +289,8 @@ fn tolerance_of(value: &Quantity, tolerance: Option<&Quantity>) -> Result<Decima
         }
         // A tolerance in % of a level is relative to the value.
         Some(t) if t.dimension() == Dimension::Ratio => {
-            Ok((value.value() * t.to(percent())?.value() / Decimal::ONE_HUNDRED).abs())
+            let share = ratio(t.to(percent())?.value(), Decimal::ONE_HUNDRED)?;
+            Ok(times(value.value(), share)?.abs())
         }
         Some(t) => Err(Error::new(
             ErrorKind::DimensionMismatch,
@@ -319,7 +322,9 @@ fn completion(ind: &Indicator, c: &Condition, t: &Target, obs: Decimal) -> Resul
         Condition::Compare { value, .. } | Condition::Approx { value, .. } => {
             let target = value.value();
             if let Some(base) = t.baseline.and_then(|b| convert(&b, value.unit()).ok()) {
-                ratio(base.value() - obs, base.value() - target).ok()
+                let done = minus(base.value(), obs);
+                let needed = minus(base.value(), target);
+                done.and_then(|d| ratio(d, needed?)).ok()
             } else if matches!(ind.measure, Measure::Growth | Measure::Change) {
                 // Growth completion is defined only for a positive target (or, for a
                 // reduction, a negative one); otherwise only the gap is reported.
@@ -341,15 +346,18 @@ fn completion(ind: &Indicator, c: &Condition, t: &Target, obs: Decimal) -> Resul
 
 fn gap(c: &Condition, obs: Decimal) -> Option<Decimal> {
     match c {
-        Condition::Between { low, high } => Some(if obs < low.value() {
-            obs - low.value()
-        } else if obs > high.value() {
-            obs - high.value()
-        } else {
-            Decimal::ZERO
-        }),
+        // A gap past Decimal's range is left out rather than rounded.
+        Condition::Between { low, high } => {
+            if obs < low.value() {
+                obs.sub_checked(low.value())
+            } else if obs > high.value() {
+                obs.sub_checked(high.value())
+            } else {
+                Some(Decimal::ZERO)
+            }
+        }
         Condition::Compare { value, .. } | Condition::Approx { value, .. } => {
-            Some((obs - value.value()).normalize())
+            obs.sub_checked(value.value()).map(|g| g.normalize())
         }
         _ => None,
     }
@@ -406,14 +414,14 @@ fn grade(
     );
     let r = ctx.opts.basic_ratio;
     let basic = match (baseline, c) {
-        (Some(base), _) => base - obs >= r * (base - target),
+        (Some(base), _) => minus(base, obs)? >= times(r, minus(base, target)?)?,
         _ if rate => a.gap.is_some_and(|g| g.abs() <= ctx.opts.basic_margin_pp),
         (None, Condition::Between { .. }) => match a.target_high {
-            Some(high) if obs > high => high >= r * obs,
-            _ => obs >= r * target,
+            Some(high) if obs > high => high >= times(r, obs)?,
+            _ => obs >= times(r, target)?,
         },
-        _ if lower => target >= r * obs,
-        _ => obs >= r * target,
+        _ if lower => target >= times(r, obs)?,
+        _ => obs >= times(r, target)?,
     };
     Ok(if basic {
         Grade::BasicallyAchieved
@@ -618,7 +626,7 @@ fn stock_progress(
     };
     let base_v = convert(&base_found.value, a.unit)?.value();
     let elapsed = days_share(base_p.end(), p.end(), end)?;
-    let progress = ratio(obs - base_v, target.value() - base_v)?;
+    let progress = ratio(minus(obs, base_v)?, minus(target.value(), base_v)?)?;
     a.time_progress = Some(elapsed.round_dp(6));
     a.expected_progress = Some(elapsed.round_dp(6));
     a.completion = Some(progress.round_dp(6).normalize());
@@ -661,13 +669,18 @@ fn required_growth(
     ) else {
         return Ok(None);
     };
-    let needed_total = last_full * (Decimal::ONE + g / Decimal::ONE_HUNDRED);
-    let rest_last = last_full - last_part;
-    let rest_needed = needed_total - now_part;
-    let r = ratio(rest_needed, rest_last)?;
-    Ok(Some(
-        ((r - Decimal::ONE) * Decimal::ONE_HUNDRED).round_dp(2),
-    ))
+    // Figures past Decimal's range give no required growth rather than an error.
+    let required = || -> Result<Decimal> {
+        let factor = plus(Decimal::ONE, ratio(g, Decimal::ONE_HUNDRED)?)?;
+        let rest_needed = minus(times(last_full, factor)?, now_part)?;
+        let r = ratio(rest_needed, minus(last_full, last_part)?)?;
+        Ok(times(minus(r, Decimal::ONE)?, Decimal::ONE_HUNDRED)?.round_dp(2))
+    };
+    match required() {
+        Ok(r) => Ok(Some(r)),
+        Err(e) if e.kind() == ErrorKind::Overflow => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Done / not done by a date. Observations of a milestone carry 1 (done) or 0 (not
@@ -844,7 +857,8 @@ fn multi_year(
     a.gap = a
         .observed
         .zip(a.target_value)
-        .map(|(o, t)| (o - t).normalize());
+        .and_then(|(o, t)| o.sub_checked(t))
+        .map(|g| g.normalize());
     if t_year == end {
         let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
         let met = holds(c, &observed, a.unit, ind.polarity)?;

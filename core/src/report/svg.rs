@@ -52,7 +52,8 @@ impl Scale {
     fn x(&self, v: Decimal) -> Option<Decimal> {
         let v = v.clamp(self.lo, self.hi);
         let r = (v.sub_checked(self.lo)?).div_checked(self.hi.sub_checked(self.lo)?)?;
-        Some((Decimal::from(X0) + r.mul_checked(Decimal::from(PLOT))?).round_dp(1))
+        let x = Decimal::from(X0).add_checked(r.mul_checked(Decimal::from(PLOT))?)?;
+        Some(x.round_dp(1))
     }
 }
 
@@ -61,36 +62,41 @@ fn margin(t: Decimal, rate: bool) -> Decimal {
     if rate {
         Decimal::new(5, 1)
     } else {
-        (t * Decimal::new(5, 2)).abs()
+        // 5 % of a Decimal always fits.
+        t.mul_checked(Decimal::new(5, 2)).unwrap_or_default().abs()
     }
 }
 
 /// Bands as (from, to, colour); `None` ends stand for the edges of the scale.
 type Band = (Option<Decimal>, Option<Decimal>, &'static str);
 
-fn bands(a: &Assessment, t: Decimal) -> (Vec<Band>, Vec<Decimal>) {
+/// The bands and the band edges to fit on the scale; `None` when an edge lies past
+/// Decimal's range (the chart is then left out).
+fn bands(a: &Assessment, t: Decimal) -> Option<(Vec<Band>, Vec<Decimal>)> {
     let rate = is_rate(a.unit);
     let m = margin(t, rate);
-    match (a.comparator, a.target_high) {
+    let below = t.sub_checked(m)?;
+    let above = t.add_checked(m)?;
+    Some(match (a.comparator, a.target_high) {
         (Comparator::Between, Some(h)) => {
-            let mh = margin(h, rate);
+            let h_above = h.add_checked(margin(h, rate))?;
             (
                 vec![
-                    (None, Some(t - m), POOR),
-                    (Some(t - m), Some(t), NEAR),
+                    (None, Some(below), POOR),
+                    (Some(below), Some(t), NEAR),
                     (Some(t), Some(h), GOOD),
-                    (Some(h), Some(h + mh), NEAR),
-                    (Some(h + mh), None, POOR),
+                    (Some(h), Some(h_above), NEAR),
+                    (Some(h_above), None, POOR),
                 ],
-                vec![t - m, h + mh],
+                vec![below, h_above],
             )
         }
         (Comparator::Le | Comparator::Lt, _) => {
             // The engine's 基本完成 for lower-is-better levels: target ≥ 95% of actual.
             let near = if rate || t <= Decimal::ZERO {
-                t + m
+                above
             } else {
-                t.div_checked(Decimal::new(95, 2)).unwrap_or(t + m)
+                t.div_checked(Decimal::new(95, 2)).unwrap_or(above)
             };
             (
                 vec![
@@ -101,33 +107,36 @@ fn bands(a: &Assessment, t: Decimal) -> (Vec<Band>, Vec<Decimal>) {
                 vec![near],
             )
         }
-        (Comparator::Approx, _) => (
-            vec![
-                (None, Some(t - m - m), POOR),
-                (Some(t - m - m), Some(t - m), NEAR),
-                (Some(t - m), Some(t + m), GOOD),
-                (Some(t + m), Some(t + m + m), NEAR),
-                (Some(t + m + m), None, POOR),
-            ],
-            vec![t - m - m, t + m + m],
-        ),
+        (Comparator::Approx, _) => {
+            let (far_below, far_above) = (below.sub_checked(m)?, above.add_checked(m)?);
+            (
+                vec![
+                    (None, Some(far_below), POOR),
+                    (Some(far_below), Some(below), NEAR),
+                    (Some(below), Some(above), GOOD),
+                    (Some(above), Some(far_above), NEAR),
+                    (Some(far_above), None, POOR),
+                ],
+                vec![far_below, far_above],
+            )
+        }
         (Comparator::Eq, _) => (
             vec![
-                (None, Some(t - m), POOR),
-                (Some(t - m), Some(t + m), NEAR),
-                (Some(t + m), None, POOR),
+                (None, Some(below), POOR),
+                (Some(below), Some(above), NEAR),
+                (Some(above), None, POOR),
             ],
-            vec![t - m, t + m],
+            vec![below, above],
         ),
         _ => (
             vec![
-                (None, Some(t - m), POOR),
-                (Some(t - m), Some(t), NEAR),
+                (None, Some(below), POOR),
+                (Some(below), Some(t), NEAR),
                 (Some(t), None, GOOD),
             ],
-            vec![t - m],
+            vec![below],
         ),
-    }
+    })
 }
 
 /// The bullet chart of an assessment with an observed value and a target value;
@@ -142,7 +151,7 @@ pub(crate) fn bullet(
 ) -> Option<String> {
     let obs = a.observed?;
     let t = a.target_value?;
-    let (bands, edges) = bands(a, t);
+    let (bands, edges) = bands(a, t)?;
     let mut values = vec![Decimal::ZERO, obs, t];
     values.extend(a.target_high);
     values.extend(edges);
@@ -185,16 +194,17 @@ pub(crate) fn bullet(
             let _ = write!(
                 o,
                 r#"<rect x="{x1}" y="7" width="{}" height="20" fill="{colour}"/>"#,
-                x2 - x1
+                x2.sub_checked(x1)?
             );
         }
     }
     let zero = s.x(Decimal::ZERO)?;
     let xo = s.x(obs)?;
+    // Pixel positions lie within the plot, so these differences are small.
     let (bx, bw) = if xo >= zero {
-        (zero, xo - zero)
+        (zero, xo.sub_checked(zero)?)
     } else {
-        (xo, zero - xo)
+        (xo, zero.sub_checked(xo)?)
     };
     let bw = bw.max(Decimal::ONE);
     let _ = write!(
@@ -212,8 +222,8 @@ pub(crate) fn bullet(
         let _ = write!(
             o,
             r##"<polygon points="{},33 {xp},27 {},33" fill="#2563eb"/>"##,
-            xp - Decimal::from(4),
-            xp + Decimal::from(4)
+            xp.sub_checked(Decimal::from(4))?,
+            xp.add_checked(Decimal::from(4))?
         );
     }
     match other {
@@ -222,8 +232,8 @@ pub(crate) fn bullet(
             let _ = write!(
                 o,
                 r##"<line x1="{xs}" y1="3" x2="{xs}" y2="31" stroke="#7c3aed" stroke-width="2" stroke-dasharray="3 2"/><polygon points="{},0 {},0 {xs},4" fill="#7c3aed"/>"##,
-                xs - Decimal::from(4),
-                xs + Decimal::from(4)
+                xs.sub_checked(Decimal::from(4))?,
+                xs.add_checked(Decimal::from(4))?
             );
         }
         Some(Other::Base(v)) => {
