@@ -5,11 +5,17 @@
 //     node bindings-wasm/tools/wasm-size.mjs target/pkg-web/planwatch_wasm_bg.wasm [names.wasm]
 //
 // The first module is the one that ships (no names); the second, optional, is the same
-// build optimised with names kept, for the breakdown:
+// build optimised with names kept, for the breakdown. After ./scripts/test.sh (which
+// builds target/wasm32-unknown-unknown/wasm-release/planwatch_wasm.wasm with the pinned
+// nightly, build-std and immediate abort):
 //
 //     wasm-bindgen target/wasm32-unknown-unknown/wasm-release/planwatch_wasm.wasm \
 //         --target web --out-dir target/size-names
 //     node_modules/.bin/wasm-opt -Oz -g target/size-names/planwatch_wasm_bg.wasm -o target/size-names/named.wasm
+//     node bindings-wasm/tools/wasm-size.mjs target/pkg-web/planwatch_wasm_bg.wasm target/size-names/named.wasm
+//
+// Names of the rebuilt standard library carry a crate hash (`core[1a2b…]::fmt`); it is
+// ignored when grouping.
 import { readFileSync } from "node:fs";
 import { gzipSync, constants } from "node:zlib";
 
@@ -131,7 +137,7 @@ function breakdown(path) {
   const byModule = new Map();
   bodies.forEach((size, i) => {
     const name = (names.get(i + imported) ?? "?").replace(/::h[0-9a-f]{16}$/, "");
-    const m = /^[<&\s]*(?:mut\s+|dyn\s+)*([A-Za-z_][A-Za-z0-9_]*)(?:::([A-Za-z_][A-Za-z0-9_]*))?/.exec(name);
+    const m = /^[<&\s]*(?:mut\s+|dyn\s+)*([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?(?:::([A-Za-z_][A-Za-z0-9_]*))?/.exec(name);
     const crate = m ? m[1] : "?";
     byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
     if (crate === "planwatch" && m[2]) byModule.set(m[2], (byModule.get(m[2]) ?? 0) + size);
