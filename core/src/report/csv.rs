@@ -73,13 +73,7 @@ pub(crate) fn to_csv(card: &Scorecard) -> String {
     let mut out = String::new();
     write_row(&mut out, COLUMNS);
     for a in &card.assessments {
-        // Read back from the compact JSON text rather than `to_value`: the module then
-        // compiles the assessment's `Serialize` for one serializer, not two (1.2 KB
-        // gzipped of WebAssembly).
-        let v = serde_json::to_string(a)
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or(serde_json::Value::Null);
+        let v = serde_json::to_value(a).unwrap_or(serde_json::Value::Null);
         write_row(&mut out, COLUMNS.iter().map(|c| cell(&v, c)));
     }
     out
