@@ -261,6 +261,25 @@ condition = ">= 70000000000000000000000000000%"
         let obs = Observations::from_csv_str(&csv, "edge.csv").unwrap();
         let card = plan.evaluate(&obs, &Options::default());
         assert_eq!(card.assessments.len(), 6);
+        // A missed target stays missed even when its 基本完成 margin overflows.
+        let baseline = card.assessment("baseline").unwrap();
+        if value.starts_with('-') {
+            assert_eq!(
+                baseline.status,
+                planwatch::evaluate::Status::Missed,
+                "{baseline:?}"
+            );
+            assert_eq!(
+                baseline.grade,
+                Some(planwatch::evaluate::Grade::NotAchieved)
+            );
+        } else {
+            assert_eq!(
+                baseline.status,
+                planwatch::evaluate::Status::Met,
+                "{baseline:?}"
+            );
+        }
         let le = card.assessment("le").unwrap();
         if value.starts_with('-') {
             // -7e28 <= -7e28 holds; the gap is zero.

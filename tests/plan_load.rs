@@ -173,10 +173,10 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
     assert_eq!(got, want, "{e}");
     let messages: Vec<&str> = e.issues().iter().map(|i| i.message.as_str()).collect();
     assert_eq!(messages[0], "unknown field `titel`");
-    assert_eq!(messages[1], "`flow` must be true or false, found a string");
+    assert_eq!(messages[1], "`flow` must be true or false, found \"yes\"");
     assert_eq!(
         messages[2],
-        "`kind` must be one of \"binding\", \"expected\", \"task\", found a string"
+        "`kind` must be one of \"binding\", \"expected\", \"task\", found \"binding-ish\""
     );
     assert_eq!(messages[3], "missing field `name`");
     assert_eq!(messages[7], "`condition` must be a string, found a float");
@@ -215,6 +215,46 @@ fn json_items_are_read_by_the_same_rules_and_null_is_absent() {
     assert_eq!(plan.title, None);
     assert!(plan.indicators[0].flow);
     assert_eq!(plan.targets[0].id, "gdp");
+}
+
+/// One problem per mistake: a `null` required field is missing (not also unknown), and
+/// an item that is not a table is that one problem, not also every field missing.
+#[test]
+fn each_mistake_is_reported_once() {
+    let codes = |e: &planwatch::Error| -> Vec<(String, String)> {
+        e.issues()
+            .iter()
+            .map(|i| {
+                (
+                    i.location.path.clone().unwrap_or_default(),
+                    i.message.clone(),
+                )
+            })
+            .collect()
+    };
+    let e =
+        Plan::from_json_str(r#"{"plan": {"id": null, "period": "2024"}}"#, "n.json").unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![("plan.id".to_string(), "missing field `id`".to_string())]
+    );
+    let e = Plan::from_toml_str("plan = 5\n", "t.toml").unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![(
+            "plan".to_string(),
+            "plan must be a table, found an integer".to_string()
+        )]
+    );
+    let toml = "[plan]\nid = \"x\"\nperiod = \"2024\"\n[[indicator]]\nid = \"a\"\nname = \"甲\"\nunit = \"人\"\n";
+    let e = Plan::from_toml_str(toml, "t.toml").unwrap_err();
+    assert_eq!(
+        codes(&e),
+        vec![(
+            "indicator[0].name".to_string(),
+            "indicator[0].name must be a table, found a string".to_string()
+        )]
+    );
 }
 
 #[test]

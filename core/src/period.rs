@@ -501,6 +501,11 @@ impl fmt::Display for Period {
             Period::YearToDate { year, through } => {
                 write!(f, "{year:04}-01..{year:04}-{through:02}")
             }
+            // Years outside 0..=9999 (possible only in hand-built dates) as ISO 8601's
+            // expanded form, as jiff writes them: -000005-01-01.
+            Period::Date(d) if !(0..=9999).contains(&d.year()) => {
+                write!(f, "{:+07}-{:02}-{:02}", d.year(), d.month(), d.day())
+            }
             Period::Date(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Period::Years { start, end } => write!(f, "{start:04}..{end:04}"),
         }

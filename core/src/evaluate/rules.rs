@@ -413,15 +413,24 @@ fn grade(
         Dimension::Ratio | Dimension::PercentagePoint
     );
     let r = ctx.opts.basic_ratio;
-    let basic = match (baseline, c) {
-        (Some(base), _) => minus(base, obs)? >= times(r, minus(base, target)?)?,
-        _ if rate => a.gap.is_some_and(|g| g.abs() <= ctx.opts.basic_margin_pp),
-        (None, Condition::Between { .. }) => match a.target_high {
-            Some(high) if obs > high => high >= times(r, obs)?,
+    let basic = || -> Result<bool> {
+        Ok(match (baseline, c) {
+            (Some(base), _) => minus(base, obs)? >= times(r, minus(base, target)?)?,
+            _ if rate => a.gap.is_some_and(|g| g.abs() <= ctx.opts.basic_margin_pp),
+            (None, Condition::Between { .. }) => match a.target_high {
+                Some(high) if obs > high => high >= times(r, obs)?,
+                _ => obs >= times(r, target)?,
+            },
+            _ if lower => target >= times(r, obs)?,
             _ => obs >= times(r, target)?,
-        },
-        _ if lower => target >= times(r, obs)?,
-        _ => obs >= times(r, target)?,
+        })
+    };
+    // The target was missed; a margin past Decimal's range cannot be "basically" met,
+    // and must not turn the miss into an error.
+    let basic = match basic() {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::Overflow => false,
+        Err(e) => return Err(e),
     };
     Ok(if basic {
         Grade::BasicallyAchieved

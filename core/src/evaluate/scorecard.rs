@@ -246,12 +246,13 @@ pub(crate) fn section_key(s: &str) -> Vec<u32> {
         if let Some(d) = digit(c) {
             cur = Some(match (cur, d) {
                 (None, 10) => 10,
-                (Some(v), 10) => v.max(1) * 10,
-                (Some(v), d) if v >= 10 && v % 10 == 0 => v + d,
+                // Saturating: a section number of ten digits must not overflow.
+                (Some(v), 10) => v.max(1).saturating_mul(10),
+                (Some(v), d) if v >= 10 && v % 10 == 0 => v.saturating_add(d),
                 (_, d) => d,
             });
         } else if let Some(d) = c.to_digit(10) {
-            cur = Some(cur.unwrap_or(0) * 10 + d);
+            cur = Some(cur.unwrap_or(0).saturating_mul(10).saturating_add(d));
         } else if let Some(v) = cur.take() {
             out.push(v);
         }
@@ -263,4 +264,18 @@ pub(crate) fn section_key(s: &str) -> Vec<u32> {
         out.push(u32::MAX);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::section_key;
+
+    #[test]
+    fn section_keys_compare_numerals_by_value_and_never_overflow() {
+        assert!(section_key("二.(九)") < section_key("二.(十)"));
+        assert!(section_key("三.(一)") > section_key("二.(十二)"));
+        // Found by review: ten digits overflowed a u32 (a panic in debug builds).
+        assert_eq!(section_key("12345678901"), vec![u32::MAX]);
+        assert_eq!(section_key("一百一十亿亿"), section_key("一百一十亿亿"));
+    }
 }

@@ -20,7 +20,7 @@
 //! ```
 //!
 //! JSON uses the same keys (`indicators`/`targets`/`references` are accepted as
-//! aliases). Loading never stops at the first problem: every item is read on its own
+//! aliases), and a `null` field counts as absent (TOML has no null). Loading never stops at the first problem: every item is read on its own
 //! and every problem is reported with its path and, for TOML, its line and column.
 
 use std::ops::Range;

@@ -123,6 +123,9 @@ pub(crate) type Locate<'a> = dyn Fn(&str, Span) -> Location + 'a;
 pub(crate) struct Fields<'a> {
     path: &'a str,
     span: Span,
+    /// False when the node is not a table: that is its one problem, and its fields
+    /// are then not reported missing one by one.
+    table: bool,
     entries: &'a [Entry],
     used: Vec<bool>,
     locate: &'a Locate<'a>,
@@ -135,6 +138,7 @@ impl<'a> Fields<'a> {
         let mut fields = Fields {
             path,
             span: node.span.clone(),
+            table: true,
             entries: &[],
             used: Vec::new(),
             locate,
@@ -146,6 +150,7 @@ impl<'a> Fields<'a> {
                 fields.used = vec![false; entries.len()];
             }
             other => {
+                fields.table = false;
                 let message = format!("{path} must be a table, found {}", other.what());
                 fields.problem(path.to_string(), node.span.clone(), message);
             }
@@ -169,21 +174,25 @@ impl<'a> Fields<'a> {
         (!matches!(node.value, Value::Null)).then_some(node)
     }
 
-    /// A wrong-type problem at `key`.
+    /// A wrong-type problem at `key`, quoting a string that was found.
     fn wrong(&mut self, key: &str, node: &Node, expected: &str) {
-        let message = format!("`{key}` must be {expected}, found {}", node.value.what());
+        let found = match &node.value {
+            Value::Str(s) => format!("{s:?}"),
+            other => other.what().to_string(),
+        };
+        let message = format!("`{key}` must be {expected}, found {found}");
         self.problem(format!("{}.{key}", self.path), node.span.clone(), message);
     }
 
-    /// A required field is missing.
+    /// A required field is missing (not reported when the item is not a table at all).
     fn missing(&mut self, key: &str) {
-        let message = format!("missing field `{key}`");
-        self.problem(format!("{}.{key}", self.path), self.span.clone(), message);
+        if self.table {
+            let message = format!("missing field `{key}`");
+            self.problem(format!("{}.{key}", self.path), self.span.clone(), message);
+        }
     }
 
-    /// An optional string.
-    pub(crate) fn opt_str(&mut self, key: &str) -> Option<String> {
-        let node = self.node(key)?;
+    fn string(&mut self, key: &str, node: &Node) -> Option<String> {
         match &node.value {
             Value::Str(s) => Some(s.clone()),
             _ => {
@@ -193,13 +202,20 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// A required string.
+    /// An optional string.
+    pub(crate) fn opt_str(&mut self, key: &str) -> Option<String> {
+        let node = self.node(key)?;
+        self.string(key, node)
+    }
+
+    /// A required string; `null` counts as missing.
     pub(crate) fn str(&mut self, key: &str) -> Option<String> {
-        if self.present(key) {
-            self.opt_str(key)
-        } else {
-            self.missing(key);
-            None
+        match self.node(key) {
+            Some(node) => self.string(key, node),
+            None => {
+                self.missing(key);
+                None
+            }
         }
     }
 
@@ -259,7 +275,8 @@ impl<'a> Fields<'a> {
             _ => None,
         };
         if pair.is_none() {
-            self.wrong(key, node, "two non-negative integers [start, end]");
+            let message = format!("`{key}` must be [start, end], two non-negative integers");
+            self.problem(format!("{}.{key}", self.path), node.span.clone(), message);
         }
         pair.map(|(a, b)| [a, b])
     }
@@ -314,24 +331,16 @@ impl<'a> Fields<'a> {
         key: &str,
         read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
     ) -> Option<T> {
-        if self.present(key) {
-            self.table(key, read)
-        } else {
+        if self.node(key).is_none() {
             self.missing(key);
-            None
+            return None;
         }
+        self.table(key, read)
     }
 
     /// Accepts every field not read so far (tables open to additions, like `name`).
     pub(crate) fn allow_others(&mut self) {
         self.used.iter_mut().for_each(|u| *u = true);
-    }
-
-    /// True when `key` is written (and not `null`).
-    fn present(&self, key: &str) -> bool {
-        self.entries
-            .iter()
-            .any(|e| e.key == key && !matches!(e.node.value, Value::Null))
     }
 
     /// Reports the fields no reader asked for and returns whether the item had no
