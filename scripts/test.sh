@@ -66,12 +66,16 @@ trap on_exit EXIT
 
 # --- 1. Rust target for WebAssembly ------------------------------------------------------
 step "rust wasm32 target and the nightly for the module"
-if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+# Lists are read whole before matching: `grep -q` stops early, and under pipefail the
+# writer's broken pipe would read as "not installed".
+TARGETS=$(rustup target list --installed)
+if grep -qx "$WASM_TARGET" <<<"$TARGETS"; then
     echo "$WASM_TARGET already installed"
 else
     rustup target add "$WASM_TARGET"
 fi
-if rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null | grep -q '^rust-src'; then
+NIGHTLY_COMPONENTS=$(rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null || true)
+if grep -q '^rust-src' <<<"$NIGHTLY_COMPONENTS"; then
     echo "$WASM_TOOLCHAIN with rust-src already installed"
 else
     rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
@@ -144,7 +148,8 @@ if [[ -x $CHROMIUM ]]; then
 else
     apt_install chromium
 fi
-if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+CJK_FONTS=$(fc-list :lang=zh 2>/dev/null || true)
+if [[ -z $CJK_FONTS ]]; then
     apt_install fonts-wqy-microhei
 fi
 
