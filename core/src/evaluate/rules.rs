@@ -798,11 +798,13 @@ fn multi_year(
             for y in start..=t_year {
                 match ctx.data.get(ind, year(y)) {
                     Some(Ok(f)) => rates.push(convert(&f.value, percent())?.value()),
-                    _ => {
-                        return Err(Error::new(
-                            ErrorKind::InvalidValue,
-                            format!("growth of {y} is missing for the compound rate"),
-                        ))
+                    Some(Err(e)) => return Err(e),
+                    // A gap in the series is missing data, not an error of the figures.
+                    None => {
+                        a.status = Status::NoData;
+                        a.notes
+                            .push(format!("growth of {y} is missing for the compound rate"));
+                        return Ok(());
                     }
                 }
             }
