@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::lexicon::is_han;
 use super::{extract_with, ExtractOptions, Finding, Measure};
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Kind, Measure as IndicatorMeasure, Names, Polarity, Provenance};
@@ -299,11 +300,45 @@ fn provenance(f: &Finding, options: &DraftOptions, span: std::ops::Range<usize>)
     }
 }
 
-/// The title: the first non-empty line, when it is short and is not a sentence.
+/// The title: among the first lines, the first that names the document (报告, 计划,
+/// 规划, 纲要) — a cover often starts with a file number (南山区八届人大四次会议文件之七)
+/// — else the first line; only a short line that is not a sentence. Spaces a PDF put
+/// next to Chinese characters are dropped ("南山区 2023 年" → "南山区2023年").
 fn title_of(text: &str) -> Option<String> {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let n = line.chars().count();
-    (n <= 80 && !line.ends_with('。')).then(|| line.to_string())
+    let candidates: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(6)
+        .filter(|l| l.chars().count() <= 80 && !l.ends_with('。') && !l.ends_with('：'))
+        .collect();
+    let names_document = |l: &str| {
+        ["报告", "计划", "规划", "纲要"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let line = candidates
+        .iter()
+        .find(|l| names_document(l))
+        .or(candidates.first())?;
+    Some(without_pdf_spaces(line))
+}
+
+/// `line` without the spaces that touch a Chinese character.
+fn without_pdf_spaces(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
+            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+            if before.is_some_and(|&b| is_han(b)) || after.is_some_and(|&a| is_han(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -311,10 +346,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn titles_skip_file_numbers_and_pdf_spaces() {
+        assert_eq!(
+            title_of("\n  深圳市 2024 年 计划\n正文。"),
+            Some("深圳市2024年计划".into())
+        );
+        assert_eq!(
+            title_of("Annual Plan 2024\n"),
+            Some("Annual Plan 2024".into())
+        );
+        assert_eq!(title_of("一句话。\n"), None);
+        assert_eq!(
+            title_of("文件之七\n关于 2024 年计划的报告\n"),
+            Some("关于2024年计划的报告".into())
+        );
+    }
+
+    #[test]
     fn drafts_the_seed_plan() {
         let text = crate::builtin::NANSHAN_2024_REPORT;
         let plan = draft_plan(text, &DraftOptions::default()).unwrap();
         assert_eq!(plan.period, Period::Year(2024));
+        // The cover's file number is skipped for the line that names the report.
+        assert_eq!(
+            plan.title.as_deref(),
+            Some("南山区2023年国民经济和社会发展规划执行情况与2024年计划安排草案的报告")
+        );
         assert!(plan.validate().is_empty(), "{:?}", plan.validate());
         let toml = plan.to_toml().unwrap();
         let back = Plan::from_toml_str(&toml, "draft.toml").unwrap();
