@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # The one test command of planwatch: ./scripts/test.sh
 #
-# Installs whatever is missing (the wasm32 target, a Python venv at .venv, the
-# wasm-bindgen CLI, npm tools in node_modules, Debian's Chromium), then checks formatting
+# Installs whatever is missing (the wasm32 target, the pinned nightly with rust-src that
+# builds the WebAssembly module, a Python venv at .venv, the wasm-bindgen CLI, npm tools
+# in node_modules, Debian's Chromium), then checks formatting
 # and lints and runs every suite: Rust (unit, integration and doctests), Python (against
 # the wheel that ships), JavaScript (against the optimised WebAssembly that ships) and the
 # web page in headless Chromium. On a rerun every install is skipped, so only changed
 # code is rebuilt.
 #
 # Needs: Rust via rustup, Python >= 3.9 with venv and pip, Node >= 20 with npm, and the
-# package registries (crates.io, PyPI, npm, Debian's apt for Chromium). Logs of each suite
+# package registries (crates.io, PyPI, npm, Debian's apt for Chromium) and rustup's
+# distribution server (the wasm32 target and the nightly). Logs of each suite
 # go to target/test-logs/; the browser test's screenshots to target/browser/.
 set -euo pipefail
 
