@@ -1,7 +1,7 @@
 //! Writing plans in the file schema: the plan as a [`Node`] tree, then TOML or JSON text.
 //!
 //! Written by hand rather than through serde: the schema is small and fixed, and the
-//! `toml` serializer with a derived `Serialize` per item type was about 15 KB gzipped of
+//! `toml` serializer with a derived `Serialize` per item type was about 17 KB gzipped of
 //! the WebAssembly module. One string escape serves both formats: TOML basic strings
 //! and JSON strings take the same escapes (`\"`, `\\`, `\n` … and `\uXXXX`).
 
