@@ -30,6 +30,15 @@ pub(crate) fn times(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.mul_checked(b).ok_or_else(|| overflow("a multiplication"))
 }
 
+/// `result`, or `fallback` when it is an overflow: for figures that are left out (or
+/// judged plainly) when they lie past Decimal's range, while other errors still count.
+pub(crate) fn unless_overflow<T>(result: Result<T>, fallback: T) -> Result<T> {
+    match result {
+        Err(e) if e.kind() == ErrorKind::Overflow => Ok(fallback),
+        other => other,
+    }
+}
+
 pub(crate) fn ratio(a: Decimal, b: Decimal) -> Result<Decimal> {
     if b.is_zero() {
         return Err(Error::new(

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Grade, ProgressClass, Severity, Status};
 use crate::evaluate::data::{Data, Found};
-use crate::evaluate::math::{cagr, chained_cagr, minus, plus, ratio, times};
+use crate::evaluate::math::{cagr, chained_cagr, minus, plus, ratio, times, unless_overflow};
 use crate::evaluate::Options;
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Kind, Measure, Names, Polarity};
@@ -427,11 +427,7 @@ fn grade(
     };
     // The target was missed; a margin past Decimal's range cannot be "basically" met,
     // and must not turn the miss into an error.
-    let basic = match basic() {
-        Ok(b) => b,
-        Err(e) if e.kind() == ErrorKind::Overflow => false,
-        Err(e) => return Err(e),
-    };
+    let basic = unless_overflow(basic(), false)?;
     Ok(if basic {
         Grade::BasicallyAchieved
     } else {
@@ -685,11 +681,7 @@ fn required_growth(
         let r = ratio(rest_needed, minus(last_full, last_part)?)?;
         Ok(times(minus(r, Decimal::ONE)?, Decimal::ONE_HUNDRED)?.round_dp(2))
     };
-    match required() {
-        Ok(r) => Ok(Some(r)),
-        Err(e) if e.kind() == ErrorKind::Overflow => Ok(None),
-        Err(e) => Err(e),
-    }
+    unless_overflow(required().map(Some), None)
 }
 
 /// Done / not done by a date. Observations of a milestone carry 1 (done) or 0 (not
