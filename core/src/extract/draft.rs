@@ -11,6 +11,7 @@ use crate::period::Period;
 use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target, Tier};
+use crate::text::is_space;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Result};
 
@@ -101,7 +102,7 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
         let name: String = f
             .indicator
             .chars()
-            .filter(|c| !crate::text::is_space(*c) && *c != '*')
+            .filter(|c| !is_space(*c) && *c != '*')
             .collect();
         let measure = indicator_measure(f.measure);
         let unit_key = f
@@ -329,9 +330,9 @@ fn without_pdf_spaces(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_whitespace() {
-            let before = chars[..i].iter().rev().find(|c| !c.is_whitespace());
-            let after = chars[i + 1..].iter().find(|c| !c.is_whitespace());
+        if is_space(c) {
+            let before = chars[..i].iter().rev().find(|c| !is_space(**c));
+            let after = chars[i + 1..].iter().find(|c| !is_space(**c));
             if before.is_some_and(|&b| is_han(b)) || after.is_some_and(|&a| is_han(a)) {
                 continue;
             }
