@@ -25,7 +25,8 @@ fn class_name(kind: ErrorKind) -> &'static str {
         | ErrorKind::TooLarge
         | ErrorKind::InvalidValue
         | ErrorKind::Overflow
-        | ErrorKind::DivisionByZero => "InvalidValueError",
+        | ErrorKind::DivisionByZero
+        | ErrorKind::Conflict => "InvalidValueError",
         // A kind added to the core later: still a PlanwatchError with its own code.
         _ => "PlanwatchError",
     }

@@ -280,7 +280,15 @@ fn record<'py>(py: Python<'py>, a: &Assessment) -> PyResult<Bound<'py, PyDict>> 
         inputs.append(input(py, i)?)?;
     }
     d.set_item("inputs", inputs)?;
-    d.set_item("rule", &a.rule)?;
+    d.set_item("rule", serde_name(&a.rule))?;
+    d.set_item("base", a.base.as_deref())?;
+    d.set_item("base_status", a.base_status.map(|s| s.name()))?;
+    d.set_item("reference", a.reference.as_deref())?;
+    let conflicts = PyList::empty(py);
+    for i in &a.conflicts {
+        conflicts.append(input(py, i)?)?;
+    }
+    d.set_item("conflicts", conflicts)?;
     d.set_item("notes", PyList::new(py, &a.notes)?)?;
     d.set_item("explanation", names(py, &a.explanation)?)?;
     d.set_item("source", provenance(py, a.source.as_ref())?)?;
@@ -365,7 +373,16 @@ fn columns<'py>(py: Python<'py>, all: &[Assessment]) -> PyResult<Bound<'py, PyDi
             "previous_period",
             Box::new(|py, a| opt_text(py, a.previous_period.map(|p| p.to_string()))),
         ),
-        ("rule", Box::new(|py, a| text(py, &a.rule))),
+        ("rule", Box::new(|py, a| text(py, serde_name(&a.rule)))),
+        ("base", Box::new(|py, a| opt_text(py, a.base.as_deref()))),
+        (
+            "base_status",
+            Box::new(|py, a| opt_text(py, a.base_status.map(|s| s.name()))),
+        ),
+        (
+            "reference",
+            Box::new(|py, a| opt_text(py, a.reference.as_deref())),
+        ),
         (
             "notes",
             Box::new(|py, a| Ok(PyList::new(py, &a.notes)?.into_any().unbind())),

@@ -67,6 +67,10 @@ export interface Assessment {
   previous_period: string | null;
   inputs: AssessmentInput[];
   rule: string;
+  base: string | null;
+  base_status: Status | null;
+  reference: string | null;
+  conflicts: AssessmentInput[];
   notes: string[];
   explanation: Names;
   source: Provenance | null;
@@ -112,6 +116,8 @@ export interface ScorecardData {
   as_of: string | null;
   /** The date the verdicts were judged at: `as_of`, or the latest publication / plan end. */
   evaluated_on: string;
+  /** The 基本完成 margins the verdicts were graded with (decimal strings). */
+  margins: { basic_ratio: string; basic_margin_pp: string };
   assessments: Assessment[];
   summary: Summary;
 }

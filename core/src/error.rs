@@ -38,6 +38,11 @@ pub enum ErrorKind {
     TooLarge,
     /// A value is out of the allowed domain (for example a negative count of months).
     InvalidValue,
+    /// Two figures for the same indicator, period, vintage and status disagree
+    /// (a strict evaluation).
+    Conflict,
+    /// A figure cannot be compared with its target (a strict evaluation).
+    NotComparable,
 }
 
 impl ErrorKind {
@@ -56,6 +61,8 @@ impl ErrorKind {
             ErrorKind::UnknownDataset => "unknown_dataset",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::NotComparable => "not_comparable",
         }
     }
 }
@@ -211,6 +218,12 @@ impl Error {
         );
         e.inner.issues = issues;
         e
+    }
+
+    /// Attaches the issues behind this error, one per problem found.
+    pub fn with_issues(mut self, issues: Vec<Issue>) -> Error {
+        self.inner.issues = issues;
+        self
     }
 
     /// Sets the location.

@@ -75,38 +75,45 @@ fn en(value: Decimal, unit: Unit) -> String {
         format!("{v} {word}")
     };
     let name = english_name(v, word, unit);
-    match name {
+    match name.as_str() {
         "" => number,
         "%" | "‰" => format!("{number}{name}"),
         _ => format!("{number} {name}"),
     }
 }
 
-/// The singular name for exactly one (1 person, 1 percentage point), when the table
-/// knows it; otherwise the plural.
-fn english_name(v: Decimal, word: &str, unit: Unit) -> &'static str {
+/// The name for the value: singular for exactly one (1 person, 1 percentage point,
+/// 1 unit), from the table of irregular names or by the regular English rule.
+fn english_name(v: Decimal, word: &str, unit: Unit) -> String {
     let name = unit.english();
-    if word.is_empty() && v.abs() == Decimal::ONE {
-        for singular in SINGULARS {
-            if singular.0 == name {
-                return singular.1;
-            }
-        }
+    if !(word.is_empty() && v.abs() == Decimal::ONE) {
+        return name.to_string();
     }
-    name
+    if let Some((_, singular)) = SINGULARS.iter().find(|(plural, _)| *plural == name) {
+        return (*singular).to_string();
+    }
+    singular(name)
 }
 
-const SINGULARS: &[(&str, &str)] = &[
-    ("people", "person"),
-    ("person-times", "person-time"),
-    ("percentage points", "percentage point"),
-    ("square metres", "square metre"),
-    ("hectares", "hectare"),
-    ("metres", "metre"),
-    ("kilometres", "kilometre"),
-    ("tonnes", "tonne"),
-    ("days", "day"),
-];
+/// Irregular plurals; the rest follow [`singular`].
+const SINGULARS: &[(&str, &str)] = &[("people", "person"), ("person-times", "person-time")];
+
+/// The regular singular of an English plural: categories → category, batches →
+/// batch, units → unit; names that are not plurals (yuan, aircraft, %) stay.
+fn singular(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["ches", "shes", "sses", "xes"] {
+        if let Some(stem) = name.strip_suffix(ending) {
+            return format!("{stem}{}", &ending[..ending.len() - 2]);
+        }
+    }
+    match name.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && !stem.is_empty() => stem.to_string(),
+        _ => name.to_string(),
+    }
+}
 
 fn group_thousands(v: Decimal) -> String {
     let s = v.to_string();
@@ -226,5 +233,9 @@ mod tests {
         assert_eq!(q("4738.01亿元").format(Style::En), "473.801 billion yuan");
         assert_eq!(q("1人").format(Style::En), "1 person");
         assert_eq!(q("5.5%").format(Style::En), "5.5%");
+        assert_eq!(q("1个").format(Style::En), "1 unit");
+        assert_eq!(q("2个").format(Style::En), "2 units");
+        assert_eq!(q("1个百分点").format(Style::En), "1 percentage point");
+        assert_eq!(q("1吨").format(Style::En), "1 tonne");
     }
 }

@@ -30,7 +30,9 @@ mod unit;
 pub use builtin::{BUILTIN_DATASETS, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
-pub use evaluate::{evaluate, Assessment, Grade, Options, Scorecard, Severity, Status};
+pub use evaluate::{
+    evaluate, try_evaluate, Assessment, Grade, Options, Rule, Scorecard, Severity, Status,
+};
 pub use extract::{draft_plan, extract, DraftOptions, Extraction, Finding};
 pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};

@@ -115,6 +115,12 @@ impl Dimension {
             Dimension::Count(_) => "count",
         }
     }
+
+    /// True for rates: percentages and percentage points, whose differences are
+    /// reported in percentage points and whose 基本完成 margin is in points.
+    pub fn is_rate(&self) -> bool {
+        matches!(self, Dimension::Ratio | Dimension::PercentagePoint)
+    }
 }
 
 impl fmt::Display for Dimension {
@@ -370,6 +376,20 @@ pub struct Unit(u16);
 impl Unit {
     /// The dimensionless unit of a bare number.
     pub const NONE: Unit = Unit(0);
+
+    /// Percent (%), looked up once.
+    pub fn percent() -> Unit {
+        static PERCENT: std::sync::LazyLock<Unit> =
+            std::sync::LazyLock::new(|| Unit::parse("%").unwrap_or(Unit::NONE));
+        *PERCENT
+    }
+
+    /// Percentage points (个百分点), looked up once.
+    pub fn percentage_point() -> Unit {
+        static PP: std::sync::LazyLock<Unit> =
+            std::sync::LazyLock::new(|| Unit::parse("个百分点").unwrap_or(Unit::NONE));
+        *PP
+    }
 
     /// Looks a unit up by any of its names: Chinese (simplified or traditional),
     /// English, symbol, or a magnitude-prefixed form such as `亿元`.

@@ -114,6 +114,10 @@ class AssessmentRecord(TypedDict):
     previous_period: Optional[str]
     inputs: List[InputRecord]
     rule: str
+    base: Optional[str]
+    base_status: Optional[str]
+    reference: Optional[str]
+    conflicts: List[InputRecord]
     notes: List[str]
     explanation: Names
     source: Optional[Provenance]

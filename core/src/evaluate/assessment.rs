@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::comparator::Comparator;
+use crate::evaluate::rule::Rule;
 use crate::indicator::{Kind, Names, Provenance};
 use crate::observation::ObservationStatus;
 use crate::period::Period;
@@ -230,8 +231,19 @@ pub struct Assessment {
     pub previous_period: Option<Period>,
     /// Observations and formula inputs the verdict used.
     pub inputs: Vec<Input>,
-    /// Code of the rule that decided (`final`, `partial.flow.linear`, `milestone`, …).
-    pub rule: String,
+    /// The rule that decided (`final`, `partial.flow.linear`, `milestone`, …).
+    pub rule: Rule,
+    /// For a stretch tier: the base target it stands on (the same indicator's base, or
+    /// the base on the related growth or level series).
+    pub base: Option<String>,
+    /// For a stretch tier: the status of its base.
+    pub base_status: Option<Status>,
+    /// For a reference target: what the value is bound to (a key of the plan's
+    /// references, or another indicator of the plan).
+    pub reference: Option<String>,
+    /// Figures of the same indicator, period, vintage and status that disagree with the
+    /// one used: a conflict in the data (SPEC §6), flagged here and in the explanation.
+    pub conflicts: Vec<Input>,
     /// Remarks (derived from nominal levels, preliminary data, …).
     pub notes: Vec<String>,
     /// One sentence in Chinese and in English.

@@ -27,17 +27,33 @@ pub(crate) struct Found {
     pub(crate) vintage: Option<Date>,
     pub(crate) inputs: Vec<Input>,
     pub(crate) notes: Vec<String>,
+    /// Other figures for the same indicator, period, vintage and status that disagree
+    /// with `value`: a conflict in the data, flagged rather than resolved silently.
+    pub(crate) conflicts: Vec<Input>,
+}
+
+/// The span an observation or a lookup is keyed by. A dated reading is the year up to
+/// that day: for a stock the year's figure is its year-end reading, and for a flow a
+/// running total dated 31 December is the year's total, so `2024`, `2024-01..2024-12`
+/// and `2024-12-31` are one figure, as are `2024H1` and `2024-06-30`.
+pub(crate) fn span_key(p: Period) -> (Date, Date) {
+    match p {
+        Period::Date(d) => (Date::new(d.year(), 1, 1).unwrap_or(d), d),
+        _ => (p.start(), p.end()),
+    }
 }
 
 /// One indicator's figures: the best observation for each period span, sorted by span.
 ///
-/// Observations are keyed by the span of their period, not its spelling: 2024H1 and
-/// 2024-01..2024-06, or 2024 and 2024-01..2024-12, are the same figure.
+/// Observations are keyed by [`span_key`], not by the period's spelling: 2024H1 and
+/// 2024-01..2024-06, or 2024, 2024-01..2024-12 and 2024-12-31, are the same figure.
 #[derive(Default)]
 struct Series<'a> {
     spans: Vec<(Date, Date)>,
     periods: Vec<Period>,
     observations: Vec<&'a Observation>,
+    /// Per span: the figures of the same vintage and status that disagree with the one kept.
+    conflicts: Vec<Vec<&'a Observation>>,
 }
 
 pub(crate) struct Data<'a> {
@@ -86,7 +102,7 @@ impl<'a> Data<'a> {
                     continue;
                 }
             }
-            let span = (o.period.start(), o.period.end());
+            let span = span_key(o.period);
             grouped
                 .entry(o.indicator.as_str())
                 .or_default()
@@ -95,14 +111,25 @@ impl<'a> Data<'a> {
         let series = grouped
             .into_iter()
             .map(|(indicator, mut rows)| {
-                // The best figure first within each span, then keep only it.
+                // The best figure first within each span, then keep only it, noting
+                // the figures that tie with it on vintage and status but disagree.
                 rows.sort_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| rank(b, a)));
-                rows.dedup_by_key(|(span, _)| *span);
-                let series = Series {
-                    spans: rows.iter().map(|(span, _)| *span).collect(),
-                    periods: rows.iter().map(|(_, o)| o.period).collect(),
-                    observations: rows.into_iter().map(|(_, o)| o).collect(),
-                };
+                let mut series = Series::default();
+                for (span, o) in rows {
+                    if series.spans.last() == Some(&span) {
+                        let best = series.observations.last().copied();
+                        if best.is_some_and(|b| disagrees(b, o)) {
+                            if let Some(c) = series.conflicts.last_mut() {
+                                c.push(o);
+                            }
+                        }
+                        continue;
+                    }
+                    series.spans.push(span);
+                    series.periods.push(o.period);
+                    series.observations.push(o);
+                    series.conflicts.push(Vec::new());
+                }
                 (indicator, series)
             })
             .collect();
@@ -112,14 +139,17 @@ impl<'a> Data<'a> {
         }
     }
 
-    /// The best observation of the indicator for the span of `period`.
-    fn observed(&self, ind: &Indicator, period: Period) -> Option<&'a Observation> {
+    /// The best observation of the indicator for the span of `period`, with the
+    /// figures that conflict with it.
+    fn observed(
+        &self,
+        ind: &Indicator,
+        period: Period,
+    ) -> Option<(&'a Observation, &[&'a Observation])> {
         let series = self.series.get(ind.id.as_str())?;
-        let i = series
-            .spans
-            .binary_search(&(period.start(), period.end()))
-            .ok()?;
-        series.observations.get(i).copied()
+        let i = series.spans.binary_search(&span_key(period)).ok()?;
+        let o = series.observations.get(i).copied()?;
+        Some((o, series.conflicts.get(i).map_or(&[][..], Vec::as_slice)))
     }
 
     /// The plan's indicator with `id`.
@@ -173,8 +203,8 @@ impl<'a> Data<'a> {
     }
 
     fn get_at(&self, ind: &Indicator, period: Period, depth: usize) -> Option<Result<Found>> {
-        if let Some(o) = self.observed(ind, period) {
-            return Some(Ok(observed(ind, o)));
+        if let Some((o, conflicts)) = self.observed(ind, period) {
+            return Some(Ok(observed(ind, o, conflicts)));
         }
         if depth >= MAX_DERIVATION_DEPTH {
             return Some(Err(Error::new(
@@ -203,6 +233,7 @@ impl<'a> Data<'a> {
         let mut values: Vec<(&str, Decimal)> = Vec::new();
         let mut inputs = Vec::new();
         let mut notes = Vec::new();
+        let mut conflicts = Vec::new();
         let mut vintage: Option<Date> = None;
         let mut status = ObservationStatus::Final;
         for id in f.inputs() {
@@ -219,6 +250,7 @@ impl<'a> Data<'a> {
             values.push((id, v));
             inputs.extend(found.inputs);
             notes.extend(found.notes);
+            conflicts.extend(found.conflicts);
             vintage = vintage.max(found.vintage);
             status = status.min(found.status);
         }
@@ -231,6 +263,7 @@ impl<'a> Data<'a> {
                 vintage,
                 inputs,
                 notes,
+                conflicts,
             }
         }))
     }
@@ -261,9 +294,11 @@ impl<'a> Data<'a> {
                 .sub_checked(Decimal::ONE)
                 .and_then(|g| g.mul_checked(Decimal::ONE_HUNDRED))
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "growth overflows"))?;
-            let unit = crate::evaluate::rules::percent();
+            let unit = crate::unit::Unit::percent();
             let mut inputs = now.inputs;
             inputs.extend(before.inputs);
+            let mut conflicts = now.conflicts;
+            conflicts.extend(before.conflicts);
             Ok(Found {
                 value: Quantity::new(pct.round_dp(6).normalize(), unit).to(ind.unit)?,
                 status: now.status.min(before.status),
@@ -273,13 +308,33 @@ impl<'a> Data<'a> {
                     "growth derived from nominal levels of {:?} ({} vs {})",
                     level.id, period, prev
                 )],
+                conflicts,
             })
         })();
         Some(result)
     }
 }
 
-fn observed(ind: &Indicator, o: &Observation) -> Found {
+/// True when `other` ties with the chosen figure `best` on publication and status but
+/// gives another amount: two offices (or two rows) publishing different figures.
+fn disagrees(best: &Observation, other: &Observation) -> bool {
+    (best.published(), best.status) == (other.published(), other.status)
+        && best.value.try_cmp(&other.value) != Ok(std::cmp::Ordering::Equal)
+}
+
+fn input(o: &Observation) -> Input {
+    Input {
+        indicator: o.indicator.clone(),
+        period: o.period,
+        value: o.value.value(),
+        unit: o.value.unit(),
+        status: o.status,
+        vintage: o.vintage,
+        source: o.source.clone(),
+    }
+}
+
+fn observed(ind: &Indicator, o: &Observation, conflicts: &[&Observation]) -> Found {
     let mut notes = Vec::new();
     if o.status == ObservationStatus::Preliminary {
         notes.push(format!("{} {} is preliminary", ind.id, o.period));
@@ -288,15 +343,8 @@ fn observed(ind: &Indicator, o: &Observation) -> Found {
         value: o.value,
         status: o.status,
         vintage: o.vintage,
-        inputs: vec![Input {
-            indicator: o.indicator.clone(),
-            period: o.period,
-            value: o.value.value(),
-            unit: o.value.unit(),
-            status: o.status,
-            vintage: o.vintage,
-            source: o.source.clone(),
-        }],
+        inputs: vec![input(o)],
         notes,
+        conflicts: conflicts.iter().map(|c| input(c)).collect(),
     }
 }

@@ -1,14 +1,19 @@
-//! One explanation sentence per assessment, in Chinese and in English.
+//! One explanation sentence per assessment, in Chinese and in English, that says what
+//! the rule did: the figure and its period, the target as the plan words it, the
+//! measure the rule compared (completion, share used against time elapsed, average
+//! annual growth against the growth required) and the verdict.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::comparator::Comparator;
-use crate::evaluate::assessment::{Assessment, Grade, Status};
+use crate::evaluate::assessment::{Assessment, Grade, ProgressClass, Status};
+use crate::evaluate::rule::Rule;
+use crate::exact::Checked;
 use crate::format::percent;
 use crate::indicator::Names;
 use crate::plan::Plan;
 use crate::quantity::{Quantity, Style};
-use crate::unit::Dimension;
+use crate::target::Tier;
 
 /// Explanations are prose: numbers are rounded for reading (727.77亿元); the exact
 /// values are in the assessment's fields.
@@ -16,8 +21,21 @@ fn q(v: Decimal, a: &Assessment, style: Style) -> String {
     Quantity::new(v, a.unit).format_readable(style)
 }
 
+/// A gap in its unit; a zero gap takes the target's magnitude word (0亿元, not 0元).
 fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     let g = a.gap?;
+    if g.is_zero() {
+        let shown = Quantity::new(a.target_value?, a.gap_unit).format_readable(style);
+        let unit: String = shown
+            .chars()
+            .skip_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' '))
+            .collect();
+        return Some(match style {
+            Style::Zh => format!("0{unit}"),
+            Style::En if unit.is_empty() || unit.starts_with('%') => format!("0{unit}"),
+            Style::En => format!("0 {unit}"),
+        });
+    }
     let text = Quantity::new(g, a.gap_unit).format_readable(style);
     Some(if g > Decimal::ZERO && !text.starts_with('+') {
         format!("+{text}")
@@ -26,12 +44,52 @@ fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     })
 }
 
-fn target_text(a: &Assessment, style: Style) -> Option<String> {
-    let rate = matches!(
-        a.unit.dimension(),
-        Dimension::Ratio | Dimension::PercentagePoint
-    );
+/// True for a target that asks a series to fall: a growth or change target below
+/// zero ("下降3%以上" is `<= -3%`).
+fn is_reduction(a: &Assessment, lo: Decimal) -> bool {
+    lo < Decimal::ZERO && a.unit.dimension().is_rate() && a.comparator != Comparator::Between
+}
+
+/// The target as the plan words it.
+fn target_text(a: &Assessment, plan: &Plan, style: Style) -> Option<String> {
+    let rate = a.unit.dimension().is_rate();
     let lo = a.target_value?;
+    if let Some(key) = &a.reference {
+        let name = plan
+            .indicators
+            .iter()
+            .find(|i| &i.id == key)
+            .map(|i| match style {
+                Style::Zh => i.name.zh.clone(),
+                Style::En if i.name.en.is_empty() => i.name.zh.clone(),
+                Style::En => i.name.en.clone(),
+            })
+            .unwrap_or_else(|| key.clone());
+        let v = q(lo, a, style);
+        return Some(match (a.comparator, style) {
+            (Comparator::Gt, Style::Zh) => format!("高于{name}（{v}）"),
+            (Comparator::Ge, Style::Zh) => format!("不低于{name}（{v}）"),
+            (Comparator::Lt, Style::Zh) => format!("低于{name}（{v}）"),
+            (Comparator::Le, Style::Zh) => format!("不超过{name}（{v}）"),
+            (Comparator::Approx, Style::Zh) => format!("与{name}基本同步（{v}）"),
+            (_, Style::Zh) => format!("与{name}持平（{v}）"),
+            (c, Style::En) => format!("{} {name} ({v})", c.en()),
+        });
+    }
+    if is_reduction(a, lo) {
+        let by = q(lo.abs(), a, style);
+        return Some(match (a.comparator, style) {
+            (Comparator::Le | Comparator::Lt, Style::Zh) => format!("下降{by}以上"),
+            (Comparator::Approx, Style::Zh) => format!("下降{by}左右"),
+            (Comparator::Ge | Comparator::Gt, Style::Zh) => format!("降幅不超过{by}"),
+            (_, Style::Zh) => format!("下降{by}"),
+            (Comparator::Le | Comparator::Lt, Style::En) => format!("a fall of at least {by}"),
+            (Comparator::Approx, Style::En) => format!("a fall of about {by}"),
+            (Comparator::Ge | Comparator::Gt, Style::En) => format!("a fall of at most {by}"),
+            (_, Style::En) => format!("a fall of {by}"),
+        });
+    }
+    let annual = matches!(a.rule, Rule::MultiYearCagr) && is_growth(a);
     Some(match (a.comparator, a.target_high, style) {
         (Comparator::Between, Some(hi), Style::Zh) => {
             format!("{}至{}", q(lo, a, style), q(hi, a, style))
@@ -39,9 +97,45 @@ fn target_text(a: &Assessment, style: Style) -> Option<String> {
         (Comparator::Between, Some(hi), Style::En) => {
             format!("between {} and {}", q(lo, a, style), q(hi, a, style))
         }
+        (Comparator::Approx, _, Style::Zh) => format!("{}左右", q(lo, a, style)),
+        (c, _, Style::Zh) if annual => format!("年均增长{}{}", c.zh(rate), q(lo, a, style)),
         (c, _, Style::Zh) => format!("{}{}", c.zh(rate), q(lo, a, style)),
+        (c, _, Style::En) if annual => {
+            format!("average annual growth {} {}", c.en(), q(lo, a, style))
+        }
         (c, _, Style::En) => format!("{} {}", c.en(), q(lo, a, style)),
     })
+}
+
+fn is_growth(a: &Assessment) -> bool {
+    a.cagr.is_some() && a.observed == a.cagr
+}
+
+/// Completion as a percentage that never contradicts the verdict: when one decimal
+/// would round a miss up to 100.0% (or a met target down below it), more digits are
+/// shown, up to the six decimals the field keeps.
+fn completion_text(c: Decimal, a: &Assessment) -> String {
+    let shown = percent(c);
+    let contradicts = match a.status {
+        Status::Missed | Status::Behind => shown == "100.0%" && c < Decimal::ONE,
+        Status::Met | Status::OnTrack => {
+            c >= Decimal::ONE && shown != "100.0%" && c < Decimal::new(1001, 3)
+        }
+        _ => false,
+    };
+    if !contradicts {
+        return shown;
+    }
+    let Some(p) = c.mul_checked(Decimal::ONE_HUNDRED) else {
+        return shown;
+    };
+    for dp in 2..=4 {
+        let r = p.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+        if r != Decimal::ONE_HUNDRED {
+            return format!("{}%", r.normalize());
+        }
+    }
+    format!("{}%", p.normalize())
 }
 
 fn verdict_zh(a: &Assessment) -> String {
@@ -60,8 +154,26 @@ fn verdict_en(a: &Assessment) -> String {
     }
 }
 
+fn class_zh(c: ProgressClass) -> &'static str {
+    match c {
+        ProgressClass::Significant => "进展显著",
+        ProgressClass::Moderate => "进展一般",
+        ProgressClass::Insufficient => "进展不足",
+        ProgressClass::MovingAway => "背离目标",
+    }
+}
+
+fn class_en(c: ProgressClass) -> &'static str {
+    match c {
+        ProgressClass::Significant => "significant progress",
+        ProgressClass::Moderate => "moderate progress",
+        ProgressClass::Insufficient => "insufficient progress",
+        ProgressClass::MovingAway => "moving away",
+    }
+}
+
 /// Builds the sentence pair, e.g. "新增就业人数18746人，目标不少于1.5万人，完成率125.0%，已完成".
-pub(crate) fn explain(a: &Assessment, _plan: &Plan) -> Names {
+pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
     let name_zh = &a.name.zh;
     let name_en = if a.name.en.is_empty() {
         &a.name.zh
@@ -70,59 +182,171 @@ pub(crate) fn explain(a: &Assessment, _plan: &Plan) -> Names {
     };
     let mut zh = Vec::new();
     let mut en = Vec::new();
-    if a.comparator == Comparator::Le && a.target_value.is_none() && a.rule == "milestone" {
-        // Milestones have no value: say the deadline.
-    }
-    match a.observed {
-        Some(v) => {
-            let period_zh = a
-                .observed_period
-                .filter(|p| *p != a.period)
-                .map(|p| format!("（{p}）"))
-                .unwrap_or_default();
-            let period_en = a
-                .observed_period
-                .filter(|p| *p != a.period)
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
-            zh.push(format!("{name_zh}{}{period_zh}", q(v, a, Style::Zh)));
-            en.push(format!("{name_en}: {}{period_en}", q(v, a, Style::En)));
+    let period = a.observed_period.filter(|p| *p != a.period);
+    match (a.observed, a.rule) {
+        (Some(v), Rule::MultiYearCagr) => {
+            let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
+            let base = a.period.start().year() - 1;
+            if is_growth(a) {
+                zh.push(format!(
+                    "{name_zh}{}至{p}年年均增长{}（以{base}年为基期）",
+                    a.period.start().year(),
+                    q(v, a, Style::Zh)
+                ));
+                en.push(format!(
+                    "{name_en}: average annual growth {} from {} to {p} (base year {base})",
+                    q(v, a, Style::En),
+                    a.period.start().year()
+                ));
+            } else {
+                zh.push(format!("{name_zh}{}（{p}）", q(v, a, Style::Zh)));
+                en.push(format!("{name_en}: {} ({p})", q(v, a, Style::En)));
+                if let Some(c) = a.cagr {
+                    zh.push(format!("{base}年以来年均增长{c}%"));
+                    en.push(format!("average annual growth {c}% since {base}"));
+                }
+            }
         }
-        None => {
+        (Some(v), Rule::MultiYearCumulative | Rule::NoDataPartialOnly)
+            if matches!(a.observed_period, Some(crate::period::Period::Years { .. })) =>
+        {
+            let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
+            zh.push(format!("{name_zh}（{p}年累计）{}", q(v, a, Style::Zh)));
+            en.push(format!(
+                "{name_en}: {} in total over {p}",
+                q(v, a, Style::En)
+            ));
+        }
+        (Some(v), _) => {
+            let pz = period.map(|p| format!("（{p}）")).unwrap_or_default();
+            let pe = period.map(|p| format!(" ({p})")).unwrap_or_default();
+            zh.push(format!("{name_zh}{}{pz}", q(v, a, Style::Zh)));
+            en.push(format!("{name_en}: {}{pe}", q(v, a, Style::En)));
+        }
+        (None, _) => {
             zh.push(name_zh.clone());
             en.push(name_en.to_string());
         }
     }
-    if let (Some(tz), Some(te)) = (target_text(a, Style::Zh), target_text(a, Style::En)) {
+    if a.rule == Rule::FinalChange {
+        zh.push("为比上年变化".into());
+        en.push("the change on the previous year".into());
+    }
+    if let (Some(tz), Some(te)) = (
+        target_text(a, plan, Style::Zh),
+        target_text(a, plan, Style::En),
+    ) {
         zh.push(format!("目标{tz}"));
         en.push(format!("target {te}"));
-    } else if a.rule == "milestone" {
+    } else if a.rule == Rule::Milestone {
         zh.push(format!(
             "目标：{}",
             a.condition.replace("done by", "完成期限")
         ));
         en.push(format!("target: {}", a.condition));
-    } else if a.rule == "reference.unbound" {
+    } else if a.rule == Rule::ReferenceUnbound {
         zh.push("目标：完成上级下达指标（尚未下达）".into());
         en.push("target: the quota assigned from above (not bound yet)".into());
     }
-    if let Some(tp) = a.time_progress.filter(|_| a.observed.is_some()) {
-        zh.push(format!("时序进度{}", percent(tp)));
-        en.push(format!("time elapsed {}", percent(tp)));
+    if a.rule == Rule::NoDataPartialOnly {
+        let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
+        zh.push(format!(
+            "期末已过，暂无全期数据，最新数据仅覆盖{p}，仅供参考"
+        ));
+        en.push(format!(
+            "the period is over and only {p} has a figure, shown for information"
+        ));
     }
-    if let Some(c) = a.completion {
-        zh.push(format!("完成率{}", percent(c)));
-        en.push(format!("completion {}", percent(c)));
-    } else if let (Some(gz), Some(ge)) = (gap_text(a, Style::Zh), gap_text(a, Style::En)) {
-        zh.push(format!("差距{gz}"));
-        en.push(format!("gap {ge}"));
+    match (a.rule, a.completion) {
+        (Rule::MultiYearCagr, Some(c)) if a.grade.is_none() => {
+            if let Some(r) = a.required_cagr {
+                zh.push(format!(
+                    "需年均增长{r}%，实际年均增速为所需的{}",
+                    percent(c)
+                ));
+                en.push(format!(
+                    "required {r}% a year; the actual average annual growth is {} of that",
+                    percent(c)
+                ));
+            }
+        }
+        (
+            Rule::PartialFlowLinear | Rule::PartialFlowSeasonal | Rule::MultiYearCumulative,
+            Some(c),
+        ) if a.grade.is_none() => {
+            let ceiling = matches!(a.comparator, Comparator::Le | Comparator::Lt);
+            if ceiling {
+                zh.push(format!("已用额度{}", completion_text(c, a)));
+                en.push(format!("{} of the allowance used", completion_text(c, a)));
+            } else {
+                zh.push(format!("已完成目标的{}", completion_text(c, a)));
+                en.push(format!("{} of the target done", completion_text(c, a)));
+            }
+        }
+        (_, Some(c)) => {
+            zh.push(format!("完成率{}", completion_text(c, a)));
+            en.push(format!("completion {}", completion_text(c, a)));
+        }
+        (_, None) => {
+            if let (Some(gz), Some(ge)) = (gap_text(a, Style::Zh), gap_text(a, Style::En)) {
+                zh.push(format!("差距{gz}"));
+                en.push(format!("gap {ge}"));
+            }
+        }
+    }
+    if a.rule.uses_time_progress() && a.observed.is_some() && a.grade.is_none() {
+        match (a.expected_progress, a.time_progress) {
+            (Some(e), _) if a.rule == Rule::PartialFlowSeasonal => {
+                zh.push(format!("按上年同期进度应完成{}", percent(e)));
+                en.push(format!("last year's pace by now {}", percent(e)));
+            }
+            (_, Some(tp)) => {
+                zh.push(format!("时序进度{}", percent(tp)));
+                en.push(format!("time elapsed {}", percent(tp)));
+            }
+            _ => {}
+        }
     }
     if let Some(g) = a.required_growth {
         zh.push(format!("余下时段需增长{g}%"));
         en.push(format!("needs {g}% growth over the rest of the period"));
     }
+    if let (Some(c), Rule::MultiYearCagr, None) = (a.progress_class, a.rule, a.grade) {
+        zh.push(class_zh(c).into());
+        en.push(class_en(c).into());
+    }
+    if !a.conflicts.is_empty() {
+        let others: Vec<String> = a
+            .conflicts
+            .iter()
+            .map(|i| Quantity::new(i.value, i.unit).format_readable(Style::Zh))
+            .collect();
+        zh.push(format!("数据冲突：同期同版本另有{}", others.join("、")));
+        en.push(format!(
+            "conflicting figures of the same release: also {}",
+            others.join(", ")
+        ));
+    }
     zh.push(verdict_zh(a));
     en.push(verdict_en(a));
+    if a.tier == Tier::Stretch {
+        let reached = a.status == Status::Met;
+        match a.base_status {
+            Some(Status::Met) if !reached => {
+                zh.push("基本目标已完成，力争目标未达到".into());
+                en.push("base met, stretch not reached".into());
+            }
+            Some(Status::Met) => {
+                zh.push("基本目标和力争目标均已完成".into());
+                en.push("base met, stretch reached".into());
+            }
+            Some(s) => {
+                zh.push(format!("基本目标{}", s.zh()));
+                en.push(format!("base {}", s.en()));
+            }
+            None => {}
+        }
+    }
     Names {
         zh: zh.join("，"),
         en: format!("{}.", en.join("; ")),

@@ -9,6 +9,7 @@ mod assessment;
 mod data;
 mod explain;
 mod math;
+mod rule;
 mod rules;
 mod scorecard;
 
@@ -16,7 +17,8 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
-pub use scorecard::{GroupCounts, Scorecard, StatusCounts, StretchRow, Summary};
+pub use rule::Rule;
+pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
 
 use crate::observation::Observations;
 use crate::plan::Plan;
@@ -32,6 +34,10 @@ pub struct Options {
     pub basic_ratio: Decimal,
     /// 基本完成 margin for rates: within this many percentage points (default 0.5).
     pub basic_margin_pp: Decimal,
+    /// With [`try_evaluate`]: figures that cannot be compared with their target, and
+    /// conflicting figures of the same vintage, are errors instead of verdicts.
+    /// [`evaluate`] always returns a scorecard and reports them there.
+    pub strict: bool,
 }
 
 impl Default for Options {
@@ -40,6 +46,7 @@ impl Default for Options {
             as_of: None,
             basic_ratio: Decimal::new(95, 2),
             basic_margin_pp: Decimal::new(5, 1),
+            strict: false,
         }
     }
 }
@@ -81,12 +88,75 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
         opts: options,
         as_of,
     };
-    let assessments = plan
+    let mut assessments: Vec<Assessment> = plan
         .targets
         .iter()
         .map(|t| rules::assess(&ctx, t))
         .collect();
-    Scorecard::new(plan, options.as_of, as_of, assessments)
+    rules::finish(&ctx, &mut assessments);
+    Scorecard::new(plan, options, as_of, assessments)
+}
+
+/// Evaluates as [`evaluate`] does; with [`Options::strict`], a target whose figures
+/// cannot be compared with it, or whose figures conflict (two final figures of the
+/// same vintage that disagree), is an error listing every such target.
+///
+/// ```
+/// use planwatch::{try_evaluate, Observations, Options, Plan};
+/// let plan = Plan::from_toml_str(
+///     "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[indicator]]\nid = \"g\"\nname = { zh = \"增长\" }\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 5%\"\n",
+///     "p.toml",
+/// )?;
+/// let obs = Observations::from_csv_str("indicator,period,value,unit\ng,2024,5.4,%\ng,2024,5.6,%\n", "o.csv")?;
+/// let strict = Options { strict: true, ..Options::default() };
+/// let err = try_evaluate(&plan, &obs, &strict).unwrap_err();
+/// assert_eq!(err.code(), "conflict");
+/// assert!(try_evaluate(&plan, &obs, &Options::default()).is_ok());
+/// # Ok::<(), planwatch::Error>(())
+/// ```
+pub fn try_evaluate(
+    plan: &Plan,
+    observations: &Observations,
+    options: &Options,
+) -> crate::Result<Scorecard> {
+    let card = evaluate(plan, observations, options);
+    if !options.strict {
+        return Ok(card);
+    }
+    let issues: Vec<crate::error::Issue> = card
+        .assessments
+        .iter()
+        .filter(|a| !a.conflicts.is_empty() || a.status == Status::NotComparable)
+        .map(|a| {
+            let what = if a.conflicts.is_empty() {
+                "not comparable"
+            } else {
+                "conflicting figures"
+            };
+            crate::error::Issue {
+                code: if a.conflicts.is_empty() {
+                    "not_comparable".into()
+                } else {
+                    "conflict".into()
+                },
+                location: crate::error::Location::default(),
+                message: format!("target {:?}: {what}: {}", a.target, a.notes.join("; ")),
+            }
+        })
+        .collect();
+    if issues.is_empty() {
+        return Ok(card);
+    }
+    let kind = if card.assessments.iter().any(|a| !a.conflicts.is_empty()) {
+        crate::ErrorKind::Conflict
+    } else {
+        crate::ErrorKind::NotComparable
+    };
+    Err(crate::Error::new(
+        kind,
+        format!("{} target(s) cannot be judged strictly", issues.len()),
+    )
+    .with_issues(issues))
 }
 
 impl Plan {

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::evaluate::assessment::{Assessment, Severity, Status};
+use crate::evaluate::Options;
 use crate::indicator::Kind;
 use crate::period::Period;
 use crate::plan::Plan;
@@ -78,7 +79,8 @@ pub struct StretchRow {
     pub indicator: String,
     /// Its status.
     pub status: Status,
-    /// The base target of the same indicator, if the plan has one.
+    /// The base target it stands on (same indicator, or the related growth or level
+    /// series), if the plan has one.
     pub base_target: Option<String>,
     /// The base target's status.
     pub base_status: Option<Status>,
@@ -101,6 +103,15 @@ pub struct Summary {
     pub stretch: Vec<StretchRow>,
 }
 
+/// The 基本完成 margins of an evaluation ([`Options`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Margins {
+    /// Completion at or above this ratio is 基本完成 for levels.
+    pub basic_ratio: rust_decimal::Decimal,
+    /// Within this many percentage points is 基本完成 for rates.
+    pub basic_margin_pp: rust_decimal::Decimal,
+}
+
 /// The result of evaluating a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scorecard {
@@ -119,6 +130,9 @@ pub struct Scorecard {
     /// the plan period's end and the latest publication.
     #[serde(serialize_with = "crate::period::date_text::serialize")]
     pub evaluated_on: Date,
+    /// The 基本完成 margins the verdicts were graded with, so every renderer draws the
+    /// same bands.
+    pub margins: Margins,
     /// One assessment per target, in plan order.
     pub assessments: Vec<Assessment>,
     /// Counts and highlights.
@@ -128,7 +142,7 @@ pub struct Scorecard {
 impl Scorecard {
     pub(crate) fn new(
         plan: &Plan,
-        as_of: Option<Date>,
+        options: &Options,
         evaluated_on: Date,
         assessments: Vec<Assessment>,
     ) -> Scorecard {
@@ -149,24 +163,16 @@ impl Scorecard {
             }
         }
         crate::order::sort_by_key(&mut by_section, |g| section_key(&g.key));
-        // The first base-tier assessment of each indicator, for the stretch rows.
-        let mut base_of: std::collections::HashMap<&str, &Assessment> =
-            std::collections::HashMap::new();
-        for a in assessments.iter().filter(|a| a.tier == Tier::Base) {
-            base_of.entry(a.indicator.as_str()).or_insert(a);
-        }
+        // Each stretch tier beside its base, as the evaluation paired them.
         let stretch: Vec<StretchRow> = assessments
             .iter()
             .filter(|a| a.tier == Tier::Stretch)
-            .map(|s| {
-                let base = base_of.get(s.indicator.as_str());
-                StretchRow {
-                    target: s.target.clone(),
-                    indicator: s.indicator.clone(),
-                    status: s.status,
-                    base_target: base.map(|b| b.target.clone()),
-                    base_status: base.map(|b| b.status),
-                }
+            .map(|s| StretchRow {
+                target: s.target.clone(),
+                indicator: s.indicator.clone(),
+                status: s.status,
+                base_target: s.base.clone(),
+                base_status: s.base_status,
             })
             .collect();
         let summary = Summary {
@@ -196,8 +202,12 @@ impl Scorecard {
             title: plan.title.clone(),
             jurisdiction: plan.jurisdiction.clone(),
             period: plan.period,
-            as_of,
+            as_of: options.as_of,
             evaluated_on,
+            margins: Margins {
+                basic_ratio: options.basic_ratio,
+                basic_margin_pp: options.basic_margin_pp,
+            },
             assessments,
             summary,
         }

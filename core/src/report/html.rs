@@ -9,7 +9,7 @@ use std::fmt::{self, Write};
 
 use rust_decimal::Decimal;
 
-use crate::evaluate::{Assessment, Severity, Status};
+use crate::evaluate::{Assessment, Rule, Severity, Status};
 use crate::exact::Checked;
 use crate::report::svg::{self, Other};
 use crate::report::view::{Row, View};
@@ -379,7 +379,7 @@ fn other_tier(a: &Assessment, tiers: &BTreeMap<(&str, Tier), &Assessment>) -> Op
 
 /// The value expected by now for a partial-year flow: target × expected share.
 fn pace(a: &Assessment) -> Option<Decimal> {
-    if !a.rule.starts_with("partial.flow") {
+    if !matches!(a.rule, Rule::PartialFlowLinear | Rule::PartialFlowSeasonal) {
         return None;
     }
     let share = a.expected_progress.or(a.time_progress)?;
@@ -486,7 +486,7 @@ fn row(
     match chart {
         Some(svg) => write!(o, r#"<td class="pw-chart">{svg}</td>"#)?,
         None => {
-            let why = if a.rule == "milestone" {
+            let why = if a.rule == Rule::Milestone {
                 v.t("里程碑", "milestone")
             } else if a.observed.is_none() {
                 v.t("暂无数据", "no data")

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
-use crate::evaluate::{Assessment, Scorecard, Severity, Status, StatusCounts};
+use crate::evaluate::{Assessment, Rule, Scorecard, Severity, Status, StatusCounts};
 use crate::indicator::Kind;
 use crate::observation::ObservationStatus;
 use crate::quantity::Quantity;
@@ -388,12 +388,12 @@ pub(crate) fn is_rate(unit: Unit) -> bool {
 }
 
 fn target_cell(a: &Assessment, lang: Lang, ascii: bool) -> String {
-    if a.rule == "reference.unbound" {
+    if a.rule == Rule::ReferenceUnbound {
         return lang
             .pick("上级下达指标（未下达）", "assigned quota (not bound yet)")
             .to_string();
     }
-    if a.rule == "milestone" || a.condition.starts_with("done by") {
+    if a.rule == Rule::Milestone || a.condition.starts_with("done by") {
         let by = a.condition.trim_start_matches("done by").trim();
         return match lang {
             Lang::Zh => format!("{by}前完成"),

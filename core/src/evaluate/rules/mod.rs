@@ -1,0 +1,256 @@
+//! The rules that decide one target's verdict (SPEC §6), one family per module:
+//! `final_data` (the whole period's figure), `partial` (part of the period so far),
+//! `multi_year` (five-year targets), `milestone` (done by a date) and `reference`
+//! (values bound elsewhere). `compare` holds what they share: the exact comparison,
+//! completion, gap and grade of a figure against a condition.
+
+mod compare;
+mod final_data;
+mod milestone;
+mod multi_year;
+mod partial;
+mod reference;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::evaluate::assessment::{Assessment, Severity, Status};
+use crate::evaluate::data::Data;
+use crate::evaluate::rule::Rule;
+use crate::evaluate::Options;
+use crate::indicator::{Indicator, Kind, Names};
+use crate::period::{Period, MAX_YEAR};
+use crate::plan::Plan;
+use crate::target::{Condition, Target, Tier};
+use crate::unit::Unit;
+use crate::{Error, ErrorKind, Result};
+
+pub(crate) use compare::convert;
+
+pub(crate) struct Ctx<'a> {
+    pub(crate) plan: &'a Plan,
+    pub(crate) data: &'a Data<'a>,
+    pub(crate) opts: &'a Options,
+    pub(crate) as_of: Date,
+}
+
+fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
+    let unit = t
+        .condition
+        .unit()
+        .or(ind.map(|i| i.unit))
+        .unwrap_or(Unit::NONE);
+    let rate = ind.is_some_and(|i| i.measure.is_rate()) && unit.dimension().is_rate();
+    Assessment {
+        target: t.id.clone(),
+        indicator: t.indicator.clone(),
+        name: ind.map(|i| i.name.clone()).unwrap_or_else(|| Names {
+            zh: t.indicator.clone(),
+            en: t.indicator.clone(),
+        }),
+        kind: t.kind.or(ind.map(|i| i.kind)).unwrap_or(Kind::Expected),
+        tier: t.tier,
+        section: t
+            .source
+            .as_ref()
+            .and_then(|s| s.section.clone())
+            .or_else(|| ind.and_then(|i| i.section.clone())),
+        period: t.period,
+        condition: t.condition.to_string(),
+        comparator: t.condition.comparator(),
+        status: Status::NoData,
+        severity: None,
+        grade: None,
+        observed: None,
+        observed_period: None,
+        target_value: t.condition.value().map(|q| q.value()),
+        target_high: match &t.condition {
+            Condition::Between { high, .. } => Some(high.value()),
+            _ => None,
+        },
+        unit,
+        completion: None,
+        gap: None,
+        gap_unit: if rate || unit.dimension().is_rate() {
+            Unit::percentage_point()
+        } else {
+            unit
+        },
+        time_progress: None,
+        expected_progress: None,
+        required_growth: None,
+        cagr: None,
+        required_cagr: None,
+        progress_class: None,
+        previous: None,
+        previous_period: None,
+        inputs: Vec::new(),
+        rule: Rule::NoData,
+        base: None,
+        base_status: None,
+        reference: None,
+        conflicts: Vec::new(),
+        notes: Vec::new(),
+        explanation: Names::default(),
+        source: t.source.clone(),
+    }
+}
+
+/// Evaluates one target. The explanation is written by [`finish`], once the stretch
+/// tiers know their base.
+pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
+    let ind = ctx.data.indicator(&t.indicator);
+    let mut a = skeleton(t, ind);
+    let Some(ind) = ind else {
+        a.status = Status::NotComparable;
+        a.rule = Rule::UnknownIndicator;
+        a.notes
+            .push(format!("indicator {:?} is not in the plan", t.indicator));
+        return a;
+    };
+    if let Err(e) = decide(ctx, t, ind, &mut a) {
+        a.status = Status::NotComparable;
+        a.grade = None;
+        a.notes.push(e.to_string());
+        if matches!(a.rule, Rule::NoData) {
+            a.rule = Rule::Error;
+        }
+    }
+    if !a.conflicts.is_empty() {
+        let others: Vec<String> = a
+            .conflicts
+            .iter()
+            .map(|i| crate::quantity::Quantity::new(i.value, i.unit).to_string())
+            .collect();
+        a.notes.push(format!(
+            "conflicting figures of the same vintage and status: {} (the larger is used)",
+            others.join(", ")
+        ));
+    }
+    a
+}
+
+/// Severity and explanation, once every assessment is decided: a stretch tier is
+/// never a violation (at most a warning) and is explained beside its base.
+pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment]) {
+    let bases: Vec<Option<(String, Status)>> = assessments
+        .iter()
+        .map(|s| {
+            if s.tier != Tier::Stretch {
+                return None;
+            }
+            base_of(ctx, s, assessments).map(|b| (b.target.clone(), b.status))
+        })
+        .collect();
+    for (a, base) in assessments.iter_mut().zip(bases) {
+        if let Some((id, status)) = base {
+            a.base = Some(id);
+            a.base_status = Some(status);
+        }
+        a.severity = severity(a);
+        a.explanation = crate::evaluate::explain::explain(a, ctx.plan);
+    }
+}
+
+fn severity(a: &Assessment) -> Option<Severity> {
+    let stretch = a.tier == Tier::Stretch;
+    match (a.status, a.kind) {
+        (Status::NotComparable, _) => Some(Severity::Warning),
+        // A stretch tier reaches further than the plan binds itself to: not reaching
+        // it is worth a look, never a violation.
+        (Status::Missed | Status::Behind, _) if stretch => Some(Severity::Info),
+        (Status::Missed, Kind::Binding) => Some(Severity::Error),
+        (Status::Missed, _) | (Status::Behind, Kind::Binding) => Some(Severity::Warning),
+        (Status::Behind, _) => Some(Severity::Info),
+        _ => None,
+    }
+}
+
+/// The base a stretch tier stands on: the base tier of the same indicator and period,
+/// else the base on the related series (a growth base and a level stretch of the same
+/// series, linked by the growth indicator's `of`).
+fn base_of<'a>(
+    ctx: &Ctx<'_>,
+    stretch: &Assessment,
+    all: &'a [Assessment],
+) -> Option<&'a Assessment> {
+    let bases = || {
+        all.iter()
+            .filter(|b| b.tier == Tier::Base && b.period == stretch.period)
+    };
+    let related = |b: &Assessment| {
+        let (Some(x), Some(y)) = (
+            ctx.data.indicator(&stretch.indicator),
+            ctx.data.indicator(&b.indicator),
+        ) else {
+            return false;
+        };
+        x.of.as_deref() == Some(y.id.as_str()) || y.of.as_deref() == Some(x.id.as_str())
+    };
+    bases()
+        .find(|b| b.indicator == stretch.indicator)
+        .or_else(|| bases().find(|b| related(b)))
+}
+
+fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Result<()> {
+    // The same indicator a year earlier: the base the plan starts from.
+    if let Ok(prev) = t.period.previous_year() {
+        if let Some(Ok(found)) = ctx.data.get(ind, prev) {
+            if let Ok(v) = convert(&found.value, a.unit) {
+                a.previous = Some(v.value());
+                a.previous_period = Some(prev);
+            }
+        }
+    }
+    let Some(condition) = reference::bind(ctx, t, ind, a)? else {
+        return Ok(());
+    };
+    if let Condition::Done { by } = condition {
+        return milestone::judge(ctx, ind, by, a);
+    }
+    if let Period::Years { start, end } = t.period {
+        return multi_year::judge(ctx, t, ind, &condition, start, end, a);
+    }
+    match final_data::figure(ctx, ind, &condition, t.period, a) {
+        Some(found) => final_data::judge(ctx, t, ind, &condition, found?, a),
+        None => partial::judge(ctx, t, ind, &condition, a),
+    }
+}
+
+/// No value for the target's period: pending while the period is open, else no data.
+fn no_data(ctx: &Ctx<'_>, t: &Target, a: &mut Assessment) -> Result<()> {
+    a.time_progress = Some(t.period.time_progress(ctx.as_of).round_dp(6));
+    if ctx.as_of < t.period.end() {
+        a.status = Status::Pending;
+        a.rule = Rule::NoDataPeriodOpen;
+    } else {
+        a.status = Status::NoData;
+        a.rule = Rule::NoData;
+    }
+    Ok(())
+}
+
+// jiff's errors are not formatted: their messages cover every jiff feature and would
+// put tens of kilobytes of text into the WebAssembly module. The only failure here is
+// leaving the supported calendar range, which these messages say.
+fn period_err(_: jiff::Error) -> Error {
+    Error::new(
+        ErrorKind::Period,
+        format!("date arithmetic leaves the calendar (years up to {MAX_YEAR})"),
+    )
+}
+
+fn date_range_err(year: i16) -> Error {
+    Error::new(
+        ErrorKind::Period,
+        format!("year {year} is outside the calendar (years up to {MAX_YEAR})"),
+    )
+}
+
+/// Days from `from` to `to` over days from `from` to `end`, clamped to [0, 1] and
+/// rounded to 6 decimals.
+fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
+    let days = |a: Date, b: Date| Decimal::from(crate::period::days_between(a, b));
+    let share = crate::evaluate::math::ratio(days(from, to), days(from, end))?;
+    Ok(share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(6))
+}

@@ -1,0 +1,268 @@
+//! Part of the period so far: flows against time elapsed (or last year's profile),
+//! rates as they stand, stocks against their deadline. Once the period is over,
+//! partial data is not progress: the verdict is no data, with the latest figure given
+//! for information.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::comparator::Comparator;
+use crate::evaluate::assessment::{Assessment, Status};
+use crate::evaluate::math::{minus, plus, ratio, times, unless_overflow};
+use crate::evaluate::rule::Rule;
+use crate::indicator::{Indicator, Measure, Polarity};
+use crate::period::Period;
+use crate::target::{Condition, Target};
+use crate::{Error, ErrorKind, Result};
+
+use super::compare::record;
+use super::final_data::figure;
+use super::{convert, date_range_err, days_share, no_data, period_err, Ctx};
+
+/// Judges the latest figure that covers part of the target's period.
+pub(super) fn judge(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    a: &mut Assessment,
+) -> Result<()> {
+    let end = t.period.end();
+    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
+    let dated_target = matches!(t.period, Period::Date(_));
+    let candidate = ctx
+        .data
+        .periods(ind)
+        .iter()
+        .copied()
+        .filter(|p| {
+            *p != t.period
+                && (p.is_partial_of(&t.period)
+                    // A stock read before its deadline, within the deadline's year.
+                    || (dated_target && p.end() < end && p.end() >= window_start)
+                    // A running total reported at a date inside the target period.
+                    || (!dated_target
+                        && matches!(p, Period::Date(_))
+                        && p.start() >= t.period.start()
+                        && p.end() < end))
+        })
+        .max_by_key(|p| (p.end(), std::cmp::Reverse(p.start())));
+    let Some(p) = candidate else {
+        return no_data(ctx, t, a);
+    };
+    // A derived indicator may list a period for which not all its inputs exist.
+    let Some(figure) = figure(ctx, ind, c, p, a) else {
+        return no_data(ctx, t, a);
+    };
+    let found = figure?.found;
+    let holds_now = record(ind, c, t, &found, p, a)?;
+    if ctx.as_of >= end {
+        // The period is over and its figure is missing: what there is counts for
+        // information only (SPEC §6).
+        a.status = Status::NoData;
+        a.rule = Rule::NoDataPartialOnly;
+        a.completion = None;
+        a.gap = None;
+        a.notes.push(format!(
+            "the period has ended; the latest figure covers only {p}"
+        ));
+        return Ok(());
+    }
+    let stock = dated_target || (!ind.flow && ind.measure == Measure::Level);
+    if ind.flow && ind.measure == Measure::Level && !dated_target {
+        return flow(ctx, t, ind, c, p, a);
+    }
+    a.time_progress = Some(if dated_target {
+        // A deadline is a point: progress runs from the start of its year.
+        days_share(window_start.yesterday().map_err(period_err)?, p.end(), end)?
+    } else {
+        p.elapsed_share(&t.period)?.round_dp(6)
+    });
+    if holds_now {
+        a.status = Status::OnTrack;
+        a.rule = if stock {
+            Rule::PartialStockReached
+        } else {
+            Rule::PartialRate
+        };
+    } else if stock {
+        stock_progress(ctx, t, ind, c, p, a)?;
+    } else {
+        a.status = Status::Behind;
+        a.rule = Rule::PartialRate;
+    }
+    if ind.measure == Measure::Growth {
+        a.required_growth = required_growth(ctx, t, ind, c, p)?;
+    }
+    Ok(())
+}
+
+/// True for a ceiling: `<=`, `<`, or a range or `~` on a lower-is-better indicator.
+fn is_ceiling(ind: &Indicator, c: &Condition) -> bool {
+    match c.comparator() {
+        Comparator::Le | Comparator::Lt => true,
+        Comparator::Ge | Comparator::Gt => false,
+        _ => ind.polarity == Polarity::Lower,
+    }
+}
+
+/// A flow observed part-way: progress = YTD / annual target against the share of the
+/// period elapsed ("时间过半、任务过半"), or against last year's share at the same
+/// point when last year's profile is known. Under a ceiling the progress is the share
+/// of the allowance used, and using it faster than time passes is behind.
+fn flow(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    p: Period,
+    a: &mut Assessment,
+) -> Result<()> {
+    let tp = p.elapsed_share(&t.period)?.round_dp(6);
+    a.time_progress = Some(tp);
+    let seasonal = (|| {
+        let prev_part = ctx.data.get(ind, p.previous_year().ok()?)?.ok()?;
+        let prev_full = ctx.data.get(ind, t.period.previous_year().ok()?)?.ok()?;
+        let share = ratio(
+            prev_part.value.to(prev_full.value.unit()).ok()?.value(),
+            prev_full.value.value(),
+        )
+        .ok()?;
+        Some(share.round_dp(6))
+    })();
+    let expected = match seasonal {
+        Some(s) => {
+            a.expected_progress = Some(s);
+            a.rule = Rule::PartialFlowSeasonal;
+            s
+        }
+        None => {
+            a.rule = Rule::PartialFlowLinear;
+            tp
+        }
+    };
+    let (Some(obs), Some(target)) = (a.observed, c.value()) else {
+        return Err(Error::new(
+            ErrorKind::InvalidValue,
+            "a flow target needs a value",
+        ));
+    };
+    let target = convert(target, a.unit)?.value();
+    let ceiling = is_ceiling(ind, c);
+    if target.is_zero() {
+        // A zero allowance ("<= 0件"): on track while nothing has happened.
+        a.completion = None;
+        let clean = if ceiling {
+            obs <= Decimal::ZERO
+        } else {
+            obs >= Decimal::ZERO
+        };
+        a.status = if clean {
+            Status::OnTrack
+        } else {
+            Status::Behind
+        };
+        return Ok(());
+    }
+    let progress = ratio(obs, target)?;
+    a.completion = Some(progress.round_dp(6).normalize());
+    let on_track = if ceiling {
+        progress <= expected
+    } else {
+        progress >= expected
+    };
+    if ceiling && progress > Decimal::ONE {
+        a.notes
+            .push("the year-to-date figure is already past the whole period's ceiling".into());
+    }
+    a.status = if on_track {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    Ok(())
+}
+
+/// A stock before its deadline: progress from the last value before the period
+/// (the base) toward the target, against the time elapsed since that base.
+fn stock_progress(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    p: Period,
+    a: &mut Assessment,
+) -> Result<()> {
+    let end = t.period.end();
+    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
+    let base = ctx
+        .data
+        .periods(ind)
+        .iter()
+        .copied()
+        .filter(|q| q.end() < window_start)
+        .max_by_key(|q| q.end());
+    let (Some(base_p), Some(target), Some(obs)) = (base, c.value(), a.observed) else {
+        a.status = Status::Behind;
+        a.rule = Rule::PartialStock;
+        return Ok(());
+    };
+    let Some(Ok(base_found)) = ctx.data.get(ind, base_p) else {
+        a.status = Status::Behind;
+        a.rule = Rule::PartialStock;
+        return Ok(());
+    };
+    let base_v = convert(&base_found.value, a.unit)?.value();
+    let elapsed = days_share(base_p.end(), p.end(), end)?;
+    let progress = ratio(minus(obs, base_v)?, minus(target.value(), base_v)?)?;
+    a.time_progress = Some(elapsed);
+    a.expected_progress = Some(elapsed);
+    a.completion = Some(progress.round_dp(6).normalize());
+    a.rule = Rule::PartialStockLinear;
+    a.notes
+        .push(format!("progress measured from {} at {}", base_v, base_p));
+    a.status = if progress >= elapsed {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    Ok(())
+}
+
+/// Growth needed over the rest of the year for a growth target, from the level
+/// series: needs last year's total, last year's same partial period and this year's
+/// partial level. Only for nominal growth, whose levels are comparable.
+fn required_growth(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    p: Period,
+) -> Result<Option<Decimal>> {
+    let Some(level) = ind.of.as_deref().and_then(|id| ctx.data.indicator(id)) else {
+        return Ok(None);
+    };
+    if !ind.nominal {
+        return Ok(None);
+    }
+    let get = |period: Result<Period>| -> Option<Decimal> {
+        let found = ctx.data.get(level, period.ok()?)?.ok()?;
+        Some(found.value.to(level.unit).ok()?.value())
+    };
+    let (Some(last_full), Some(last_part), Some(now_part), Some(g)) = (
+        get(t.period.previous_year()),
+        get(p.previous_year()),
+        get(Ok(p)),
+        c.value().map(|q| q.value()),
+    ) else {
+        return Ok(None);
+    };
+    // Figures past Decimal's range give no required growth rather than an error.
+    let required = || -> Result<Decimal> {
+        let factor = plus(Decimal::ONE, ratio(g, Decimal::ONE_HUNDRED)?)?;
+        let rest_needed = minus(times(last_full, factor)?, now_part)?;
+        let r = ratio(rest_needed, minus(last_full, last_part)?)?;
+        Ok(times(minus(r, Decimal::ONE)?, Decimal::ONE_HUNDRED)?.round_dp(2))
+    };
+    unless_overflow(required().map(Some), None)
+}
