@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # The one test command of planwatch: ./scripts/test.sh
 #
-# Installs whatever is missing (the wasm32 target, the pinned nightly with rust-src that
-# builds the WebAssembly module, a Python venv at .venv, the wasm-bindgen CLI, npm tools
+# Installs whatever is missing (the wasm32 target, a Python venv at .venv, the wasm-bindgen CLI, npm tools
 # in node_modules, Debian's Chromium), then checks formatting
 # and lints and runs every suite: Rust (unit, integration and doctests), Python (against
 # the wheel that ships), JavaScript (against the optimised WebAssembly that ships) and the
@@ -11,7 +10,7 @@
 #
 # Needs: Rust via rustup, Python >= 3.9 with venv and pip, Node >= 20 with npm, and the
 # package registries (crates.io, PyPI, npm, Debian's apt for Chromium) and rustup's
-# distribution server (the wasm32 target and the nightly). Logs of each suite
+# distribution server (the wasm32 target). Logs of each suite
 # go to target/test-logs/; the browser test's screenshots to target/browser/.
 set -euo pipefail
 
@@ -24,12 +23,10 @@ VENV=$ROOT/.venv
 PY=$VENV/bin/python
 WASM_TARGET=wasm32-unknown-unknown
 WASM=$ROOT/target/$WASM_TARGET/wasm-release/planwatch_wasm.wasm
-# The shipped WebAssembly module is built with a pinned nightly: its standard library is
-# rebuilt for size (-Z build-std) and panics abort at once (-C panic=immediate-abort),
-# which keeps the module inside its 250 KB gzipped budget (BENCHMARKS.md). Panics abort
-# the module either way on wasm32; this only drops the message formatting no one sees.
-# Everything else builds and is linted on stable.
-WASM_TOOLCHAIN=nightly-2026-05-20
+# Everything, the shipped WebAssembly module included, builds on the one stable
+# toolchain: a newcomer needs no second one (the module's size budget, 300 KB gzipped,
+# holds on stable; BENCHMARKS.md). Only `cargo fuzz` uses a nightly, installed by
+# fuzz/run.sh.
 
 # cargo install puts the wasm-bindgen CLI here; it may not be on PATH yet on a new machine.
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
@@ -67,7 +64,7 @@ on_exit() {
 trap on_exit EXIT
 
 # --- 1. Rust target for WebAssembly ------------------------------------------------------
-step "rust wasm32 target and the nightly for the module"
+step "rust wasm32 target"
 # Lists are read whole before matching: `grep -q` stops early, and under pipefail the
 # writer's broken pipe would read as "not installed".
 TARGETS=$(rustup target list --installed)
@@ -75,12 +72,6 @@ if grep -qx "$WASM_TARGET" <<<"$TARGETS"; then
     echo "$WASM_TARGET already installed"
 else
     rustup target add "$WASM_TARGET"
-fi
-NIGHTLY_COMPONENTS=$(rustup component list --installed --toolchain "$WASM_TOOLCHAIN" 2>/dev/null || true)
-if grep -q '^rust-src' <<<"$NIGHTLY_COMPONENTS"; then
-    echo "$WASM_TOOLCHAIN with rust-src already installed"
-else
-    rustup toolchain install "$WASM_TOOLCHAIN" --profile minimal --component rust-src
 fi
 
 # --- 3 (started first). wasm-bindgen CLI at exactly the crate's version -----------------
@@ -190,9 +181,7 @@ step "stubtest"
 
 # --- 7. WebAssembly: one build, two wrappers, optimised, tested --------------------------
 step "wasm build"
-RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo "+$WASM_TOOLCHAIN" build -p planwatch-wasm --target "$WASM_TARGET" \
-    --profile wasm-release -Z build-std=std,panic_abort
+cargo build -p planwatch-wasm --target "$WASM_TARGET" --profile wasm-release
 if [[ -n $WB_INSTALL_PID ]]; then
     echo "waiting for the wasm-bindgen-cli install"
     if ! wait "$WB_INSTALL_PID"; then

@@ -210,6 +210,43 @@ pub(crate) fn percent(r: Decimal) -> String {
     format!("{p:.1}%")
 }
 
+/// Completion as a percentage that never contradicts the verdict: where one decimal
+/// would round a miss up to 100.0% (or show a met target's 100.02% as 100.0% beside
+/// a miss), more digits are shown, truncated, up to the six decimals the field keeps:
+/// 0.99996 missed → "99.99%".
+pub(crate) fn completion_percent(r: Decimal, met: bool) -> String {
+    let shown = percent(r);
+    if met || shown != "100.0%" || r >= Decimal::ONE {
+        return shown;
+    }
+    let Some(p) = r.mul_checked(Decimal::ONE_HUNDRED) else {
+        return shown;
+    };
+    for dp in 2..=4 {
+        let t = p.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+        if t != Decimal::ONE_HUNDRED {
+            return format!("{}%", t.normalize());
+        }
+    }
+    format!("{}%", p.normalize())
+}
+
+/// Zero in the magnitude and unit a reference value is read in: a zero gap beside
+/// 1000亿元 is "0亿元", not "0元".
+pub(crate) fn zero_like(reference: Decimal, unit: Unit, style: Style) -> String {
+    let shown = readable(reference, unit, style);
+    let suffix: String = shown
+        .chars()
+        .skip_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | ' '))
+        .collect();
+    match style {
+        Style::En if !suffix.is_empty() && !suffix.starts_with(['%', '‰']) => {
+            format!("0 {suffix}")
+        }
+        _ => format!("0{suffix}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +262,35 @@ mod tests {
         assert_eq!(q("4738.01 亿元").to_string(), "4738.01亿元");
         assert_eq!(q("18.2微克/立方米").to_string(), "18.2微克/立方米");
         assert_eq!(q("3.46 万亿元").to_string(), "3.46万亿元");
+    }
+
+    #[test]
+    fn completion_never_contradicts_the_verdict() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(completion_percent(d("0.99996"), false), "99.99%");
+        assert_eq!(completion_percent(d("0.999999"), false), "99.99%");
+        assert_eq!(completion_percent(d("0.99996"), true), "100.0%");
+        assert_eq!(completion_percent(d("0.745455"), false), "74.5%");
+        assert_eq!(completion_percent(d("1"), false), "100.0%");
+    }
+
+    #[test]
+    fn zero_takes_the_reference_magnitude() {
+        let u = Unit::parse("元").unwrap();
+        assert_eq!(zero_like(d_("100000000000"), u, Style::Zh), "0亿元");
+        assert_eq!(
+            zero_like(d_("100000000000"), u, Style::En),
+            "0 billion yuan"
+        );
+        assert_eq!(zero_like(d_("5.5"), Unit::percent(), Style::Zh), "0%");
+        assert_eq!(
+            zero_like(d_("15000"), Unit::parse("人").unwrap(), Style::Zh),
+            "0万人"
+        );
+    }
+
+    fn d_(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     #[test]

@@ -3,13 +3,12 @@
 //! measure the rule compared (completion, share used against time elapsed, average
 //! annual growth against the growth required) and the verdict.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Grade, ProgressClass, Status};
 use crate::evaluate::rule::Rule;
-use crate::exact::Checked;
-use crate::format::percent;
+use crate::format::{completion_percent, percent, zero_like};
 use crate::indicator::Names;
 use crate::plan::Plan;
 use crate::quantity::{Quantity, Style};
@@ -25,15 +24,9 @@ fn q(v: Decimal, a: &Assessment, style: Style) -> String {
 fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     let g = a.gap?;
     if g.is_zero() {
-        let shown = Quantity::new(a.target_value?, a.gap_unit).format_readable(style);
-        let unit: String = shown
-            .chars()
-            .skip_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ' '))
-            .collect();
-        return Some(match style {
-            Style::Zh => format!("0{unit}"),
-            Style::En if unit.is_empty() || unit.starts_with('%') => format!("0{unit}"),
-            Style::En => format!("0 {unit}"),
+        return Some(match a.target_value {
+            Some(t) => zero_like(t, a.gap_unit, style),
+            None => Quantity::new(g, a.gap_unit).format_readable(style),
         });
     }
     let text = Quantity::new(g, a.gap_unit).format_readable(style);
@@ -107,35 +100,31 @@ fn target_text(a: &Assessment, plan: &Plan, style: Style) -> Option<String> {
     })
 }
 
+/// An average annual rate in words, rounded for reading: "增长4.12%", "下降2.86%".
+fn annual_zh(r: Decimal) -> String {
+    let v = crate::format::round_for_display(r.abs());
+    if r < Decimal::ZERO {
+        format!("下降{v}%")
+    } else {
+        format!("增长{v}%")
+    }
+}
+
+fn annual_en(r: Decimal) -> String {
+    let v = crate::format::round_for_display(r.abs());
+    if r < Decimal::ZERO {
+        format!("a fall of {v}%")
+    } else {
+        format!("growth of {v}%")
+    }
+}
+
 fn is_growth(a: &Assessment) -> bool {
     a.cagr.is_some() && a.observed == a.cagr
 }
 
-/// Completion as a percentage that never contradicts the verdict: when one decimal
-/// would round a miss up to 100.0% (or a met target down below it), more digits are
-/// shown, up to the six decimals the field keeps.
 fn completion_text(c: Decimal, a: &Assessment) -> String {
-    let shown = percent(c);
-    let contradicts = match a.status {
-        Status::Missed | Status::Behind => shown == "100.0%" && c < Decimal::ONE,
-        Status::Met | Status::OnTrack => {
-            c >= Decimal::ONE && shown != "100.0%" && c < Decimal::new(1001, 3)
-        }
-        _ => false,
-    };
-    if !contradicts {
-        return shown;
-    }
-    let Some(p) = c.mul_checked(Decimal::ONE_HUNDRED) else {
-        return shown;
-    };
-    for dp in 2..=4 {
-        let r = p.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
-        if r != Decimal::ONE_HUNDRED {
-            return format!("{}%", r.normalize());
-        }
-    }
-    format!("{}%", p.normalize())
+    completion_percent(c, matches!(a.status, Status::Met | Status::OnTrack))
 }
 
 fn verdict_zh(a: &Assessment) -> String {
@@ -202,8 +191,8 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 zh.push(format!("{name_zh}{}（{p}）", q(v, a, Style::Zh)));
                 en.push(format!("{name_en}: {} ({p})", q(v, a, Style::En)));
                 if let Some(c) = a.cagr {
-                    zh.push(format!("{base}年以来年均增长{c}%"));
-                    en.push(format!("average annual growth {c}% since {base}"));
+                    zh.push(format!("{base}年以来年均{}", annual_zh(c)));
+                    en.push(format!("{} a year on average since {base}", annual_en(c)));
                 }
             }
         }
@@ -216,6 +205,15 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 "{name_en}: {} in total over {p}",
                 q(v, a, Style::En)
             ));
+        }
+        (Some(v), Rule::MultiYearChange) => {
+            let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
+            zh.push(format!("{name_zh}（{p}年累计变化）{}", q(v, a, Style::Zh)));
+            en.push(format!("{name_en}: {} change over {p}", q(v, a, Style::En)));
+            if let Some(c) = a.cagr.filter(|_| a.grade.is_none()) {
+                zh.push(format!("年均{}", annual_zh(c)));
+                en.push(format!("{} a year on average", annual_en(c)));
+            }
         }
         (Some(v), _) => {
             let pz = period.map(|p| format!("（{p}）")).unwrap_or_default();
@@ -258,20 +256,27 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         ));
     }
     match (a.rule, a.completion) {
-        (Rule::MultiYearCagr, Some(c)) if a.grade.is_none() => {
+        (Rule::MultiYearCagr | Rule::MultiYearChange, Some(c))
+            if a.grade.is_none() && a.required_cagr.is_some() =>
+        {
             if let Some(r) = a.required_cagr {
                 zh.push(format!(
-                    "需年均增长{r}%，实际年均增速为所需的{}",
+                    "需年均{}，实际年均速度为所需的{}",
+                    annual_zh(r),
                     percent(c)
                 ));
                 en.push(format!(
-                    "required {r}% a year; the actual average annual growth is {} of that",
+                    "{} a year required; the actual average annual rate is {} of that",
+                    annual_en(r),
                     percent(c)
                 ));
             }
         }
         (
-            Rule::PartialFlowLinear | Rule::PartialFlowSeasonal | Rule::MultiYearCumulative,
+            Rule::PartialFlowLinear
+            | Rule::PartialFlowSeasonal
+            | Rule::MultiYearCumulative
+            | Rule::MultiYearChange,
             Some(c),
         ) if a.grade.is_none() => {
             let ceiling = matches!(a.comparator, Comparator::Le | Comparator::Lt);
@@ -311,7 +316,9 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         zh.push(format!("余下时段需增长{g}%"));
         en.push(format!("needs {g}% growth over the rest of the period"));
     }
-    if let (Some(c), Rule::MultiYearCagr, None) = (a.progress_class, a.rule, a.grade) {
+    if let (Some(c), Rule::MultiYearCagr | Rule::MultiYearChange, None) =
+        (a.progress_class, a.rule, a.grade)
+    {
         zh.push(class_zh(c).into());
         en.push(class_en(c).into());
     }

@@ -46,6 +46,13 @@ pub enum Rule {
     /// share of the period elapsed.
     #[serde(rename = "multi_year.cumulative")]
     MultiYearCumulative,
+    /// A multi-year change ("降低〔13.5%〕", "提高X个百分点"): the change over the
+    /// period so far — published, or the yearly changes compounded (%) or added
+    /// (points, units), or a share's latest level against its base year — against the
+    /// target; part-way by the average annual rate required (for % changes) or the
+    /// share of the years elapsed (for points).
+    #[serde(rename = "multi_year.change")]
+    MultiYearChange,
     /// A reference target whose value is not bound yet.
     #[serde(rename = "reference.unbound")]
     ReferenceUnbound,
@@ -76,6 +83,7 @@ impl Rule {
                 | Rule::PartialFlowSeasonal
                 | Rule::PartialStockLinear
                 | Rule::MultiYearCumulative
+                | Rule::MultiYearChange
         )
     }
 }

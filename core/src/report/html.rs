@@ -482,7 +482,13 @@ fn row(
     // Chart, or a placeholder saying why there is none.
     let other = other_tier(a, tiers);
     let pace = pace(a);
-    let chart = svg::bullet(a, other, pace, &chart_label(v, r, other, pace));
+    let chart = svg::bullet(
+        a,
+        &v.card.margins,
+        other,
+        pace,
+        &chart_label(v, r, other, pace),
+    );
     match chart {
         Some(svg) => write!(o, r#"<td class="pw-chart">{svg}</td>"#)?,
         None => {

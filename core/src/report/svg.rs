@@ -1,8 +1,8 @@
 //! Inline SVG bullet charts (Stephen Few's design): qualitative bands behind a bar.
 //!
 //! - Bands, in the target's unit: *good* where the condition holds, *near* within the
-//!   基本完成 margin (completion ≥ 95% for levels, 0.5 percentage points for rates —
-//!   the engine's default grades), *poor* beyond. For `>=` targets good lies above
+//!   基本完成 margin the scorecard was graded with (`Scorecard.margins`: by default
+//!   completion ≥ 95% for levels, 0.5 percentage points for rates), *poor* beyond. For `>=` targets good lies above
 //!   the target, for `<=` below it, for ranges between the bounds; `~` uses the
 //!   default tolerance (±5%, ±0.5 pp) since an explicit one is not in the assessment.
 //! - The bar runs from zero to the observed value, leftward when it is negative; the
@@ -19,7 +19,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
-use crate::evaluate::Assessment;
+use crate::evaluate::{Assessment, Margins};
 use crate::exact::Checked;
 use crate::report::html::esc;
 use crate::report::view::is_rate;
@@ -57,13 +57,14 @@ impl Scale {
     }
 }
 
-/// The margin of the "near" band around a target value.
-fn margin(t: Decimal, rate: bool) -> Decimal {
+/// The margin of the "near" band around a target value: the percentage-point margin
+/// for rates, else the share of the target that 基本完成 forgives.
+fn margin(t: Decimal, rate: bool, m: &Margins) -> Decimal {
     if rate {
-        Decimal::new(5, 1)
+        m.basic_margin_pp
     } else {
-        // 5 % of a Decimal always fits.
-        t.mul_checked(Decimal::new(5, 2)).unwrap_or_default().abs()
+        let forgiven = Decimal::ONE.sub_checked(m.basic_ratio).unwrap_or_default();
+        t.mul_checked(forgiven).unwrap_or_default().abs()
     }
 }
 
@@ -72,14 +73,14 @@ type Band = (Option<Decimal>, Option<Decimal>, &'static str);
 
 /// The bands and the band edges to fit on the scale; `None` when an edge lies past
 /// Decimal's range (the chart is then left out).
-fn bands(a: &Assessment, t: Decimal) -> Option<(Vec<Band>, Vec<Decimal>)> {
+fn bands(a: &Assessment, t: Decimal, margins: &Margins) -> Option<(Vec<Band>, Vec<Decimal>)> {
     let rate = is_rate(a.unit);
-    let m = margin(t, rate);
+    let m = margin(t, rate, margins);
     let below = t.sub_checked(m)?;
     let above = t.add_checked(m)?;
     Some(match (a.comparator, a.target_high) {
         (Comparator::Between, Some(h)) => {
-            let h_above = h.add_checked(margin(h, rate))?;
+            let h_above = h.add_checked(margin(h, rate, margins))?;
             (
                 vec![
                     (None, Some(below), POOR),
@@ -92,11 +93,11 @@ fn bands(a: &Assessment, t: Decimal) -> Option<(Vec<Band>, Vec<Decimal>)> {
             )
         }
         (Comparator::Le | Comparator::Lt, _) => {
-            // The engine's 基本完成 for lower-is-better levels: target ≥ 95% of actual.
-            let near = if rate || t <= Decimal::ZERO {
+            // The engine's 基本完成 for lower-is-better levels: target ≥ ratio × actual.
+            let near = if rate || t <= Decimal::ZERO || margins.basic_ratio <= Decimal::ZERO {
                 above
             } else {
-                t.div_checked(Decimal::new(95, 2)).unwrap_or(above)
+                t.div_checked(margins.basic_ratio).unwrap_or(above)
             };
             (
                 vec![
@@ -145,13 +146,14 @@ fn bands(a: &Assessment, t: Decimal) -> Option<(Vec<Band>, Vec<Decimal>)> {
 /// expected by now for partial-year flows.
 pub(crate) fn bullet(
     a: &Assessment,
+    margins: &Margins,
     other: Option<Other>,
     pace: Option<Decimal>,
     label: &str,
 ) -> Option<String> {
     let obs = a.observed?;
     let t = a.target_value?;
-    let (bands, edges) = bands(a, t)?;
+    let (bands, edges) = bands(a, t, margins)?;
     let mut values = vec![Decimal::ZERO, obs, t];
     values.extend(a.target_high);
     values.extend(edges);

@@ -262,10 +262,19 @@ impl<'a> Row<'a> {
                 .inputs
                 .iter()
                 .any(|i| i.status == ObservationStatus::Preliminary),
-            completion: a.completion.map(percent).unwrap_or_default(),
+            completion: a
+                .completion
+                .map(|c| {
+                    let met = matches!(a.status, Status::Met | Status::OnTrack);
+                    crate::format::completion_percent(c, met)
+                })
+                .unwrap_or_default(),
             gap: a
                 .gap
-                .map(|g| signed(short_pp(quantity(g, a.gap_unit, lang)), g))
+                .map(|g| match a.target_value {
+                    Some(t) if g.is_zero() => crate::format::zero_like(t, a.gap_unit, lang.style()),
+                    _ => signed(short_pp(quantity(g, a.gap_unit, lang)), g),
+                })
                 .unwrap_or_default(),
             time: time_cell(a),
             previous: a

@@ -1,19 +1,20 @@
 //! Multi-year targets (five-year plans). A flow in absolute units ("十四五期间累计新增
-//! 就业7.5万人") is a cumulative total over the period; growth and level targets of
-//! stocks and rates are judged by compound annual growth since the base year, classed
-//! as the Eurostat SDG method does.
+//! 就业7.5万人") is a cumulative total over the period; a change ("单位GDP能耗降低
+//! 〔13.5%〕", "提高X个百分点") is the change over the whole period; growth and level
+//! targets of stocks and rates are judged by compound annual growth since the base
+//! year. Part-way progress is classed as the Eurostat SDG method does.
 
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::{Assessment, ProgressClass, Status};
-use crate::evaluate::math::{cagr, chained_cagr, plus, ratio};
+use crate::evaluate::math::{cagr, chained_cagr, minus, plus, ratio, times};
 use crate::evaluate::rule::Rule;
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
 use crate::period::Period;
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target};
-use crate::unit::Unit;
+use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Result};
 
 use super::compare::{completion, grade, holds};
@@ -36,6 +37,9 @@ pub(super) fn judge(
     }
     if ind.flow && ind.measure == Measure::Level && !a.unit.dimension().is_rate() {
         return cumulative(ctx, t, ind, c, start, end, a);
+    }
+    if is_change(ind, a) {
+        return change(ctx, t, ind, c, start, end, a);
     }
     compound(ctx, t, ind, c, start, end, a)
 }
@@ -257,16 +261,7 @@ fn compound(
     // A reduction requires negative growth: the ratio of two negative rates still
     // measures progress, so only a zero requirement leaves the class undefined.
     let class = if !required.is_zero() {
-        let r = ratio(actual, required)?;
-        Some(if r >= Decimal::new(95, 2) {
-            ProgressClass::Significant
-        } else if r >= Decimal::new(60, 2) {
-            ProgressClass::Moderate
-        } else if r >= Decimal::ZERO {
-            ProgressClass::Insufficient
-        } else {
-            ProgressClass::MovingAway
-        })
+        Some(progress_class(ratio(actual, required)?))
     } else {
         None
     };
@@ -299,4 +294,206 @@ fn compound(
         };
     }
     Ok(())
+}
+
+/// True for a multi-year target on a change: a `change` indicator (its figures are
+/// yearly changes, or a published change over several years), or a target in
+/// percentage points on a series in % (its figures are levels).
+fn is_change(ind: &Indicator, a: &Assessment) -> bool {
+    ind.measure == Measure::Change
+        || (a.unit.dimension() == Dimension::PercentagePoint
+            && ind.unit.dimension() == Dimension::Ratio)
+}
+
+/// A change over the plan period ("单位GDP能耗降低13.5%", "城镇化率提高X个百分点"):
+/// the change from the base year to the latest year. For a `change` indicator it is a
+/// published change for the years so far (`2021..2024`), or the yearly changes from
+/// the start — compounded when they are % changes, added when they are points or
+/// units — whichever covers more years; for a pp target on a share, the latest year's
+/// share minus the base year's. Part-way, % changes are judged by their average
+/// annual rate against the rate required (Eurostat classes, as for growth), changes
+/// in points by the share of the target done against the share of the years elapsed.
+fn change(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    start: i16,
+    end: i16,
+    a: &mut Assessment,
+) -> Result<()> {
+    a.rule = Rule::MultiYearChange;
+    let Some(target) = c.value() else {
+        return Ok(());
+    };
+    let target = convert(target, a.unit)?.value();
+    let compounded = a.unit.dimension() == Dimension::Ratio;
+    let (total, through) = if ind.measure == Measure::Change {
+        let mut acc = if compounded {
+            Decimal::ONE
+        } else {
+            Decimal::ZERO
+        };
+        let mut summed_through = None;
+        let mut yearly = Vec::new();
+        for y in start..=end {
+            let Some(found) = ctx.data.get(ind, Period::Year(y)) else {
+                break;
+            };
+            let found = found?;
+            let v = convert(&found.value, a.unit)?.value();
+            acc = if compounded {
+                times(acc, plus(Decimal::ONE, ratio(v, Decimal::ONE_HUNDRED)?)?)?
+            } else {
+                plus(acc, v)?
+            };
+            yearly.push(found);
+            summed_through = Some(y);
+        }
+        let summed = if compounded {
+            times(minus(acc, Decimal::ONE)?, Decimal::ONE_HUNDRED)?.round_dp(6)
+        } else {
+            acc
+        };
+        let published = (start..=end).rev().find_map(|y| {
+            if summed_through.is_some_and(|s| s > y) {
+                return None;
+            }
+            ctx.data
+                .get(ind, Period::Years { start, end: y })
+                .map(|f| (y, f))
+        });
+        match (published, summed_through) {
+            (Some((y, found)), _) => {
+                let found = found?;
+                let v = convert(&found.value, a.unit)?.value();
+                a.inputs = found.inputs;
+                a.conflicts = found.conflicts;
+                a.notes.extend(found.notes);
+                a.notes.push(format!("published change for {start}..{y}"));
+                (v, y)
+            }
+            (None, Some(y)) => {
+                for f in yearly {
+                    a.inputs.extend(f.inputs);
+                    a.conflicts.extend(f.conflicts);
+                    a.notes.extend(f.notes);
+                }
+                a.notes.push(format!(
+                    "change over {start}..{y}: the yearly changes {}",
+                    if compounded { "compounded" } else { "added" }
+                ));
+                (summed, y)
+            }
+            (None, None) => {
+                nothing_yet(ctx, start, end, a);
+                return Ok(());
+            }
+        }
+    } else {
+        // A pp target on a series in %: the latest level against the base year's.
+        let base_year = start - 1;
+        let latest = (start..=end)
+            .rev()
+            .find(|y| ctx.data.get(ind, Period::Year(*y)).is_some());
+        let (Some(y), Some(base)) = (latest, ctx.data.get(ind, Period::Year(base_year))) else {
+            if latest.is_some() {
+                a.notes.push(format!("no base-year ({base_year}) value"));
+                a.status = Status::NoData;
+            } else {
+                nothing_yet(ctx, start, end, a);
+            }
+            return Ok(());
+        };
+        let (base, now) = (base?, ctx.data.get(ind, Period::Year(y)).transpose()?);
+        let Some(now) = now else {
+            return Ok(());
+        };
+        let pct = Unit::percent();
+        let d = minus(
+            convert(&now.value, pct)?.value(),
+            convert(&base.value, pct)?.value(),
+        )?;
+        a.inputs = now.inputs;
+        a.inputs.extend(base.inputs);
+        a.notes.push(format!(
+            "change in percentage points from {base_year} to {y}"
+        ));
+        (d.normalize(), y)
+    };
+    a.observed = Some(total);
+    a.observed_period = Some(Period::Years {
+        start,
+        end: through,
+    });
+    a.gap = total.sub_checked(target).map(|g| g.normalize());
+    if through == end {
+        let met = holds(c, &Quantity::new(total, a.unit), a.unit, ind.polarity)?;
+        a.completion = completion(ind, c, t, total)?;
+        a.status = if met { Status::Met } else { Status::Missed };
+        a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
+        return Ok(());
+    }
+    if ctx.as_of >= (Period::Years { start, end }).end() {
+        a.status = Status::NoData;
+        a.rule = Rule::NoDataPartialOnly;
+        a.gap = None;
+        a.notes.push(format!(
+            "the period has ended; the figures cover only {start}..{through}"
+        ));
+        return Ok(());
+    }
+    let years = Decimal::from(i32::from(through) - i32::from(start) + 1);
+    let all_years = Decimal::from(i32::from(end) - i32::from(start) + 1);
+    if compounded {
+        // Average annual rates: (1 + C)^(1/k) − 1 against (1 + T)^(1/n) − 1.
+        let k = (i32::from(through) - i32::from(start) + 1) as u32;
+        let n = (i32::from(end) - i32::from(start) + 1) as u32;
+        let hundred = Decimal::ONE_HUNDRED;
+        let actual = cagr(hundred, plus(hundred, total)?, k)?;
+        let required = cagr(hundred, plus(hundred, target)?, n)?;
+        a.cagr = Some(actual);
+        a.required_cagr = Some(required);
+        if required.is_zero() {
+            a.status = Status::Behind;
+            return Ok(());
+        }
+        let r = ratio(actual, required)?;
+        a.completion = Some(r.round_dp(6).normalize());
+        let class = progress_class(r);
+        a.progress_class = Some(class);
+        a.status = if class == ProgressClass::Significant {
+            Status::OnTrack
+        } else {
+            Status::Behind
+        };
+        return Ok(());
+    }
+    let elapsed = ratio(years, all_years)?.round_dp(6);
+    a.time_progress = Some(elapsed);
+    if target.is_zero() {
+        a.status = Status::Behind;
+        return Ok(());
+    }
+    let progress = ratio(total, target)?;
+    a.completion = Some(progress.round_dp(6).normalize());
+    a.status = if progress >= elapsed {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    Ok(())
+}
+
+/// The Eurostat SDG class of the ratio of actual to required annual growth.
+fn progress_class(r: Decimal) -> ProgressClass {
+    if r >= Decimal::new(95, 2) {
+        ProgressClass::Significant
+    } else if r >= Decimal::new(60, 2) {
+        ProgressClass::Moderate
+    } else if r >= Decimal::ZERO {
+        ProgressClass::Insufficient
+    } else {
+        ProgressClass::MovingAway
+    }
 }

@@ -1,0 +1,195 @@
+//! Explanation sentences say what the rule did (issue 12 item 10). Each expected
+//! phrase is what an analyst would write in a monitoring report, written before the
+//! engine's output was looked at.
+
+use planwatch::{evaluate, try_evaluate, Observations, Options, Plan, Scorecard};
+
+fn card(plan: &str, obs: &str, as_of: Option<&str>) -> Scorecard {
+    let plan = Plan::from_toml_str(plan, "plan.toml").expect("plan loads");
+    let obs = Observations::from_csv_str(obs, "obs.csv").expect("observations load");
+    let opts = match as_of {
+        Some(d) => Options::as_of(planwatch::period::parse_date(d).expect("date")),
+        None => Options::default(),
+    };
+    evaluate(&plan, &obs, &opts)
+}
+
+fn zh<'a>(card: &'a Scorecard, target: &str) -> &'a str {
+    &card.assessment(target).expect("target").explanation.zh
+}
+
+fn en<'a>(card: &'a Scorecard, target: &str) -> &'a str {
+    &card.assessment(target).expect("target").explanation.en
+}
+
+const HEAD: &str = "[plan]\nid = \"x\"\nperiod = \"2024\"\n";
+
+#[test]
+fn a_growth_rate_part_way_is_not_judged_against_time_elapsed() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"retail\"\nname = {{ zh = \"社会消费品零售总额增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"retail\"\ncondition = \">= 6%\"\n"),
+        "indicator,period,value,unit\nretail,2024-01..2024-07,5.2,%\n",
+        Some("2024-08-20"),
+    );
+    let s = zh(&c, "retail");
+    assert!(!s.contains("时序进度"), "{s}");
+    assert!(s.contains("完成率86.7%"), "{s}");
+    assert!(!en(&c, "retail").contains("time elapsed"));
+}
+
+#[test]
+fn the_seasonal_benchmark_prints_the_share_it_used() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"fai\"\nname = {{ zh = \"固定资产投资\" }}\nunit = \"亿元\"\nflow = true\n[[target]]\nindicator = \"fai\"\ncondition = \">= 1100亿元\"\n"),
+        "indicator,period,value,unit\nfai,2023,1000,亿元\nfai,2023H1,442,亿元\nfai,2024H1,500,亿元\n",
+        Some("2024-07-20"),
+    );
+    let s = zh(&c, "fai");
+    assert!(s.contains("44.2%"), "{s}");
+    assert!(!s.contains("50.0%"), "{s}");
+}
+
+#[test]
+fn multi_year_rows_say_average_annual_growth_since_the_base_year() {
+    let plan = "[plan]\nid = \"x\"\nperiod = \"2021..2025\"\n[[indicator]]\nid = \"gdp_growth\"\nname = { zh = \"地区生产总值增长\" }\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"gdp_growth\"\nperiod = \"2021..2025\"\ncondition = \">= 6%\"\n";
+    let c = card(
+        plan,
+        "indicator,period,value,unit\ngdp_growth,2021,8,%\ngdp_growth,2022,3,%\n",
+        Some("2023-03-01"),
+    );
+    let s = zh(&c, "gdp_growth");
+    assert!(s.contains("年均增长"), "{s}");
+    assert!(s.contains("以2020年为基期"), "{s}");
+    assert!(s.contains("实际年均速度为所需的91.2%"), "{s}");
+    assert!(en(&c, "gdp_growth").contains("average annual growth"));
+}
+
+#[test]
+fn a_reference_keeps_its_comparator() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"national\"\nname = {{ zh = \"全国居民收入增长\", en = \"national income growth\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[indicator]]\nid = \"income\"\nname = {{ zh = \"居民人均可支配收入增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"income\"\ncondition = \"> ref:national\"\n");
+    let c = card(
+        &plan,
+        "indicator,period,value,unit\nnational,2024,5.1,%\nincome,2024,5.6,%\n",
+        None,
+    );
+    let a = c.assessment("income").unwrap();
+    assert_eq!(a.status, planwatch::Status::Met);
+    assert_eq!(a.reference.as_deref(), Some("national"));
+    let s = zh(&c, "income");
+    assert!(s.contains("目标高于全国居民收入增长（5.1%）"), "{s}");
+    assert!(!s.contains("目标完成"), "{s}");
+}
+
+#[test]
+fn reductions_read_as_reductions() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"energy\"\nname = {{ zh = \"单位GDP能耗\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[indicator]]\nid = \"water\"\nname = {{ zh = \"万元GDP用水量\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[target]]\nindicator = \"energy\"\ncondition = \"<= -3%\"\n[[target]]\nindicator = \"water\"\ncondition = \"~ -2.5%\"\n");
+    let c = card(
+        &plan,
+        "indicator,period,value,unit\nenergy,2024,-3.4,%\nwater,2024,-2.6,%\n",
+        None,
+    );
+    let s = zh(&c, "energy");
+    assert!(s.contains("目标下降3%以上"), "{s}");
+    assert!(!s.contains("不超过-3%"), "{s}");
+    assert!(zh(&c, "water").contains("目标下降2.5%左右"));
+    assert!(en(&c, "energy").contains("a fall of at least 3%"));
+}
+
+#[test]
+fn a_rounded_completion_never_contradicts_the_verdict() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"v\"\nname = {{ zh = \"产值\" }}\nunit = \"元\"\n[[target]]\nindicator = \"v\"\ncondition = \">= 100000元\"\n"),
+        "indicator,period,value,unit\nv,2024,99996,元\n",
+        None,
+    );
+    let s = zh(&c, "v");
+    assert!(s.contains("完成率99.99%"), "{s}");
+    assert!(!s.contains("100.0%"), "{s}");
+}
+
+#[test]
+fn english_counts_one_unit() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"parks\"\nname = {{ zh = \"公园\", en = \"Parks\" }}\nunit = \"个\"\n[[target]]\nindicator = \"parks\"\ncondition = \">= 2个\"\n"),
+        "indicator,period,value,unit\nparks,2024,1,个\n",
+        None,
+    );
+    let s = en(&c, "parks");
+    assert!(s.contains("Parks: 1 unit;"), "{s}");
+}
+
+#[test]
+fn closed_periods_give_the_partial_figure_for_information_in_both_languages() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"fai\"\nname = {{ zh = \"固定资产投资\" }}\nunit = \"亿元\"\nflow = true\n[[target]]\nindicator = \"fai\"\ncondition = \">= 1000亿元\"\n"),
+        "indicator,period,value,unit\nfai,2024-01..2024-11,980,亿元\n",
+        Some("2025-06-30"),
+    );
+    let s = zh(&c, "fai");
+    assert!(s.contains("980亿元"), "{s}");
+    assert!(s.contains("仅供参考"), "{s}");
+    assert!(s.contains("暂无数据"), "{s}");
+    assert!(en(&c, "fai").contains("for information"));
+}
+
+#[test]
+fn a_stretch_tier_says_base_met_stretch_not_reached() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"fai\"\nname = {{ zh = \"固定资产投资\" }}\nunit = \"亿元\"\nkind = \"binding\"\nflow = true\n[[target]]\nindicator = \"fai\"\ncondition = \">= 1800亿元\"\n[[target]]\nid = \"fai_stretch\"\nindicator = \"fai\"\ncondition = \">= 2000亿元\"\ntier = \"stretch\"\n");
+    let c = card(
+        &plan,
+        "indicator,period,value,unit\nfai,2024,1900,亿元\n",
+        None,
+    );
+    assert!(zh(&c, "fai_stretch").contains("基本目标已完成，力争目标未达到"));
+    assert!(en(&c, "fai_stretch").contains("base met, stretch not reached"));
+    assert!(c.summary.binding_misses.is_empty());
+}
+
+#[test]
+fn conflicting_figures_are_flagged_and_refused_when_strict() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"g\"\nname = {{ zh = \"地区生产总值增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 5.5%\"\n");
+    let obs =
+        "indicator,period,value,unit,vintage\ng,2024,5.4,%,2025-02-01\ng,2024,5.6,%,2025-02-01\n";
+    let c = card(&plan, obs, None);
+    let a = c.assessment("g").unwrap();
+    assert_eq!(a.conflicts.len(), 1);
+    assert_eq!(a.conflicts[0].value.to_string(), "5.4");
+    assert!(zh(&c, "g").contains("数据冲突"), "{}", zh(&c, "g"));
+    let plan = Plan::from_toml_str(&plan, "p.toml").unwrap();
+    let obs = Observations::from_csv_str(obs, "o.csv").unwrap();
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    let err = try_evaluate(&plan, &obs, &strict).unwrap_err();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(err.issues().len(), 1);
+}
+
+#[test]
+fn a_zero_gap_keeps_the_target_magnitude() {
+    // A growth target of 0% has no completion (SPEC §6), so the gap is printed.
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"g\"\nname = {{ zh = \"增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 0%\"\n"),
+        "indicator,period,value,unit\ng,2024,0,%\n",
+        None,
+    );
+    assert!(zh(&c, "g").contains("差距0个百分点"), "{}", zh(&c, "g"));
+}
+
+#[test]
+fn a_multi_year_reduction_reads_as_average_annual_rates() {
+    let plan = "[plan]\nid = \"x\"\nperiod = \"2021..2025\"\n[[indicator]]\nid = \"energy\"\nname = { zh = \"单位国内生产总值能源消耗降低\" }\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[target]]\nindicator = \"energy\"\nperiod = \"2021..2025\"\ncondition = \"<= -13.5%\"\n";
+    let c = card(
+        plan,
+        "indicator,period,value,unit\nenergy,2021..2024,-11.6,%\n",
+        Some("2025-06-01"),
+    );
+    let s = zh(&c, "energy");
+    assert!(s.contains("（2021..2024年累计变化）-11.6%"), "{s}");
+    assert!(s.contains("目标下降13.5%以上"), "{s}");
+    assert!(s.contains("需年均下降2.86%"), "{s}");
+    assert!(s.contains("年均下降3.04%"), "{s}");
+    assert!(s.contains("进展显著"), "{s}");
+    assert!(!s.contains("完成率"), "{s}");
+}
