@@ -22,7 +22,6 @@ use crate::comparator::Comparator;
 use crate::evaluate::{Assessment, Margins};
 use crate::exact::Checked;
 use crate::report::html::esc;
-use crate::report::view::is_rate;
 
 const WIDTH: i64 = 164;
 const HEIGHT: i64 = 34;
@@ -74,7 +73,7 @@ type Band = (Option<Decimal>, Option<Decimal>, &'static str);
 /// The bands and the band edges to fit on the scale; `None` when an edge lies past
 /// Decimal's range (the chart is then left out).
 fn bands(a: &Assessment, t: Decimal, margins: &Margins) -> Option<(Vec<Band>, Vec<Decimal>)> {
-    let rate = is_rate(a.unit);
+    let rate = a.unit.dimension().is_rate();
     let m = margin(t, rate, margins);
     let below = t.sub_checked(m)?;
     let above = t.add_checked(m)?;

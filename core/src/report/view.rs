@@ -13,7 +13,7 @@ use crate::observation::ObservationStatus;
 use crate::quantity::Quantity;
 use crate::report::Lang;
 use crate::target::Tier;
-use crate::unit::{Dimension, Unit};
+use crate::unit::Unit;
 
 /// The scorecard prepared for one language.
 pub(crate) struct View<'a> {
@@ -386,14 +386,6 @@ fn time_cell(a: &Assessment) -> String {
         (Some(t), _) => percent(t),
         _ => String::new(),
     }
-}
-
-/// True for rates, whose gaps are in percentage points.
-pub(crate) fn is_rate(unit: Unit) -> bool {
-    matches!(
-        unit.dimension(),
-        Dimension::Ratio | Dimension::PercentagePoint
-    )
 }
 
 fn target_cell(a: &Assessment, lang: Lang, ascii: bool) -> String {

@@ -40,7 +40,6 @@ fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
         .unit()
         .or(ind.map(|i| i.unit))
         .unwrap_or(Unit::NONE);
-    let rate = ind.is_some_and(|i| i.measure.is_rate()) && unit.dimension().is_rate();
     Assessment {
         target: t.id.clone(),
         indicator: t.indicator.clone(),
@@ -71,7 +70,8 @@ fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
         unit,
         completion: None,
         gap: None,
-        gap_unit: if rate || unit.dimension().is_rate() {
+        // Differences of rates are in percentage points.
+        gap_unit: if unit.dimension().is_rate() {
             Unit::percentage_point()
         } else {
             unit
