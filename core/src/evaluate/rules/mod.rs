@@ -253,7 +253,7 @@ fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Res
 
 /// No value for the target's period: pending while the period is open, else no data.
 fn no_data(ctx: &Ctx<'_>, t: &Target, a: &mut Assessment) -> Result<()> {
-    a.time_progress = Some(t.period.time_progress(ctx.as_of).round_dp(6));
+    a.time_progress = Some(t.period.time_progress(ctx.as_of).round_dp(6).normalize());
     if ctx.as_of < t.period.end() {
         a.status = Status::Pending;
         a.rule = Rule::NoDataPeriodOpen;
@@ -286,5 +286,8 @@ fn date_range_err(year: i16) -> Error {
 fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
     let days = |a: Date, b: Date| Decimal::from(crate::period::days_between(a, b));
     let share = crate::evaluate::math::ratio(days(from, to), days(from, end))?;
-    Ok(share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(6))
+    Ok(share
+        .clamp(Decimal::ZERO, Decimal::ONE)
+        .round_dp(6)
+        .normalize())
 }
