@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::lexicon::{self as lx};
-use super::markers::Markers;
+use super::markers::{Decided, Markers};
 use super::phrase::{self, After, Before};
 use super::scan::{self, Cand, Clean, Kind};
 use super::segment::{self, CharIndex, Passage};
@@ -18,6 +18,7 @@ struct Draft {
     cand: usize,
     indicator: (usize, usize),
     status: Status,
+    decided: Decided,
     estimate: bool,
     measure: Measure,
     op: Comparator,
@@ -37,6 +38,7 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
         text,
         index: CharIndex::new(text),
         plan_year,
+        unheaded_plan: options.unheaded_plan,
         clean: Clean::new(),
         cands: Vec::new(),
         markers: Markers::default(),
@@ -52,6 +54,7 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
 
 struct Analyzer<'t> {
     text: &'t str,
+    unheaded_plan: bool,
     index: CharIndex,
     plan_year: Option<i32>,
     clean: Clean,
@@ -86,7 +89,9 @@ impl Analyzer<'_> {
         let group = self.markers.clause_group_start(c.s);
         let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
         let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
-        let (target, estimate) = self.markers.status(p.mode, c.s, self.plan_year);
+        let (target, estimate, decided) =
+            self.markers
+                .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
         let status = if target {
             Status::Target
         } else {
@@ -266,6 +271,7 @@ impl Analyzer<'_> {
                 cand: k,
                 indicator: ind,
                 status,
+                decided,
                 estimate,
                 measure,
                 op,
@@ -363,8 +369,23 @@ impl Analyzer<'_> {
                     span: Some([chars(bs), chars(be)]),
                 });
             }
+            let (cs, ce) = match d.decided {
+                Decided::Section | Decided::Default => (0, 0),
+                Decided::Word(s, e) => (s, e),
+                Decided::Estimate(s) => (s, s + 2),
+                Decided::Year(s) => (s, s + 5),
+            };
+            let status_cue = match d.decided {
+                Decided::Section => "section".to_string(),
+                Decided::Default => "default".to_string(),
+                _ => {
+                    let (a, b) = span(cs.min(n), ce.min(n));
+                    text[a..b].to_string()
+                }
+            };
             self.out.findings.push(Finding {
                 status: d.status,
+                status_cue,
                 indicator: text[is..ie].to_string(),
                 indicator_span: chars(is)..chars(ie),
                 span: chars(bs)..chars(be),

@@ -739,6 +739,111 @@ pub(crate) const FUTURE_CUES: &[&str] = &[
     "年均增长",
 ];
 
+/// Words of planned wording that decide a sentence without headings is a target
+/// (markers::Markers::status): the nearest cue word before a number wins.
+pub(crate) const PLAN_CUES: &[&str] = &[
+    "为实现",
+    "力争",
+    "争取",
+    "力求",
+    "努力",
+    "确保",
+    "预期",
+    "目标",
+    "计划",
+    "规划",
+    "将",
+    "要",
+    "拟",
+    "到20",
+    "至20",
+    "到本世纪",
+    "到“十",
+    "年内",
+    "今年",
+    "今后",
+    "未来",
+    "预计到",
+    "安排",
+    "实施",
+    "建设",
+    "新建",
+    "推进",
+    "推动",
+    "加快",
+    "打造",
+    "培育",
+    "开展",
+    "落实",
+    "启动",
+    "新开工",
+    "开工建设",
+    "改造",
+    "提出",
+    "确定",
+];
+
+/// Words of reported wording that decide a sentence without headings is an actual.
+pub(crate) const REPORT_CUES: &[&str] = &[
+    "去年",
+    "上年",
+    "同比",
+    "了",
+    "已",
+    "累计",
+    "初步",
+    "首次",
+    "首破",
+    "首超",
+    "荣获",
+    "获得",
+    "获评",
+    "实现",
+    "完成",
+    "建成",
+    "比上年",
+    "较上年",
+    "比年初",
+    "较年初",
+    "位居",
+    "排名",
+    "居全",
+    "居第",
+    "分别为",
+    "增至",
+    "目前",
+    "截至",
+    "以来",
+    "成为",
+    "连续",
+    "超额",
+    "过去",
+    "共计",
+    "总计",
+    "预计",
+    "上半年",
+    "前三季度",
+    "一季度",
+];
+
+/// Comparator words of plans: after a number in its clause they make it a target
+/// when no cue word decides (增长7%左右, 10场以上).
+pub(crate) const PLAN_COMPARATORS: &[&str] = &[
+    "左右",
+    "以上",
+    "不低于",
+    "不少于",
+    "控制在",
+    "以内",
+    "不超过",
+    "保持在",
+    "稳定在",
+];
+
+/// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
+/// 目标值 stays a cue).
+pub(crate) const CUE_NOUN_TAILS: &[&str] = &["区", "单列", "率"];
+
 /// Estimate markers: a reported figure that is not final (预计, 初步核算).
 pub(crate) const ESTIMATE: &[&str] = &["预计", "初步核算", "初步统计", "初步测算", "快报"];
 

@@ -176,6 +176,43 @@ pub(crate) struct Markers {
     pub(crate) clause_start: Vec<u32>,
     /// The first deadline that names a year at or after the plan year (到2025年).
     pub(crate) future_deadline: Option<usize>,
+    /// Status cues (plan words, report words, plan comparators), in text order.
+    pub(crate) cues: Vec<Cue>,
+}
+
+/// A word that says whether a sentence plans or reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: CueKind,
+}
+
+/// What a status cue says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// 力争, 预期, 目标, 将, 要, 到2025年 …: a plan.
+    Plan,
+    /// 同比, 上年, 了, 已, 完成, 实现 …: a report.
+    Report,
+    /// 左右, 以上, 不低于, 控制在 …: a plan comparator, a plan cue after the number.
+    Comparator,
+}
+
+/// Why a finding is a target or an actual: what decided, and where (characters of
+/// the cleaned passage) — turned into [`crate::extract::Finding::status_cue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decided {
+    /// The heading of the part (执行情况 / 主要目标).
+    Section,
+    /// A word of the sentence, `[start, end)`.
+    Word(usize, usize),
+    /// A year named in the sentence before the number, at `start` (length 5).
+    Year(usize),
+    /// An estimate word (预计, 初步核算), `[start, end)` unknown: the first one.
+    Estimate(usize),
+    /// Nothing said: reported numbers are the default of unheaded text.
+    Default,
 }
 
 impl Markers {
@@ -189,8 +226,10 @@ impl Markers {
             past: std::mem::take(&mut self.past),
             future: std::mem::take(&mut self.future),
             respectively: std::mem::take(&mut self.respectively),
+            cues: std::mem::take(&mut self.cues),
             ..Markers::default()
         };
+        self.cues.clear();
         self.deadlines.clear();
         self.cumulative.clear();
         self.semicolons.clear();
@@ -211,9 +250,27 @@ impl Markers {
                 self.semicolons.push(i);
                 continue;
             }
-            let mut kinds = 0u8;
-            for (_, k) in MARKERS.at(ch, i) {
+            let mut kinds = 0u16;
+            for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
+                // A status cue is recorded once, at its longest reading, unless it is
+                // the head of a noun (建成区, 计划单列).
+                if k & (PLAN | REPORT | PLAN_CMP) != 0
+                    && self.cues.last().is_none_or(|c| c.end <= i)
+                    && lx::starts_any(ch, i + len, lx::CUE_NOUN_TAILS).is_none()
+                {
+                    self.cues.push(Cue {
+                        start: i,
+                        end: i + len,
+                        kind: if k & PLAN != 0 {
+                            CueKind::Plan
+                        } else if k & REPORT != 0 {
+                            CueKind::Report
+                        } else {
+                            CueKind::Comparator
+                        },
+                    });
+                }
             }
             let digit_run_start = c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit());
             let deadline_start =
@@ -285,53 +342,186 @@ impl Markers {
             .unwrap_or(0)
     }
 
-    /// Whether the number at `i` is a target, and whether it is an estimate.
+    /// Whether the number at `i` is a target, whether it is an estimate, and what
+    /// decided.
     ///
-    /// Every look-up is a binary search in the passage's marker lists, so a passage
-    /// full of numbers costs no more per number than a short one.
-    pub(crate) fn status(&self, mode: Mode, i: usize, plan_year: Option<i32>) -> (bool, bool) {
+    /// Under a heading the section decides, unless the sentence overrides it (力争 or
+    /// a future deadline in a review; an estimate of a past year in a plan). Without
+    /// headings the sentence's own words decide, nearest first: a bare year before the
+    /// number that is before the report's year (or, when that is unknown, before
+    /// another year the passage names, or the only year of a sentence without a plan
+    /// word: "2023年，…"); then the last plan or report word before the number in its
+    /// part of the sentence (up to ；); then a plan comparator after it in its clause
+    /// (左右, 以上); then the first cue word after it; then the last cue before its
+    /// part; then any plan comparator in the passage; else it is reported (actual).
+    ///
+    /// Every look-up is a binary search or a bounded scan of the passage's marker lists.
+    pub(crate) fn status(
+        &self,
+        mode: Mode,
+        i: usize,
+        plan_year: Option<i32>,
+        unheaded_plan: bool,
+    ) -> (bool, bool, Decided) {
         let estimate = self.estimate.is_some_and(|k| k < i);
         let ny = self.years.partition_point(|(k, _)| *k < i);
-        let year = ny.checked_sub(1).map(|k| self.years[k].1);
+        let last_year = ny.checked_sub(1).map(|k| self.years[k]);
+        let year = last_year.map(|y| y.1);
         let past_year = matches!((year, plan_year), (Some(y), Some(p)) if y < p);
         let future_year = self.future_deadline.is_some_and(|k| k < i);
         let past = self.past.partition_point(|&k| k < i);
         let nf = self.future.partition_point(|&k| k < i);
         let future = nf + usize::from(nf < self.future.len());
-        let strong_future = self.stretch.is_some_and(|k| k < i);
-        let target = match mode {
-            Mode::Actual => strong_future || future_year,
-            Mode::Target => !(estimate && (past > 0 || past_year) || past_year && future == 0),
-            Mode::Unknown => {
-                // Without headings the whole sentence's wording decides: "2023年，…达到
-                // 1.2万亿元，同比增长5.8%" is reported, "增长5%左右" planned.
-                let past_all = self.past.len();
-                let future_all = self.future.len();
-                if estimate || past_year || (self.strong_past > 0 && !strong_future) {
-                    false
+        let stretch_at = self.stretch.filter(|&k| k < i);
+        let year_at = last_year.map(|y| y.0).unwrap_or(0);
+        let (target, decided) = match mode {
+            Mode::Actual => match (stretch_at, self.future_deadline.filter(|_| future_year)) {
+                (Some(k), _) => (true, Decided::Word(k, k + 2)),
+                (None, Some(k)) => (true, Decided::Year(k)),
+                (None, None) => (false, Decided::Section),
+            },
+            Mode::Target => {
+                if estimate && (past > 0 || past_year) {
+                    (false, Decided::Estimate(self.estimate.unwrap_or(0)))
+                } else if past_year && future == 0 {
+                    (false, Decided::Year(year_at))
                 } else {
-                    strong_future
-                        || future_year
-                        || (plan_year.is_some() && year.is_some())
-                        || future_all >= past_all
+                    (true, Decided::Section)
                 }
             }
+            Mode::Unknown if unheaded_plan => self.status_in_plan_text(
+                i,
+                estimate,
+                year.filter(|_| plan_year.is_some()),
+                past_year,
+                future_year,
+            ),
+            Mode::Unknown => self.status_from_words(i, plan_year),
         };
-        (target, estimate && !target)
+        (target, estimate && !target, decided)
+    }
+
+    /// Unheaded text given as a plan ([`crate::extract::ExtractOptions::unheaded_plan`]):
+    /// a number is a target unless the sentence reports (an estimate, a past year, a
+    /// strong past word such as 去年 or 初步核算) or has more report words than plan
+    /// words.
+    fn status_in_plan_text(
+        &self,
+        i: usize,
+        estimate: bool,
+        year: Option<i32>,
+        past_year: bool,
+        future_year: bool,
+    ) -> (bool, Decided) {
+        let strong_future = self.stretch.is_some_and(|k| k < i);
+        if estimate {
+            return (false, Decided::Estimate(self.estimate.unwrap_or(0)));
+        }
+        if past_year || (self.strong_past > 0 && !strong_future) {
+            let k = self.past.first().copied().unwrap_or(0);
+            return (false, Decided::Word(k, k + 2));
+        }
+        let target =
+            strong_future || future_year || year.is_some() || self.future.len() >= self.past.len();
+        (
+            target,
+            if target {
+                Decided::Section
+            } else {
+                Decided::Default
+            },
+        )
+    }
+
+    fn status_from_words(&self, i: usize, plan_year: Option<i32>) -> (bool, Decided) {
+        let n = self.clause_start.len();
+        let ps = self.clause_group_start(i);
+        let pe = self
+            .semicolons
+            .get(self.semicolons.partition_point(|&k| k < i))
+            .copied()
+            .unwrap_or(n);
+        let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
+        let clause_end = (i..n)
+            .find(|&k| {
+                self.clause_start
+                    .get(k + 1)
+                    .is_some_and(|&c| c as usize > clause)
+            })
+            .map(|k| k + 1)
+            .unwrap_or(n);
+        let words = |lo: usize, hi: usize| {
+            let a = self.cues.partition_point(|c| c.start < lo);
+            let b = self.cues.partition_point(|c| c.start < hi);
+            &self.cues[a..b]
+        };
+        let plan_before = words(ps, i).iter().any(|c| c.kind == CueKind::Plan);
+        // A bare year before the number in its part, not inside a deadline (到2025年).
+        let bare_year = self
+            .years
+            .iter()
+            .rev()
+            .skip_while(|(k, _)| *k >= i)
+            .take_while(|(k, _)| *k >= ps)
+            .find(|(k, _)| !self.deadlines.iter().any(|d| d.0 <= *k && *k < d.1))
+            .copied();
+        if let Some((k, y)) = bare_year {
+            match plan_year {
+                Some(p) if y < p => return (false, Decided::Year(k)),
+                Some(p) if y >= p && !plan_before => return (true, Decided::Year(k)),
+                Some(_) => {}
+                None if !plan_before => {
+                    let latest = self.years.iter().map(|y| y.1).max().unwrap_or(y);
+                    let one_year = self.years.iter().all(|x| x.1 == y);
+                    let plan_in_part = words(ps, pe).iter().any(|c| c.kind == CueKind::Plan);
+                    if y < latest || (one_year && !plan_in_part) {
+                        return (false, Decided::Year(k));
+                    }
+                }
+                None => {}
+            }
+        }
+        let say = |c: &Cue| (c.kind != CueKind::Report, Decided::Word(c.start, c.end));
+        let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator;
+        if let Some(c) = words(ps, i).iter().rev().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = words(i, clause_end)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator)
+        {
+            return say(c);
+        }
+        if let Some(c) = words(i, pe).iter().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = words(0, ps).iter().rev().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = self.cues.iter().find(|c| c.kind == CueKind::Comparator) {
+            return say(c);
+        }
+        match self.estimate {
+            Some(k) if k < i => (false, Decided::Estimate(k)),
+            _ => (false, Decided::Default),
+        }
     }
 }
 
-const STRETCH: u8 = 1;
-const CUMULATIVE: u8 = 2;
-const ESTIMATE: u8 = 4;
-const PAST: u8 = 8;
-const STRONG_PAST: u8 = 16;
-const FUTURE: u8 = 32;
-const RESPECTIVELY: u8 = 64;
+const STRETCH: u16 = 1;
+const CUMULATIVE: u16 = 2;
+const ESTIMATE: u16 = 4;
+const PAST: u16 = 8;
+const STRONG_PAST: u16 = 16;
+const FUTURE: u16 = 32;
+const RESPECTIVELY: u16 = 64;
+const PLAN: u16 = 128;
+const REPORT: u16 = 256;
+const PLAN_CMP: u16 = 512;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
-static MARKERS: std::sync::LazyLock<lx::WordIndex<u8>> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<(&str, u8)> = Vec::new();
+static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u16)> = Vec::new();
     for (list, kind) in [
         (lx::STRETCH, STRETCH),
         (lx::CUMULATIVE, CUMULATIVE),
@@ -340,6 +530,9 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u8>> = std::sync::LazyLock::ne
         (lx::STRONG_PAST, STRONG_PAST),
         (lx::FUTURE_CUES, FUTURE),
         (&["分别"][..], RESPECTIVELY),
+        (lx::PLAN_CUES, PLAN),
+        (lx::REPORT_CUES, REPORT),
+        (lx::PLAN_COMPARATORS, PLAN_CMP),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
@@ -371,9 +564,22 @@ mod tests {
         let mut m = Markers::default();
         let ch = chars("预计全年地区生产总值增长5.2%");
         m.scan(&ch, None);
-        assert_eq!(m.status(Mode::Unknown, 12, None), (false, true));
+        let (target, estimate, decided) = m.status(Mode::Unknown, 12, None, false);
+        assert!(!target && estimate);
+        assert_eq!(decided, Decided::Word(0, 2));
         let ch = chars("全省地区生产总值增长5%左右");
         m.scan(&ch, None);
-        assert_eq!(m.status(Mode::Unknown, 10, None), (true, false));
+        let (target, _, decided) = m.status(Mode::Unknown, 10, None, false);
+        assert!(target);
+        assert!(matches!(decided, Decided::Word(..)));
+        // A bare year before the number, the only year named: a report.
+        let ch = chars("2023年，引进项目156个，同比增长39%");
+        m.scan(&ch, None);
+        assert_eq!(m.status(Mode::Unknown, 10, None, false).2, Decided::Year(0));
+        // The nearest cue before the number decides, not the sentence's first word.
+        let ch = chars("上半年GDP同比增长5.0%，为实现全年增长5.0%左右的预期目标");
+        m.scan(&ch, None);
+        assert!(!m.status(Mode::Unknown, 10, None, false).0);
+        assert!(m.status(Mode::Unknown, 22, None, false).0);
     }
 }
