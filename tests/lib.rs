@@ -5,6 +5,7 @@ mod builtin_data;
 mod conformance;
 mod evaluate_builtin;
 mod extract_dev;
+mod extract_forms;
 mod extract_gold;
 mod extract_phrases;
 mod invariants;

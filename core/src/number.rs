@@ -218,6 +218,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
     let mut last_big: Option<Decimal> = None;
     let mut last_unit: Option<Decimal> = None; // value of the unit just read
     let mut in_cn_run = false; // the last token was a Chinese digit
+    let mut lone_zero = false; // the current digits are a single 零 (一千零十二)
     let mut run_len = 0usize;
     let mut any = false;
     let mut chinese_digits = false;
@@ -250,6 +251,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                 None => Decimal::from(d),
             };
             run_len = if current.is_some() { run_len + 1 } else { 1 };
+            lone_zero = run_len == 1 && d == 0;
             in_cn_run = true;
             current_is_single_digit = run_len == 1;
             current = Some(v);
@@ -276,13 +278,29 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             }
             // A small unit needs a digit before it, except 十 at the very start (十五).
             let n = match current {
+                // 零十二 is 12: after 零 a bare 十 reads as 一十, as readers say it.
+                Some(_) if u == 10 && lone_zero && in_cn_run => Decimal::ONE,
                 Some(v) => v,
                 None if !any && u == 10 => Decimal::ONE,
                 None => break,
             };
             cur.bump();
             section = ar.add(section, ar.mul(n, Decimal::from(u))?)?;
+            lone_zero = false;
             current = None;
+            // 十点五, 二十点五, 两千点零: a Chinese decimal point after a small unit adds
+            // the fraction to the section.
+            if cur.peek() == Some('点') && cur.peek2().and_then(cn_digit).is_some() {
+                cur.bump();
+                let mut frac = String::from("0.");
+                while let Some(d) = cur.peek().and_then(cn_digit) {
+                    frac.push(char::from_digit(d, 10).unwrap_or('0'));
+                    cur.bump();
+                }
+                let f = Decimal::from_str_exact(&frac).map_err(|_| overflow(src, here))?;
+                section = ar.add(section, f)?;
+                chinese_digits = true;
+            }
             current_is_single_digit = false;
             last_unit = Some(Decimal::from(u));
             in_cn_run = false;
@@ -314,6 +332,16 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             probe.skip_spaces();
             match probe.peek() {
                 Some(n) if big_unit(n).is_some() => cur = probe,
+                // PDF spacing between the groups of one numeral: "三千 九百 六十五",
+                // "7万 5千". Only after a magnitude, and only when the next group
+                // carries its own magnitude or ends a Chinese numeral.
+                Some(_)
+                    if current.is_none()
+                        && last_unit.is_some()
+                        && spaced_group_follows(&probe, chinese_digits) =>
+                {
+                    cur = probe
+                }
                 // PDF spacing before a small unit after Arabic digits: "6 千家次".
                 Some(n)
                     if small_unit(n).is_some()
@@ -367,6 +395,30 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         end,
         chinese_digits,
     }))
+}
+
+/// After a space inside a numeral: does a group of the same numeral follow — a
+/// Chinese digit after Chinese digits, or Arabic digits followed by a magnitude word
+/// (7万 5千)?
+fn spaced_group_follows(probe: &Cursor<'_>, chinese: bool) -> bool {
+    let mut p = *probe;
+    match p.peek() {
+        Some(c) if chinese && cn_digit(c).is_some() => {
+            p.bump();
+            p.peek()
+                .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some())
+                || p.peek().is_none_or(|c| cn_digit(c).is_none())
+        }
+        Some(c) if !chinese && c.is_ascii_digit() => {
+            while p.peek().is_some_and(|c| c.is_ascii_digit()) {
+                p.bump();
+            }
+            p.peek()
+                .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some())
+                && Unit::match_prefix(&p.src[p.pos..]).is_none()
+        }
+        _ => false,
+    }
 }
 
 fn english_magnitude(cur: &mut Cursor<'_>) -> Option<Decimal> {
@@ -443,6 +495,35 @@ mod tests {
         assert_eq!(n("两万五"), Decimal::from(25_000));
         assert_eq!(n("二〇二四"), Decimal::from(2024));
         assert_eq!(n("三点五"), "3.5".parse().unwrap());
+    }
+
+    #[test]
+    fn zero_before_ten_reads_as_one_ten() {
+        // 零 marks a skipped place; 零十二 is 12 (一十二), as readers mean it.
+        assert_eq!(n("一千零十二"), Decimal::from(1012));
+        assert_eq!(n("一万零十二"), Decimal::from(10_012));
+        assert_eq!(n("零十"), Decimal::from(10));
+        assert_eq!(n("一百零五"), Decimal::from(105));
+        assert_eq!(n("二〇一〇"), Decimal::from(2010));
+    }
+
+    #[test]
+    fn decimal_point_after_a_small_unit() {
+        assert_eq!(n("十点五"), "10.5".parse().unwrap());
+        assert_eq!(n("二十点五"), "20.5".parse().unwrap());
+        assert_eq!(n("两千点零"), Decimal::from(2000));
+        assert_eq!(n("十点五亿"), Decimal::from(1_050_000_000));
+    }
+
+    #[test]
+    fn pdf_spaces_between_groups() {
+        assert_eq!(n("三千 九百 六十五"), Decimal::from(3965));
+        assert_eq!(n("7万 5千"), Decimal::from(75_000));
+        // A space before an unrelated number ends the numeral.
+        assert_eq!(
+            scan("3万 5", 0).unwrap().unwrap().value,
+            Decimal::from(30_000)
+        );
     }
 
     #[test]

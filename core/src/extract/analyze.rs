@@ -259,7 +259,13 @@ impl Analyzer<'_> {
             }
         };
 
-        let stretch = status == Status::Target && self.markers.stretch.is_some_and(|s| s < c.s);
+        let stretch = status == Status::Target
+            && (self.markers.stretch_at(c.s)
+                || (continues
+                    && self
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.cand + 1 == k && d.stretch)));
         let by = self.markers.deadline_before(c.s);
         let cumulative = self.markers.cumulative_at(c.s)
             && !matches!(

@@ -178,6 +178,10 @@ pub(crate) struct Markers {
     pub(crate) future_deadline: Option<usize>,
     /// Status cues (plan words, report words, plan comparators), in text order.
     pub(crate) cues: Vec<Cue>,
+    /// Starts of the deadlines that open with 到/至 (a horizon, not 截至).
+    pub(crate) to_marks: Vec<usize>,
+    /// Positions of every stretch word.
+    pub(crate) stretch_marks: Vec<usize>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -227,9 +231,13 @@ impl Markers {
             future: std::mem::take(&mut self.future),
             respectively: std::mem::take(&mut self.respectively),
             cues: std::mem::take(&mut self.cues),
+            to_marks: std::mem::take(&mut self.to_marks),
+            stretch_marks: std::mem::take(&mut self.stretch_marks),
             ..Markers::default()
         };
+        self.stretch_marks.clear();
         self.cues.clear();
+        self.to_marks.clear();
         self.deadlines.clear();
         self.cumulative.clear();
         self.semicolons.clear();
@@ -278,8 +286,11 @@ impl Markers {
             if kinds == 0 && !deadline_start {
                 continue;
             }
-            if kinds & STRETCH != 0 && self.stretch.is_none() {
-                self.stretch = Some(i);
+            if kinds & STRETCH != 0 {
+                if self.stretch.is_none() {
+                    self.stretch = Some(i);
+                }
+                self.stretch_marks.push(i);
             }
             if kinds & CUMULATIVE != 0 {
                 self.cumulative.push(i);
@@ -290,6 +301,9 @@ impl Markers {
             if deadline_start && i >= skip_deadline_until {
                 if let Some((_, len)) = deadline_at(ch, i) {
                     self.deadlines.push((i, i + len));
+                    if matches!(c, '到' | '至') {
+                        self.to_marks.push(i);
+                    }
                     skip_deadline_until = i + len;
                     let future = (i..i + len)
                         .filter_map(|k| year_value(ch, k))
@@ -325,6 +339,28 @@ impl Markers {
     pub(crate) fn deadline_before(&self, i: usize) -> Option<(usize, usize)> {
         let n = self.deadlines.partition_point(|d| d.1 <= i);
         n.checked_sub(1).map(|k| self.deadlines[k])
+    }
+
+    /// True when a stretch word (力争, 争取) scopes over the number at `i`: it stands
+    /// before the number in the number's own clause (a list sharing the verb,
+    /// 力争新增A 10个、B 5个, is one clause), or it opens the number's part of the
+    /// sentence (up to ；) and then governs the clauses that follow it
+    /// ("力争A提高到18%，新增B 1000家"). A stretch word after a base figure is the
+    /// stretch tier of its own clause only, and none reaches across ；:
+    /// "增长8%，力争完成150亿元；零售额增长6.5%" has one stretch figure.
+    pub(crate) fn stretch_at(&self, i: usize) -> bool {
+        let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
+        let n = self.stretch_marks.partition_point(|&k| k < i);
+        let Some(&k) = n.checked_sub(1).and_then(|n| self.stretch_marks.get(n)) else {
+            return false;
+        };
+        let part = self.clause_group_start(i);
+        k >= clause
+            || (k >= part
+                && self
+                    .clause_start
+                    .get(k)
+                    .is_some_and(|&c| c as usize <= part))
     }
 
     /// True when 累计 occurs in the clause of `i` before it.
@@ -481,7 +517,29 @@ impl Markers {
                 None => {}
             }
         }
-        let say = |c: &Cue| (c.kind != CueKind::Report, Decided::Word(c.start, c.end));
+        // A deadline 到/至 + year before the number sets the plan horizon of the
+        // sentence ("到2025年，建成…"), unless the year is before the report's.
+        let horizon = self.deadlines.iter().take_while(|d| d.1 <= i).find(|d| {
+            self.to_marks.binary_search(&d.0).is_ok()
+                && (d.0..d.1)
+                    .filter_map(|k| self.years.iter().find(|y| y.0 == k).map(|y| y.1))
+                    .all(|y| plan_year.is_none_or(|p| y >= p))
+        });
+        if let Some(d) = horizon {
+            return (true, Decided::Word(d.0, d.1));
+        }
+        // A report verb right after a plan word is planned: 力争完成, 要实现, 将建成.
+        let say = |c: &Cue| {
+            let k = self.cues.partition_point(|x| x.start < c.start);
+            match k.checked_sub(1).map(|k| self.cues[k]) {
+                Some(p)
+                    if c.kind == CueKind::Report && p.kind == CueKind::Plan && p.end == c.start =>
+                {
+                    (true, Decided::Word(p.start, c.end))
+                }
+                _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
+            }
+        };
         let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator;
         if let Some(c) = words(ps, i).iter().rev().find(not_cmp) {
             return say(c);

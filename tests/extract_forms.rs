@@ -1,0 +1,84 @@
+//! Forms of reports other than the seed (issue 13): status from the sentence's own
+//! words, numerals that were read wrongly, the scope of 力争, HTML input.
+
+use planwatch::extract::{extract, Status};
+
+/// (status, op, value, unit, stretch, status_cue) of each finding.
+type Row = (String, String, Option<String>, Option<String>, bool, String);
+
+fn one(text: &str) -> Vec<Row> {
+    extract(text)
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.status.name().to_string(),
+                f.op.symbol().to_string(),
+                f.value.map(|v| v.to_string()),
+                f.unit.map(|u| u.symbol().to_string()),
+                f.stretch,
+                f.status_cue.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn status_from_the_sentence_own_words() {
+    for (text, status, cue) in [
+        (
+            "实现地区生产总值2150亿元，增长4.6%。",
+            Status::Actual,
+            "实现",
+        ),
+        (
+            "新增规上企业312家，总数达2871家。",
+            Status::Actual,
+            "default",
+        ),
+        (
+            "每万人高价值发明专利拥有量达36件。",
+            Status::Actual,
+            "default",
+        ),
+        ("地区生产总值同比增长5.2%。", Status::Actual, "同比"),
+        ("2023年，全市引进项目156个。", Status::Actual, "2023年"),
+        ("力争地区生产总值增长6%。", Status::Target, "力争"),
+        ("预期目标：地区生产总值增长5%左右。", Status::Target, "目标"),
+        ("城镇调查失业率5.5%左右。", Status::Target, "左右"),
+        ("到2025年，建成5G基站1万个。", Status::Target, "到2025年"),
+    ] {
+        let f = &extract(text).findings[0];
+        assert_eq!(f.status, status, "{text}: {f:?}");
+        assert_eq!(f.status_cue, cue, "{text}");
+    }
+}
+
+#[test]
+fn numerals_read_as_readers_mean_them() {
+    let got = one("全年实现地区生产总值十点五亿元，同比增长二十点五%。");
+    assert_eq!(got[0].2.as_deref(), Some("1050000000"));
+    assert_eq!(got[1].2.as_deref(), Some("20.5"));
+    let got = one("新增就业一千零十二人，一万零十二人次。");
+    assert_eq!(got[0].2.as_deref(), Some("1012"));
+    assert_eq!(got[1].2.as_deref(), Some("10012"));
+    let got = one("2023年，完成投资三千 九百 六十五万元，7万 5千人。");
+    assert_eq!(got[0].2.as_deref(), Some("39650000"));
+    assert_eq!(got[1].2.as_deref(), Some("75000"));
+}
+
+#[test]
+fn stretch_scopes_over_its_own_clause() {
+    for sep in ["；", "，"] {
+        let text = format!(
+            "固定资产投资增长8%，力争完成150亿元{sep}社会消费品零售总额增长6.5%{sep}城镇新增就业不少于1.2万人。"
+        );
+        let got = one(&text);
+        let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+        assert_eq!(stretch, [false, true, false, false], "{text}: {got:?}");
+        assert!(got.iter().all(|f| f.0 == "target"), "{text}: {got:?}");
+    }
+    // A stretch word opening the sentence governs its list of clauses.
+    let got = one("力争新增上市公司10家、专精特新企业20家，高新技术企业突破2.5万家。");
+    assert!(got.iter().all(|f| f.4), "{got:?}");
+}
