@@ -82,3 +82,41 @@ fn stretch_scopes_over_its_own_clause() {
     let got = one("力争新增上市公司10家、专精特新企业20家，高新技术企业突破2.5万家。");
     assert!(got.iter().all(|f| f.4), "{got:?}");
 }
+
+#[test]
+fn html_input_keeps_offsets_into_the_html() {
+    let html = "<!DOCTYPE html><html><head><title>报告</title><script>var x='增长9%';</script></head>\
+<body><nav>首页 第2页</nav><p>2023年，全市地区生产总值达到1.2万亿元，同比增长5.8%</p>\
+<table><tr><td>固定资产投资</td><td>增长&nbsp;12.2%</td></tr><tr><td>新增就业</td><td>1.5万人</td></tr></table>\
+<div>力争新增学位1000个&lt;br&gt;</div></body></html>";
+    let found = extract(html);
+    let chars: Vec<char> = html.chars().collect();
+    let got: Vec<(String, String)> = found
+        .findings
+        .iter()
+        .map(|f| {
+            let s: String = chars[f.span.clone()].iter().collect();
+            assert_eq!(&html[f.byte_span.clone()], s);
+            (f.indicator.clone(), s)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("地区生产总值".to_string(), "1.2万亿元".to_string()),
+            ("地区生产总值".to_string(), "5.8%".to_string()),
+            ("固定资产投资".to_string(), "12.2%".to_string()),
+            ("新增就业".to_string(), "1.5万人".to_string()),
+            ("学位".to_string(), "1000个".to_string()),
+        ]
+    );
+    // Each table row is its own sentence, without markup.
+    assert!(found.findings[2].sentence.contains("固定资产投资"));
+    assert!(!found.findings[2].sentence.contains("新增就业"));
+    assert!(!found
+        .findings
+        .iter()
+        .any(|f| f.sentence.contains("</") || f.sentence.contains("<p")));
+    // Entities are decoded in place (&lt; reads as <).
+    assert!(found.findings[4].sentence.contains("br>"));
+}

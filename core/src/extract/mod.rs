@@ -42,6 +42,7 @@
 
 mod analyze;
 mod draft;
+mod html;
 mod lexicon;
 mod markers;
 mod phrase;
@@ -296,7 +297,17 @@ pub struct ExtractOptions {
     pub unheaded_plan: bool,
 }
 
-/// Extracts every finding of `text`. Never fails and never panics; input larger than
+/// Extracts every finding of `text`, plain text or HTML.
+///
+/// HTML (text that starts with a tag and has a closing tag or a doctype) is read
+/// through a tag skipper that keeps offsets: block elements end sentences, each table
+/// row is a sentence, `script`/`style`/`nav`/`head` are dropped, ASCII entities are
+/// decoded. Tags and entities are blanked in place, so every span is a span of the
+/// HTML as given (characters and bytes alike) and the strings of a finding hold no
+/// markup. It is not a full HTML parser: text rendered by scripts and entities
+/// for non-ASCII characters are not recovered.
+///
+/// Never fails and never panics; input larger than
 /// [`MAX_INPUT_BYTES`] gives an empty extraction with a `too_large` warning. Time and
 /// memory are linear in the input.
 pub fn extract(text: &str) -> Extraction {
@@ -318,6 +329,11 @@ pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
             }],
             plan_year: options.plan_year,
         };
+    }
+    if html::looks_like_html(text) {
+        // Same length in bytes and characters: spans index the caller's HTML.
+        let masked = html::mask(text);
+        return analyze::run(&masked, options);
     }
     analyze::run(text, options)
 }

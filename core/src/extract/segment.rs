@@ -180,6 +180,11 @@ impl State<'_> {
             if matches!(c, '。' | '！' | '？' | '!' | '?') {
                 self.flush(next, f);
                 self.start = Some(next);
+            } else if c == super::html::BREAK {
+                // The end of an HTML block element (see html.rs): a sentence ends
+                // before it.
+                self.flush(at, f);
+                self.start = Some(next);
             } else if self.start.is_some_and(|s| at - s > MAX_PASSAGE) {
                 self.flush(at, f);
                 self.start = Some(at);
