@@ -10,7 +10,8 @@
 //! 米 compare through their exact factors), value_hi likewise, and the indicator
 //! phrases overlap (they share two consecutive characters, or the shorter one is a
 //! single character inside the other: gold indicators are lightly completed where
-//! the text elides the subject). The figures are printed for the whole set and for
+//! the text elides the subject). Ranks are dimensionless in the dev set and in 名次
+//! in planwatch; the scorer reads 名次 as no unit. The figures are printed for the whole set and for
 //! its even and odd rows (one half was used for development, the other held out).
 
 use planwatch::extract::{extract, Finding};
@@ -62,9 +63,11 @@ fn of_finding(row: usize, f: &Finding) -> Tuple {
         op: f.op.symbol().to_string(),
         value: dec(&f.value),
         value_hi: dec(&f.value_hi),
+        // A rank is dimensionless in the dev set's conventions; planwatch names its
+        // unit 名次.
         unit: f
             .unit
-            .filter(|u| !u.is_none())
+            .filter(|u| !u.is_none() && u.symbol() != "名次")
             .map(|u| u.symbol().to_string()),
         status: f.status.name().to_string(),
         stretch: f.stretch,

@@ -758,12 +758,36 @@ const RANK_CONTEXT: &[&str] = &[
     "榜单",
     "跻身",
     "进入",
+    "排",
+    "排在",
+    "跃居",
+    "居于",
+    "位于",
 ];
+
+/// Verbs of ranking that make a later 第N of the same clause a rank too:
+/// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
+const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
+
+/// True when a ranking verb stands earlier in the clause of `i` (at most 30
+/// characters back); 居 of 居民/居住/居家 is not one.
+fn rank_verb_before(ch: &[char], i: usize) -> bool {
+    let lo = i.saturating_sub(30);
+    (lo..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| {
+            lx::starts_any(ch, k, RANK_VERBS).is_some()
+                && !(ch[k] == '居' && matches!(ch.get(k + 1), Some('民' | '住' | '家' | '委')))
+                && !(ch[k] == '排' && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
+                && !(ch[k] == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
+        })
+}
 
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    if cl.quoted[i] || lx::ends_any(ch, i, RANK_CONTEXT).is_none() {
+    if cl.quoted[i] || (lx::ends_any(ch, i, RANK_CONTEXT).is_none() && !rank_verb_before(ch, i)) {
         return None;
     }
     // A streak (连续5年位居全省第一, 连续三届第一) is a record, not this year's rank.
