@@ -120,3 +120,22 @@ fn html_input_keeps_offsets_into_the_html() {
     // Entities are decoded in place (&lt; reads as <).
     assert!(found.findings[4].sentence.contains("br>"));
 }
+
+#[test]
+fn structure_ratios_are_shares_and_ranks_follow_their_verb() {
+    let got = one("三次产业结构比为2:38:60。");
+    let values: Vec<_> = got.iter().map(|f| (f.2.clone(), f.3.clone())).collect();
+    let pct = |v: &str| (Some(v.to_string()), Some("%".to_string()));
+    assert_eq!(values, [pct("2"), pct("38"), pct("60")]);
+    // A time or a two-part ratio is not a structure.
+    assert!(one("会议于10:30开始。").is_empty());
+    let got = one("位居全国百强县投资潜力第3、新型城镇化质量第4，增幅全省排第7位。");
+    let ranks: Vec<_> = got
+        .iter()
+        .map(|f| f.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(ranks, ["3", "4", "7"]);
+    assert!(got.iter().all(|f| f.0 == "actual"));
+    // 居民 is not a ranking verb; 第二批 is not a rank.
+    assert!(one("城镇居民第二批补贴发放。").is_empty());
+}

@@ -234,6 +234,14 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
     let mut i = 0;
     while i < n {
         let c = ch[i];
+        if c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()) {
+            let before = out.len();
+            if structure_ratio_at(cl, i, out) {
+                i = out.last().map(|c| c.post).unwrap_or(i + 1).max(i + 1);
+                continue;
+            }
+            out.truncate(before);
+        }
         let found = if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
             number_at(text, p, cl, i, false)
         } else if is_cn_numeral(c)
@@ -866,6 +874,81 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         ocr: false,
         inner: None,
     })
+}
+
+/// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
+const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
+
+/// "三次产业结构调整为11.8:48.3:39.9": three or more parts joined by colons after a
+/// structure word in the clause are shares in % (SPEC §5: a:b:c structure ratios are
+/// encoded as shares). Pushes one candidate per part; false when this is not one.
+fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let lo = i.saturating_sub(24);
+    let named = (lo..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts_any(ch, k, STRUCTURE_WORDS).is_some());
+    if !named || cl.quoted[i] {
+        return false;
+    }
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
+        while k < n && ch[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k < n && ch[k] == '.' && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+            k += 1;
+            while k < n && ch[k].is_ascii_digit() {
+                k += 1;
+            }
+        }
+        if k == s || k - s > 12 {
+            return false;
+        }
+        parts.push((s, k));
+        if k < n
+            && matches!(ch[k], ':' | '︰' | '∶')
+            && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A time (10:30) or a 2-part ratio (1:1) is not a structure of shares.
+    if parts.len() < 3 || parts.len() > 6 {
+        return false;
+    }
+    let Ok(percent) = Unit::parse("%") else {
+        return false;
+    };
+    for (s, e) in parts {
+        let text: String = ch[s..e].iter().collect();
+        let Ok(value) = Decimal::from_str_exact(&text) else {
+            return false;
+        };
+        out.push(Cand {
+            kind: Kind::Number,
+            s,
+            e,
+            pre: s,
+            post: e,
+            value: Some(value),
+            value_hi: None,
+            unit: Some(percent),
+            more: false,
+            prefix: None,
+            suffix: None,
+            chinese: false,
+            ocr: false,
+            inner: None,
+        });
+    }
+    true
 }
 
 /// "完成市级下达指标任务": a target whose value is assigned elsewhere.
