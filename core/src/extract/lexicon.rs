@@ -786,6 +786,9 @@ pub(crate) const PLAN_CUES: &[&str] = &[
 /// Words of reported wording that decide a sentence without headings is an actual.
 pub(crate) const REPORT_CUES: &[&str] = &[
     "去年",
+    "远超",
+    "超出",
+    "有望",
     "上年",
     "同比",
     "了",
@@ -843,6 +846,10 @@ pub(crate) const PLAN_COMPARATORS: &[&str] = &[
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
 pub(crate) const CUE_NOUN_TAILS: &[&str] = &["区", "单列", "率"];
+
+/// After a plan word, characters that make it a noun object, not a plan cue:
+/// 完成年度计划的80.8%, 占年度投资计划的97.2%.
+pub(crate) const PLAN_NOUN_TAILS: &[&str] = &["的"];
 
 /// Estimate markers: a reported figure that is not final (预计, 初步核算).
 pub(crate) const ESTIMATE: &[&str] = &["预计", "初步核算", "初步统计", "初步测算", "快报"];

@@ -182,6 +182,8 @@ pub(crate) struct Markers {
     pub(crate) to_marks: Vec<usize>,
     /// Positions of every stretch word.
     pub(crate) stretch_marks: Vec<usize>,
+    /// The first 今年 / 本年 of the passage.
+    pub(crate) this_year: Option<usize>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -266,6 +268,8 @@ impl Markers {
                 if k & (PLAN | REPORT | PLAN_CMP) != 0
                     && self.cues.last().is_none_or(|c| c.end <= i)
                     && lx::starts_any(ch, i + len, lx::CUE_NOUN_TAILS).is_none()
+                    && !(k & PLAN != 0
+                        && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
                 {
                     self.cues.push(Cue {
                         start: i,
@@ -285,6 +289,10 @@ impl Markers {
                 digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
             if kinds == 0 && !deadline_start {
                 continue;
+            }
+            if self.this_year.is_none() && (lx::starts(ch, i, "今年") || lx::starts(ch, i, "本年"))
+            {
+                self.this_year = Some(i);
             }
             if kinds & STRETCH != 0 {
                 if self.stretch.is_none() {
@@ -507,6 +515,11 @@ impl Markers {
                 Some(p) if y >= p && !plan_before => return (true, Decided::Year(k)),
                 Some(_) => {}
                 None if !plan_before => {
+                    // "2024年增长5.1%，今年提出增长5%以上": a year named beside 今年 is
+                    // another, earlier year.
+                    if self.this_year.is_some() {
+                        return (false, Decided::Year(k));
+                    }
                     let latest = self.years.iter().map(|y| y.1).max().unwrap_or(y);
                     let one_year = self.years.iter().all(|x| x.1 == y);
                     let plan_in_part = words(ps, pe).iter().any(|c| c.kind == CueKind::Plan);
