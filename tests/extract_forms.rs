@@ -139,3 +139,34 @@ fn structure_ratios_are_shares_and_ranks_follow_their_verb() {
     // 居民 is not a ranking verb; 第二批 is not a rank.
     assert!(one("城镇居民第二批补贴发放。").is_empty());
 }
+
+#[test]
+fn approximate_magnitudes_and_fractions() {
+    let got = one("2023年，新增就业一千多万人，带动十多万户，惠及二十几万人，增幅近1/3，完成三分之一，四分之一，千分之2.4。");
+    let ops: Vec<_> = got
+        .iter()
+        .map(|f| {
+            (
+                f.1.as_str(),
+                f.2.clone().unwrap_or_default(),
+                f.3.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        (">", "10000000", "人"),
+        (">", "100000", "户"),
+        ("~", "200000", "人"),
+        ("~", "33.33", "%"),
+        ("=", "33.33", "%"),
+        ("=", "25", "%"),
+        ("=", "2.4", "‰"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(a, b, c)| (*a, b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(ops, want);
+    // Dates and codes are not fractions.
+    assert!(one("2023年，发布2023/10/1号文件。").is_empty());
+}

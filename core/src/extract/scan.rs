@@ -303,6 +303,9 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     if i > 0 && ch[i - 1] == '第' {
         return None;
     }
+    if let Some(c) = fraction_at(text, p, cl, i, chinese) {
+        return Some(c);
+    }
     // A sign: "增长-2.1%" (but not the dash of a range "1-2").
     let mut start = byte;
     if i > 0
@@ -323,8 +326,11 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     let mut unit = (!q.unit().is_none()).then_some(q.unit());
     let mut value_hi = None;
     let mut more = false;
-    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元".
-    if unit.is_none() && j < n && matches!(ch[j], '余' | '多') {
+    let mut approx = false;
+    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元",
+    // "一千多万人" (more than); 几: "二十几万人" (about).
+    if unit.is_none() && j < n && matches!(ch[j], '余' | '多' | '几') {
+        let some = ch[j] == '几';
         let mut k = j + 1;
         let mut v = value;
         while k < n {
@@ -338,7 +344,8 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[k] as usize..p.end]) {
                 value = v;
                 unit = Some(u);
-                more = true;
+                more = !some;
+                approx = some;
                 j = cl.index_at(k, cl.byte[k] as usize + len);
             }
         }
@@ -497,6 +504,77 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         value_hi,
         unit: Some(unit),
         more,
+        prefix: None,
+        suffix: None,
+        chinese,
+        ocr: false,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    if approx && cand.prefix.is_none() && cand.suffix.is_none() {
+        cand.prefix = Some(Comparator::Approx);
+    }
+    Some(cand)
+}
+
+/// The percentage of a fraction, rounded to two decimals as reports round them
+/// (1/3 → 33.33, 1/4 → 25): "增幅近1/3", "三分之一", "四分之一". None unless
+/// 0 < numerator ≤ denominator ≤ 100.
+fn fraction_percent(num: Decimal, den: Decimal) -> Option<Decimal> {
+    let hundred = Decimal::ONE_HUNDRED;
+    if num <= Decimal::ZERO || den > hundred || num > den || !num.is_integer() || !den.is_integer()
+    {
+        return None;
+    }
+    Some(
+        num.mul_checked(hundred)?
+            .div_checked(den)?
+            .round_dp(2)
+            .normalize(),
+    )
+}
+
+/// A fraction at cleaned index `i`: Arabic "1/3" (not a date: no second slash, the
+/// denominator at most 100) or Chinese "三分之一". Gives a share in %.
+fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let read = |k: usize| -> Option<(Decimal, usize)> {
+        let b = cl.byte[k] as usize;
+        let num = crate::number::scan(text, b).ok()??;
+        if num.end > p.end || (num.chinese_digits != chinese) {
+            return None;
+        }
+        Some((num.value, cl.index_at(k, num.end)))
+    };
+    let (first, k) = read(i)?;
+    let (num, den, e) = if !chinese {
+        if ch.get(k) != Some(&'/') || !ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (den, e) = read(k + 1)?;
+        if matches!(ch.get(e), Some('/' | '.')) || (i > 0 && matches!(ch[i - 1], '/' | '.')) {
+            return None;
+        }
+        (first, den, e)
+    } else {
+        if !lx::starts(ch, k, "分之") || k + 2 >= n || !is_cn_numeral(ch[k + 2]) {
+            return None;
+        }
+        let (num, e) = read(k + 2)?;
+        (num, first, e)
+    };
+    let value = fraction_percent(num, den)?;
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(value),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
         prefix: None,
         suffix: None,
         chinese,
