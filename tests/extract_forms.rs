@@ -170,3 +170,26 @@ fn approximate_magnitudes_and_fractions() {
     // Dates and codes are not fractions.
     assert!(one("2023年，发布2023/10/1号文件。").is_empty());
 }
+
+#[test]
+fn measure_words_and_per_units_of_other_reports() {
+    for (text, value, unit) in [
+        ("全县共发生安全生产事故3起。", "3", "起"),
+        ("10家省实验室余杭占4席。", "4", "席"),
+        ("亿元楼新增6幢。", "6", "幢"),
+        ("发生重污染395天次。", "395", "天次"),
+        ("集装箱吞吐量达到120万标箱。", "1200000", "标箱"),
+        ("地均产出达到5.2亿元/平方公里。", "520000000", "元/平方公里"),
+        ("路网密度达到8.5千米/平方公里。", "8.5", "公里/平方公里"),
+        // 斤 is mass: converted exactly to the base unit 吨 (1 斤 = 0.0005 吨).
+        ("粮食产量1.3万亿斤以上。", "650000000", "吨"),
+    ] {
+        let got = one(text);
+        let hit = got.iter().find(|f| f.2.as_deref() == Some(value));
+        assert_eq!(
+            hit.and_then(|f| f.3.clone()).as_deref(),
+            Some(unit),
+            "{text}: {got:?}"
+        );
+    }
+}
