@@ -7,6 +7,7 @@ mod evaluate_builtin;
 mod extract_dev;
 mod extract_forms;
 mod extract_gold;
+mod extract_peers;
 mod extract_phrases;
 mod invariants;
 mod plan_load;

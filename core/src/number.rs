@@ -229,12 +229,16 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         let ar = Arith { src, at: here };
         let Some(c) = cur.peek() else { break };
         if c.is_ascii_digit() {
-            if current.is_some() {
+            // "1千零20": Arabic digits after 零 take its place (and are not the
+            // colloquial digit of 两万五).
+            let after_zero = lone_zero && in_cn_run;
+            if current.is_some() && !after_zero {
                 break;
             }
+            lone_zero = false;
             let before = cur.pos;
             let Some(v) = arabic(&mut cur)? else { break };
-            current_is_single_digit = cur.pos - before == 1;
+            current_is_single_digit = cur.pos - before == 1 && !after_zero;
             in_cn_run = false;
             current = Some(v);
             any = true;
@@ -265,7 +269,13 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                     frac.push(char::from_digit(d, 10).unwrap_or('0'));
                     cur.bump();
                 }
-                let whole = current.unwrap_or_default();
+                let mut whole = current.unwrap_or_default();
+                // 两千三点一 = 2300.1: the colloquial digit after a unit keeps its place.
+                if run_len == 1 {
+                    if let Some(u) = last_unit.filter(|u| *u >= Decimal::from(100)) {
+                        whole = ar.mul(whole, u.div_checked(Decimal::TEN).unwrap_or(u))?;
+                    }
+                }
                 let text = format!("{whole}.{frac}");
                 current = Some(Decimal::from_str_exact(&text).map_err(|_| overflow(src, here))?);
                 current_is_single_digit = false;
@@ -290,14 +300,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             current = None;
             // 十点五, 二十点五, 两千点零: a Chinese decimal point after a small unit adds
             // the fraction to the section.
-            if cur.peek() == Some('点') && cur.peek2().and_then(cn_digit).is_some() {
-                cur.bump();
-                let mut frac = String::from("0.");
-                while let Some(d) = cur.peek().and_then(cn_digit) {
-                    frac.push(char::from_digit(d, 10).unwrap_or('0'));
-                    cur.bump();
-                }
-                let f = Decimal::from_str_exact(&frac).map_err(|_| overflow(src, here))?;
+            if let Some(f) = chinese_fraction(&mut cur, src, here)? {
                 section = ar.add(section, f)?;
                 chinese_digits = true;
             }
@@ -325,7 +328,25 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             last_unit = Some(b);
             current_is_single_digit = false;
             in_cn_run = false;
+            lone_zero = false;
             end = cur.pos;
+            // 两千万点五五 = 20000000.55: a Chinese decimal point after a big unit.
+            if let Some(f) = chinese_fraction(&mut cur, src, here)? {
+                total = ar.add(total, f)?;
+                chinese_digits = true;
+                end = cur.pos;
+            }
+        } else if matches!(c, '多' | '余' | '几' | '幾' | '餘') && any {
+            // "一千多万", "十余万", "二十几万": an approximate part before a big unit
+            // is read as its floor; the caller sees the word inside the span.
+            let mut probe = cur;
+            probe.bump();
+            probe.skip_spaces();
+            if probe.peek().and_then(big_unit).is_some() {
+                cur = probe;
+            } else {
+                break;
+            }
         } else if is_space(c) && any {
             // Spaces may separate a number from a magnitude word ("3.46 万亿", "16.4 billion").
             let mut probe = cur;
@@ -341,6 +362,37 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                         && spaced_group_follows(&probe, chinese_digits) =>
                 {
                     cur = probe
+                }
+                // "一百 五 十 二": a Chinese digit waiting for its unit, or 多/余/几.
+                Some(n)
+                    if in_cn_run
+                        && current.is_some()
+                        && (small_unit(n).is_some()
+                            && Unit::match_prefix(&src[probe.pos..]).is_none()) =>
+                {
+                    cur = probe
+                }
+                Some('多' | '余' | '几' | '幾' | '餘') if current.is_none() => cur = probe,
+                // "四百 点 五": a spaced decimal point.
+                Some('点')
+                    if chinese_digits && {
+                        let mut q = probe;
+                        q.bump();
+                        q.skip_spaces();
+                        q.peek().and_then(cn_digit).is_some()
+                    } =>
+                {
+                    let mut q = probe;
+                    q.bump();
+                    q.skip_spaces();
+                    let f = chinese_fraction_digits(&mut q, src, here)?;
+                    match current.take() {
+                        Some(v) => current = Some(ar.add(v, f)?),
+                        None => section = ar.add(section, f)?,
+                    }
+                    current_is_single_digit = false;
+                    cur = q;
+                    end = cur.pos;
                 }
                 // PDF spacing before a small unit after Arabic digits: "6 千家次".
                 Some(n)
@@ -395,6 +447,25 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         end,
         chinese_digits,
     }))
+}
+
+/// A Chinese decimal point and its digits at the cursor (点五五 = 0.55), consumed.
+fn chinese_fraction(cur: &mut Cursor<'_>, src: &str, at: usize) -> Result<Option<Decimal>> {
+    if cur.peek() != Some('点') || cur.peek2().and_then(cn_digit).is_none() {
+        return Ok(None);
+    }
+    cur.bump();
+    chinese_fraction_digits(cur, src, at).map(Some)
+}
+
+/// The digits after a Chinese decimal point (五五 = 0.55), consumed.
+fn chinese_fraction_digits(cur: &mut Cursor<'_>, src: &str, at: usize) -> Result<Decimal> {
+    let mut frac = String::from("0.");
+    while let Some(d) = cur.peek().and_then(cn_digit) {
+        frac.push(char::from_digit(d, 10).unwrap_or('0'));
+        cur.bump();
+    }
+    Decimal::from_str_exact(&frac).map_err(|_| overflow(src, at))
 }
 
 /// After a space inside a numeral: does a group of the same numeral follow — a
@@ -513,6 +584,23 @@ mod tests {
         assert_eq!(n("二十点五"), "20.5".parse().unwrap());
         assert_eq!(n("两千点零"), Decimal::from(2000));
         assert_eq!(n("十点五亿"), Decimal::from(1_050_000_000));
+    }
+
+    #[test]
+    fn approximate_parts_and_more_decimal_points() {
+        assert_eq!(n("一千多万"), Decimal::from(10_000_000));
+        assert_eq!(n("十余万"), Decimal::from(100_000));
+        assert_eq!(n("二十几万"), Decimal::from(200_000));
+        assert_eq!(n("500余万"), Decimal::from(5_000_000));
+        assert_eq!(n("两千三点一"), "2300.1".parse().unwrap());
+        assert_eq!(n("两千万点五五四四"), "20000000.5544".parse().unwrap());
+        assert_eq!(n("1千零20"), Decimal::from(1020));
+        assert_eq!(n("1千零1"), Decimal::from(1001));
+        assert_eq!(n("十 余 万"), Decimal::from(100_000));
+        assert_eq!(n("一百 五 十 二"), Decimal::from(152));
+        assert_eq!(n("四百 点 五"), "400.5".parse().unwrap());
+        // 多 without a magnitude after it is not part of the number.
+        assert_eq!(scan("十多个", 0).unwrap().unwrap().value, Decimal::from(10));
     }
 
     #[test]

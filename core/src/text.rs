@@ -125,6 +125,23 @@ impl<'a> Cursor<'a> {
 
     /// If the folded input at the cursor starts with `word` (compared folded and,
     /// for ASCII letters, case-insensitively), consumes it and returns true.
+    /// Like [`Cursor::eat`], but PDF spaces may stand between the characters of
+    /// `word` ("百 分 之"). Nothing is consumed when it does not match.
+    pub(crate) fn eat_spaced(&mut self, word: &str) -> bool {
+        let mut probe = *self;
+        for (k, w) in word.chars().enumerate() {
+            if k > 0 {
+                probe.skip_spaces();
+            }
+            let mut buf = [0u8; 4];
+            if !probe.eat(w.encode_utf8(&mut buf)) {
+                return false;
+            }
+        }
+        *self = probe;
+        true
+    }
+
     pub(crate) fn eat(&mut self, word: &str) -> bool {
         match starts_with_folded(&self.src[self.pos..], word) {
             Some(len) => {

@@ -350,6 +350,18 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             }
         }
     }
+    // 多 / 余 / 几 read inside the numeral ("一千多万人", "500余万元"): the number
+    // scanner gives the floor; the word says more than, or about.
+    for &x in &ch[i..j.min(n)] {
+        match x {
+            '多' | '余' | '餘' => more = !approx,
+            '几' | '幾' => {
+                approx = true;
+                more = false;
+            }
+            _ => {}
+        }
+    }
     // A range: "1-2个", "3至5个", "5%-6%", "三到五个".
     if j + 1 < n && matches!(ch[j], '-' | '~' | '至' | '到' | '—' | '～') {
         let k = j + 1;
