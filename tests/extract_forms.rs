@@ -193,3 +193,37 @@ fn measure_words_and_per_units_of_other_reports() {
         );
     }
 }
+
+#[test]
+fn references_multiples_gaps_and_narrative_numbers() {
+    let got = one("2023年，全市人均地区生产总值是全国平均水平的2.3倍，经济总量翻一番，增速高于全省1.2个百分点，城镇居民收入高于全省平均水平。");
+    let kinds: Vec<_> = got
+        .iter()
+        .map(|f| {
+            (
+                f.1.as_str(),
+                f.2.clone().unwrap_or_default(),
+                f.3.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want: Vec<(&str, String, String)> = vec![
+        ("=", "2.3".into(), "倍".into()),
+        ("=", "2".into(), "倍".into()),
+        ("=", "1.2".into(), "个百分点".into()),
+        ("reference", String::new(), String::new()),
+    ];
+    assert_eq!(kinds, want);
+    let found = extract("城镇居民收入高于全省平均水平。");
+    let f = &found.findings[0];
+    let span: String = "城镇居民收入高于全省平均水平。".chars().collect::<Vec<_>>()[f.span.clone()]
+        .iter()
+        .collect();
+    // The reference names what it is bound to.
+    assert_eq!(span, "高于全省平均水平");
+    // Narrative numbers are not findings.
+    assert!(one("全市经济总量迈上三个千亿级台阶，实施十大工程。").is_empty());
+    // A from–to change is reported, not a horizon.
+    let got = one("人均GDP从2015年的51281元增长到2020年的70790元。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+}

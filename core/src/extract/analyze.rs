@@ -473,6 +473,8 @@ fn may_have_findings(s: &str) -> bool {
                         | '達'
                         | '同'
                         | '持'
+                        | '于'
+                        | '於'
             )
         })
 }

@@ -184,6 +184,9 @@ pub(crate) struct Markers {
     pub(crate) stretch_marks: Vec<usize>,
     /// The first 今年 / 本年 of the passage.
     pub(crate) this_year: Option<usize>,
+    /// For each position: is it a character of list numbering (digits, 、, brackets,
+    /// Chinese numerals) or a space?
+    pub(crate) list_chars: Vec<bool>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -235,8 +238,16 @@ impl Markers {
             cues: std::mem::take(&mut self.cues),
             to_marks: std::mem::take(&mut self.to_marks),
             stretch_marks: std::mem::take(&mut self.stretch_marks),
+            list_chars: std::mem::take(&mut self.list_chars),
             ..Markers::default()
         };
+        self.list_chars.clear();
+        self.list_chars.extend(ch.iter().map(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, '、' | '.' | '(' | ')' | '（' | '）')
+                || lx::is_cn_numeral(*c)
+        }));
         self.stretch_marks.clear();
         self.cues.clear();
         self.to_marks.clear();
@@ -268,6 +279,10 @@ impl Markers {
                 if k & (PLAN | REPORT | PLAN_CMP) != 0
                     && self.cues.last().is_none_or(|c| c.end <= i)
                     && lx::starts_any(ch, i + len, lx::CUE_NOUN_TAILS).is_none()
+                    // "从2015年的…增长到2020年的…": the end of a from–to change.
+                    && !(matches!(c, '到' | '至')
+                        && (lx::ends_any(ch, i, lx::GROWTH_VERBS).is_some()
+                            || lx::ends_any(ch, i, lx::REDUCTION_VERBS).is_some()))
                     && !(k & PLAN != 0
                         && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
                 {
@@ -369,6 +384,14 @@ impl Markers {
                     .clause_start
                     .get(k)
                     .is_some_and(|&c| c as usize <= part))
+    }
+
+    /// True when `[a, b)` of the last scanned passage holds only list numbering
+    /// ("2、", "（三）") or spaces.
+    fn list_marks_only(&self, a: usize, b: usize) -> bool {
+        self.list_chars
+            .get(a..b)
+            .is_some_and(|s| s.iter().all(|&x| x))
     }
 
     /// True when 累计 occurs in the clause of `i` before it.
@@ -533,7 +556,14 @@ impl Markers {
         // A deadline 到/至 + year before the number sets the plan horizon of the
         // sentence ("到2025年，建成…"), unless the year is before the report's.
         let horizon = self.deadlines.iter().take_while(|d| d.1 <= i).find(|d| {
-            self.to_marks.binary_search(&d.0).is_ok()
+            // It opens its clause (after list numbering at most): "增长到2020年的"
+            // is the end of a from–to comparison, not a horizon.
+            let opens = self.clause_start.get(d.0).is_some_and(|&c| {
+                let c = c as usize;
+                d.0 - c <= 3 && self.list_marks_only(c, d.0)
+            });
+            opens
+                && self.to_marks.binary_search(&d.0).is_ok()
                 && (d.0..d.1)
                     .filter_map(|k| self.years.iter().find(|y| y.0 == k).map(|y| y.1))
                     .all(|y| plan_year.is_none_or(|p| y >= p))

@@ -265,6 +265,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             reference_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
+        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
+            level_reference_at(cl, i)
         } else {
             None
         };
@@ -439,6 +441,20 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
                 | Dimension::Money(_)
         );
         if !counted {
+            return None;
+        }
+    }
+    // Narrative tiers: "迈上三个千亿级台阶" counts steps of a magnitude, not things
+    // ("新增2-3家百亿级企业" counts firms and stays).
+    {
+        let mut k = j;
+        while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
+            k += 1;
+        }
+        if k > j
+            && ch.get(k) == Some(&'级')
+            && lx::starts_any(ch, k + 1, &["台阶", "阶梯", "梯队", "大关", "跨越"]).is_some()
+        {
             return None;
         }
     }
@@ -1118,6 +1134,38 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
                 i - verb,
                 None,
             ));
+        }
+        e += 1;
+    }
+    None
+}
+
+/// Comparison verbs that bind a value to a named level ("高于全省平均水平").
+const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
+
+/// "高于全省平均水平", "快于全国平均水平": a value bound to a named average, with no
+/// number of its own in the clause (with one, "高于全省1.2个百分点", it is a gap).
+/// The span is the whole phrase, which names what the value is bound to.
+fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let verb = lx::starts_any(ch, i, REFERENCE_VERBS)?;
+    let mut e = i + verb;
+    while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
+        if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
+            return None;
+        }
+        if let Some(len) = lx::starts_any(ch, e, &["平均水平", "平均水准", "平均值"]) {
+            let end = e + len;
+            // A number later in the clause makes this the base of a gap.
+            let mut k = end;
+            while k < n && !is_clause_end(ch[k]) {
+                if ch[k].is_ascii_digit() {
+                    return None;
+                }
+                k += 1;
+            }
+            return Some(Cand::reference(Kind::Reference, i, end, i, None));
         }
         e += 1;
     }
