@@ -227,3 +227,13 @@ fn references_multiples_gaps_and_narrative_numbers() {
     let got = one("人均GDP从2015年的51281元增长到2020年的70790元。");
     assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
 }
+
+#[test]
+fn a_respectively_list_shares_its_last_unit() {
+    let got = one("2023年，二氧化硫、二氧化氮平均浓度分别为11、24微克/立方米。");
+    let values: Vec<_> = got.iter().map(|f| (f.2.clone(), f.3.clone())).collect();
+    let v = |x: &str| (Some(x.to_string()), Some("微克/立方米".to_string()));
+    assert_eq!(values, [v("11"), v("24")]);
+    // Without 分别, a bare number stays unread.
+    assert!(one("2023年，编号11、24微克/立方米样品。").len() <= 1);
+}

@@ -389,6 +389,11 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             }
         }
     }
+    // "分别为11、24、59、35微克/立方米": bare numbers of a 分别 list share the unit of
+    // the last one.
+    if unit.is_none() && value_hi.is_none() && respectively_before(ch, i) {
+        unit = shared_list_unit(text, p, cl, j);
+    }
     let unit = match unit {
         Some(u) => u,
         None if !chinese && value_hi.is_none() && ratio_name_before(ch, i) => Unit::NONE,
@@ -611,6 +616,38 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
     };
     comparators(cl, &mut cand);
     Some(cand)
+}
+
+/// True when 分别 stands earlier in the clause of `i` (at most 24 characters back).
+fn respectively_before(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(24)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "分别"))
+}
+
+/// The unit of the list item that ends a run of bare numbers joined by 、/和/及
+/// starting at cleaned index `j` (at most eight items), if it has one.
+fn shared_list_unit(text: &str, p: &Passage<'_>, cl: &Clean, mut j: usize) -> Option<Unit> {
+    let ch = &cl.ch;
+    for _ in 0..8 {
+        if !ch.get(j).is_some_and(|c| matches!(c, '、' | '和' | '及')) {
+            return None;
+        }
+        let k = j + 1;
+        if !ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (q, end) = Quantity::scan(text, cl.byte[k] as usize).ok()??;
+        if end > p.end {
+            return None;
+        }
+        if !q.unit().is_none() {
+            return Some(q.unit());
+        }
+        j = cl.index_at(k, end);
+    }
+    None
 }
 
 /// True when a bare number follows the name of a dimensionless ratio, possibly with a
