@@ -237,3 +237,21 @@ fn a_respectively_list_shares_its_last_unit() {
     // Without 分别, a bare number stays unread.
     assert!(one("2023年，编号11、24微克/立方米样品。").len() <= 1);
 }
+
+#[test]
+fn plan_headers_and_paragraphs_carry_status() {
+    // A plan header ending in a colon makes what follows targets, 完成 included.
+    let got =
+        one("2024年主要预期目标是：地区生产总值增长7.6%，全年完成一般预算收入11000万元以上。");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // A sentence without cues continues the one before it in its paragraph…
+    let got = one("2024年常州将新增高新技术企业1000家。新增上市企业20家。");
+    assert_eq!(got[1].0, "target", "{got:?}");
+    assert_eq!(got[1].5, "previous sentence");
+    // …but not across a blank line.
+    let got = one("2024年常州将新增高新技术企业1000家。\n\n新增上市企业20家。");
+    assert_eq!(got[1].0, "actual", "{got:?}");
+    // A comparator alone does not outweigh the reported sentence before.
+    let got = one("2019年，规上工业增加值增长6.1%。服务业增加值增长6.1%左右。");
+    assert_eq!(got[1].0, "actual", "{got:?}");
+}

@@ -6,7 +6,7 @@ use super::lexicon::{self as lx};
 use super::markers::{Decided, Markers};
 use super::phrase::{self, After, Before};
 use super::scan::{self, Cand, Clean, Kind};
-use super::segment::{self, CharIndex, Passage};
+use super::segment::{self, CharIndex, Mode, Passage};
 use super::{ExtractOptions, Extraction, Finding, Measure, Status, Warning};
 use crate::comparator::Comparator;
 use crate::quantity::Quantity;
@@ -39,6 +39,8 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
         index: CharIndex::new(text),
         plan_year,
         unheaded_plan: options.unheaded_plan,
+        carry: None,
+        last_end: 0,
         clean: Clean::new(),
         cands: Vec::new(),
         markers: Markers::default(),
@@ -55,6 +57,11 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
 struct Analyzer<'t> {
     text: &'t str,
     unheaded_plan: bool,
+    /// The status decided by the words of the last passage, while its paragraph
+    /// goes on (no blank line, no heading since).
+    carry: Option<bool>,
+    /// Where the last passage ended (bytes).
+    last_end: usize,
     index: CharIndex,
     plan_year: Option<i32>,
     clean: Clean,
@@ -66,6 +73,14 @@ struct Analyzer<'t> {
 
 impl Analyzer<'_> {
     fn passage(&mut self, p: &Passage<'_>) {
+        // A blank line or a heading between passages ends the paragraph.
+        let body = &self.text[p.start..p.end];
+        let lead = body.len() - body.trim_start().len();
+        let gap = &self.text[self.last_end.min(p.start)..p.start + lead];
+        if p.mode != Mode::Unknown || gap.contains("\n\n") || gap.contains("\n\r\n") {
+            self.carry = None;
+        }
+        self.last_end = p.end;
         if !may_have_findings(&self.text[p.start..p.end]) {
             return;
         }
@@ -80,6 +95,15 @@ impl Analyzer<'_> {
             self.draft(p, k);
         }
         self.respectively();
+        // The last status this passage's own words decided carries to the next one.
+        if let Some(d) = self.drafts.iter().rev().find(|d| {
+            matches!(
+                d.decided,
+                Decided::Word(..) | Decided::Year(_) | Decided::Estimate(_) | Decided::Carried
+            )
+        }) {
+            self.carry = Some(d.status == Status::Target);
+        }
         self.emit(p);
     }
 
@@ -89,9 +113,17 @@ impl Analyzer<'_> {
         let group = self.markers.clause_group_start(c.s);
         let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
         let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
-        let (target, estimate, decided) =
+        let (mut target, estimate, mut decided) =
             self.markers
                 .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
+        // A sentence with no cue of its own (or only a plan comparator) continues the
+        // sentence before it in the same paragraph.
+        if let Some(carried) = self.carry.filter(|_| {
+            !self.unheaded_plan && matches!(decided, Decided::Default | Decided::Weak(..))
+        }) {
+            target = carried;
+            decided = Decided::Carried;
+        }
         let status = if target {
             Status::Target
         } else {
@@ -376,14 +408,15 @@ impl Analyzer<'_> {
                 });
             }
             let (cs, ce) = match d.decided {
-                Decided::Section | Decided::Default => (0, 0),
-                Decided::Word(s, e) => (s, e),
+                Decided::Section | Decided::Default | Decided::Carried => (0, 0),
+                Decided::Word(s, e) | Decided::Weak(s, e) => (s, e),
                 Decided::Estimate(s) => (s, s + 2),
                 Decided::Year(s) => (s, s + 5),
             };
             let status_cue = match d.decided {
                 Decided::Section => "section".to_string(),
                 Decided::Default => "default".to_string(),
+                Decided::Carried => "previous sentence".to_string(),
                 _ => {
                     let (a, b) = span(cs.min(n), ce.min(n));
                     text[a..b].to_string()

@@ -829,6 +829,24 @@ pub(crate) const REPORT_CUES: &[&str] = &[
     "一季度",
 ];
 
+/// Report words that a plan header before them does not override.
+pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
+    "同比",
+    "上年",
+    "去年",
+    "比上年",
+    "较上年",
+    "了",
+    "已",
+    "累计",
+    "初步",
+    "预计",
+    "首次",
+    "以来",
+    "截至",
+    "过去",
+];
+
 /// Comparator words of plans: after a number in its clause they make it a target
 /// when no cue word decides (增长7%左右, 10场以上).
 pub(crate) const PLAN_COMPARATORS: &[&str] = &[

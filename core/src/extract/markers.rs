@@ -184,6 +184,8 @@ pub(crate) struct Markers {
     pub(crate) stretch_marks: Vec<usize>,
     /// The first 今年 / 本年 of the passage.
     pub(crate) this_year: Option<usize>,
+    /// Positions of colons (a plan header ends with one: "主要预期目标是：").
+    pub(crate) colons: Vec<usize>,
     /// For each position: is it a character of list numbering (digits, 、, brackets,
     /// Chinese numerals) or a space?
     pub(crate) list_chars: Vec<bool>,
@@ -195,6 +197,8 @@ pub(crate) struct Cue {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: CueKind,
+    /// A report word that no plan header overrides (同比, 上年, 了, 已, 累计 …).
+    pub(crate) strong: bool,
 }
 
 /// What a status cue says.
@@ -220,8 +224,14 @@ pub(crate) enum Decided {
     Year(usize),
     /// An estimate word (预计, 初步核算), `[start, end)` unknown: the first one.
     Estimate(usize),
-    /// Nothing said: reported numbers are the default of unheaded text.
+    /// Only a plan comparator said (左右, 以上): `[start, end)`. A sentence that
+    /// continues a decided one keeps its status instead.
+    Weak(usize, usize),
+    /// Nothing said: the status of the sentence before in the paragraph, or
+    /// reported.
     Default,
+    /// Nothing said; the sentence before in the paragraph decided.
+    Carried,
 }
 
 impl Markers {
@@ -239,8 +249,10 @@ impl Markers {
             to_marks: std::mem::take(&mut self.to_marks),
             stretch_marks: std::mem::take(&mut self.stretch_marks),
             list_chars: std::mem::take(&mut self.list_chars),
+            colons: std::mem::take(&mut self.colons),
             ..Markers::default()
         };
+        self.colons.clear();
         self.list_chars.clear();
         self.list_chars.extend(ch.iter().map(|c| {
             c.is_ascii_digit()
@@ -271,6 +283,9 @@ impl Markers {
                 self.semicolons.push(i);
                 continue;
             }
+            if c == ':' || c == '：' {
+                self.colons.push(i);
+            }
             let mut kinds = 0u16;
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
@@ -289,6 +304,8 @@ impl Markers {
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
+                        strong: k & REPORT != 0
+                            && lx::starts_any(ch, i, lx::STRONG_REPORT_CUES).is_some(),
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -571,6 +588,17 @@ impl Markers {
         if let Some(d) = horizon {
             return (true, Decided::Word(d.0, d.1));
         }
+        // A plan header ending in a colon ("主要预期目标是：", "计划安排如下：") makes
+        // what follows targets, unless a strong report word (同比, 上年, 了) intervenes.
+        let header = self.colons.iter().rev().find(|&&k| k < i).and_then(|&k| {
+            let c = self.clause_start.get(k).copied().unwrap_or(0) as usize;
+            let plan = words(c, k).iter().rev().find(|x| x.kind == CueKind::Plan)?;
+            let reported = words(k, i).iter().any(|x| x.strong);
+            (!reported).then_some(*plan)
+        });
+        if let Some(c) = header {
+            return (true, Decided::Word(c.start, c.end));
+        }
         // A report verb right after a plan word is planned: 力争完成, 要实现, 将建成.
         let say = |c: &Cue| {
             let k = self.cues.partition_point(|x| x.start < c.start);
@@ -580,6 +608,7 @@ impl Markers {
                 {
                     (true, Decided::Word(p.start, c.end))
                 }
+                _ if c.kind == CueKind::Comparator => (true, Decided::Weak(c.start, c.end)),
                 _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
             }
         };
