@@ -701,7 +701,7 @@ mod tests {
         m.scan(&ch, None);
         let (target, _, decided) = m.status(Mode::Unknown, 10, None, false);
         assert!(target);
-        assert!(matches!(decided, Decided::Word(..)));
+        assert!(matches!(decided, Decided::Weak(..)));
         // A bare year before the number, the only year named: a report.
         let ch = chars("2023年，引进项目156个，同比增长39%");
         m.scan(&ch, None);
