@@ -31,7 +31,11 @@ pub(crate) struct Numeral {
     pub(crate) chinese_digits: bool,
 }
 
-fn cn_digit(c: char) -> Option<u32> {
+// The one numeral table of the crate: every parser and the extractor ask these
+// functions which characters are Chinese digits and magnitudes.
+
+/// The value of a Chinese digit (零〇 一 二两 … 九).
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -47,7 +51,18 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
-fn small_unit(c: char) -> Option<u32> {
+/// True for the characters that may begin a Chinese numeral: digits and 十 (十五).
+pub(crate) fn is_cn_numeral_start(c: char) -> bool {
+    cn_digit(c).is_some() || c == '十'
+}
+
+/// True for any character of a Chinese numeral run: digits and magnitude words.
+pub(crate) fn is_cn_numeral_char(c: char) -> bool {
+    cn_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
+/// The value of a small magnitude word (十 百 千).
+pub(crate) fn small_unit(c: char) -> Option<u32> {
     Some(match c {
         '十' => 10,
         '百' => 100,

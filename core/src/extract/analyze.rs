@@ -482,33 +482,11 @@ const MAX_RESPECTIVELY: usize = 16;
 fn may_have_findings(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii_digit())
         || s.chars().any(|c| {
-            matches!(
-                c,
-                '０'
-                    ..='９'
-                        | '零'
-                        | '〇'
-                        | '一'
-                        | '二'
-                        | '两'
-                        | '兩'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '千'
-                        | '达'
-                        | '達'
-                        | '同'
-                        | '持'
-                        | '于'
-                        | '於'
-            )
+            crate::number::is_cn_numeral_char(c)
+                || matches!(
+                    c,
+                    '０'..='９' | '兩' | '达' | '達' | '同' | '持' | '于' | '於'
+                )
         })
 }
 

@@ -1115,17 +1115,15 @@ pub(crate) fn is_clause_end(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '，' | '；' | '：')
 }
 
-/// Chinese numeral characters that may begin a number.
+/// Chinese numeral characters that may begin a number (the table is
+/// [`crate::number`]'s).
 pub(crate) fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    crate::number::is_cn_numeral_start(c)
 }
 
 /// Characters of a Chinese numeral run, including magnitude words.
 pub(crate) fn is_cn_numeral_run(c: char) -> bool {
-    is_cn_numeral(c) || matches!(c, '百' | '千' | '万' | '亿')
+    crate::number::is_cn_numeral_char(c)
 }
 
 /// Opening and closing quotation marks.

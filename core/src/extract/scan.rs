@@ -572,6 +572,23 @@ fn fraction_percent(num: Decimal, den: Decimal) -> Option<Decimal> {
 fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
+    // Cheap test first: a slash after the digits, or 分之 after the numerals.
+    let mut k = i;
+    if chinese {
+        while k < n && is_cn_numeral(ch[k]) {
+            k += 1;
+        }
+        if !lx::starts(ch, k, "分之") {
+            return None;
+        }
+    } else {
+        while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+            k += 1;
+        }
+        if ch.get(k) != Some(&'/') {
+            return None;
+        }
+    }
     let read = |k: usize| -> Option<(Decimal, usize)> {
         let b = cl.byte[k] as usize;
         let num = crate::number::scan(text, b).ok()??;
@@ -962,22 +979,14 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     } else {
         // 一 … 九十九
         while k < n && k - digits_start < 3 {
-            let d = match ch[k] {
-                '一' => 1,
-                '二' | '两' => 2,
-                '三' => 3,
-                '四' => 4,
-                '五' => 5,
-                '六' => 6,
-                '七' => 7,
-                '八' => 8,
-                '九' => 9,
-                '十' => {
-                    section = if value == 0 { 10 } else { value * 10 };
-                    value = 0;
-                    k += 1;
-                    continue;
-                }
+            if ch[k] == '十' {
+                section = if value == 0 { 10 } else { value * 10 };
+                value = 0;
+                k += 1;
+                continue;
+            }
+            let d = match crate::number::cn_digit(ch[k]) {
+                Some(d) if d > 0 => d,
                 _ => break,
             };
             value = d;
@@ -1028,6 +1037,14 @@ const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产�
 fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     let ch = &cl.ch;
     let n = ch.len();
+    // Cheap test first: a colon right after the first part.
+    let mut k = i;
+    while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+        k += 1;
+    }
+    if !ch.get(k).is_some_and(|c| matches!(c, ':' | '︰' | '∶')) {
+        return false;
+    }
     let lo = i.saturating_sub(24);
     let named = (lo..i)
         .rev()

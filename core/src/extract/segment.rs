@@ -269,10 +269,7 @@ fn clean_title(title: &str) -> String {
 }
 
 fn cn_ordinal(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
-    )
+    crate::number::cn_digit(c).is_some() || matches!(c, '十' | '百')
 }
 
 /// Classifies a line by its start (after spaces, markdown `#` and `**`).
