@@ -11,59 +11,10 @@
 
 use std::sync::LazyLock;
 
-/// Traditional characters that occur in the words below, with their simplified forms.
-/// `crate::text::fold` already handles those that occur in numbers and units.
-const TRADITIONAL: &str =
-    "預预計计劃划確确將将總总產产業业與与進进開开設设發发積积這这標标對对導导務务\
-質质環环經经濟济會会員员體体動动價价據据應应並并當当從从數数費费轉转變变選选樣样帶带幫帮戰战氣气\
-關关網网興兴優优縣县鄉乡鎮镇單单為为來来們们醫医療疗衛卫學学師师農农職职護护綠绿態态線线軌轨鐵铁\
-車车電电熱热資资財财稅税營营銷销貿贸額额準准範范檢检驗验證证認认創创術术專专機机構构組组織织團团\
-隊队議议決决辦办歸归屬属勢势傳传統统給给紅红紀纪結结續续維维綜综編编繼继縮缩績绩繳缴釋释鋼钢錢钱\
-鏈链閑闲閱阅問问陽阳險险隨随隱隐雙双雜杂離离難难靈灵頁页順顺須须領领頻频題题願愿類类顯显風风飛飞\
-館馆馬马駐驻鬥斗魚鱼鳥鸟麥麦黃黄齊齐齡龄龍龙儲储冊册減减準准淨净劃划則则剛刚勁劲勞劳勵励協协參参\
-員员啟启單单嚴严園园圍围國国圖图團团執执堅坚報报塊块壓压壞坏壯壮夢梦奪夺奮奋婦妇孫孙寧宁審审寫写\
-寬宽尋寻層层島岛峽峡師师幹干廣广廠厂廢废廳厅強强彈弹徑径復复徵征慮虑懷怀擁拥擇择擊击擔担擴扩攝摄\
-敗败斷断時时晉晋書书棟栋極极樂乐樓楼樹树橋桥權权歡欢歷历殘残毀毁決决沒没況况溝沟滿满滬沪漢汉濱滨\
-災灾無无煙烟爾尔牆墙獎奖獨独獲获畫画盤盘盡尽監监眾众礎础禮礼種种稱称穩稳窮穷競竞筆笔築筑節节簡简\
-糧粮紙纸細细終终絡络練练罰罚聯联聲声聽听肅肃脫脱腦脑舉举莊庄華华蘇苏號号虧亏裝装製制複复視视\
-親亲覽览觀观訂订討讨訓训記记許许診诊評评試试話话該该詳详語语說说調调請请論论諮咨謀谋識识讓让貨货\
-責责貧贫購购貫贯貼贴賓宾賴赖贈赠贏赢趕赶趨趋跡迹踐践軍军軟软載载輔辅輕轻輸输轄辖運运連连遊游遠远\
-適适遲迟遺遗還还邊边銀银銅铜鋪铺錄录閉闭階阶際际雖虽雲云靜静頭头顧顾養养餘余驅驱點点黨党濕湿衝冲\
-幾几門门個个條条張张輛辆處处場场間间戶户噸吨畝亩頃顷歲岁級级達达於于過过內内兒儿約约爭争實实現现\
-億亿萬万長长規规區区兩两負负項项臺台態态總总廠厂採采穫获蓋盖貸贷屆届";
-
-/// [`lex_fold`] for every character of the Basic Multilingual Plane, computed once:
-/// folding is the innermost loop of extraction, so it is one array read.
-static FOLD: LazyLock<Vec<u16>> = LazyLock::new(|| {
-    let mut table: Vec<u16> = (0..=0xFFFFu32)
-        .map(|u| {
-            char::from_u32(u)
-                .map(crate::text::fold)
-                .filter(|c| (*c as u32) <= 0xFFFF)
-                .map(|c| c as u32 as u16)
-                .unwrap_or(u as u16)
-        })
-        .collect();
-    let chars: Vec<char> = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).collect();
-    for p in chars.chunks(2).filter(|p| p.len() == 2) {
-        let (from, to) = (p[0] as u32, p[1] as u32);
-        if from <= 0xFFFF && to <= 0xFFFF {
-            table[from as usize] = to as u16;
-        }
-    }
-    table
-});
-
-/// Folds a character for word matching: [`crate::text::fold`] (full-width forms, the
-/// traditional characters of numbers and units), then the traditional characters of
-/// the extractor's word lists.
+/// Folds a character for word matching: [`crate::text::fold`], the crate's one
+/// folding table (full-width forms, spaces and dashes, traditional characters).
 pub(crate) fn lex_fold(c: char) -> char {
-    let u = c as u32;
-    if u <= 0xFFFF {
-        char::from_u32(FOLD[u as usize] as u32).unwrap_or(c)
-    } else {
-        c
-    }
+    crate::text::fold(c)
 }
 
 /// The role of a word.
@@ -1161,11 +1112,5 @@ mod tests {
         assert_eq!(LEXICON.at(&s, 0, Tag::Predicate), Some(4));
         assert_eq!(LEXICON.ending(&s, 4, Tag::Predicate), Some(4));
         assert_eq!(ends_any(&s, 4, GROWTH_VERBS), Some(4));
-    }
-
-    #[test]
-    fn traditional_table_is_pairs() {
-        let n = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).count();
-        assert_eq!(n % 2, 0);
     }
 }
