@@ -1,4 +1,8 @@
-//! The words the extractor recognises around numbers, in one place.
+//! The words the extractor recognises around numbers, in one place: a person who
+//! finds a missed phrase adds it to the list of its role here (status cues, rank
+//! verbs, structure words, measure-word filters, indicator heads …). Numerals are
+//! `crate::number`'s table, traditional forms `crate::text::TRADITIONAL`, comparator
+//! words `crate::comparator`, units `crate::unit`.
 //!
 //! Every list here is a class of words that government reports use in the same role
 //! (verbs before an object, words that close a predicate, deadline words …), not
@@ -1094,6 +1098,81 @@ pub(crate) fn quote_pair(c: char) -> Option<char> {
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
+
+// Words of the number readers (scan.rs) and of indicator phrases (phrase.rs).
+/// Measure words that, written after a Chinese numeral, make an ordinal or a name
+/// (二次供水, 十五届, 二期).
+pub(crate) const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
+
+/// A unit character followed by this character makes an ordinary word, not a unit
+/// ("5部门", "3项目" are not 5 部 and 3 项).
+pub(crate) const UNIT_WORDS: &[&str] = &[
+    "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
+    "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
+    "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
+    "家长", "家园", "家居", "户籍", "户外", "片区", "包括", "间隔", "对接", "对外", "对标", "对象",
+    "支持", "支撑", "支出", "支付", "届时", "类型", "类别", "元旦", "件事", "只有", "只要", "把握",
+    "批次", "轮次", "款式", "金融", "金额", "银行", "铜锣", "天然", "天气", "米粮", "米面", "吨位",
+    "次要", "次数",
+];
+
+/// Words after which 第N is a rank ("总量居全市第一", "排名第一").
+pub(crate) const RANK_CONTEXT: &[&str] = &[
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "全球",
+    "世界",
+    "全县",
+    "排名",
+    "排行",
+    "排行榜",
+    "居",
+    "位居",
+    "位列",
+    "名列",
+    "列",
+    "同类",
+    "行业",
+    "全网",
+    "榜单",
+    "跻身",
+    "进入",
+    "排",
+    "排在",
+    "跃居",
+    "居于",
+    "位于",
+];
+
+/// Verbs of ranking that make a later 第N of the same clause a rank too:
+/// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
+pub(crate) const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
+
+/// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
+pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
+
+/// Comparison verbs that bind a value to a named level ("高于全省平均水平").
+pub(crate) const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
+
+/// Two-character words whose last character is a one-character predicate (为, 达).
+pub(crate) const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
+    "行为", "作为", "认为", "成为", "因为", "视为", "称为", "到达", "抵达", "送达", "通达", "发达",
+    "传达", "下达", "表达", "直达",
+];
+
+/// Verbs that name the work itself when they end a noun phrase (森林抚育, 河道治理).
+pub(crate) const NOMINAL_HEADS: &[&str] = &[
+    "抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",
+];
+
+/// Nouns after "N级" that make a count narrative, not a count of things
+/// ("迈上三个千亿级台阶").
+pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
+
+/// Named averages a value may be bound to ("高于全省平均水平").
+pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值"];
 
 #[cfg(test)]
 mod tests {

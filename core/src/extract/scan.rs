@@ -197,22 +197,6 @@ fn magnitude(c: char) -> Option<Decimal> {
     })
 }
 
-/// Measure words that, written after a Chinese numeral, make an ordinal or a name
-/// (二次供水, 十五届, 二期).
-const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
-
-/// A unit character followed by this character makes an ordinary word, not a unit
-/// ("5部门", "3项目" are not 5 部 and 3 项).
-const UNIT_WORDS: &[&str] = &[
-    "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
-    "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
-    "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
-    "家长", "家园", "家居", "户籍", "户外", "片区", "包括", "间隔", "对接", "对外", "对标", "对象",
-    "支持", "支撑", "支出", "支付", "届时", "类型", "类别", "元旦", "件事", "只有", "只要", "把握",
-    "批次", "轮次", "款式", "金融", "金额", "银行", "铜锣", "天然", "天气", "米粮", "米面", "吨位",
-    "次要", "次数",
-];
-
 /// Characters that may follow a medal count (3金1银2铜).
 fn medal_follow(c: Option<char>) -> bool {
     match c {
@@ -418,7 +402,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     let sym = unit.symbol();
     if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
         let word: String = [a, b].iter().collect();
-        if UNIT_WORDS.contains(&word.as_str()) && !more {
+        if lx::UNIT_WORDS.contains(&word.as_str()) && !more {
             return None;
         }
     }
@@ -432,7 +416,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         if (lone_one && sym != "个百分点") || ch[i] == '零' {
             return None;
         }
-        if CN_ORDINAL_UNITS.contains(&sym) {
+        if lx::CN_ORDINAL_UNITS.contains(&sym) {
             return None;
         }
         // Chinese numerals count small things (三个, 两家, 五成); "九米" is a name.
@@ -458,7 +442,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         }
         if k > j
             && ch.get(k) == Some(&'级')
-            && lx::starts_any(ch, k + 1, &["台阶", "阶梯", "梯队", "大关", "跨越"]).is_some()
+            && lx::starts_any(ch, k + 1, lx::NARRATIVE_TIER_NOUNS).is_some()
         {
             return None;
         }
@@ -903,40 +887,6 @@ fn spurious_single(word: char, before: char) -> bool {
     }
 }
 
-/// Words after which 第N is a rank ("总量居全市第一", "排名第一").
-const RANK_CONTEXT: &[&str] = &[
-    "全市",
-    "全省",
-    "全国",
-    "全区",
-    "全球",
-    "世界",
-    "全县",
-    "排名",
-    "排行",
-    "排行榜",
-    "居",
-    "位居",
-    "位列",
-    "名列",
-    "列",
-    "同类",
-    "行业",
-    "全网",
-    "榜单",
-    "跻身",
-    "进入",
-    "排",
-    "排在",
-    "跃居",
-    "居于",
-    "位于",
-];
-
-/// Verbs of ranking that make a later 第N of the same clause a rank too:
-/// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
-const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
-
 /// True when a ranking verb stands earlier in the clause of `i` (at most 30
 /// characters back); 居 of 居民/居住/居家 is not one.
 fn rank_verb_before(ch: &[char], i: usize) -> bool {
@@ -945,7 +895,7 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
         .rev()
         .take_while(|&k| !is_clause_end(ch[k]))
         .any(|k| {
-            lx::starts_any(ch, k, RANK_VERBS).is_some()
+            lx::starts_any(ch, k, lx::RANK_VERBS).is_some()
                 && !(ch[k] == '居' && matches!(ch.get(k + 1), Some('民' | '住' | '家' | '委')))
                 && !(ch[k] == '排' && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
                 && !(ch[k] == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
@@ -955,7 +905,8 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    if cl.quoted[i] || (lx::ends_any(ch, i, RANK_CONTEXT).is_none() && !rank_verb_before(ch, i)) {
+    if cl.quoted[i] || (lx::ends_any(ch, i, lx::RANK_CONTEXT).is_none() && !rank_verb_before(ch, i))
+    {
         return None;
     }
     // A streak (连续5年位居全省第一, 连续三届第一) is a record, not this year's rank.
@@ -1028,9 +979,6 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     })
 }
 
-/// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
-const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
-
 /// "三次产业结构调整为11.8:48.3:39.9": three or more parts joined by colons after a
 /// structure word in the clause are shares in % (SPEC §5: a:b:c structure ratios are
 /// encoded as shares). Pushes one candidate per part; false when this is not one.
@@ -1049,7 +997,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     let named = (lo..i)
         .rev()
         .take_while(|&k| !is_clause_end(ch[k]))
-        .any(|k| lx::starts_any(ch, k, STRUCTURE_WORDS).is_some());
+        .any(|k| lx::starts_any(ch, k, lx::STRUCTURE_WORDS).is_some());
     if !named || cl.quoted[i] {
         return false;
     }
@@ -1194,22 +1142,19 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     None
 }
 
-/// Comparison verbs that bind a value to a named level ("高于全省平均水平").
-const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
-
 /// "高于全省平均水平", "快于全国平均水平": a value bound to a named average, with no
 /// number of its own in the clause (with one, "高于全省1.2个百分点", it is a gap).
 /// The span is the whole phrase, which names what the value is bound to.
 fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    let verb = lx::starts_any(ch, i, REFERENCE_VERBS)?;
+    let verb = lx::starts_any(ch, i, lx::REFERENCE_VERBS)?;
     let mut e = i + verb;
     while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
         if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
             return None;
         }
-        if let Some(len) = lx::starts_any(ch, e, &["平均水平", "平均水准", "平均值"]) {
+        if let Some(len) = lx::starts_any(ch, e, lx::AVERAGE_WORDS) {
             let end = e + len;
             // A number later in the clause makes this the base of a gap.
             let mut k = end;
