@@ -1174,6 +1174,20 @@ pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队",
 /// Named averages a value may be bound to ("高于全省平均水平").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值"];
 
+/// Nouns that a money threshold names a category of ("亿元以上项目").
+pub(crate) const CATEGORY_NOUNS: &[&str] = &[
+    "企业",
+    "项目",
+    "工程",
+    "产业",
+    "集群",
+    "园区",
+    "平台",
+    "龙头",
+    "大项目",
+    "重点项目",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -395,7 +395,6 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     }
     // Filters on what follows.
     let next = ch.get(j).copied();
-    let next2 = ch.get(j + 1).copied();
     if next == Some('+') || raw_after(text, cl.end_byte(j)) == Some('+') {
         return None;
     }
@@ -433,83 +432,9 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             return None;
         }
     }
-    // Narrative tiers: "迈上三个千亿级台阶" counts steps of a magnitude, not things
-    // ("新增2-3家百亿级企业" counts firms and stays).
-    {
-        let mut k = j;
-        while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
-            k += 1;
-        }
-        if k > j
-            && ch.get(k) == Some(&'级')
-            && lx::starts_any(ch, k + 1, lx::NARRATIVE_TIER_NOUNS).is_some()
-        {
-            return None;
-        }
-    }
-    // Streaks: 连续5年, 六连冠, "连续9年稳定在1300亿斤以上" (a record, not this year's value).
-    let streak = (i.saturating_sub(12)..i)
-        .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
-        .any(|k| lx::starts(ch, k, "连续"));
-    if streak || (next == Some('连') && next2 != Some('锁')) {
-        return None;
-    }
-    // Per-unit denominators: 每10万人, 每千人口.
-    if i >= 1
-        && lx::DENOMINATOR_MARKERS
-            .iter()
-            .any(|m| lx::starts(ch, i - 1, m))
-    {
-        return None;
-    }
-    // A threshold that defines what is counted: 排名前1%.
-    if i >= 1 && ch[i - 1] == '前' {
-        return None;
-    }
-    // A designation: "10公里产业带", "1小时交通圈".
-    if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
-        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
-            return None;
-        }
-    }
     let s = if start < byte { i - 1 } else { i };
-    // A money threshold that defines a category: "亿元以上项目", "营收超100亿元企业".
-    if matches!(unit.dimension(), Dimension::Money(_)) {
-        let mut k = j;
-        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
-            Some(len) => {
-                k += len;
-                true
-            }
-            None => {
-                s >= 1 && matches!(ch[s - 1], '超' | '逾')
-                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
-            }
-        };
-        if above
-            && ch.get(k).is_some_and(|c| is_han(*c))
-            && lx::starts_any(
-                ch,
-                k,
-                &[
-                    "企业",
-                    "项目",
-                    "工程",
-                    "产业",
-                    "集群",
-                    "园区",
-                    "平台",
-                    "龙头",
-                    "大项目",
-                    "重点项目",
-                ],
-            )
-            .is_some()
-        {
-            return None;
-        }
+    if excluded_by_context(ch, i, s, j, unit).is_some() {
+        return None;
     }
     let mut cand = Cand {
         kind: Kind::Number,
@@ -532,6 +457,91 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         cand.prefix = Some(Comparator::Approx);
     }
     Some(cand)
+}
+
+/// Why the context of a number makes it no finding (each a class of SPEC §7's
+/// exclusions), checked by [`excluded_by_context`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exclusion {
+    /// "迈上三个千亿级台阶": steps of a magnitude, not things.
+    NarrativeTier,
+    /// "连续5年", "六连冠": a record, not this year's value.
+    Streak,
+    /// "每10万人", "每千人口": the per-unit base of an indicator name.
+    Denominator,
+    /// "排名前1%": a threshold that defines what is counted.
+    Threshold,
+    /// "10公里产业带", "1小时交通圈": the designation of one object.
+    Designation,
+    /// "亿元以上项目", "营收超100亿元企业": a money threshold naming a category.
+    Category,
+}
+
+/// The filters on the words around a number read at cleaned `i..j` (its span
+/// starting at `s`, a sign included) in `unit`: the first that applies.
+pub(crate) fn excluded_by_context(
+    ch: &[char],
+    i: usize,
+    s: usize,
+    j: usize,
+    unit: Unit,
+) -> Option<Exclusion> {
+    let n = ch.len();
+    let next = ch.get(j).copied();
+    let next2 = ch.get(j + 1).copied();
+    let mut k = j;
+    while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
+        k += 1;
+    }
+    if k > j
+        && ch.get(k) == Some(&'级')
+        && lx::starts_any(ch, k + 1, lx::NARRATIVE_TIER_NOUNS).is_some()
+    {
+        return Some(Exclusion::NarrativeTier);
+    }
+    let streak = (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "连续"));
+    if streak || (next == Some('连') && next2 != Some('锁')) {
+        return Some(Exclusion::Streak);
+    }
+    if i >= 1
+        && lx::DENOMINATOR_MARKERS
+            .iter()
+            .any(|m| lx::starts(ch, i - 1, m))
+    {
+        return Some(Exclusion::Denominator);
+    }
+    if i >= 1 && ch[i - 1] == '前' {
+        return Some(Exclusion::Threshold);
+    }
+    if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
+        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
+        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
+            return Some(Exclusion::Designation);
+        }
+    }
+    if matches!(unit.dimension(), Dimension::Money(_)) {
+        let mut k = j;
+        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
+            Some(len) => {
+                k += len;
+                true
+            }
+            None => {
+                s >= 1 && matches!(ch[s - 1], '超' | '逾')
+                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
+            }
+        };
+        if above
+            && ch.get(k).is_some_and(|c| is_han(*c))
+            && lx::starts_any(ch, k, lx::CATEGORY_NOUNS).is_some()
+        {
+            return Some(Exclusion::Category);
+        }
+    }
+    None
 }
 
 /// The percentage of a fraction, rounded to two decimals as reports round them
@@ -1194,5 +1204,40 @@ fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
         } else {
             k += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, number: &str, unit: &str) -> Option<Exclusion> {
+        let ch: Vec<char> = text.chars().map(lx::lex_fold).collect();
+        let whole: String = ch.iter().collect();
+        let at = whole.find(number).expect("number in text");
+        let i = whole[..at].chars().count();
+        let j = i + number.chars().count();
+        excluded_by_context(&ch, i, i, j, Unit::parse(unit).expect("unit"))
+    }
+
+    #[test]
+    fn each_context_filter() {
+        use Exclusion::*;
+        assert_eq!(
+            check("迈上三个千亿级台阶", "三个", "个"),
+            Some(NarrativeTier)
+        );
+        assert_eq!(check("新增2家百亿级企业", "2家", "家"), None);
+        assert_eq!(check("连续5年位居第一", "5年", ""), Some(Streak));
+        assert_eq!(check("荣获六连冠", "六", ""), Some(Streak));
+        assert_eq!(check("每10万人拥有", "10万人", "人"), Some(Denominator));
+        assert_eq!(check("排名前1%", "1%", "%"), Some(Threshold));
+        assert_eq!(
+            check("建设10公里产业带", "10公里", "公里"),
+            Some(Designation)
+        );
+        assert_eq!(check("建成10公里绿道", "10公里", "公里"), None);
+        assert_eq!(check("引进亿元以上项目5个", "亿元", "元"), Some(Category));
+        assert_eq!(check("完成投资5亿元以上", "5亿元", "元"), None);
     }
 }
