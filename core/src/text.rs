@@ -10,8 +10,13 @@
 /// minus sign and similar dashes to `-`, and traditional characters to their
 /// simplified forms ([`TRADITIONAL`]). One table, computed once for the Basic
 /// Multilingual Plane, so folding is one array read.
+#[inline]
 pub fn fold(c: char) -> char {
     let u = c as u32;
+    // ASCII folds to itself: the common case needs no table.
+    if u < 0x80 {
+        return c;
+    }
     if u <= 0xFFFF {
         char::from_u32(FOLD[u as usize] as u32).unwrap_or(c)
     } else {

@@ -480,14 +480,21 @@ const MAX_RESPECTIVELY: usize = 16;
 /// A quick test before the real work: a finding needs a numeral (Arabic, full-width or
 /// Chinese) or a reference phrase (下达, 同步, 持平).
 fn may_have_findings(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
-        || s.chars().any(|c| {
-            crate::number::is_cn_numeral_char(c)
-                || matches!(
-                    c,
-                    '０'..='９' | '兩' | '达' | '達' | '同' | '持' | '于' | '於'
-                )
-        })
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut prev = ' ';
+    for c in s.chars() {
+        if crate::number::is_cn_numeral_start(c)
+            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持')
+            // 高于 / 低于 … 平均水平: a reference without a number.
+            || (matches!(c, '于' | '於') && matches!(prev, '高' | '低' | '快' | '慢' | '优' | '優' | '好'))
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).

@@ -304,8 +304,7 @@ impl Markers {
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
-                        strong: k & REPORT != 0
-                            && lx::starts_any(ch, i, lx::STRONG_REPORT_CUES).is_some(),
+                        strong: false,
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -319,6 +318,11 @@ impl Markers {
             let digit_run_start = c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit());
             let deadline_start =
                 digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
+            if kinds & STRONG_CUE != 0 {
+                if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
+                    c.strong = true;
+                }
+            }
             if kinds == 0 && !deadline_start {
                 continue;
             }
@@ -648,6 +652,7 @@ const RESPECTIVELY: u16 = 64;
 const PLAN: u16 = 128;
 const REPORT: u16 = 256;
 const PLAN_CMP: u16 = 512;
+const STRONG_CUE: u16 = 1024;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
 static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
@@ -663,6 +668,7 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::PLAN_CUES, PLAN),
         (lx::REPORT_CUES, REPORT),
         (lx::PLAN_COMPARATORS, PLAN_CMP),
+        (lx::STRONG_REPORT_CUES, STRONG_CUE),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }

@@ -915,6 +915,13 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
+    // Cheap test first: a digit after 第/前.
+    if !ch
+        .get(i + 1)
+        .is_some_and(|c| c.is_ascii_digit() || lx::is_cn_numeral(*c))
+    {
+        return None;
+    }
     if cl.quoted[i] || (lx::ends_any(ch, i, lx::RANK_CONTEXT).is_none() && !rank_verb_before(ch, i))
     {
         return None;
