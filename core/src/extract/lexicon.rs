@@ -1188,6 +1188,12 @@ pub(crate) const CATEGORY_NOUNS: &[&str] = &[
     "重点项目",
 ];
 
+/// Words after a number that never name what it measures ("突破5000亿元大关",
+/// "完成…的目标任务", "在14-30微克/立方米之间"): the indicator is looked for before.
+pub(crate) const NOT_AN_INDICATOR_AFTER: &[&str] = &[
+    "大关", "目标", "之间", "以内", "左右", "就可以", "台阶",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -307,6 +307,11 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if !(is_han(c) || c.is_ascii_alphabetic() || lx::quote_pair(c).is_some()) {
         return After::None;
     }
+    // "突破5000亿元大关", "…的目标任务", "14-30微克/立方米之间": words that follow a
+    // number without naming what it measures.
+    if lx::starts_any(ch, s, lx::NOT_AN_INDICATOR_AFTER).is_some() {
+        return After::None;
+    }
     let e = noun_run(ch, s, hi, false);
     if e <= s {
         return After::None;
