@@ -142,6 +142,8 @@ impl Analyzer<'_> {
         let mut growth = lx::ends_any(ch, c.pre, lx::GROWTH_VERBS).is_some();
         let mut reduction = lx::ends_any(ch, c.pre, lx::REDUCTION_VERBS).is_some();
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
+        // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
+        let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
         if continues {
             if let Some(prev) = self.drafts.last() {
                 if prev.cand == k - 1 && prev.unit == c.unit.map(base_unit) {
@@ -280,6 +282,7 @@ impl Analyzer<'_> {
                     (Some(op), _) => op,
                     (None, Status::Actual) => Comparator::Eq,
                     (None, Status::Target) if c.kind == Kind::Rank || decrease_to => Comparator::Le,
+                    (None, Status::Target) if hold_at => Comparator::Eq,
                     (None, Status::Target) if negate => Comparator::Ge,
                     (None, Status::Target) => BARE_NUMBER_COMPARATOR,
                 };

@@ -1190,9 +1190,20 @@ pub(crate) const CATEGORY_NOUNS: &[&str] = &[
 
 /// Words after a number that never name what it measures ("突破5000亿元大关",
 /// "完成…的目标任务", "在14-30微克/立方米之间"): the indicator is looked for before.
-pub(crate) const NOT_AN_INDICATOR_AFTER: &[&str] = &[
-    "大关", "目标", "之间", "以内", "左右", "就可以", "台阶",
+pub(crate) const NOT_AN_INDICATOR_AFTER: &[&str] =
+    &["大关", "目标", "之间", "以内", "左右", "就可以", "台阶"];
+
+/// Comparator words of report prose before a number, beside the shared ones of
+/// `crate::comparator` ("出口首破5000亿元", "约合20533美元").
+pub(crate) const REPORT_PREFIX_COMPARATORS: &[(&str, crate::comparator::Comparator)] = &[
+    ("首破", crate::comparator::Comparator::Gt),
+    ("约合", crate::comparator::Comparator::Approx),
+    ("约为", crate::comparator::Comparator::Approx),
 ];
+
+/// Verbs that hold a level rather than set a floor: a bare number after them in a
+/// plan is `=` ("稳定在550万亩", "保持在4%").
+pub(crate) const HOLD_AT: &[&str] = &["稳定在", "保持在", "稳定于", "保持于", "维持在"];
 
 #[cfg(test)]
 mod tests {

@@ -866,7 +866,14 @@ static SUFFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
 
 /// The comparator words of `crate::comparator` that come before a number, indexed.
 static PREFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
-    std::sync::LazyLock::new(|| lx::WordIndex::new(PREFIX_WORDS));
+    std::sync::LazyLock::new(|| {
+        let words: Vec<(&str, Comparator)> = PREFIX_WORDS
+            .iter()
+            .chain(lx::REPORT_PREFIX_COMPARATORS)
+            .copied()
+            .collect();
+        lx::WordIndex::new(&words)
+    });
 
 /// A one-character comparator word that is really the end of another word
 /// (签约, 节约, 赶超, 最近 …).
