@@ -254,12 +254,6 @@ impl Markers {
         };
         self.colons.clear();
         self.list_chars.clear();
-        self.list_chars.extend(ch.iter().map(|c| {
-            c.is_ascii_digit()
-                || c.is_whitespace()
-                || matches!(c, '、' | '.' | '(' | ')' | '（' | '）')
-                || lx::is_cn_numeral(*c)
-        }));
         self.stretch_marks.clear();
         self.cues.clear();
         self.to_marks.clear();
@@ -326,8 +320,7 @@ impl Markers {
             if kinds == 0 && !deadline_start {
                 continue;
             }
-            if self.this_year.is_none() && (lx::starts(ch, i, "今年") || lx::starts(ch, i, "本年"))
-            {
+            if kinds & THIS_YEAR != 0 && self.this_year.is_none() {
                 self.this_year = Some(i);
             }
             if kinds & STRETCH != 0 {
@@ -376,6 +369,15 @@ impl Markers {
             if kinds & RESPECTIVELY != 0 {
                 self.respectively.push(i);
             }
+        }
+        // List numbering before a horizon (2、到2025年): only needed when there is one.
+        if !self.to_marks.is_empty() {
+            self.list_chars.extend(ch.iter().map(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || matches!(c, '、' | '.' | '(' | ')' | '（' | '）')
+                    || lx::is_cn_numeral(*c)
+            }));
         }
     }
 
@@ -653,6 +655,7 @@ const PLAN: u16 = 128;
 const REPORT: u16 = 256;
 const PLAN_CMP: u16 = 512;
 const STRONG_CUE: u16 = 1024;
+const THIS_YEAR: u16 = 2048;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
 static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
@@ -669,6 +672,7 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::REPORT_CUES, REPORT),
         (lx::PLAN_COMPARATORS, PLAN_CMP),
         (lx::STRONG_REPORT_CUES, STRONG_CUE),
+        (&["今年", "本年"][..], THIS_YEAR),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
