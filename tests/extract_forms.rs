@@ -255,3 +255,12 @@ fn plan_headers_and_paragraphs_carry_status() {
     let got = one("2019年，规上工业增加值增长6.1%。服务业增加值增长6.1%左右。");
     assert_eq!(got[1].0, "actual", "{got:?}");
 }
+
+/// Found by the property test: a bullet followed by a two-byte space (U+0085) cut
+/// the line inside that character (a panic on main before this fix).
+#[test]
+fn a_bullet_with_a_wide_space_does_not_panic() {
+    for text in ["*\u{85}0", "-\u{a0}增长5%", "•\u{3000}新增就业1万人"] {
+        let _ = extract(text);
+    }
+}

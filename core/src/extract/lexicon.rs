@@ -1172,7 +1172,7 @@ pub(crate) const NOMINAL_HEADS: &[&str] = &[
 pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
 
 /// Named averages a value may be bound to ("高于全省平均水平").
-pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值"];
+pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
 
 /// Nouns that a money threshold names a category of ("亿元以上项目").
 pub(crate) const CATEGORY_NOUNS: &[&str] = &[

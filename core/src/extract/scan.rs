@@ -247,6 +247,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             rank_at(cl, i)
         } else if c == '下' && lx::starts(ch, i, "下达") {
             reference_at(cl, i)
+        } else if c == '完' && lx::starts(ch, i, "完成") {
+            task_reference_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
         } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
@@ -1083,6 +1085,36 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
+/// "完成能耗强度降低和煤炭消费压减任务", "节能减排降碳完成年度任务": a named task or
+/// goal to complete, with no number and no 下达 (which [`reference_at`] reads). The
+/// words between 完成 and 任务/目标 (two to twelve characters, no digits, one clause)
+/// name it.
+fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let from = i + 2;
+    let mut k = from;
+    while k < n && k - from <= 12 && !is_clause_end(ch[k]) {
+        if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
+            return None;
+        }
+        if let Some(len) = lx::starts_any(ch, k, &["任务", "目标"]) {
+            let mut e = k + len;
+            if lx::starts_any(ch, e, &["任务"]).is_some() {
+                e += 2;
+            }
+            // The task must end its clause: "完成…任务，" not "完成任务的…".
+            if e < n && !is_clause_end(ch[e]) && ch[e] != '。' {
+                return None;
+            }
+            let inner = (k > from).then_some((from, k));
+            return Some(Cand::reference(Kind::Reference, i, e, i, inner));
+        }
+        k += 1;
+    }
+    None
+}
+
 /// "完成市级下达指标任务": a target whose value is assigned elsewhere.
 fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
@@ -1149,7 +1181,19 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
             return Some(Cand::reference(Kind::Reference, i, e + 2, i, None));
         }
     }
-    let verb = lx::ends_any(ch, i, &["增长", "增速", "增幅"])?;
+    // "收入增长与经济增长同步", and "收入与经济增长同步" (the growth named after 与).
+    let verb = match lx::ends_any(ch, i, &["增长", "增速", "增幅"]) {
+        Some(v) => v,
+        None => {
+            let named = (i + 1..(i + 8).min(n))
+                .take_while(|&k| !is_clause_end(ch[k]))
+                .any(|k| lx::starts(ch, k, "增长"));
+            if !named {
+                return None;
+            }
+            0
+        }
+    };
     let mut e = i + 1;
     while e < n && e - i <= 12 && !is_clause_end(ch[e]) {
         if lx::starts(ch, e, "同步") {

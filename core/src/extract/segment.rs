@@ -364,8 +364,9 @@ fn classify_line(line: &str) -> Line {
     ) && second.is_some_and(lexicon_space)
         && !rest.starts_with("**")
     {
+        // The space after the bullet may be wider than a byte (NBSP, U+0085).
         return Line::Bullet {
-            body: body + first.len_utf8() + 1,
+            body: body + first.len_utf8() + second.map_or(1, char::len_utf8),
         };
     }
     if matches!(first, '①'..='⑳' | '❶'..='❿') {
