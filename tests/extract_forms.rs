@@ -264,3 +264,21 @@ fn a_bullet_with_a_wide_space_does_not_panic() {
         let _ = extract(text);
     }
 }
+
+#[test]
+fn bare_money_magnitudes_with_their_comparator() {
+    let got = one("2021年，实际使用外资首次突破万亿元，达到1.1万亿元。");
+    let v: Vec<_> = got
+        .iter()
+        .map(|f| (f.1.clone(), f.2.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (">".to_string(), "1000000000000".to_string()),
+            ("=".to_string(), "1100000000000".to_string())
+        ]
+    );
+    // Without a comparator word a bare magnitude of money is a name (万元户).
+    assert!(one("2021年，评选万元户。").is_empty());
+}

@@ -176,6 +176,14 @@ impl Analyzer<'_> {
             indicators.push((a, b));
         } else {
             match before {
+                // "首破5000亿元大关、达5141亿元": the words left after the last number
+                // are not an indicator; the number continues the one before.
+                Before::Phrase(a, _)
+                    if previous.is_some()
+                        && lx::starts_any(ch, a, lx::NOT_AN_INDICATOR_AFTER).is_some() =>
+                {
+                    indicators.extend(previous);
+                }
                 Before::Phrase(a, b) => {
                     let items = phrase::list_items(ch, a, b);
                     if distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3) {

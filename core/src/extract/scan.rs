@@ -240,7 +240,7 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             }
         } else if matches!(c, '百' | '千' | '万')
             && i > 0
-            && matches!(ch[i - 1], '近' | '逾' | '超' | '上')
+            && matches!(ch[i - 1], '近' | '逾' | '超' | '上' | '破')
         {
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
@@ -695,13 +695,22 @@ fn predicate_ending(ch: &[char], e: usize) -> Option<usize> {
 /// "近百个", "逾千家", "上万人": a magnitude word alone after 近/逾/超/上.
 fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    let value = magnitude(ch[i])?;
-    let k = i + 1;
+    let mut value = magnitude(ch[i])?;
+    let mut k = i + 1;
+    // 千亿, 万亿: magnitudes multiply.
+    while let Some(m) = ch.get(k).and_then(|c| magnitude(*c)) {
+        value = value.mul_checked(m)?;
+        k += 1;
+    }
     let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
-    if !matches!(
-        unit.dimension(),
-        Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
-    ) || cl.quoted[i]
+    // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
+    let money = matches!(unit.dimension(), Dimension::Money(_));
+    if !(money
+        || matches!(
+            unit.dimension(),
+            Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
+        ))
+        || cl.quoted[i]
     {
         return None;
     }
@@ -723,6 +732,9 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         inner: None,
     };
     comparators(cl, &mut cand);
+    if money && cand.prefix.is_none() {
+        return None;
+    }
     Some(cand)
 }
 
@@ -906,10 +918,10 @@ fn spurious_single(word: char, before: char) -> bool {
     }
 }
 
-/// True when a ranking verb stands earlier in the clause of `i` (at most 30
-/// characters back); 居 of 居民/居住/居家 is not one.
+/// True when a ranking verb stands earlier in the clause of `i` (at most 60
+/// characters back, a list of ranks included); 居 of 居民/居住/居家 is not one.
 fn rank_verb_before(ch: &[char], i: usize) -> bool {
-    let lo = i.saturating_sub(30);
+    let lo = i.saturating_sub(60);
     (lo..i)
         .rev()
         .take_while(|&k| !is_clause_end(ch[k]))
