@@ -715,6 +715,13 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         return None;
     }
     let e = cl.index_at(k, cl.start_byte(k, p.end) + len);
+    // "迈上万亿台阶": the unit character starts a word (台阶), not a unit.
+    if let (Some(a), Some(b)) = (e.checked_sub(1).and_then(|x| ch.get(x)), ch.get(e)) {
+        let word: String = [*a, *b].iter().collect();
+        if lx::UNIT_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+    }
     let mut cand = Cand {
         kind: Kind::Number,
         s: i,
@@ -1256,10 +1263,13 @@ fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
 /// ("民生九项支出 293.93 亿元").
 fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
     let ch = &cl.ch;
-    let mut k = 0;
-    while k < out.len() {
-        let c = &out[k];
-        let drop = c.chinese
+    let mut keep = vec![true; out.len()];
+    for (k, c) in out.iter().enumerate() {
+        // Arabic counts too: "74个城市平均优良天数比例为74.2%", "10家省实验室余杭占4席".
+        let count = c.unit.is_some_and(|u| {
+            matches!(u.dimension(), Dimension::Count(_)) && !matches!(u.symbol(), "名次" | "位次")
+        });
+        keep[k] = !((c.chinese || count)
             && c.kind == Kind::Number
             && ch.get(c.e).is_some_and(|x| is_han(*x))
             && lx::LEXICON.at(ch, c.e, Tag::Verb).is_none()
@@ -1268,13 +1278,13 @@ fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
                     && !ch[c.e..nx.s]
                         .iter()
                         .any(|x| is_clause_end(*x) || *x == '、')
-            });
-        if drop {
-            out.remove(k);
-        } else {
-            k += 1;
-        }
+            }));
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
 }
 
 #[cfg(test)]
