@@ -5,6 +5,7 @@
 //! cargo run --release --example extract -- core/data/nanshan-2024/report.txt
 //! {"status":"actual","indicator":"本地生产总值","indicator_span":[640,646],"span":[651,655],"measure":"growth","op":"=","value":"5.1",...}
 //! cat report.txt | cargo run --release --example extract -- -
+//! cargo run --release --example extract -- report.html       # HTML: tags skipped, offsets kept
 //! cargo run --release --example extract -- --format toml report.txt > plan.toml
 //! ```
 //!
