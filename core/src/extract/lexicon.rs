@@ -786,20 +786,7 @@ pub(crate) const REPORT_CUES: &[&str] = &[
 
 /// Report words that a plan header before them does not override.
 pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
-    "同比",
-    "上年",
-    "去年",
-    "比上年",
-    "较上年",
-    "了",
-    "已",
-    "累计",
-    "初步",
-    "预计",
-    "首次",
-    "以来",
-    "截至",
-    "过去",
+    "去年", "了", "已", "累计", "初步", "预计", "首次", "以来", "截至", "过去",
 ];
 
 /// Comparator words of plans: after a number in its clause they make it a target
