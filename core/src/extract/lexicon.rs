@@ -355,6 +355,7 @@ const SCOPE: &[&str] = &[
 ];
 
 const PREDICATES: &[&str] = &[
+    "负增长",
     "达到了",
     "达到",
     "达",
@@ -594,6 +595,7 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
     "收窄",
     "回落",
     "分别下降",
+    "负增长",
 ];
 
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
