@@ -93,6 +93,16 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     None
 }
 
+/// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
+/// verb inside it is no status cue.
+fn inside_noun(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(3)..=i).any(|s| {
+        lx::LEXICON
+            .at(ch, s, lx::Tag::Noun)
+            .is_some_and(|len| s + len > i)
+    })
+}
+
 /// What kind of deadline marker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Deadline {
@@ -288,6 +298,7 @@ impl Markers {
                 if k & (PLAN | REPORT | PLAN_CMP) != 0
                     && self.cues.last().is_none_or(|c| c.end <= i)
                     && lx::starts_any(ch, i + len, lx::CUE_NOUN_TAILS).is_none()
+                    && !inside_noun(ch, i)
                     // "从2015年的…增长到2020年的…": the end of a from–to change.
                     && !(matches!(c, '到' | '至')
                         && (lx::ends_any(ch, i, lx::GROWTH_VERBS).is_some()
