@@ -341,3 +341,51 @@ pub(crate) fn grade(
         Grade::NotAchieved
     })
 }
+
+/// True for a ceiling: `<=`, `<`, or a range or `~` on a lower-is-better indicator.
+pub(crate) fn is_ceiling(ind: &Indicator, c: &Condition) -> bool {
+    match c.comparator() {
+        Comparator::Le | Comparator::Lt => true,
+        Comparator::Ge | Comparator::Gt => false,
+        _ => ind.polarity == Polarity::Lower,
+    }
+}
+
+/// The part-way verdict shared by flows, cumulative totals and changes: `done` of
+/// `target` (the completion) against the share `expected` by now. Under a ceiling it is
+/// the share of an allowance used, and using it faster than expected is behind; a zero
+/// target is on track while nothing has moved the wrong way.
+pub(crate) fn pace(
+    done: Decimal,
+    target: Decimal,
+    expected: Decimal,
+    ceiling: bool,
+    a: &mut Assessment,
+) -> Result<()> {
+    let on_track = if target.is_zero() {
+        a.completion = None;
+        if ceiling {
+            done <= Decimal::ZERO
+        } else {
+            done >= Decimal::ZERO
+        }
+    } else {
+        let progress = ratio(done, target)?;
+        a.completion = Some(progress.round_dp(6).normalize());
+        if ceiling && progress > Decimal::ONE {
+            a.notes
+                .push("the figure so far is already past the whole period's ceiling".into());
+        }
+        if ceiling {
+            progress <= expected
+        } else {
+            progress >= expected
+        }
+    };
+    a.status = if on_track {
+        crate::evaluate::assessment::Status::OnTrack
+    } else {
+        crate::evaluate::assessment::Status::Behind
+    };
+    Ok(())
+}

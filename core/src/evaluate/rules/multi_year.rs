@@ -17,7 +17,7 @@ use crate::target::{Condition, Target};
 use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Result};
 
-use super::compare::{completion, grade, holds};
+use super::compare::{completion, grade, holds, is_ceiling, pace};
 use super::{convert, Ctx};
 
 pub(super) fn judge(
@@ -181,31 +181,7 @@ fn cumulative(
     let Some(target) = target.map(|q| q.value()) else {
         return Ok(());
     };
-    let ceiling = matches!(
-        c.comparator(),
-        crate::comparator::Comparator::Le | crate::comparator::Comparator::Lt
-    );
-    if target.is_zero() {
-        a.status = if (ceiling && total <= Decimal::ZERO) || (!ceiling && total >= Decimal::ZERO) {
-            Status::OnTrack
-        } else {
-            Status::Behind
-        };
-        return Ok(());
-    }
-    let progress = ratio(total, target)?;
-    a.completion = Some(progress.round_dp(6).normalize());
-    let on_track = if ceiling {
-        progress <= elapsed
-    } else {
-        progress >= elapsed
-    };
-    a.status = if on_track {
-        Status::OnTrack
-    } else {
-        Status::Behind
-    };
-    Ok(())
+    pace(total, target, elapsed, is_ceiling(ind, c), a)
 }
 
 /// Compound annual growth since the base year against the growth required.
@@ -503,18 +479,8 @@ fn change(
     }
     let elapsed = ratio(years, all_years)?.round_dp(6).normalize();
     a.time_progress = Some(elapsed);
-    if target.is_zero() {
-        a.status = Status::Behind;
-        return Ok(());
-    }
-    let progress = ratio(total, target)?;
-    a.completion = Some(progress.round_dp(6).normalize());
-    a.status = if progress >= elapsed {
-        Status::OnTrack
-    } else {
-        Status::Behind
-    };
-    Ok(())
+    // A change is a distance to cover in the target's direction, never an allowance.
+    pace(total, target, elapsed, false, a)
 }
 
 /// The Eurostat SDG class of the ratio of actual to required annual growth.

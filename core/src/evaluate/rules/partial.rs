@@ -6,17 +6,16 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Status};
 use crate::evaluate::data::Found;
 use crate::evaluate::math::{minus, plus, ratio, times, unless_overflow};
 use crate::evaluate::rule::Rule;
-use crate::indicator::{Indicator, Measure, Polarity};
+use crate::indicator::{Indicator, Measure};
 use crate::period::Period;
 use crate::target::{Condition, Target};
 use crate::{Error, ErrorKind, Result};
 
-use super::compare::record;
+use super::compare::{is_ceiling, pace, record};
 use super::final_data::figure;
 use super::{convert, date_range_err, days_share, no_data, period_err, Ctx};
 
@@ -167,15 +166,6 @@ fn following_pieces(
     Ok((period, total))
 }
 
-/// True for a ceiling: `<=`, `<`, or a range or `~` on a lower-is-better indicator.
-fn is_ceiling(ind: &Indicator, c: &Condition) -> bool {
-    match c.comparator() {
-        Comparator::Le | Comparator::Lt => true,
-        Comparator::Ge | Comparator::Gt => false,
-        _ => ind.polarity == Polarity::Lower,
-    }
-}
-
 /// A flow observed part-way: progress = YTD / annual target against the share of the
 /// period elapsed ("时间过半、任务过半"), or against last year's share at the same
 /// point when last year's profile is known. Under a ceiling the progress is the share
@@ -218,39 +208,7 @@ fn flow(
         ));
     };
     let target = convert(target, a.unit)?.value();
-    let ceiling = is_ceiling(ind, c);
-    if target.is_zero() {
-        // A zero allowance ("<= 0件"): on track while nothing has happened.
-        a.completion = None;
-        let clean = if ceiling {
-            obs <= Decimal::ZERO
-        } else {
-            obs >= Decimal::ZERO
-        };
-        a.status = if clean {
-            Status::OnTrack
-        } else {
-            Status::Behind
-        };
-        return Ok(());
-    }
-    let progress = ratio(obs, target)?;
-    a.completion = Some(progress.round_dp(6).normalize());
-    let on_track = if ceiling {
-        progress <= expected
-    } else {
-        progress >= expected
-    };
-    if ceiling && progress > Decimal::ONE {
-        a.notes
-            .push("the year-to-date figure is already past the whole period's ceiling".into());
-    }
-    a.status = if on_track {
-        Status::OnTrack
-    } else {
-        Status::Behind
-    };
-    Ok(())
+    pace(obs, target, expected, is_ceiling(ind, c), a)
 }
 
 /// A stock before its deadline: progress from the last value before the period
