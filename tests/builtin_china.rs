@@ -168,3 +168,27 @@ fn nothing_is_known_before_it_was_published() {
     assert_eq!(a.observed.unwrap().to_string(), "8.1");
     assert_eq!(a.status, Status::Met, "{}", a.explanation.en);
 }
+
+/// The datasets' own checkers (python3 ≥ 3.11, stdlib only) run with the tests; skipped, with a
+/// message, where no such python3 is installed.
+#[test]
+fn data_checkers_pass() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for dataset in ["nanshan-2024", "china-14fyp"] {
+        let script = root.join(dataset).join("check_data.py");
+        let out = match std::process::Command::new("python3").arg(&script).output() {
+            Ok(out) => out,
+            Err(e) => {
+                eprintln!("skipped {}: python3 not available ({e})", script.display());
+                return;
+            }
+        };
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("ModuleNotFoundError: No module named 'tomllib'") {
+            eprintln!("skipped {}: python3 older than 3.11", script.display());
+            return;
+        }
+        assert!(out.status.success(), "{dataset}:\n{stdout}\n{stderr}");
+    }
+}
