@@ -167,6 +167,10 @@ fn nothing_is_known_before_it_was_published() {
     let a = after.assessment("gdp_growth_2021").unwrap();
     assert_eq!(a.observed.unwrap().to_string(), "8.1");
     assert_eq!(a.status, Status::Met, "{}", a.explanation.en);
+    // The final verification of 2022-12-27 revised it to 8.4%: a second row, not an overwrite.
+    let revised = evaluate(&plan, &obs, &Options::as_of("2022-12-27".parse().unwrap()));
+    let a = revised.assessment("gdp_growth_2021").unwrap();
+    assert_eq!(a.observed.unwrap().to_string(), "8.4");
 }
 
 /// The datasets' own checkers (python3 ≥ 3.11, stdlib only) run with the tests; skipped, with a

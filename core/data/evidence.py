@@ -22,6 +22,7 @@ from typing import Callable
 SOURCE_KEYS = {"id", "title", "publisher", "url", "published", "note", "excerpt"}
 SOURCE_REQUIRED = {"id", "title", "publisher", "url", "published", "excerpt"}
 FIGURE_KEYS = {"indicator", "period", "value", "unit", "source", "quote"}
+FIGURE_OPTIONAL = {"status"}  # e.g. "final" for a figure of a final verification; otherwise by publisher
 FALL_WORDS = ("下降", "降低", "減", "减", "下降", "降")
 
 
@@ -98,7 +99,7 @@ def check_figures(ev: dict, sources: dict[str, dict], rows: list[dict], where: s
     used_sources: set[str] = set()
     for n, f in enumerate(ev.get("figure", []), 1):
         w = f"{where} figure #{n} ({f.get('indicator', '?')} {f.get('period', '?')})"
-        for k in set(f) - FIGURE_KEYS:
+        for k in set(f) - FIGURE_KEYS - FIGURE_OPTIONAL:
             err(w, f"unknown key {k!r}")
         for k in FIGURE_KEYS - set(f):
             err(w, f"missing key {k!r}")
@@ -118,7 +119,8 @@ def check_figures(ev: dict, sources: dict[str, dict], rows: list[dict], where: s
         matches = [i for i, r in enumerate(rows)
                    if (r["indicator"], r["period"], r["value"], r["unit"]) ==
                    (f.get("indicator"), f.get("period"), f.get("value"), f.get("unit"))
-                   and r["source"] == s.get("url") and r["vintage"] == s.get("published")]
+                   and r["source"] == s.get("url") and r["vintage"] == s.get("published")
+                   and ("status" not in f or r.get("status") == f["status"])]
         if len(matches) != 1:
             err(w, f"{len(matches)} observation rows match this figure (same indicator, period, value, unit; "
                    f"source = {s.get('url')!r}; vintage = {s.get('published')!r}); expected 1")
