@@ -53,13 +53,13 @@ fn mid_year_gdp_growth_is_behind_once_published() {
 
 #[test]
 fn the_2024_outcome_is_not_shown_before_2025() {
-    // The 2024 GDP rows count as published on 2025-01-15 at the earliest (see CHECKLIST.md).
-    for as_of in ["2024-12-31", "2025-01-14"] {
+    // The districts released their 2024 figures in early February 2025 (see CHECKLIST.md).
+    for as_of in ["2024-12-31", "2025-01-15", "2025-02-04"] {
         let card = card_at(as_of);
         let gdp = card.assessment("gdp_growth").unwrap();
         assert_ne!(gdp.observed.map(|v| v.to_string()).as_deref(), Some("4.1"), "{as_of}");
     }
-    let gdp = card_at("2025-01-15").assessment("gdp_growth").unwrap().clone();
+    let gdp = card_at("2025-02-05").assessment("gdp_growth").unwrap().clone();
     assert_eq!(gdp.observed.unwrap().to_string(), "4.1");
     assert_eq!(gdp.status, Status::Missed);
 }

@@ -87,14 +87,7 @@ TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000]?[十百�
 
 # Rows whose source text is not stored in the repo (no evidence quote): carried over from the dataset's
 # first version, kept with the reason. Key: (indicator, period, value).
-UNVERIFIED_ROWS = {
-    ("gdp", "2024", "9500.97"): "alliancesteel.cn repost; text and date not found in the stored pages; vintage "
-                                "2025-01-15 is the earliest possible date (the district report of that day "
-                                "gave only an estimate)",
-    ("gdp_growth", "2024", "4.1"): "alliancesteel.cn repost; text and date not found in the stored pages; vintage "
-                                   "2025-01-15 is the earliest possible date (the district report of that day "
-                                   "gave only an estimate)",
-}
+UNVERIFIED_ROWS: dict[tuple[str, str, str], str] = {}
 # Observations recorded in the plan's measure word where the source uses another word for the same
 # objects: (indicator, period) -> (word in the source, word recorded, reason). The source word must follow
 # the value in the seed.
