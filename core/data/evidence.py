@@ -9,7 +9,7 @@ repo, a short verbatim excerpt of the text it was read from:
   [[figure]]  indicator, period, value, unit, source (a source id), quote (words of the excerpt).
 
 check_evidence() verifies that every quote occurs in its source's excerpt (whitespace ignored), that every
-figure's value occurs in its quote as a number (a negative value as a fall: 下降/降低/減/下降 in the quote),
+figure's value occurs in its quote as a number (a negative value as a fall: 下降/降低/减 in the quote),
 and that the observation rows and the figures match one to one: same indicator, period, value and unit, row
 source = the source's url, row vintage = the source's `published`. Python >= 3.11, stdlib only.
 """
@@ -23,7 +23,7 @@ SOURCE_KEYS = {"id", "title", "publisher", "url", "published", "note", "excerpt"
 SOURCE_REQUIRED = {"id", "title", "publisher", "url", "published", "excerpt"}
 FIGURE_KEYS = {"indicator", "period", "value", "unit", "source", "quote"}
 FIGURE_OPTIONAL = {"status"}  # e.g. "final" for a figure of a final verification; otherwise by publisher
-FALL_WORDS = ("下降", "降低", "減", "减", "下降", "降")
+FALL_WORDS = ("下降", "降低", "減", "减", "降")
 
 
 def squash(text: str) -> str:

@@ -206,8 +206,6 @@ def main() -> int:
     for t in targets.values():
         k = inds[t["indicator"]]["kind"]
         kinds[k] = kinds.get(k, 0) + 1
-    main_rows = [d for d in inds.values() if "context" not in d.get("tags", []) and "formula" not in d
-                 or d.get("id") in ("grain_capacity", "energy_capacity")]
     print("OK: china-14fyp")
     print(f"  indicators {len(inds)}, targets {len(targets)} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}); {quotes} target quotes found in "
