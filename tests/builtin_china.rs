@@ -105,6 +105,15 @@ fn twenty_main_indicators_in_five_groups() {
         plan.target("energy_intensity_reduction").unwrap().condition.to_string(),
         "<= -13.5%"
     );
+    // 高于GDP增长 and 与GDP增长基本同步: references to GDP growth over the plan period.
+    for (id, condition) in [
+        ("labour_productivity_growth", "> ref:gdp_growth"),
+        ("income_growth", "~ ref:gdp_growth"),
+    ] {
+        let t = plan.target(id).unwrap();
+        assert_eq!(t.condition.to_string(), condition);
+        assert_eq!(t.period.to_string(), "2021..2025");
+    }
     assert_eq!(
         plan.target("surface_water_good").unwrap().condition.to_string(),
         ">= ref:fyp_surface_water_target"
