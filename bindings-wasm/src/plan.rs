@@ -23,6 +23,9 @@ export interface EvaluateOptions {
   /** 基本完成 margin for rates, in percentage points, a decimal string (default "0.5"). */
   basicMarginPp?: string;
 }
+
+/** The name of a built-in dataset, for `Plan.builtin` and `Observations.builtin`. */
+export type BuiltinName = "nanshan-2024" | "china-14fyp";
 "#;
 
 /// A development plan: indicators, targets and references.
@@ -138,6 +141,13 @@ impl JsPlan {
         Ok(JsScorecard::new(
             self.inner.evaluate(&observations, &options),
         ))
+    }
+
+    /// Names of the built-in datasets (`"nanshan-2024"`, `"china-14fyp"`), each
+    /// loadable with `Plan.builtin` and `Observations.builtin`.
+    #[wasm_bindgen(js_name = builtinNames, unchecked_return_type = "BuiltinName[]")]
+    pub fn builtin_names() -> Vec<String> {
+        Plan::builtin_names().iter().map(|s| s.to_string()).collect()
     }
 }
 

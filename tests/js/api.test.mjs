@@ -225,6 +225,19 @@ test("bad plan: every problem with its line and column", () => {
   assert.ok(err.issues.every((i) => typeof i.message === "string" && i.line > 0));
 });
 
+test("builtinNames: every built-in dataset loads with its observations", () => {
+  const names = Plan.builtinNames();
+  assert.deepEqual(names, ["nanshan-2024", "china-14fyp"]);
+  for (const name of names) {
+    const plan = Plan.builtin(name);
+    assert.equal(plan.id, name);
+    const card = plan.evaluate(Observations.builtin(name), { asOf: "2026-12-02" });
+    assert.equal(card.records().length, plan.targetCount);
+  }
+  const income = Plan.builtin("china-14fyp").evaluate(Observations.builtin("china-14fyp")).assessment("income_growth");
+  assert.equal(income.reference, "gdp_growth");
+});
+
 test("bad plan: TOML syntax, JSON syntax, unknown built-in", () => {
   const syntax = thrown(() => Plan.fromToml("[plan\nid ="), "plan");
   assert.equal(syntax.issues[0].code, "syntax");
