@@ -57,9 +57,16 @@ fn the_2024_outcome_is_not_shown_before_2025() {
     for as_of in ["2024-12-31", "2025-01-15", "2025-02-04"] {
         let card = card_at(as_of);
         let gdp = card.assessment("gdp_growth").unwrap();
-        assert_ne!(gdp.observed.map(|v| v.to_string()).as_deref(), Some("4.1"), "{as_of}");
+        assert_ne!(
+            gdp.observed.map(|v| v.to_string()).as_deref(),
+            Some("4.1"),
+            "{as_of}"
+        );
     }
-    let gdp = card_at("2025-02-05").assessment("gdp_growth").unwrap().clone();
+    let gdp = card_at("2025-02-05")
+        .assessment("gdp_growth")
+        .unwrap()
+        .clone();
     assert_eq!(gdp.observed.unwrap().to_string(), "4.1");
     assert_eq!(gdp.status, Status::Missed);
 }
@@ -68,7 +75,10 @@ fn the_2024_outcome_is_not_shown_before_2025() {
 fn credit_scenarios_have_no_2023_base() {
     let card = card(None);
     let a = card.assessment("credit_application_scenarios").unwrap();
-    assert!(a.previous.is_none(), "the 2023 '10大应用场景' are a different set");
+    assert!(
+        a.previous.is_none(),
+        "the 2023 '10大应用场景' are a different set"
+    );
 }
 
 fn card_at(date: &str) -> planwatch::Scorecard {

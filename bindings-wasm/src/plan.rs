@@ -147,7 +147,10 @@ impl JsPlan {
     /// loadable with `Plan.builtin` and `Observations.builtin`.
     #[wasm_bindgen(js_name = builtinNames, unchecked_return_type = "BuiltinName[]")]
     pub fn builtin_names() -> Vec<String> {
-        Plan::builtin_names().iter().map(|s| s.to_string()).collect()
+        Plan::builtin_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 }
 
