@@ -182,6 +182,8 @@ const MIXED_OBS = [
   "gdp,2024H1,520,亿元,preliminary,2024-07-20,",
   "gdp_growth,2024H1,5.2,%,preliminary,2024-07-20,",
   "parks,2024,3,个,final,2025-01-10,",
+  // A second figure of the same release that disagrees: a conflict.
+  "parks,2024,2,个,final,2025-01-10,",
   "outline,2020,900,亿元,final,2021-01-10,",
   "outline,2023,1050,亿元,final,2024-01-10,",
   "retail_sales,2023,1000,亿元,final,2024-01-10,",
