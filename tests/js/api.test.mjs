@@ -123,15 +123,15 @@ test("as-of dates: only figures published by then count", () => {
 
 test("Observations: built-in, CSV, JSON and records batches; concat keeps both", () => {
   const builtin = Observations.builtin("nanshan-2024");
-  assert.equal(builtin.length, 24);
+  assert.equal(builtin.length, 23);
   const mine = Observations.fromRecords([{ indicator: "new_jobs", period: "2024", value: "18746", unit: "人" }]);
   const json = Observations.fromJson(JSON.stringify([{ indicator: "new_jobs", period: "2024", value: 18746, unit: "人" }]));
   const both = builtin.concat(mine);
-  assert.equal(both.length, 25);
-  assert.equal(builtin.length, 24, "concat does not change the batch");
+  assert.equal(both.length, 24);
+  assert.equal(builtin.length, 23, "concat does not change the batch");
   assert.equal(mine.length, 1, "a batch stays usable after it is passed in");
   assert.equal(json.length, 1);
-  assert.equal(builtin.concat(JOBS_CSV).length, 25);
+  assert.equal(builtin.concat(JOBS_CSV).length, 24);
   const plan = Plan.builtin("nanshan-2024");
   assert.equal(plan.evaluate(builtin).assessment("new_jobs").status, "no_data");
   assert.equal(plan.evaluate(both).assessment("new_jobs").status, "met");
