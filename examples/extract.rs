@@ -5,10 +5,12 @@
 //! cargo run --release --example extract -- core/data/nanshan-2024/report.txt
 //! {"status":"actual","indicator":"本地生产总值","indicator_span":[640,646],"span":[651,655],"measure":"growth","op":"=","value":"5.1",...}
 //! cat report.txt | cargo run --release --example extract -- -
+//! cargo run --release --example extract -- report.html       # HTML: tags skipped, offsets kept
 //! cargo run --release --example extract -- --format toml report.txt > plan.toml
 //! ```
 //!
-//! Options: `--format jsonl` (default) or `--format toml` (a draft plan, see
+//! Options: `--plan` (text without headings is a plan part: numbers without a report
+//! cue are targets; see `ExtractOptions::unheaded_plan`); `--format jsonl` (default) or `--format toml` (a draft plan, see
 //! `planwatch::extract::draft_plan`); `--plan-id ID`, `--period 2024`, `--document ID`
 //! for the draft. Warnings (digits damaged by OCR, input too large) go to stderr.
 //! An unreadable file or a bad option is reported on stderr with exit code 2.
@@ -20,7 +22,7 @@ use planwatch::extract::{draft_plan, extract_with, DraftOptions, ExtractOptions}
 use planwatch::Period;
 
 const USAGE: &str =
-    "usage: extract [--format jsonl|toml] [--plan-id ID] [--period 2024] [--document ID] FILE|-";
+    "usage: extract [--format jsonl|toml] [--plan] [--plan-id ID] [--period 2024] [--document ID] FILE|-";
 
 fn main() -> ExitCode {
     match run() {
@@ -36,6 +38,7 @@ fn run() -> Result<ExitCode, String> {
     let mut format = "jsonl".to_string();
     let mut options = DraftOptions::default();
     let mut file: Option<String> = None;
+    let mut unheaded_plan = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = |name: &str| {
@@ -44,6 +47,7 @@ fn run() -> Result<ExitCode, String> {
         };
         match a.as_str() {
             "--format" => format = value("--format")?,
+            "--plan" => unheaded_plan = true,
             "--plan-id" => options.id = Some(value("--plan-id")?),
             "--document" => options.document = Some(value("--document")?),
             "--period" => {
@@ -78,6 +82,7 @@ fn run() -> Result<ExitCode, String> {
                 &text,
                 &ExtractOptions {
                     plan_year: period_year,
+                    unheaded_plan,
                 },
             );
             for w in &ex.warnings {

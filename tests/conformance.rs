@@ -34,7 +34,13 @@ const DECIMAL_FIELDS: &[&str] = &[
 ];
 
 /// Keys of `case.json`.
-const CASE_KEYS: &[&str] = &["description", "as_of", "expected", "known_bug"];
+const CASE_KEYS: &[&str] = &[
+    "description",
+    "as_of",
+    "expected",
+    "known_bug",
+    "strict_error",
+];
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
@@ -270,6 +276,24 @@ fn check(case: &Case) -> Vec<String> {
             if let Some(m) = compare(key, value, a) {
                 out.push(format!("{target}: {m}"));
             }
+        }
+    }
+
+    // A strict evaluation of the same inputs refuses them with this error code.
+    if let Some(code) = case.spec.get("strict_error").and_then(Value::as_str) {
+        let strict = Options {
+            strict: true,
+            ..case.options.clone()
+        };
+        match planwatch::try_evaluate(&case.plan, &case.observations, &strict) {
+            Ok(_) => out.push(format!(
+                "strict evaluation succeeded; expected error {code:?}"
+            )),
+            Err(e) if e.code() != code => out.push(format!(
+                "strict evaluation failed with {:?}; expected {code:?}",
+                e.code()
+            )),
+            Err(_) => {}
         }
     }
 

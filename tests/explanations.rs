@@ -186,10 +186,61 @@ fn a_multi_year_reduction_reads_as_average_annual_rates() {
         Some("2025-06-01"),
     );
     let s = zh(&c, "energy");
-    assert!(s.contains("（2021..2024年累计变化）-11.6%"), "{s}");
+    assert!(s.contains("（2021..2024年累计）：下降11.6%"), "{s}");
     assert!(s.contains("目标下降13.5%以上"), "{s}");
     assert!(s.contains("需年均下降2.86%"), "{s}");
     assert!(s.contains("年均下降3.04%"), "{s}");
     assert!(s.contains("进展显著"), "{s}");
     assert!(!s.contains("完成率"), "{s}");
+}
+
+#[test]
+fn a_change_under_a_reduction_target_reads_as_a_fall_or_a_rise() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"e\"\nname = {{ zh = \"单位GDP能耗降低\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[indicator]]\nid = \"f\"\nname = {{ zh = \"单位GDP水耗降低\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[target]]\nindicator = \"e\"\ncondition = \"<= -3%\"\n[[target]]\nindicator = \"f\"\ncondition = \"<= -3%\"\n");
+    let c = card(
+        &plan,
+        "indicator,period,value,unit\ne,2024,-3.5,%\nf,2024,1,%\n",
+        None,
+    );
+    assert!(
+        zh(&c, "e").starts_with("单位GDP能耗降低：下降3.5%"),
+        "{}",
+        zh(&c, "e")
+    );
+    let s = zh(&c, "f");
+    assert!(s.starts_with("单位GDP水耗降低：上升1%"), "{s}");
+    // The wrong way has no completion, only the gap.
+    assert!(!s.contains("完成率-"), "{s}");
+    assert!(en(&c, "f").contains("up 1%"));
+}
+
+#[test]
+fn exactly_on_a_strict_bound_is_level_not_100_percent_missed() {
+    let c = card(
+        &format!("{HEAD}[[indicator]]\nid = \"rd\"\nname = {{ zh = \"研发投入\" }}\nunit = \"亿元\"\n[[target]]\nindicator = \"rd\"\ncondition = \"> 590亿元\"\n"),
+        "indicator,period,value,unit\nrd,2024,590,亿元\n",
+        None,
+    );
+    let s = zh(&c, "rd");
+    assert!(s.contains("与目标持平，未超过"), "{s}");
+    assert!(!s.contains("100.0%"), "{s}");
+}
+
+#[test]
+fn english_sentences_use_english_quantities_and_give_the_reason_when_not_comparable() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"jobs\"\nname = {{ zh = \"新增就业\", en = \"New jobs\" }}\nunit = \"人\"\n[[indicator]]\nid = \"fai\"\nname = {{ zh = \"固定资产投资\", en = \"Investment\" }}\nunit = \"亿元\"\n[[target]]\nindicator = \"jobs\"\ncondition = \">= 1万人\"\n[[target]]\nindicator = \"fai\"\ncondition = \">= 50亿元\"\n");
+    let obs = "indicator,period,value,unit,vintage\njobs,2024,1.5万,人,2025-02-01\njobs,2024,1.45万,人,2025-02-01\nfai,2024,52,人,2025-02-01\n";
+    let c = card(&plan, obs, None);
+    let s = en(&c, "jobs");
+    assert!(s.contains("also 14,500 people"), "{s}");
+    let s = zh(&c, "fai");
+    assert!(s.contains("实际数据52人与目标单位不可比"), "{s}");
+    assert!(en(&c, "fai").contains("cannot be compared"));
+}
+
+#[test]
+fn a_missed_stretch_over_a_missed_base_says_both() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"g\"\nname = {{ zh = \"增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 6%\"\n[[target]]\nid = \"g_stretch\"\nindicator = \"g\"\ncondition = \">= 7%\"\ntier = \"stretch\"\n");
+    let c = card(&plan, "indicator,period,value,unit\ng,2024,5,%\n", None);
+    assert!(zh(&c, "g_stretch").contains("基本目标未完成，力争目标未达到"));
 }

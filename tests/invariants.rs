@@ -100,6 +100,14 @@ proptest! {
     }
 
     #[test]
+    fn parallel_and_sequential_evaluation_agree_byte_for_byte((n, targets, rows) in case(), options in as_of()) {
+        let plan = plan(n, &targets);
+        let obs = observations(n, &rows);
+        let one_thread = Options { parallel: false, ..options.clone() };
+        prop_assert_eq!(evaluate(&plan, &obs, &options).to_json(), evaluate(&plan, &obs, &one_thread).to_json());
+    }
+
+    #[test]
     fn observations_of_other_indicators_change_nothing((n, targets, rows) in case(), extra in prop::collection::vec((0usize..7, -500_000i64..5_000_000, 0u8..12), 1..8), options in as_of()) {
         let plan = plan(n, &targets);
         let obs = observations(n, &rows);
@@ -151,6 +159,24 @@ proptest! {
                 prop_assert_eq!(a.completion, b.completion, "{}", a.target);
             }
         }
+    }
+}
+
+/// The built-in plans, evaluated on every core and on one, give the same bytes.
+#[test]
+fn builtin_scorecards_are_the_same_on_one_thread() {
+    for name in planwatch::BUILTIN_DATASETS {
+        let plan = Plan::builtin(name).unwrap();
+        let obs = Observations::builtin(name).unwrap();
+        let one_thread = Options {
+            parallel: false,
+            ..Options::default()
+        };
+        assert_eq!(
+            evaluate(&plan, &obs, &Options::default()).to_json(),
+            evaluate(&plan, &obs, &one_thread).to_json(),
+            "{name}"
+        );
     }
 }
 

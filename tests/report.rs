@@ -161,6 +161,15 @@ fn text_rows_hold_every_target_and_misses_come_first() {
     let summary = text.split("== 目标明细 ==").next().unwrap();
     assert!(summary.contains("约束性指标未完成 (1)"));
     assert!(summary.contains("!! 新增就业人数1.2万人"), "{summary}");
+    // The indicator's Chinese name has a column of its own, in English too.
+    assert!(rows[0].contains("| 新增就业人数 "), "{}", rows[0]);
+    let en = card.to_text(Lang::En);
+    let table = en.split("== Targets ==").nth(1).unwrap();
+    assert!(
+        table.lines().nth(1).unwrap().contains("| 指标 (zh) "),
+        "{table}"
+    );
+    assert!(table.contains("| 新增就业人数 "), "{table}");
 }
 
 /// Checks that tags are balanced (void elements and `/>` aside); returns the count of

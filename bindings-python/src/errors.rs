@@ -26,7 +26,8 @@ fn class_name(kind: ErrorKind) -> &'static str {
         | ErrorKind::InvalidValue
         | ErrorKind::Overflow
         | ErrorKind::DivisionByZero
-        | ErrorKind::Conflict => "InvalidValueError",
+        | ErrorKind::Conflict
+        | ErrorKind::NotComparable => "InvalidValueError",
         // A kind added to the core later: still a PlanwatchError with its own code.
         _ => "PlanwatchError",
     }

@@ -106,6 +106,7 @@ fn findings<'a, 'py>(
 fn finding<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("status", f.status.name())?;
+    d.set_item("status_cue", &f.status_cue)?;
     d.set_item("indicator", &f.indicator)?;
     d.set_item("indicator_span", span(py, &f.indicator_span)?)?;
     d.set_item("span", span(py, &f.span)?)?;
@@ -136,7 +137,10 @@ fn finding<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, PyDict>> {
 #[pyfunction]
 #[pyo3(signature = (text, *, plan_year = None))]
 pub(crate) fn extract(py: Python<'_>, text: &str, plan_year: Option<i32>) -> PyExtraction {
-    let options = ExtractOptions { plan_year };
+    let options = ExtractOptions {
+        plan_year,
+        ..ExtractOptions::default()
+    };
     let inner = py.detach(|| planwatch::extract::extract_with(text, &options));
     PyExtraction { inner }
 }

@@ -36,14 +36,15 @@ mod planwatch_module {
 
     /// Evaluates every target of `plan` against `observations` as of `as_of` (a
     /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). Same as
-    /// `plan.evaluate(observations, as_of)`.
+    /// `plan.evaluate(observations, as_of, strict=strict)`.
     #[pyfunction]
-    #[pyo3(signature = (plan, observations, as_of = None))]
+    #[pyo3(signature = (plan, observations, as_of = None, *, strict = false))]
     fn evaluate(
         py: Python<'_>,
         plan: &Bound<'_, super::plan::PyPlan>,
         observations: &Bound<'_, super::observations::PyObservations>,
         as_of: Option<&Bound<'_, PyAny>>,
+        strict: bool,
     ) -> PyResult<super::scorecard::PyScorecard> {
         let plan = plan.borrow();
         super::scorecard::PyScorecard::evaluate(
@@ -51,6 +52,7 @@ mod planwatch_module {
             &plan.inner,
             observations.get(),
             super::convert::as_of_from_py(as_of)?,
+            strict,
         )
     }
 

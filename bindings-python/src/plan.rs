@@ -164,16 +164,25 @@ impl PyPlan {
     }
 
     /// Evaluates every target against `observations` as of `as_of` (a
-    /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). The GIL is
-    /// released while the core works.
-    #[pyo3(signature = (observations, as_of = None))]
+    /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). With
+    /// `strict=True`, figures that cannot be compared with their target and conflicting
+    /// figures of one release raise instead of being reported in the scorecard. The GIL
+    /// is released while the core works.
+    #[pyo3(signature = (observations, as_of = None, *, strict = false))]
     fn evaluate(
         &self,
         py: Python<'_>,
         observations: &Bound<'_, PyObservations>,
         as_of: Option<&Bound<'_, PyAny>>,
+        strict: bool,
     ) -> PyResult<PyScorecard> {
-        PyScorecard::evaluate(py, &self.inner, observations.get(), as_of_from_py(as_of)?)
+        PyScorecard::evaluate(
+            py,
+            &self.inner,
+            observations.get(),
+            as_of_from_py(as_of)?,
+            strict,
+        )
     }
 
     fn __repr__(&self) -> String {

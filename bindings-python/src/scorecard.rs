@@ -23,13 +23,17 @@ impl PyScorecard {
         plan: &Plan,
         observations: &PyObservations,
         as_of: Option<Date>,
+        strict: bool,
     ) -> PyResult<PyScorecard> {
         let observations: &Observations = &observations.inner;
-        let options = match as_of {
-            Some(d) => Options::as_of(d),
-            None => Options::default(),
+        let options = Options {
+            as_of,
+            strict,
+            ..Options::default()
         };
-        let inner = py.detach(|| planwatch::evaluate(plan, observations, &options));
+        let inner = py
+            .detach(|| planwatch::try_evaluate(plan, observations, &options))
+            .map_err(crate::errors::to_py)?;
         Ok(PyScorecard { inner })
     }
 }

@@ -19,6 +19,8 @@ const TS_TYPES: &str = r#"
  */
 export interface Finding {
   status: "target" | "actual";
+  /** What decided the status: "section", "default", or the cue words as written (同比, 力争, 2023年). */
+  status_cue: string;
   /** The indicator phrase as written. */
   indicator: string;
   indicator_span: [number, number];

@@ -22,6 +22,11 @@ export interface EvaluateOptions {
   basicRatio?: string;
   /** 基本完成 margin for rates, in percentage points, a decimal string (default "0.5"). */
   basicMarginPp?: string;
+  /**
+   * Throw instead of reporting figures that cannot be compared with their target
+   * (code "not_comparable") or conflicting figures of one release (code "conflict").
+   */
+  strict?: boolean;
 }
 
 /** The name of a built-in dataset, for `Plan.builtin` and `Observations.builtin`. */
@@ -138,9 +143,9 @@ impl JsPlan {
     ) -> Result<JsScorecard, JsValue> {
         let observations = observations_of(&observations)?;
         let options = options_of(&options.unwrap_or(JsValue::UNDEFINED))?;
-        Ok(JsScorecard::new(
-            self.inner.evaluate(&observations, &options),
-        ))
+        let card =
+            planwatch::try_evaluate(&self.inner, &observations, &options).map_err(errors::to_js)?;
+        Ok(JsScorecard::new(card))
     }
 
     /// Names of the built-in datasets (`"nanshan-2024"`, `"china-14fyp"`), each
@@ -154,7 +159,7 @@ impl JsPlan {
     }
 }
 
-/// Reads `{ asOf, basicRatio, basicMarginPp }`; absent fields keep the core's defaults.
+/// Reads `{ asOf, basicRatio, basicMarginPp, strict }`; absent fields keep the core's defaults.
 fn options_of(value: &JsValue) -> Result<Options, JsValue> {
     let mut options = Options::default();
     if let Some(text) = optional_string(&field(value, "asOf")?, "asOf")? {
@@ -172,6 +177,12 @@ fn options_of(value: &JsValue) -> Result<Options, JsValue> {
     }
     if let Some(text) = optional_string(&field(value, "basicMarginPp")?, "basicMarginPp")? {
         options.basic_margin_pp = planwatch::parse_number(&text).map_err(errors::to_js)?;
+    }
+    let strict = field(value, "strict")?;
+    if !(strict.is_undefined() || strict.is_null()) {
+        options.strict = strict
+            .as_bool()
+            .ok_or_else(|| errors::invalid_value("strict must be a boolean"))?;
     }
     Ok(options)
 }

@@ -338,8 +338,27 @@ fn bench(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| black_box(evaluate(black_box(&plan), black_box(&obs), &options)))
         });
+        // The same on one thread: what the parallel feature buys on this machine.
+        let one_core = Options {
+            parallel: false,
+            ..options
+        };
+        group.bench_function(format!("{name}_one_thread"), |b| {
+            b.iter(|| black_box(evaluate(black_box(&plan), black_box(&obs), &one_core)))
+        });
     }
     group.finish();
+    // Parallel and sequential runs must agree byte for byte on the benchmark plan.
+    let options = Options::as_of(date(2024, 10, 31));
+    let sequential = Options {
+        parallel: false,
+        ..options.clone()
+    };
+    assert_eq!(
+        evaluate(&plan, &obs, &options).to_json(),
+        evaluate(&plan, &obs, &sequential).to_json(),
+        "parallel and sequential evaluation differ"
+    );
 }
 
 fn main() {

@@ -31,7 +31,11 @@ pub(crate) struct Numeral {
     pub(crate) chinese_digits: bool,
 }
 
-fn cn_digit(c: char) -> Option<u32> {
+// The one numeral table of the crate: every parser and the extractor ask these
+// functions which characters are Chinese digits and magnitudes.
+
+/// The value of a Chinese digit (零〇 一 二两 … 九).
+pub(crate) fn cn_digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
         '一' => 1,
@@ -47,7 +51,18 @@ fn cn_digit(c: char) -> Option<u32> {
     })
 }
 
-fn small_unit(c: char) -> Option<u32> {
+/// True for the characters that may begin a Chinese numeral: digits and 十 (十五).
+pub(crate) fn is_cn_numeral_start(c: char) -> bool {
+    cn_digit(c).is_some() || c == '十'
+}
+
+/// True for any character of a Chinese numeral run: digits and magnitude words.
+pub(crate) fn is_cn_numeral_char(c: char) -> bool {
+    cn_digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
+}
+
+/// The value of a small magnitude word (十 百 千).
+pub(crate) fn small_unit(c: char) -> Option<u32> {
     Some(match c {
         '十' => 10,
         '百' => 100,
@@ -218,6 +233,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
     let mut last_big: Option<Decimal> = None;
     let mut last_unit: Option<Decimal> = None; // value of the unit just read
     let mut in_cn_run = false; // the last token was a Chinese digit
+    let mut lone_zero = false; // the current digits are a single 零 (一千零十二)
     let mut run_len = 0usize;
     let mut any = false;
     let mut chinese_digits = false;
@@ -228,12 +244,16 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         let ar = Arith { src, at: here };
         let Some(c) = cur.peek() else { break };
         if c.is_ascii_digit() {
-            if current.is_some() {
+            // "1千零20": Arabic digits after 零 take its place (and are not the
+            // colloquial digit of 两万五).
+            let after_zero = lone_zero && in_cn_run;
+            if current.is_some() && !after_zero {
                 break;
             }
+            lone_zero = false;
             let before = cur.pos;
             let Some(v) = arabic(&mut cur)? else { break };
-            current_is_single_digit = cur.pos - before == 1;
+            current_is_single_digit = cur.pos - before == 1 && !after_zero;
             in_cn_run = false;
             current = Some(v);
             any = true;
@@ -250,6 +270,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                 None => Decimal::from(d),
             };
             run_len = if current.is_some() { run_len + 1 } else { 1 };
+            lone_zero = run_len == 1 && d == 0;
             in_cn_run = true;
             current_is_single_digit = run_len == 1;
             current = Some(v);
@@ -263,7 +284,13 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                     frac.push(char::from_digit(d, 10).unwrap_or('0'));
                     cur.bump();
                 }
-                let whole = current.unwrap_or_default();
+                let mut whole = current.unwrap_or_default();
+                // 两千三点一 = 2300.1: the colloquial digit after a unit keeps its place.
+                if run_len == 1 {
+                    if let Some(u) = last_unit.filter(|u| *u >= Decimal::from(100)) {
+                        whole = ar.mul(whole, u.div_checked(Decimal::TEN).unwrap_or(u))?;
+                    }
+                }
                 let text = format!("{whole}.{frac}");
                 current = Some(Decimal::from_str_exact(&text).map_err(|_| overflow(src, here))?);
                 current_is_single_digit = false;
@@ -276,13 +303,22 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             }
             // A small unit needs a digit before it, except 十 at the very start (十五).
             let n = match current {
+                // 零十二 is 12: after 零 a bare 十 reads as 一十, as readers say it.
+                Some(_) if u == 10 && lone_zero && in_cn_run => Decimal::ONE,
                 Some(v) => v,
                 None if !any && u == 10 => Decimal::ONE,
                 None => break,
             };
             cur.bump();
             section = ar.add(section, ar.mul(n, Decimal::from(u))?)?;
+            lone_zero = false;
             current = None;
+            // 十点五, 二十点五, 两千点零: a Chinese decimal point after a small unit adds
+            // the fraction to the section.
+            if let Some(f) = chinese_fraction(&mut cur, src, here)? {
+                section = ar.add(section, f)?;
+                chinese_digits = true;
+            }
             current_is_single_digit = false;
             last_unit = Some(Decimal::from(u));
             in_cn_run = false;
@@ -307,13 +343,72 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             last_unit = Some(b);
             current_is_single_digit = false;
             in_cn_run = false;
+            lone_zero = false;
             end = cur.pos;
+            // 两千万点五五 = 20000000.55: a Chinese decimal point after a big unit.
+            if let Some(f) = chinese_fraction(&mut cur, src, here)? {
+                total = ar.add(total, f)?;
+                chinese_digits = true;
+                end = cur.pos;
+            }
+        } else if matches!(c, '多' | '余' | '几' | '幾' | '餘') && any {
+            // "一千多万", "十余万", "二十几万": an approximate part before a big unit
+            // is read as its floor; the caller sees the word inside the span.
+            let mut probe = cur;
+            probe.bump();
+            probe.skip_spaces();
+            if probe.peek().and_then(big_unit).is_some() {
+                cur = probe;
+            } else {
+                break;
+            }
         } else if is_space(c) && any {
             // Spaces may separate a number from a magnitude word ("3.46 万亿", "16.4 billion").
             let mut probe = cur;
             probe.skip_spaces();
             match probe.peek() {
                 Some(n) if big_unit(n).is_some() => cur = probe,
+                // PDF spacing between the groups of one numeral: "三千 九百 六十五",
+                // "7万 5千". Only after a magnitude, and only when the next group
+                // carries its own magnitude or ends a Chinese numeral.
+                Some(_)
+                    if current.is_none()
+                        && last_unit.is_some()
+                        && spaced_group_follows(&probe, chinese_digits) =>
+                {
+                    cur = probe
+                }
+                // "一百 五 十 二": a Chinese digit waiting for its unit, or 多/余/几.
+                Some(n)
+                    if in_cn_run
+                        && current.is_some()
+                        && (small_unit(n).is_some()
+                            && Unit::match_prefix(&src[probe.pos..]).is_none()) =>
+                {
+                    cur = probe
+                }
+                Some('多' | '余' | '几' | '幾' | '餘') if current.is_none() => cur = probe,
+                // "四百 点 五": a spaced decimal point.
+                Some('点')
+                    if chinese_digits && {
+                        let mut q = probe;
+                        q.bump();
+                        q.skip_spaces();
+                        q.peek().and_then(cn_digit).is_some()
+                    } =>
+                {
+                    let mut q = probe;
+                    q.bump();
+                    q.skip_spaces();
+                    let f = chinese_fraction_digits(&mut q, src, here)?;
+                    match current.take() {
+                        Some(v) => current = Some(ar.add(v, f)?),
+                        None => section = ar.add(section, f)?,
+                    }
+                    current_is_single_digit = false;
+                    cur = q;
+                    end = cur.pos;
+                }
                 // PDF spacing before a small unit after Arabic digits: "6 千家次".
                 Some(n)
                     if small_unit(n).is_some()
@@ -367,6 +462,49 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         end,
         chinese_digits,
     }))
+}
+
+/// A Chinese decimal point and its digits at the cursor (点五五 = 0.55), consumed.
+fn chinese_fraction(cur: &mut Cursor<'_>, src: &str, at: usize) -> Result<Option<Decimal>> {
+    if cur.peek() != Some('点') || cur.peek2().and_then(cn_digit).is_none() {
+        return Ok(None);
+    }
+    cur.bump();
+    chinese_fraction_digits(cur, src, at).map(Some)
+}
+
+/// The digits after a Chinese decimal point (五五 = 0.55), consumed.
+fn chinese_fraction_digits(cur: &mut Cursor<'_>, src: &str, at: usize) -> Result<Decimal> {
+    let mut frac = String::from("0.");
+    while let Some(d) = cur.peek().and_then(cn_digit) {
+        frac.push(char::from_digit(d, 10).unwrap_or('0'));
+        cur.bump();
+    }
+    Decimal::from_str_exact(&frac).map_err(|_| overflow(src, at))
+}
+
+/// After a space inside a numeral: does a group of the same numeral follow — a
+/// Chinese digit after Chinese digits, or Arabic digits followed by a magnitude word
+/// (7万 5千)?
+fn spaced_group_follows(probe: &Cursor<'_>, chinese: bool) -> bool {
+    let mut p = *probe;
+    match p.peek() {
+        Some(c) if chinese && cn_digit(c).is_some() => {
+            p.bump();
+            p.peek()
+                .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some())
+                || p.peek().is_none_or(|c| cn_digit(c).is_none())
+        }
+        Some(c) if !chinese && c.is_ascii_digit() => {
+            while p.peek().is_some_and(|c| c.is_ascii_digit()) {
+                p.bump();
+            }
+            p.peek()
+                .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some())
+                && Unit::match_prefix(&p.src[p.pos..]).is_none()
+        }
+        _ => false,
+    }
 }
 
 fn english_magnitude(cur: &mut Cursor<'_>) -> Option<Decimal> {
@@ -443,6 +581,52 @@ mod tests {
         assert_eq!(n("两万五"), Decimal::from(25_000));
         assert_eq!(n("二〇二四"), Decimal::from(2024));
         assert_eq!(n("三点五"), "3.5".parse().unwrap());
+    }
+
+    #[test]
+    fn zero_before_ten_reads_as_one_ten() {
+        // 零 marks a skipped place; 零十二 is 12 (一十二), as readers mean it.
+        assert_eq!(n("一千零十二"), Decimal::from(1012));
+        assert_eq!(n("一万零十二"), Decimal::from(10_012));
+        assert_eq!(n("零十"), Decimal::from(10));
+        assert_eq!(n("一百零五"), Decimal::from(105));
+        assert_eq!(n("二〇一〇"), Decimal::from(2010));
+    }
+
+    #[test]
+    fn decimal_point_after_a_small_unit() {
+        assert_eq!(n("十点五"), "10.5".parse().unwrap());
+        assert_eq!(n("二十点五"), "20.5".parse().unwrap());
+        assert_eq!(n("两千点零"), Decimal::from(2000));
+        assert_eq!(n("十点五亿"), Decimal::from(1_050_000_000));
+    }
+
+    #[test]
+    fn approximate_parts_and_more_decimal_points() {
+        assert_eq!(n("一千多万"), Decimal::from(10_000_000));
+        assert_eq!(n("十余万"), Decimal::from(100_000));
+        assert_eq!(n("二十几万"), Decimal::from(200_000));
+        assert_eq!(n("500余万"), Decimal::from(5_000_000));
+        assert_eq!(n("两千三点一"), "2300.1".parse().unwrap());
+        assert_eq!(n("两千万点五五四四"), "20000000.5544".parse().unwrap());
+        assert_eq!(n("1千零20"), Decimal::from(1020));
+        assert_eq!(n("1千零1"), Decimal::from(1001));
+        assert_eq!(n("十 余 万"), Decimal::from(100_000));
+        assert_eq!(n("一百 五 十 二"), Decimal::from(152));
+        assert_eq!(n("四百 点 五"), "400.5".parse().unwrap());
+        // 多 without a magnitude after it is not part of the number.
+        assert_eq!(scan("十多个", 0).unwrap().unwrap().value, Decimal::from(10));
+    }
+
+    #[test]
+    fn pdf_spaces_between_groups() {
+        assert_eq!(n("三千 九百 六十五"), Decimal::from(3965));
+        assert_eq!(n("7万 5千"), Decimal::from(75_000));
+        // A space before an unrelated number ends the numeral.
+        assert_eq!(
+            scan("3万 5", 0).unwrap().unwrap().value,
+            Decimal::from(30_000)
+        );
     }
 
     #[test]

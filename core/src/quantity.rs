@@ -105,7 +105,19 @@ impl Quantity {
         // 百分之三十五 / 千分之五: the unit comes first.
         for (word, unit) in [("百分之", "%"), ("千分之", "‰")] {
             let mut probe = cur;
-            if probe.eat(word) {
+            if probe.eat_spaced(word) {
+                probe.skip_spaces();
+                // 百分之百 = 100%.
+                if unit == "%" && probe.peek() == Some('百') {
+                    let mut after = probe;
+                    after.bump();
+                    if number::scan(src, after.pos)?.is_none() {
+                        return Ok(Some((
+                            Quantity::new(Decimal::ONE_HUNDRED, Unit::parse(unit)?),
+                            after.pos,
+                        )));
+                    }
+                }
                 if let Some(n) = number::scan(src, probe.pos)? {
                     return Ok(Some((Quantity::new(n.value, Unit::parse(unit)?), n.end)));
                 }

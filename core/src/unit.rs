@@ -84,6 +84,12 @@ pub enum Dimension {
     Age,
     /// Area per person (平方米/人), as in 人均公园绿地面积.
     AreaPerPerson,
+    /// Money per area (元/平方公里): output or investment intensity of land.
+    MoneyPerArea,
+    /// Length per area (公里/平方公里): road or network density.
+    LengthPerArea,
+    /// Money per person (元/人).
+    MoneyPerPerson,
     /// A count of things named by a measure word (个, 家, 座 …).
     Count(&'static str),
 }
@@ -112,6 +118,9 @@ impl Dimension {
             Dimension::PercentagePoint => "percentage_point",
             Dimension::Age => "age",
             Dimension::AreaPerPerson => "area_per_person",
+            Dimension::MoneyPerArea => "money_per_area",
+            Dimension::LengthPerArea => "length_per_area",
+            Dimension::MoneyPerPerson => "money_per_person",
             Dimension::Count(_) => "count",
         }
     }
@@ -266,6 +275,18 @@ static STEMS: &[Stem] = &[
     // A numeric rank (全市第一 = 1 名次); lower is better.
     stem("名次", &["rank"], D::Count("名次"), 1, 1, "rank", false),
     stem("平方米/人", &["m²/人", "平方米每人", "square metres per person"], D::AreaPerPerson, 1, 1, "square metres per person", false),
+    // Measure words and per-units of plan reports and statistical communiqués (issue 13).
+    stem("起", &["incidents"], D::Count("起"), 1, 1, "incidents", true),
+    stem("份", &["copies issued"], D::Count("份"), 1, 1, "copies issued", true),
+    stem("位次", &["个位次", "rank places"], D::Count("位次"), 1, 1, "rank places", false),
+    stem("幢", &["blocks"], D::Count("幢"), 1, 1, "blocks", true),
+    stem("席", &["seats"], D::Count("席"), 1, 1, "seats", true),
+    stem("天次", &["day-times"], D::Count("天次"), 1, 1, "day-times", true),
+    stem("课时", &["class hours"], D::Count("课时"), 1, 1, "class hours", true),
+    stem("标箱", &["TEU", "TEUs"], D::Count("标箱"), 1, 1, "TEU", true),
+    stem("元/平方公里", &["元/平方千米", "元每平方公里", "yuan per square kilometre"], D::MoneyPerArea, 1, 1, "yuan per square kilometre", true),
+    stem("公里/平方公里", &["千米/平方公里", "千米/平方千米", "km/km²", "km/km2", "kilometres per square kilometre"], D::LengthPerArea, 1, 1, "kilometres per square kilometre", false),
+    stem("元/人", &["元每人", "yuan per person"], D::MoneyPerPerson, 1, 1, "yuan per person", true),
 ];
 
 /// Magnitude prefixes that the table combines with stems to name units like 亿元.

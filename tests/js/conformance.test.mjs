@@ -14,7 +14,7 @@ const { Plan, Observations } = pw;
 
 const DIR = new URL("tests/conformance/", root);
 const MIN_CASES = 40;
-const CASE_KEYS = new Set(["description", "as_of", "expected", "known_bug"]);
+const CASE_KEYS = new Set(["description", "as_of", "expected", "known_bug", "strict_error"]);
 const DECIMAL_FIELDS = new Set([
   "observed", "target_value", "target_high", "completion", "gap", "time_progress",
   "expected_progress", "required_growth", "cagr", "required_cagr", "previous",
@@ -182,6 +182,17 @@ function check({ spec, plan, observations, options }) {
       if (m) out.push(`${target}: ${m}`);
     }
   });
+  // A strict evaluation of the same inputs throws this code.
+  if (spec.strict_error !== undefined) {
+    try {
+      plan.evaluate(batch(observations), { ...options, strict: true });
+      out.push(`strict evaluation succeeded; expected error ${JSON.stringify(spec.strict_error)}`);
+    } catch (e) {
+      if (e.code !== spec.strict_error) {
+        out.push(`strict evaluation failed with ${JSON.stringify(e.code)}; expected ${JSON.stringify(spec.strict_error)}`);
+      }
+    }
+  }
   // Same inputs, same bytes; the order of the observations does not matter.
   const first = JSON.stringify(card);
   if (JSON.stringify(plan.evaluate(batch(observations), options)) !== first) {

@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 
-from planwatch import AssessmentRecord, Observations, Plan, Scorecard
+from planwatch import AssessmentRecord, Observations, Plan, PlanwatchError, Scorecard
 
 CASES = Path(__file__).resolve().parents[2] / "tests" / "conformance"
 MIN_CASES = 40
@@ -30,7 +30,7 @@ DECIMAL_FIELDS = {
     "required_cagr",
     "previous",
 }
-CASE_KEYS = {"description", "as_of", "expected", "known_bug"}
+CASE_KEYS = {"description", "as_of", "expected", "known_bug", "strict_error"}
 
 
 def case_dirs() -> List[Path]:
@@ -120,6 +120,14 @@ def mismatches(d: Path, spec: Dict[str, Any]) -> List[str]:
                 problem = compare(key, value, dict(record))
                 if problem:
                     out.append(f"{target}: {problem}")
+    code = spec.get("strict_error")
+    if code is not None:
+        try:
+            plan.evaluate(obs, as_of=as_of, strict=True)
+            out.append(f"strict evaluation succeeded; expected error {code!r}")
+        except PlanwatchError as e:
+            if e.code != code:
+                out.append(f"strict evaluation failed with {e.code!r}; expected {code!r}")
     first = card.to_json()
     if plan.evaluate(obs, as_of=as_of).to_json() != first:
         out.append("evaluating twice gave different JSON")

@@ -40,6 +40,12 @@ def test_hierarchy_and_default_codes(cls: type[PlanwatchError], builtin: type[Ex
     assert err.location == dict.fromkeys(("file", "line", "column", "path", "byte", "char"))
 
 
+_GROWTH = Plan.from_toml(
+    '[plan]\nid = "g"\nperiod = "2024"\n[[indicator]]\nid = "g"\nname = { zh = "增长" }\n'
+    'unit = "%"\nmeasure = "growth"\n[[target]]\nindicator = "g"\ncondition = ">= 5%"\n'
+)
+
+
 def test_each_core_kind_reaches_its_class() -> None:
     cases: list[tuple[object, type[PlanwatchError], str]] = [
         (lambda: Quantity.parse("12亿x"), ParseError, "parse"),
@@ -53,6 +59,8 @@ def test_each_core_kind_reaches_its_class() -> None:
         (lambda: Quantity.parse("1e30亿"), InvalidValueError, "overflow"),
         (lambda: Plan.from_toml("#" + "a" * (16 * 1024 * 1024 + 1)), InvalidValueError, "too_large"),
         (lambda: Plan.builtin("nanshan-2024").evaluate(Observations.builtin("nanshan-2024"), as_of="2024-02-30"), ParseError, "period"),
+        (lambda: _GROWTH.evaluate(Observations.from_csv("indicator,period,value,unit\ng,2024,5.4,%\ng,2024,5.6,%\n"), strict=True), InvalidValueError, "conflict"),
+        (lambda: _GROWTH.evaluate(Observations.from_csv("indicator,period,value,unit\ng,2024,5.4,个百分点\n"), strict=True), InvalidValueError, "not_comparable"),
     ]
     for call, cls, code in cases:
         with pytest.raises(cls) as info:

@@ -29,8 +29,8 @@ def findings_frame(rows: List[Dict[str, Any]]) -> Any:
     """A DataFrame of extraction findings (one row per finding)."""
     pandas = _pandas()
     columns = [
-        "status", "indicator", "indicator_span", "span", "measure", "op", "value",
-        "value_hi", "unit", "quantity", "stretch", "by", "cumulative", "sentence",
+        "status", "status_cue", "indicator", "indicator_span", "span", "measure", "op",
+        "value", "value_hi", "unit", "quantity", "stretch", "by", "cumulative", "sentence",
         "sentence_span", "estimate", "ocr_suspect", "section", "heading",
     ]
     return pandas.DataFrame(rows, columns=columns)

@@ -156,6 +156,7 @@ class FindingRecord(TypedDict):
     into the text; ``value`` is in the base unit (590亿元 → 59000000000, unit 元)."""
 
     status: str
+    status_cue: str
     indicator: str
     indicator_span: Tuple[int, int]
     span: Tuple[int, int]

@@ -37,6 +37,24 @@ fn gap_text(a: &Assessment, style: Style) -> Option<String> {
     })
 }
 
+/// The observed figure; under a reduction target, as a fall or a rise ("：下降3%",
+/// "：上升1%"), so that a name like 单位GDP能耗降低 never reads the wrong way.
+fn observed_text(v: Decimal, a: &Assessment, style: Style) -> String {
+    let reduction = a.target_value.is_some_and(|t| is_reduction(a, t));
+    if !reduction {
+        return q(v, a, style);
+    }
+    let by = q(v.abs(), a, style);
+    match (v.is_zero(), v.is_sign_negative(), style) {
+        (true, _, Style::Zh) => "：持平".into(),
+        (true, _, Style::En) => "unchanged".into(),
+        (false, true, Style::Zh) => format!("：下降{by}"),
+        (false, false, Style::Zh) => format!("：上升{by}"),
+        (false, true, Style::En) => format!("down {by}"),
+        (false, false, Style::En) => format!("up {by}"),
+    }
+}
+
 /// True for a target that asks a series to fall: a growth or change target below
 /// zero ("下降3%以上" is `<= -3%`).
 fn is_reduction(a: &Assessment, lo: Decimal) -> bool {
@@ -208,8 +226,14 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         }
         (Some(v), Rule::MultiYearChange) => {
             let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
-            zh.push(format!("{name_zh}（{p}年累计变化）{}", q(v, a, Style::Zh)));
-            en.push(format!("{name_en}: {} change over {p}", q(v, a, Style::En)));
+            zh.push(format!(
+                "{name_zh}（{p}年累计）{}",
+                observed_text(v, a, Style::Zh)
+            ));
+            en.push(format!(
+                "{name_en}: {} over {p}",
+                observed_text(v, a, Style::En)
+            ));
             if let Some(c) = a.cagr.filter(|_| a.grade.is_none()) {
                 zh.push(format!("年均{}", annual_zh(c)));
                 en.push(format!("{} a year on average", annual_en(c)));
@@ -218,8 +242,8 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         (Some(v), _) => {
             let pz = period.map(|p| format!("（{p}）")).unwrap_or_default();
             let pe = period.map(|p| format!(" ({p})")).unwrap_or_default();
-            zh.push(format!("{name_zh}{}{pz}", q(v, a, Style::Zh)));
-            en.push(format!("{name_en}: {}{pe}", q(v, a, Style::En)));
+            zh.push(format!("{name_zh}{}{pz}", observed_text(v, a, Style::Zh)));
+            en.push(format!("{name_en}: {}{pe}", observed_text(v, a, Style::En)));
         }
         (None, _) => {
             zh.push(name_zh.clone());
@@ -243,8 +267,32 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         ));
         en.push(format!("target: {}", a.condition));
     } else if a.rule == Rule::ReferenceUnbound {
-        zh.push("目标：完成上级下达指标（尚未下达）".into());
-        en.push("target: the quota assigned from above (not bound yet)".into());
+        let other = a
+            .reference
+            .as_ref()
+            .and_then(|key| plan.indicators.iter().find(|i| &i.id == key));
+        match other {
+            Some(i) => {
+                let en_name = if i.name.en.is_empty() {
+                    &i.name.zh
+                } else {
+                    &i.name.en
+                };
+                zh.push(format!("参照指标{}暂无{}数据", i.name.zh, a.period));
+                en.push(format!(
+                    "the reference {en_name} has no figure for {} yet",
+                    a.period
+                ));
+            }
+            None => {
+                zh.push("目标：完成上级下达指标（尚未下达）".into());
+                en.push("target: the quota assigned from above (not bound yet)".into());
+            }
+        }
+    }
+    if a.rule == Rule::PartialStock {
+        zh.push("年初前无基数，无法测算进度".into());
+        en.push("no figure from before the year to measure progress from".into());
     }
     if a.rule == Rule::NoDataPartialOnly {
         let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
@@ -279,14 +327,23 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             | Rule::MultiYearChange,
             Some(c),
         ) if a.grade.is_none() => {
-            let ceiling = matches!(a.comparator, Comparator::Le | Comparator::Lt);
-            if ceiling {
+            // A ceiling on a flow is an allowance being used; a change is a target
+            // being reached.
+            let allowance = matches!(a.comparator, Comparator::Le | Comparator::Lt)
+                && a.rule != Rule::MultiYearChange;
+            if allowance {
                 zh.push(format!("已用额度{}", completion_text(c, a)));
                 en.push(format!("{} of the allowance used", completion_text(c, a)));
             } else {
                 zh.push(format!("已完成目标的{}", completion_text(c, a)));
                 en.push(format!("{} of the target done", completion_text(c, a)));
             }
+        }
+        // Exactly on a strict bound (`> 590亿元` with 590亿元): the same as the target,
+        // which is not past it.
+        (_, Some(c)) if c == Decimal::ONE && a.status == Status::Missed => {
+            zh.push("与目标持平，未超过".into());
+            en.push("level with the target, not past it".into());
         }
         (_, Some(c)) => {
             zh.push(format!("完成率{}", completion_text(c, a)));
@@ -302,8 +359,13 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
     if a.rule.uses_time_progress() && a.observed.is_some() && a.grade.is_none() {
         match (a.expected_progress, a.time_progress) {
             (Some(e), _) if a.rule == Rule::PartialFlowSeasonal => {
-                zh.push(format!("按上年同期进度应完成{}", percent(e)));
-                en.push(format!("last year's pace by now {}", percent(e)));
+                if matches!(a.comparator, Comparator::Le | Comparator::Lt) {
+                    zh.push(format!("上年同期已用额度{}", percent(e)));
+                    en.push(format!("last year's use by now {}", percent(e)));
+                } else {
+                    zh.push(format!("按上年同期进度应完成{}", percent(e)));
+                    en.push(format!("last year's pace by now {}", percent(e)));
+                }
             }
             (_, Some(tp)) => {
                 zh.push(format!("时序进度{}", percent(tp)));
@@ -323,16 +385,33 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         en.push(class_en(c).into());
     }
     if !a.conflicts.is_empty() {
-        let others: Vec<String> = a
-            .conflicts
-            .iter()
-            .map(|i| Quantity::new(i.value, i.unit).format_readable(Style::Zh))
-            .collect();
-        zh.push(format!("数据冲突：同期同版本另有{}", others.join("、")));
+        let others = |style: Style| -> Vec<String> {
+            a.conflicts
+                .iter()
+                .map(|i| Quantity::new(i.value, i.unit).format_readable(style))
+                .collect()
+        };
+        zh.push(format!(
+            "数据冲突：同期同版本另有{}",
+            others(Style::Zh).join("、")
+        ));
         en.push(format!(
             "conflicting figures of the same release: also {}",
-            others.join(", ")
+            others(Style::En).join(", ")
         ));
+    }
+    if a.status == Status::NotComparable {
+        if let Some(raw) = a.inputs.first() {
+            let figure = |style| Quantity::new(raw.value, raw.unit).format_readable(style);
+            zh.push(format!("实际数据{}与目标单位不可比", figure(Style::Zh)));
+            en.push(format!(
+                "the figure {} cannot be compared with the target's unit",
+                figure(Style::En)
+            ));
+        }
+        if let Some(why) = a.notes.last() {
+            en.push(why.clone());
+        }
     }
     zh.push(verdict_zh(a));
     en.push(verdict_en(a));
@@ -346,6 +425,10 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             Some(Status::Met) => {
                 zh.push("基本目标和力争目标均已完成".into());
                 en.push("base met, stretch reached".into());
+            }
+            Some(s) if matches!(a.status, Status::Missed | Status::Behind) => {
+                zh.push(format!("基本目标{}，力争目标未达到", s.zh()));
+                en.push(format!("base {}, stretch not reached", s.en()));
             }
             Some(s) => {
                 zh.push(format!("基本目标{}", s.zh()));

@@ -38,6 +38,10 @@ pub struct Options {
     /// conflicting figures of the same vintage, are errors instead of verdicts.
     /// [`evaluate`] always returns a scorecard and reports them there.
     pub strict: bool,
+    /// Evaluate targets on every core (with the crate's `parallel` feature, on by
+    /// default and left out of the WebAssembly build). The result is byte-identical
+    /// either way; false keeps one thread (inside a Dask or Spark worker, say).
+    pub parallel: bool,
 }
 
 impl Default for Options {
@@ -47,6 +51,7 @@ impl Default for Options {
             basic_ratio: Decimal::new(95, 2),
             basic_margin_pp: Decimal::new(5, 1),
             strict: false,
+            parallel: true,
         }
     }
 }
@@ -88,13 +93,30 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
         opts: options,
         as_of,
     };
-    let mut assessments: Vec<Assessment> = plan
+    let mut assessments = assess_all(&ctx, options.parallel);
+    rules::finish(&ctx, &mut assessments, options.parallel);
+    Scorecard::new(plan, options, as_of, assessments)
+}
+
+/// Every target's verdict, in plan order: on all cores with the `parallel` feature
+/// (the order and the bytes are the same either way).
+fn assess_all(ctx: &rules::Ctx<'_>, parallel: bool) -> Vec<Assessment> {
+    #[cfg(feature = "parallel")]
+    if parallel {
+        use rayon::prelude::*;
+        return ctx
+            .plan
+            .targets
+            .par_iter()
+            .map(|t| rules::assess(ctx, t))
+            .collect();
+    }
+    let _ = parallel;
+    ctx.plan
         .targets
         .iter()
-        .map(|t| rules::assess(&ctx, t))
-        .collect();
-    rules::finish(&ctx, &mut assessments);
-    Scorecard::new(plan, options, as_of, assessments)
+        .map(|t| rules::assess(ctx, t))
+        .collect()
 }
 
 /// Evaluates as [`evaluate`] does; with [`Options::strict`], a target whose figures

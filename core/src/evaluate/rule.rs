@@ -25,7 +25,8 @@ pub enum Rule {
     /// the condition; time elapsed does not matter to a rate.
     #[serde(rename = "partial.rate")]
     PartialRate,
-    /// A stock before its deadline with no base to measure progress from.
+    /// A stock before its deadline, short of its target, with no figure from before
+    /// the year to measure progress from: pending.
     #[serde(rename = "partial.stock")]
     PartialStock,
     /// A stock before its deadline: progress from the base against time elapsed.
@@ -53,7 +54,8 @@ pub enum Rule {
     /// share of the years elapsed (for points).
     #[serde(rename = "multi_year.change")]
     MultiYearChange,
-    /// A reference target whose value is not bound yet.
+    /// A reference target whose value is not bound yet: its key is not in the plan's
+    /// references, or the indicator it names has no figure for the period yet.
     #[serde(rename = "reference.unbound")]
     ReferenceUnbound,
     /// The period is over and there is no figure for it.

@@ -3,10 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::lexicon::{self as lx};
-use super::markers::Markers;
+use super::markers::{Decided, Markers};
 use super::phrase::{self, After, Before};
 use super::scan::{self, Cand, Clean, Kind};
-use super::segment::{self, CharIndex, Passage};
+use super::segment::{self, CharIndex, Mode, Passage};
 use super::{ExtractOptions, Extraction, Finding, Measure, Status, Warning};
 use crate::comparator::Comparator;
 use crate::quantity::Quantity;
@@ -18,6 +18,7 @@ struct Draft {
     cand: usize,
     indicator: (usize, usize),
     status: Status,
+    decided: Decided,
     estimate: bool,
     measure: Measure,
     op: Comparator,
@@ -37,6 +38,9 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
         text,
         index: CharIndex::new(text),
         plan_year,
+        unheaded_plan: options.unheaded_plan,
+        carry: None,
+        last_end: 0,
         clean: Clean::new(),
         cands: Vec::new(),
         markers: Markers::default(),
@@ -52,6 +56,12 @@ pub(crate) fn run(text: &str, options: &ExtractOptions) -> Extraction {
 
 struct Analyzer<'t> {
     text: &'t str,
+    unheaded_plan: bool,
+    /// The status decided by the words of the last passage, while its paragraph
+    /// goes on (no blank line, no heading since).
+    carry: Option<bool>,
+    /// Where the last passage ended (bytes).
+    last_end: usize,
     index: CharIndex,
     plan_year: Option<i32>,
     clean: Clean,
@@ -63,6 +73,14 @@ struct Analyzer<'t> {
 
 impl Analyzer<'_> {
     fn passage(&mut self, p: &Passage<'_>) {
+        // A blank line or a heading between passages ends the paragraph.
+        let body = &self.text[p.start..p.end];
+        let lead = body.len() - body.trim_start().len();
+        let gap = &self.text[self.last_end.min(p.start)..p.start + lead];
+        if p.mode != Mode::Unknown || gap.contains("\n\n") || gap.contains("\n\r\n") {
+            self.carry = None;
+        }
+        self.last_end = p.end;
         if !may_have_findings(&self.text[p.start..p.end]) {
             return;
         }
@@ -77,6 +95,15 @@ impl Analyzer<'_> {
             self.draft(p, k);
         }
         self.respectively();
+        // The last status this passage's own words decided carries to the next one.
+        if let Some(d) = self.drafts.iter().rev().find(|d| {
+            matches!(
+                d.decided,
+                Decided::Word(..) | Decided::Year(_) | Decided::Estimate(_) | Decided::Carried
+            )
+        }) {
+            self.carry = Some(d.status == Status::Target);
+        }
         self.emit(p);
     }
 
@@ -86,7 +113,17 @@ impl Analyzer<'_> {
         let group = self.markers.clause_group_start(c.s);
         let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
         let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
-        let (target, estimate) = self.markers.status(p.mode, c.s, self.plan_year);
+        let (mut target, estimate, mut decided) =
+            self.markers
+                .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
+        // A sentence with no cue of its own (or only a plan comparator) continues the
+        // sentence before it in the same paragraph.
+        if let Some(carried) = self.carry.filter(|_| {
+            !self.unheaded_plan && matches!(decided, Decided::Default | Decided::Weak(..))
+        }) {
+            target = carried;
+            decided = Decided::Carried;
+        }
         let status = if target {
             Status::Target
         } else {
@@ -105,6 +142,8 @@ impl Analyzer<'_> {
         let mut growth = lx::ends_any(ch, c.pre, lx::GROWTH_VERBS).is_some();
         let mut reduction = lx::ends_any(ch, c.pre, lx::REDUCTION_VERBS).is_some();
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
+        // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
+        let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
         if continues {
             if let Some(prev) = self.drafts.last() {
                 if prev.cand == k - 1 && prev.unit == c.unit.map(base_unit) {
@@ -137,6 +176,14 @@ impl Analyzer<'_> {
             indicators.push((a, b));
         } else {
             match before {
+                // "首破5000亿元大关、达5141亿元": the words left after the last number
+                // are not an indicator; the number continues the one before.
+                Before::Phrase(a, _)
+                    if previous.is_some()
+                        && lx::starts_any(ch, a, lx::NOT_AN_INDICATOR_AFTER).is_some() =>
+                {
+                    indicators.extend(previous);
+                }
                 Before::Phrase(a, b) => {
                     let items = phrase::list_items(ch, a, b);
                     if distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3) {
@@ -243,6 +290,7 @@ impl Analyzer<'_> {
                     (Some(op), _) => op,
                     (None, Status::Actual) => Comparator::Eq,
                     (None, Status::Target) if c.kind == Kind::Rank || decrease_to => Comparator::Le,
+                    (None, Status::Target) if hold_at => Comparator::Eq,
                     (None, Status::Target) if negate => Comparator::Ge,
                     (None, Status::Target) => BARE_NUMBER_COMPARATOR,
                 };
@@ -254,7 +302,13 @@ impl Analyzer<'_> {
             }
         };
 
-        let stretch = status == Status::Target && self.markers.stretch.is_some_and(|s| s < c.s);
+        let stretch = status == Status::Target
+            && (self.markers.stretch_at(c.s)
+                || (continues
+                    && self
+                        .drafts
+                        .last()
+                        .is_some_and(|d| d.cand + 1 == k && d.stretch)));
         let by = self.markers.deadline_before(c.s);
         let cumulative = self.markers.cumulative_at(c.s)
             && !matches!(
@@ -266,6 +320,7 @@ impl Analyzer<'_> {
                 cand: k,
                 indicator: ind,
                 status,
+                decided,
                 estimate,
                 measure,
                 op,
@@ -363,8 +418,24 @@ impl Analyzer<'_> {
                     span: Some([chars(bs), chars(be)]),
                 });
             }
+            let (cs, ce) = match d.decided {
+                Decided::Section | Decided::Default | Decided::Carried => (0, 0),
+                Decided::Word(s, e) | Decided::Weak(s, e) => (s, e),
+                Decided::Estimate(s) => (s, s + 2),
+                Decided::Year(s) => (s, s + 5),
+            };
+            let status_cue = match d.decided {
+                Decided::Section => "section".to_string(),
+                Decided::Default => "default".to_string(),
+                Decided::Carried => "previous sentence".to_string(),
+                _ => {
+                    let (a, b) = span(cs.min(n), ce.min(n));
+                    text[a..b].to_string()
+                }
+            };
             self.out.findings.push(Finding {
                 status: d.status,
+                status_cue,
                 indicator: text[is..ie].to_string(),
                 indicator_span: chars(is)..chars(ie),
                 span: chars(bs)..chars(be),
@@ -420,34 +491,21 @@ const MAX_RESPECTIVELY: usize = 16;
 /// A quick test before the real work: a finding needs a numeral (Arabic, full-width or
 /// Chinese) or a reference phrase (下达, 同步, 持平).
 fn may_have_findings(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
-        || s.chars().any(|c| {
-            matches!(
-                c,
-                '０'
-                    ..='９'
-                        | '零'
-                        | '〇'
-                        | '一'
-                        | '二'
-                        | '两'
-                        | '兩'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '千'
-                        | '达'
-                        | '達'
-                        | '同'
-                        | '持'
-            )
-        })
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut prev = ' ';
+    for c in s.chars() {
+        if crate::number::is_cn_numeral_start(c)
+            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持')
+            // 高于 / 低于 … 平均水平: a reference without a number.
+            || (matches!(c, '于' | '於') && matches!(prev, '高' | '低' | '快' | '慢' | '优' | '優' | '好'))
+        {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).

@@ -68,7 +68,13 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
         ));
     }
     let plan_year = options.period.map(|p| p.year() as i32);
-    let ex = extract_with(text, &ExtractOptions { plan_year });
+    let ex = extract_with(
+        text,
+        &ExtractOptions {
+            plan_year,
+            unheaded_plan: true,
+        },
+    );
     let period = match options.period {
         Some(p) => p,
         None => {

@@ -1,4 +1,8 @@
-//! The words the extractor recognises around numbers, in one place.
+//! The words the extractor recognises around numbers, in one place: a person who
+//! finds a missed phrase adds it to the list of its role here (status cues, rank
+//! verbs, structure words, measure-word filters, indicator heads …). Numerals are
+//! `crate::number`'s table, traditional forms `crate::text::TRADITIONAL`, comparator
+//! words `crate::comparator`, units `crate::unit`.
 //!
 //! Every list here is a class of words that government reports use in the same role
 //! (verbs before an object, words that close a predicate, deadline words …), not
@@ -11,59 +15,10 @@
 
 use std::sync::LazyLock;
 
-/// Traditional characters that occur in the words below, with their simplified forms.
-/// `crate::text::fold` already handles those that occur in numbers and units.
-const TRADITIONAL: &str =
-    "預预計计劃划確确將将總总產产業业與与進进開开設设發发積积這这標标對对導导務务\
-質质環环經经濟济會会員员體体動动價价據据應应並并當当從从數数費费轉转變变選选樣样帶带幫帮戰战氣气\
-關关網网興兴優优縣县鄉乡鎮镇單单為为來来們们醫医療疗衛卫學学師师農农職职護护綠绿態态線线軌轨鐵铁\
-車车電电熱热資资財财稅税營营銷销貿贸額额準准範范檢检驗验證证認认創创術术專专機机構构組组織织團团\
-隊队議议決决辦办歸归屬属勢势傳传統统給给紅红紀纪結结續续維维綜综編编繼继縮缩績绩繳缴釋释鋼钢錢钱\
-鏈链閑闲閱阅問问陽阳險险隨随隱隐雙双雜杂離离難难靈灵頁页順顺須须領领頻频題题願愿類类顯显風风飛飞\
-館馆馬马駐驻鬥斗魚鱼鳥鸟麥麦黃黄齊齐齡龄龍龙儲储冊册減减準准淨净劃划則则剛刚勁劲勞劳勵励協协參参\
-員员啟启單单嚴严園园圍围國国圖图團团執执堅坚報报塊块壓压壞坏壯壮夢梦奪夺奮奋婦妇孫孙寧宁審审寫写\
-寬宽尋寻層层島岛峽峡師师幹干廣广廠厂廢废廳厅強强彈弹徑径復复徵征慮虑懷怀擁拥擇择擊击擔担擴扩攝摄\
-敗败斷断時时晉晋書书棟栋極极樂乐樓楼樹树橋桥權权歡欢歷历殘残毀毁決决沒没況况溝沟滿满滬沪漢汉濱滨\
-災灾無无煙烟爾尔牆墙獎奖獨独獲获畫画盤盘盡尽監监眾众礎础禮礼種种稱称穩稳窮穷競竞筆笔築筑節节簡简\
-糧粮紙纸細细終终絡络練练罰罚聯联聲声聽听肅肃脫脱腦脑舉举莊庄華华蘇苏號号虧亏裝装製制複复視视\
-親亲覽览觀观訂订討讨訓训記记許许診诊評评試试話话該该詳详語语說说調调請请論论諮咨謀谋識识讓让貨货\
-責责貧贫購购貫贯貼贴賓宾賴赖贈赠贏赢趕赶趨趋跡迹踐践軍军軟软載载輔辅輕轻輸输轄辖運运連连遊游遠远\
-適适遲迟遺遗還还邊边銀银銅铜鋪铺錄录閉闭階阶際际雖虽雲云靜静頭头顧顾養养餘余驅驱點点黨党濕湿衝冲\
-幾几門门個个條条張张輛辆處处場场間间戶户噸吨畝亩頃顷歲岁級级達达於于過过內内兒儿約约爭争實实現现\
-億亿萬万長长規规區区兩两負负項项臺台態态總总廠厂採采穫获蓋盖貸贷屆届";
-
-/// [`lex_fold`] for every character of the Basic Multilingual Plane, computed once:
-/// folding is the innermost loop of extraction, so it is one array read.
-static FOLD: LazyLock<Vec<u16>> = LazyLock::new(|| {
-    let mut table: Vec<u16> = (0..=0xFFFFu32)
-        .map(|u| {
-            char::from_u32(u)
-                .map(crate::text::fold)
-                .filter(|c| (*c as u32) <= 0xFFFF)
-                .map(|c| c as u32 as u16)
-                .unwrap_or(u as u16)
-        })
-        .collect();
-    let chars: Vec<char> = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).collect();
-    for p in chars.chunks(2).filter(|p| p.len() == 2) {
-        let (from, to) = (p[0] as u32, p[1] as u32);
-        if from <= 0xFFFF && to <= 0xFFFF {
-            table[from as usize] = to as u16;
-        }
-    }
-    table
-});
-
-/// Folds a character for word matching: [`crate::text::fold`] (full-width forms, the
-/// traditional characters of numbers and units), then the traditional characters of
-/// the extractor's word lists.
+/// Folds a character for word matching: [`crate::text::fold`], the crate's one
+/// folding table (full-width forms, spaces and dashes, traditional characters).
 pub(crate) fn lex_fold(c: char) -> char {
-    let u = c as u32;
-    if u <= 0xFFFF {
-        char::from_u32(FOLD[u as usize] as u32).unwrap_or(c)
-    } else {
-        c
-    }
+    crate::text::fold(c)
 }
 
 /// The role of a word.
@@ -400,6 +355,7 @@ const SCOPE: &[&str] = &[
 ];
 
 const PREDICATES: &[&str] = &[
+    "负增长",
     "达到了",
     "达到",
     "达",
@@ -639,6 +595,7 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
     "收窄",
     "回落",
     "分别下降",
+    "负增长",
 ];
 
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
@@ -738,6 +695,120 @@ pub(crate) const FUTURE_CUES: &[&str] = &[
     "新增",
     "年均增长",
 ];
+
+/// Words of planned wording that decide a sentence without headings is a target
+/// (markers::Markers::status): the nearest cue word before a number wins.
+pub(crate) const PLAN_CUES: &[&str] = &[
+    "为实现",
+    "力争",
+    "争取",
+    "力求",
+    "努力",
+    "确保",
+    "预期",
+    "目标",
+    "计划",
+    "规划",
+    "将",
+    "要",
+    "拟",
+    "到20",
+    "至20",
+    "到本世纪",
+    "到“十",
+    "年内",
+    "今年",
+    "今后",
+    "未来",
+    "预计到",
+    "安排",
+    "建设",
+    "推进",
+    "推动",
+    "打造",
+    "培育",
+    "开展",
+    "落实",
+    "启动",
+    "新开工",
+    "开工建设",
+    "改造",
+    "提出",
+    "确定",
+];
+
+/// Words of reported wording that decide a sentence without headings is an actual.
+pub(crate) const REPORT_CUES: &[&str] = &[
+    "去年",
+    "远超",
+    "超出",
+    "有望",
+    "上年",
+    "同比",
+    "了",
+    "已",
+    "累计",
+    "初步",
+    "首次",
+    "首破",
+    "首超",
+    "荣获",
+    "获得",
+    "获评",
+    "实现",
+    "完成",
+    "建成",
+    "比上年",
+    "较上年",
+    "比年初",
+    "较年初",
+    "位居",
+    "排名",
+    "居全",
+    "居第",
+    "分别为",
+    "增至",
+    "目前",
+    "截至",
+    "以来",
+    "成为",
+    "连续",
+    "超额",
+    "过去",
+    "共计",
+    "总计",
+    "预计",
+    "上半年",
+    "前三季度",
+    "一季度",
+];
+
+/// Report words that a plan header before them does not override.
+pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
+    "去年", "了", "已", "累计", "初步", "预计", "首次", "以来", "截至", "过去",
+];
+
+/// Comparator words of plans: after a number in its clause they make it a target
+/// when no cue word decides (增长7%左右, 10场以上).
+pub(crate) const PLAN_COMPARATORS: &[&str] = &[
+    "左右",
+    "以上",
+    "不低于",
+    "不少于",
+    "控制在",
+    "以内",
+    "不超过",
+    "保持在",
+    "稳定在",
+];
+
+/// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
+/// 目标值 stays a cue).
+pub(crate) const CUE_NOUN_TAILS: &[&str] = &["区", "单列", "率"];
+
+/// After a plan word, characters that make it a noun object, not a plan cue:
+/// 完成年度计划的80.8%, 占年度投资计划的97.2%.
+pub(crate) const PLAN_NOUN_TAILS: &[&str] = &["的"];
 
 /// Estimate markers: a reported figure that is not final (预计, 初步核算).
 pub(crate) const ESTIMATE: &[&str] = &["预计", "初步核算", "初步统计", "初步测算", "快报"];
@@ -985,17 +1056,15 @@ pub(crate) fn is_clause_end(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '。' | '!' | '?' | '，' | '；' | '：')
 }
 
-/// Chinese numeral characters that may begin a number.
+/// Chinese numeral characters that may begin a number (the table is
+/// [`crate::number`]'s).
 pub(crate) fn is_cn_numeral(c: char) -> bool {
-    matches!(
-        c,
-        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    )
+    crate::number::is_cn_numeral_start(c)
 }
 
 /// Characters of a Chinese numeral run, including magnitude words.
 pub(crate) fn is_cn_numeral_run(c: char) -> bool {
-    is_cn_numeral(c) || matches!(c, '百' | '千' | '万' | '亿')
+    crate::number::is_cn_numeral_char(c)
 }
 
 /// Opening and closing quotation marks.
@@ -1016,6 +1085,112 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
 
+// Words of the number readers (scan.rs) and of indicator phrases (phrase.rs).
+/// Measure words that, written after a Chinese numeral, make an ordinal or a name
+/// (二次供水, 十五届, 二期).
+pub(crate) const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
+
+/// A unit character followed by this character makes an ordinary word, not a unit
+/// ("5部门", "3项目" are not 5 部 and 3 项).
+pub(crate) const UNIT_WORDS: &[&str] = &[
+    "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
+    "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
+    "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
+    "家长", "家园", "家居", "户籍", "户外", "片区", "包括", "间隔", "对接", "对外", "对标", "对象",
+    "支持", "支撑", "支出", "支付", "届时", "类型", "类别", "元旦", "件事", "只有", "只要", "把握",
+    "批次", "轮次", "款式", "金融", "金额", "银行", "铜锣", "天然", "天气", "米粮", "米面", "吨位",
+    "次要", "次数",
+];
+
+/// Words after which 第N is a rank ("总量居全市第一", "排名第一").
+pub(crate) const RANK_CONTEXT: &[&str] = &[
+    "全市",
+    "全省",
+    "全国",
+    "全区",
+    "全球",
+    "世界",
+    "全县",
+    "排名",
+    "排行",
+    "排行榜",
+    "居",
+    "位居",
+    "位列",
+    "名列",
+    "列",
+    "同类",
+    "行业",
+    "全网",
+    "榜单",
+    "跻身",
+    "进入",
+    "排",
+    "排在",
+    "跃居",
+    "居于",
+    "位于",
+];
+
+/// Verbs of ranking that make a later 第N of the same clause a rank too:
+/// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
+pub(crate) const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
+
+/// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
+pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
+
+/// Comparison verbs that bind a value to a named level ("高于全省平均水平").
+pub(crate) const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
+
+/// Two-character words whose last character is a one-character predicate (为, 达).
+pub(crate) const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
+    "行为", "作为", "认为", "成为", "因为", "视为", "称为", "到达", "抵达", "送达", "通达", "发达",
+    "传达", "下达", "表达", "直达",
+];
+
+/// Verbs that name the work itself when they end a noun phrase (森林抚育, 河道治理).
+pub(crate) const NOMINAL_HEADS: &[&str] = &[
+    "抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",
+];
+
+/// Nouns after "N级" that make a count narrative, not a count of things
+/// ("迈上三个千亿级台阶").
+pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
+
+/// Named averages a value may be bound to ("高于全省平均水平").
+pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
+
+/// Nouns that a money threshold names a category of ("亿元以上项目").
+pub(crate) const CATEGORY_NOUNS: &[&str] = &[
+    "企业",
+    "项目",
+    "工程",
+    "产业",
+    "集群",
+    "园区",
+    "平台",
+    "龙头",
+    "大项目",
+    "重点项目",
+];
+
+/// Words after a number that never name what it measures ("突破5000亿元大关",
+/// "完成…的目标任务", "在14-30微克/立方米之间"): the indicator is looked for before.
+pub(crate) const NOT_AN_INDICATOR_AFTER: &[&str] =
+    &["大关", "目标", "之间", "以内", "左右", "就可以", "台阶"];
+
+/// Comparator words of report prose before a number, beside the shared ones of
+/// `crate::comparator` ("出口首破5000亿元", "约合20533美元").
+pub(crate) const REPORT_PREFIX_COMPARATORS: &[(&str, crate::comparator::Comparator)] = &[
+    ("首破", crate::comparator::Comparator::Gt),
+    ("约合", crate::comparator::Comparator::Approx),
+    ("约为", crate::comparator::Comparator::Approx),
+];
+
+/// Verbs that hold a level rather than set a floor: a bare number after them in a
+/// plan is `=` ("稳定在550万亩", "保持在4%").
+pub(crate) const HOLD_AT: &[&str] = &["稳定在", "保持在", "稳定于", "保持于", "维持在"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1033,11 +1208,5 @@ mod tests {
         assert_eq!(LEXICON.at(&s, 0, Tag::Predicate), Some(4));
         assert_eq!(LEXICON.ending(&s, 4, Tag::Predicate), Some(4));
         assert_eq!(ends_any(&s, 4, GROWTH_VERBS), Some(4));
-    }
-
-    #[test]
-    fn traditional_table_is_pairs() {
-        let n = TRADITIONAL.chars().filter(|c| !c.is_whitespace()).count();
-        assert_eq!(n % 2, 0);
     }
 }

@@ -93,6 +93,16 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     None
 }
 
+/// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
+/// verb inside it is no status cue.
+fn inside_noun(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(3)..=i).any(|s| {
+        lx::LEXICON
+            .at(ch, s, lx::Tag::Noun)
+            .is_some_and(|len| s + len > i)
+    })
+}
+
 /// What kind of deadline marker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Deadline {
@@ -176,6 +186,62 @@ pub(crate) struct Markers {
     pub(crate) clause_start: Vec<u32>,
     /// The first deadline that names a year at or after the plan year (到2025年).
     pub(crate) future_deadline: Option<usize>,
+    /// Status cues (plan words, report words, plan comparators), in text order.
+    pub(crate) cues: Vec<Cue>,
+    /// Starts of the deadlines that open with 到/至 (a horizon, not 截至).
+    pub(crate) to_marks: Vec<usize>,
+    /// Positions of every stretch word.
+    pub(crate) stretch_marks: Vec<usize>,
+    /// The first 今年 / 本年 of the passage.
+    pub(crate) this_year: Option<usize>,
+    /// Positions of colons (a plan header ends with one: "主要预期目标是：").
+    pub(crate) colons: Vec<usize>,
+    /// For each position: is it a character of list numbering (digits, 、, brackets,
+    /// Chinese numerals) or a space?
+    pub(crate) list_chars: Vec<bool>,
+}
+
+/// A word that says whether a sentence plans or reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: CueKind,
+    /// A report word that no plan header overrides (同比, 上年, 了, 已, 累计 …).
+    pub(crate) strong: bool,
+}
+
+/// What a status cue says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    /// 力争, 预期, 目标, 将, 要, 到2025年 …: a plan.
+    Plan,
+    /// 同比, 上年, 了, 已, 完成, 实现 …: a report.
+    Report,
+    /// 左右, 以上, 不低于, 控制在 …: a plan comparator, a plan cue after the number.
+    Comparator,
+}
+
+/// Why a finding is a target or an actual: what decided, and where (characters of
+/// the cleaned passage) — turned into [`crate::extract::Finding::status_cue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Decided {
+    /// The heading of the part (执行情况 / 主要目标).
+    Section,
+    /// A word of the sentence, `[start, end)`.
+    Word(usize, usize),
+    /// A year named in the sentence before the number, at `start` (length 5).
+    Year(usize),
+    /// An estimate word (预计, 初步核算), `[start, end)` unknown: the first one.
+    Estimate(usize),
+    /// Only a plan comparator said (左右, 以上): `[start, end)`. A sentence that
+    /// continues a decided one keeps its status instead.
+    Weak(usize, usize),
+    /// Nothing said: the status of the sentence before in the paragraph, or
+    /// reported.
+    Default,
+    /// Nothing said; the sentence before in the paragraph decided.
+    Carried,
 }
 
 impl Markers {
@@ -189,8 +255,18 @@ impl Markers {
             past: std::mem::take(&mut self.past),
             future: std::mem::take(&mut self.future),
             respectively: std::mem::take(&mut self.respectively),
+            cues: std::mem::take(&mut self.cues),
+            to_marks: std::mem::take(&mut self.to_marks),
+            stretch_marks: std::mem::take(&mut self.stretch_marks),
+            list_chars: std::mem::take(&mut self.list_chars),
+            colons: std::mem::take(&mut self.colons),
             ..Markers::default()
         };
+        self.colons.clear();
+        self.list_chars.clear();
+        self.stretch_marks.clear();
+        self.cues.clear();
+        self.to_marks.clear();
         self.deadlines.clear();
         self.cumulative.clear();
         self.semicolons.clear();
@@ -211,18 +287,58 @@ impl Markers {
                 self.semicolons.push(i);
                 continue;
             }
-            let mut kinds = 0u8;
-            for (_, k) in MARKERS.at(ch, i) {
+            if c == ':' || c == '：' {
+                self.colons.push(i);
+            }
+            let mut kinds = 0u16;
+            for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
+                // A status cue is recorded once, at its longest reading, unless it is
+                // the head of a noun (建成区, 计划单列).
+                if k & (PLAN | REPORT | PLAN_CMP) != 0
+                    && self.cues.last().is_none_or(|c| c.end <= i)
+                    && lx::starts_any(ch, i + len, lx::CUE_NOUN_TAILS).is_none()
+                    && !inside_noun(ch, i)
+                    // "从2015年的…增长到2020年的…": the end of a from–to change.
+                    && !(matches!(c, '到' | '至')
+                        && (lx::ends_any(ch, i, lx::GROWTH_VERBS).is_some()
+                            || lx::ends_any(ch, i, lx::REDUCTION_VERBS).is_some()))
+                    && !(k & PLAN != 0
+                        && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
+                {
+                    self.cues.push(Cue {
+                        start: i,
+                        end: i + len,
+                        strong: false,
+                        kind: if k & PLAN != 0 {
+                            CueKind::Plan
+                        } else if k & REPORT != 0 {
+                            CueKind::Report
+                        } else {
+                            CueKind::Comparator
+                        },
+                    });
+                }
             }
             let digit_run_start = c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit());
             let deadline_start =
                 digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
+            if kinds & STRONG_CUE != 0 {
+                if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
+                    c.strong = true;
+                }
+            }
             if kinds == 0 && !deadline_start {
                 continue;
             }
-            if kinds & STRETCH != 0 && self.stretch.is_none() {
-                self.stretch = Some(i);
+            if kinds & THIS_YEAR != 0 && self.this_year.is_none() {
+                self.this_year = Some(i);
+            }
+            if kinds & STRETCH != 0 {
+                if self.stretch.is_none() {
+                    self.stretch = Some(i);
+                }
+                self.stretch_marks.push(i);
             }
             if kinds & CUMULATIVE != 0 {
                 self.cumulative.push(i);
@@ -233,6 +349,9 @@ impl Markers {
             if deadline_start && i >= skip_deadline_until {
                 if let Some((_, len)) = deadline_at(ch, i) {
                     self.deadlines.push((i, i + len));
+                    if matches!(c, '到' | '至') {
+                        self.to_marks.push(i);
+                    }
                     skip_deadline_until = i + len;
                     let future = (i..i + len)
                         .filter_map(|k| year_value(ch, k))
@@ -262,12 +381,51 @@ impl Markers {
                 self.respectively.push(i);
             }
         }
+        // List numbering before a horizon (2、到2025年): only needed when there is one.
+        if !self.to_marks.is_empty() {
+            self.list_chars.extend(ch.iter().map(|c| {
+                c.is_ascii_digit()
+                    || c.is_whitespace()
+                    || matches!(c, '、' | '.' | '(' | ')' | '（' | '）')
+                    || lx::is_cn_numeral(*c)
+            }));
+        }
     }
 
     /// The deadline marker in force at `i`: the last one before it in the passage.
     pub(crate) fn deadline_before(&self, i: usize) -> Option<(usize, usize)> {
         let n = self.deadlines.partition_point(|d| d.1 <= i);
         n.checked_sub(1).map(|k| self.deadlines[k])
+    }
+
+    /// True when a stretch word (力争, 争取) scopes over the number at `i`: it stands
+    /// before the number in the number's own clause (a list sharing the verb,
+    /// 力争新增A 10个、B 5个, is one clause), or it opens the number's part of the
+    /// sentence (up to ；) and then governs the clauses that follow it
+    /// ("力争A提高到18%，新增B 1000家"). A stretch word after a base figure is the
+    /// stretch tier of its own clause only, and none reaches across ；:
+    /// "增长8%，力争完成150亿元；零售额增长6.5%" has one stretch figure.
+    pub(crate) fn stretch_at(&self, i: usize) -> bool {
+        let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
+        let n = self.stretch_marks.partition_point(|&k| k < i);
+        let Some(&k) = n.checked_sub(1).and_then(|n| self.stretch_marks.get(n)) else {
+            return false;
+        };
+        let part = self.clause_group_start(i);
+        k >= clause
+            || (k >= part
+                && self
+                    .clause_start
+                    .get(k)
+                    .is_some_and(|&c| c as usize <= part))
+    }
+
+    /// True when `[a, b)` of the last scanned passage holds only list numbering
+    /// ("2、", "（三）") or spaces.
+    fn list_marks_only(&self, a: usize, b: usize) -> bool {
+        self.list_chars
+            .get(a..b)
+            .is_some_and(|s| s.iter().all(|&x| x))
     }
 
     /// True when 累计 occurs in the clause of `i` before it.
@@ -285,53 +443,234 @@ impl Markers {
             .unwrap_or(0)
     }
 
-    /// Whether the number at `i` is a target, and whether it is an estimate.
+    /// Whether the number at `i` is a target, whether it is an estimate, and what
+    /// decided.
     ///
-    /// Every look-up is a binary search in the passage's marker lists, so a passage
-    /// full of numbers costs no more per number than a short one.
-    pub(crate) fn status(&self, mode: Mode, i: usize, plan_year: Option<i32>) -> (bool, bool) {
+    /// Under a heading the section decides, unless the sentence overrides it (力争 or
+    /// a future deadline in a review; an estimate of a past year in a plan). Without
+    /// headings the sentence's own words decide, nearest first: a bare year before the
+    /// number that is before the report's year (or, when that is unknown, before
+    /// another year the passage names, or the only year of a sentence without a plan
+    /// word: "2023年，…"); then the last plan or report word before the number in its
+    /// part of the sentence (up to ；); then a plan comparator after it in its clause
+    /// (左右, 以上); then the first cue word after it; then the last cue before its
+    /// part; then any plan comparator in the passage; else it is reported (actual).
+    ///
+    /// Every look-up is a binary search or a bounded scan of the passage's marker lists.
+    pub(crate) fn status(
+        &self,
+        mode: Mode,
+        i: usize,
+        plan_year: Option<i32>,
+        unheaded_plan: bool,
+    ) -> (bool, bool, Decided) {
         let estimate = self.estimate.is_some_and(|k| k < i);
         let ny = self.years.partition_point(|(k, _)| *k < i);
-        let year = ny.checked_sub(1).map(|k| self.years[k].1);
+        let last_year = ny.checked_sub(1).map(|k| self.years[k]);
+        let year = last_year.map(|y| y.1);
         let past_year = matches!((year, plan_year), (Some(y), Some(p)) if y < p);
         let future_year = self.future_deadline.is_some_and(|k| k < i);
         let past = self.past.partition_point(|&k| k < i);
         let nf = self.future.partition_point(|&k| k < i);
         let future = nf + usize::from(nf < self.future.len());
-        let strong_future = self.stretch.is_some_and(|k| k < i);
-        let target = match mode {
-            Mode::Actual => strong_future || future_year,
-            Mode::Target => !(estimate && (past > 0 || past_year) || past_year && future == 0),
-            Mode::Unknown => {
-                // Without headings the whole sentence's wording decides: "2023年，…达到
-                // 1.2万亿元，同比增长5.8%" is reported, "增长5%左右" planned.
-                let past_all = self.past.len();
-                let future_all = self.future.len();
-                if estimate || past_year || (self.strong_past > 0 && !strong_future) {
-                    false
+        let stretch_at = self.stretch.filter(|&k| k < i);
+        let year_at = last_year.map(|y| y.0).unwrap_or(0);
+        let (target, decided) = match mode {
+            Mode::Actual => match (stretch_at, self.future_deadline.filter(|_| future_year)) {
+                (Some(k), _) => (true, Decided::Word(k, k + 2)),
+                (None, Some(k)) => (true, Decided::Year(k)),
+                (None, None) => (false, Decided::Section),
+            },
+            Mode::Target => {
+                if estimate && (past > 0 || past_year) {
+                    (false, Decided::Estimate(self.estimate.unwrap_or(0)))
+                } else if past_year && future == 0 {
+                    (false, Decided::Year(year_at))
                 } else {
-                    strong_future
-                        || future_year
-                        || (plan_year.is_some() && year.is_some())
-                        || future_all >= past_all
+                    (true, Decided::Section)
                 }
             }
+            Mode::Unknown if unheaded_plan => self.status_in_plan_text(
+                i,
+                estimate,
+                year.filter(|_| plan_year.is_some()),
+                past_year,
+                future_year,
+            ),
+            Mode::Unknown => self.status_from_words(i, plan_year),
         };
-        (target, estimate && !target)
+        (target, estimate && !target, decided)
+    }
+
+    /// Unheaded text given as a plan ([`crate::extract::ExtractOptions::unheaded_plan`]):
+    /// a number is a target unless the sentence reports (an estimate, a past year, a
+    /// strong past word such as 去年 or 初步核算) or has more report words than plan
+    /// words.
+    fn status_in_plan_text(
+        &self,
+        i: usize,
+        estimate: bool,
+        year: Option<i32>,
+        past_year: bool,
+        future_year: bool,
+    ) -> (bool, Decided) {
+        let strong_future = self.stretch.is_some_and(|k| k < i);
+        if estimate {
+            return (false, Decided::Estimate(self.estimate.unwrap_or(0)));
+        }
+        if past_year || (self.strong_past > 0 && !strong_future) {
+            let k = self.past.first().copied().unwrap_or(0);
+            return (false, Decided::Word(k, k + 2));
+        }
+        let target =
+            strong_future || future_year || year.is_some() || self.future.len() >= self.past.len();
+        (
+            target,
+            if target {
+                Decided::Section
+            } else {
+                Decided::Default
+            },
+        )
+    }
+
+    fn status_from_words(&self, i: usize, plan_year: Option<i32>) -> (bool, Decided) {
+        let n = self.clause_start.len();
+        let ps = self.clause_group_start(i);
+        let pe = self
+            .semicolons
+            .get(self.semicolons.partition_point(|&k| k < i))
+            .copied()
+            .unwrap_or(n);
+        let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
+        let clause_end = (i..n)
+            .find(|&k| {
+                self.clause_start
+                    .get(k + 1)
+                    .is_some_and(|&c| c as usize > clause)
+            })
+            .map(|k| k + 1)
+            .unwrap_or(n);
+        let words = |lo: usize, hi: usize| {
+            let a = self.cues.partition_point(|c| c.start < lo);
+            let b = self.cues.partition_point(|c| c.start < hi);
+            &self.cues[a..b]
+        };
+        let plan_before = words(ps, i).iter().any(|c| c.kind == CueKind::Plan);
+        // A bare year before the number in its part, not inside a deadline (到2025年).
+        let bare_year = self
+            .years
+            .iter()
+            .rev()
+            .skip_while(|(k, _)| *k >= i)
+            .take_while(|(k, _)| *k >= ps)
+            .find(|(k, _)| !self.deadlines.iter().any(|d| d.0 <= *k && *k < d.1))
+            .copied();
+        if let Some((k, y)) = bare_year {
+            match plan_year {
+                Some(p) if y < p => return (false, Decided::Year(k)),
+                Some(p) if y >= p && !plan_before => return (true, Decided::Year(k)),
+                Some(_) => {}
+                None if !plan_before => {
+                    // "2024年增长5.1%，今年提出增长5%以上": a year named beside 今年 is
+                    // another, earlier year.
+                    if self.this_year.is_some() {
+                        return (false, Decided::Year(k));
+                    }
+                    let latest = self.years.iter().map(|y| y.1).max().unwrap_or(y);
+                    let one_year = self.years.iter().all(|x| x.1 == y);
+                    let plan_in_part = words(ps, pe).iter().any(|c| c.kind == CueKind::Plan);
+                    if y < latest || (one_year && !plan_in_part) {
+                        return (false, Decided::Year(k));
+                    }
+                }
+                None => {}
+            }
+        }
+        // A deadline 到/至 + year before the number sets the plan horizon of the
+        // sentence ("到2025年，建成…"), unless the year is before the report's.
+        let horizon = self.deadlines.iter().take_while(|d| d.1 <= i).find(|d| {
+            // It opens its clause (after list numbering at most): "增长到2020年的"
+            // is the end of a from–to comparison, not a horizon.
+            let opens = self.clause_start.get(d.0).is_some_and(|&c| {
+                let c = c as usize;
+                d.0 - c <= 3 && self.list_marks_only(c, d.0)
+            });
+            opens
+                && self.to_marks.binary_search(&d.0).is_ok()
+                && (d.0..d.1)
+                    .filter_map(|k| self.years.iter().find(|y| y.0 == k).map(|y| y.1))
+                    .all(|y| plan_year.is_none_or(|p| y >= p))
+        });
+        if let Some(d) = horizon {
+            return (true, Decided::Word(d.0, d.1));
+        }
+        // A plan header ending in a colon ("主要预期目标是：", "计划安排如下：") makes
+        // what follows targets, unless a strong report word (同比, 上年, 了) intervenes.
+        let header = self.colons.iter().rev().find(|&&k| k < i).and_then(|&k| {
+            let c = self.clause_start.get(k).copied().unwrap_or(0) as usize;
+            let plan = words(c, k).iter().rev().find(|x| x.kind == CueKind::Plan)?;
+            let reported = words(k, i).iter().any(|x| x.strong);
+            (!reported).then_some(*plan)
+        });
+        if let Some(c) = header {
+            return (true, Decided::Word(c.start, c.end));
+        }
+        // A report verb right after a plan word is planned: 力争完成, 要实现, 将建成.
+        let say = |c: &Cue| {
+            let k = self.cues.partition_point(|x| x.start < c.start);
+            match k.checked_sub(1).map(|k| self.cues[k]) {
+                Some(p)
+                    if c.kind == CueKind::Report && p.kind == CueKind::Plan && p.end == c.start =>
+                {
+                    (true, Decided::Word(p.start, c.end))
+                }
+                _ if c.kind == CueKind::Comparator => (true, Decided::Weak(c.start, c.end)),
+                _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
+            }
+        };
+        let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator;
+        if let Some(c) = words(ps, i).iter().rev().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = words(i, clause_end)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator)
+        {
+            return say(c);
+        }
+        if let Some(c) = words(i, pe).iter().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = words(0, ps).iter().rev().find(not_cmp) {
+            return say(c);
+        }
+        if let Some(c) = self.cues.iter().find(|c| c.kind == CueKind::Comparator) {
+            return say(c);
+        }
+        match self.estimate {
+            Some(k) if k < i => (false, Decided::Estimate(k)),
+            _ => (false, Decided::Default),
+        }
     }
 }
 
-const STRETCH: u8 = 1;
-const CUMULATIVE: u8 = 2;
-const ESTIMATE: u8 = 4;
-const PAST: u8 = 8;
-const STRONG_PAST: u8 = 16;
-const FUTURE: u8 = 32;
-const RESPECTIVELY: u8 = 64;
+const STRETCH: u16 = 1;
+const CUMULATIVE: u16 = 2;
+const ESTIMATE: u16 = 4;
+const PAST: u16 = 8;
+const STRONG_PAST: u16 = 16;
+const FUTURE: u16 = 32;
+const RESPECTIVELY: u16 = 64;
+const PLAN: u16 = 128;
+const REPORT: u16 = 256;
+const PLAN_CMP: u16 = 512;
+const STRONG_CUE: u16 = 1024;
+const THIS_YEAR: u16 = 2048;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
-static MARKERS: std::sync::LazyLock<lx::WordIndex<u8>> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<(&str, u8)> = Vec::new();
+static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u16)> = Vec::new();
     for (list, kind) in [
         (lx::STRETCH, STRETCH),
         (lx::CUMULATIVE, CUMULATIVE),
@@ -340,6 +679,11 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u8>> = std::sync::LazyLock::ne
         (lx::STRONG_PAST, STRONG_PAST),
         (lx::FUTURE_CUES, FUTURE),
         (&["分别"][..], RESPECTIVELY),
+        (lx::PLAN_CUES, PLAN),
+        (lx::REPORT_CUES, REPORT),
+        (lx::PLAN_COMPARATORS, PLAN_CMP),
+        (lx::STRONG_REPORT_CUES, STRONG_CUE),
+        (&["今年", "本年"][..], THIS_YEAR),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
@@ -371,9 +715,22 @@ mod tests {
         let mut m = Markers::default();
         let ch = chars("预计全年地区生产总值增长5.2%");
         m.scan(&ch, None);
-        assert_eq!(m.status(Mode::Unknown, 12, None), (false, true));
+        let (target, estimate, decided) = m.status(Mode::Unknown, 12, None, false);
+        assert!(!target && estimate);
+        assert_eq!(decided, Decided::Word(0, 2));
         let ch = chars("全省地区生产总值增长5%左右");
         m.scan(&ch, None);
-        assert_eq!(m.status(Mode::Unknown, 10, None), (true, false));
+        let (target, _, decided) = m.status(Mode::Unknown, 10, None, false);
+        assert!(target);
+        assert!(matches!(decided, Decided::Weak(..)));
+        // A bare year before the number, the only year named: a report.
+        let ch = chars("2023年，引进项目156个，同比增长39%");
+        m.scan(&ch, None);
+        assert_eq!(m.status(Mode::Unknown, 10, None, false).2, Decided::Year(0));
+        // The nearest cue before the number decides, not the sentence's first word.
+        let ch = chars("上半年GDP同比增长5.0%，为实现全年增长5.0%左右的预期目标");
+        m.scan(&ch, None);
+        assert!(!m.status(Mode::Unknown, 10, None, false).0);
+        assert!(m.status(Mode::Unknown, 22, None, false).0);
     }
 }

@@ -42,6 +42,7 @@
 
 mod analyze;
 mod draft;
+mod html;
 mod lexicon;
 mod markers;
 mod phrase;
@@ -132,6 +133,13 @@ impl Measure {
 pub struct Finding {
     /// Target or actual.
     pub status: Status,
+    /// What decided the status, so a person can check it: `"section"` (the heading
+    /// of the part: 执行情况, 主要目标), `"default"` (an unheaded sentence with no cue
+    /// is read as reported), or the deciding words as written in the text — a plan
+    /// word (力争, 预期, 目标, 将, 到2025年 …), a report word (同比, 上年, 了, 已, 完成 …),
+    /// a plan comparator after the number (左右, 以上), an estimate word (预计), or a
+    /// year named before the number (`2023年`, compared with the report's year).
+    pub status_cue: String,
     /// The indicator phrase as written (line breaks kept).
     pub indicator: String,
     /// Where the indicator phrase is.
@@ -195,7 +203,7 @@ impl Finding {
         f
     }
 
-    /// One line of JSON with the fields `status`, `indicator`, `indicator_span`,
+    /// One line of JSON with the fields `status`, `status_cue`, `indicator`, `indicator_span`,
     /// `span`, `measure`, `op`, `value`, `value_hi`, `unit`, `stretch`, `by`,
     /// `cumulative`, `sentence` and `flags`. Values are exact decimal strings.
     pub fn to_json_line(&self) -> String {
@@ -207,8 +215,9 @@ impl serde::Serialize for Finding {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let dec = |d: &Option<Decimal>| d.map(|v| v.normalize().to_string());
-        let mut st = s.serialize_struct("Finding", 14)?;
+        let mut st = s.serialize_struct("Finding", 15)?;
         st.serialize_field("status", self.status.name())?;
+        st.serialize_field("status_cue", &self.status_cue)?;
         st.serialize_field("indicator", &self.indicator)?;
         st.serialize_field(
             "indicator_span",
@@ -281,9 +290,24 @@ pub struct ExtractOptions {
     /// ("2024年计划安排", "2024年主要目标"). Years before it mark actuals in text that
     /// has no headings.
     pub plan_year: Option<i32>,
+    /// Text without headings is a plan part (a pasted table of targets, a draft):
+    /// its numbers are targets unless the sentence reports (预计, 去年, a past year).
+    /// Default `false`: the sentence's own words decide, and a sentence without any
+    /// cue is read as reported (see [`Finding::status_cue`]). [`draft_plan`] sets it.
+    pub unheaded_plan: bool,
 }
 
-/// Extracts every finding of `text`. Never fails and never panics; input larger than
+/// Extracts every finding of `text`, plain text or HTML.
+///
+/// HTML (text that starts with a tag and has a closing tag or a doctype) is read
+/// through a tag skipper that keeps offsets: block elements end sentences, each table
+/// row is a sentence, `script`/`style`/`nav`/`head` are dropped, ASCII entities are
+/// decoded. Tags and entities are blanked in place, so every span is a span of the
+/// HTML as given (characters and bytes alike) and the strings of a finding hold no
+/// markup. It is not a full HTML parser: text rendered by scripts and entities
+/// for non-ASCII characters are not recovered.
+///
+/// Never fails and never panics; input larger than
 /// [`MAX_INPUT_BYTES`] gives an empty extraction with a `too_large` warning. Time and
 /// memory are linear in the input.
 pub fn extract(text: &str) -> Extraction {
@@ -305,6 +329,11 @@ pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
             }],
             plan_year: options.plan_year,
         };
+    }
+    if html::looks_like_html(text) {
+        // Same length in bytes and characters: spans index the caller's HTML.
+        let masked = html::mask(text);
+        return analyze::run(&masked, options);
     }
     analyze::run(text, options)
 }

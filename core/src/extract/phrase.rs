@@ -15,17 +15,6 @@ const AFTER_WINDOW: usize = 24;
 /// The longest phrase kept (nouns are head-final, so a longer one keeps its tail).
 const MAX_PHRASE: usize = 28;
 
-/// Two-character words whose last character is a one-character predicate (为, 达).
-const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
-    "行为", "作为", "认为", "成为", "因为", "视为", "称为", "到达", "抵达", "送达", "通达", "发达",
-    "传达", "下达", "表达", "直达",
-];
-
-/// Verbs that name the work itself when they end a noun phrase (森林抚育, 河道治理).
-const NOMINAL_HEADS: &[&str] = &[
-    "抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",
-];
-
 /// The phrase before a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Before {
@@ -203,7 +192,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             // 行为, 作为, 发达: a one-character predicate that ends another word.
             if len == 1
                 && e >= 2
-                && lx::starts_any(ch, e - 2, WORDS_ENDING_LIKE_PREDICATES) == Some(2)
+                && lx::starts_any(ch, e - 2, lx::WORDS_ENDING_LIKE_PREDICATES) == Some(2)
             {
                 break;
             }
@@ -318,6 +307,11 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if !(is_han(c) || c.is_ascii_alphabetic() || lx::quote_pair(c).is_some()) {
         return After::None;
     }
+    // "突破5000亿元大关", "…的目标任务", "14-30微克/立方米之间": words that follow a
+    // number without naming what it measures.
+    if lx::starts_any(ch, s, lx::NOT_AN_INDICATOR_AFTER).is_some() {
+        return After::None;
+    }
     let e = noun_run(ch, s, hi, false);
     if e <= s {
         return After::None;
@@ -388,7 +382,7 @@ fn noun_run(ch: &[char], s: usize, hi: usize, lists: bool) -> usize {
                     // Some verbs end the clause as the head of the noun ("森林抚育。").
                     let after = ch.get(k + len).copied().unwrap_or('。');
                     let ends = k + len >= hi || is_clause_end(after) || after == '、';
-                    if ends && lx::starts_any(ch, k, NOMINAL_HEADS) == Some(len) {
+                    if ends && lx::starts_any(ch, k, lx::NOMINAL_HEADS) == Some(len) {
                         k += len;
                     }
                     break;

@@ -197,22 +197,6 @@ fn magnitude(c: char) -> Option<Decimal> {
     })
 }
 
-/// Measure words that, written after a Chinese numeral, make an ordinal or a name
-/// (二次供水, 十五届, 二期).
-const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
-
-/// A unit character followed by this character makes an ordinary word, not a unit
-/// ("5部门", "3项目" are not 5 部 and 3 项).
-const UNIT_WORDS: &[&str] = &[
-    "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
-    "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
-    "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
-    "家长", "家园", "家居", "户籍", "户外", "片区", "包括", "间隔", "对接", "对外", "对标", "对象",
-    "支持", "支撑", "支出", "支付", "届时", "类型", "类别", "元旦", "件事", "只有", "只要", "把握",
-    "批次", "轮次", "款式", "金融", "金额", "银行", "铜锣", "天然", "天气", "米粮", "米面", "吨位",
-    "次要", "次数",
-];
-
 /// Characters that may follow a medal count (3金1银2铜).
 fn medal_follow(c: Option<char>) -> bool {
     match c {
@@ -234,6 +218,14 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
     let mut i = 0;
     while i < n {
         let c = ch[i];
+        if c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()) {
+            let before = out.len();
+            if structure_ratio_at(cl, i, out) {
+                i = out.last().map(|c| c.post).unwrap_or(i + 1).max(i + 1);
+                continue;
+            }
+            out.truncate(before);
+        }
         let found = if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
             number_at(text, p, cl, i, false)
         } else if is_cn_numeral(c)
@@ -248,15 +240,19 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             }
         } else if matches!(c, '百' | '千' | '万')
             && i > 0
-            && matches!(ch[i - 1], '近' | '逾' | '超' | '上')
+            && matches!(ch[i - 1], '近' | '逾' | '超' | '上' | '破')
         {
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
             rank_at(cl, i)
         } else if c == '下' && lx::starts(ch, i, "下达") {
             reference_at(cl, i)
+        } else if c == '完' && lx::starts(ch, i, "完成") {
+            task_reference_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
+        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
+            level_reference_at(cl, i)
         } else {
             None
         };
@@ -295,6 +291,9 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     if i > 0 && ch[i - 1] == '第' {
         return None;
     }
+    if let Some(c) = fraction_at(text, p, cl, i, chinese) {
+        return Some(c);
+    }
     // A sign: "增长-2.1%" (but not the dash of a range "1-2").
     let mut start = byte;
     if i > 0
@@ -315,8 +314,11 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     let mut unit = (!q.unit().is_none()).then_some(q.unit());
     let mut value_hi = None;
     let mut more = false;
-    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元".
-    if unit.is_none() && j < n && matches!(ch[j], '余' | '多') {
+    let mut approx = false;
+    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元",
+    // "一千多万人" (more than); 几: "二十几万人" (about).
+    if unit.is_none() && j < n && matches!(ch[j], '余' | '多' | '几') {
+        let some = ch[j] == '几';
         let mut k = j + 1;
         let mut v = value;
         while k < n {
@@ -330,9 +332,22 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[k] as usize..p.end]) {
                 value = v;
                 unit = Some(u);
-                more = true;
+                more = !some;
+                approx = some;
                 j = cl.index_at(k, cl.byte[k] as usize + len);
             }
+        }
+    }
+    // 多 / 余 / 几 read inside the numeral ("一千多万人", "500余万元"): the number
+    // scanner gives the floor; the word says more than, or about.
+    for &x in &ch[i..j.min(n)] {
+        match x {
+            '多' | '余' | '餘' => more = !approx,
+            '几' | '幾' => {
+                approx = true;
+                more = false;
+            }
+            _ => {}
         }
     }
     // A range: "1-2个", "3至5个", "5%-6%", "三到五个".
@@ -360,6 +375,11 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             }
         }
     }
+    // "分别为11、24、59、35微克/立方米": bare numbers of a 分别 list share the unit of
+    // the last one.
+    if unit.is_none() && value_hi.is_none() && respectively_before(ch, i) {
+        unit = shared_list_unit(text, p, cl, j);
+    }
     let unit = match unit {
         Some(u) => u,
         None if !chinese && value_hi.is_none() && ratio_name_before(ch, i) => Unit::NONE,
@@ -377,14 +397,13 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     }
     // Filters on what follows.
     let next = ch.get(j).copied();
-    let next2 = ch.get(j + 1).copied();
     if next == Some('+') || raw_after(text, cl.end_byte(j)) == Some('+') {
         return None;
     }
     let sym = unit.symbol();
     if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
         let word: String = [a, b].iter().collect();
-        if UNIT_WORDS.contains(&word.as_str()) && !more {
+        if lx::UNIT_WORDS.contains(&word.as_str()) && !more {
             return None;
         }
     }
@@ -398,7 +417,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         if (lone_one && sym != "个百分点") || ch[i] == '零' {
             return None;
         }
-        if CN_ORDINAL_UNITS.contains(&sym) {
+        if lx::CN_ORDINAL_UNITS.contains(&sym) {
             return None;
         }
         // Chinese numerals count small things (三个, 两家, 五成); "九米" is a name.
@@ -415,69 +434,9 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
             return None;
         }
     }
-    // Streaks: 连续5年, 六连冠, "连续9年稳定在1300亿斤以上" (a record, not this year's value).
-    let streak = (i.saturating_sub(12)..i)
-        .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
-        .any(|k| lx::starts(ch, k, "连续"));
-    if streak || (next == Some('连') && next2 != Some('锁')) {
-        return None;
-    }
-    // Per-unit denominators: 每10万人, 每千人口.
-    if i >= 1
-        && lx::DENOMINATOR_MARKERS
-            .iter()
-            .any(|m| lx::starts(ch, i - 1, m))
-    {
-        return None;
-    }
-    // A threshold that defines what is counted: 排名前1%.
-    if i >= 1 && ch[i - 1] == '前' {
-        return None;
-    }
-    // A designation: "10公里产业带", "1小时交通圈".
-    if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
-        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
-            return None;
-        }
-    }
     let s = if start < byte { i - 1 } else { i };
-    // A money threshold that defines a category: "亿元以上项目", "营收超100亿元企业".
-    if matches!(unit.dimension(), Dimension::Money(_)) {
-        let mut k = j;
-        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
-            Some(len) => {
-                k += len;
-                true
-            }
-            None => {
-                s >= 1 && matches!(ch[s - 1], '超' | '逾')
-                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
-            }
-        };
-        if above
-            && ch.get(k).is_some_and(|c| is_han(*c))
-            && lx::starts_any(
-                ch,
-                k,
-                &[
-                    "企业",
-                    "项目",
-                    "工程",
-                    "产业",
-                    "集群",
-                    "园区",
-                    "平台",
-                    "龙头",
-                    "大项目",
-                    "重点项目",
-                ],
-            )
-            .is_some()
-        {
-            return None;
-        }
+    if excluded_by_context(ch, i, s, j, unit).is_some() {
+        return None;
     }
     let mut cand = Cand {
         kind: Kind::Number,
@@ -496,7 +455,212 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         inner: None,
     };
     comparators(cl, &mut cand);
+    if approx && cand.prefix.is_none() && cand.suffix.is_none() {
+        cand.prefix = Some(Comparator::Approx);
+    }
     Some(cand)
+}
+
+/// Why the context of a number makes it no finding (each a class of SPEC §7's
+/// exclusions), checked by [`excluded_by_context`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Exclusion {
+    /// "迈上三个千亿级台阶": steps of a magnitude, not things.
+    NarrativeTier,
+    /// "连续5年", "六连冠": a record, not this year's value.
+    Streak,
+    /// "每10万人", "每千人口": the per-unit base of an indicator name.
+    Denominator,
+    /// "排名前1%": a threshold that defines what is counted.
+    Threshold,
+    /// "10公里产业带", "1小时交通圈": the designation of one object.
+    Designation,
+    /// "亿元以上项目", "营收超100亿元企业": a money threshold naming a category.
+    Category,
+}
+
+/// The filters on the words around a number read at cleaned `i..j` (its span
+/// starting at `s`, a sign included) in `unit`: the first that applies.
+pub(crate) fn excluded_by_context(
+    ch: &[char],
+    i: usize,
+    s: usize,
+    j: usize,
+    unit: Unit,
+) -> Option<Exclusion> {
+    let n = ch.len();
+    let next = ch.get(j).copied();
+    let next2 = ch.get(j + 1).copied();
+    let mut k = j;
+    while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
+        k += 1;
+    }
+    if k > j
+        && ch.get(k) == Some(&'级')
+        && lx::starts_any(ch, k + 1, lx::NARRATIVE_TIER_NOUNS).is_some()
+    {
+        return Some(Exclusion::NarrativeTier);
+    }
+    let streak = (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "连续"));
+    if streak || (next == Some('连') && next2 != Some('锁')) {
+        return Some(Exclusion::Streak);
+    }
+    if i >= 1
+        && lx::DENOMINATOR_MARKERS
+            .iter()
+            .any(|m| lx::starts(ch, i - 1, m))
+    {
+        return Some(Exclusion::Denominator);
+    }
+    if i >= 1 && ch[i - 1] == '前' {
+        return Some(Exclusion::Threshold);
+    }
+    if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
+        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
+        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
+            return Some(Exclusion::Designation);
+        }
+    }
+    if matches!(unit.dimension(), Dimension::Money(_)) {
+        let mut k = j;
+        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
+            Some(len) => {
+                k += len;
+                true
+            }
+            None => {
+                s >= 1 && matches!(ch[s - 1], '超' | '逾')
+                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
+            }
+        };
+        if above
+            && ch.get(k).is_some_and(|c| is_han(*c))
+            && lx::starts_any(ch, k, lx::CATEGORY_NOUNS).is_some()
+        {
+            return Some(Exclusion::Category);
+        }
+    }
+    None
+}
+
+/// The percentage of a fraction, rounded to two decimals as reports round them
+/// (1/3 → 33.33, 1/4 → 25): "增幅近1/3", "三分之一", "四分之一". None unless
+/// 0 < numerator ≤ denominator ≤ 100.
+fn fraction_percent(num: Decimal, den: Decimal) -> Option<Decimal> {
+    let hundred = Decimal::ONE_HUNDRED;
+    if num <= Decimal::ZERO || den > hundred || num > den || !num.is_integer() || !den.is_integer()
+    {
+        return None;
+    }
+    Some(
+        num.mul_checked(hundred)?
+            .div_checked(den)?
+            .round_dp(2)
+            .normalize(),
+    )
+}
+
+/// A fraction at cleaned index `i`: Arabic "1/3" (not a date: no second slash, the
+/// denominator at most 100) or Chinese "三分之一". Gives a share in %.
+fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    // Cheap test first: a slash after the digits, or 分之 after the numerals.
+    let mut k = i;
+    if chinese {
+        while k < n && is_cn_numeral(ch[k]) {
+            k += 1;
+        }
+        if !lx::starts(ch, k, "分之") {
+            return None;
+        }
+    } else {
+        while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+            k += 1;
+        }
+        if ch.get(k) != Some(&'/') {
+            return None;
+        }
+    }
+    let read = |k: usize| -> Option<(Decimal, usize)> {
+        let b = cl.byte[k] as usize;
+        let num = crate::number::scan(text, b).ok()??;
+        if num.end > p.end || (num.chinese_digits != chinese) {
+            return None;
+        }
+        Some((num.value, cl.index_at(k, num.end)))
+    };
+    let (first, k) = read(i)?;
+    let (num, den, e) = if !chinese {
+        if ch.get(k) != Some(&'/') || !ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (den, e) = read(k + 1)?;
+        if matches!(ch.get(e), Some('/' | '.')) || (i > 0 && matches!(ch[i - 1], '/' | '.')) {
+            return None;
+        }
+        (first, den, e)
+    } else {
+        if !lx::starts(ch, k, "分之") || k + 2 >= n || !is_cn_numeral(ch[k + 2]) {
+            return None;
+        }
+        let (num, e) = read(k + 2)?;
+        (num, first, e)
+    };
+    let value = fraction_percent(num, den)?;
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(value),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese,
+        ocr: false,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    Some(cand)
+}
+
+/// True when 分别 stands earlier in the clause of `i` (at most 24 characters back).
+fn respectively_before(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(24)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts(ch, k, "分别"))
+}
+
+/// The unit of the list item that ends a run of bare numbers joined by 、/和/及
+/// starting at cleaned index `j` (at most eight items), if it has one.
+fn shared_list_unit(text: &str, p: &Passage<'_>, cl: &Clean, mut j: usize) -> Option<Unit> {
+    let ch = &cl.ch;
+    for _ in 0..8 {
+        if !ch.get(j).is_some_and(|c| matches!(c, '、' | '和' | '及')) {
+            return None;
+        }
+        let k = j + 1;
+        if !ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (q, end) = Quantity::scan(text, cl.byte[k] as usize).ok()??;
+        if end > p.end {
+            return None;
+        }
+        if !q.unit().is_none() {
+            return Some(q.unit());
+        }
+        j = cl.index_at(k, end);
+    }
+    None
 }
 
 /// True when a bare number follows the name of a dimensionless ratio, possibly with a
@@ -531,17 +695,33 @@ fn predicate_ending(ch: &[char], e: usize) -> Option<usize> {
 /// "近百个", "逾千家", "上万人": a magnitude word alone after 近/逾/超/上.
 fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    let value = magnitude(ch[i])?;
-    let k = i + 1;
+    let mut value = magnitude(ch[i])?;
+    let mut k = i + 1;
+    // 千亿, 万亿: magnitudes multiply.
+    while let Some(m) = ch.get(k).and_then(|c| magnitude(*c)) {
+        value = value.mul_checked(m)?;
+        k += 1;
+    }
     let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
-    if !matches!(
-        unit.dimension(),
-        Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
-    ) || cl.quoted[i]
+    // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
+    let money = matches!(unit.dimension(), Dimension::Money(_));
+    if !(money
+        || matches!(
+            unit.dimension(),
+            Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
+        ))
+        || cl.quoted[i]
     {
         return None;
     }
     let e = cl.index_at(k, cl.start_byte(k, p.end) + len);
+    // "迈上万亿台阶": the unit character starts a word (台阶), not a unit.
+    if let (Some(a), Some(b)) = (e.checked_sub(1).and_then(|x| ch.get(x)), ch.get(e)) {
+        let word: String = [*a, *b].iter().collect();
+        if lx::UNIT_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+    }
     let mut cand = Cand {
         kind: Kind::Number,
         s: i,
@@ -559,6 +739,9 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         inner: None,
     };
     comparators(cl, &mut cand);
+    if money && cand.prefix.is_none() {
+        return None;
+    }
     Some(cand)
 }
 
@@ -704,7 +887,14 @@ static SUFFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
 
 /// The comparator words of `crate::comparator` that come before a number, indexed.
 static PREFIX_INDEX: std::sync::LazyLock<lx::WordIndex<Comparator>> =
-    std::sync::LazyLock::new(|| lx::WordIndex::new(PREFIX_WORDS));
+    std::sync::LazyLock::new(|| {
+        let words: Vec<(&str, Comparator)> = PREFIX_WORDS
+            .iter()
+            .chain(lx::REPORT_PREFIX_COMPARATORS)
+            .copied()
+            .collect();
+        lx::WordIndex::new(&words)
+    });
 
 /// A one-character comparator word that is really the end of another word
 /// (签约, 节约, 赶超, 最近 …).
@@ -735,35 +925,33 @@ fn spurious_single(word: char, before: char) -> bool {
     }
 }
 
-/// Words after which 第N is a rank ("总量居全市第一", "排名第一").
-const RANK_CONTEXT: &[&str] = &[
-    "全市",
-    "全省",
-    "全国",
-    "全区",
-    "全球",
-    "世界",
-    "全县",
-    "排名",
-    "排行",
-    "排行榜",
-    "居",
-    "位居",
-    "位列",
-    "名列",
-    "列",
-    "同类",
-    "行业",
-    "全网",
-    "榜单",
-    "跻身",
-    "进入",
-];
+/// True when a ranking verb stands earlier in the clause of `i` (at most 60
+/// characters back, a list of ranks included); 居 of 居民/居住/居家 is not one.
+fn rank_verb_before(ch: &[char], i: usize) -> bool {
+    let lo = i.saturating_sub(60);
+    (lo..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| {
+            lx::starts_any(ch, k, lx::RANK_VERBS).is_some()
+                && !(ch[k] == '居' && matches!(ch.get(k + 1), Some('民' | '住' | '家' | '委')))
+                && !(ch[k] == '排' && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
+                && !(ch[k] == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
+        })
+}
 
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    if cl.quoted[i] || lx::ends_any(ch, i, RANK_CONTEXT).is_none() {
+    // Cheap test first: a digit after 第/前.
+    if !ch
+        .get(i + 1)
+        .is_some_and(|c| c.is_ascii_digit() || lx::is_cn_numeral(*c))
+    {
+        return None;
+    }
+    if cl.quoted[i] || (lx::ends_any(ch, i, lx::RANK_CONTEXT).is_none() && !rank_verb_before(ch, i))
+    {
         return None;
     }
     // A streak (连续5年位居全省第一, 连续三届第一) is a record, not this year's rank.
@@ -787,22 +975,14 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     } else {
         // 一 … 九十九
         while k < n && k - digits_start < 3 {
-            let d = match ch[k] {
-                '一' => 1,
-                '二' | '两' => 2,
-                '三' => 3,
-                '四' => 4,
-                '五' => 5,
-                '六' => 6,
-                '七' => 7,
-                '八' => 8,
-                '九' => 9,
-                '十' => {
-                    section = if value == 0 { 10 } else { value * 10 };
-                    value = 0;
-                    k += 1;
-                    continue;
-                }
+            if ch[k] == '十' {
+                section = if value == 0 { 10 } else { value * 10 };
+                value = 0;
+                k += 1;
+                continue;
+            }
+            let d = match crate::number::cn_digit(ch[k]) {
+                Some(d) if d > 0 => d,
                 _ => break,
             };
             value = d;
@@ -842,6 +1022,116 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         ocr: false,
         inner: None,
     })
+}
+
+/// "三次产业结构调整为11.8:48.3:39.9": three or more parts joined by colons after a
+/// structure word in the clause are shares in % (SPEC §5: a:b:c structure ratios are
+/// encoded as shares). Pushes one candidate per part; false when this is not one.
+fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
+    let ch = &cl.ch;
+    let n = ch.len();
+    // Cheap test first: a colon right after the first part.
+    let mut k = i;
+    while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+        k += 1;
+    }
+    if !ch.get(k).is_some_and(|c| matches!(c, ':' | '︰' | '∶')) {
+        return false;
+    }
+    let lo = i.saturating_sub(24);
+    let named = (lo..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .any(|k| lx::starts_any(ch, k, lx::STRUCTURE_WORDS).is_some());
+    if !named || cl.quoted[i] {
+        return false;
+    }
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
+        while k < n && ch[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k < n && ch[k] == '.' && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+            k += 1;
+            while k < n && ch[k].is_ascii_digit() {
+                k += 1;
+            }
+        }
+        if k == s || k - s > 12 {
+            return false;
+        }
+        parts.push((s, k));
+        if k < n
+            && matches!(ch[k], ':' | '︰' | '∶')
+            && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A time (10:30) or a 2-part ratio (1:1) is not a structure of shares.
+    if parts.len() < 3 || parts.len() > 6 {
+        return false;
+    }
+    let Ok(percent) = Unit::parse("%") else {
+        return false;
+    };
+    for (s, e) in parts {
+        let text: String = ch[s..e].iter().collect();
+        let Ok(value) = Decimal::from_str_exact(&text) else {
+            return false;
+        };
+        out.push(Cand {
+            kind: Kind::Number,
+            s,
+            e,
+            pre: s,
+            post: e,
+            value: Some(value),
+            value_hi: None,
+            unit: Some(percent),
+            more: false,
+            prefix: None,
+            suffix: None,
+            chinese: false,
+            ocr: false,
+            inner: None,
+        });
+    }
+    true
+}
+
+/// "完成能耗强度降低和煤炭消费压减任务", "节能减排降碳完成年度任务": a named task or
+/// goal to complete, with no number and no 下达 (which [`reference_at`] reads). The
+/// words between 完成 and 任务/目标 (two to twelve characters, no digits, one clause)
+/// name it.
+fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let from = i + 2;
+    let mut k = from;
+    while k < n && k - from <= 12 && !is_clause_end(ch[k]) {
+        if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
+            return None;
+        }
+        if let Some(len) = lx::starts_any(ch, k, &["任务", "目标"]) {
+            let mut e = k + len;
+            if lx::starts_any(ch, e, &["任务"]).is_some() {
+                e += 2;
+            }
+            // The task must end its clause: "完成…任务，" not "完成任务的…".
+            if e < n && !is_clause_end(ch[e]) && ch[e] != '。' {
+                return None;
+            }
+            let inner = (k > from).then_some((from, k));
+            return Some(Cand::reference(Kind::Reference, i, e, i, inner));
+        }
+        k += 1;
+    }
+    None
 }
 
 /// "完成市级下达指标任务": a target whose value is assigned elsewhere.
@@ -910,7 +1200,19 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
             return Some(Cand::reference(Kind::Reference, i, e + 2, i, None));
         }
     }
-    let verb = lx::ends_any(ch, i, &["增长", "增速", "增幅"])?;
+    // "收入增长与经济增长同步", and "收入与经济增长同步" (the growth named after 与).
+    let verb = match lx::ends_any(ch, i, &["增长", "增速", "增幅"]) {
+        Some(v) => v,
+        None => {
+            let named = (i + 1..(i + 8).min(n))
+                .take_while(|&k| !is_clause_end(ch[k]))
+                .any(|k| lx::starts(ch, k, "增长"));
+            if !named {
+                return None;
+            }
+            0
+        }
+    };
     let mut e = i + 1;
     while e < n && e - i <= 12 && !is_clause_end(ch[e]) {
         if lx::starts(ch, e, "同步") {
@@ -927,15 +1229,47 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     None
 }
 
+/// "高于全省平均水平", "快于全国平均水平": a value bound to a named average, with no
+/// number of its own in the clause (with one, "高于全省1.2个百分点", it is a gap).
+/// The span is the whole phrase, which names what the value is bound to.
+fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let verb = lx::starts_any(ch, i, lx::REFERENCE_VERBS)?;
+    let mut e = i + verb;
+    while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
+        if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
+            return None;
+        }
+        if let Some(len) = lx::starts_any(ch, e, lx::AVERAGE_WORDS) {
+            let end = e + len;
+            // A number later in the clause makes this the base of a gap.
+            let mut k = end;
+            while k < n && !is_clause_end(ch[k]) {
+                if ch[k].is_ascii_digit() {
+                    return None;
+                }
+                k += 1;
+            }
+            return Some(Cand::reference(Kind::Reference, i, end, i, None));
+        }
+        e += 1;
+    }
+    None
+}
+
 /// A count in Chinese numerals directly followed by a noun and then, in the same
 /// clause, by another number is part of that number's indicator name
 /// ("民生九项支出 293.93 亿元").
 fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
     let ch = &cl.ch;
-    let mut k = 0;
-    while k < out.len() {
-        let c = &out[k];
-        let drop = c.chinese
+    let mut keep = vec![true; out.len()];
+    for (k, c) in out.iter().enumerate() {
+        // Arabic counts too: "74个城市平均优良天数比例为74.2%", "10家省实验室余杭占4席".
+        let count = c.unit.is_some_and(|u| {
+            matches!(u.dimension(), Dimension::Count(_)) && !matches!(u.symbol(), "名次" | "位次")
+        });
+        keep[k] = !((c.chinese || count)
             && c.kind == Kind::Number
             && ch.get(c.e).is_some_and(|x| is_han(*x))
             && lx::LEXICON.at(ch, c.e, Tag::Verb).is_none()
@@ -944,11 +1278,46 @@ fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
                     && !ch[c.e..nx.s]
                         .iter()
                         .any(|x| is_clause_end(*x) || *x == '、')
-            });
-        if drop {
-            out.remove(k);
-        } else {
-            k += 1;
-        }
+            }));
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, number: &str, unit: &str) -> Option<Exclusion> {
+        let ch: Vec<char> = text.chars().map(lx::lex_fold).collect();
+        let whole: String = ch.iter().collect();
+        let at = whole.find(number).expect("number in text");
+        let i = whole[..at].chars().count();
+        let j = i + number.chars().count();
+        excluded_by_context(&ch, i, i, j, Unit::parse(unit).expect("unit"))
+    }
+
+    #[test]
+    fn each_context_filter() {
+        use Exclusion::*;
+        assert_eq!(
+            check("迈上三个千亿级台阶", "三个", "个"),
+            Some(NarrativeTier)
+        );
+        assert_eq!(check("新增2家百亿级企业", "2家", "家"), None);
+        assert_eq!(check("连续5年位居第一", "5年", ""), Some(Streak));
+        assert_eq!(check("荣获六连冠", "六", ""), Some(Streak));
+        assert_eq!(check("每10万人拥有", "10万人", "人"), Some(Denominator));
+        assert_eq!(check("排名前1%", "1%", "%"), Some(Threshold));
+        assert_eq!(
+            check("建设10公里产业带", "10公里", "公里"),
+            Some(Designation)
+        );
+        assert_eq!(check("建成10公里绿道", "10公里", "公里"), None);
+        assert_eq!(check("引进亿元以上项目5个", "亿元", "元"), Some(Category));
+        assert_eq!(check("完成投资5亿元以上", "5亿元", "元"), None);
     }
 }

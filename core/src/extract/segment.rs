@@ -180,6 +180,11 @@ impl State<'_> {
             if matches!(c, '。' | '！' | '？' | '!' | '?') {
                 self.flush(next, f);
                 self.start = Some(next);
+            } else if c == super::html::BREAK {
+                // The end of an HTML block element (see html.rs): a sentence ends
+                // before it.
+                self.flush(at, f);
+                self.start = Some(next);
             } else if self.start.is_some_and(|s| at - s > MAX_PASSAGE) {
                 self.flush(at, f);
                 self.start = Some(at);
@@ -264,10 +269,7 @@ fn clean_title(title: &str) -> String {
 }
 
 fn cn_ordinal(c: char) -> bool {
-    matches!(
-        c,
-        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
-    )
+    crate::number::cn_digit(c).is_some() || matches!(c, '十' | '百')
 }
 
 /// Classifies a line by its start (after spaces, markdown `#` and `**`).
@@ -362,8 +364,9 @@ fn classify_line(line: &str) -> Line {
     ) && second.is_some_and(lexicon_space)
         && !rest.starts_with("**")
     {
+        // The space after the bullet may be wider than a byte (NBSP, U+0085).
         return Line::Bullet {
-            body: body + first.len_utf8() + 1,
+            body: body + first.len_utf8() + second.map_or(1, char::len_utf8),
         };
     }
     if matches!(first, '①'..='⑳' | '❶'..='❿') {

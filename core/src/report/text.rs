@@ -79,6 +79,7 @@ fn cells(v: &View<'_>, r: &Row<'_>) -> Vec<String> {
     vec![
         status,
         cell(&r.a.target),
+        cell(&r.a.name.zh),
         r.kind_cell(v.lang),
         cell(&r.observed_cell()),
         cell(&r.target(v.lang, true)),
@@ -163,6 +164,9 @@ pub(crate) fn write<W: fmt::Write + ?Sized>(v: &View<'_>, w: &mut W) -> fmt::Res
     let header: Vec<String> = [
         c.status,
         c.target_id,
+        // The indicator's Chinese name in both languages: the name the plan and the
+        // statistics use, which an analyst searches for.
+        v.t("指标", "指标 (zh)"),
         c.kind,
         c.observed,
         c.target,
@@ -176,7 +180,7 @@ pub(crate) fn write<W: fmt::Write + ?Sized>(v: &View<'_>, w: &mut W) -> fmt::Res
     .map(|s| s.to_string())
     .collect();
     let right = [
-        false, false, false, true, false, true, true, true, true, false,
+        false, false, false, false, true, false, true, true, true, true, false,
     ];
     let mut lines = Vec::new();
     for g in &v.groups {

@@ -192,11 +192,16 @@ fn against(ind: &Indicator, t: &Target, value: &Quantity, obs: Decimal) -> Optio
         let needed = minus(base.value(), target);
         return done.and_then(|d| ratio(d, needed?)).ok();
     }
-    if matches!(ind.measure, Measure::Growth | Measure::Change) {
+    // A change (a growth rate, a change indicator, or a change in percentage points
+    // derived from a share) is judged as a change, whatever the share's polarity.
+    let change = matches!(ind.measure, Measure::Growth | Measure::Change)
+        || value.dimension() == Dimension::PercentagePoint;
+    if change {
         // Growth completion is defined only for a positive target (or, for a
         // reduction, a negative one); otherwise only the gap is reported.
+        // A change that went the wrong way has no completion, only its gap.
         return if (!lower && target > Decimal::ZERO) || (lower && target < Decimal::ZERO) {
-            ratio(obs, target).ok()
+            ratio(obs, target).ok().filter(|r| !r.is_sign_negative())
         } else {
             None
         };
@@ -238,12 +243,14 @@ pub(crate) fn record(
     period: Period,
     a: &mut Assessment,
 ) -> Result<bool> {
-    let observed = convert(&found.value, a.unit)?;
-    a.observed = Some(observed.value());
-    a.observed_period = Some(period);
+    // What was used is recorded first, so a figure that cannot be compared is still
+    // shown with its unit.
     a.inputs.extend(found.inputs.iter().cloned());
     a.conflicts = found.conflicts.clone();
     a.notes.extend(found.notes.iter().cloned());
+    let observed = convert(&found.value, a.unit)?;
+    a.observed = Some(observed.value());
+    a.observed_period = Some(period);
     let met = holds(c, &found.value, a.unit, ind.polarity)?;
     a.completion = completion(ind, c, t, observed.value())?;
     a.gap = gap(c, observed.value());
@@ -305,10 +312,17 @@ pub(crate) fn grade(
         );
     }
     let rate = a.unit.dimension().is_rate();
+    // A band judges each side by where the figure lies.
+    let lower = better_lower(ind, obs, target);
+    // A change that went the wrong way is not "basically" achieved, however small.
+    let wrong_way = a.unit.dimension() == Dimension::PercentagePoint
+        && !target.is_zero()
+        && (obs.is_sign_negative() != target.is_sign_negative() || obs.is_zero());
     let r = opts.basic_ratio;
     let basic = || -> Result<bool> {
         Ok(match (baseline, c) {
             (Some(base), _) => minus(base, obs)? >= times(r, minus(base, target)?)?,
+            _ if wrong_way => false,
             _ if rate => a.gap.is_some_and(|g| g.abs() <= opts.basic_margin_pp),
             (None, Condition::Between { .. }) => match a.target_high {
                 Some(high) if obs > high => high >= times(r, obs)?,

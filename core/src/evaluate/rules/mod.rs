@@ -11,6 +11,8 @@ mod multi_year;
 mod partial;
 mod reference;
 
+use std::collections::HashMap;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -132,24 +134,37 @@ pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
 
 /// Severity and explanation, once every assessment is decided: a stretch tier is
 /// never a violation (at most a warning) and is explained beside its base.
-pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment]) {
-    let bases: Vec<Option<(String, Status)>> = assessments
+pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment], parallel: bool) {
+    let bases = Bases::new(assessments);
+    let paired: Vec<Option<(String, Status)>> = assessments
         .iter()
         .map(|s| {
             if s.tier != Tier::Stretch {
                 return None;
             }
-            base_of(ctx, s, assessments).map(|b| (b.target.clone(), b.status))
+            bases
+                .of(ctx, s, assessments)
+                .map(|b| (b.target.clone(), b.status))
         })
         .collect();
-    for (a, base) in assessments.iter_mut().zip(bases) {
+    for (a, base) in assessments.iter_mut().zip(paired) {
         if let Some((id, status)) = base {
             a.base = Some(id);
             a.base_status = Some(status);
         }
         a.severity = severity(a);
-        a.explanation = crate::evaluate::explain::explain(a, ctx.plan);
     }
+    let explain = |a: &mut Assessment| {
+        a.explanation = crate::evaluate::explain::explain(a, ctx.plan);
+    };
+    #[cfg(feature = "parallel")]
+    if parallel {
+        use rayon::prelude::*;
+        assessments.par_iter_mut().for_each(explain);
+        return;
+    }
+    let _ = parallel;
+    assessments.iter_mut().for_each(explain);
 }
 
 fn severity(a: &Assessment) -> Option<Severity> {
@@ -166,30 +181,49 @@ fn severity(a: &Assessment) -> Option<Severity> {
     }
 }
 
-/// The base a stretch tier stands on: the base tier of the same indicator and period,
-/// else the base on the related series (a growth base and a level stretch of the same
-/// series, linked by the growth indicator's `of`).
-fn base_of<'a>(
-    ctx: &Ctx<'_>,
-    stretch: &Assessment,
-    all: &'a [Assessment],
-) -> Option<&'a Assessment> {
-    let bases = || {
-        all.iter()
-            .filter(|b| b.tier == Tier::Base && b.period == stretch.period)
-    };
-    let related = |b: &Assessment| {
-        let (Some(x), Some(y)) = (
-            ctx.data.indicator(&stretch.indicator),
-            ctx.data.indicator(&b.indicator),
-        ) else {
-            return false;
+/// The first base-tier assessment of each indicator and period, looked up once for
+/// every stretch tier.
+struct Bases<'a> {
+    first: HashMap<(&'a str, Period), usize>,
+}
+
+impl<'a> Bases<'a> {
+    fn new(all: &'a [Assessment]) -> Bases<'a> {
+        let mut first = HashMap::new();
+        for (i, b) in all.iter().enumerate().filter(|(_, b)| b.tier == Tier::Base) {
+            first.entry((b.indicator.as_str(), b.period)).or_insert(i);
+        }
+        Bases { first }
+    }
+
+    /// The base a stretch tier stands on: the base tier of the same indicator and
+    /// period, else the base on the related series (a growth base and a level stretch
+    /// of the same series, linked by the growth indicator's `of`).
+    fn of<'b>(
+        &self,
+        ctx: &Ctx<'_>,
+        stretch: &Assessment,
+        all: &'b [Assessment],
+    ) -> Option<&'b Assessment> {
+        let at = |indicator: &str| {
+            self.first
+                .get(&(indicator, stretch.period))
+                .and_then(|i| all.get(*i))
         };
-        x.of.as_deref() == Some(y.id.as_str()) || y.of.as_deref() == Some(x.id.as_str())
-    };
-    bases()
-        .find(|b| b.indicator == stretch.indicator)
-        .or_else(|| bases().find(|b| related(b)))
+        if let Some(b) = at(&stretch.indicator) {
+            return Some(b);
+        }
+        let ind = ctx.data.indicator(&stretch.indicator)?;
+        // The level this growth is of, or the growth indicators of this level.
+        if let Some(b) = ind.of.as_deref().and_then(at) {
+            return Some(b);
+        }
+        ctx.plan
+            .indicators
+            .iter()
+            .filter(|g| g.of.as_deref() == Some(ind.id.as_str()))
+            .find_map(|g| at(&g.id))
+    }
 }
 
 fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Result<()> {
@@ -219,7 +253,7 @@ fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Res
 
 /// No value for the target's period: pending while the period is open, else no data.
 fn no_data(ctx: &Ctx<'_>, t: &Target, a: &mut Assessment) -> Result<()> {
-    a.time_progress = Some(t.period.time_progress(ctx.as_of).round_dp(6));
+    a.time_progress = Some(t.period.time_progress(ctx.as_of).round_dp(6).normalize());
     if ctx.as_of < t.period.end() {
         a.status = Status::Pending;
         a.rule = Rule::NoDataPeriodOpen;
@@ -252,5 +286,8 @@ fn date_range_err(year: i16) -> Error {
 fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
     let days = |a: Date, b: Date| Decimal::from(crate::period::days_between(a, b));
     let share = crate::evaluate::math::ratio(days(from, to), days(from, end))?;
-    Ok(share.clamp(Decimal::ZERO, Decimal::ONE).round_dp(6))
+    Ok(share
+        .clamp(Decimal::ZERO, Decimal::ONE)
+        .round_dp(6)
+        .normalize())
 }

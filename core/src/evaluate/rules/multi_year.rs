@@ -82,9 +82,11 @@ fn cumulative(
             None => break,
         }
     }
-    // A published cumulative figure covering at least as many years is taken as is.
+    // A published cumulative figure covering more years is taken as is, and the
+    // yearly figures after it are added (`2021..2024` published, then 2025).
+    // `start..start` is the first year itself, already among the yearly figures.
     let published = (start..=end).rev().find_map(|y| {
-        if summed_through.is_some_and(|s| s > y) {
+        if y == start || summed_through.is_some_and(|s| s >= y) {
             return None;
         }
         ctx.data
@@ -100,7 +102,23 @@ fn cumulative(
             a.notes.extend(found.notes);
             a.notes
                 .push(format!("published cumulative figure for {start}..{y}"));
-            y
+            let mut through = y;
+            while through < end {
+                let Some(next) = ctx.data.get(ind, Period::Year(through + 1)) else {
+                    break;
+                };
+                let next = next?;
+                total = plus(total, convert(&next.value, a.unit)?.value())?;
+                a.inputs.extend(next.inputs);
+                a.conflicts.extend(next.conflicts);
+                a.notes.extend(next.notes);
+                through += 1;
+            }
+            if through > y {
+                a.notes
+                    .push(format!("plus the yearly figures {}..{through}", y + 1));
+            }
+            through
         }
         (None, Some(y)) => {
             for f in yearly {
@@ -118,6 +136,20 @@ fn cumulative(
             return Ok(());
         }
     };
+    // A gap in the yearly figures: the years after it are not counted, and say so.
+    if through < end {
+        let missing = through + 1;
+        let later: Vec<String> = (missing + 1..=end)
+            .filter(|y| ctx.data.get(ind, Period::Year(*y)).is_some())
+            .map(|y| y.to_string())
+            .collect();
+        if !later.is_empty() {
+            a.notes.push(format!(
+                "{missing} is missing, so the figures for {} are not counted",
+                later.join(", ")
+            ));
+        }
+    }
     let covered = Period::Years {
         start,
         end: through,
@@ -127,7 +159,7 @@ fn cumulative(
     let observed = Quantity::new(total, a.unit);
     let years_total = Decimal::from(i32::from(end) - i32::from(start) + 1);
     let years_done = Decimal::from(i32::from(through) - i32::from(start) + 1);
-    let elapsed = ratio(years_done, years_total)?.round_dp(6);
+    let elapsed = ratio(years_done, years_total)?.round_dp(6).normalize();
     a.time_progress = Some(elapsed);
     if through == end {
         let met = holds(c, &observed, a.unit, ind.polarity)?;
@@ -356,7 +388,7 @@ fn change(
             acc
         };
         let published = (start..=end).rev().find_map(|y| {
-            if summed_through.is_some_and(|s| s > y) {
+            if y == start || summed_through.is_some_and(|s| s >= y) {
                 return None;
             }
             ctx.data
@@ -469,7 +501,7 @@ fn change(
         };
         return Ok(());
     }
-    let elapsed = ratio(years, all_years)?.round_dp(6);
+    let elapsed = ratio(years, all_years)?.round_dp(6).normalize();
     a.time_progress = Some(elapsed);
     if target.is_zero() {
         a.status = Status::Behind;

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 
 use crate::comparator::Comparator;
 use crate::evaluate::assessment::{Assessment, Status};
+use crate::evaluate::data::Found;
 use crate::evaluate::math::{minus, plus, ratio, times, unless_overflow};
 use crate::evaluate::rule::Rule;
 use crate::indicator::{Indicator, Measure, Polarity};
@@ -55,6 +56,12 @@ pub(super) fn judge(
         return no_data(ctx, t, a);
     };
     let found = figure?.found;
+    let is_flow = ind.flow && ind.measure == Measure::Level && !dated_target;
+    let (p, found) = if is_flow {
+        following_pieces(ctx, ind, t, p, found)?
+    } else {
+        (p, found)
+    };
     let holds_now = record(ind, c, t, &found, p, a)?;
     if ctx.as_of >= end {
         // The period is over and its figure is missing: what there is counts for
@@ -76,7 +83,7 @@ pub(super) fn judge(
         // A deadline is a point: progress runs from the start of its year.
         days_share(window_start.yesterday().map_err(period_err)?, p.end(), end)?
     } else {
-        p.elapsed_share(&t.period)?.round_dp(6)
+        p.elapsed_share(&t.period)?.round_dp(6).normalize()
     });
     if holds_now {
         a.status = Status::OnTrack;
@@ -95,6 +102,69 @@ pub(super) fn judge(
         a.required_growth = required_growth(ctx, t, ind, c, p)?;
     }
     Ok(())
+}
+
+/// A flow's total so far from consecutive pieces: the latest leading figure (Q1,
+/// H1, Jan–Mar) plus the figures that follow it without a gap (Q2, then July …), as
+/// long as they stay inside the target's period, so no later figure is left aside.
+/// The pieces make a year-to-date period when they are whole months of one year.
+fn following_pieces(
+    ctx: &Ctx<'_>,
+    ind: &Indicator,
+    t: &Target,
+    lead: Period,
+    found: Found,
+) -> Result<(Period, Found)> {
+    let end = t.period.end();
+    let mut through = lead.end();
+    let mut total = found;
+    let mut pieces = 0;
+    while let Ok(next_start) = through.tomorrow() {
+        // The longest piece starting the day after, still before the period's end.
+        let next = ctx
+            .data
+            .periods(ind)
+            .iter()
+            .copied()
+            .filter(|q| !matches!(q, Period::Date(_)) && q.start() == next_start && q.end() < end)
+            .max_by_key(|q| q.end());
+        let Some(q) = next else {
+            break;
+        };
+        let Some(Ok(piece)) = ctx.data.get(ind, q) else {
+            break;
+        };
+        let v = convert(&piece.value, total.value.unit())?.value();
+        let sum = plus(total.value.value(), v)?;
+        total.value = crate::quantity::Quantity::new(sum, total.value.unit());
+        total.inputs.extend(piece.inputs);
+        total.notes.extend(piece.notes);
+        total.conflicts.extend(piece.conflicts);
+        total.vintage = total.vintage.max(piece.vintage);
+        total.status = total.status.min(piece.status);
+        through = q.end();
+        pieces += 1;
+    }
+    if pieces == 0 {
+        return Ok((lead, total));
+    }
+    let year = lead.start().year();
+    let whole_months = lead.start() == Date::new(year, 1, 1).unwrap_or(lead.start())
+        && through.year() == year
+        && through == through.last_of_month();
+    let period = if whole_months {
+        Period::YearToDate {
+            year,
+            through: through.month() as u8,
+        }
+    } else {
+        lead
+    };
+    total.notes.push(format!(
+        "the total so far adds up {} consecutive figures from {lead}",
+        pieces + 1
+    ));
+    Ok((period, total))
 }
 
 /// True for a ceiling: `<=`, `<`, or a range or `~` on a lower-is-better indicator.
@@ -118,7 +188,7 @@ fn flow(
     p: Period,
     a: &mut Assessment,
 ) -> Result<()> {
-    let tp = p.elapsed_share(&t.period)?.round_dp(6);
+    let tp = p.elapsed_share(&t.period)?.round_dp(6).normalize();
     a.time_progress = Some(tp);
     let seasonal = (|| {
         let prev_part = ctx.data.get(ind, p.previous_year().ok()?)?.ok()?;
@@ -128,7 +198,7 @@ fn flow(
             prev_full.value.value(),
         )
         .ok()?;
-        Some(share.round_dp(6))
+        Some(share.round_dp(6).normalize())
     })();
     let expected = match seasonal {
         Some(s) => {
@@ -202,14 +272,22 @@ fn stock_progress(
         .copied()
         .filter(|q| q.end() < window_start)
         .max_by_key(|q| q.end());
-    let (Some(base_p), Some(target), Some(obs)) = (base, c.value(), a.observed) else {
-        a.status = Status::Behind;
+    // Without a figure from before the year, progress toward the deadline cannot be
+    // measured: the stock is short of its target, and that is all that can be said.
+    let no_base = |a: &mut Assessment| {
+        a.status = Status::Pending;
         a.rule = Rule::PartialStock;
+        a.completion = None;
+        a.notes.push(format!(
+            "no figure before {window_start} to measure progress toward the deadline from"
+        ));
+    };
+    let (Some(base_p), Some(target), Some(obs)) = (base, c.value(), a.observed) else {
+        no_base(a);
         return Ok(());
     };
     let Some(Ok(base_found)) = ctx.data.get(ind, base_p) else {
-        a.status = Status::Behind;
-        a.rule = Rule::PartialStock;
+        no_base(a);
         return Ok(());
     };
     let base_v = convert(&base_found.value, a.unit)?.value();

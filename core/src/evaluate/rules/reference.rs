@@ -8,7 +8,7 @@ use crate::evaluate::rule::Rule;
 use crate::indicator::{Indicator, Polarity};
 use crate::target::{Condition, Target};
 
-use super::{convert, no_data, Ctx};
+use super::{convert, Ctx};
 use crate::Result;
 
 /// Default comparator of a reference: a ceiling for lower-is-better indicators, a
@@ -51,7 +51,17 @@ pub(super) fn bind(
                 found.value
             }
             None => {
-                no_data(ctx, t, a)?;
+                // Not bound until the figure it refers to is published: pending, with
+                // the target's own figure shown when there is one.
+                a.status = Status::Pending;
+                a.rule = Rule::ReferenceUnbound;
+                if let Some(Ok(own)) = ctx.data.get(ind, t.period) {
+                    if let Ok(v) = convert(&own.value, a.unit) {
+                        a.observed = Some(v.value());
+                        a.observed_period = Some(t.period);
+                        a.inputs.extend(own.inputs);
+                    }
+                }
                 a.notes.push(format!(
                     "the reference {key:?} has no figure for {} yet",
                     t.period

@@ -1,0 +1,284 @@
+//! Forms of reports other than the seed (issue 13): status from the sentence's own
+//! words, numerals that were read wrongly, the scope of 力争, HTML input.
+
+use planwatch::extract::{extract, Status};
+
+/// (status, op, value, unit, stretch, status_cue) of each finding.
+type Row = (String, String, Option<String>, Option<String>, bool, String);
+
+fn one(text: &str) -> Vec<Row> {
+    extract(text)
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.status.name().to_string(),
+                f.op.symbol().to_string(),
+                f.value.map(|v| v.to_string()),
+                f.unit.map(|u| u.symbol().to_string()),
+                f.stretch,
+                f.status_cue.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn status_from_the_sentence_own_words() {
+    for (text, status, cue) in [
+        (
+            "实现地区生产总值2150亿元，增长4.6%。",
+            Status::Actual,
+            "实现",
+        ),
+        (
+            "新增规上企业312家，总数达2871家。",
+            Status::Actual,
+            "default",
+        ),
+        (
+            "每万人高价值发明专利拥有量达36件。",
+            Status::Actual,
+            "default",
+        ),
+        ("地区生产总值同比增长5.2%。", Status::Actual, "同比"),
+        ("2023年，全市引进项目156个。", Status::Actual, "2023年"),
+        ("力争地区生产总值增长6%。", Status::Target, "力争"),
+        ("预期目标：地区生产总值增长5%左右。", Status::Target, "目标"),
+        ("城镇调查失业率5.5%左右。", Status::Target, "左右"),
+        ("到2025年，建成5G基站1万个。", Status::Target, "到2025年"),
+    ] {
+        let f = &extract(text).findings[0];
+        assert_eq!(f.status, status, "{text}: {f:?}");
+        assert_eq!(f.status_cue, cue, "{text}");
+    }
+}
+
+#[test]
+fn numerals_read_as_readers_mean_them() {
+    let got = one("全年实现地区生产总值十点五亿元，同比增长二十点五%。");
+    assert_eq!(got[0].2.as_deref(), Some("1050000000"));
+    assert_eq!(got[1].2.as_deref(), Some("20.5"));
+    let got = one("新增就业一千零十二人，一万零十二人次。");
+    assert_eq!(got[0].2.as_deref(), Some("1012"));
+    assert_eq!(got[1].2.as_deref(), Some("10012"));
+    let got = one("2023年，完成投资三千 九百 六十五万元，7万 5千人。");
+    assert_eq!(got[0].2.as_deref(), Some("39650000"));
+    assert_eq!(got[1].2.as_deref(), Some("75000"));
+}
+
+#[test]
+fn stretch_scopes_over_its_own_clause() {
+    for sep in ["；", "，"] {
+        let text = format!(
+            "固定资产投资增长8%，力争完成150亿元{sep}社会消费品零售总额增长6.5%{sep}城镇新增就业不少于1.2万人。"
+        );
+        let got = one(&text);
+        let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+        assert_eq!(stretch, [false, true, false, false], "{text}: {got:?}");
+        assert!(got.iter().all(|f| f.0 == "target"), "{text}: {got:?}");
+    }
+    // A stretch word opening the sentence governs its list of clauses.
+    let got = one("力争新增上市公司10家、专精特新企业20家，高新技术企业突破2.5万家。");
+    assert!(got.iter().all(|f| f.4), "{got:?}");
+}
+
+#[test]
+fn html_input_keeps_offsets_into_the_html() {
+    let html = "<!DOCTYPE html><html><head><title>报告</title><script>var x='增长9%';</script></head>\
+<body><nav>首页 第2页</nav><p>2023年，全市地区生产总值达到1.2万亿元，同比增长5.8%</p>\
+<table><tr><td>固定资产投资</td><td>增长&nbsp;12.2%</td></tr><tr><td>新增就业</td><td>1.5万人</td></tr></table>\
+<div>力争新增学位1000个&lt;br&gt;</div></body></html>";
+    let found = extract(html);
+    let chars: Vec<char> = html.chars().collect();
+    let got: Vec<(String, String)> = found
+        .findings
+        .iter()
+        .map(|f| {
+            let s: String = chars[f.span.clone()].iter().collect();
+            assert_eq!(&html[f.byte_span.clone()], s);
+            (f.indicator.clone(), s)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("地区生产总值".to_string(), "1.2万亿元".to_string()),
+            ("地区生产总值".to_string(), "5.8%".to_string()),
+            ("固定资产投资".to_string(), "12.2%".to_string()),
+            ("新增就业".to_string(), "1.5万人".to_string()),
+            ("学位".to_string(), "1000个".to_string()),
+        ]
+    );
+    // Each table row is its own sentence, without markup.
+    assert!(found.findings[2].sentence.contains("固定资产投资"));
+    assert!(!found.findings[2].sentence.contains("新增就业"));
+    assert!(!found
+        .findings
+        .iter()
+        .any(|f| f.sentence.contains("</") || f.sentence.contains("<p")));
+    // Entities are decoded in place (&lt; reads as <).
+    assert!(found.findings[4].sentence.contains("br>"));
+}
+
+#[test]
+fn structure_ratios_are_shares_and_ranks_follow_their_verb() {
+    let got = one("三次产业结构比为2:38:60。");
+    let values: Vec<_> = got.iter().map(|f| (f.2.clone(), f.3.clone())).collect();
+    let pct = |v: &str| (Some(v.to_string()), Some("%".to_string()));
+    assert_eq!(values, [pct("2"), pct("38"), pct("60")]);
+    // A time or a two-part ratio is not a structure.
+    assert!(one("会议于10:30开始。").is_empty());
+    let got = one("位居全国百强县投资潜力第3、新型城镇化质量第4，增幅全省排第7位。");
+    let ranks: Vec<_> = got
+        .iter()
+        .map(|f| f.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(ranks, ["3", "4", "7"]);
+    assert!(got.iter().all(|f| f.0 == "actual"));
+    // 居民 is not a ranking verb; 第二批 is not a rank.
+    assert!(one("城镇居民第二批补贴发放。").is_empty());
+}
+
+#[test]
+fn approximate_magnitudes_and_fractions() {
+    let got = one("2023年，新增就业一千多万人，带动十多万户，惠及二十几万人，增幅近1/3，完成三分之一，四分之一，千分之2.4。");
+    let ops: Vec<_> = got
+        .iter()
+        .map(|f| {
+            (
+                f.1.as_str(),
+                f.2.clone().unwrap_or_default(),
+                f.3.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want = [
+        (">", "10000000", "人"),
+        (">", "100000", "户"),
+        ("~", "200000", "人"),
+        ("~", "33.33", "%"),
+        ("=", "33.33", "%"),
+        ("=", "25", "%"),
+        ("=", "2.4", "‰"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(a, b, c)| (*a, b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(ops, want);
+    // Dates and codes are not fractions.
+    assert!(one("2023年，发布2023/10/1号文件。").is_empty());
+}
+
+#[test]
+fn measure_words_and_per_units_of_other_reports() {
+    for (text, value, unit) in [
+        ("全县共发生安全生产事故3起。", "3", "起"),
+        ("10家省实验室余杭占4席。", "4", "席"),
+        ("亿元楼新增6幢。", "6", "幢"),
+        ("发生重污染395天次。", "395", "天次"),
+        ("集装箱吞吐量达到120万标箱。", "1200000", "标箱"),
+        ("地均产出达到5.2亿元/平方公里。", "520000000", "元/平方公里"),
+        ("路网密度达到8.5千米/平方公里。", "8.5", "公里/平方公里"),
+        // 斤 is mass: converted exactly to the base unit 吨 (1 斤 = 0.0005 吨).
+        ("粮食产量1.3万亿斤以上。", "650000000", "吨"),
+    ] {
+        let got = one(text);
+        let hit = got.iter().find(|f| f.2.as_deref() == Some(value));
+        assert_eq!(
+            hit.and_then(|f| f.3.clone()).as_deref(),
+            Some(unit),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn references_multiples_gaps_and_narrative_numbers() {
+    let got = one("2023年，全市人均地区生产总值是全国平均水平的2.3倍，经济总量翻一番，增速高于全省1.2个百分点，城镇居民收入高于全省平均水平。");
+    let kinds: Vec<_> = got
+        .iter()
+        .map(|f| {
+            (
+                f.1.as_str(),
+                f.2.clone().unwrap_or_default(),
+                f.3.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let want: Vec<(&str, String, String)> = vec![
+        ("=", "2.3".into(), "倍".into()),
+        ("=", "2".into(), "倍".into()),
+        ("=", "1.2".into(), "个百分点".into()),
+        ("reference", String::new(), String::new()),
+    ];
+    assert_eq!(kinds, want);
+    let found = extract("城镇居民收入高于全省平均水平。");
+    let f = &found.findings[0];
+    let span: String = "城镇居民收入高于全省平均水平。".chars().collect::<Vec<_>>()[f.span.clone()]
+        .iter()
+        .collect();
+    // The reference names what it is bound to.
+    assert_eq!(span, "高于全省平均水平");
+    // Narrative numbers are not findings.
+    assert!(one("全市经济总量迈上三个千亿级台阶，实施十大工程。").is_empty());
+    // A from–to change is reported, not a horizon.
+    let got = one("人均GDP从2015年的51281元增长到2020年的70790元。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+}
+
+#[test]
+fn a_respectively_list_shares_its_last_unit() {
+    let got = one("2023年，二氧化硫、二氧化氮平均浓度分别为11、24微克/立方米。");
+    let values: Vec<_> = got.iter().map(|f| (f.2.clone(), f.3.clone())).collect();
+    let v = |x: &str| (Some(x.to_string()), Some("微克/立方米".to_string()));
+    assert_eq!(values, [v("11"), v("24")]);
+    // Without 分别, a bare number stays unread.
+    assert!(one("2023年，编号11、24微克/立方米样品。").len() <= 1);
+}
+
+#[test]
+fn plan_headers_and_paragraphs_carry_status() {
+    // A plan header ending in a colon makes what follows targets, 完成 included.
+    let got =
+        one("2024年主要预期目标是：地区生产总值增长7.6%，全年完成一般预算收入11000万元以上。");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // A sentence without cues continues the one before it in its paragraph…
+    let got = one("2024年常州将新增高新技术企业1000家。新增上市企业20家。");
+    assert_eq!(got[1].0, "target", "{got:?}");
+    assert_eq!(got[1].5, "previous sentence");
+    // …but not across a blank line.
+    let got = one("2024年常州将新增高新技术企业1000家。\n\n新增上市企业20家。");
+    assert_eq!(got[1].0, "actual", "{got:?}");
+    // A comparator alone does not outweigh the reported sentence before.
+    let got = one("2019年，规上工业增加值增长6.1%。服务业增加值增长6.1%左右。");
+    assert_eq!(got[1].0, "actual", "{got:?}");
+}
+
+/// Found by the property test: a bullet followed by a two-byte space (U+0085) cut
+/// the line inside that character (a panic on main before this fix).
+#[test]
+fn a_bullet_with_a_wide_space_does_not_panic() {
+    for text in ["*\u{85}0", "-\u{a0}增长5%", "•\u{3000}新增就业1万人"] {
+        let _ = extract(text);
+    }
+}
+
+#[test]
+fn bare_money_magnitudes_with_their_comparator() {
+    let got = one("2021年，实际使用外资首次突破万亿元，达到1.1万亿元。");
+    let v: Vec<_> = got
+        .iter()
+        .map(|f| (f.1.clone(), f.2.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (">".to_string(), "1000000000000".to_string()),
+            ("=".to_string(), "1100000000000".to_string())
+        ]
+    );
+    // Without a comparator word a bare magnitude of money is a name (万元户).
+    assert!(one("2021年，评选万元户。").is_empty());
+}
