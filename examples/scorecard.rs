@@ -1,13 +1,14 @@
 //! Evaluates a plan against observations and prints the scorecard.
 //!
 //! ```text
-//! cargo run --release --example scorecard -- [--plan PLAN.toml|PLAN.json]
+//! cargo run --release --example scorecard -- [--builtin NAME | --plan PLAN.toml|PLAN.json]
 //!     [--observations OBS.csv|OBS.json]... [--as-of YYYY-MM-DD]
 //!     [--format text|markdown|html|json|csv] [--lang zh|en] [-o FILE]
 //! ```
 //!
-//! - Without `--plan` the built-in plan `nanshan-2024` is used, with its built-in
-//!   observations. `--observations` files are **added** to the built-in observations
+//! - Without `--plan` a built-in plan is used, with its built-in observations:
+//!   `--builtin NAME` picks one of `Plan::builtin_names()` (`nanshan-2024`, the
+//!   default, or `china-14fyp`); an unknown name is an error that lists the names. `--observations` files are **added** to the built-in observations
 //!   when the plan is built-in (for one indicator and period the engine keeps the
 //!   latest vintage, then the more final status: give a row a later vintage to
 //!   override a built-in figure). With your own `--plan`, only your observation files
@@ -28,13 +29,16 @@ use jiff::civil::Date;
 use planwatch::{evaluate, Error, Format, Lang, Observations, Options, Plan};
 
 const USAGE: &str = "\
-usage: scorecard [--plan PLAN.toml|PLAN.json] [--observations OBS.csv|OBS.json]...
+usage: scorecard [--builtin NAME | --plan PLAN.toml|PLAN.json]
+                 [--observations OBS.csv|OBS.json]...
                  [--as-of YYYY-MM-DD] [--format text|markdown|html|json|csv]
                  [--lang zh|en] [-o FILE]
 
 Evaluates a development plan against observations and prints the scorecard.
-  --plan FILE          plan file (TOML, or JSON by its .json extension);
-                       default: the built-in plan nanshan-2024
+  --builtin NAME       a built-in plan with its observations: nanshan-2024
+                       (the default) or china-14fyp
+  --plan FILE          plan file (TOML, or JSON by its .json extension)
+                       instead of a built-in plan
   --observations FILE  observations (CSV, or JSON by its .json extension); may repeat.
                        With the built-in plan, rows are added to the built-in ones.
   --as-of DATE         evaluate as of this date (default: today)
@@ -47,6 +51,7 @@ Evaluates a development plan against observations and prints the scorecard.
 /// What the command line asks for.
 #[derive(Debug, Default)]
 struct Args {
+    builtin: Option<String>,
     plan: Option<String>,
     observations: Vec<String>,
     as_of: Option<Date>,
@@ -79,6 +84,19 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 }
                 out.plan = Some(value(flag)?);
             }
+            "--builtin" => {
+                if out.builtin.is_some() {
+                    return Err("--builtin given twice".into());
+                }
+                let v = value(flag)?;
+                if !Plan::builtin_names().contains(&v.as_str()) {
+                    return Err(format!(
+                        "no built-in dataset {v:?}; available: {}",
+                        Plan::builtin_names().join(", ")
+                    ));
+                }
+                out.builtin = Some(v);
+            }
             "--observations" | "--obs" => out.observations.push(value(flag)?),
             "--as-of" => {
                 let v = value(flag)?;
@@ -98,6 +116,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "-o" | "--output" => out.output = Some(value(flag)?),
             other => return Err(format!("unknown argument {other:?}")),
         }
+    }
+    if out.builtin.is_some() && out.plan.is_some() {
+        return Err("--builtin and --plan exclude each other".into());
     }
     Ok(out)
 }
@@ -177,9 +198,13 @@ pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Writ
         }
     };
 
-    let builtin = args.plan.is_none();
+    let builtin = match (&args.plan, &args.builtin) {
+        (Some(_), _) => None,
+        (None, Some(name)) => Some(name.as_str()),
+        (None, None) => Some("nanshan-2024"),
+    };
     let plan = match &args.plan {
-        None => Plan::builtin("nanshan-2024"),
+        None => Plan::builtin(builtin.unwrap_or("nanshan-2024")),
         Some(path) => {
             let Some(text) = read(path, err) else {
                 return 2;
@@ -200,11 +225,11 @@ pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Writ
         return 2;
     };
 
-    let mut observations = if builtin {
-        match Observations::builtin("nanshan-2024") {
+    let mut observations = if let Some(name) = builtin {
+        match Observations::builtin(name) {
             Ok(o) => o,
             Err(e) => {
-                report_problems(err, "builtin:nanshan-2024", &e);
+                report_problems(err, &format!("builtin:{name}"), &e);
                 return 2;
             }
         }

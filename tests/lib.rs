@@ -1,6 +1,7 @@
 //! The one integration-test binary of planwatch (see core/Cargo.toml): every module
 //! here is compiled and linked once.
 
+mod builtin_china;
 mod builtin_data;
 mod conformance;
 mod evaluate_builtin;

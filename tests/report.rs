@@ -600,3 +600,32 @@ fn example_with_own_plan_uses_only_given_observations() {
     assert_eq!(code, 0);
     assert!(out.contains("✅ 已完成"), "{out}");
 }
+
+#[test]
+fn example_prints_a_named_builtin_scorecard() {
+    let plan = Plan::builtin("china-14fyp").unwrap();
+    let obs = Observations::builtin("china-14fyp").unwrap();
+    let card = evaluate(&plan, &obs, &Options::as_of("2026-12-02".parse().unwrap()));
+    let (code, out, err) = run(&["--builtin", "china-14fyp", "--as-of=2026-12-02"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, card.to_text(Lang::Zh));
+    assert!(out.contains("energy_intensity_reduction"), "{out}");
+    // Its own observations are used, and extra files are added to them.
+    let (code, out, _) = run(&["--builtin=china-14fyp", "--format", "csv", "--lang", "en"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("gdp_growth_2021"), "{out}");
+    assert!(!out.contains("new_jobs"), "{out}");
+    // The default stays nanshan-2024.
+    assert_eq!(run(&["--builtin", "nanshan-2024"]).1, run(&[]).1);
+    // An unknown name lists the names; --builtin and --plan exclude each other.
+    let (code, out, err) = run(&["--builtin", "china-13fyp"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("no built-in dataset \"china-13fyp\"; available: nanshan-2024, china-14fyp"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["--builtin", "china-14fyp", "--plan", "plan.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("exclude each other"), "{err}");
+}

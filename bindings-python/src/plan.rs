@@ -194,6 +194,13 @@ impl PyPlan {
             self.inner.targets.len()
         )
     }
+
+    /// Names of the built-in datasets ("nanshan-2024", "china-14fyp"), each loadable
+    /// with `Plan.builtin` and `Observations.builtin`.
+    #[staticmethod]
+    fn builtin_names() -> Vec<&'static str> {
+        Plan::builtin_names().to_vec()
+    }
 }
 
 /// The serde name of a core enum value (`"binding"`, `"higher"` …): the core's one

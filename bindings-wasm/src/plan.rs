@@ -28,6 +28,9 @@ export interface EvaluateOptions {
    */
   strict?: boolean;
 }
+
+/** The name of a built-in dataset, for `Plan.builtin` and `Observations.builtin`. */
+export type BuiltinName = "nanshan-2024" | "china-14fyp";
 "#;
 
 /// A development plan: indicators, targets and references.
@@ -143,6 +146,16 @@ impl JsPlan {
         let card =
             planwatch::try_evaluate(&self.inner, &observations, &options).map_err(errors::to_js)?;
         Ok(JsScorecard::new(card))
+    }
+
+    /// Names of the built-in datasets (`"nanshan-2024"`, `"china-14fyp"`), each
+    /// loadable with `Plan.builtin` and `Observations.builtin`.
+    #[wasm_bindgen(js_name = builtinNames, unchecked_return_type = "BuiltinName[]")]
+    pub fn builtin_names() -> Vec<String> {
+        Plan::builtin_names()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 }
 

@@ -27,7 +27,7 @@ mod target;
 mod text;
 mod unit;
 
-pub use builtin::{BUILTIN_DATASETS, NANSHAN_2024_REPORT};
+pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{

@@ -123,15 +123,15 @@ test("as-of dates: only figures published by then count", () => {
 
 test("Observations: built-in, CSV, JSON and records batches; concat keeps both", () => {
   const builtin = Observations.builtin("nanshan-2024");
-  assert.equal(builtin.length, 24);
+  assert.equal(builtin.length, 23);
   const mine = Observations.fromRecords([{ indicator: "new_jobs", period: "2024", value: "18746", unit: "人" }]);
   const json = Observations.fromJson(JSON.stringify([{ indicator: "new_jobs", period: "2024", value: 18746, unit: "人" }]));
   const both = builtin.concat(mine);
-  assert.equal(both.length, 25);
-  assert.equal(builtin.length, 24, "concat does not change the batch");
+  assert.equal(both.length, 24);
+  assert.equal(builtin.length, 23, "concat does not change the batch");
   assert.equal(mine.length, 1, "a batch stays usable after it is passed in");
   assert.equal(json.length, 1);
-  assert.equal(builtin.concat(JOBS_CSV).length, 25);
+  assert.equal(builtin.concat(JOBS_CSV).length, 24);
   const plan = Plan.builtin("nanshan-2024");
   assert.equal(plan.evaluate(builtin).assessment("new_jobs").status, "no_data");
   assert.equal(plan.evaluate(both).assessment("new_jobs").status, "met");
@@ -223,6 +223,19 @@ test("bad plan: every problem with its line and column", () => {
     { file: "bad.toml", line: 9, column: 8, path: "indicator[0].unit" },
   );
   assert.ok(err.issues.every((i) => typeof i.message === "string" && i.line > 0));
+});
+
+test("builtinNames: every built-in dataset loads with its observations", () => {
+  const names = Plan.builtinNames();
+  assert.deepEqual(names, ["nanshan-2024", "china-14fyp"]);
+  for (const name of names) {
+    const plan = Plan.builtin(name);
+    assert.equal(plan.id, name);
+    const card = plan.evaluate(Observations.builtin(name), { asOf: "2026-12-02" });
+    assert.equal(card.records().length, plan.targetCount);
+  }
+  const income = Plan.builtin("china-14fyp").evaluate(Observations.builtin("china-14fyp")).assessment("income_growth");
+  assert.equal(income.reference, "gdp_growth");
 });
 
 test("bad plan: TOML syntax, JSON syntax, unknown built-in", () => {

@@ -5,6 +5,7 @@
 import { Observations, Plan, Scorecard, draftPlan, extract, parseQuantity } from "../../target/pkg-node/planwatch_wasm.js";
 import type {
   Assessment,
+  BuiltinName,
   EvaluateOptions,
   Extraction,
   Finding,
@@ -33,6 +34,7 @@ const valueIsText: Equals<QuantityInfo["value"], string> = true;
 const fromToml: Equals<ReturnType<typeof Plan.fromToml>, Plan> = true;
 const fromJson: Equals<ReturnType<typeof Plan.fromJson>, Plan> = true;
 const builtin: Equals<ReturnType<typeof Plan.builtin>, Plan> = true;
+const builtinNames: Equals<ReturnType<typeof Plan.builtinNames>, BuiltinName[]> = true;
 const evaluates: Equals<ReturnType<Plan["evaluate"]>, Scorecard> = true;
 const observationsArg: Equals<Parameters<Plan["evaluate"]>[0], ObservationsInput> = true;
 const inputs: Equals<ObservationsInput, string | ObservationInput[] | Observations> = true;

@@ -103,6 +103,19 @@ def test_builtin(nanshan_plan: Plan) -> None:
     assert planwatch.NANSHAN_2024_REPORT[start:end] == source["quote"]
 
 
+def test_builtin_names_each_load_with_their_observations() -> None:
+    names = Plan.builtin_names()
+    assert names == ["nanshan-2024", "china-14fyp"]
+    for name in names:
+        plan = Plan.builtin(name)
+        assert plan.id == name
+        card = plan.evaluate(planwatch.Observations.builtin(name), as_of="2026-12-02")
+        assert len(card) == len(plan.targets)
+    fyp = Plan.builtin("china-14fyp")
+    income = next(t for t in fyp.targets if t["id"] == "income_growth")
+    assert income["condition"] == "~ ref:gdp_growth"
+
+
 def test_unknown_builtin_is_an_invalid_value_error() -> None:
     with pytest.raises(InvalidValueError) as info:
         Plan.builtin("atlantis-2024")

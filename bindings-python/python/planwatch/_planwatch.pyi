@@ -91,6 +91,8 @@ class Plan:
     def evaluate(
         self, observations: Observations, as_of: _AsOf = None, *, strict: bool = False
     ) -> Scorecard: ...
+    @staticmethod
+    def builtin_names() -> List[str]: ...
 
 @final
 class Observations:

@@ -8,8 +8,12 @@ Checks
                     is exactly seed[start:end], its section is the section the
                     span falls in, and the condition's number occurs in the quote.
   observations.csv  header, indicators exist, periods, values, units compatible
-                    with the indicator's unit, status, vintage dates, sources
-                    (a seed span must hold the value; otherwise an http(s) URL).
+                    with the indicator's unit, status, vintage dates (every row has
+                    one), sources (a seed span must hold the value; otherwise an
+                    http(s) URL whose figure is backed by a quote in evidence.toml,
+                    or a row listed in UNVERIFIED_ROWS with the reason).
+  evidence.toml     every quote occurs in its source's stored excerpt, every value
+                    in its quote, and the rows and figures match one to one.
   CHECKLIST.md      every number occurrence in parts 二 and 三 of the seed has a
                     row (same offset and token) that names a target whose span
                     contains it, or gives a reason it is not a target; every
@@ -18,7 +22,8 @@ Checks
 
 Usage: python3 check_data.py [--seed PATH]   (python >= 3.11, stdlib only)
 The seed is looked up, in order: --seed, $PLANWATCH_SEED, <repo>/seeds/,
-<repo>/../shared/seeds/, this directory. Its SHA-256 must match SEED_SHA256.
+<repo>/../shared/seeds/, this directory (as the seed's name or as report.txt, the copy
+embedded in the crate). Its SHA-256 must match SEED_SHA256.
 Exit status 0 when everything holds, 1 otherwise (every problem is listed).
 """
 from __future__ import annotations
@@ -33,6 +38,8 @@ import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import evidence  # noqa: E402
 SEED_NAME = "000_e2dc67d99fd687ff.txt"
 SEED_DOC = "seed:000_e2dc67d99fd687ff"
 SEED_SHA256 = "655ed57f00d7e078705c5ac95605e0054cfc22ac5bae0309ad8c5b2e1f2937e1"
@@ -78,7 +85,20 @@ RE_VALUE = re.compile(rf"^({NUM})((?:{MAG})?)$")
 TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[ \u3000]?[十百千万亿]+)?"
                    r"|[零〇一二两三四五六七八九十百千万亿]+")
 
+# Rows whose source text is not stored in the repo (no evidence quote): carried over from the dataset's
+# first version, kept with the reason. Key: (indicator, period, value).
+UNVERIFIED_ROWS: dict[tuple[str, str, str], str] = {}
+# Observations recorded in the plan's measure word where the source uses another word for the same
+# objects: (indicator, period) -> (word in the source, word recorded, reason). The source word must follow
+# the value in the seed.
+MEASURE_WORD_AS_PLAN = {
+    ("supercharging_stations", "2023-12-31"): (
+        "个", "座", "the same super-charging stations: part 一 counts them with 个 (超充站 22 个), the "
+        "plan's target with 座 (60座超充站); counts with different measure words do not compare"),
+}
+
 errors: list[str] = []
+notes: list[str] = []
 
 
 def err(where: str, msg: str) -> None:
@@ -96,7 +116,7 @@ def find_seed(argv: list[str]) -> Path:
         cands.append(Path(os.environ["PLANWATCH_SEED"]))
     repo = HERE.parents[2]  # core/data/nanshan-2024 -> repo root
     cands += [repo / "seeds" / SEED_NAME, repo.parent / "shared" / "seeds" / SEED_NAME,
-              HERE / SEED_NAME]
+              HERE / SEED_NAME, HERE / "report.txt"]
     for c in cands:
         if c.is_file():
             return c
@@ -411,6 +431,9 @@ def check_plan(plan: dict, seed: str, p2: int, heads) -> tuple[dict, dict]:
 
 
 # ---------------------------------------------------------------- observations
+SEED_DATE = "2024-01-27"
+
+
 def check_observations(path: Path, inds: dict, seed: str) -> list[dict]:
     rows = []
     with path.open(encoding="utf-8", newline="") as f:
@@ -439,15 +462,29 @@ def check_observations(path: Path, inds: dict, seed: str) -> list[dict]:
                 err(w, f"bad value {val!r}")
             if split_unit(unit) is None or not compatible(unit, ind.get("unit", "")):
                 err(w, f"unit {unit!r} incompatible with indicator unit {ind.get('unit')!r}")
+            if split_unit(unit) and split_unit(unit)[1] not in DIMENSION and split_unit(ind.get("unit", "")) \
+                    and split_unit(unit)[1] != split_unit(ind.get("unit", ""))[1]:
+                err(w, f"measure word {unit!r} differs from the indicator's {ind.get('unit')!r}")
             if status not in STATUSES:
                 err(w, f"status {status!r} not in {sorted(STATUSES)}")
-            if vintage and not valid_date(vintage):
+            if not vintage:
+                err(w, "no vintage: every observation needs its publication date")
+            elif not valid_date(vintage):
                 err(w, f"bad vintage {vintage!r}")
             m = re.fullmatch(re.escape(SEED_DOC) + r"#(\d+)-(\d+)", source)
             if m:
                 a, b = int(m.group(1)), int(m.group(2))
                 if seed[a:b] != val:
                     err(w, f"seed[{a}:{b}] = {seed[a:b]!r} != value {val!r}")
+                if vintage != SEED_DATE:
+                    err(w, f"a figure of the seed report has the report's date {SEED_DATE} as vintage")
+                mw = MEASURE_WORD_AS_PLAN.get((ind_id, per))
+                if mw:
+                    word, recorded, why = mw
+                    if unit != recorded or not seed[b:b + 3].strip().startswith(word):
+                        err(w, f"expected {val}{word} in the seed recorded as {recorded}")
+                    else:
+                        notes.append(f"{ind_id} {per}: the seed's {val} {word} recorded as {val}{recorded} ({why})")
             elif not re.fullmatch(r"https?://\S+", source):
                 err(w, f"source {source!r} is neither a seed span nor a URL")
             key = (ind_id, per, vintage, source)
@@ -521,6 +558,24 @@ def main(argv: list[str]) -> int:
         plan = tomllib.load(f)
     inds, targets = check_plan(plan, seed, p2, heads)
     obs = check_observations(HERE / "observations.csv", inds, seed)
+    with (HERE / "evidence.toml").open("rb") as f:
+        ev = tomllib.load(f)
+    sources = evidence.check_sources(ev, "evidence.toml", err)
+    n_fig, backed = evidence.check_figures(ev, sources, obs, "evidence.toml", err)
+    unverified = 0
+    for i, o in enumerate(obs):
+        if o["source"].startswith(SEED_DOC) or i in backed:
+            continue
+        why = UNVERIFIED_ROWS.get((o["indicator"], o["period"], o["value"]))
+        if why is None:
+            err(f"observations.csv row {i + 2}", "a URL source needs a quote in evidence.toml "
+                                                 "(or an entry in UNVERIFIED_ROWS with the reason)")
+        else:
+            unverified += 1
+            notes.append(f"unverified: {o['indicator']} {o['period']} = {o['value']}: {why}")
+    stale = set(UNVERIFIED_ROWS) - {(o["indicator"], o["period"], o["value"]) for o in obs}
+    for k in sorted(stale):
+        err("UNVERIFIED_ROWS", f"{k} matches no observation")
     n_tokens = check_checklist(HERE / "CHECKLIST.md", seed, p2, targets)
 
     if errors:
@@ -538,7 +593,11 @@ def main(argv: list[str]) -> int:
     print(f"  indicators {len(inds)}, targets {len(targets)} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}; "
           f"milestones {miles}; stretch {stretch})")
-    print(f"  observations {len(obs)}; checklist covers {n_tokens} number occurrences in parts 二 and 三")
+    print(f"  observations {len(obs)} ({sum(o['source'].startswith(SEED_DOC) for o in obs)} from the seed by span, "
+          f"{len(backed)} backed by {n_fig} evidence quotes, {unverified} unverified); checklist covers "
+          f"{n_tokens} number occurrences in parts 二 and 三")
+    for n in notes:
+        print("  note: " + n)
     for u, why in EXTRA_UNITS.items():
         if any(d.get("unit") == u for d in inds.values()):
             print(f"  note: unit {u!r} is outside the basic unit list ({why})")
