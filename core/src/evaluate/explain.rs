@@ -195,15 +195,15 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
             let base = a.period.start().year() - 1;
             if is_growth(a) {
+                let from = a.period.start().year();
+                let to = a.observed_period.map_or(from, |p| p.end().year());
                 zh.push(format!(
-                    "{name_zh}{}至{p}年年均增长{}（以{base}年为基期）",
-                    a.period.start().year(),
-                    q(v, a, Style::Zh)
+                    "{name_zh}：{from}至{to}年年均{}（以{base}年为基期）",
+                    annual_zh(v)
                 ));
                 en.push(format!(
-                    "{name_en}: average annual growth {} from {} to {p} (base year {base})",
-                    q(v, a, Style::En),
-                    a.period.start().year()
+                    "{name_en}: average annual {} from {from} to {to} (base year {base})",
+                    annual_en(v)
                 ));
             } else {
                 zh.push(format!("{name_zh}{}（{p}）", q(v, a, Style::Zh)));

@@ -208,6 +208,30 @@ fn compound(
         return Ok(());
     };
     let years = (t_year - base_year) as u32;
+    // A published average annual growth for the years so far (`2021..2025`) is taken
+    // as is when it covers at least as many years as the yearly figures.
+    let published = if ind.measure == Measure::Growth {
+        (start + 1..=end).rev().find_map(|y| {
+            (y >= t_year)
+                .then(|| ctx.data.get(ind, Period::Years { start, end: y }))
+                .flatten()
+                .map(|f| (y, f))
+        })
+    } else {
+        None
+    };
+    if let Some((y, found)) = published {
+        let found = found?;
+        let actual = convert(&found.value, Unit::percent())?.value();
+        a.inputs = found.inputs;
+        a.conflicts = found.conflicts;
+        a.notes.extend(found.notes);
+        a.notes
+            .push(format!("published average annual growth for {start}..{y}"));
+        a.observed_period = Some(Period::Years { start, end: y });
+        let required = convert(target, Unit::percent())?.value();
+        return classify(ctx, t, ind, c, (start, y, end), (actual, required), a);
+    }
     let (actual, required) = match ind.measure {
         Measure::Growth => {
             // Chain the annual (real) growth rates from the start year.
@@ -236,32 +260,62 @@ fn compound(
             )
         }
         _ => {
-            let base = match ctx.data.get(ind, year(base_year)) {
-                Some(Ok(f)) => convert(&f.value, a.unit)?.value(),
-                _ => {
-                    a.status = Status::NoData;
-                    a.notes.push(format!("no base-year ({base_year}) value"));
-                    return Ok(());
-                }
-            };
             let Some(Ok(now)) = ctx.data.get(ind, year(t_year)) else {
                 return Ok(());
             };
             let v = convert(&now.value, a.unit)?.value();
             a.observed = Some(v);
+            a.observed_period = Some(year(t_year));
             a.inputs = now.inputs;
             a.conflicts = now.conflicts;
+            let base = match ctx.data.get(ind, year(base_year)) {
+                Some(Ok(f)) => convert(&f.value, a.unit)?.value(),
+                _ => {
+                    // In the final year the verdict is on the value itself; before it,
+                    // progress needs the base.
+                    a.notes.push(format!(
+                        "no base-year ({base_year}) value, so no average annual growth"
+                    ));
+                    if t_year == end {
+                        return final_value(ctx, t, ind, c, a);
+                    }
+                    a.status = Status::NoData;
+                    if ctx.as_of >= (Period::Years { start, end }).end() {
+                        a.rule = Rule::NoDataPartialOnly;
+                    }
+                    return Ok(());
+                }
+            };
             (
                 cagr(base, v, years)?,
                 cagr(base, target.value(), (end - base_year) as u32)?,
             )
         }
     };
-    a.observed_period = Some(year(t_year));
+    classify(ctx, t, ind, c, (start, t_year, end), (actual, required), a)
+}
+
+/// Average annual growth `actual` over `start..through` against the `required` rate:
+/// the Eurostat class part-way, the verdict on the value itself in the final year, and
+/// no data once the period is over with only part of it covered.
+fn classify(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    (start, through, end): (i16, i16, i16),
+    (actual, required): (Decimal, Decimal),
+    a: &mut Assessment,
+) -> Result<()> {
+    let base_year = start - 1;
+    // The latest year of the figures (a published average keeps its own period).
+    if a.observed_period.is_none() {
+        a.observed_period = Some(Period::Year(through));
+    }
     a.cagr = Some(actual);
     a.required_cagr = Some(required);
     a.notes.push(format!(
-        "compound annual growth {start}..{t_year} since the base year {base_year}, against the annual growth required to reach the target by {end}"
+        "compound annual growth {start}..{through} since the base year {base_year}, against the annual growth required to reach the target by {end}"
     ));
     if ind.measure == Measure::Growth {
         a.observed = Some(actual);
@@ -286,21 +340,47 @@ fn compound(
         .zip(a.target_value)
         .and_then(|(o, t)| o.sub_checked(t))
         .map(|g| g.normalize());
-    if t_year == end {
-        let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
-        let met = holds(c, &observed, a.unit, ind.polarity)?;
-        // At the end of the plan the verdict is on the value itself: completion is
-        // actual ÷ target, as for a one-year target.
-        a.completion = completion(ind, c, t, observed.value())?;
-        a.status = if met { Status::Met } else { Status::Missed };
-        a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
-    } else {
-        a.status = if class == Some(ProgressClass::Significant) {
-            Status::OnTrack
-        } else {
-            Status::Behind
-        };
+    if through == end {
+        return final_value(ctx, t, ind, c, a);
     }
+    if ctx.as_of >= (Period::Years { start, end }).end() {
+        // Over, with only part of the period covered: no data, shown for information.
+        a.status = Status::NoData;
+        a.rule = Rule::NoDataPartialOnly;
+        a.completion = None;
+        a.progress_class = None;
+        a.notes.push(format!(
+            "the period has ended; the figures cover only {start}..{through}"
+        ));
+        return Ok(());
+    }
+    a.status = if class == Some(ProgressClass::Significant) {
+        Status::OnTrack
+    } else {
+        Status::Behind
+    };
+    Ok(())
+}
+
+/// At the end of the plan the verdict is on the value itself: completion is actual ÷
+/// target, as for a one-year target.
+fn final_value(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    a: &mut Assessment,
+) -> Result<()> {
+    let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
+    let met = holds(c, &observed, a.unit, ind.polarity)?;
+    a.completion = completion(ind, c, t, observed.value())?;
+    a.gap = a
+        .observed
+        .zip(a.target_value)
+        .and_then(|(o, t)| o.sub_checked(t))
+        .map(|g| g.normalize());
+    a.status = if met { Status::Met } else { Status::Missed };
+    a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
     Ok(())
 }
 
@@ -379,7 +459,36 @@ fn change(
                 a.conflicts = found.conflicts;
                 a.notes.extend(found.notes);
                 a.notes.push(format!("published change for {start}..{y}"));
-                (v, y)
+                // The yearly changes after the published one are compounded or added
+                // onto it (`2021..2024` published, then 2025).
+                let mut total = v;
+                let mut through = y;
+                while through < end {
+                    let Some(next) = ctx.data.get(ind, Period::Year(through + 1)) else {
+                        break;
+                    };
+                    let next = next?;
+                    let r = convert(&next.value, a.unit)?.value();
+                    total = if compounded {
+                        let hundred = Decimal::ONE_HUNDRED;
+                        let factor = times(
+                            plus(Decimal::ONE, ratio(total, hundred)?)?,
+                            plus(Decimal::ONE, ratio(r, hundred)?)?,
+                        )?;
+                        times(minus(factor, Decimal::ONE)?, hundred)?.round_dp(6)
+                    } else {
+                        plus(total, r)?
+                    };
+                    a.inputs.extend(next.inputs);
+                    a.conflicts.extend(next.conflicts);
+                    a.notes.extend(next.notes);
+                    through += 1;
+                }
+                if through > y {
+                    a.notes
+                        .push(format!("plus the yearly changes {}..{through}", y + 1));
+                }
+                (total.normalize(), through)
             }
             (None, Some(y)) => {
                 for f in yearly {
