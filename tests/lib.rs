@@ -6,6 +6,7 @@ mod conformance;
 mod evaluate_builtin;
 mod extract_gold;
 mod extract_phrases;
+mod inputs;
 mod invariants;
 mod plan_load;
 mod quantity_props;

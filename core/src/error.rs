@@ -38,6 +38,9 @@ pub enum ErrorKind {
     TooLarge,
     /// A value is out of the allowed domain (for example a negative count of months).
     InvalidValue,
+    /// Input bytes are not UTF-8 (a GBK/GB18030 file from a Chinese office, UTF-16 …);
+    /// the location names the byte offset and the message the likely encoding.
+    Encoding,
 }
 
 impl ErrorKind {
@@ -56,6 +59,7 @@ impl ErrorKind {
             ErrorKind::UnknownDataset => "unknown_dataset",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::InvalidValue => "invalid_value",
+            ErrorKind::Encoding => "encoding",
         }
     }
 }

@@ -7,6 +7,7 @@
 mod builtin;
 mod comparator;
 mod csv_out;
+mod encoding;
 mod error;
 pub mod evaluate;
 mod exact;
@@ -29,6 +30,7 @@ mod unit;
 
 pub use builtin::{BUILTIN_DATASETS, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
+pub use encoding::decode_utf8;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{evaluate, Assessment, Grade, Options, Scorecard, Severity, Status};
 pub use extract::{draft_plan, extract, DraftOptions, Extraction, Finding};
@@ -39,9 +41,9 @@ pub use observation::{
     Lenient, Observation, ObservationRecord, ObservationStatus, Observations, OBSERVATION_COLUMNS,
 };
 pub use period::Period;
-pub use plan::Plan;
+pub use plan::{Checked, Plan};
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
 pub use report::{Format, Lang};
 pub use rust_decimal::Decimal;
-pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR};
+pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR, GROWTH_WORDS};
 pub use unit::{Currency, Dimension, Unit};

@@ -4,6 +4,7 @@
 //! indicator and period, the latest vintage published on or before `as_of`.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use crate::csv_out::write_row;
 use crate::limits::{MAX_FIELD_BYTES, MAX_OBSERVATION_BYTES, MAX_OBSERVATION_ROWS};
 use crate::number::parse_number;
 use crate::period::Period;
+use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
@@ -94,10 +96,60 @@ impl Observation {
 }
 
 /// A batch of observations.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
+///
+/// A batch loaded from a file remembers where each observation was read (file and row,
+/// or record index), so checks against a plan ([`Lenient::against`],
+/// [`Observations::against`], [`Plan::check`]) can point at the row. Equality and
+/// serialization look at the observations only.
+#[derive(Debug, Clone, Default)]
 pub struct Observations {
     items: Vec<Observation>,
+    /// Where each item was read; parallel to `items` (`None`: built in code).
+    origins: Vec<Option<Origin>>,
+}
+
+impl PartialEq for Observations {
+    fn eq(&self, other: &Observations) -> bool {
+        self.items == other.items
+    }
+}
+
+impl Serialize for Observations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.items.serialize(s)
+    }
+}
+
+/// Where an observation was read.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: Arc<str>,
+    at: RowAt,
+}
+
+#[derive(Debug, Clone)]
+enum RowAt {
+    /// A CSV line and the 0-based position of each column of [`COLUMNS`] in the file.
+    Line(usize, Arc<[Option<usize>; 8]>),
+    /// A record index (JSON array, records).
+    Index(usize),
+}
+
+impl Origin {
+    fn field(&self, k: usize) -> Location {
+        let mut loc = Location {
+            file: Some(self.file.to_string()),
+            ..Location::default()
+        };
+        match &self.at {
+            RowAt::Line(line, columns) => {
+                loc.line = Some(*line);
+                loc.column = columns[k].map(|i| i + 1);
+            }
+            RowAt::Index(i) => loc.path = Some(format!("[{i}].{}", COLUMNS[k])),
+        }
+        loc
+    }
 }
 
 /// The result of a lenient load: the good rows and every rejected row's problem.
@@ -107,6 +159,66 @@ pub struct Lenient {
     pub observations: Observations,
     /// One issue per rejected row (or per problem of a row).
     pub rejected: Vec<Issue>,
+}
+
+impl Lenient {
+    /// Checks the good rows against `plan`: a row on an indicator the plan does not
+    /// define is a bad row (code `unknown_indicator`, located at its `indicator` field)
+    /// and moves to [`rejected`](Lenient::rejected). Rows for another jurisdiction than
+    /// the plan's are not checked (a batch may cover several). The rejected issues are
+    /// then in row order.
+    ///
+    /// ```
+    /// use planwatch::{Observations, Plan};
+    /// let plan = Plan::builtin("nanshan-2024")?;
+    /// let csv = "indicator,period,value,unit\nnew_jobs,2024,1,人\nnew_jbos,2024,2,人\ngdp,2024,x,亿元\n";
+    /// let lenient = Observations::from_csv_lenient(csv.as_bytes(), "obs.csv")?.against(&plan);
+    /// assert_eq!(lenient.observations.len(), 1);
+    /// let rows: Vec<_> = lenient.rejected.iter().map(|i| (i.code.as_str(), i.location.line)).collect();
+    /// assert_eq!(rows, [("unknown_indicator", Some(3)), ("bad_value", Some(4))]);
+    /// // All or nothing, every bad row listed:
+    /// let err = lenient.into_result("obs.csv").unwrap_err();
+    /// assert_eq!(err.issues().len(), 2);
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn against(mut self, plan: &Plan) -> Lenient {
+        let (kept, unknown) = self.observations.split_unknown(plan);
+        self.observations = kept;
+        self.rejected.extend(unknown);
+        sort_issues(&mut self.rejected);
+        self
+    }
+
+    /// All or nothing: the observations when no row was rejected, else an
+    /// [`ErrorKind::Plan`] error listing every rejected row. `what` names the batch in
+    /// the message (a file name).
+    pub fn into_result(self, what: &str) -> Result<Observations> {
+        if self.rejected.is_empty() {
+            Ok(self.observations)
+        } else {
+            Err(Error::from_issues(
+                &format!("observations {what:?}"),
+                self.rejected,
+            ))
+        }
+    }
+}
+
+/// Sorts issues by where they are: line (or record index), then column.
+fn sort_issues(issues: &mut Vec<Issue>) {
+    crate::order::sort_by_key(issues, |i: &Issue| {
+        let index = i
+            .location
+            .path
+            .as_deref()
+            .and_then(|p| p.strip_prefix('['))
+            .and_then(|p| p.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        (
+            i.location.line.or(index).unwrap_or(usize::MAX),
+            i.location.column.unwrap_or(0),
+        )
+    });
 }
 
 /// One observation as text fields, the way tables and the bindings supply them.
@@ -186,6 +298,59 @@ impl Observations {
     /// Adds one observation.
     pub fn push(&mut self, o: Observation) {
         self.items.push(o);
+        self.origins.push(None);
+    }
+
+    fn push_from(&mut self, o: Observation, origin: Origin) {
+        self.items.push(o);
+        self.origins.push(Some(origin));
+    }
+
+    /// Where field `column` (one of [`OBSERVATION_COLUMNS`]) of observation `index` was
+    /// read: file, line and column for CSV; file and a `[i].column` path for JSON and
+    /// records. `None` for observations added in code or an unknown column.
+    pub fn location(&self, index: usize, column: &str) -> Option<Location> {
+        let k = COLUMNS.iter().position(|c| *c == column)?;
+        Some(self.origins.get(index)?.as_ref()?.field(k))
+    }
+
+    /// Splits off the observations on indicators `plan` does not define (in the plan's
+    /// jurisdiction), each as an `unknown_indicator` issue at its indicator field.
+    fn split_unknown(self, plan: &Plan) -> (Observations, Vec<Issue>) {
+        let index = plan.index();
+        let mut kept = Observations::new();
+        let mut issues = Vec::new();
+        for (o, origin) in self.items.into_iter().zip(self.origins) {
+            if plan.covers(&o) && !index.contains_key(o.indicator.as_str()) {
+                let mut issue = unknown_indicator_issue(&o, origin.as_ref(), plan);
+                if origin.is_none() {
+                    issue.location.path = Some(format!(
+                        "observations[{}].indicator",
+                        kept.len() + issues.len()
+                    ));
+                }
+                issues.push(issue);
+            } else {
+                kept.items.push(o);
+                kept.origins.push(origin);
+            }
+        }
+        (kept, issues)
+    }
+
+    /// All or nothing against `plan`: every observation on an indicator the plan does
+    /// not define (in the plan's jurisdiction) is a bad row, and the batch fails with an
+    /// [`ErrorKind::Plan`] error listing each with its row and column. To report these
+    /// together with the rows that did not parse, load with
+    /// [`from_csv_lenient`](Observations::from_csv_lenient) and call
+    /// [`Lenient::against`] and [`Lenient::into_result`].
+    pub fn against(self, plan: &Plan) -> Result<Observations> {
+        Lenient {
+            observations: self,
+            rejected: Vec::new(),
+        }
+        .against(plan)
+        .into_result(&plan.id)
     }
 
     /// All observations, in load order.
@@ -206,6 +371,7 @@ impl Observations {
     /// Appends every observation of `other`.
     pub fn extend(&mut self, other: Observations) {
         self.items.extend(other.items);
+        self.origins.extend(other.origins);
     }
 
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
@@ -230,28 +396,33 @@ impl Observations {
         Observations::from_csv_reader(text.as_bytes(), file)
     }
 
-    /// Like [`from_csv_str`](Observations::from_csv_str), reading from `reader`.
+    /// Like [`from_csv_str`](Observations::from_csv_str), reading from `reader` (a
+    /// file the caller opened, a network stream …). The bytes must be UTF-8: a file in
+    /// GBK/GB18030 or another encoding fails with an [`ErrorKind::Encoding`] error that
+    /// names the byte offset and the likely encoding (see [`decode_utf8`](crate::decode_utf8)).
     pub fn from_csv_reader<R: Read>(reader: R, file: &str) -> Result<Observations> {
-        let lenient = Observations::from_csv_lenient(reader, file)?;
-        if lenient.rejected.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {file:?}"),
-                lenient.rejected,
-            ))
-        }
+        Observations::from_csv_lenient(reader, file)?.into_result(file)
     }
 
-    /// Loads CSV keeping the good rows and returning every rejected row's problem.
-    /// Fails as a whole only when the file itself is unusable (no header, missing
-    /// required columns, too large).
+    /// Like [`from_csv_str`](Observations::from_csv_str), from bytes whose encoding is
+    /// not known to be UTF-8 (see [`from_csv_reader`](Observations::from_csv_reader)).
+    pub fn from_csv_bytes(bytes: &[u8], file: &str) -> Result<Observations> {
+        Observations::from_csv_reader(bytes, file)
+    }
+
+    /// Loads CSV keeping the good rows and returning every rejected row's problem, in
+    /// row order: fields that do not parse, a row with more or fewer fields than the
+    /// header, an empty unit on a number. Fails as a whole only when the file itself is
+    /// unusable (not UTF-8, no header, unknown or missing required columns, too large).
+    /// Unknown indicator ids need the plan: see [`Lenient::against`].
     pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
-        let limited = reader.take(MAX_OBSERVATION_BYTES as u64 + 1);
+        // Checked for UTF-8 and size as it streams: a GBK file fails with the
+        // encoding error (offset, guess, how to convert) before any row is read wrongly.
+        let checked = crate::encoding::Utf8Reader::new(reader, file, MAX_OBSERVATION_BYTES);
         let mut rdr = csv::ReaderBuilder::new()
             .flexible(true)
             .trim(csv::Trim::All)
-            .from_reader(limited);
+            .from_reader(checked);
         let headers = rdr
             .headers()
             .map_err(|e| csv_error(&e, file))?
@@ -261,18 +432,19 @@ impl Observations {
         let mut index = [None; 8];
         for (i, h) in headers.iter().enumerate() {
             match COLUMNS.iter().position(|c| c == h) {
-                Some(k) => index[k] = Some(i),
-                None => {
-                    return Err(Error::new(
-                        ErrorKind::Parse,
-                        format!("unknown column {h:?}; expected {}", COLUMNS.join(", ")),
-                    )
-                    .with_location(Location {
+                Some(k) if index[k].is_none() => index[k] = Some(i),
+                found => {
+                    let what = if found.is_some() {
+                        format!("column {h:?} appears twice")
+                    } else {
+                        format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
+                    };
+                    return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
                         file: Some(file.into()),
                         line: Some(1),
                         column: Some(i + 1),
                         ..Location::default()
-                    }))
+                    }));
                 }
             }
         }
@@ -289,6 +461,9 @@ impl Observations {
                 }));
             }
         }
+        let columns = Arc::new(index);
+        let file_name: Arc<str> = Arc::from(file);
+        let width = headers.len();
         let mut out = Lenient::default();
         let mut record = csv::StringRecord::new();
         let mut rows = 0usize;
@@ -323,22 +498,56 @@ impl Observations {
                     ..Location::default()
                 }));
             }
-            let line = record.position().map(|p| p.line() as usize);
+            let line = record.position().map_or(rows + 1, |p| p.line() as usize);
+            if record.len() != width {
+                // First cause only: with a field missing or one too many, every field
+                // after it is in the wrong column, so nothing else of the row is read.
+                let (column, message) = if record.len() < width {
+                    (
+                        record.len() + 1,
+                        format!(
+                            "the row has {} field{} but the header has {width}: {} is missing \
+                             (an empty field still needs its comma)",
+                            record.len(),
+                            if record.len() == 1 { "" } else { "s" },
+                            headers[record.len()]
+                        ),
+                    )
+                } else {
+                    (
+                        width + 1,
+                        format!(
+                            "the row has {} fields but the header has {width}; quote a value \
+                             that contains a comma (\"1,000\")",
+                            record.len()
+                        ),
+                    )
+                };
+                out.rejected.push(Issue {
+                    code: "field_count".into(),
+                    location: Location {
+                        file: Some(file.into()),
+                        line: Some(line),
+                        column: Some(column),
+                        ..Location::default()
+                    },
+                    message,
+                });
+                continue;
+            }
             let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
             let fields: [&str; 8] = std::array::from_fn(field);
-            let locate = |k: usize| Location {
-                file: Some(file.into()),
-                line,
-                column: index[k].map(|i| i + 1),
-                ..Location::default()
+            let origin = Origin {
+                file: file_name.clone(),
+                at: RowAt::Line(line, columns.clone()),
             };
             match row(&fields) {
-                Ok(o) => out.observations.push(o),
+                Ok(o) => out.observations.push_from(o, origin),
                 Err(problems) => {
                     for (k, code, message) in problems {
                         out.rejected.push(Issue {
                             code: code.into(),
-                            location: locate(k),
+                            location: origin.field(k),
                             message,
                         });
                     }
@@ -352,15 +561,7 @@ impl Observations {
     /// CSV rows. All or nothing: any bad record fails the batch with every problem,
     /// located by `[index].column` paths under `label`.
     pub fn from_records(records: &[ObservationRecord], label: &str) -> Result<Observations> {
-        let lenient = Observations::from_records_lenient(records, label)?;
-        if lenient.rejected.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {label:?}"),
-                lenient.rejected,
-            ))
-        }
+        Observations::from_records_lenient(records, label)?.into_result(label)
     }
 
     /// Like [`from_records`](Observations::from_records), keeping the good records and
@@ -373,18 +574,19 @@ impl Observations {
             ));
         }
         let mut out = Lenient::default();
+        let file: Arc<str> = Arc::from(label);
         for (i, rec) in records.iter().enumerate() {
+            let origin = Origin {
+                file: file.clone(),
+                at: RowAt::Index(i),
+            };
             match row(&rec.fields()) {
-                Ok(o) => out.observations.push(o),
+                Ok(o) => out.observations.push_from(o, origin),
                 Err(problems) => {
                     for (k, code, message) in problems {
                         out.rejected.push(Issue {
                             code: code.into(),
-                            location: Location {
-                                file: Some(label.into()),
-                                path: Some(format!("[{i}].{}", COLUMNS[k])),
-                                ..Location::default()
-                            },
+                            location: origin.field(k),
                             message,
                         });
                     }
@@ -400,6 +602,19 @@ impl Observations {
     /// write values as strings to be exact beyond that. Errors carry the record path
     /// (`[3].value`). All or nothing, like CSV.
     pub fn from_json_str(text: &str, file: &str) -> Result<Observations> {
+        Observations::from_json_lenient(text, file)?.into_result(file)
+    }
+
+    /// Like [`from_json_str`](Observations::from_json_str), from bytes that must be
+    /// UTF-8 (a GBK file fails with an [`ErrorKind::Encoding`] error naming the offset).
+    pub fn from_json_bytes(bytes: &[u8], file: &str) -> Result<Observations> {
+        Observations::from_json_str(crate::encoding::decode_utf8(bytes, file)?, file)
+    }
+
+    /// Like [`from_json_str`](Observations::from_json_str), keeping the good records and
+    /// returning every rejected record's problems in record order. Fails as a whole only
+    /// when the text is not a JSON array or is too large.
+    pub fn from_json_lenient(text: &str, file: &str) -> Result<Lenient> {
         if text.len() > MAX_OBSERVATION_BYTES {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -495,21 +710,19 @@ impl Observations {
             }
             issue
         }));
-        crate::order::sort_by_key(&mut issues, |i| {
-            let p = i.location.path.as_deref().unwrap_or("");
-            p.strip_prefix('[')
-                .and_then(|p| p.split(']').next())
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(usize::MAX)
-        });
-        if issues.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {file:?}"),
-                issues,
-            ))
+        sort_issues(&mut issues);
+        let mut observations = lenient.observations;
+        for origin in observations.origins.iter_mut().flatten() {
+            if let RowAt::Index(n) = &mut origin.at {
+                if let Some(&orig) = positions.get(*n) {
+                    *n = orig;
+                }
+            }
         }
+        Ok(Lenient {
+            observations,
+            rejected: issues,
+        })
     }
 
     /// The built-in observations of a dataset (`"nanshan-2024"`).
@@ -552,13 +765,20 @@ impl<'a> IntoIterator for &'a Observations {
 
 impl FromIterator<Observation> for Observations {
     fn from_iter<I: IntoIterator<Item = Observation>>(iter: I) -> Observations {
+        let items: Vec<Observation> = iter.into_iter().collect();
         Observations {
-            items: iter.into_iter().collect(),
+            origins: vec![None; items.len()],
+            items,
         }
     }
 }
 
 fn csv_error(e: &csv::Error, file: &str) -> Error {
+    if let csv::ErrorKind::Io(io) = e.kind() {
+        if let Some(inner) = crate::encoding::planwatch_error(io) {
+            return inner;
+        }
+    }
     Error::new(ErrorKind::Parse, format!("unreadable CSV: {e}")).with_location(Location {
         file: Some(file.into()),
         line: e.position().map(|p| p.line() as usize),
@@ -587,13 +807,28 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = Period::parse(f[1])
+    let period = Period::parse_written(f[1])
         .map_err(|e| problems.push((1, "bad_period", e.to_string())))
         .ok();
-    let unit = Unit::parse(f[3])
-        .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
-        .ok();
-    let value = match milestone_value(f[2]) {
+    let milestone = milestone_value(f[2]);
+    let unit = if f[3].trim().is_empty() && milestone.is_none() {
+        // Only done/not done goes without a unit: a number without one would meet
+        // its indicator's unit only at evaluation, as not comparable.
+        problems.push((
+            3,
+            "missing_unit",
+            format!(
+                "the unit of {:?} is empty; write the unit of the value (人, 亿元, %, 个 …)",
+                f[2]
+            ),
+        ));
+        None
+    } else {
+        Unit::parse(f[3])
+            .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
+            .ok()
+    };
+    let value = match milestone {
         Some(v) => Some(v),
         None => parse_number(f[2])
             .map_err(|e| problems.push((2, "bad_value", e.to_string())))
@@ -636,6 +871,31 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             })
         }
         _ => Err(problems),
+    }
+}
+
+/// The issue of an observation on an indicator `plan` does not define, at its
+/// indicator field when its origin is known.
+fn unknown_indicator_issue(o: &Observation, origin: Option<&Origin>, plan: &Plan) -> Issue {
+    Issue {
+        code: "unknown_indicator".into(),
+        location: origin.map(|at| at.field(0)).unwrap_or_default(),
+        message: format!(
+            "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
+            o.indicator, o.period, o.indicator, plan.id
+        ),
+    }
+}
+
+/// Where observation `i` of `obs` was read, at field `k` of [`COLUMNS`]; for one built
+/// in code, a path `observations[i].column`.
+pub(crate) fn field_location(obs: &Observations, i: usize, k: usize) -> Location {
+    match obs.origins.get(i).and_then(Option::as_ref) {
+        Some(origin) => origin.field(k),
+        None => Location {
+            path: Some(format!("observations[{i}].{}", COLUMNS[k])),
+            ..Location::default()
+        },
     }
 }
 
