@@ -271,6 +271,25 @@ fn milestones_keep_their_empty_unit() {
     .unwrap();
     assert_eq!(obs.len(), 2);
     assert_eq!(obs.iter().nth(1).unwrap().period.to_string(), "2024-06-30");
+    // A figure without a unit (an index) is written with the unit 1; written out and
+    // read back, the batch is the same.
+    let mut all = obs.clone();
+    all.extend(
+        Observations::from_csv_str(
+            "indicator,period,value,unit
+cpi,2024,102.3,1
+",
+            "i.csv",
+        )
+        .unwrap(),
+    );
+    let csv = all.to_csv();
+    assert!(
+        csv.contains("\nhospital,2024-10-15,1,1,final,,,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\ncpi,2024,102.3,1,final,,,\n"), "{csv}");
+    assert_eq!(Observations::from_csv_str(&csv, "again.csv").unwrap(), all);
 }
 
 const ONE_CAUSE: &str = r#"[plan]
@@ -492,4 +511,23 @@ fn a_growth_condition_on_a_declared_level_is_an_error() {
         (Some(47), Some(24)),
         "{e}"
     );
+}
+
+#[test]
+fn vintages_may_be_written_in_chinese() {
+    let obs = Observations::from_csv_str(
+        "indicator,period,value,unit,vintage\nnew_jobs,2024年,18746,人,2025年1月20日\n",
+        "v.csv",
+    )
+    .unwrap();
+    assert_eq!(
+        obs.iter().next().unwrap().vintage.unwrap().to_string(),
+        "2025-01-20"
+    );
+    let e = Observations::from_csv_str(
+        "indicator,period,value,unit,vintage\nnew_jobs,2024,1,人,2025年1月\n",
+        "v.csv",
+    )
+    .unwrap_err();
+    assert_eq!(rows(e.issues()), vec![row("bad_vintage", 2, 5)]);
 }

@@ -38,7 +38,8 @@ pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;
 pub use observation::{
-    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, OBSERVATION_COLUMNS,
+    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, DIMENSIONLESS_UNIT,
+    OBSERVATION_COLUMNS,
 };
 pub use period::Period;
 pub use plan::{Checked, Plan};

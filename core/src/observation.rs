@@ -227,15 +227,18 @@ fn sort_issues(issues: &mut Vec<Issue>) {
 pub struct ObservationRecord {
     /// Indicator id.
     pub indicator: String,
-    /// Period text (`2024`, `2024H1`, `2024-01..2024-09`, `2024-12-31` …).
+    /// Period text (`2024`, `2024H1`, `2024-01..2024-09`, `2024-12-31` …), or as
+    /// communiqués write it (`2024年1-9月`, `2024年上半年`, `2024年末` …; see
+    /// [`Period::parse_written`]).
     pub period: String,
     /// Value text, possibly with a magnitude (`1.5万`), or `done`/`not done`.
     pub value: String,
-    /// Unit name (may be empty for bare numbers and milestones).
+    /// Unit name; `1` for a dimensionless figure; empty only for a milestone's
+    /// `done`/`not done`.
     pub unit: String,
     /// `preliminary`, `revised`, `final` or empty (final).
     pub status: String,
-    /// Publication date `YYYY-MM-DD` or empty.
+    /// Publication date `YYYY-MM-DD` (or `2025年1月20日`), or empty.
     pub vintage: String,
     /// Source, free text.
     pub source: String,
@@ -274,6 +277,13 @@ impl ObservationRecord {
         true
     }
 }
+
+/// The unit text of a dimensionless figure (an index, a rank) in observation tables:
+/// an empty unit is a bad row unless the value is a milestone's `done`/`not done`.
+/// [`Observations::to_csv`] writes it for every value without a unit.
+pub const DIMENSIONLESS_UNIT: &str = DIMENSIONLESS;
+
+const DIMENSIONLESS: &str = "1";
 
 /// The column names of observation tables, in order.
 pub const OBSERVATION_COLUMNS: [&str; 8] = COLUMNS;
@@ -377,10 +387,16 @@ impl Observations {
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
     /// `status,vintage,source,jurisdiction` columns. A `value` may carry its magnitude
     /// (`1.5万` with unit `人`); milestone values are `done`/`not done` (also
-    /// `yes`/`no`, `true`/`false`, `完成`/`未完成`).
+    /// `yes`/`no`, `true`/`false`, `完成`/`未完成`), the only values that go without a
+    /// unit. Periods are canonical (`2024-01..2024-09`) or written as communiqués write
+    /// them (`2024年1-9月`, [`Period::parse_written`]).
     ///
     /// All or nothing: any bad row makes the whole load fail with an
-    /// [`ErrorKind::Plan`] error listing **every** bad row with its line and column.
+    /// [`ErrorKind::Plan`] error listing **every** bad row with its line and column: a
+    /// field that does not parse, more or fewer fields than the header
+    /// (`field_count`), an empty unit on a number (`missing_unit`). An indicator id the
+    /// plan does not define is a bad row once the plan is known:
+    /// [`Observations::against`], [`Lenient::against`], [`Plan::check`].
     /// Use [`from_csv_lenient`](Observations::from_csv_lenient) to keep the good rows.
     ///
     /// ```
@@ -731,7 +747,9 @@ impl Observations {
         Observations::from_csv_str(csv, &format!("builtin:{name}/observations.csv"))
     }
 
-    /// Writes the observations as CSV with all eight columns.
+    /// Writes the observations as CSV with all eight columns; loading the output gives
+    /// the same observations. A value without a unit (a milestone's 1 or 0, an index)
+    /// is written with the unit [`DIMENSIONLESS_UNIT`] (`1`).
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         write_row(&mut out, COLUMNS);
@@ -743,7 +761,10 @@ impl Observations {
                     o.indicator.as_str(),
                     &o.period.to_string(),
                     &o.value.value().to_string(),
-                    o.value.unit().symbol(),
+                    match o.value.unit().symbol() {
+                        "" => DIMENSIONLESS,
+                        symbol => symbol,
+                    },
                     o.status.name(),
                     vintage.as_deref().unwrap_or(""),
                     o.source.as_deref().unwrap_or(""),
@@ -818,11 +839,14 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             3,
             "missing_unit",
             format!(
-                "the unit of {:?} is empty; write the unit of the value (人, 亿元, %, 个 …)",
+                "the unit of {:?} is empty; write the unit of the value (人, 亿元, %, 个 …), \
+                 or {DIMENSIONLESS:?} for a figure without one (an index, a rank)",
                 f[2]
             ),
         ));
         None
+    } else if f[3].trim() == DIMENSIONLESS {
+        Some(Unit::NONE)
     } else {
         Unit::parse(f[3])
             .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
@@ -845,16 +869,22 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     let vintage = if f[5].is_empty() {
         Some(None)
     } else {
-        crate::period::parse_date(f[5])
-            .map(Some)
-            .map_err(|_| {
-                problems.push((
-                    5,
-                    "bad_vintage",
-                    format!("vintage {:?} is not a date YYYY-MM-DD", f[5]),
-                ))
-            })
-            .ok()
+        match Period::parse_written(f[5]) {
+            Ok(Period::Date(d)) => Ok(d),
+            _ => Err(()),
+        }
+        .map(Some)
+        .map_err(|_| {
+            problems.push((
+                5,
+                "bad_vintage",
+                format!(
+                    "vintage {:?} is not a date YYYY-MM-DD (or YYYY年M月D日)",
+                    f[5]
+                ),
+            ))
+        })
+        .ok()
     };
     match (period, unit, value, status, vintage) {
         (Some(period), Some(unit), Some(value), Some(status), Some(vintage))
