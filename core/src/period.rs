@@ -758,7 +758,8 @@ impl Period {
     /// | `2024年6月末`, `2024年6月底` | `2024-06-30` |
     /// | `2024年12月31日` | `2024-12-31` |
     ///
-    /// Full-width digits are accepted, spaces around the text are ignored. A range of
+    /// Full-width digits are accepted; spaces around the text and after 年 are ignored;
+    /// `9月份` is `9月`. A range of
     /// months must start in January ("1-9月"): statistics publish running totals from
     /// the start of the year, and a "4-6月" is written `2024Q2`.
     ///
@@ -802,6 +803,10 @@ impl Period {
         }
         if !c.eat("年") {
             return Err(Error::parse_at(input, c.pos, "年 after the year"));
+        }
+        // "2024年 1-9月", as PDF tables and spreadsheets space it.
+        while c.peek().is_some_and(crate::text::is_space) {
+            c.pos += c.peek().map_or(1, char::len_utf8);
         }
         if c.at_end() || c.eat("度") || c.eat("全年") {
             return c.finish(Period::Year(year));
@@ -856,6 +861,7 @@ impl Period {
             if !c.eat("月") {
                 return Err(Error::parse_at(input, c.pos, "月"));
             }
+            c.eat("份");
             if first != 1 {
                 return Err(period_error(
                     input,
@@ -951,6 +957,9 @@ mod tests {
             ("2024年Q3", "2024Q3"),
             ("2024年前三季度", "2024-01..2024-09"),
             ("2024年1-9月", "2024-01..2024-09"),
+            ("2024年 1-9月份", "2024-01..2024-09"),
+            ("2024年\u{3000}上半年", "2024H1"),
+            ("2024年9月份", "2024-09"),
             ("2024年1—9月", "2024-01..2024-09"),
             ("2024年1至12月", "2024-01..2024-12"),
             ("2024年1-3月", "2024-01..2024-03"),
