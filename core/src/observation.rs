@@ -4,7 +4,6 @@
 //! indicator and period, the latest vintage published on or before `as_of`.
 
 use std::io::Read;
-use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -106,6 +105,8 @@ pub struct Observations {
     items: Vec<Observation>,
     /// Where each item was read; parallel to `items` (`None`: built in code).
     origins: Vec<Option<Origin>>,
+    /// The file names origins point into.
+    files: Vec<String>,
 }
 
 impl PartialEq for Observations {
@@ -120,31 +121,32 @@ impl Serialize for Observations {
     }
 }
 
-/// Where an observation was read.
-#[derive(Debug, Clone)]
+/// Where an observation was read: a file (an index into `Observations::files`) and
+/// a row. Plain indices rather than shared strings keep the WebAssembly module small.
+#[derive(Debug, Clone, Copy)]
 struct Origin {
-    file: Arc<str>,
+    file: usize,
     at: RowAt,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum RowAt {
-    /// A CSV line and the 0-based position of each column of [`COLUMNS`] in the file.
-    Line(usize, Arc<[Option<usize>; 8]>),
+    /// A CSV line and the 1-based column of each of [`COLUMNS`] (0: absent).
+    Line(usize, [u8; 8]),
     /// A record index (JSON array, records).
     Index(usize),
 }
 
 impl Origin {
-    fn field(&self, k: usize) -> Location {
+    fn field(&self, files: &[String], k: usize) -> Location {
         let mut loc = Location {
-            file: Some(self.file.to_string()),
+            file: files.get(self.file).cloned(),
             ..Location::default()
         };
-        match &self.at {
+        match self.at {
             RowAt::Line(line, columns) => {
-                loc.line = Some(*line);
-                loc.column = columns[k].map(|i| i + 1);
+                loc.line = Some(line);
+                loc.column = Some(usize::from(columns[k])).filter(|c| *c > 0);
             }
             RowAt::Index(i) => loc.path = Some(format!("[{i}].{}", COLUMNS[k])),
         }
@@ -214,10 +216,8 @@ fn sort_issues(issues: &mut Vec<Issue>) {
             .and_then(|p| p.strip_prefix('['))
             .and_then(|p| p.split(']').next())
             .and_then(|n| n.parse::<usize>().ok());
-        (
-            i.location.line.or(index).unwrap_or(usize::MAX),
-            i.location.column.unwrap_or(0),
-        )
+        // The key type of the plan file's sort, so the two share one instantiation.
+        (i.location.line.or(index), i.location.column)
     });
 }
 
@@ -316,23 +316,38 @@ impl Observations {
         self.origins.push(Some(origin));
     }
 
+    /// The index of `file` among the files origins point into, added if new.
+    fn file_index(&mut self, file: &str) -> usize {
+        match self.files.iter().position(|f| f == file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() - 1
+            }
+        }
+    }
+
     /// Where field `column` (one of [`OBSERVATION_COLUMNS`]) of observation `index` was
     /// read: file, line and column for CSV; file and a `[i].column` path for JSON and
     /// records. `None` for observations added in code or an unknown column.
     pub fn location(&self, index: usize, column: &str) -> Option<Location> {
         let k = COLUMNS.iter().position(|c| *c == column)?;
-        Some(self.origins.get(index)?.as_ref()?.field(k))
+        Some(self.origins.get(index)?.as_ref()?.field(&self.files, k))
     }
 
     /// Splits off the observations on indicators `plan` does not define (in the plan's
     /// jurisdiction), each as an `unknown_indicator` issue at its indicator field.
     fn split_unknown(self, plan: &Plan) -> (Observations, Vec<Issue>) {
         let index = plan.index();
-        let mut kept = Observations::new();
+        let mut kept = Observations {
+            files: self.files,
+            ..Observations::default()
+        };
         let mut issues = Vec::new();
         for (o, origin) in self.items.into_iter().zip(self.origins) {
             if plan.covers(&o) && !index.contains_key(o.indicator.as_str()) {
-                let mut issue = unknown_indicator_issue(&o, origin.as_ref(), plan);
+                let at = origin.map(|at| at.field(&kept.files, 0));
+                let mut issue = unknown_indicator_issue(&o, at, plan);
                 if origin.is_none() {
                     issue.location.path = Some(format!(
                         "observations[{}].indicator",
@@ -380,8 +395,14 @@ impl Observations {
 
     /// Appends every observation of `other`.
     pub fn extend(&mut self, other: Observations) {
+        let files: Vec<usize> = other.files.iter().map(|f| self.file_index(f)).collect();
         self.items.extend(other.items);
-        self.origins.extend(other.origins);
+        self.origins.extend(other.origins.into_iter().map(|origin| {
+            origin.map(|o| Origin {
+                file: files.get(o.file).copied().unwrap_or(usize::MAX),
+                at: o.at,
+            })
+        }));
     }
 
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
@@ -409,7 +430,20 @@ impl Observations {
     /// # Ok::<(), planwatch::Error>(())
     /// ```
     pub fn from_csv_str(text: &str, file: &str) -> Result<Observations> {
-        Observations::from_csv_reader(text.as_bytes(), file)
+        Observations::from_csv_str_lenient(text, file)?.into_result(file)
+    }
+
+    /// Like [`from_csv_lenient`](Observations::from_csv_lenient), from text (which is
+    /// UTF-8 already).
+    pub fn from_csv_str_lenient(text: &str, file: &str) -> Result<Lenient> {
+        if text.len() > MAX_OBSERVATION_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("observation file is larger than {MAX_OBSERVATION_BYTES} bytes"),
+            )
+            .in_file(file));
+        }
+        csv_lenient(text.as_bytes(), file)
     }
 
     /// Like [`from_csv_str`](Observations::from_csv_str), reading from `reader` (a
@@ -434,143 +468,10 @@ impl Observations {
     pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
         // Checked for UTF-8 and size as it streams: a GBK file fails with the
         // encoding error (offset, guess, how to convert) before any row is read wrongly.
-        let checked = crate::encoding::Utf8Reader::new(reader, file, MAX_OBSERVATION_BYTES);
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(checked);
-        let headers = rdr
-            .headers()
-            .map_err(|e| csv_error(&e, file))?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
-            .collect::<Vec<_>>();
-        let mut index = [None; 8];
-        for (i, h) in headers.iter().enumerate() {
-            match COLUMNS.iter().position(|c| c == h) {
-                Some(k) if index[k].is_none() => index[k] = Some(i),
-                found => {
-                    let what = if found.is_some() {
-                        format!("column {h:?} appears twice")
-                    } else {
-                        format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
-                    };
-                    return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
-                        file: Some(file.into()),
-                        line: Some(1),
-                        column: Some(i + 1),
-                        ..Location::default()
-                    }));
-                }
-            }
-        }
-        for (k, name) in COLUMNS.iter().enumerate().take(4) {
-            if index[k].is_none() {
-                return Err(Error::new(
-                    ErrorKind::Parse,
-                    format!("missing required column {name:?}"),
-                )
-                .with_location(Location {
-                    file: Some(file.into()),
-                    line: Some(1),
-                    ..Location::default()
-                }));
-            }
-        }
-        let columns = Arc::new(index);
-        let file_name: Arc<str> = Arc::from(file);
-        let width = headers.len();
-        let mut out = Lenient::default();
-        let mut record = csv::StringRecord::new();
-        let mut rows = 0usize;
-        loop {
-            match rdr.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        return Err(csv_error(&e, file));
-                    }
-                    out.rejected.push(Issue {
-                        code: "bad_row".into(),
-                        location: Location {
-                            file: Some(file.into()),
-                            line: e.position().map(|p| p.line() as usize),
-                            ..Location::default()
-                        },
-                        message: e.to_string(),
-                    });
-                    continue;
-                }
-            }
-            rows += 1;
-            if rows > MAX_OBSERVATION_ROWS {
-                return Err(Error::new(
-                    ErrorKind::TooLarge,
-                    format!("more than {MAX_OBSERVATION_ROWS} observation rows"),
-                )
-                .with_location(Location {
-                    file: Some(file.into()),
-                    ..Location::default()
-                }));
-            }
-            let line = record.position().map_or(rows + 1, |p| p.line() as usize);
-            if record.len() != width {
-                // First cause only: with a field missing or one too many, every field
-                // after it is in the wrong column, so nothing else of the row is read.
-                let (column, message) = if record.len() < width {
-                    (
-                        record.len() + 1,
-                        format!(
-                            "the row has {} field{} but the header has {width}: {} is missing \
-                             (an empty field still needs its comma)",
-                            record.len(),
-                            if record.len() == 1 { "" } else { "s" },
-                            headers[record.len()]
-                        ),
-                    )
-                } else {
-                    (
-                        width + 1,
-                        format!(
-                            "the row has {} fields but the header has {width}; quote a value \
-                             that contains a comma (\"1,000\")",
-                            record.len()
-                        ),
-                    )
-                };
-                out.rejected.push(Issue {
-                    code: "field_count".into(),
-                    location: Location {
-                        file: Some(file.into()),
-                        line: Some(line),
-                        column: Some(column),
-                        ..Location::default()
-                    },
-                    message,
-                });
-                continue;
-            }
-            let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
-            let fields: [&str; 8] = std::array::from_fn(field);
-            let origin = Origin {
-                file: file_name.clone(),
-                at: RowAt::Line(line, columns.clone()),
-            };
-            match row(&fields) {
-                Ok(o) => out.observations.push_from(o, origin),
-                Err(problems) => {
-                    for (k, code, message) in problems {
-                        out.rejected.push(Issue {
-                            code: code.into(),
-                            location: origin.field(k),
-                            message,
-                        });
-                    }
-                }
-            }
-        }
-        Ok(out)
+        csv_lenient(
+            crate::encoding::Utf8Reader::new(reader, file, MAX_OBSERVATION_BYTES),
+            file,
+        )
     }
 
     /// Builds a batch from records (rows of a DataFrame, JS objects …), validated like
@@ -590,10 +491,10 @@ impl Observations {
             ));
         }
         let mut out = Lenient::default();
-        let file: Arc<str> = Arc::from(label);
+        let file = out.observations.file_index(label);
         for (i, rec) in records.iter().enumerate() {
             let origin = Origin {
-                file: file.clone(),
+                file,
                 at: RowAt::Index(i),
             };
             match row(&rec.fields()) {
@@ -602,7 +503,7 @@ impl Observations {
                     for (k, code, message) in problems {
                         out.rejected.push(Issue {
                             code: code.into(),
-                            location: origin.field(k),
+                            location: origin.field(&out.observations.files, k),
                             message,
                         });
                     }
@@ -790,8 +691,154 @@ impl FromIterator<Observation> for Observations {
         Observations {
             origins: vec![None; items.len()],
             items,
+            files: Vec::new(),
         }
     }
+}
+
+/// The rows of CSV from `reader` (UTF-8 already checked, or text), every bad row
+/// kept as an issue.
+fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_error(&e, file))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+        .collect::<Vec<_>>();
+    let mut index = [None; 8];
+    for (i, h) in headers.iter().enumerate() {
+        match COLUMNS.iter().position(|c| c == h) {
+            Some(k) if index[k].is_none() => index[k] = Some(i),
+            found => {
+                let what = if found.is_some() {
+                    format!("column {h:?} appears twice")
+                } else {
+                    format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
+                };
+                return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
+                    file: Some(file.into()),
+                    line: Some(1),
+                    column: Some(i + 1),
+                    ..Location::default()
+                }));
+            }
+        }
+    }
+    for (k, name) in COLUMNS.iter().enumerate().take(4) {
+        if index[k].is_none() {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!("missing required column {name:?}"),
+            )
+            .with_location(Location {
+                file: Some(file.into()),
+                line: Some(1),
+                ..Location::default()
+            }));
+        }
+    }
+    let mut columns = [0u8; 8];
+    for (k, i) in index.iter().enumerate() {
+        // At most eight columns: an unknown or repeated one fails above.
+        columns[k] = i.map_or(0, |i| u8::try_from(i + 1).unwrap_or(0));
+    }
+    let width = headers.len();
+    let mut out = Lenient::default();
+    let file_at = out.observations.file_index(file);
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0usize;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(csv_error(&e, file));
+                }
+                out.rejected.push(Issue {
+                    code: "bad_row".into(),
+                    location: Location {
+                        file: Some(file.into()),
+                        line: e.position().map(|p| p.line() as usize),
+                        ..Location::default()
+                    },
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        }
+        rows += 1;
+        if rows > MAX_OBSERVATION_ROWS {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("more than {MAX_OBSERVATION_ROWS} observation rows"),
+            )
+            .with_location(Location {
+                file: Some(file.into()),
+                ..Location::default()
+            }));
+        }
+        let line = record.position().map_or(rows + 1, |p| p.line() as usize);
+        if record.len() != width {
+            // First cause only: with a field missing or one too many, every field
+            // after it is in the wrong column, so nothing else of the row is read.
+            let (column, message) = if record.len() < width {
+                (
+                    record.len() + 1,
+                    format!(
+                        "the row has {} field{} but the header has {width}: {} is missing \
+                         (an empty field still needs its comma)",
+                        record.len(),
+                        if record.len() == 1 { "" } else { "s" },
+                        headers[record.len()]
+                    ),
+                )
+            } else {
+                (
+                    width + 1,
+                    format!(
+                        "the row has {} fields but the header has {width}; quote a value \
+                         that contains a comma (\"1,000\")",
+                        record.len()
+                    ),
+                )
+            };
+            out.rejected.push(Issue {
+                code: "field_count".into(),
+                location: Location {
+                    file: Some(file.into()),
+                    line: Some(line),
+                    column: Some(column),
+                    ..Location::default()
+                },
+                message,
+            });
+            continue;
+        }
+        let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
+        let fields: [&str; 8] = std::array::from_fn(field);
+        let origin = Origin {
+            file: file_at,
+            at: RowAt::Line(line, columns),
+        };
+        match row(&fields) {
+            Ok(o) => out.observations.push_from(o, origin),
+            Err(problems) => {
+                for (k, code, message) in problems {
+                    out.rejected.push(Issue {
+                        code: code.into(),
+                        location: origin.field(&out.observations.files, k),
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn csv_error(e: &csv::Error, file: &str) -> Error {
@@ -906,10 +953,10 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
 
 /// The issue of an observation on an indicator `plan` does not define, at its
 /// indicator field when its origin is known.
-fn unknown_indicator_issue(o: &Observation, origin: Option<&Origin>, plan: &Plan) -> Issue {
+fn unknown_indicator_issue(o: &Observation, at: Option<Location>, plan: &Plan) -> Issue {
     Issue {
         code: "unknown_indicator".into(),
-        location: origin.map(|at| at.field(0)).unwrap_or_default(),
+        location: at.unwrap_or_default(),
         message: format!(
             "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
             o.indicator, o.period, o.indicator, plan.id
@@ -921,7 +968,7 @@ fn unknown_indicator_issue(o: &Observation, origin: Option<&Origin>, plan: &Plan
 /// in code, a path `observations[i].column`.
 pub(crate) fn field_location(obs: &Observations, i: usize, k: usize) -> Location {
     match obs.origins.get(i).and_then(Option::as_ref) {
-        Some(origin) => origin.field(k),
+        Some(origin) => origin.field(&obs.files, k),
         None => Location {
             path: Some(format!("observations[{i}].{}", COLUMNS[k])),
             ..Location::default()

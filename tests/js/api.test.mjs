@@ -323,3 +323,17 @@ test("issue 12: field counts, empty units and written periods in observation fil
   const bad = thrown(() => Observations.fromCsv("indicator,period,value,unit\na,2024年4-6月,1,人\n"), "plan");
   assert.deepEqual(bad.issues.map((i) => [i.line, i.column, i.code]), [[2, 2, "bad_period"]]);
 });
+
+test("issue 12: plan.check reports unknown indicator ids at their row, and contradictions", () => {
+  const plan = Plan.fromToml(DEMO);
+  const checked = plan.check("indicator,period,value,unit\nnew_jobs,2024年1-9月,12000,人\nnew_jbos,2024,18746,人\n");
+  assert.deepEqual(
+    checked.errors.map((i) => [i.code, i.line, i.column]),
+    [["unknown_indicator", 3, 1]],
+  );
+  assert.deepEqual(checked.warnings, []);
+  const stock = Plan.fromToml(DEMO.replace("flow = true\n", ""));
+  const warned = stock.check("indicator,period,value,unit\nnew_jobs,2024年1-9月,12000,人\n");
+  assert.deepEqual(warned.warnings.map((i) => [i.code, i.line, i.column]), [["ytd_not_flow", 2, 2]]);
+  assert.deepEqual(plan.check([]), { errors: [], warnings: [] });
+});

@@ -6,7 +6,7 @@
 //! warnings are contradictions the plan cannot resolve by itself (a ceiling on a
 //! declared higher-is-better indicator, year-to-date figures of a stock).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Measure, Polarity};
@@ -109,7 +109,7 @@ impl Plan {
         }
         let index = self.index();
         // One warning per indicator, at its first year-to-date row.
-        let mut ytd_warned = HashSet::new();
+        let mut ytd_warned = BTreeSet::new();
         for (i, o) in observations.iter().enumerate() {
             if !self.covers(o) {
                 continue;
@@ -199,7 +199,7 @@ impl Plan {
                 warning: false,
             })
         };
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
                 problem(
@@ -218,7 +218,7 @@ impl Plan {
                 );
             }
         }
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(
@@ -369,7 +369,7 @@ impl Plan {
     /// True when the formula of `id` reaches `id` again through other formulas.
     fn formula_cycle(&self, id: &str, index: &HashMap<&str, &Indicator>) -> bool {
         let mut stack: Vec<&str> = vec![id];
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         while let Some(cur) = stack.pop() {
             let Some(f) = index.get(cur).and_then(|i| i.formula.as_ref()) else {
                 continue;

@@ -620,18 +620,22 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
     }
 
     // Defaults that follow from the targets, for fields an indicator does not declare.
-    let mut comparators: std::collections::HashMap<&str, Vec<crate::Comparator>> =
-        std::collections::HashMap::new();
+    // Which indicators have a ceiling and which a floor (sets of the type used above).
+    let (mut ceilings, mut floors) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
     for t in &plan.targets {
         let op = match &t.condition {
             Condition::Compare { op, .. } => *op,
             Condition::Reference { op: Some(op), .. } => *op,
             _ => continue,
         };
-        comparators
-            .entry(t.indicator.as_str())
-            .or_default()
-            .push(op);
+        if matches!(op, crate::Comparator::Le | crate::Comparator::Lt) {
+            ceilings.insert(t.indicator.clone());
+        } else if matches!(op, crate::Comparator::Ge | crate::Comparator::Gt) {
+            floors.insert(t.indicator.clone());
+        }
     }
     for (ind, &n) in plan.indicators.iter_mut().zip(&indicator_items) {
         let Some(raw) = front.indicators.get(n).and_then(|l| l.value.as_ref()) else {
@@ -641,13 +645,11 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             ind.measure = Measure::implied(growth_indicators.contains(&ind.id));
         }
         if raw.polarity.is_none() {
-            ind.polarity = Polarity::implied(
-                comparators
-                    .get(ind.id.as_str())
-                    .into_iter()
-                    .flatten()
-                    .copied(),
-            );
+            let ops = [
+                ceilings.contains(&ind.id).then_some(crate::Comparator::Le),
+                floors.contains(&ind.id).then_some(crate::Comparator::Ge),
+            ];
+            ind.polarity = Polarity::implied(ops.into_iter().flatten());
         }
     }
 
