@@ -135,9 +135,8 @@ impl Plan {
                     code: "ytd_not_flow".into(),
                     location: field_location(observations, i, 1),
                     message: format!(
-                        "indicator {:?} has a year-to-date figure ({}) but is not declared a \
-                         flow, so it is judged as a stock read at a date; declare `flow = true` \
-                         if it accumulates over the year (new jobs, investment)",
+                        "indicator {:?} has a year-to-date figure ({}) but is not a flow, so \
+                         it is judged as a stock; declare `flow = true` if it accumulates",
                         ind.id, o.period
                     ),
                 });
@@ -160,15 +159,13 @@ impl Plan {
             let floor = matches!(op, Comparator::Ge | Comparator::Gt);
             let message = match ind.polarity {
                 Polarity::Higher if ceiling => format!(
-                    "target {:?} is a ceiling ({op} {value}) on indicator {:?}, which is \
-                     higher-is-better (declared, or because it also has a floor): a ceiling met \
-                     with room to spare reads as a shortfall; declare `polarity = \"lower\"` if \
-                     lower is better",
+                    "target {:?} is a ceiling ({op} {value}) on higher-is-better indicator {:?}; \
+                     declare `polarity = \"lower\"` if lower is better",
                     t.id, ind.id
                 ),
                 Polarity::Lower if floor && t.baseline.is_none() => format!(
-                    "target {:?} is a floor ({op} {value}) on indicator {:?}, which is declared \
-                     lower-is-better; declare `polarity = \"higher\"` if higher is better",
+                    "target {:?} is a floor ({op} {value}) on lower-is-better indicator {:?}; \
+                     declare `polarity = \"higher\"` if higher is better",
                     t.id, ind.id
                 ),
                 _ => continue,

@@ -535,8 +535,15 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         });
     }
 
-    // Indicators with a target written as a growth condition.
+    // Indicators with a target written as a growth condition, and those that declare a
+    // measure other than growth (sets, so the checks stay linear).
     let mut growth_indicators = std::collections::HashSet::new();
+    let mut not_growth = std::collections::HashSet::new();
+    for raw in front.indicators.iter().filter_map(|l| l.value.as_ref()) {
+        if raw.measure.is_some_and(|m| m != Measure::Growth) {
+            not_growth.insert(raw.id.clone());
+        }
+    }
     for (n, item) in front.targets.iter().enumerate() {
         let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
@@ -555,30 +562,21 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             }
         };
         if growth > 0 {
-            let declared = front
-                .indicators
-                .iter()
-                .filter_map(|l| l.value.as_ref())
-                .find(|r| r.id == raw.indicator)
-                .and_then(|r| r.measure);
-            match declared {
-                Some(m) if m != Measure::Growth => push(
+            if not_growth.contains(&raw.indicator) {
+                push(
                     &mut issues,
                     "growth_condition",
                     at("condition"),
                     format!(
-                        "condition {:?} is a growth condition, but indicator {:?} is declared \
-                         `measure = \"{}\"`; declare `measure = \"growth\"` or write the condition \
-                         without {:?}",
+                        "{:?} is a growth condition, but indicator {:?} declares another \
+                         `measure`; make it \"growth\" or drop {:?}",
                         raw.condition,
                         raw.indicator,
-                        m.name(),
                         raw.condition[..growth].trim()
                     ),
-                ),
-                _ => {
-                    growth_indicators.insert(raw.indicator.clone());
-                }
+                );
+            } else {
+                growth_indicators.insert(raw.indicator.clone());
             }
         }
         let period = match raw.period.as_deref() {
