@@ -11,6 +11,7 @@ mod extract_forms;
 mod extract_gold;
 mod extract_peers;
 mod extract_phrases;
+mod inputs;
 mod invariants;
 mod plan_load;
 mod quantity_props;

@@ -83,13 +83,14 @@ fn every_mistake_is_reported_with_line_and_column() {
             )
         })
         .collect();
+    // In the order of the file.
     let want = vec![
         ("duplicate_id".to_string(), 11, 6),
         ("unknown_unit".to_string(), 18, 8),
-        ("bad_period".to_string(), 31, 10),
-        ("bad_condition".to_string(), 37, 21),
         ("incompatible_unit".to_string(), 22, 13),
         ("unknown_indicator".to_string(), 25, 13),
+        ("bad_period".to_string(), 31, 10),
+        ("bad_condition".to_string(), 37, 21),
     ];
     assert_eq!(got, want, "{e}");
     assert!(e

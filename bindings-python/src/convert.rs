@@ -249,25 +249,15 @@ pub(crate) fn io_error(err: &std::io::Error, name: &str) -> PyErr {
     }
 }
 
-/// Reads a whole file as UTF-8 text. Invalid UTF-8 is a `ParseError` at the byte
-/// where it starts. Call with the GIL released.
+/// Reads a whole file as UTF-8 text. Invalid UTF-8 is the core's `encoding` error
+/// (a `ParseError`) at the byte where it starts, naming GBK/GB18030 when the bytes
+/// look like it. Call with the GIL released.
 pub(crate) fn read_text(path: &std::path::Path, name: &str) -> Result<String, ReadError> {
     let bytes = std::fs::read(path).map_err(ReadError::Io)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        ReadError::Core(
-            planwatch::Error::new(
-                ErrorKind::Parse,
-                format!("{name} is not UTF-8 text (invalid byte at offset {at})"),
-            )
-            .with_location(Location {
-                byte: Some(at),
-                file: Some(name.to_string()),
-                ..Location::default()
-            })
-            .with_expected("UTF-8 text"),
-        )
-    })
+    planwatch::decode_utf8(&bytes, name).map_err(ReadError::Core)?;
+    // Checked just above; the conversion cannot fail.
+    String::from_utf8(bytes)
+        .map_err(|e| ReadError::Core(planwatch::Error::new(ErrorKind::Encoding, e.to_string())))
 }
 
 /// A failure of [`read_text`], kept free of Python objects so it can cross a

@@ -19,6 +19,8 @@ fn class_name(kind: ErrorKind) -> &'static str {
         // A period that is well formed but cannot exist (2024Q5) is a problem of the
         // text, like a parse error; its code stays "period".
         ErrorKind::Period => "ParseError",
+        // Bytes that are not UTF-8 (a GBK file): a problem of the text, code "encoding".
+        ErrorKind::Encoding => "ParseError",
         ErrorKind::Plan => "PlanError",
         ErrorKind::UnknownIndicator => "UnknownIndicatorError",
         ErrorKind::UnknownDataset

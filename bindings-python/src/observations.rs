@@ -71,7 +71,7 @@ impl PyObservations {
                     Err(io) => io_error(&io, &name),
                 })?,
             Source::Text(text) => py
-                .detach(|| Observations::from_csv_lenient(text.as_bytes(), TEXT_NAME))
+                .detach(|| Observations::from_csv_str_lenient(&text, TEXT_NAME))
                 .map_err(errors::to_py)?,
         };
         let rejected = PyList::empty(py);

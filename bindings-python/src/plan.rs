@@ -163,6 +163,29 @@ impl PyPlan {
         Ok(list)
     }
 
+    /// Every check of the plan and of `observations` against it (`Plan::check` of
+    /// the core): a dict with `errors` (the plan's own problems, and every
+    /// observation on an indicator the plan does not define, at its row and column)
+    /// and `warnings` (contradictions: a ceiling on a higher-is-better indicator,
+    /// year-to-date figures of an indicator that is not a flow), each a list of dicts
+    /// like `PlanError.issues`.
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        observations: &Bound<'_, PyObservations>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let checked = self.inner.check(&observations.get().inner);
+        let out = PyDict::new(py);
+        for (key, issues) in [("errors", &checked.errors), ("warnings", &checked.warnings)] {
+            let list = PyList::empty(py);
+            for issue in issues {
+                list.append(errors::issue(py, issue)?)?;
+            }
+            out.set_item(key, list)?;
+        }
+        Ok(out)
+    }
+
     /// Evaluates every target against `observations` as of `as_of` (a
     /// `datetime.date` or "YYYY-MM-DD"; `None`: every observation counts). With
     /// `strict=True`, figures that cannot be compared with their target and conflicting

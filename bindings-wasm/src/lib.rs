@@ -8,6 +8,7 @@
 //! | `Plan.fromToml(text, file?)`, `Plan.fromJson`, `Plan.builtin(name)` | `Plan::from_toml_str`, `from_json_str`, `builtin` |
 //! | `plan.toToml()`, `plan.toJson()`, `plan.bindReference(key, "8.5立方米/万元")` | `Plan::to_toml`, `to_json`, `bind_reference` |
 //! | `plan.evaluate(observations, { asOf })` | `evaluate(&plan, &observations, &Options)` |
+//! | `plan.check(observations)` | `Plan::check` |
 //! | `Observations.fromCsv`, `fromJson`, `fromRecords`, `builtin`, `concat` | `Observations::from_csv_str`, `from_json_str`, `from_records`, `builtin`, `extend` |
 //! | `scorecard.records()`, `ordered()`, `summary()`, `toJSON()` | `Scorecard::assessments`, `ordered`, `summary`, serde |
 //! | `scorecard.toHtml(lang)`, `toText`, `toMarkdown`, `toCsv`, `toHtmlFragment` | `Scorecard::to_html` … |

@@ -76,8 +76,7 @@ impl JsObservations {
     #[wasm_bindgen(js_name = fromCsvLenient, unchecked_return_type = "LenientObservations")]
     pub fn from_csv_lenient(text: &str, file: Option<String>) -> Result<JsValue, JsValue> {
         let file = file.as_deref().unwrap_or("observations.csv");
-        let lenient =
-            Observations::from_csv_lenient(text.as_bytes(), file).map_err(errors::to_js)?;
+        let lenient = Observations::from_csv_str_lenient(text, file).map_err(errors::to_js)?;
         let rejected: Array = lenient.rejected.iter().map(errors::issue).collect();
         let out = js_sys::Object::new();
         let observations: JsValue = JsObservations::new(lenient.observations).into();

@@ -31,6 +31,13 @@ export interface EvaluateOptions {
 
 /** The name of a built-in dataset, for `Plan.builtin` and `Observations.builtin`. */
 export type BuiltinName = "nanshan-2024" | "china-14fyp";
+/** What `plan.check` finds: errors (the plan's own, and every observation on an
+ * indicator the plan does not define, at its row) and warnings (contradictions it
+ * cannot resolve). */
+export interface PlanCheck {
+  errors: PlanwatchIssue[];
+  warnings: PlanwatchIssue[];
+}
 "#;
 
 /// A development plan: indicators, targets and references.
@@ -130,6 +137,27 @@ impl JsPlan {
     #[wasm_bindgen(getter, js_name = targetCount)]
     pub fn target_count(&self) -> usize {
         self.inner.targets.len()
+    }
+
+    /// Every check of the plan and of `observations` against it (CSV text, records or
+    /// an `Observations`): `{ errors, warnings }`, each an array of problems like an
+    /// error's `issues`. Errors: the plan's own problems and every observation on an
+    /// indicator the plan does not define, at its row and column. Warnings: a ceiling
+    /// on a higher-is-better indicator, year-to-date figures of an indicator that is
+    /// not a flow. A batch that does not load throws as in `evaluate`.
+    #[wasm_bindgen(unchecked_return_type = "PlanCheck")]
+    pub fn check(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ObservationsInput")] observations: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let observations = observations_of(&observations)?;
+        let checked = self.inner.check(&observations);
+        let out = js_sys::Object::new();
+        for (key, issues) in [("errors", &checked.errors), ("warnings", &checked.warnings)] {
+            let list: js_sys::Array = issues.iter().map(errors::issue).collect();
+            js_sys::Reflect::set(&out, &key.into(), &list)?;
+        }
+        Ok(out.into())
     }
 
     /// Evaluates every target against `observations`: CSV text, an array of records

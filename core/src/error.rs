@@ -43,6 +43,9 @@ pub enum ErrorKind {
     Conflict,
     /// A figure cannot be compared with its target (a strict evaluation).
     NotComparable,
+    /// Input bytes are not UTF-8 (a GBK/GB18030 file from a Chinese office, UTF-16 …);
+    /// the location names the byte offset and the message the likely encoding.
+    Encoding,
 }
 
 impl ErrorKind {
@@ -63,6 +66,7 @@ impl ErrorKind {
             ErrorKind::InvalidValue => "invalid_value",
             ErrorKind::Conflict => "conflict",
             ErrorKind::NotComparable => "not_comparable",
+            ErrorKind::Encoding => "encoding",
         }
     }
 }

@@ -45,6 +45,18 @@ impl Measure {
         }
     }
 
+    /// The measure of an indicator declared without one: `growth` when one of its
+    /// targets is written as a growth condition (`"增长5.5%"`, `"growth >= 5%"`, see
+    /// [`GROWTH_WORDS`](crate::GROWTH_WORDS)), else `level` (the default). Plan files
+    /// apply this when they are loaded.
+    pub fn implied(growth_condition: bool) -> Measure {
+        if growth_condition {
+            Measure::Growth
+        } else {
+            Measure::Level
+        }
+    }
+
     /// True for measures whose values are rates (growth, share, change), whose gaps
     /// are reported in percentage points.
     pub fn is_rate(&self) -> bool {
@@ -70,6 +82,26 @@ pub enum Polarity {
 impl Polarity {
     /// Every polarity, in declaration order.
     pub const ALL: [Polarity; 3] = [Polarity::Higher, Polarity::Lower, Polarity::Band];
+
+    /// The polarity of an indicator declared without one, from the comparators of its
+    /// targets: lower-is-better when at least one is a ceiling (`<=`, `<`) and none is
+    /// a floor (`>=`, `>`) — "PM2.5 <= 30微克/立方米" means lower is better — else
+    /// higher-is-better (the default). `~`, ranges, references and milestones do not
+    /// say. Plan files apply this when they are loaded; a ceiling on a *declared*
+    /// higher-is-better indicator is a warning of [`Plan::check`](crate::Plan::check).
+    pub fn implied(comparators: impl IntoIterator<Item = crate::Comparator>) -> Polarity {
+        use crate::Comparator::{Ge, Gt, Le, Lt};
+        let (mut ceiling, mut floor) = (false, false);
+        for op in comparators {
+            ceiling |= matches!(op, Le | Lt);
+            floor |= matches!(op, Ge | Gt);
+        }
+        if ceiling && !floor {
+            Polarity::Lower
+        } else {
+            Polarity::Higher
+        }
+    }
 
     /// The serde name (`"higher"`, `"lower"`, `"band"`).
     pub fn name(&self) -> &'static str {
@@ -148,35 +180,47 @@ pub struct Provenance {
 }
 
 /// A measured quantity of a plan (指标).
+///
+/// The defaults below are those of a plan file that leaves a field out (README,
+/// "Plan and observation files"); [`Indicator::new`] takes the measure and kind and
+/// sets the rest to the plain defaults (higher-is-better, not a flow), without
+/// looking at targets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
-    /// Stable slug (`gdp`, `new_jobs`).
+    /// Stable slug (`gdp`, `new_jobs`): letters, digits, `_`, `-`, `.`. Required.
     pub id: String,
-    /// Names in Chinese and English.
+    /// Names in Chinese and English. Required (`zh`); `en` may be empty.
     pub name: Names,
-    /// Unit values are given in; [`Unit::NONE`] for milestones.
+    /// Unit values are given in; [`Unit::NONE`] for milestones and bare numbers.
+    /// Required in a plan file except for milestones.
     pub unit: Unit,
-    /// Level, growth, share, change or milestone.
+    /// Level, growth, share, change or milestone. Default: growth when one of its
+    /// targets is written as a growth condition ("增长5.5%"), else level
+    /// ([`Measure::implied`]).
     pub measure: Measure,
-    /// Binding force.
+    /// Binding force. Default: expected (预期性).
     pub kind: Kind,
-    /// Which direction is good.
+    /// Which direction is good. Default: lower-is-better when its targets are ceilings
+    /// and none is a floor, else higher-is-better ([`Polarity::implied`]).
     pub polarity: Polarity,
     /// True for flows that accumulate over the period (investment, new jobs); false
-    /// for stocks read at a date and for rates.
+    /// (the default) for stocks read at a date and for rates. Year-to-date figures of
+    /// an indicator that is not a flow are a warning of
+    /// [`Plan::check`](crate::Plan::check).
     pub flow: bool,
     /// For growth indicators: true when growth is nominal (retail sales, investment),
     /// so it may be derived from levels; false (the default) for real growth (GDP).
     pub nominal: bool,
     /// For growth indicators: the id of the level indicator this is the growth of.
+    /// Default: none.
     pub of: Option<String>,
-    /// Section path in the source document.
+    /// Section path in the source document. Default: none.
     pub section: Option<String>,
-    /// Free tags.
+    /// Free tags. Default: none.
     pub tags: Vec<String>,
-    /// For derived indicators: the formula over other indicators.
+    /// For derived indicators: the formula over other indicators. Default: none.
     pub formula: Option<Formula>,
-    /// Where the indicator is defined.
+    /// Where the indicator is defined. Default: none.
     pub source: Option<Provenance>,
 }
 

@@ -7,6 +7,7 @@
 mod builtin;
 mod comparator;
 mod csv_out;
+mod encoding;
 mod error;
 pub mod evaluate;
 mod exact;
@@ -29,6 +30,7 @@ mod unit;
 
 pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
+pub use encoding::decode_utf8;
 pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{
     evaluate, try_evaluate, Assessment, Grade, Options, Rule, Scorecard, Severity, Status,
@@ -38,12 +40,13 @@ pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;
 pub use observation::{
-    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, OBSERVATION_COLUMNS,
+    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, DIMENSIONLESS_UNIT,
+    OBSERVATION_COLUMNS,
 };
 pub use period::Period;
-pub use plan::Plan;
+pub use plan::{Checked, Plan};
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
 pub use report::{Format, Lang};
 pub use rust_decimal::Decimal;
-pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR};
+pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR, GROWTH_WORDS};
 pub use unit::{Currency, Dimension, Unit};

@@ -12,6 +12,7 @@ use crate::csv_out::write_row;
 use crate::limits::{MAX_FIELD_BYTES, MAX_OBSERVATION_BYTES, MAX_OBSERVATION_ROWS};
 use crate::number::parse_number;
 use crate::period::Period;
+use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
@@ -94,10 +95,63 @@ impl Observation {
 }
 
 /// A batch of observations.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
+///
+/// A batch loaded from a file remembers where each observation was read (file and row,
+/// or record index), so checks against a plan ([`Lenient::against`],
+/// [`Observations::against`], [`Plan::check`]) can point at the row. Equality and
+/// serialization look at the observations only.
+#[derive(Debug, Clone, Default)]
 pub struct Observations {
     items: Vec<Observation>,
+    /// Where each item was read; parallel to `items` (`None`: built in code).
+    origins: Vec<Option<Origin>>,
+    /// The file names origins point into.
+    files: Vec<String>,
+}
+
+impl PartialEq for Observations {
+    fn eq(&self, other: &Observations) -> bool {
+        self.items == other.items
+    }
+}
+
+impl Serialize for Observations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.items.serialize(s)
+    }
+}
+
+/// Where an observation was read: a file (an index into `Observations::files`) and
+/// a row. Plain indices rather than shared strings keep the WebAssembly module small.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    file: usize,
+    at: RowAt,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum RowAt {
+    /// A CSV line and the 1-based column of each of [`COLUMNS`] (0: absent).
+    Line(usize, [u8; 8]),
+    /// A record index (JSON array, records).
+    Index(usize),
+}
+
+impl Origin {
+    fn field(&self, files: &[String], k: usize) -> Location {
+        let mut loc = Location {
+            file: files.get(self.file).cloned(),
+            ..Location::default()
+        };
+        match self.at {
+            RowAt::Line(line, columns) => {
+                loc.line = Some(line);
+                loc.column = Some(usize::from(columns[k])).filter(|c| *c > 0);
+            }
+            RowAt::Index(i) => loc.path = Some(format!("[{i}].{}", COLUMNS[k])),
+        }
+        loc
+    }
 }
 
 /// The result of a lenient load: the good rows and every rejected row's problem.
@@ -109,21 +163,82 @@ pub struct Lenient {
     pub rejected: Vec<Issue>,
 }
 
+impl Lenient {
+    /// Checks the good rows against `plan`: a row on an indicator the plan does not
+    /// define is a bad row (code `unknown_indicator`, located at its `indicator` field)
+    /// and moves to [`rejected`](Lenient::rejected). Rows for another jurisdiction than
+    /// the plan's are not checked (a batch may cover several). The rejected issues are
+    /// then in row order.
+    ///
+    /// ```
+    /// use planwatch::{Observations, Plan};
+    /// let plan = Plan::builtin("nanshan-2024")?;
+    /// let csv = "indicator,period,value,unit\nnew_jobs,2024,1,人\nnew_jbos,2024,2,人\ngdp,2024,x,亿元\n";
+    /// let lenient = Observations::from_csv_lenient(csv.as_bytes(), "obs.csv")?.against(&plan);
+    /// assert_eq!(lenient.observations.len(), 1);
+    /// let rows: Vec<_> = lenient.rejected.iter().map(|i| (i.code.as_str(), i.location.line)).collect();
+    /// assert_eq!(rows, [("unknown_indicator", Some(3)), ("bad_value", Some(4))]);
+    /// // All or nothing, every bad row listed:
+    /// let err = lenient.into_result("obs.csv").unwrap_err();
+    /// assert_eq!(err.issues().len(), 2);
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn against(mut self, plan: &Plan) -> Lenient {
+        let (kept, unknown) = self.observations.split_unknown(plan);
+        self.observations = kept;
+        self.rejected.extend(unknown);
+        sort_issues(&mut self.rejected);
+        self
+    }
+
+    /// All or nothing: the observations when no row was rejected, else an
+    /// [`ErrorKind::Plan`] error listing every rejected row. `what` names the batch in
+    /// the message (a file name).
+    pub fn into_result(self, what: &str) -> Result<Observations> {
+        if self.rejected.is_empty() {
+            Ok(self.observations)
+        } else {
+            Err(Error::from_issues(
+                &format!("observations {what:?}"),
+                self.rejected,
+            ))
+        }
+    }
+}
+
+/// Sorts issues by where they are: line (or record index), then column.
+fn sort_issues(issues: &mut Vec<Issue>) {
+    crate::order::sort_by_key(issues, |i: &Issue| {
+        let index = i
+            .location
+            .path
+            .as_deref()
+            .and_then(|p| p.strip_prefix('['))
+            .and_then(|p| p.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        // The key type of the plan file's sort, so the two share one instantiation.
+        (i.location.line.or(index), i.location.column)
+    });
+}
+
 /// One observation as text fields, the way tables and the bindings supply them.
 /// [`Observations::from_records`] validates a batch of them exactly as CSV rows are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ObservationRecord {
     /// Indicator id.
     pub indicator: String,
-    /// Period text (`2024`, `2024H1`, `2024-01..2024-09`, `2024-12-31` …).
+    /// Period text (`2024`, `2024H1`, `2024-01..2024-09`, `2024-12-31` …), or as
+    /// communiqués write it (`2024年1-9月`, `2024年上半年`, `2024年末` …; see
+    /// [`Period::parse_written`]).
     pub period: String,
     /// Value text, possibly with a magnitude (`1.5万`), or `done`/`not done`.
     pub value: String,
-    /// Unit name (may be empty for bare numbers and milestones).
+    /// Unit name; `1` for a dimensionless figure; empty only for a milestone's
+    /// `done`/`not done`.
     pub unit: String,
     /// `preliminary`, `revised`, `final` or empty (final).
     pub status: String,
-    /// Publication date `YYYY-MM-DD` or empty.
+    /// Publication date `YYYY-MM-DD` (or `2025年1月20日`), or empty.
     pub vintage: String,
     /// Source, free text.
     pub source: String,
@@ -163,6 +278,13 @@ impl ObservationRecord {
     }
 }
 
+/// The unit text of a dimensionless figure (an index, a rank) in observation tables:
+/// an empty unit is a bad row unless the value is a milestone's `done`/`not done`.
+/// [`Observations::to_csv`] writes it for every value without a unit.
+pub const DIMENSIONLESS_UNIT: &str = DIMENSIONLESS;
+
+const DIMENSIONLESS: &str = "1";
+
 /// The column names of observation tables, in order.
 pub const OBSERVATION_COLUMNS: [&str; 8] = COLUMNS;
 
@@ -186,6 +308,74 @@ impl Observations {
     /// Adds one observation.
     pub fn push(&mut self, o: Observation) {
         self.items.push(o);
+        self.origins.push(None);
+    }
+
+    fn push_from(&mut self, o: Observation, origin: Origin) {
+        self.items.push(o);
+        self.origins.push(Some(origin));
+    }
+
+    /// The index of `file` among the files origins point into, added if new.
+    fn file_index(&mut self, file: &str) -> usize {
+        match self.files.iter().position(|f| f == file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.to_string());
+                self.files.len() - 1
+            }
+        }
+    }
+
+    /// Where field `column` (one of [`OBSERVATION_COLUMNS`]) of observation `index` was
+    /// read: file, line and column for CSV; file and a `[i].column` path for JSON and
+    /// records. `None` for observations added in code or an unknown column.
+    pub fn location(&self, index: usize, column: &str) -> Option<Location> {
+        let k = COLUMNS.iter().position(|c| *c == column)?;
+        Some(self.origins.get(index)?.as_ref()?.field(&self.files, k))
+    }
+
+    /// Splits off the observations on indicators `plan` does not define (in the plan's
+    /// jurisdiction), each as an `unknown_indicator` issue at its indicator field.
+    fn split_unknown(self, plan: &Plan) -> (Observations, Vec<Issue>) {
+        let index = plan.index();
+        let mut kept = Observations {
+            files: self.files,
+            ..Observations::default()
+        };
+        let mut issues = Vec::new();
+        for (o, origin) in self.items.into_iter().zip(self.origins) {
+            if plan.covers(&o) && !index.contains_key(o.indicator.as_str()) {
+                let at = origin.map(|at| at.field(&kept.files, 0));
+                let mut issue = unknown_indicator_issue(&o, at, plan);
+                if origin.is_none() {
+                    issue.location.path = Some(format!(
+                        "observations[{}].indicator",
+                        kept.len() + issues.len()
+                    ));
+                }
+                issues.push(issue);
+            } else {
+                kept.items.push(o);
+                kept.origins.push(origin);
+            }
+        }
+        (kept, issues)
+    }
+
+    /// All or nothing against `plan`: every observation on an indicator the plan does
+    /// not define (in the plan's jurisdiction) is a bad row, and the batch fails with an
+    /// [`ErrorKind::Plan`] error listing each with its row and column. To report these
+    /// together with the rows that did not parse, load with
+    /// [`from_csv_lenient`](Observations::from_csv_lenient) and call
+    /// [`Lenient::against`] and [`Lenient::into_result`].
+    pub fn against(self, plan: &Plan) -> Result<Observations> {
+        Lenient {
+            observations: self,
+            rejected: Vec::new(),
+        }
+        .against(plan)
+        .into_result(&plan.id)
     }
 
     /// All observations, in load order.
@@ -205,16 +395,29 @@ impl Observations {
 
     /// Appends every observation of `other`.
     pub fn extend(&mut self, other: Observations) {
+        let files: Vec<usize> = other.files.iter().map(|f| self.file_index(f)).collect();
         self.items.extend(other.items);
+        self.origins.extend(other.origins.into_iter().map(|origin| {
+            origin.map(|o| Origin {
+                file: files.get(o.file).copied().unwrap_or(usize::MAX),
+                at: o.at,
+            })
+        }));
     }
 
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
     /// `status,vintage,source,jurisdiction` columns. A `value` may carry its magnitude
     /// (`1.5万` with unit `人`); milestone values are `done`/`not done` (also
-    /// `yes`/`no`, `true`/`false`, `完成`/`未完成`).
+    /// `yes`/`no`, `true`/`false`, `完成`/`未完成`), the only values that go without a
+    /// unit. Periods are canonical (`2024-01..2024-09`) or written as communiqués write
+    /// them (`2024年1-9月`, [`Period::parse_written`]).
     ///
     /// All or nothing: any bad row makes the whole load fail with an
-    /// [`ErrorKind::Plan`] error listing **every** bad row with its line and column.
+    /// [`ErrorKind::Plan`] error listing **every** bad row with its line and column: a
+    /// field that does not parse, more or fewer fields than the header
+    /// (`field_count`), an empty unit on a number (`missing_unit`). An indicator id the
+    /// plan does not define is a bad row once the plan is known:
+    /// [`Observations::against`], [`Lenient::against`], [`Plan::check`].
     /// Use [`from_csv_lenient`](Observations::from_csv_lenient) to keep the good rows.
     ///
     /// ```
@@ -227,140 +430,55 @@ impl Observations {
     /// # Ok::<(), planwatch::Error>(())
     /// ```
     pub fn from_csv_str(text: &str, file: &str) -> Result<Observations> {
-        Observations::from_csv_reader(text.as_bytes(), file)
+        Observations::from_csv_str_lenient(text, file)?.into_result(file)
     }
 
-    /// Like [`from_csv_str`](Observations::from_csv_str), reading from `reader`.
+    /// Like [`from_csv_lenient`](Observations::from_csv_lenient), from text (which is
+    /// UTF-8 already).
+    pub fn from_csv_str_lenient(text: &str, file: &str) -> Result<Lenient> {
+        if text.len() > MAX_OBSERVATION_BYTES {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("observation file is larger than {MAX_OBSERVATION_BYTES} bytes"),
+            )
+            .in_file(file));
+        }
+        csv_lenient(text.as_bytes(), file)
+    }
+
+    /// Like [`from_csv_str`](Observations::from_csv_str), reading from `reader` (a
+    /// file the caller opened, a network stream …). The bytes must be UTF-8: a file in
+    /// GBK/GB18030 or another encoding fails with an [`ErrorKind::Encoding`] error that
+    /// names the byte offset and the likely encoding (see [`decode_utf8`](crate::decode_utf8)).
     pub fn from_csv_reader<R: Read>(reader: R, file: &str) -> Result<Observations> {
-        let lenient = Observations::from_csv_lenient(reader, file)?;
-        if lenient.rejected.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {file:?}"),
-                lenient.rejected,
-            ))
-        }
+        Observations::from_csv_lenient(reader, file)?.into_result(file)
     }
 
-    /// Loads CSV keeping the good rows and returning every rejected row's problem.
-    /// Fails as a whole only when the file itself is unusable (no header, missing
-    /// required columns, too large).
+    /// Like [`from_csv_str`](Observations::from_csv_str), from bytes whose encoding is
+    /// not known to be UTF-8 (see [`from_csv_reader`](Observations::from_csv_reader)).
+    pub fn from_csv_bytes(bytes: &[u8], file: &str) -> Result<Observations> {
+        Observations::from_csv_reader(bytes, file)
+    }
+
+    /// Loads CSV keeping the good rows and returning every rejected row's problem, in
+    /// row order: fields that do not parse, a row with more or fewer fields than the
+    /// header, an empty unit on a number. Fails as a whole only when the file itself is
+    /// unusable (not UTF-8, no header, unknown or missing required columns, too large).
+    /// Unknown indicator ids need the plan: see [`Lenient::against`].
     pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
-        let limited = reader.take(MAX_OBSERVATION_BYTES as u64 + 1);
-        let mut rdr = csv::ReaderBuilder::new()
-            .flexible(true)
-            .trim(csv::Trim::All)
-            .from_reader(limited);
-        let headers = rdr
-            .headers()
-            .map_err(|e| csv_error(&e, file))?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
-            .collect::<Vec<_>>();
-        let mut index = [None; 8];
-        for (i, h) in headers.iter().enumerate() {
-            match COLUMNS.iter().position(|c| c == h) {
-                Some(k) => index[k] = Some(i),
-                None => {
-                    return Err(Error::new(
-                        ErrorKind::Parse,
-                        format!("unknown column {h:?}; expected {}", COLUMNS.join(", ")),
-                    )
-                    .with_location(Location {
-                        file: Some(file.into()),
-                        line: Some(1),
-                        column: Some(i + 1),
-                        ..Location::default()
-                    }))
-                }
-            }
-        }
-        for (k, name) in COLUMNS.iter().enumerate().take(4) {
-            if index[k].is_none() {
-                return Err(Error::new(
-                    ErrorKind::Parse,
-                    format!("missing required column {name:?}"),
-                )
-                .with_location(Location {
-                    file: Some(file.into()),
-                    line: Some(1),
-                    ..Location::default()
-                }));
-            }
-        }
-        let mut out = Lenient::default();
-        let mut record = csv::StringRecord::new();
-        let mut rows = 0usize;
-        loop {
-            match rdr.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        return Err(csv_error(&e, file));
-                    }
-                    out.rejected.push(Issue {
-                        code: "bad_row".into(),
-                        location: Location {
-                            file: Some(file.into()),
-                            line: e.position().map(|p| p.line() as usize),
-                            ..Location::default()
-                        },
-                        message: e.to_string(),
-                    });
-                    continue;
-                }
-            }
-            rows += 1;
-            if rows > MAX_OBSERVATION_ROWS {
-                return Err(Error::new(
-                    ErrorKind::TooLarge,
-                    format!("more than {MAX_OBSERVATION_ROWS} observation rows"),
-                )
-                .with_location(Location {
-                    file: Some(file.into()),
-                    ..Location::default()
-                }));
-            }
-            let line = record.position().map(|p| p.line() as usize);
-            let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
-            let fields: [&str; 8] = std::array::from_fn(field);
-            let locate = |k: usize| Location {
-                file: Some(file.into()),
-                line,
-                column: index[k].map(|i| i + 1),
-                ..Location::default()
-            };
-            match row(&fields) {
-                Ok(o) => out.observations.push(o),
-                Err(problems) => {
-                    for (k, code, message) in problems {
-                        out.rejected.push(Issue {
-                            code: code.into(),
-                            location: locate(k),
-                            message,
-                        });
-                    }
-                }
-            }
-        }
-        Ok(out)
+        // Checked for UTF-8 and size as it streams: a GBK file fails with the
+        // encoding error (offset, guess, how to convert) before any row is read wrongly.
+        csv_lenient(
+            crate::encoding::Utf8Reader::new(reader, file, MAX_OBSERVATION_BYTES),
+            file,
+        )
     }
 
     /// Builds a batch from records (rows of a DataFrame, JS objects …), validated like
     /// CSV rows. All or nothing: any bad record fails the batch with every problem,
     /// located by `[index].column` paths under `label`.
     pub fn from_records(records: &[ObservationRecord], label: &str) -> Result<Observations> {
-        let lenient = Observations::from_records_lenient(records, label)?;
-        if lenient.rejected.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {label:?}"),
-                lenient.rejected,
-            ))
-        }
+        Observations::from_records_lenient(records, label)?.into_result(label)
     }
 
     /// Like [`from_records`](Observations::from_records), keeping the good records and
@@ -373,18 +491,19 @@ impl Observations {
             ));
         }
         let mut out = Lenient::default();
+        let file = out.observations.file_index(label);
         for (i, rec) in records.iter().enumerate() {
+            let origin = Origin {
+                file,
+                at: RowAt::Index(i),
+            };
             match row(&rec.fields()) {
-                Ok(o) => out.observations.push(o),
+                Ok(o) => out.observations.push_from(o, origin),
                 Err(problems) => {
                     for (k, code, message) in problems {
                         out.rejected.push(Issue {
                             code: code.into(),
-                            location: Location {
-                                file: Some(label.into()),
-                                path: Some(format!("[{i}].{}", COLUMNS[k])),
-                                ..Location::default()
-                            },
+                            location: origin.field(&out.observations.files, k),
                             message,
                         });
                     }
@@ -400,6 +519,19 @@ impl Observations {
     /// write values as strings to be exact beyond that. Errors carry the record path
     /// (`[3].value`). All or nothing, like CSV.
     pub fn from_json_str(text: &str, file: &str) -> Result<Observations> {
+        Observations::from_json_lenient(text, file)?.into_result(file)
+    }
+
+    /// Like [`from_json_str`](Observations::from_json_str), from bytes that must be
+    /// UTF-8 (a GBK file fails with an [`ErrorKind::Encoding`] error naming the offset).
+    pub fn from_json_bytes(bytes: &[u8], file: &str) -> Result<Observations> {
+        Observations::from_json_str(crate::encoding::decode_utf8(bytes, file)?, file)
+    }
+
+    /// Like [`from_json_str`](Observations::from_json_str), keeping the good records and
+    /// returning every rejected record's problems in record order. Fails as a whole only
+    /// when the text is not a JSON array or is too large.
+    pub fn from_json_lenient(text: &str, file: &str) -> Result<Lenient> {
         if text.len() > MAX_OBSERVATION_BYTES {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -495,21 +627,19 @@ impl Observations {
             }
             issue
         }));
-        crate::order::sort_by_key(&mut issues, |i| {
-            let p = i.location.path.as_deref().unwrap_or("");
-            p.strip_prefix('[')
-                .and_then(|p| p.split(']').next())
-                .and_then(|n| n.parse::<usize>().ok())
-                .unwrap_or(usize::MAX)
-        });
-        if issues.is_empty() {
-            Ok(lenient.observations)
-        } else {
-            Err(Error::from_issues(
-                &format!("observations {file:?}"),
-                issues,
-            ))
+        sort_issues(&mut issues);
+        let mut observations = lenient.observations;
+        for origin in observations.origins.iter_mut().flatten() {
+            if let RowAt::Index(n) = &mut origin.at {
+                if let Some(&orig) = positions.get(*n) {
+                    *n = orig;
+                }
+            }
         }
+        Ok(Lenient {
+            observations,
+            rejected: issues,
+        })
     }
 
     /// The built-in observations of a dataset (`"nanshan-2024"`).
@@ -518,7 +648,9 @@ impl Observations {
         Observations::from_csv_str(csv, &format!("builtin:{name}/observations.csv"))
     }
 
-    /// Writes the observations as CSV with all eight columns.
+    /// Writes the observations as CSV with all eight columns; loading the output gives
+    /// the same observations. A value without a unit (a milestone's 1 or 0, an index)
+    /// is written with the unit [`DIMENSIONLESS_UNIT`] (`1`).
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         write_row(&mut out, COLUMNS);
@@ -530,7 +662,10 @@ impl Observations {
                     o.indicator.as_str(),
                     &o.period.to_string(),
                     &o.value.value().to_string(),
-                    o.value.unit().symbol(),
+                    match o.value.unit().symbol() {
+                        "" => DIMENSIONLESS,
+                        symbol => symbol,
+                    },
                     o.status.name(),
                     vintage.as_deref().unwrap_or(""),
                     o.source.as_deref().unwrap_or(""),
@@ -552,13 +687,166 @@ impl<'a> IntoIterator for &'a Observations {
 
 impl FromIterator<Observation> for Observations {
     fn from_iter<I: IntoIterator<Item = Observation>>(iter: I) -> Observations {
+        let items: Vec<Observation> = iter.into_iter().collect();
         Observations {
-            items: iter.into_iter().collect(),
+            origins: vec![None; items.len()],
+            items,
+            files: Vec::new(),
         }
     }
 }
 
+/// The rows of CSV from `reader` (UTF-8 already checked, or text), every bad row
+/// kept as an issue.
+fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(reader);
+    let headers = rdr
+        .headers()
+        .map_err(|e| csv_error(&e, file))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+        .collect::<Vec<_>>();
+    let mut index = [None; 8];
+    for (i, h) in headers.iter().enumerate() {
+        match COLUMNS.iter().position(|c| c == h) {
+            Some(k) if index[k].is_none() => index[k] = Some(i),
+            found => {
+                let what = if found.is_some() {
+                    format!("column {h:?} appears twice")
+                } else {
+                    format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
+                };
+                return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
+                    file: Some(file.into()),
+                    line: Some(1),
+                    column: Some(i + 1),
+                    ..Location::default()
+                }));
+            }
+        }
+    }
+    for (k, name) in COLUMNS.iter().enumerate().take(4) {
+        if index[k].is_none() {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!("missing required column {name:?}"),
+            )
+            .with_location(Location {
+                file: Some(file.into()),
+                line: Some(1),
+                ..Location::default()
+            }));
+        }
+    }
+    let mut columns = [0u8; 8];
+    for (k, i) in index.iter().enumerate() {
+        // At most eight columns: an unknown or repeated one fails above.
+        columns[k] = i.map_or(0, |i| u8::try_from(i + 1).unwrap_or(0));
+    }
+    let width = headers.len();
+    let mut out = Lenient::default();
+    let file_at = out.observations.file_index(file);
+    let mut record = csv::StringRecord::new();
+    let mut rows = 0usize;
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return Err(csv_error(&e, file));
+                }
+                out.rejected.push(Issue {
+                    code: "bad_row".into(),
+                    location: Location {
+                        file: Some(file.into()),
+                        line: e.position().map(|p| p.line() as usize),
+                        ..Location::default()
+                    },
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        }
+        rows += 1;
+        if rows > MAX_OBSERVATION_ROWS {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("more than {MAX_OBSERVATION_ROWS} observation rows"),
+            )
+            .with_location(Location {
+                file: Some(file.into()),
+                ..Location::default()
+            }));
+        }
+        let line = record.position().map_or(rows + 1, |p| p.line() as usize);
+        if record.len() != width {
+            // First cause only: with a field missing or one too many, every field
+            // after it is in the wrong column, so nothing else of the row is read.
+            let (column, message) = if record.len() < width {
+                (
+                    record.len() + 1,
+                    format!(
+                        "the row has {} field{} but the header has {width}: {} is missing \
+                         (an empty field still needs its comma)",
+                        record.len(),
+                        if record.len() == 1 { "" } else { "s" },
+                        headers[record.len()]
+                    ),
+                )
+            } else {
+                (
+                    width + 1,
+                    format!(
+                        "the row has {} fields but the header has {width}; quote a value \
+                         that contains a comma (\"1,000\")",
+                        record.len()
+                    ),
+                )
+            };
+            out.rejected.push(Issue {
+                code: "field_count".into(),
+                location: Location {
+                    file: Some(file.into()),
+                    line: Some(line),
+                    column: Some(column),
+                    ..Location::default()
+                },
+                message,
+            });
+            continue;
+        }
+        let field = |k: usize| index[k].and_then(|i| record.get(i)).unwrap_or("");
+        let fields: [&str; 8] = std::array::from_fn(field);
+        let origin = Origin {
+            file: file_at,
+            at: RowAt::Line(line, columns),
+        };
+        match row(&fields) {
+            Ok(o) => out.observations.push_from(o, origin),
+            Err(problems) => {
+                for (k, code, message) in problems {
+                    out.rejected.push(Issue {
+                        code: code.into(),
+                        location: origin.field(&out.observations.files, k),
+                        message,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
 fn csv_error(e: &csv::Error, file: &str) -> Error {
+    if let csv::ErrorKind::Io(io) = e.kind() {
+        if let Some(inner) = crate::encoding::planwatch_error(io) {
+            return inner;
+        }
+    }
     Error::new(ErrorKind::Parse, format!("unreadable CSV: {e}")).with_location(Location {
         file: Some(file.into()),
         line: e.position().map(|p| p.line() as usize),
@@ -587,13 +875,31 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = Period::parse(f[1])
+    let period = Period::parse_written(f[1])
         .map_err(|e| problems.push((1, "bad_period", e.to_string())))
         .ok();
-    let unit = Unit::parse(f[3])
-        .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
-        .ok();
-    let value = match milestone_value(f[2]) {
+    let milestone = milestone_value(f[2]);
+    let unit = if f[3].trim().is_empty() && milestone.is_none() {
+        // Only done/not done goes without a unit: a number without one would meet
+        // its indicator's unit only at evaluation, as not comparable.
+        problems.push((
+            3,
+            "missing_unit",
+            format!(
+                "the unit of {:?} is empty; write the unit of the value (人, 亿元, %, 个 …), \
+                 or {DIMENSIONLESS:?} for a figure without one (an index, a rank)",
+                f[2]
+            ),
+        ));
+        None
+    } else if f[3].trim() == DIMENSIONLESS {
+        Some(Unit::NONE)
+    } else {
+        Unit::parse(f[3])
+            .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
+            .ok()
+    };
+    let value = match milestone {
         Some(v) => Some(v),
         None => parse_number(f[2])
             .map_err(|e| problems.push((2, "bad_value", e.to_string())))
@@ -610,16 +916,22 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     let vintage = if f[5].is_empty() {
         Some(None)
     } else {
-        crate::period::parse_date(f[5])
-            .map(Some)
-            .map_err(|_| {
-                problems.push((
-                    5,
-                    "bad_vintage",
-                    format!("vintage {:?} is not a date YYYY-MM-DD", f[5]),
-                ))
-            })
-            .ok()
+        match Period::parse_written(f[5]) {
+            Ok(Period::Date(d)) => Ok(d),
+            _ => Err(()),
+        }
+        .map(Some)
+        .map_err(|_| {
+            problems.push((
+                5,
+                "bad_vintage",
+                format!(
+                    "vintage {:?} is not a date YYYY-MM-DD (or YYYY年M月D日)",
+                    f[5]
+                ),
+            ))
+        })
+        .ok()
     };
     match (period, unit, value, status, vintage) {
         (Some(period), Some(unit), Some(value), Some(status), Some(vintage))
@@ -636,6 +948,31 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             })
         }
         _ => Err(problems),
+    }
+}
+
+/// The issue of an observation on an indicator `plan` does not define, at its
+/// indicator field when its origin is known.
+fn unknown_indicator_issue(o: &Observation, at: Option<Location>, plan: &Plan) -> Issue {
+    Issue {
+        code: "unknown_indicator".into(),
+        location: at.unwrap_or_default(),
+        message: format!(
+            "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
+            o.indicator, o.period, o.indicator, plan.id
+        ),
+    }
+}
+
+/// Where observation `i` of `obs` was read, at field `k` of [`COLUMNS`]; for one built
+/// in code, a path `observations[i].column`.
+pub(crate) fn field_location(obs: &Observations, i: usize, k: usize) -> Location {
+    match obs.origins.get(i).and_then(Option::as_ref) {
+        Some(origin) => origin.field(&obs.files, k),
+        None => Location {
+            path: Some(format!("observations[{i}].{}", COLUMNS[k])),
+            ..Location::default()
+        },
     }
 }
 

@@ -649,6 +649,262 @@ impl Cursor<'_> {
     }
 }
 
+/// A character scanner for the written (Chinese) period forms, over the caller's text
+/// so that error offsets point into it. Full-width digits count as digits.
+struct Written<'a> {
+    input: &'a str,
+    pos: usize,
+}
+
+impl Written<'_> {
+    fn peek(&self) -> Option<char> {
+        self.input[self.pos..].chars().next()
+    }
+
+    fn eat(&mut self, word: &str) -> bool {
+        if self.input[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_any(&mut self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.eat(w))
+    }
+
+    fn digit(c: char) -> Option<u32> {
+        match c {
+            '0'..='9' => c.to_digit(10),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        }
+    }
+
+    /// One or more digits (at most `max` of them); `None` when there is no digit here.
+    fn number(&mut self, max: usize) -> Result<Option<u32>> {
+        let start = self.pos;
+        let mut value = 0u32;
+        let mut n = 0;
+        while let Some(d) = self.peek().and_then(Written::digit) {
+            if n == max {
+                return Err(Error::parse_at(self.input, start, "a shorter number"));
+            }
+            value = value * 10 + d;
+            n += 1;
+            self.pos += self.peek().map_or(1, char::len_utf8);
+        }
+        Ok((n > 0).then_some(value))
+    }
+
+    /// A month 1–12 written with one or two digits.
+    fn month(&mut self) -> Result<Option<u8>> {
+        let at = self.pos;
+        match self.number(2)? {
+            None => Ok(None),
+            Some(m @ 1..=12) => Ok(Some(m as u8)),
+            Some(_) => Err(period_error(self.input, at, "month must be 1 to 12")),
+        }
+    }
+
+    /// A quarter number: 1–4 or 一二三四.
+    fn quarter(&mut self) -> Option<u8> {
+        let q = match self.peek()? {
+            '一' | '1' | '１' => 1,
+            '二' | '2' | '２' => 2,
+            '三' | '3' | '３' => 3,
+            '四' | '4' | '４' => 4,
+            _ => return None,
+        };
+        self.pos += self.peek().map_or(1, char::len_utf8);
+        Some(q)
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.input.len()
+    }
+
+    fn finish(&self, period: Period) -> Result<Period> {
+        if self.at_end() {
+            Ok(period)
+        } else {
+            Err(Error::parse_at(
+                self.input,
+                self.pos,
+                "the end of the period",
+            ))
+        }
+    }
+}
+
+/// What [`Period::parse_written`] expects after "YYYY年".
+const WRITTEN_FORMS: &str = "end of input, 末/底, 上半年/下半年, (第)一季度…四季度, 前三季度, \
+     M月, 1-M月, M月末 or M月D日";
+
+impl Period {
+    /// Parses a period as statistical communiqués and office spreadsheets write it: every
+    /// canonical form of [`Period::parse`], and the Chinese forms
+    ///
+    /// | written | period |
+    /// |---|---|
+    /// | `2024年`, `2024年度`, `2024年全年` | `2024` |
+    /// | `2024年末`, `2024年底` | `2024-12-31` (a year-end reading) |
+    /// | `2024年上半年`, `2024年下半年` | `2024H1`, `2024H2` |
+    /// | `2024年第三季度`, `2024年三季度`, `2024年第3季度`, `2024年Q3` | `2024Q3` |
+    /// | `2024年前三季度` | `2024-01..2024-09` |
+    /// | `2024年1-9月` (also `1—9月`, `1~9月`, `1至9月`) | `2024-01..2024-09` |
+    /// | `2024年9月`, `2024年09月` | `2024-09` |
+    /// | `2024年6月末`, `2024年6月底` | `2024-06-30` |
+    /// | `2024年12月31日` | `2024-12-31` |
+    ///
+    /// Full-width digits are accepted; spaces around the text and after 年 are ignored;
+    /// `9月份` is `9月`. A range of
+    /// months must start in January ("1-9月"): statistics publish running totals from
+    /// the start of the year, and a "4-6月" is written `2024Q2`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Parse`] (or [`ErrorKind::Period`] for an impossible month or day)
+    /// with the location in `input` and what was expected there.
+    ///
+    /// ```
+    /// use planwatch::Period;
+    /// assert_eq!(Period::parse_written("2024年1-9月")?.to_string(), "2024-01..2024-09");
+    /// assert_eq!(Period::parse_written("2024年第三季度")?.to_string(), "2024Q3");
+    /// assert_eq!(Period::parse_written("2024年末")?.to_string(), "2024-12-31");
+    /// assert_eq!(Period::parse_written("2024H1")?.to_string(), "2024H1");
+    /// assert!(Period::parse_written("2024年4-6月").is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn parse_written(input: &str) -> Result<Period> {
+        let lead = input.len() - input.trim_start().len();
+        let end = input.trim_end().len().max(lead);
+        let text = &input[..end];
+        if !text[lead..].contains('年') {
+            return Period::parse(input);
+        }
+        let mut c = Written {
+            input: text,
+            pos: lead,
+        };
+        let at = c.pos;
+        let year = match c.number(4)? {
+            Some(y) if c.pos - at >= 4 => y,
+            _ => return Err(Error::parse_at(input, at, "a four-digit year")),
+        };
+        let year = i16::try_from(year).unwrap_or(0);
+        if !year_in_range(year) {
+            return Err(period_error(
+                input,
+                at,
+                "year must be between 1000 and 9999",
+            ));
+        }
+        if !c.eat("年") {
+            return Err(Error::parse_at(input, c.pos, "年 after the year"));
+        }
+        // "2024年 1-9月", as PDF tables and spreadsheets space it.
+        while c.peek().is_some_and(crate::text::is_space) {
+            c.pos += c.peek().map_or(1, char::len_utf8);
+        }
+        if c.at_end() || c.eat("度") || c.eat("全年") {
+            return c.finish(Period::Year(year));
+        }
+        if c.eat_any(&["末", "底"]) {
+            return c.finish(Period::Date(last_day(year, 12)));
+        }
+        if c.eat("上半年") {
+            return c.finish(Period::Half { year, half: 1 });
+        }
+        if c.eat("下半年") {
+            return c.finish(Period::Half { year, half: 2 });
+        }
+        if c.eat_any(&["前三季度", "前3季度"]) {
+            return c.finish(Period::YearToDate { year, through: 9 });
+        }
+        if c.eat_any(&["Q", "q"]) {
+            let q_at = c.pos;
+            return match c.quarter() {
+                Some(quarter) => c.finish(Period::Quarter { year, quarter }),
+                None => Err(Error::parse_at(input, q_at, "a quarter 1 to 4")),
+            };
+        }
+        let before_quarter = c.pos;
+        let ordinal = c.eat("第");
+        if let Some(quarter) = c.quarter() {
+            if c.eat("季度") {
+                return c.finish(Period::Quarter { year, quarter });
+            }
+        }
+        if ordinal {
+            return Err(Error::parse_at(
+                input,
+                before_quarter,
+                "第一季度 to 第四季度",
+            ));
+        }
+        c.pos = before_quarter;
+        let month_at = c.pos;
+        let Some(first) = c.month()? else {
+            return Err(Error::parse_at(input, c.pos, WRITTEN_FORMS));
+        };
+        if c.eat_any(&["-", "－", "—", "–", "~", "～", "至", "到"]) {
+            let through_at = c.pos;
+            let Some(through) = c.month()? else {
+                return Err(Error::parse_at(
+                    input,
+                    through_at,
+                    "the last month of the range",
+                ));
+            };
+            if !c.eat("月") {
+                return Err(Error::parse_at(input, c.pos, "月"));
+            }
+            c.eat("份");
+            if first != 1 {
+                return Err(period_error(
+                    input,
+                    month_at,
+                    "a range of months must start in January (1-9月); write a quarter or half otherwise",
+                ));
+            }
+            if through < first {
+                return Err(period_error(
+                    input,
+                    through_at,
+                    "the range ends before it starts",
+                ));
+            }
+            return c.finish(Period::YearToDate { year, through });
+        }
+        if !c.eat("月") {
+            return Err(Error::parse_at(input, c.pos, "月"));
+        }
+        if c.at_end() || c.eat("份") {
+            return c.finish(Period::Month { year, month: first });
+        }
+        if c.eat_any(&["末", "底"]) {
+            return c.finish(Period::Date(last_day(year, first)));
+        }
+        let day_at = c.pos;
+        let Some(day) = c.number(2)? else {
+            return Err(Error::parse_at(
+                input,
+                c.pos,
+                "月末, a day and 日, or the end",
+            ));
+        };
+        if !c.eat_any(&["日", "号"]) {
+            return Err(Error::parse_at(input, c.pos, "日"));
+        }
+        // Both fit in i8 (at most 12 and 99); jiff decides whether the day exists.
+        let date = Date::new(year, first as i8, day as i8)
+            .map_err(|_| period_error(input, day_at, "day does not exist in that month"))?;
+        c.finish(Period::Date(date))
+    }
+}
+
 /// Parses a calendar date `YYYY-MM-DD` strictly: no time of day and no other form, so
 /// a datetime such as `2025-01-20T10:30:00` is an error rather than silently cut.
 pub fn parse_date(text: &str) -> Result<Date> {
@@ -681,6 +937,73 @@ mod tests {
         assert_eq!(e.kind(), kind, "{s:?}: {e}");
         assert_eq!(e.location().char, Some(char), "{s:?}: {e}");
         e
+    }
+
+    #[test]
+    fn written_chinese_periods() {
+        let cases = [
+            ("2024年", "2024"),
+            ("2024年度", "2024"),
+            ("2024年全年", "2024"),
+            (" 2024年末 ", "2024-12-31"),
+            ("2024年底", "2024-12-31"),
+            ("2024年上半年", "2024H1"),
+            ("2024年下半年", "2024H2"),
+            ("2024年第一季度", "2024Q1"),
+            ("2024年第三季度", "2024Q3"),
+            ("2024年四季度", "2024Q4"),
+            ("2024年一季度", "2024Q1"),
+            ("2024年第2季度", "2024Q2"),
+            ("2024年Q3", "2024Q3"),
+            ("2024年前三季度", "2024-01..2024-09"),
+            ("2024年1-9月", "2024-01..2024-09"),
+            ("2024年 1-9月份", "2024-01..2024-09"),
+            ("2024年\u{3000}上半年", "2024H1"),
+            ("2024年9月份", "2024-09"),
+            ("2024年1—9月", "2024-01..2024-09"),
+            ("2024年1至12月", "2024-01..2024-12"),
+            ("2024年1-3月", "2024-01..2024-03"),
+            ("2024年1月", "2024-01"),
+            ("2024年09月", "2024-09"),
+            ("2024年12月", "2024-12"),
+            ("２０２４年１－９月", "2024-01..2024-09"),
+            ("2024年6月末", "2024-06-30"),
+            ("2024年2月底", "2024-02-29"),
+            ("2024年12月31日", "2024-12-31"),
+            // Canonical forms pass through.
+            ("2024-01..2024-09", "2024-01..2024-09"),
+            ("2024Q3", "2024Q3"),
+        ];
+        for (text, canonical) in cases {
+            match Period::parse_written(text) {
+                Ok(p) => assert_eq!(p.to_string(), canonical, "{text}"),
+                Err(e) => panic!("{text:?} should parse: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn written_periods_fail_where_the_problem_is() {
+        // (text, kind, character offset)
+        let cases = [
+            ("2024年4-6月", ErrorKind::Period, 5),
+            ("2024年13月", ErrorKind::Period, 5),
+            ("2024年2月30日", ErrorKind::Period, 7),
+            ("2024年第五季度", ErrorKind::Parse, 5),
+            ("2024年秋", ErrorKind::Parse, 5),
+            ("2024年1-9", ErrorKind::Parse, 8),
+            ("24年", ErrorKind::Parse, 0),
+            ("2024年上半年底", ErrorKind::Parse, 8),
+            ("0999年", ErrorKind::Period, 0),
+            ("2024年9-1月", ErrorKind::Period, 5),
+        ];
+        for (text, kind, char) in cases {
+            let e = Period::parse_written(text).expect_err(text);
+            assert_eq!(e.kind(), kind, "{text:?}: {e}");
+            assert_eq!(e.location().char, Some(char), "{text:?}: {e}");
+        }
+        // Periods keyed by the strict parser stay strict.
+        assert!(Period::parse("2024年").is_err());
     }
 
     #[test]

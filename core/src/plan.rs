@@ -2,12 +2,18 @@
 
 use std::collections::BTreeMap;
 
-use crate::indicator::{Indicator, Measure};
+use crate::indicator::Indicator;
+use crate::observation::Observation;
 use crate::period::Period;
 use crate::plan_file;
 use crate::quantity::Quantity;
-use crate::target::{Condition, Target};
-use crate::{Error, ErrorKind, Issue, Location, Result};
+use crate::target::Target;
+use crate::{Error, ErrorKind, Result};
+
+mod check;
+
+pub(crate) use check::Broken;
+pub use check::Checked;
 
 /// A development plan: what is measured and what is to be reached.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,13 +34,6 @@ pub struct Plan {
     pub targets: Vec<Target>,
     /// Values bound to `ref:` keys (a city's quota for a district).
     pub references: BTreeMap<String, Quantity>,
-}
-
-/// A cross-item problem found by [`Plan::check`]: which item and field, a code and a message.
-pub(crate) struct Problem {
-    pub(crate) at: (Option<(&'static str, usize)>, &'static str),
-    pub(crate) code: &'static str,
-    pub(crate) message: String,
 }
 
 impl Plan {
@@ -129,7 +128,7 @@ impl Plan {
         let mut bound = self.clone();
         bound.references.insert(key.to_string(), value);
         if let Some(p) = bound
-            .check()
+            .problems(&check::Broken::default())
             .into_iter()
             .find(|p| p.code == "reference_unit")
         {
@@ -139,37 +138,13 @@ impl Plan {
         Ok(())
     }
 
-    /// Checks a plan built in code: every problem, each located by its path.
-    pub fn validate(&self) -> Vec<Issue> {
-        let mut issues = Vec::new();
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, ind) in self.indicators.iter().enumerate() {
-            if !ids.insert(ind.id.as_str()) {
-                issues.push(issue(
-                    "duplicate_id",
-                    format!("indicator[{i}].id"),
-                    format!("indicator id {:?} is defined twice", ind.id),
-                ));
-            }
+    /// True when `o` is for this plan's jurisdiction: either has none, or they are equal.
+    /// Evaluation and the checks of observations use this one rule.
+    pub fn covers(&self, o: &Observation) -> bool {
+        match (&self.jurisdiction, &o.jurisdiction) {
+            (Some(j), Some(k)) => j == k,
+            _ => true,
         }
-        let mut ids = std::collections::BTreeSet::new();
-        for (i, t) in self.targets.iter().enumerate() {
-            if !ids.insert(t.id.as_str()) {
-                issues.push(issue(
-                    "duplicate_id",
-                    format!("target[{i}].id"),
-                    format!("target id {:?} is used twice", t.id),
-                ));
-            }
-        }
-        for p in self.check() {
-            let path = match p.at.0 {
-                Some((what, i)) => format!("{what}[{i}].{}", p.at.1),
-                None => p.at.1.to_string(),
-            };
-            issues.push(issue(p.code, path, p.message));
-        }
-        issues
     }
 
     /// The indicators by id, for lookups that must stay linear over a whole plan.
@@ -180,173 +155,5 @@ impl Plan {
             index.entry(i.id.as_str()).or_insert(i);
         }
         index
-    }
-
-    /// Cross-item checks shared by the file loader and [`validate`](Plan::validate).
-    pub(crate) fn check(&self) -> Vec<Problem> {
-        let index = self.index();
-        let lookup = |id: &str| index.get(id).copied();
-        let mut out = Vec::new();
-        let mut problem = |at, code, message| out.push(Problem { at, code, message });
-        for (i, ind) in self.indicators.iter().enumerate() {
-            if let Some(of) = &ind.of {
-                if lookup(of).is_none() {
-                    problem(
-                        (Some(("indicator", i)), "of"),
-                        "unknown_indicator",
-                        format!(
-                            "indicator {:?} is the growth of unknown indicator {of:?}",
-                            ind.id
-                        ),
-                    );
-                }
-            }
-            if let Some(f) = &ind.formula {
-                for input in f.inputs() {
-                    if lookup(input).is_none() {
-                        problem(
-                            (Some(("indicator", i)), "formula"),
-                            "unknown_indicator",
-                            format!("formula of {:?} uses unknown indicator {input:?}", ind.id),
-                        );
-                    }
-                }
-                if self.formula_cycle(&ind.id, &index) {
-                    problem(
-                        (Some(("indicator", i)), "formula"),
-                        "formula_cycle",
-                        format!("formula of {:?} depends on itself", ind.id),
-                    );
-                }
-            }
-        }
-        for (i, t) in self.targets.iter().enumerate() {
-            let at = |field| (Some(("target", i)), field);
-            let Some(ind) = lookup(&t.indicator) else {
-                problem(
-                    at("indicator"),
-                    "unknown_indicator",
-                    format!(
-                        "target {:?} is on unknown indicator {:?}",
-                        t.id, t.indicator
-                    ),
-                );
-                continue;
-            };
-            let milestone = ind.measure == Measure::Milestone;
-            match &t.condition {
-                Condition::Done { .. } if !milestone => problem(
-                    at("condition"),
-                    "bad_condition",
-                    format!(
-                        "target {:?}: 'done by' needs a milestone indicator, {:?} is a {}",
-                        t.id,
-                        ind.id,
-                        ind.measure.name()
-                    ),
-                ),
-                Condition::Done { .. } => {}
-                _ if milestone => problem(
-                    at("condition"),
-                    "bad_condition",
-                    format!(
-                        "target {:?}: a milestone's condition is 'done by YYYY-MM-DD'",
-                        t.id
-                    ),
-                ),
-                Condition::Reference { key, .. } => {
-                    if let Some(v) = self.references.get(key) {
-                        if !plan_file::compatible(ind.unit, v.unit()) {
-                            problem(
-                                at("condition"),
-                                "reference_unit",
-                                format!(
-                                    "reference {key:?} = {v} does not fit indicator {:?} in {}",
-                                    ind.id, ind.unit
-                                ),
-                            );
-                        }
-                    }
-                }
-                c => {
-                    let mut units = Vec::new();
-                    match c {
-                        Condition::Compare { value, .. } => units.push(*value),
-                        Condition::Approx { value, tolerance } => {
-                            units.push(*value);
-                            if let Some(tol) = tolerance {
-                                if !plan_file::compatible(value.unit(), tol.unit())
-                                    && tol.unit().symbol() != "%"
-                                {
-                                    problem(
-                                        at("condition"),
-                                        "incompatible_unit",
-                                        format!(
-                                            "target {:?}: tolerance {tol} does not fit {value}",
-                                            t.id
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                        Condition::Between { low, high } => units.extend([*low, *high]),
-                        _ => {}
-                    }
-                    for q in units {
-                        if !plan_file::compatible(ind.unit, q.unit()) {
-                            problem(
-                                at("condition"),
-                                "incompatible_unit",
-                                format!("target {:?}: {q} ({}) does not fit indicator {:?} measured in {} ({})", t.id, q.dimension(), ind.id, ind.unit, ind.unit.dimension()),
-                            );
-                        }
-                    }
-                }
-            }
-            if let Some(b) = &t.baseline {
-                if !plan_file::compatible(ind.unit, b.unit()) {
-                    problem(
-                        at("baseline"),
-                        "incompatible_unit",
-                        format!(
-                            "target {:?}: baseline {b} does not fit indicator {:?} in {}",
-                            t.id, ind.id, ind.unit
-                        ),
-                    );
-                }
-            }
-        }
-        out
-    }
-
-    /// True when the formula of `id` reaches `id` again through other formulas.
-    fn formula_cycle(&self, id: &str, index: &std::collections::HashMap<&str, &Indicator>) -> bool {
-        let mut stack: Vec<&str> = vec![id];
-        let mut seen = std::collections::BTreeSet::new();
-        while let Some(cur) = stack.pop() {
-            let Some(f) = index.get(cur).and_then(|i| i.formula.as_ref()) else {
-                continue;
-            };
-            for input in f.inputs() {
-                if input == id {
-                    return true;
-                }
-                if seen.insert(input) {
-                    stack.push(input);
-                }
-            }
-        }
-        false
-    }
-}
-
-fn issue(code: &str, path: String, message: String) -> Issue {
-    Issue {
-        code: code.into(),
-        location: Location {
-            path: Some(path),
-            ..Location::default()
-        },
-        message,
     }
 }

@@ -18,6 +18,26 @@ use crate::{Error, Result};
 /// floor. This is the one place that default is written down.
 pub const BARE_NUMBER_COMPARATOR: Comparator = Comparator::Ge;
 
+/// Words that make a condition a growth condition ("增长5.5%", "同比增长不低于5%",
+/// "growth >= 5%"): longest first. A plan file's condition may start with one; the
+/// indicator is then a growth measure unless it declares another (the default is
+/// written in [`Measure::implied`](crate::Measure::implied)).
+pub const GROWTH_WORDS: [&str; 6] = ["同比增长", "增长率", "增长", "增速", "增幅", "growth"];
+
+/// Splits a leading growth word off a condition text: the byte length of the word and
+/// the spaces after it, or 0 when the text does not start with one.
+pub(crate) fn growth_prefix(text: &str) -> usize {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    for w in GROWTH_WORDS {
+        if let Some(rest) = t.strip_prefix(w) {
+            let after = rest.trim_start();
+            return lead + w.len() + (rest.len() - after.len());
+        }
+    }
+    0
+}
+
 /// Base target or the 力争/争取 stretch tier above it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,

@@ -316,3 +316,37 @@ test("nothing lost: a lenient CSV load keeps the good rows and lists every rejec
   assert.equal(observations.length, 1);
   assert.deepEqual(rejected.map((r) => [r.line, r.column, r.code]), [[3, 2, "bad_period"], [4, 3, "bad_value"]]);
 });
+
+test("issue 12: field counts, empty units and written periods in observation files", () => {
+  const text =
+    "indicator,period,value,unit\nnew_jobs,2024,1\nnew_jobs,2024,1,人,final\nnew_jobs,2024,1,\nnew_jobs,2024年1-9月,12000,人\n";
+  const strict = thrown(() => Observations.fromCsv(text), "plan");
+  assert.deepEqual(
+    strict.issues.map((i) => [i.line, i.column, i.code]),
+    [[2, 4, "field_count"], [3, 5, "field_count"], [4, 4, "missing_unit"]],
+  );
+  const { observations, rejected } = Observations.fromCsvLenient(text);
+  assert.equal(observations.length, 1);
+  assert.equal(rejected.length, 3);
+  assert.match(observations.toCsv(), /\nnew_jobs,2024-01\.\.2024-09,12000,人,/);
+  const written = Observations.fromJson(
+    '[{"indicator":"a","period":"2024年第三季度","value":"1","unit":"人"},{"indicator":"b","period":"2024年末","value":"1","unit":"人"}]',
+  );
+  assert.match(written.toCsv(), /\na,2024Q3,1,人,.*\nb,2024-12-31,1,人,/s);
+  const bad = thrown(() => Observations.fromCsv("indicator,period,value,unit\na,2024年4-6月,1,人\n"), "plan");
+  assert.deepEqual(bad.issues.map((i) => [i.line, i.column, i.code]), [[2, 2, "bad_period"]]);
+});
+
+test("issue 12: plan.check reports unknown indicator ids at their row, and contradictions", () => {
+  const plan = Plan.fromToml(DEMO);
+  const checked = plan.check("indicator,period,value,unit\nnew_jobs,2024年1-9月,12000,人\nnew_jbos,2024,18746,人\n");
+  assert.deepEqual(
+    checked.errors.map((i) => [i.code, i.line, i.column]),
+    [["unknown_indicator", 3, 1]],
+  );
+  assert.deepEqual(checked.warnings, []);
+  const stock = Plan.fromToml(DEMO.replace("flow = true\n", ""));
+  const warned = stock.check("indicator,period,value,unit\nnew_jobs,2024年1-9月,12000,人\n");
+  assert.deepEqual(warned.warnings.map((i) => [i.code, i.line, i.column]), [["ytd_not_flow", 2, 2]]);
+  assert.deepEqual(plan.check([]), { errors: [], warnings: [] });
+});

@@ -12,6 +12,7 @@ import type {
   LenientObservations,
   ObservationInput,
   ObservationsInput,
+  PlanCheck,
   PlanwatchError,
   PlanwatchIssue,
   QuantityInfo,
@@ -71,6 +72,8 @@ function usage(csv: string): string {
   plan.bindReference("city_quota", "8.5立方米/万元");
   const base = Observations.builtin("nanshan-2024");
   const mine: ObservationInput[] = [{ indicator: "new_jobs", period: "2024", value: "18746", unit: "人" }];
+  const checked: PlanCheck = plan.check(base.concat(mine));
+  const firstWarning: PlanwatchIssue | undefined = checked.warnings[0];
   const card = plan.evaluate(base.concat(mine).concat(csv), { asOf: "2024-12-31" });
   const missed = card.records().filter((a) => a.status === "missed" && a.kind === "binding");
   const firstSection: string | null = card.ordered()[0]?.section ?? null;

@@ -217,6 +217,14 @@ test("extractions and quantities fit their declarations", () => {
   assertFits(pw.parseQuantity("1.5万人"), "QuantityInfo");
 });
 
+test("plan checks fit PlanCheck", () => {
+  const plan = pw.Plan.builtin("nanshan-2024");
+  assertFits(plan.check(pw.Observations.builtin("nanshan-2024")), "PlanCheck");
+  const checked = plan.check("indicator,period,value,unit\nnope,2024年1-9月,1,人\n");
+  assert.equal(checked.errors.length, 1);
+  assertFits(checked, "PlanCheck");
+});
+
 test("thrown errors fit PlanwatchError", () => {
   const cases = [
     () => pw.parseQuantity("12亿x"),

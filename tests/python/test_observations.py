@@ -273,3 +273,51 @@ def test_lenient_csv_keeps_the_good_rows_and_lists_the_rejected() -> None:
     good, rejected = Observations.from_csv_lenient(text)
     assert len(good) == 1
     assert [(r["line"], r["column"], r["code"]) for r in rejected] == [(3, 2, "bad_period"), (4, 3, "bad_value")]
+
+
+# --- issue 12: every bad row, unknown ids against a plan, GBK files, written periods ---
+
+
+def test_field_counts_and_empty_units_are_bad_rows() -> None:
+    text = HEADER + "new_jobs,2024,1\nnew_jobs,2024,1,人,final\nnew_jobs,2024,1,\nnew_jobs,2024,1,人\n"
+    with pytest.raises(PlanError) as info:
+        Observations.from_csv(text)
+    rows = [(i["line"], i["column"], i["code"]) for i in info.value.issues]
+    assert rows == [(2, 4, "field_count"), (3, 5, "field_count"), (4, 4, "missing_unit")]
+    good, rejected = Observations.from_csv_lenient(text)
+    assert len(good) == 1
+    assert len(rejected) == 3
+
+
+def test_a_gbk_file_names_the_offset_and_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_bytes((HEADER + "new_jobs,2024,18746,人\n").encode("gb18030"))
+    with pytest.raises(ParseError) as info:
+        Observations.from_csv(path)
+    assert info.value.code == "encoding"
+    assert info.value.byte_offset == len((HEADER + "new_jobs,2024,18746,").encode())
+    assert info.value.location["line"] == 2
+    assert "GB18030" in str(info.value)
+    assert "iconv -f GB18030 -t UTF-8" in str(info.value)
+    json_path = tmp_path / "gbk.json"
+    json_path.write_bytes('[{"indicator":"new_jobs","period":"2024","value":"1","unit":"人"}]'.encode("gbk"))
+    with pytest.raises(ParseError) as info:
+        Observations.from_json(json_path)
+    assert info.value.code == "encoding"
+    assert "GBK/GB18030" in str(info.value)
+
+
+def test_written_periods_load_as_canonical_periods() -> None:
+    obs = Observations.from_csv(
+        HEADER + "a,2024年1-9月,1,人\nb,2024年第三季度,1,人\nc,2024年上半年,1,人\nd,2024年末,1,人\ne,2024年,1,人\n"
+    )
+    periods = [line.split(",")[1] for line in obs.to_csv().splitlines()[1:]]
+    assert periods == ["2024-01..2024-09", "2024Q3", "2024H1", "2024-12-31", "2024"]
+
+
+def test_plan_check_reports_unknown_ids_at_their_row(demo_plan: Plan) -> None:
+    obs = Observations.from_csv(HEADER + "new_jobs,2024年1-9月,12000,人\nnew_jbos,2024,18746,人\n")
+    checked = demo_plan.check(obs)
+    assert [(i["code"], i["line"], i["column"]) for i in checked["errors"]] == [("unknown_indicator", 3, 1)]
+    assert checked["warnings"] == []
+    assert demo_plan.check(Observations.from_csv(HEADER)) == {"errors": [], "warnings": []}

@@ -37,7 +37,7 @@ STATUSES = {"preliminary", "revised", "final"}
 SECTIONS = {"专栏1.经济发展", "专栏1.创新驱动", "专栏1.民生福祉", "专栏1.绿色生态", "专栏1.安全保障"}
 # unit -> dimension, for the units this dataset uses (the crate's table has many more)
 UNITS = {"%": "ratio", "个百分点": "pp", "件": "count:件", "人": "people", "个": "count:个", "岁": "age",
-         "": "none", "亿吨": "mass", "亿斤": "mass", "万亿斤": "mass", "万吨": "mass", "吨": "mass"}
+         "": "none", "1": "none", "亿吨": "mass", "亿斤": "mass", "万亿斤": "mass", "万吨": "mass", "吨": "mass"}
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 NUM = r"[+\-−]?\d+(?:\.\d+)?"
 RE_CMP = re.compile(rf"^(>=|<=|>|<|=|~)\s*({NUM})\s*(\S*)$")

@@ -34,7 +34,7 @@ use crate::period::Period;
 use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target, Tier};
-use crate::unit::{Dimension, Unit};
+use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
 mod tree;
@@ -56,9 +56,11 @@ struct RawIndicator {
     id: String,
     name: Names,
     unit: Option<String>,
-    measure: Measure,
+    /// `None` when not declared: implied by the targets ([`Measure::implied`]).
+    measure: Option<Measure>,
     kind: Kind,
-    polarity: Polarity,
+    /// `None` when not declared: implied by the targets ([`Polarity::implied`]).
+    polarity: Option<Polarity>,
     flow: bool,
     nominal: bool,
     of: Option<String>,
@@ -84,6 +86,9 @@ struct RawTarget {
 /// An item read from a file (or the problem reading it) and where it is.
 struct Located<T> {
     value: Option<T>,
+    /// The item's `id` string as written, even when the item had a problem, so what
+    /// refers to it is not also reported (first cause only).
+    id: Option<String>,
     path: String,
     span: Option<Range<usize>>,
     fields: Vec<(String, Range<usize>)>,
@@ -102,6 +107,7 @@ impl Front {
         Front {
             header: Located {
                 value: None,
+                id: None,
                 path: "plan".into(),
                 span: None,
                 fields: Vec::new(),
@@ -259,8 +265,16 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                 .collect(),
             _ => Vec::new(),
         };
+        let id = match &node.value {
+            Value::Table(entries) => entries.iter().find_map(|e| match &e.node.value {
+                Value::Str(s) if e.key == "id" => Some(s.clone()),
+                _ => None,
+            }),
+            _ => None,
+        };
         Located {
             value,
+            id,
             path,
             span: node.span.clone(),
             fields,
@@ -313,6 +327,7 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                         r.key.clone(),
                         Located {
                             value,
+                            id: None,
                             path,
                             span,
                             fields: Vec::new(),
@@ -357,14 +372,9 @@ fn read_indicator(f: &mut Fields<'_>) -> RawIndicator {
         id: f.str("id").unwrap_or_default(),
         name: f.required_table("name", read_names).unwrap_or_default(),
         unit: f.opt_str("unit"),
-        measure: f.choice("measure", &Measure::ALL, Measure::name, Measure::default()),
+        measure: f.opt_choice("measure", &Measure::ALL, Measure::name),
         kind: f.choice("kind", &Kind::ALL, Kind::name, Kind::default()),
-        polarity: f.choice(
-            "polarity",
-            &Polarity::ALL,
-            Polarity::name,
-            Polarity::default(),
-        ),
+        polarity: f.opt_choice("polarity", &Polarity::ALL, Polarity::name),
         flow: f.bool("flow"),
         nominal: f.bool("nominal"),
         of: f.opt_str("of"),
@@ -466,41 +476,27 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
     // Which file item each loaded indicator and target came from, to locate later checks.
     let mut indicator_items = Vec::new();
     let mut target_items = Vec::new();
-    // Ids seen so far, so duplicate checks stay linear in the size of the file.
-    let mut indicator_ids = std::collections::HashSet::new();
-    let mut target_ids = std::collections::HashSet::new();
+    // Indicators known by id whose own definition had a problem: what refers to them
+    // is not reported again (first cause only).
+    let mut broken = crate::plan::Broken::default();
+    for item in &front.indicators {
+        if item.value.is_none() {
+            broken.ids.extend(item.id.clone());
+        }
+    }
     for (n, item) in front.indicators.iter().enumerate() {
         let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
-        if !indicator_ids.insert(raw.id.clone()) {
-            push(
-                &mut issues,
-                "duplicate_id",
-                at("id"),
-                format!("indicator id {:?} is defined twice", raw.id),
-            );
-            continue;
-        }
-        if !valid_id(&raw.id) {
-            push(
-                &mut issues,
-                "bad_id",
-                at("id"),
-                format!(
-                    "indicator id {:?} must be letters, digits, '_', '-' or '.'",
-                    raw.id
-                ),
-            );
-        }
         let unit = match raw.unit.as_deref() {
             Some(u) => match Unit::parse(u) {
                 Ok(u) => u,
                 Err(e) => {
                     push(&mut issues, "unknown_unit", at("unit"), e.to_string());
+                    broken.ids.insert(raw.id.clone());
                     Unit::NONE
                 }
             },
-            None if raw.measure == Measure::Milestone => Unit::NONE,
+            None if raw.measure == Some(Measure::Milestone) => Unit::NONE,
             None => {
                 push(
                     &mut issues,
@@ -508,6 +504,7 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
                     at("unit"),
                     format!("indicator {:?} needs a unit", raw.id),
                 );
+                broken.ids.insert(raw.id.clone());
                 Unit::NONE
             }
         };
@@ -515,6 +512,7 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             Some(Ok(f)) => Some(f),
             Some(Err(e)) => {
                 push(&mut issues, "bad_formula", at("formula"), e.to_string());
+                broken.ids.insert(raw.id.clone());
                 None
             }
             None => None,
@@ -524,9 +522,9 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             id: raw.id.clone(),
             name: raw.name.clone(),
             unit,
-            measure: raw.measure,
+            measure: raw.measure.unwrap_or_default(),
             kind: raw.kind,
-            polarity: raw.polarity,
+            polarity: raw.polarity.unwrap_or_default(),
             flow: raw.flow,
             nominal: raw.nominal,
             of: raw.of.clone(),
@@ -537,21 +535,50 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         });
     }
 
+    // Indicators with a target written as a growth condition, and those that declare a
+    // measure other than growth (sets, so the checks stay linear).
+    let mut growth_indicators = std::collections::HashSet::new();
+    let mut not_growth = std::collections::HashSet::new();
+    for raw in front.indicators.iter().filter_map(|l| l.value.as_ref()) {
+        if raw.measure.is_some_and(|m| m != Measure::Growth) {
+            not_growth.insert(raw.id.clone());
+        }
+    }
     for (n, item) in front.targets.iter().enumerate() {
         let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
-        let condition = match Condition::parse(&raw.condition) {
+        // "增长5.5%": a growth word, then the condition proper.
+        let growth = crate::target::growth_prefix(&raw.condition);
+        let condition = match Condition::parse(&raw.condition[growth..]) {
             Ok(c) => Some(c),
             Err(e) => {
                 let mut loc = at("condition");
                 // Point inside the string: past the opening quote, at the problem.
                 if let (Some(col), Some(off)) = (loc.column, e.location().char) {
-                    loc.column = Some(col + 1 + off);
+                    loc.column = Some(col + 1 + raw.condition[..growth].chars().count() + off);
                 }
                 push(&mut issues, "bad_condition", loc, e.to_string());
                 None
             }
         };
+        if growth > 0 {
+            if not_growth.contains(&raw.indicator) {
+                push(
+                    &mut issues,
+                    "growth_condition",
+                    at("condition"),
+                    format!(
+                        "{:?} is a growth condition, but indicator {:?} declares another \
+                         `measure`; make it \"growth\" or drop {:?}",
+                        raw.condition,
+                        raw.indicator,
+                        raw.condition[..growth].trim()
+                    ),
+                );
+            } else {
+                growth_indicators.insert(raw.indicator.clone());
+            }
+        }
         let period = match raw.period.as_deref() {
             Some(p) => match Period::parse(p) {
                 Ok(p) => Some(p),
@@ -574,15 +601,6 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             Tier::Base => raw.indicator.clone(),
             Tier::Stretch => format!("{}_stretch", raw.indicator),
         });
-        if !target_ids.insert(id.clone()) {
-            push(
-                &mut issues,
-                "duplicate_id",
-                at("id"),
-                format!("target id {id:?} is used twice; give the targets distinct `id`s"),
-            );
-            continue;
-        }
         let (Some(condition), Some(period)) = (condition, period) else {
             continue;
         };
@@ -599,8 +617,46 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         });
     }
 
-    // Cross-item checks, located at the offending item.
-    for problem in plan.check() {
+    // Defaults that follow from the targets, for fields an indicator does not declare.
+    // Which indicators have a ceiling and which a floor (sets of the type used above).
+    let (mut ceilings, mut floors) = (
+        std::collections::HashSet::new(),
+        std::collections::HashSet::new(),
+    );
+    for t in &plan.targets {
+        let op = match &t.condition {
+            Condition::Compare { op, .. } => *op,
+            Condition::Reference { op: Some(op), .. } => *op,
+            _ => continue,
+        };
+        if matches!(op, crate::Comparator::Le | crate::Comparator::Lt) {
+            ceilings.insert(t.indicator.clone());
+        } else if matches!(op, crate::Comparator::Ge | crate::Comparator::Gt) {
+            floors.insert(t.indicator.clone());
+        }
+    }
+    for (ind, &n) in plan.indicators.iter_mut().zip(&indicator_items) {
+        let Some(raw) = front.indicators.get(n).and_then(|l| l.value.as_ref()) else {
+            continue;
+        };
+        if raw.measure.is_none() {
+            ind.measure = Measure::implied(growth_indicators.contains(&ind.id));
+        }
+        if raw.polarity.is_none() {
+            let ops = [
+                ceilings.contains(&ind.id).then_some(crate::Comparator::Le),
+                floors.contains(&ind.id).then_some(crate::Comparator::Ge),
+            ];
+            ind.polarity = Polarity::implied(ops.into_iter().flatten());
+        }
+    }
+
+    // Every semantic check, located at the offending item.
+    for problem in plan.problems(&broken) {
+        if problem.warning {
+            // Contradictions do not stop a load; `Plan::check` reports them.
+            continue;
+        }
         let (path, field) = problem.at;
         let location = match path {
             Some((what, i)) => {
@@ -625,28 +681,14 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         push(&mut issues, problem.code, location, problem.message);
     }
 
+    // In the order of the file where it has lines (TOML); JSON keeps reading order.
+    crate::order::sort_by_key(&mut issues, |i| (i.location.line, i.location.column));
     if issues.is_empty() {
         Ok(plan)
     } else {
         let file = locate("", None).file.unwrap_or_default();
         Err(Error::from_issues(&format!("plan {file:?}"), issues))
     }
-}
-
-pub(crate) fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 128
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-}
-
-/// True when a target value's unit may be used with an indicator's unit.
-pub(crate) fn compatible(indicator: Unit, value: Unit) -> bool {
-    let (a, b) = (indicator.dimension(), value.dimension());
-    a == b
-        || (a == Dimension::Ratio && b == Dimension::PercentagePoint)
-        || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
 }
 
 /// Writes a plan as TOML in the file schema.

@@ -1,0 +1,418 @@
+//! Every semantic check of a plan, in one place: the file loader (`plan_file`) only
+//! reads and writes files and reports these problems at the file's lines, and
+//! [`Plan::validate`] and [`Plan::check`] report them by path.
+//!
+//! Errors make a plan unusable (an unknown indicator, a unit that does not fit);
+//! warnings are contradictions the plan cannot resolve by itself (a ceiling on a
+//! declared higher-is-better indicator, year-to-date figures of a stock).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::comparator::Comparator;
+use crate::indicator::{Indicator, Measure, Polarity};
+use crate::observation::{field_location, Observations};
+use crate::period::Period;
+use crate::plan::Plan;
+use crate::target::Condition;
+use crate::unit::{Dimension, Unit};
+use crate::{Issue, Location};
+
+/// What [`Plan::check`] found: errors (the plan or a row is unusable) and warnings
+/// (contradictions it cannot resolve, which evaluation goes on with).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Checked {
+    /// Problems that make the plan, or an observation row, unusable: the plan's own
+    /// ([`Plan::validate`]) and every observation on an indicator the plan does not
+    /// define (`unknown_indicator`, at its row and column).
+    pub errors: Vec<Issue>,
+    /// Contradictions: a ceiling (`<=`, `<`) on a declared higher-is-better indicator
+    /// or a floor on a lower-is-better one (`polarity_contradiction`), year-to-date
+    /// observations of an indicator that is not a flow (`ytd_not_flow`).
+    pub warnings: Vec<Issue>,
+}
+
+impl Checked {
+    /// True when there is no error (warnings may remain).
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// A problem found by [`Plan::problems`]: which item and field, a code and a message.
+pub(crate) struct Problem {
+    pub(crate) at: (Option<(&'static str, usize)>, &'static str),
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+    /// A contradiction reported as a warning, not an error.
+    pub(crate) warning: bool,
+}
+
+/// Indicators whose own definition had a problem (an unknown `kind`, a bad unit):
+/// known by id, but not checked against (see [`Plan::problems`]).
+#[derive(Debug, Default)]
+pub(crate) struct Broken {
+    pub(crate) ids: HashSet<String>,
+}
+
+impl Plan {
+    /// Checks a plan built in code: every error, each located by its path
+    /// (`target[3].condition`). Warnings are left to [`check`](Plan::check).
+    pub fn validate(&self) -> Vec<Issue> {
+        self.problems(&Broken::default())
+            .into_iter()
+            .filter(|p| !p.warning)
+            .map(by_path)
+            .collect()
+    }
+
+    /// Every check of the plan and of `observations` against it, in one call: the
+    /// plan's errors ([`validate`](Plan::validate)); every observation on an indicator
+    /// the plan does not define (in its jurisdiction) as an `unknown_indicator` error
+    /// at the row and column it was read from; and the warnings — contradictions it
+    /// cannot resolve (see [`Checked::warnings`]). Pass `&Observations::new()` to
+    /// check the plan alone.
+    ///
+    /// ```
+    /// use planwatch::{Observations, Plan};
+    /// let plan = Plan::from_toml_str(r#"
+    /// [plan]
+    /// id = "demo"
+    /// period = "2024"
+    ///
+    /// [[indicator]]
+    /// id = "new_jobs"
+    /// name = { zh = "新增就业人数" }
+    /// unit = "人"
+    ///
+    /// [[target]]
+    /// indicator = "new_jobs"
+    /// condition = ">= 1.5万人"
+    /// "#, "demo.toml")?;
+    /// let obs = Observations::from_csv_str(
+    ///     "indicator,period,value,unit\nnew_jobs,2024年1-9月,12000,人\nnew_jbos,2024,18746,人\n",
+    ///     "obs.csv",
+    /// )?;
+    /// let checked = plan.check(&obs);
+    /// assert_eq!(checked.errors[0].code, "unknown_indicator");
+    /// assert_eq!((checked.errors[0].location.line, checked.errors[0].location.column), (Some(3), Some(1)));
+    /// assert_eq!(checked.warnings[0].code, "ytd_not_flow");
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn check(&self, observations: &Observations) -> Checked {
+        let mut out = Checked::default();
+        for p in self.problems(&Broken::default()) {
+            if p.warning {
+                out.warnings.push(by_path(p));
+            } else {
+                out.errors.push(by_path(p));
+            }
+        }
+        let index = self.index();
+        // One warning per indicator, at its first year-to-date row.
+        let mut ytd_warned = BTreeSet::new();
+        for (i, o) in observations.iter().enumerate() {
+            if !self.covers(o) {
+                continue;
+            }
+            let Some(ind) = index.get(o.indicator.as_str()) else {
+                out.errors.push(Issue {
+                    code: "unknown_indicator".into(),
+                    location: field_location(observations, i, 0),
+                    message: format!(
+                        "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
+                        o.indicator, o.period, o.indicator, self.id
+                    ),
+                });
+                continue;
+            };
+            if matches!(o.period, Period::YearToDate { through, .. } if through < 12)
+                && ind.measure == Measure::Level
+                && !ind.flow
+                && ind.formula.is_none()
+                && ytd_warned.insert(ind.id.as_str())
+            {
+                out.warnings.push(Issue {
+                    code: "ytd_not_flow".into(),
+                    location: field_location(observations, i, 1),
+                    message: format!(
+                        "indicator {:?} has a year-to-date figure ({}) but is not a flow, so \
+                         it is judged as a stock; declare `flow = true` if it accumulates",
+                        ind.id, o.period
+                    ),
+                });
+            }
+        }
+        out
+    }
+
+    /// Contradictions between an indicator's declared direction and its targets.
+    fn contradictions(&self, out: &mut Vec<Problem>) {
+        let index = self.index();
+        for (i, t) in self.targets.iter().enumerate() {
+            let Some(ind) = index.get(t.indicator.as_str()) else {
+                continue;
+            };
+            let Condition::Compare { op, value } = &t.condition else {
+                continue;
+            };
+            let ceiling = matches!(op, Comparator::Le | Comparator::Lt);
+            let floor = matches!(op, Comparator::Ge | Comparator::Gt);
+            let message = match ind.polarity {
+                Polarity::Higher if ceiling => format!(
+                    "target {:?} is a ceiling ({op} {value}) on higher-is-better indicator {:?}; \
+                     declare `polarity = \"lower\"` if lower is better",
+                    t.id, ind.id
+                ),
+                Polarity::Lower if floor && t.baseline.is_none() => format!(
+                    "target {:?} is a floor ({op} {value}) on lower-is-better indicator {:?}; \
+                     declare `polarity = \"higher\"` if higher is better",
+                    t.id, ind.id
+                ),
+                _ => continue,
+            };
+            out.push(Problem {
+                at: (Some(("target", i)), "condition"),
+                code: "polarity_contradiction",
+                message,
+                warning: true,
+            });
+        }
+    }
+
+    /// Every check of the plan's own items, shared by the file loader,
+    /// [`validate`](Plan::validate) and [`check`](Plan::check). Indicators in `broken`
+    /// had a problem of their own already reported: what refers to them is not checked
+    /// again (the first cause only).
+    pub(crate) fn problems(&self, broken: &Broken) -> Vec<Problem> {
+        let index = self.index();
+        let known = |id: &str| index.contains_key(id) || broken.ids.contains(id);
+        let lookup = |id: &str| index.get(id).copied().filter(|_| !broken.ids.contains(id));
+        let mut out = Vec::new();
+        let mut problem = |at, code, message| {
+            out.push(Problem {
+                at,
+                code,
+                message,
+                warning: false,
+            })
+        };
+        let mut ids = BTreeSet::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if !ids.insert(ind.id.as_str()) {
+                problem(
+                    (Some(("indicator", i)), "id"),
+                    "duplicate_id",
+                    format!("indicator id {:?} is defined twice", ind.id),
+                );
+            } else if !valid_id(&ind.id) {
+                problem(
+                    (Some(("indicator", i)), "id"),
+                    "bad_id",
+                    format!(
+                        "indicator id {:?} must be letters, digits, '_', '-' or '.'",
+                        ind.id
+                    ),
+                );
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for (i, t) in self.targets.iter().enumerate() {
+            if !ids.insert(t.id.as_str()) {
+                problem(
+                    (Some(("target", i)), "id"),
+                    "duplicate_id",
+                    format!(
+                        "target id {:?} is used twice; give the targets distinct `id`s",
+                        t.id
+                    ),
+                );
+            }
+        }
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if let Some(of) = &ind.of {
+                if !known(of) {
+                    problem(
+                        (Some(("indicator", i)), "of"),
+                        "unknown_indicator",
+                        format!(
+                            "indicator {:?} is the growth of unknown indicator {of:?}",
+                            ind.id
+                        ),
+                    );
+                }
+            }
+            if let Some(f) = &ind.formula {
+                for input in f.inputs() {
+                    if !known(input) {
+                        problem(
+                            (Some(("indicator", i)), "formula"),
+                            "unknown_indicator",
+                            format!("formula of {:?} uses unknown indicator {input:?}", ind.id),
+                        );
+                    }
+                }
+                if self.formula_cycle(&ind.id, &index) {
+                    problem(
+                        (Some(("indicator", i)), "formula"),
+                        "formula_cycle",
+                        format!("formula of {:?} depends on itself", ind.id),
+                    );
+                }
+            }
+        }
+        for (i, t) in self.targets.iter().enumerate() {
+            let at = |field| (Some(("target", i)), field);
+            if broken.ids.contains(t.indicator.as_str()) {
+                continue;
+            }
+            let Some(ind) = lookup(&t.indicator) else {
+                problem(
+                    at("indicator"),
+                    "unknown_indicator",
+                    format!(
+                        "target {:?} is on unknown indicator {:?}",
+                        t.id, t.indicator
+                    ),
+                );
+                continue;
+            };
+            let milestone = ind.measure == Measure::Milestone;
+            match &t.condition {
+                Condition::Done { .. } if !milestone => problem(
+                    at("condition"),
+                    "bad_condition",
+                    format!(
+                        "target {:?}: 'done by' needs a milestone indicator, {:?} is a {}",
+                        t.id,
+                        ind.id,
+                        ind.measure.name()
+                    ),
+                ),
+                Condition::Done { .. } => {}
+                _ if milestone => problem(
+                    at("condition"),
+                    "bad_condition",
+                    format!(
+                        "target {:?}: a milestone's condition is 'done by YYYY-MM-DD'",
+                        t.id
+                    ),
+                ),
+                Condition::Reference { key, .. } => {
+                    if let Some(v) = self.references.get(key) {
+                        if !compatible(ind.unit, v.unit()) {
+                            problem(
+                                at("condition"),
+                                "reference_unit",
+                                format!(
+                                    "reference {key:?} = {v} does not fit indicator {:?} in {}",
+                                    ind.id, ind.unit
+                                ),
+                            );
+                        }
+                    }
+                }
+                c => {
+                    let mut units = Vec::new();
+                    match c {
+                        Condition::Compare { value, .. } => units.push(*value),
+                        Condition::Approx { value, tolerance } => {
+                            units.push(*value);
+                            if let Some(tol) = tolerance {
+                                if !compatible(value.unit(), tol.unit())
+                                    && tol.unit().symbol() != "%"
+                                {
+                                    problem(
+                                        at("condition"),
+                                        "incompatible_unit",
+                                        format!(
+                                            "target {:?}: tolerance {tol} does not fit {value}",
+                                            t.id
+                                        ),
+                                    );
+                                }
+                            }
+                        }
+                        Condition::Between { low, high } => units.extend([*low, *high]),
+                        _ => {}
+                    }
+                    for q in units {
+                        if !compatible(ind.unit, q.unit()) {
+                            problem(
+                                at("condition"),
+                                "incompatible_unit",
+                                format!("target {:?}: {q} ({}) does not fit indicator {:?} measured in {} ({})", t.id, q.dimension(), ind.id, ind.unit, ind.unit.dimension()),
+                            );
+                        }
+                    }
+                }
+            }
+            if let Some(b) = &t.baseline {
+                if !compatible(ind.unit, b.unit()) {
+                    problem(
+                        at("baseline"),
+                        "incompatible_unit",
+                        format!(
+                            "target {:?}: baseline {b} does not fit indicator {:?} in {}",
+                            t.id, ind.id, ind.unit
+                        ),
+                    );
+                }
+            }
+        }
+        self.contradictions(&mut out);
+        out
+    }
+
+    /// True when the formula of `id` reaches `id` again through other formulas.
+    fn formula_cycle(&self, id: &str, index: &HashMap<&str, &Indicator>) -> bool {
+        let mut stack: Vec<&str> = vec![id];
+        let mut seen = BTreeSet::new();
+        while let Some(cur) = stack.pop() {
+            let Some(f) = index.get(cur).and_then(|i| i.formula.as_ref()) else {
+                continue;
+            };
+            for input in f.inputs() {
+                if input == id {
+                    return true;
+                }
+                if seen.insert(input) {
+                    stack.push(input);
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A problem located by its path in the plan (`target[3].condition`).
+fn by_path(p: Problem) -> Issue {
+    let path = match p.at.0 {
+        Some((what, i)) => format!("{what}[{i}].{}", p.at.1),
+        None => p.at.1.to_string(),
+    };
+    Issue {
+        code: p.code.into(),
+        location: Location {
+            path: Some(path),
+            ..Location::default()
+        },
+        message: p.message,
+    }
+}
+
+/// True for an id the plan file schema accepts: letters, digits, `_`, `-`, `.`.
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 128
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// True when a target value's unit may be used with an indicator's unit.
+pub(crate) fn compatible(indicator: Unit, value: Unit) -> bool {
+    let (a, b) = (indicator.dimension(), value.dimension());
+    a == b
+        || (a == Dimension::Ratio && b == Dimension::PercentagePoint)
+        || (a == Dimension::PercentagePoint && b == Dimension::Ratio)
+}
