@@ -244,3 +244,25 @@ fn a_missed_stretch_over_a_missed_base_says_both() {
     let c = card(&plan, "indicator,period,value,unit\ng,2024,5,%\n", None);
     assert!(zh(&c, "g_stretch").contains("基本目标未完成，力争目标未达到"));
 }
+
+#[test]
+fn observations_on_unknown_indicators_are_reported_not_dropped() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"jobs\"\nname = {{ zh = \"新增就业\" }}\nunit = \"人\"\nkind = \"binding\"\n[[target]]\nindicator = \"jobs\"\ncondition = \">= 1万人\"\n");
+    let obs = "indicator,period,value,unit\njob,2024,1.2万,人\n";
+    let c = card(&plan, obs, None);
+    assert_eq!(
+        c.assessment("jobs").unwrap().status,
+        planwatch::Status::NoData
+    );
+    assert_eq!(c.issues.len(), 1);
+    assert_eq!(c.issues[0].code, "unknown_indicator");
+    assert_eq!(c.issues[0].location.line, Some(2));
+    assert!(c.to_text(planwatch::Lang::Zh).contains("数据问题 (1)"));
+    let plan = Plan::from_toml_str(&plan, "p.toml").unwrap();
+    let obs = Observations::from_csv_str(obs, "o.csv").unwrap();
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    assert!(try_evaluate(&plan, &obs, &strict).is_err());
+}

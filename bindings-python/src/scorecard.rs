@@ -82,6 +82,19 @@ impl PyScorecard {
         date_to_py(py, self.inner.evaluated_on)
     }
 
+    /// What `plan.check(observations)` finds, as `PlanError.issues` lists them: every
+    /// observation on an indicator the plan does not define (never used) and
+    /// contradictions (year-to-date figures of a stock, a ceiling on a
+    /// higher-is-better indicator).
+    #[getter]
+    fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for i in &self.inner.issues {
+            list.append(crate::errors::issue(py, i)?)?;
+        }
+        Ok(list)
+    }
+
     /// Every assessment as a plain dict (see `AssessmentRecord` in the stub): decimals
     /// are `decimal.Decimal`, periods and dates `str`. In plan order, or in reading
     /// order (binding misses first, then by section) with `ordered=True`.

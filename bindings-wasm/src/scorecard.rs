@@ -167,6 +167,14 @@ impl JsScorecard {
         plain(&self.inner.summary)
     }
 
+    /// What `plan.check(observations)` finds: every observation on an indicator the
+    /// plan does not define (never used) and contradictions, each at its row.
+    #[wasm_bindgen(unchecked_return_type = "PlanwatchIssue[]")]
+    pub fn issues(&self) -> JsValue {
+        let list: js_sys::Array = self.inner.issues.iter().map(errors::issue).collect();
+        list.into()
+    }
+
     /// The whole scorecard as plain data (the fields of `Scorecard::to_json`), so
     /// `JSON.stringify(scorecard)` writes it.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "ScorecardData")]

@@ -350,3 +350,10 @@ test("issue 12: plan.check reports unknown indicator ids at their row, and contr
   assert.deepEqual(warned.warnings.map((i) => [i.code, i.line, i.column]), [["ytd_not_flow", 2, 2]]);
   assert.deepEqual(plan.check([]), { errors: [], warnings: [] });
 });
+
+test("issue 12: a scorecard lists the observations it could not use", () => {
+  const plan = Plan.fromToml(DEMO);
+  const card = plan.evaluate("indicator,period,value,unit\nnew_job,2024,12000,人\n");
+  assert.deepEqual(card.issues().map((i) => [i.code, i.line]), [["unknown_indicator", 2]]);
+  assert.equal(card.records()[0].status, "no_data");
+});

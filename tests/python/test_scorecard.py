@@ -202,3 +202,13 @@ def test_evaluation_releases_the_gil() -> None:
     longest_gap = max(b - a for a, b in zip(inside, inside[1:]))
     assert len(inside) > 100, (len(inside), end - begin)
     assert longest_gap < 0.5 * (end - begin), (longest_gap, end - begin)
+
+
+def test_observations_on_unknown_indicators_are_reported_not_dropped() -> None:
+    plan = Plan.from_toml(
+        '[plan]\nid = "x"\nperiod = "2024"\n[[indicator]]\nid = "jobs"\nname = { zh = "新增就业" }\n'
+        'unit = "人"\n[[target]]\nindicator = "jobs"\ncondition = ">= 1万人"\n'
+    )
+    card = plan.evaluate(Observations.from_csv("indicator,period,value,unit\njob,2024,1.2万,人\n"))
+    assert [i["code"] for i in card.issues] == ["unknown_indicator"]
+    assert card.records()[0]["status"] == "no_data"

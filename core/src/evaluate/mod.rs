@@ -95,7 +95,10 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
     };
     let mut assessments = assess_all(&ctx, options.parallel);
     rules::finish(&ctx, &mut assessments, options.parallel);
-    Scorecard::new(plan, options, as_of, assessments)
+    let checked = plan.check(observations);
+    let mut issues = checked.errors;
+    issues.extend(checked.warnings);
+    Scorecard::new(plan, options, as_of, assessments, issues)
 }
 
 /// Every target's verdict, in plan order: on all cores with the `parallel` feature
@@ -121,7 +124,8 @@ fn assess_all(ctx: &rules::Ctx<'_>, parallel: bool) -> Vec<Assessment> {
 
 /// Evaluates as [`evaluate`] does; with [`Options::strict`], a target whose figures
 /// cannot be compared with it, or whose figures conflict (two final figures of the
-/// same vintage that disagree), is an error listing every such target.
+/// same vintage that disagree), is an error listing every such target, and so is an
+/// observation on an indicator the plan does not define (`unknown_indicator`).
 ///
 /// ```
 /// use planwatch::{try_evaluate, Observations, Options, Plan};
@@ -166,6 +170,15 @@ pub fn try_evaluate(
             }
         })
         .collect();
+    let unknown: Vec<crate::error::Issue> = card
+        .issues
+        .iter()
+        .filter(|i| i.code == "unknown_indicator")
+        .cloned()
+        .collect();
+    if issues.is_empty() && !unknown.is_empty() {
+        return Err(crate::Error::from_issues("observations", unknown));
+    }
     if issues.is_empty() {
         return Ok(card);
     }

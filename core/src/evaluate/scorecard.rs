@@ -135,6 +135,14 @@ pub struct Scorecard {
     pub margins: Margins,
     /// One assessment per target, in plan order.
     pub assessments: Vec<Assessment>,
+    /// What [`Plan::check`] finds in the observations against this plan: every row on
+    /// an indicator the plan does not define (`unknown_indicator`, at its row and
+    /// column; such rows are never used) and contradictions (`ytd_not_flow`,
+    /// `polarity_contradiction`), so nothing is dropped silently. Not part of the
+    /// scorecard's JSON, which depends only on the figures and never on the order of
+    /// the rows (these issues point at rows).
+    #[serde(skip)]
+    pub issues: Vec<crate::error::Issue>,
     /// Counts and highlights.
     pub summary: Summary,
 }
@@ -145,6 +153,7 @@ impl Scorecard {
         options: &Options,
         evaluated_on: Date,
         assessments: Vec<Assessment>,
+        issues: Vec<crate::error::Issue>,
     ) -> Scorecard {
         let mut all = StatusCounts::default();
         let mut by_kind: BTreeMap<Kind, StatusCounts> = BTreeMap::new();
@@ -209,6 +218,7 @@ impl Scorecard {
                 basic_margin_pp: options.basic_margin_pp,
             },
             assessments,
+            issues,
             summary,
         }
     }

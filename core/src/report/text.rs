@@ -138,6 +138,20 @@ pub(crate) fn write<W: fmt::Write + ?Sized>(v: &View<'_>, w: &mut W) -> fmt::Res
         writeln!(o, "  !! {}", cell(r.explanation))?;
     }
 
+    // Rows that could not be used, and contradictions: never dropped silently.
+    if !v.card.issues.is_empty() {
+        writeln!(o)?;
+        writeln!(
+            o,
+            "{} ({})",
+            v.t("数据问题", "Problems in the data"),
+            v.card.issues.len()
+        )?;
+        for issue in &v.card.issues {
+            writeln!(o, "  ? {}", cell(&issue.to_string()))?;
+        }
+    }
+
     let stretch = v.stretch_lines();
     if !stretch.is_empty() {
         writeln!(o)?;
