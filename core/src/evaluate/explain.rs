@@ -218,10 +218,13 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             if matches!(a.observed_period, Some(crate::period::Period::Years { .. })) =>
         {
             let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
-            zh.push(format!("{name_zh}（{p}年累计）{}", q(v, a, Style::Zh)));
+            zh.push(format!(
+                "{name_zh}（{p}年累计）{}",
+                observed_text(v, a, Style::Zh)
+            ));
             en.push(format!(
-                "{name_en}: {} in total over {p}",
-                q(v, a, Style::En)
+                "{name_en}: {} over {p}",
+                observed_text(v, a, Style::En)
             ));
         }
         (Some(v), Rule::MultiYearChange) => {

@@ -348,6 +348,7 @@ fn classify(
         a.status = Status::NoData;
         a.rule = Rule::NoDataPartialOnly;
         a.completion = None;
+        a.gap = None;
         a.progress_class = None;
         a.notes.push(format!(
             "the period has ended; the figures cover only {start}..{through}"
