@@ -38,6 +38,16 @@ pub(crate) fn growth_prefix(text: &str) -> usize {
     0
 }
 
+/// Words of a fall that a condition may start with ("下降3%" is `<= -3%`).
+const FALL_WORDS: [&str; 5] = ["下降", "降低", "减少", "压减", "下调"];
+
+/// Words of a rise that a condition may start with ("提高1个百分点" is `>= 1个百分点`,
+/// "提高到65%" is `>= 65%`).
+const RISE_WORDS: [&str; 3] = ["提高", "提升", "上升"];
+
+/// Stretch markers: a tier of the target, never part of its condition.
+const STRETCH_WORDS: [&str; 3] = ["力争", "争取", "努力"];
+
 /// Base target or the 力争/争取 stretch tier above it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
@@ -110,6 +120,9 @@ impl Condition {
     /// `"~ 6%"`, `"~ 6% ± 0.3个百分点"`, `"between 1 and 2 个"`, `"1-2个"`,
     /// `"3至5个"`, `"<= ref:city_quota"`, `"done by 2024-12-31"`, and Chinese
     /// comparator words (`"不少于1.5万人"`, `"6%左右"`). A bare quantity is a floor.
+    /// A fall is a change below zero (`"下降3%"` is `<= -3%`, `"降低2.5%左右"` is
+    /// `~ -2.5%`); a rise is the condition itself (`"提高1个百分点"`, `"提高到65%"`);
+    /// 力争 is refused with a hint, since it marks a tier, not a condition.
     ///
     /// ```
     /// use planwatch::{Comparator, Condition};
@@ -122,9 +135,65 @@ impl Condition {
     pub fn parse(text: &str) -> Result<Condition> {
         let t = text.trim_start();
         let lead = text.len() - t.len();
-        parse_inner(t).map_err(|e| {
-            let chars = text[..lead].chars().count();
-            e.offset_by(lead, chars)
+        let at = |e: Error, skipped: usize| {
+            let bytes = lead + skipped;
+            e.offset_by(bytes, text[..bytes].chars().count())
+        };
+        if let Some(word) = STRETCH_WORDS.iter().find(|w| t.starts_with(**w)) {
+            return Err(
+                at(Error::parse_at(t, 0, "a condition"), 0).with_expected(format!(
+                    "a condition without {word}: {word} marks a stretch tier (tier = \"stretch\")"
+                )),
+            );
+        }
+        // "下降3%", "降低2.5%左右", "下降3%以上": a fall, written as a change below zero.
+        if let Some(word) = FALL_WORDS.iter().find(|w| t.starts_with(**w)) {
+            let rest = &t[word.len()..];
+            return parse_inner(rest.trim_start())
+                .and_then(|c| c.fallen(rest))
+                .map_err(|e| at(e, word.len() + (rest.len() - rest.trim_start().len())));
+        }
+        // "提高1个百分点", "提高到65%": a rise is the condition itself.
+        if let Some(word) = RISE_WORDS.iter().find(|w| t.starts_with(**w)) {
+            let rest = &t[word.len()..];
+            let to = ["到", "至"]
+                .iter()
+                .find_map(|p| rest.strip_prefix(p))
+                .unwrap_or(rest);
+            let skipped = t.len() - to.len();
+            return parse_inner(to.trim_start())
+                .map_err(|e| at(e, skipped + (to.len() - to.trim_start().len())));
+        }
+        parse_inner(t).map_err(|e| at(e, 0))
+    }
+
+    /// The condition on a change for a fall of this size: "下降3%" (a bare or a
+    /// `以上` floor on the fall) is a change of at most −3%; "下降3%左右" about −3%;
+    /// "下降不超过3%" at least −3%.
+    fn fallen(self, text: &str) -> Result<Condition> {
+        let neg = |q: Quantity| Quantity::new(-q.value(), q.unit());
+        Ok(match self {
+            Condition::Compare { op, value } => Condition::Compare {
+                op: match op {
+                    Comparator::Ge => Comparator::Le,
+                    Comparator::Gt => Comparator::Lt,
+                    Comparator::Le => Comparator::Ge,
+                    Comparator::Lt => Comparator::Gt,
+                    other => other,
+                },
+                value: neg(value),
+            },
+            Condition::Approx { value, tolerance } => Condition::Approx {
+                value: neg(value),
+                tolerance,
+            },
+            Condition::Between { low, high } => Condition::Between {
+                low: neg(high),
+                high: neg(low),
+            },
+            Condition::Reference { .. } | Condition::Done { .. } => {
+                return Err(Error::parse_at(text, 0, "a size of the fall (3%)"))
+            }
         })
     }
 
@@ -519,6 +588,22 @@ mod tests {
         assert_eq!(round("20万人次以上"), ">= 20万人次");
         assert_eq!(round("-3%"), ">= -3%");
         assert_eq!(round("<= -3%"), "<= -3%");
+        // Falls and rises as plans write them.
+        assert_eq!(round("下降3%"), "<= -3%");
+        assert_eq!(round("下降3%以上"), "<= -3%");
+        assert_eq!(round("降低2.5%左右"), "~ -2.5%");
+        assert_eq!(round("下降不超过3%"), ">= -3%");
+        assert_eq!(round("下降0.5个百分点"), "<= -0.5个百分点");
+        assert_eq!(round("提高1个百分点"), ">= 1个百分点");
+        assert_eq!(round("提高到65%"), ">= 65%");
+    }
+
+    #[test]
+    fn a_stretch_word_is_not_a_condition() {
+        let e = Condition::parse("力争6%").unwrap_err();
+        assert!(e.expected().unwrap().contains("stretch"), "{e}");
+        let e = Condition::parse("下降x%").unwrap_err();
+        assert_eq!(e.location().char, Some(2));
     }
 
     #[test]
