@@ -99,7 +99,11 @@ impl Analyzer<'_> {
         if let Some(d) = self.drafts.iter().rev().find(|d| {
             matches!(
                 d.decided,
-                Decided::Word(..) | Decided::Year(_) | Decided::Estimate(_) | Decided::Carried
+                Decided::Word(..)
+                    | Decided::Action(..)
+                    | Decided::Year(_)
+                    | Decided::Estimate(_)
+                    | Decided::Carried
             )
         }) {
             self.carry = Some(d.status == Status::Target);
@@ -116,10 +120,14 @@ impl Analyzer<'_> {
         let (mut target, estimate, mut decided) =
             self.markers
                 .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
-        // A sentence with no cue of its own (or only a plan comparator) continues the
-        // sentence before it in the same paragraph.
+        // A sentence with no cue of its own (or only a plan comparator, or only an
+        // action verb such as 建设) continues the sentence before it in the same paragraph.
         if let Some(carried) = self.carry.filter(|_| {
-            !self.unheaded_plan && matches!(decided, Decided::Default | Decided::Weak(..))
+            !self.unheaded_plan
+                && matches!(
+                    decided,
+                    Decided::Default | Decided::Weak(..) | Decided::Action(..)
+                )
         }) {
             target = carried;
             decided = Decided::Carried;
@@ -420,7 +428,7 @@ impl Analyzer<'_> {
             }
             let (cs, ce) = match d.decided {
                 Decided::Section | Decided::Default | Decided::Carried => (0, 0),
-                Decided::Word(s, e) | Decided::Weak(s, e) => (s, e),
+                Decided::Word(s, e) | Decided::Weak(s, e) | Decided::Action(s, e) => (s, e),
                 Decided::Estimate(s) => (s, s + 2),
                 Decided::Year(s) => (s, s + 5),
             };

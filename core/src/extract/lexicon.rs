@@ -737,6 +737,46 @@ pub(crate) const PLAN_CUES: &[&str] = &[
     "确定",
 ];
 
+/// Plan words that are action verbs: reviews use them as much as plans ("新开工项目80个",
+/// "累计改造农村公路5800公里"). Such a word decides a status only when no other word of
+/// the sentence does (a report word before it in its part, or any other cue); then it
+/// makes a target that a decided sentence before it in the paragraph overrides.
+pub(crate) const ACTION_VERBS: &[&str] = &[
+    "建设",
+    "推进",
+    "推动",
+    "打造",
+    "培育",
+    "开展",
+    "落实",
+    "启动",
+    "新开工",
+    "开工建设",
+    "改造",
+];
+
+/// Words that contain a status cue but say nothing about status: 主要 and 重要 (要),
+/// 为了 and 了解 (了), 将近 (将).
+pub(crate) const NOT_CUE_WORDS: &[&str] = &[
+    "主要", "重要", "需要", "只要", "必要", "纲要", "摘要", "要素", "要点", "为了", "除了", "了解",
+    "将近",
+];
+
+/// Plan nouns that are the object of a report verb before them ("完成年度计划开工的80.8%",
+/// "实现年度目标"): then no plan cue.
+pub(crate) const PLAN_OBJECT_NOUNS: &[&str] = &["计划", "目标", "规划", "任务"];
+
+/// Report verbs that take a plan noun as their object ([`PLAN_OBJECT_NOUNS`]).
+pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", "达到", "超过"];
+
+/// After a plan word of two characters or more, characters that make it part of the
+/// name of an office: 住房城乡建设部, 规划局, 发展计划委员会.
+pub(crate) const OFFICE_TAILS: &[&str] = &["部", "局", "厅", "委", "办公室"];
+
+/// After 到/至 and a year, words that make the year a base of comparison, not a plan
+/// horizon: "恢复至2019年同期水平的81%".
+pub(crate) const BASE_YEAR_TAILS: &[&str] = &["同期", "的", "水平"];
+
 /// Words of reported wording that decide a sentence without headings is an actual.
 pub(crate) const REPORT_CUES: &[&str] = &[
     "去年",
