@@ -147,8 +147,29 @@ impl Analyzer<'_> {
                 .iter()
                 .all(|x| matches!(x, '、' | '和' | '及' | '与' | ','))
             && c.pre > self.cands[k - 1].post;
-        let mut growth = lx::ends_any(ch, c.pre, lx::GROWTH_VERBS).is_some();
-        let mut reduction = lx::ends_any(ch, c.pre, lx::REDUCTION_VERBS).is_some();
+        // The verb may end in the aspect particle: "回落了0.2个百分点".
+        let verb_end = if c.pre > 0 && ch[c.pre - 1] == '了' {
+            c.pre - 1
+        } else {
+            c.pre
+        };
+        let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some();
+        let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
+        // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
+        // rise (README: 降幅缩小0.9个百分点 is +0.9).
+        if reduction
+            && lx::ends_any(ch, verb_end, lx::NARROWING_VERBS).is_some()
+            && narrows_a_decline(
+                ch,
+                self.markers
+                    .clause_start
+                    .get(c.pre)
+                    .map_or(0, |&x| x as usize),
+                verb_end,
+            )
+        {
+            reduction = false;
+        }
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
         // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
         let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
@@ -517,6 +538,13 @@ fn may_have_findings(s: &str) -> bool {
 }
 
 /// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
+/// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,
+/// 下降, 负增长): what narrows is the decline.
+fn narrows_a_decline(ch: &[char], lo: usize, end: usize) -> bool {
+    let lo = lo.min(end);
+    (lo..end).any(|k| lx::starts_any(ch, k, lx::DECLINE_WORDS).is_some_and(|len| k + len <= end))
+}
+
 fn mirror(op: Comparator) -> Comparator {
     match op {
         Comparator::Ge => Comparator::Le,
@@ -548,6 +576,7 @@ fn to_base(value: Option<Decimal>, unit: Unit) -> (Option<Decimal>, Unit) {
         Dimension::Mass => "吨",
         Dimension::Power => "瓦",
         Dimension::Energy => "千瓦时",
+        Dimension::CoalEquivalent => "吨标准煤",
         Dimension::Volume => "立方米",
         Dimension::Concentration => "微克/立方米",
         _ => return (value, unit),

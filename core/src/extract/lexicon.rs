@@ -598,6 +598,12 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
     "负增长",
 ];
 
+/// Verbs of narrowing ([`REDUCTION_VERBS`]): of a decline they mean a rise.
+pub(crate) const NARROWING_VERBS: &[&str] = &["缩小", "收窄", "收窄了", "缩小了"];
+
+/// Words naming a decline: a narrowing of it is a rise ("降幅收窄23个百分点").
+pub(crate) const DECLINE_WORDS: &[&str] = &["降幅", "跌幅", "下降", "负增长", "下跌"];
+
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
 pub(crate) const DECREASE_TO: &[&str] = &[
     "降至",

@@ -296,6 +296,14 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if s >= hi {
         return After::None;
     }
+    // "比上年增长5.2%回落了0.2个百分点": a verb of change after the number opens
+    // the next predicate; it names nothing ("增速"/"增幅" are names).
+    if lx::starts_any(ch, s, lx::REDUCTION_VERBS).is_some()
+        || (lx::starts_any(ch, s, lx::GROWTH_VERBS).is_some()
+            && !matches!(ch.get(s + 1), Some('速' | '幅')))
+    {
+        return After::None;
+    }
     let adjectival = LEXICON.at(ch, s, Tag::Adjectival).is_some();
     let verbal = [Tag::Verb, Tag::Adverb, Tag::Predicate]
         .iter()
