@@ -775,6 +775,10 @@ pub(crate) const PLAN_OBJECT_NOUNS: &[&str] = &["计划", "目标", "规划", "�
 /// Report verbs that take a plan noun as their object ([`PLAN_OBJECT_NOUNS`]).
 pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", "达到", "超过"];
 
+/// Currency words written before a number ("突破人民币6000亿元"): part of the
+/// quantity, not of the indicator.
+pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
+
 /// After a plan word of two characters or more, characters that make it part of the
 /// name of an office: 住房城乡建设部, 规划局, 发展计划委员会.
 pub(crate) const OFFICE_TAILS: &[&str] = &["部", "局", "厅", "委", "办公室"];

@@ -93,6 +93,16 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     None
 }
 
+/// True when the comparator at `[i, i + len)` bounds a size class before a noun, not
+/// a figure: "1亿美元以上大项目", "投资10亿元以上项目10个" (README: 以上 after a size
+/// threshold belongs to the threshold). "60%以上的村" keeps its cue.
+fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
+    matches!(ch[i], '以')
+        && ch
+            .get(i + len)
+            .is_some_and(|&n| lx::is_han(n) && n != '的' && !lx::is_cn_numeral(n))
+}
+
 /// True when a word that contains a cue but is none (主要, 为了: [`lx::NOT_CUE_WORDS`])
 /// covers `i`.
 fn in_not_cue_word(ch: &[char], i: usize) -> bool {
@@ -358,6 +368,7 @@ impl Markers {
                     && !(k & PLAN != 0
                         && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
                     && !in_not_cue_word(ch, i)
+                    && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                 {
                     self.cues.push(Cue {

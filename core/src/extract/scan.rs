@@ -845,9 +845,11 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
         }
     }
     // Before: 不少于, 超, 约, 近 … (the longest word that ends at the number).
+    // "突破人民币6000亿元": a currency word between the comparator and the number.
+    let at = cand.s - lx::ends_any(ch, cand.s, lx::CURRENCY_BEFORE_NUMBER).unwrap_or(0);
     let mut best: Option<(Comparator, usize)> = None;
-    for (len, c) in PREFIX_INDEX.ending(ch, cand.s) {
-        let k = cand.s - len;
+    for (len, c) in PREFIX_INDEX.ending(ch, at) {
+        let k = at - len;
         if len == 1 && k > 0 && spurious_single(ch[k], ch[k - 1]) {
             continue;
         }
@@ -856,7 +858,9 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
     }
     if let Some((c, len)) = best {
         cand.prefix = Some(c);
-        cand.pre = cand.s - len;
+        cand.pre = at - len;
+    } else if at < cand.s {
+        cand.pre = at;
     } else if matches!(cand.unit.map(|u| u.symbol()), Some("%")) {
         // "超总诊疗量五成", "占全市总量的三成": a comparator before the whole a share is of.
         let lo = cand.s.saturating_sub(8);
