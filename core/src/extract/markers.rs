@@ -103,6 +103,17 @@ fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
             .is_some_and(|&n| lx::is_han(n) && n != '的' && !lx::is_cn_numeral(n))
 }
 
+/// True when the report word at `[i, i + len)` is 完成 governing a quota assigned
+/// elsewhere ("完成国家下达的目标任务", "完成省下达指标"): the wording of the condition
+/// itself, in plans as in reviews, so no cue (了, 超额, 已 still are).
+fn completes_a_quota(ch: &[char], i: usize, len: usize) -> bool {
+    lx::starts(ch, i, "完成")
+        && len == 2
+        && (i + 2..(i + 10).min(ch.len()))
+            .take_while(|&k| !is_clause_end(ch[k]))
+            .any(|k| lx::starts(ch, k, "下达"))
+}
+
 /// True when a word that contains a cue but is none (主要, 为了: [`lx::NOT_CUE_WORDS`])
 /// covers `i`.
 fn in_not_cue_word(ch: &[char], i: usize) -> bool {
@@ -368,6 +379,7 @@ impl Markers {
                     && !(k & PLAN != 0
                         && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
                     && !in_not_cue_word(ch, i)
+                    && !(k & REPORT != 0 && completes_a_quota(ch, i, len))
                     && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                 {

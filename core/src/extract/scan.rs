@@ -245,7 +245,9 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
             rank_at(cl, i)
-        } else if c == '下' && lx::starts(ch, i, "下达") {
+        } else if (c == '下' && lx::starts(ch, i, "下达"))
+            || (c == '规' && lx::starts(ch, i, "规定"))
+        {
             reference_at(cl, i)
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
@@ -1138,7 +1140,8 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     None
 }
 
-/// "完成市级下达指标任务": a target whose value is assigned elsewhere.
+/// "完成市级下达指标任务", "达到上级规定要求": a target whose value is assigned
+/// elsewhere.
 fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
@@ -1156,7 +1159,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     }
     // "下达的节能减排目标任务": a short noun may name what the quota is for.
     let inner_start = e;
-    let keywords = ["指标", "目标", "任务", "计划"];
+    let keywords = ["指标", "目标", "任务", "计划", "要求"];
     let first = (e..(e + 9).min(n))
         .take_while(|&k| !is_clause_end(ch[k]))
         .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
