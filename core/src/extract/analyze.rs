@@ -153,7 +153,8 @@ impl Analyzer<'_> {
         } else {
             c.pre
         };
-        let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some();
+        let mut growth =
+            lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some() || lx::starts(ch, c.s, "正增长");
         let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
         // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
         // rise (README: 降幅缩小0.9个百分点 is +0.9).

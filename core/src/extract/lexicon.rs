@@ -779,6 +779,18 @@ pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", 
 /// quantity, not of the indicator.
 pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
 
+/// Verbs before 正增长 that make it a figure (growth above zero).
+pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
+    "保持",
+    "实现",
+    "确保",
+    "力争",
+    "争取",
+    "恢复",
+    "由负转",
+    "转为",
+];
+
 /// After a plan word of two characters or more, characters that make it part of the
 /// name of an office: 住房城乡建设部, 规划局, 发展计划委员会.
 pub(crate) const OFFICE_TAILS: &[&str] = &["部", "局", "厅", "委", "办公室"];

@@ -251,6 +251,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             reference_at(cl, i)
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
+        } else if c == '正' && lx::starts(ch, i, "正增长") {
+            positive_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
         } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
@@ -534,14 +536,22 @@ pub(crate) fn excluded_by_context(
                 true
             }
             None => {
-                s >= 1 && matches!(ch[s - 1], '超' | '逾')
+                s >= 1 && matches!(ch[s - 1], '超' | '逾' | '过')
                     || (s >= 2 && lx::starts(ch, s - 2, "超过"))
             }
         };
-        if above
-            && ch.get(k).is_some_and(|c| is_han(*c))
-            && lx::starts_any(ch, k, lx::CATEGORY_NOUNS).is_some()
-        {
+        let noun = ch
+            .get(k)
+            .is_some_and(|c| is_han(*c))
+            .then(|| lx::starts_any(ch, k, lx::CATEGORY_NOUNS))
+            .flatten();
+        // "50-100亿元项目6个": a size class the count after it is of.
+        let counted = noun.is_some_and(|len| {
+            (k + len..(k + len + 3).min(n))
+                .take_while(|&x| !is_clause_end(ch[x]))
+                .any(|x| ch[x].is_ascii_digit())
+        });
+        if noun.is_some() && (above || counted) {
             return Some(Exclusion::Category);
         }
     }
@@ -1108,6 +1118,29 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
         });
     }
     true
+}
+
+/// "保持正增长", "实现正增长": growth above zero, with no digit in the text (README:
+/// 保持正增长 is `> 0`). Only after a verb of holding or reaching.
+fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: i + 3,
+        pre: i,
+        post: i + 3,
+        value: Some(Decimal::ZERO),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
+        prefix: Some(Comparator::Gt),
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
 }
 
 /// "完成能耗强度降低和煤炭消费压减任务", "节能减排降碳完成年度任务": a named task or
