@@ -234,6 +234,11 @@ impl Analyzer<'_> {
                         None => indicators.push((a + 1, b)),
                     }
                 }
+                // "完成率124.2%，全省排名第3": a rank names its scope and ranking word
+                // ("全省排名", "居全国"), which say more than the subject before.
+                Before::None if c.kind == Kind::Rank && rank_scope(ch, floor, c.pre).is_some() => {
+                    indicators.extend(rank_scope(ch, floor, c.pre));
+                }
                 Before::None => match (after, previous, c.inner) {
                     (After::Object(a, b), _, _) => indicators.push((a, b)),
                     (_, _, Some(inner)) => indicators.push(inner),
@@ -539,6 +544,16 @@ fn may_have_findings(s: &str) -> bool {
 }
 
 /// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
+/// The words of the rank's clause before it (`[floor, pre)`), when they name a
+/// scope (全省, 全国 …) or a ranking word: "全省排名", "居全国".
+fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
+    let lo = phrase::clause_start(ch, pre, floor);
+    let s = (lo..pre).find(|&k| lx::is_han(ch[k]))?;
+    let named =
+        (s..pre).any(|k| lx::starts_any(ch, k, lx::RANK_CONTEXT).is_some_and(|len| len >= 2));
+    (named && pre - s >= 2 && pre - s <= 8).then_some((s, pre))
+}
+
 /// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,
 /// 下降, 负增长): what narrows is the decline.
 fn narrows_a_decline(ch: &[char], lo: usize, end: usize) -> bool {

@@ -959,9 +959,11 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    // Cheap test first: a digit after 第/前.
+    // Cheap test first: a digit after 第/前 (a space from PDF conversion between:
+    // "第 69 位").
+    let gap = usize::from(ch.get(i + 1).is_some_and(|&c| lx::is_space(c)));
     if !ch
-        .get(i + 1)
+        .get(i + 1 + gap)
         .is_some_and(|c| c.is_ascii_digit() || lx::is_cn_numeral(*c))
     {
         return None;
@@ -979,7 +981,7 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    let mut k = i + 1;
+    let mut k = i + 1 + gap;
     let mut value: u32 = 0;
     let mut section: u32 = 0;
     let digits_start = k;
@@ -1012,6 +1014,10 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let top = ch[i] == '前';
     // 第一名 / 前10位: the rank word belongs to the span.
     let mut e = k;
+    if k + 1 < n && lx::is_space(ch[k]) && matches!(ch[k + 1], '名' | '位') {
+        k += 1;
+        e = k;
+    }
     if k < n && matches!(ch[k], '名' | '位' | '强') {
         e = k + 1;
     }
