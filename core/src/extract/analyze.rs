@@ -258,6 +258,14 @@ impl Analyzer<'_> {
             .any(|k| lx::PER_UNIT_WORDS.at(&indicator_text, k).next().is_some());
         let growth_name =
             lx::ends_any(&indicator_text, indicator_text.len(), lx::GROWTH_NAMES).is_some();
+        // "能耗降幅超过3%": the size of a decline named right before the number is a
+        // fall (README: reductions are negative changes).
+        if first.1 == c.pre
+            && sym == "%"
+            && lx::ends_any(&indicator_text, indicator_text.len(), lx::DECLINE_NAMES).is_some()
+        {
+            reduction = true;
+        }
         let measure = match c.kind {
             Kind::Rank => Measure::Rank,
             Kind::ReferenceGrowth => Measure::Growth,

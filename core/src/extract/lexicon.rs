@@ -604,6 +604,9 @@ pub(crate) const NARROWING_VERBS: &[&str] = &["缩小", "收窄", "收窄了", "
 /// Words naming a decline: a narrowing of it is a rise ("降幅收窄23个百分点").
 pub(crate) const DECLINE_WORDS: &[&str] = &["降幅", "跌幅", "下降", "负增长", "下跌"];
 
+/// Names of the size of a decline: a percentage right after them is a fall.
+pub(crate) const DECLINE_NAMES: &[&str] = &["降幅", "跌幅"];
+
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
 pub(crate) const DECREASE_TO: &[&str] = &[
     "降至",

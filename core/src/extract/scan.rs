@@ -505,7 +505,9 @@ pub(crate) fn excluded_by_context(
     {
         return Some(Exclusion::NarrativeTier);
     }
-    let streak = (i.saturating_sub(12)..i)
+    // The count of a streak: "连续5年", "连续第3年" (a level held over the streak,
+    // "连续8年稳定在1.3万亿斤以上", is a finding).
+    let streak = (i.saturating_sub(3)..i)
         .rev()
         .take_while(|&k| !is_clause_end(ch[k]))
         .any(|k| lx::starts(ch, k, "连续"));
