@@ -1229,6 +1229,40 @@ pub(crate) const NOMINAL_HEADS: &[&str] = &[
 /// ("迈上三个千亿级台阶").
 pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
 
+/// Tier nouns after a bare magnitude that make it a level crossed ("突破千亿大关").
+pub(crate) const TIER_CROSSING_NOUNS: &[&str] = &["大关", "台阶", "关口"];
+
+/// Verbs of crossing a tier, with the comparator they state.
+pub(crate) const TIER_CROSSING_VERBS: &[(&str, crate::comparator::Comparator)] = &[
+    ("突破", crate::comparator::Comparator::Gt),
+    ("跨过", crate::comparator::Comparator::Gt),
+    ("迈上", crate::comparator::Comparator::Ge),
+    ("跨上", crate::comparator::Comparator::Ge),
+    ("站上", crate::comparator::Comparator::Ge),
+    ("迈入", crate::comparator::Comparator::Ge),
+];
+
+/// Indicator words whose values are money: a crossed tier is in 元.
+pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
+    "生产总值",
+    "GDP",
+    "经济总量",
+    "收入",
+    "产值",
+    "营收",
+    "营业收入",
+    "销售额",
+    "增加值",
+    "投资",
+    "交易额",
+    "进出口",
+    "零售总额",
+    "规模",
+];
+
+/// Indicator words counted in person-times: a crossed tier is in 人次.
+pub(crate) const VISIT_INDICATOR_WORDS: &[&str] = &["游客", "吞吐量", "客流", "接待", "人次"];
+
 /// Named averages a value may be bound to ("高于全省平均水平").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
 

@@ -716,6 +716,9 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         value = value.mul_checked(m)?;
         k += 1;
     }
+    if let Some(cand) = tier_crossing(cl, i, k, value) {
+        return Some(cand);
+    }
     let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
     // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
     let money = matches!(unit.dimension(), Dimension::Money(_));
@@ -757,6 +760,52 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         return None;
     }
     Some(cand)
+}
+
+/// "地区生产总值突破千亿大关", "迈上万亿台阶": a level crossing named by a tier noun
+/// (大关, 台阶) after a bare magnitude `[i, k)`, with a crossing verb before it. The unit
+/// is not written: it is the indicator's (money for 生产总值, 收入 …; person-times for
+/// 游客, 吞吐量 …), read in the clause before; without one, no finding.
+fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand> {
+    let ch = &cl.ch;
+    let tier = lx::starts_any(ch, k, lx::TIER_CROSSING_NOUNS)?;
+    let (op, verb) = lx::TIER_CROSSING_VERBS
+        .iter()
+        .find(|(w, _)| lx::ends_any(ch, i, &[w]).is_some())
+        .map(|(w, op)| (*op, w.chars().count()))?;
+    let pre = i - verb;
+    // The subject may stand in the clause before ("地区生产总值增长6.8%，迈上万亿台阶").
+    let lo = (pre.saturating_sub(40)..pre)
+        .rev()
+        .find(|&x| matches!(ch[x], '。' | '；' | ';' | '!' | '?'))
+        .map_or(pre.saturating_sub(40), |x| x + 1);
+    let subject = &ch[lo..pre];
+    let unit = if lx::contains_any(subject, lx::MONEY_INDICATOR_WORDS) {
+        "元"
+    } else if lx::contains_any(subject, lx::VISIT_INDICATOR_WORDS) {
+        "人次"
+    } else {
+        return None;
+    };
+    if cl.quoted[i] {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: k,
+        pre,
+        post: k + tier,
+        value: Some(value),
+        value_hi: None,
+        unit: Unit::parse(unit).ok(),
+        more: false,
+        prefix: Some(op),
+        suffix: None,
+        chinese: true,
+        ocr: false,
+        inner: None,
+    })
 }
 
 /// The end byte of the numeral at `start` (without its unit).
@@ -1161,6 +1210,16 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let from = i + 2;
     let mut k = from;
     while k < n && k - from <= 12 && !is_clause_end(ch[k]) {
+        // A quoted name ("“十四五”规划目标") holds no number.
+        if let Some(close) = lx::quote_pair(ch[k]) {
+            match (k + 1..(k + 8).min(n)).find(|&x| ch[x] == close) {
+                Some(x) => {
+                    k = x + 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
         if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
             return None;
         }
