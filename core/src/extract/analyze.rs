@@ -328,6 +328,7 @@ impl Analyzer<'_> {
                     .suffix
                     .or(c.prefix)
                     .or(c.more.then_some(Comparator::Gt))
+                    .or(self.list_suffix(k))
                     .or(relational_op);
                 let op = match (written, status) {
                     (Some(op), _) => op,
@@ -380,6 +381,30 @@ impl Analyzer<'_> {
     }
 
     /// "A、B分别增长5%、6%": the listed indicators take the values in order.
+    /// The comparator written after the last number of a list that the number `k`
+    /// opens or continues ("分别增长5%和7.5%左右", "10个、20个以上"): it scopes over
+    /// every item. Items are joined by 、/和/及/与 only and share the unit.
+    fn list_suffix(&self, k: usize) -> Option<Comparator> {
+        let ch = &self.clean.ch;
+        let mut k = k;
+        let unit = self.cands.get(k)?.unit;
+        loop {
+            let (c, n) = (self.cands.get(k)?, self.cands.get(k + 1)?);
+            let joined = c.post < n.pre
+                && n.pre - c.post <= 2
+                && ch[c.post..n.pre]
+                    .iter()
+                    .all(|x| matches!(x, '、' | '和' | '及' | '与'));
+            if !joined || n.unit != unit || n.prefix.is_some() {
+                return None;
+            }
+            if let Some(op) = n.suffix {
+                return Some(op);
+            }
+            k += 1;
+        }
+    }
+
     fn respectively(&mut self) {
         let ch = &self.clean.ch;
         for &r in &self.markers.respectively {
