@@ -531,33 +531,61 @@ pub(crate) fn excluded_by_context(
         }
     }
     if matches!(unit.dimension(), Dimension::Money(_)) {
-        let mut k = j;
-        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
-            Some(len) => {
-                k += len;
-                true
-            }
-            None => {
-                s >= 1 && matches!(ch[s - 1], '超' | '逾' | '过')
-                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
-            }
-        };
-        let noun = ch
-            .get(k)
-            .is_some_and(|c| is_han(*c))
-            .then(|| lx::starts_any(ch, k, lx::CATEGORY_NOUNS))
-            .flatten();
-        // "50-100亿元项目6个": a size class the count after it is of.
-        let counted = noun.is_some_and(|len| {
-            (k + len..(k + len + 3).min(n))
-                .take_while(|&x| !is_clause_end(ch[x]))
-                .any(|x| ch[x].is_ascii_digit())
-        });
-        if noun.is_some() && (above || counted) {
+        let above = s >= 1 && matches!(ch[s - 1], '超' | '逾' | '过')
+            || (s >= 2 && lx::starts(ch, s - 2, "超过"));
+        if size_class_at(ch, j, above) {
             return Some(Exclusion::Category);
+        }
+        // "5000万美元、1亿美元以上大项目", "超100亿元或10亿美元项目": an amount listed
+        // before a size class shares it.
+        if ch
+            .get(j)
+            .is_some_and(|c| matches!(c, '、' | '或' | '和' | '及'))
+        {
+            let mut k = j + 1;
+            let above = above || lx::starts_any(ch, k, &["超过", "超", "逾"]).is_some();
+            k += lx::starts_any(ch, k, &["超过", "超", "逾"]).unwrap_or(0);
+            let start = k;
+            while k < n
+                && (ch[k].is_ascii_digit()
+                    || matches!(ch[k], '.' | '十' | '百' | '千' | '万' | '亿'))
+            {
+                k += 1;
+            }
+            if k > start {
+                if let Some(len) = lx::starts_any(ch, k, &["美元", "港元", "欧元", "元"]) {
+                    if size_class_at(ch, k + len, above) {
+                        return Some(Exclusion::Category);
+                    }
+                }
+            }
         }
     }
     None
+}
+
+/// True when the words at `k`, right after a money amount, make it a size class: 以上
+/// (or a comparator before it, `above`) and a category noun ("亿元以上项目"), or a
+/// category noun with a count after it ("50-100亿元项目6个").
+fn size_class_at(ch: &[char], k: usize, above: bool) -> bool {
+    let n = ch.len();
+    let mut k = k;
+    let mut above = above;
+    if let Some(len) = lx::starts_any(ch, k, &["及以上", "以上"]) {
+        k += len;
+        above = true;
+    }
+    let noun = ch
+        .get(k)
+        .is_some_and(|c| is_han(*c))
+        .then(|| lx::starts_any(ch, k, lx::CATEGORY_NOUNS))
+        .flatten();
+    let counted = noun.is_some_and(|len| {
+        (k + len..(k + len + 3).min(n))
+            .take_while(|&x| !is_clause_end(ch[x]))
+            .any(|x| ch[x].is_ascii_digit())
+    });
+    noun.is_some() && (above || counted)
 }
 
 /// The percentage of a fraction, rounded to two decimals as reports round them
