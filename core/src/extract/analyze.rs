@@ -114,6 +114,9 @@ impl Analyzer<'_> {
     fn draft(&mut self, p: &Passage<'_>, k: usize) {
         let ch = &self.clean.ch;
         let c = &self.cands[k];
+        if self.quantifies_the_subject(k) {
+            return;
+        }
         let group = self.markers.clause_group_start(c.s);
         let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
         let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
@@ -381,6 +384,37 @@ impl Analyzer<'_> {
     }
 
     /// "A、B分别增长5%、6%": the listed indicators take the values in order.
+    /// True when the count `k` opens its clause and quantifies the subject that a
+    /// later number of the clause measures ("74个重点城市细颗粒物年均浓度下降9.1%",
+    /// "今年13个主产区粮食产量占…78%以上"): no verb before it in the clause, a noun right
+    /// after it, another number later in the clause.
+    fn quantifies_the_subject(&self, k: usize) -> bool {
+        let ch = &self.clean.ch;
+        let c = &self.cands[k];
+        if c.kind != Kind::Number
+            || !matches!(c.unit.map(|u| u.dimension()), Some(Dimension::Count(_)))
+        {
+            return false;
+        }
+        let Some(n) = self.cands.get(k + 1) else {
+            return false;
+        };
+        let lo = phrase::clause_start(ch, c.pre, 0);
+        let opens = c.pre - lo <= 4
+            && !(lo..c.pre).any(|x| {
+                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
+                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
+                    || !lx::is_han(ch[x])
+            });
+        let noun_after = ch.get(c.post).is_some_and(|&x| lx::is_han(x))
+            && lx::LEXICON.at(ch, c.post, lx::Tag::Verb).is_none();
+        let same_clause = n.pre > c.post
+            && !ch[c.post..n.pre]
+                .iter()
+                .any(|&x| lx::is_clause_end(x) || matches!(x, '、' | '。'));
+        opens && noun_after && same_clause && n.kind == Kind::Number
+    }
+
     /// The comparator written after the last number of a list that the number `k`
     /// opens or continues ("分别增长5%和7.5%左右", "10个、20个以上"): it scopes over
     /// every item. Items are joined by 、/和/及/与 only and share the unit.
