@@ -156,8 +156,9 @@ impl Analyzer<'_> {
         } else {
             c.pre
         };
-        let mut growth =
-            lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some() || lx::starts(ch, c.s, "正增长");
+        let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some()
+            || lx::starts(ch, c.s, "正增长")
+            || lx::starts(ch, c.s, "持平");
         let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
         // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
         // rise (README: 降幅缩小0.9个百分点 is +0.9).
@@ -232,9 +233,15 @@ impl Analyzer<'_> {
                     relational_op = crate::comparator::prefix_word(&words)
                         .filter(|(_, len)| words[*len..].starts_with('占'))
                         .map(|x| x.0);
+                    // "较全省总体增速高1.87个百分点": a gap in a named rate is named by it.
+                    let names_rate = (a..b).any(|x| {
+                        lx::starts_any(ch, x, &["增速", "增幅", "涨幅", "比重", "占比"]).is_some()
+                    });
                     match previous {
-                        Some(prev) => indicators.push(prev),
-                        None => indicators.push((a + 1, b)),
+                        Some(prev) if !(names_rate && sym == "个百分点") => {
+                            indicators.push(prev)
+                        }
+                        _ => indicators.push((a + 1, b)),
                     }
                 }
                 // "完成率124.2%，全省排名第3": a rank names its scope and ranking word

@@ -253,6 +253,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             task_reference_at(cl, i)
         } else if c == '正' && lx::starts(ch, i, "正增长") {
             positive_growth_at(cl, i)
+        } else if c == '持' && lx::starts(ch, i, "持平") {
+            level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
         } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
@@ -1203,6 +1205,32 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
         });
     }
     true
+}
+
+/// "居民消费价格指数同比持平": a growth of zero against the same period.
+fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(
+        ch,
+        i,
+        &["同比", "比上年", "较上年", "比上年同期", "较上年同期"],
+    )?;
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: i + 2,
+        pre: i,
+        post: i + 2,
+        value: Some(Decimal::ZERO),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
 }
 
 /// "保持正增长", "实现正增长": growth above zero, with no digit in the text (README:
