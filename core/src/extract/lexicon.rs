@@ -764,6 +764,12 @@ pub(crate) const ACTION_VERBS: &[&str] = &[
     "改造",
 ];
 
+/// Verbs of planning: what they have done (谋划了, 安排了, 提出了) is a plan, so 了 after
+/// them is no report cue ("城建计划中谋划了民生保障类项目13个").
+pub(crate) const PLANNING_VERBS: &[&str] = &[
+    "谋划", "安排", "部署", "计划", "规划", "提出", "明确", "确定", "制定",
+];
+
 /// Words that contain a status cue but say nothing about status: 主要 and 重要 (要),
 /// 为了 and 了解 (了), 将近 (将).
 pub(crate) const NOT_CUE_WORDS: &[&str] = &[

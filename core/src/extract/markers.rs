@@ -380,6 +380,7 @@ impl Markers {
                         && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
                     && !in_not_cue_word(ch, i)
                     && !(k & REPORT != 0 && completes_a_quota(ch, i, len))
+                    && !(c == '了' && lx::ends_any(ch, i, lx::PLANNING_VERBS).is_some())
                     && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                 {
