@@ -1269,6 +1269,9 @@ pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
 /// Indicator words counted in person-times: a crossed tier is in 人次.
 pub(crate) const VISIT_INDICATOR_WORDS: &[&str] = &["游客", "吞吐量", "客流", "接待", "人次"];
 
+/// Nouns after a count that make it an enumeration of the text ("10个方面").
+pub(crate) const DISCOURSE_NOUNS: &[&str] = &["方面", "层面", "维度"];
+
 /// Named averages a value may be bound to ("高于全省平均水平").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
 

@@ -350,8 +350,17 @@ impl Markers {
         self.clause_start.clear();
         let mut skip_deadline_until = 0;
         let mut clause = 0u32;
+        // Depth of brackets: a year inside an aside ("（扣除2022年…支出外）") does not
+        // date the sentence.
+        let mut aside = 0u32;
         for i in 0..ch.len() {
             let c = ch[i];
+            match c {
+                '(' | '（' => aside += 1,
+                ')' | '）' => aside = aside.saturating_sub(1),
+                '。' => aside = 0,
+                _ => {}
+            }
             self.clause_start.push(clause);
             if is_clause_end(c) {
                 clause = i as u32 + 1;
@@ -440,7 +449,7 @@ impl Markers {
                     }
                 }
             }
-            if digit_run_start {
+            if digit_run_start && aside == 0 {
                 if let Some(y) = year_value(ch, i) {
                     self.years.push((i, y));
                 }

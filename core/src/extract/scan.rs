@@ -526,6 +526,12 @@ pub(crate) fn excluded_by_context(
     if i >= 1 && ch[i - 1] == '前' {
         return Some(Exclusion::Threshold);
     }
+    // "10个方面", "三个方面": an enumeration of the speech, not things counted.
+    if matches!(unit.dimension(), Dimension::Count(_))
+        && lx::starts_any(ch, j, lx::DISCOURSE_NOUNS).is_some()
+    {
+        return Some(Exclusion::Designation);
+    }
     if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
         let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
         if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
