@@ -427,9 +427,9 @@ impl Analyzer<'_> {
     /// every item. Items are joined by 、/和/及/与 only and share the unit.
     fn list_suffix(&self, k: usize) -> Option<Comparator> {
         let ch = &self.clean.ch;
-        let mut k = k;
         let unit = self.cands.get(k)?.unit;
-        loop {
+        // A bounded number of items, so that the look-ahead stays linear.
+        for k in k..k + 12 {
             let (c, n) = (self.cands.get(k)?, self.cands.get(k + 1)?);
             let joined = c.post < n.pre
                 && n.pre - c.post <= 2
@@ -442,8 +442,8 @@ impl Analyzer<'_> {
             if let Some(op) = n.suffix {
                 return Some(op);
             }
-            k += 1;
         }
+        None
     }
 
     fn respectively(&mut self) {
@@ -623,6 +623,9 @@ fn may_have_findings(s: &str) -> bool {
 fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
     let lo = phrase::clause_start(ch, pre, floor);
     let s = (lo..pre).find(|&k| lx::is_han(ch[k]))?;
+    if pre - s > 8 {
+        return None;
+    }
     let named =
         (s..pre).any(|k| lx::starts_any(ch, k, lx::RANK_CONTEXT).is_some_and(|len| len >= 2));
     (named && pre - s >= 2 && pre - s <= 8).then_some((s, pre))
@@ -631,7 +634,8 @@ fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
 /// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,
 /// 下降, 负增长): what narrows is the decline.
 fn narrows_a_decline(ch: &[char], lo: usize, end: usize) -> bool {
-    let lo = lo.min(end);
+    // Within a bounded window, so that the look-back stays linear over the passage.
+    let lo = lo.min(end).max(end.saturating_sub(16));
     (lo..end).any(|k| lx::starts_any(ch, k, lx::DECLINE_WORDS).is_some_and(|len| k + len <= end))
 }
 
