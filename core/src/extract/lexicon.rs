@@ -1214,6 +1214,11 @@ pub(crate) const RANK_CONTEXT: &[&str] = &[
 /// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
 pub(crate) const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
 
+/// Verbs before 榜首 / 首位 that make it a first place ("荣登…榜首", "位列全市首位").
+pub(crate) const TOP_RANK_VERBS: &[&str] = &[
+    "荣登", "登上", "位居", "位列", "名列", "跃居", "居于", "居", "排名", "排在",
+];
+
 /// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
 pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
 

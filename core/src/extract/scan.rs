@@ -245,6 +245,10 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
             rank_at(cl, i)
+        } else if (c == '榜' && lx::starts(ch, i, "榜首"))
+            || (c == '首' && lx::starts(ch, i, "首位"))
+        {
+            top_rank_at(cl, i)
         } else if (c == '下' && lx::starts(ch, i, "下达"))
             || (c == '规' && lx::starts(ch, i, "规定"))
         {
@@ -1041,6 +1045,42 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
                 && !(ch[k] == '排' && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
                 && !(ch[k] == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
         })
+}
+
+/// "荣登全国百强县榜首", "位列全市首位": first place, after a ranking verb of the
+/// clause (a streak, 连续…首位, is a record, not this year's rank).
+fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let verb = (i.saturating_sub(30)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .find(|&k| lx::starts_any(ch, k, lx::TOP_RANK_VERBS).is_some())?;
+    if cl.quoted[i] || (verb..i).any(|k| lx::starts(ch, k, "连续")) {
+        return None;
+    }
+    let e = i + 2;
+    if ch
+        .get(e)
+        .is_some_and(|&n| !(is_clause_end(n) || matches!(n, '、' | '。' | '”')))
+    {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Rank,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(Decimal::ONE),
+        value_hi: None,
+        unit: Unit::parse("名次").ok(),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
 }
 
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
