@@ -1219,6 +1219,11 @@ pub(crate) const TOP_RANK_VERBS: &[&str] = &[
     "荣登", "登上", "位居", "位列", "名列", "跃居", "居于", "居", "排名", "排在",
 ];
 
+/// Verbs of entering a ranking before "N强" ("跻身全国10强").
+pub(crate) const TOP_N_VERBS: &[&str] = &[
+    "跻身", "进入", "入选", "位列", "位居", "挺进", "跃居", "稳居",
+];
+
 /// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
 pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
 

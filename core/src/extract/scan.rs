@@ -226,7 +226,12 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             }
             out.truncate(before);
         }
-        let found = if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
+        let found = if c.is_ascii_digit()
+            && (i == 0 || !ch[i - 1].is_ascii_digit())
+            && top_n_at(cl, i).is_some()
+        {
+            top_n_at(cl, i)
+        } else if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
             number_at(text, p, cl, i, false)
         } else if is_cn_numeral(c)
             || (c == '百' && lx::starts(ch, i, "百分之"))
@@ -1076,6 +1081,53 @@ fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         unit: Unit::parse("名次").ok(),
         more: false,
         prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
+/// "跻身服务业全国10强", "进入全省前列的20强": among the top N (a rank `<= N`), after
+/// a verb of entering a ranking. "百强县" (a list's name, before a noun) is not one.
+fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let mut k = i;
+    while k < ch.len() && ch[k].is_ascii_digit() && k - i < 4 {
+        k += 1;
+    }
+    if ch.get(k) != Some(&'强') {
+        return None;
+    }
+    let e = k + 1;
+    if ch
+        .get(e)
+        .is_some_and(|&n| !(is_clause_end(n) || matches!(n, '、' | '。' | '”')))
+    {
+        return None;
+    }
+    let entered = (i.saturating_sub(30)..i)
+        .rev()
+        .take_while(|&x| !is_clause_end(ch[x]))
+        .any(|x| lx::starts_any(ch, x, lx::TOP_N_VERBS).is_some());
+    if !entered || cl.quoted[i] {
+        return None;
+    }
+    let value: u32 = ch[i..k].iter().collect::<String>().parse().ok()?;
+    if value == 0 {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Rank,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(Decimal::from(value)),
+        value_hi: None,
+        unit: Unit::parse("名次").ok(),
+        more: false,
+        prefix: Some(Comparator::Le),
         suffix: None,
         chinese: false,
         ocr: false,
