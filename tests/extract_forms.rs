@@ -360,3 +360,47 @@ fn changes_of_changes_and_forms_of_quantities() {
     assert_eq!(f.indicator, "全省排名");
     assert_eq!(f.value.map(|v| v.to_string()).as_deref(), Some("2"));
 }
+
+#[test]
+fn tiers_ranks_lists_and_asides() {
+    // A tier crossed by a bare magnitude takes the indicator's unit; 三个千亿级台阶
+    // stays narrative.
+    assert_eq!(
+        tuples("全年地区生产总值突破千亿大关。"),
+        [t("actual", ">", Some("100000000000"), Some("元"))]
+    );
+    assert!(extract("迈上三个千亿级台阶。").findings.is_empty());
+    assert_eq!(
+        tuples("工业品出厂价格指数同比持平。"),
+        [t("actual", "=", Some("0"), Some("%"))]
+    );
+    // 了 after a verb of planning reports a plan.
+    assert_eq!(one("今年城建计划中安排了重点项目25个。")[0].0, "target");
+    // A year inside an aside does not date the sentence.
+    assert_eq!(
+        one("一般公共预算支出（扣除2022年专项资金外）增长4%以上。")[0].0,
+        "target"
+    );
+    assert!(extract("全市共有12个方面取得突破。").findings.is_empty());
+    // 榜首 is first place; N强 after a verb of entering a ranking is a rank <= N.
+    let got = tuples("全区经济综合实力荣登全省榜首。");
+    assert_eq!(got, [t("actual", "=", Some("1"), Some("名次"))]);
+    let got = tuples("跻身全省综合实力10强。");
+    assert_eq!(got, [t("actual", "<=", Some("10"), Some("名次"))]);
+    // A count quantifying the subject is no finding.
+    assert_eq!(
+        tuples("28个重点城市空气质量优良天数比率提高2个百分点。"),
+        [t("actual", "=", Some("2"), Some("个百分点"))]
+    );
+    // A comparator after the last item of a list scopes over every item.
+    assert_eq!(
+        tuples("城乡居民人均可支配收入分别增长6%和8%左右。"),
+        [
+            t("target", "~", Some("6"), Some("%")),
+            t("target", "~", Some("8"), Some("%"))
+        ]
+    );
+    // An amount listed before a size class shares it.
+    let got = tuples("其中5000万元、1亿元以上项目分别增长10%、12%。");
+    assert!(got.iter().all(|r| r.3.as_deref() == Some("%")), "{got:?}");
+}

@@ -606,7 +606,7 @@ fn may_have_findings(s: &str) -> bool {
     let mut prev = ' ';
     for c in s.chars() {
         if crate::number::is_cn_numeral_start(c)
-            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持')
+            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持' | '正' | '榜' | '首')
             // 高于 / 低于 … 平均水平: a reference without a number.
             || (matches!(c, '于' | '於') && matches!(prev, '高' | '低' | '快' | '慢' | '优' | '優' | '好'))
         {
@@ -617,7 +617,6 @@ fn may_have_findings(s: &str) -> bool {
     false
 }
 
-/// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
 /// The words of the rank's clause before it (`[floor, pre)`), when they name a
 /// scope (全省, 全国 …) or a ranking word: "全省排名", "居全国".
 fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
@@ -639,6 +638,7 @@ fn narrows_a_decline(ch: &[char], lo: usize, end: usize) -> bool {
     (lo..end).any(|k| lx::starts_any(ch, k, lx::DECLINE_WORDS).is_some_and(|len| k + len <= end))
 }
 
+/// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
 fn mirror(op: Comparator) -> Comparator {
     match op {
         Comparator::Ge => Comparator::Le,
