@@ -27,7 +27,7 @@ const DEV_GOAL: f64 = 0.90;
 /// Precision reached on the whole dev set; a ratchet, raise it with every gain.
 const DEV_FLOOR_P: f64 = 0.889;
 /// Recall reached on the whole dev set; a ratchet.
-const DEV_FLOOR_R: f64 = 0.848;
+const DEV_FLOOR_R: f64 = 0.853;
 
 #[derive(Debug, Clone)]
 struct Tuple {

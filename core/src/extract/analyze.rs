@@ -220,7 +220,18 @@ impl Analyzer<'_> {
                 }
                 Before::Phrase(a, b) => {
                     let items = phrase::list_items(ch, a, b);
-                    if distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3) {
+                    // A condition with no number of its own (a quota assigned elsewhere,
+                    // 保持正增长, 同比持平) holds for each item of a list set off by 、 (README:
+                    // lists sharing a verb are split).
+                    let quota = c.kind == Kind::Reference
+                        && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
+                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '持'));
+                    let enumerated = numberless
+                        && ch[a..b].contains(&'、')
+                        && items.iter().all(|(x, y)| y - x >= 2);
+                    if (distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3))
+                        || (enumerated && items.len() >= 2)
+                    {
                         indicators.extend(items);
                     } else {
                         indicators.push((a, b));
