@@ -25,9 +25,9 @@ const DEVSET: &str = include_str!("gold/devset.jsonl");
 /// regresses) and prints how far the goal is.
 const DEV_GOAL: f64 = 0.90;
 /// Precision reached on the whole dev set; a ratchet, raise it with every gain.
-const DEV_FLOOR_P: f64 = 0.83;
+const DEV_FLOOR_P: f64 = 0.889;
 /// Recall reached on the whole dev set; a ratchet.
-const DEV_FLOOR_R: f64 = 0.785;
+const DEV_FLOOR_R: f64 = 0.853;
 
 #[derive(Debug, Clone)]
 struct Tuple {

@@ -282,3 +282,125 @@ fn bare_money_magnitudes_with_their_comparator() {
     // Without a comparator word a bare magnitude of money is a name (万元户).
     assert!(one("2021年，评选万元户。").is_empty());
 }
+
+/// (status, op, value, unit) of each finding.
+fn tuples(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    one(text)
+        .into_iter()
+        .map(|(status, op, value, unit, _, _)| (status, op, value, unit))
+        .collect()
+}
+
+fn t(
+    status: &str,
+    op: &str,
+    value: Option<&str>,
+    unit: Option<&str>,
+) -> (String, String, Option<String>, Option<String>) {
+    (
+        status.to_string(),
+        op.to_string(),
+        value.map(str::to_string),
+        unit.map(str::to_string),
+    )
+}
+
+#[test]
+fn action_verbs_decide_only_when_nothing_else_does() {
+    // A report word of the clause wins over the action verb after it.
+    assert_eq!(
+        tuples("截至目前，已累计完成老旧管网改造45.6公里。"),
+        [t("actual", "=", Some("45600"), Some("米"))]
+    );
+    // Alone, the action verb makes a target.
+    assert_eq!(
+        tuples("建设公共充电桩500个。"),
+        [t("target", ">=", Some("500"), Some("个"))]
+    );
+    // A sentence before that decided carries over it.
+    let got = one("上半年，全区引进项目12个。新开工产业项目30个。");
+    assert_eq!(got[1].0, "actual");
+    assert_eq!(got[1].5, "previous sentence");
+    // 主要 holds no 要; a plan noun after 完成 is its object; 完成 of a quota assigned
+    // elsewhere is the condition's own wording.
+    assert_eq!(one("主要农作物综合机械化率超过75%。")[0].0, "actual");
+    assert_eq!(one("完成年度投资计划的85.2%。")[0].0, "actual");
+    let got = one("化学需氧量减排完成省下达的目标任务，PM2.5浓度下降3%以上。");
+    assert!(got.iter().all(|r| r.0 == "target"), "{got:?}");
+}
+
+#[test]
+fn changes_of_changes_and_forms_of_quantities() {
+    // 了 after the verb; a narrowing of a decline is a rise.
+    assert_eq!(
+        tuples("增速比一季度回落了0.3个百分点。"),
+        [t("actual", "=", Some("-0.3"), Some("个百分点"))]
+    );
+    assert_eq!(
+        tuples("工业品出厂价格同比下降2.4%，降幅收窄1.1个百分点。")[1],
+        t("actual", "=", Some("1.1"), Some("个百分点"))
+    );
+    assert_eq!(
+        tuples("全年能源消费总量1200万吨标准煤。"),
+        [t("actual", "=", Some("12000000"), Some("吨标准煤"))]
+    );
+    let f = &extract("一般公共预算收入突破人民币500亿元。").findings[0];
+    assert_eq!(f.indicator, "一般公共预算收入");
+    assert_eq!(f.op.symbol(), ">");
+    assert_eq!(
+        tuples("规模以上工业增加值保持正增长。"),
+        [t("actual", ">", Some("0"), Some("%"))]
+    );
+    // A money amount naming a size class is no finding.
+    assert_eq!(
+        tuples("其中10-50亿元项目8个。"),
+        [t("actual", "=", Some("8"), Some("个"))]
+    );
+    let f = &extract("全市生产总值增长6%，全省排名第2。").findings[1];
+    assert_eq!(f.indicator, "全省排名");
+    assert_eq!(f.value.map(|v| v.to_string()).as_deref(), Some("2"));
+}
+
+#[test]
+fn tiers_ranks_lists_and_asides() {
+    // A tier crossed by a bare magnitude takes the indicator's unit; 三个千亿级台阶
+    // stays narrative.
+    assert_eq!(
+        tuples("全年地区生产总值突破千亿大关。"),
+        [t("actual", ">", Some("100000000000"), Some("元"))]
+    );
+    assert!(extract("迈上三个千亿级台阶。").findings.is_empty());
+    assert_eq!(
+        tuples("工业品出厂价格指数同比持平。"),
+        [t("actual", "=", Some("0"), Some("%"))]
+    );
+    // 了 after a verb of planning reports a plan.
+    assert_eq!(one("今年城建计划中安排了重点项目25个。")[0].0, "target");
+    // A year inside an aside does not date the sentence.
+    assert_eq!(
+        one("一般公共预算支出（扣除2022年专项资金外）增长4%以上。")[0].0,
+        "target"
+    );
+    assert!(extract("全市共有12个方面取得突破。").findings.is_empty());
+    // 榜首 is first place; N强 after a verb of entering a ranking is a rank <= N.
+    let got = tuples("全区经济综合实力荣登全省榜首。");
+    assert_eq!(got, [t("actual", "=", Some("1"), Some("名次"))]);
+    let got = tuples("跻身全省综合实力10强。");
+    assert_eq!(got, [t("actual", "<=", Some("10"), Some("名次"))]);
+    // A count quantifying the subject is no finding.
+    assert_eq!(
+        tuples("28个重点城市空气质量优良天数比率提高2个百分点。"),
+        [t("actual", "=", Some("2"), Some("个百分点"))]
+    );
+    // A comparator after the last item of a list scopes over every item.
+    assert_eq!(
+        tuples("城乡居民人均可支配收入分别增长6%和8%左右。"),
+        [
+            t("target", "~", Some("6"), Some("%")),
+            t("target", "~", Some("8"), Some("%"))
+        ]
+    );
+    // An amount listed before a size class shares it.
+    let got = tuples("其中5000万元、1亿元以上项目分别增长10%、12%。");
+    assert!(got.iter().all(|r| r.3.as_deref() == Some("%")), "{got:?}");
+}

@@ -76,6 +76,9 @@ pub enum Dimension {
     WaterIntensity,
     /// Energy use per unit of output; base unit tonnes of standard coal per 10 000 yuan.
     EnergyIntensity,
+    /// Energy use in coal equivalent (全社会能耗979.38万吨标准煤); base unit tonnes of
+    /// standard coal (tce). Not convertible to kWh: the factor is a convention.
+    CoalEquivalent,
     /// Ratios: percent (base), per-mille, multiples (倍).
     Ratio,
     /// Percentage points (个百分点): a difference of two percentages, not a percentage.
@@ -114,6 +117,7 @@ impl Dimension {
             Dimension::Duration => "duration",
             Dimension::WaterIntensity => "water_intensity",
             Dimension::EnergyIntensity => "energy_intensity",
+            Dimension::CoalEquivalent => "coal_equivalent",
             Dimension::Ratio => "ratio",
             Dimension::PercentagePoint => "percentage_point",
             Dimension::Age => "age",
@@ -215,6 +219,7 @@ static STEMS: &[Stem] = &[
     stem("立方米/日", &["立方米/天", "m³/d", "cubic metres per day"], D::VolumeRate, 1, 1, "cubic metres per day", true),
     stem("立方米/万元", &["m³/万元", "立方米每万元", "m³ per 10,000 yuan"], D::WaterIntensity, 1, 1, "m³ per 10,000 yuan", false),
     stem("吨标准煤/万元", &["吨标煤/万元", "tce/万元", "tce per 10,000 yuan"], D::EnergyIntensity, 1, 1, "tce per 10,000 yuan", false),
+    stem("吨标准煤", &["吨标煤", "tce", "tonnes of standard coal"], D::CoalEquivalent, 1, 1, "tonnes of standard coal", true),
     stem("天", &["days", "day"], D::Duration, 1, 1, "days", false),
     stem("%", &["percent", "pct"], D::Ratio, 1, 1, "%", false),
     stem("‰", &["per mille"], D::Ratio, 1, 10, "‰", false),

@@ -99,7 +99,11 @@ impl Analyzer<'_> {
         if let Some(d) = self.drafts.iter().rev().find(|d| {
             matches!(
                 d.decided,
-                Decided::Word(..) | Decided::Year(_) | Decided::Estimate(_) | Decided::Carried
+                Decided::Word(..)
+                    | Decided::Action(..)
+                    | Decided::Year(_)
+                    | Decided::Estimate(_)
+                    | Decided::Carried
             )
         }) {
             self.carry = Some(d.status == Status::Target);
@@ -110,16 +114,23 @@ impl Analyzer<'_> {
     fn draft(&mut self, p: &Passage<'_>, k: usize) {
         let ch = &self.clean.ch;
         let c = &self.cands[k];
+        if self.quantifies_the_subject(k) {
+            return;
+        }
         let group = self.markers.clause_group_start(c.s);
         let floor = if k > 0 { self.cands[k - 1].post } else { 0 }.max(group);
         let ceil = self.cands.get(k + 1).map(|n| n.pre).unwrap_or(ch.len());
         let (mut target, estimate, mut decided) =
             self.markers
                 .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
-        // A sentence with no cue of its own (or only a plan comparator) continues the
-        // sentence before it in the same paragraph.
+        // A sentence with no cue of its own (or only a plan comparator, or only an
+        // action verb such as 建设) continues the sentence before it in the same paragraph.
         if let Some(carried) = self.carry.filter(|_| {
-            !self.unheaded_plan && matches!(decided, Decided::Default | Decided::Weak(..))
+            !self.unheaded_plan
+                && matches!(
+                    decided,
+                    Decided::Default | Decided::Weak(..) | Decided::Action(..)
+                )
         }) {
             target = carried;
             decided = Decided::Carried;
@@ -139,8 +150,31 @@ impl Analyzer<'_> {
                 .iter()
                 .all(|x| matches!(x, '、' | '和' | '及' | '与' | ','))
             && c.pre > self.cands[k - 1].post;
-        let mut growth = lx::ends_any(ch, c.pre, lx::GROWTH_VERBS).is_some();
-        let mut reduction = lx::ends_any(ch, c.pre, lx::REDUCTION_VERBS).is_some();
+        // The verb may end in the aspect particle: "回落了0.2个百分点".
+        let verb_end = if c.pre > 0 && ch[c.pre - 1] == '了' {
+            c.pre - 1
+        } else {
+            c.pre
+        };
+        let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some()
+            || lx::starts(ch, c.s, "正增长")
+            || lx::starts(ch, c.s, "持平");
+        let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
+        // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
+        // rise (README: 降幅缩小0.9个百分点 is +0.9).
+        if reduction
+            && lx::ends_any(ch, verb_end, lx::NARROWING_VERBS).is_some()
+            && narrows_a_decline(
+                ch,
+                self.markers
+                    .clause_start
+                    .get(c.pre)
+                    .map_or(0, |&x| x as usize),
+                verb_end,
+            )
+        {
+            reduction = false;
+        }
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
         // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
         let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
@@ -186,7 +220,18 @@ impl Analyzer<'_> {
                 }
                 Before::Phrase(a, b) => {
                     let items = phrase::list_items(ch, a, b);
-                    if distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3) {
+                    // A condition with no number of its own (a quota assigned elsewhere,
+                    // 保持正增长, 同比持平) holds for each item of a list set off by 、 (README:
+                    // lists sharing a verb are split).
+                    let quota = c.kind == Kind::Reference
+                        && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
+                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '持'));
+                    let enumerated = numberless
+                        && ch[a..b].contains(&'、')
+                        && items.iter().all(|(x, y)| y - x >= 2);
+                    if (distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3))
+                        || (enumerated && items.len() >= 2)
+                    {
                         indicators.extend(items);
                     } else {
                         indicators.push((a, b));
@@ -199,10 +244,21 @@ impl Analyzer<'_> {
                     relational_op = crate::comparator::prefix_word(&words)
                         .filter(|(_, len)| words[*len..].starts_with('占'))
                         .map(|x| x.0);
+                    // "较全省总体增速高1.87个百分点": a gap in a named rate is named by it.
+                    let names_rate = (a..b).any(|x| {
+                        lx::starts_any(ch, x, &["增速", "增幅", "涨幅", "比重", "占比"]).is_some()
+                    });
                     match previous {
-                        Some(prev) => indicators.push(prev),
-                        None => indicators.push((a + 1, b)),
+                        Some(prev) if !(names_rate && sym == "个百分点") => {
+                            indicators.push(prev)
+                        }
+                        _ => indicators.push((a + 1, b)),
                     }
+                }
+                // "完成率124.2%，全省排名第3": a rank names its scope and ranking word
+                // ("全省排名", "居全国"), which say more than the subject before.
+                Before::None if c.kind == Kind::Rank && rank_scope(ch, floor, c.pre).is_some() => {
+                    indicators.extend(rank_scope(ch, floor, c.pre));
                 }
                 Before::None => match (after, previous, c.inner) {
                     (After::Object(a, b), _, _) => indicators.push((a, b)),
@@ -223,6 +279,14 @@ impl Analyzer<'_> {
             .any(|k| lx::PER_UNIT_WORDS.at(&indicator_text, k).next().is_some());
         let growth_name =
             lx::ends_any(&indicator_text, indicator_text.len(), lx::GROWTH_NAMES).is_some();
+        // "能耗降幅超过3%": the size of a decline named right before the number is a
+        // fall (README: reductions are negative changes).
+        if first.1 == c.pre
+            && sym == "%"
+            && lx::ends_any(&indicator_text, indicator_text.len(), lx::DECLINE_NAMES).is_some()
+        {
+            reduction = true;
+        }
         let measure = match c.kind {
             Kind::Rank => Measure::Rank,
             Kind::ReferenceGrowth => Measure::Growth,
@@ -285,6 +349,7 @@ impl Analyzer<'_> {
                     .suffix
                     .or(c.prefix)
                     .or(c.more.then_some(Comparator::Gt))
+                    .or(self.list_suffix(k))
                     .or(relational_op);
                 let op = match (written, status) {
                     (Some(op), _) => op,
@@ -337,6 +402,61 @@ impl Analyzer<'_> {
     }
 
     /// "A、B分别增长5%、6%": the listed indicators take the values in order.
+    /// True when the count `k` opens its clause and quantifies the subject that a
+    /// later number of the clause measures ("74个重点城市细颗粒物年均浓度下降9.1%",
+    /// "今年13个主产区粮食产量占…78%以上"): no verb before it in the clause, a noun right
+    /// after it, another number later in the clause.
+    fn quantifies_the_subject(&self, k: usize) -> bool {
+        let ch = &self.clean.ch;
+        let c = &self.cands[k];
+        if c.kind != Kind::Number
+            || !matches!(c.unit.map(|u| u.dimension()), Some(Dimension::Count(_)))
+        {
+            return false;
+        }
+        let Some(n) = self.cands.get(k + 1) else {
+            return false;
+        };
+        let lo = phrase::clause_start(ch, c.pre, 0);
+        let opens = c.pre - lo <= 4
+            && !(lo..c.pre).any(|x| {
+                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
+                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
+                    || !lx::is_han(ch[x])
+            });
+        let noun_after = ch.get(c.post).is_some_and(|&x| lx::is_han(x))
+            && lx::LEXICON.at(ch, c.post, lx::Tag::Verb).is_none();
+        let same_clause = n.pre > c.post
+            && !ch[c.post..n.pre]
+                .iter()
+                .any(|&x| lx::is_clause_end(x) || matches!(x, '、' | '。'));
+        opens && noun_after && same_clause && n.kind == Kind::Number
+    }
+
+    /// The comparator written after the last number of a list that the number `k`
+    /// opens or continues ("分别增长5%和7.5%左右", "10个、20个以上"): it scopes over
+    /// every item. Items are joined by 、/和/及/与 only and share the unit.
+    fn list_suffix(&self, k: usize) -> Option<Comparator> {
+        let ch = &self.clean.ch;
+        let unit = self.cands.get(k)?.unit;
+        // A bounded number of items, so that the look-ahead stays linear.
+        for k in k..k + 12 {
+            let (c, n) = (self.cands.get(k)?, self.cands.get(k + 1)?);
+            let joined = c.post < n.pre
+                && n.pre - c.post <= 2
+                && ch[c.post..n.pre]
+                    .iter()
+                    .all(|x| matches!(x, '、' | '和' | '及' | '与'));
+            if !joined || n.unit != unit || n.prefix.is_some() {
+                return None;
+            }
+            if let Some(op) = n.suffix {
+                return Some(op);
+            }
+        }
+        None
+    }
+
     fn respectively(&mut self) {
         let ch = &self.clean.ch;
         for &r in &self.markers.respectively {
@@ -420,7 +540,7 @@ impl Analyzer<'_> {
             }
             let (cs, ce) = match d.decided {
                 Decided::Section | Decided::Default | Decided::Carried => (0, 0),
-                Decided::Word(s, e) | Decided::Weak(s, e) => (s, e),
+                Decided::Word(s, e) | Decided::Weak(s, e) | Decided::Action(s, e) => (s, e),
                 Decided::Estimate(s) => (s, s + 2),
                 Decided::Year(s) => (s, s + 5),
             };
@@ -497,7 +617,7 @@ fn may_have_findings(s: &str) -> bool {
     let mut prev = ' ';
     for c in s.chars() {
         if crate::number::is_cn_numeral_start(c)
-            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持')
+            || matches!(c, '百' | '千' | '０'..='９' | '兩' | '达' | '達' | '同' | '持' | '正' | '榜' | '首')
             // 高于 / 低于 … 平均水平: a reference without a number.
             || (matches!(c, '于' | '於') && matches!(prev, '高' | '低' | '快' | '慢' | '优' | '優' | '好'))
         {
@@ -506,6 +626,27 @@ fn may_have_findings(s: &str) -> bool {
         prev = c;
     }
     false
+}
+
+/// The words of the rank's clause before it (`[floor, pre)`), when they name a
+/// scope (全省, 全国 …) or a ranking word: "全省排名", "居全国".
+fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
+    let lo = phrase::clause_start(ch, pre, floor);
+    let s = (lo..pre).find(|&k| lx::is_han(ch[k]))?;
+    if pre - s > 8 {
+        return None;
+    }
+    let named =
+        (s..pre).any(|k| lx::starts_any(ch, k, lx::RANK_CONTEXT).is_some_and(|len| len >= 2));
+    (named && pre - s >= 2 && pre - s <= 8).then_some((s, pre))
+}
+
+/// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,
+/// 下降, 负增长): what narrows is the decline.
+fn narrows_a_decline(ch: &[char], lo: usize, end: usize) -> bool {
+    // Within a bounded window, so that the look-back stays linear over the passage.
+    let lo = lo.min(end).max(end.saturating_sub(16));
+    (lo..end).any(|k| lx::starts_any(ch, k, lx::DECLINE_WORDS).is_some_and(|len| k + len <= end))
 }
 
 /// The comparator for the negated value of a reduction (下降3%以上 → change <= −3%).
@@ -540,6 +681,7 @@ fn to_base(value: Option<Decimal>, unit: Unit) -> (Option<Decimal>, Unit) {
         Dimension::Mass => "吨",
         Dimension::Power => "瓦",
         Dimension::Energy => "千瓦时",
+        Dimension::CoalEquivalent => "吨标准煤",
         Dimension::Volume => "立方米",
         Dimension::Concentration => "微克/立方米",
         _ => return (value, unit),

@@ -598,6 +598,15 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
     "负增长",
 ];
 
+/// Verbs of narrowing ([`REDUCTION_VERBS`]): of a decline they mean a rise.
+pub(crate) const NARROWING_VERBS: &[&str] = &["缩小", "收窄", "收窄了", "缩小了"];
+
+/// Words naming a decline: a narrowing of it is a rise ("降幅收窄23个百分点").
+pub(crate) const DECLINE_WORDS: &[&str] = &["降幅", "跌幅", "下降", "负增长", "下跌"];
+
+/// Names of the size of a decline: a percentage right after them is a fall.
+pub(crate) const DECLINE_NAMES: &[&str] = &["降幅", "跌幅"];
+
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
 pub(crate) const DECREASE_TO: &[&str] = &[
     "降至",
@@ -736,6 +745,68 @@ pub(crate) const PLAN_CUES: &[&str] = &[
     "提出",
     "确定",
 ];
+
+/// Plan words that are action verbs: reviews use them as much as plans ("新开工项目80个",
+/// "累计改造农村公路5800公里"). Such a word decides a status only when no other word of
+/// the sentence does (a report word before it in its part, or any other cue); then it
+/// makes a target that a decided sentence before it in the paragraph overrides.
+pub(crate) const ACTION_VERBS: &[&str] = &[
+    "建设",
+    "推进",
+    "推动",
+    "打造",
+    "培育",
+    "开展",
+    "落实",
+    "启动",
+    "新开工",
+    "开工建设",
+    "改造",
+];
+
+/// Verbs of planning: what they have done (谋划了, 安排了, 提出了) is a plan, so 了 after
+/// them is no report cue ("城建计划中谋划了民生保障类项目13个").
+pub(crate) const PLANNING_VERBS: &[&str] = &[
+    "谋划", "安排", "部署", "计划", "规划", "提出", "明确", "确定", "制定",
+];
+
+/// Words that contain a status cue but say nothing about status: 主要 and 重要 (要),
+/// 为了 and 了解 (了), 将近 (将).
+pub(crate) const NOT_CUE_WORDS: &[&str] = &[
+    "主要", "重要", "需要", "只要", "必要", "纲要", "摘要", "要素", "要点", "为了", "除了", "了解",
+    "将近",
+];
+
+/// Plan nouns that are the object of a report verb before them ("完成年度计划开工的80.8%",
+/// "实现年度目标"): then no plan cue.
+pub(crate) const PLAN_OBJECT_NOUNS: &[&str] = &["计划", "目标", "规划", "任务"];
+
+/// Report verbs that take a plan noun as their object ([`PLAN_OBJECT_NOUNS`]).
+pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", "达到", "超过"];
+
+/// Currency words written before a number ("突破人民币6000亿元"): part of the
+/// quantity, not of the indicator.
+pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
+
+/// Verbs before 正增长 that make it a figure (growth above zero).
+pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
+    "保持",
+    "实现",
+    "确保",
+    "力争",
+    "争取",
+    "恢复",
+    "由负转",
+    "转为",
+];
+
+/// After a plan word of two characters or more, characters that make it part of the
+/// name of an office: 住房城乡建设部, 规划局, 发展计划委员会.
+pub(crate) const OFFICE_TAILS: &[&str] = &["部", "局", "厅", "委", "办公室"];
+
+/// After 到/至 and a year, words that make the year a base of comparison, not a plan
+/// horizon: "恢复至2019年同期水平的81%".
+pub(crate) const BASE_YEAR_TAILS: &[&str] = &["同期", "的", "水平"];
 
 /// Words of reported wording that decide a sentence without headings is an actual.
 pub(crate) const REPORT_CUES: &[&str] = &[
@@ -1129,12 +1200,29 @@ pub(crate) const RANK_CONTEXT: &[&str] = &[
     "排在",
     "跃居",
     "居于",
+    "上升到",
+    "上升至",
+    "提升到",
+    "提升至",
+    "跃升到",
+    "跃升至",
+    "升至",
     "位于",
 ];
 
 /// Verbs of ranking that make a later 第N of the same clause a rank too:
 /// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
 pub(crate) const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
+
+/// Verbs before 榜首 / 首位 that make it a first place ("荣登…榜首", "位列全市首位").
+pub(crate) const TOP_RANK_VERBS: &[&str] = &[
+    "荣登", "登上", "位居", "位列", "名列", "跃居", "居于", "居", "排名", "排在",
+];
+
+/// Verbs of entering a ranking before "N强" ("跻身全国10强").
+pub(crate) const TOP_N_VERBS: &[&str] = &[
+    "跻身", "进入", "入选", "位列", "位居", "挺进", "跃居", "稳居",
+];
 
 /// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
 pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
@@ -1156,6 +1244,43 @@ pub(crate) const NOMINAL_HEADS: &[&str] = &[
 /// Nouns after "N级" that make a count narrative, not a count of things
 /// ("迈上三个千亿级台阶").
 pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
+
+/// Tier nouns after a bare magnitude that make it a level crossed ("突破千亿大关").
+pub(crate) const TIER_CROSSING_NOUNS: &[&str] = &["大关", "台阶", "关口"];
+
+/// Verbs of crossing a tier, with the comparator they state.
+pub(crate) const TIER_CROSSING_VERBS: &[(&str, crate::comparator::Comparator)] = &[
+    ("突破", crate::comparator::Comparator::Gt),
+    ("跨过", crate::comparator::Comparator::Gt),
+    ("迈上", crate::comparator::Comparator::Ge),
+    ("跨上", crate::comparator::Comparator::Ge),
+    ("站上", crate::comparator::Comparator::Ge),
+    ("迈入", crate::comparator::Comparator::Ge),
+];
+
+/// Indicator words whose values are money: a crossed tier is in 元.
+pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
+    "生产总值",
+    "GDP",
+    "经济总量",
+    "收入",
+    "产值",
+    "营收",
+    "营业收入",
+    "销售额",
+    "增加值",
+    "投资",
+    "交易额",
+    "进出口",
+    "零售总额",
+    "规模",
+];
+
+/// Indicator words counted in person-times: a crossed tier is in 人次.
+pub(crate) const VISIT_INDICATOR_WORDS: &[&str] = &["游客", "吞吐量", "客流", "接待", "人次"];
+
+/// Nouns after a count that make it an enumeration of the text ("10个方面").
+pub(crate) const DISCOURSE_NOUNS: &[&str] = &["方面", "层面", "维度"];
 
 /// Named averages a value may be bound to ("高于全省平均水平").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];

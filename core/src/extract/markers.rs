@@ -93,6 +93,73 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     None
 }
 
+/// True when the comparator at `[i, i + len)` bounds a size class before a noun, not
+/// a figure: "1亿美元以上大项目", "投资10亿元以上项目10个" (README: 以上 after a size
+/// threshold belongs to the threshold). "60%以上的村" keeps its cue.
+fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
+    matches!(ch[i], '以')
+        && ch
+            .get(i + len)
+            .is_some_and(|&n| lx::is_han(n) && n != '的' && !lx::is_cn_numeral(n))
+}
+
+/// True when the report word at `[i, i + len)` is 完成 governing a quota assigned
+/// elsewhere ("完成国家下达的目标任务", "完成省下达指标"): the wording of the condition
+/// itself, in plans as in reviews, so no cue (了, 超额, 已 still are).
+fn completes_a_quota(ch: &[char], i: usize, len: usize) -> bool {
+    lx::starts(ch, i, "完成")
+        && len == 2
+        && (i + 2..(i + 10).min(ch.len()))
+            .take_while(|&k| !is_clause_end(ch[k]))
+            .any(|k| lx::starts(ch, k, "下达"))
+}
+
+/// True when a word that contains a cue but is none (主要, 为了: [`lx::NOT_CUE_WORDS`])
+/// covers `i`.
+fn in_not_cue_word(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(1)..=i)
+        .any(|s| lx::starts_any(ch, s, lx::NOT_CUE_WORDS).is_some_and(|len| s + len > i))
+}
+
+/// True when the plan word at `[i, i + len)` is no plan cue by its place: a plan noun
+/// that a report verb takes as its object ("完成年度计划开工的80.8%", "实现目标"); a
+/// 到/至 + year that is a base of comparison ("恢复至2019年同期水平"); 未来 inside a name
+/// ("未来科技城"), which as a cue is followed by a period ("未来五年", "未来，"); a
+/// plan word inside the name of an office (建设部); 年内 after a number of years.
+fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
+    let c = ch[i];
+    if len >= 2 && lx::starts_any(ch, i + len, lx::OFFICE_TAILS).is_some() {
+        return true;
+    }
+    // "4年内累计改造": a number of years before 年内 is a span, not this year.
+    if lx::starts(ch, i, "年内")
+        && i.checked_sub(1)
+            .and_then(|k| ch.get(k))
+            .is_some_and(|&p| p.is_ascii_digit() || lx::is_cn_numeral(p))
+    {
+        return true;
+    }
+    if matches!(c, '到' | '至') {
+        let mut k = i + 1;
+        while ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
+            k += 1;
+        }
+        return k > i + 1
+            && ch.get(k) == Some(&'年')
+            && lx::starts_any(ch, k + 1, lx::BASE_YEAR_TAILS).is_some();
+    }
+    if lx::starts(ch, i, "未来") && len == 2 {
+        return ch.get(i + 2).is_some_and(|&n| {
+            !(n.is_ascii_digit()
+                || lx::is_cn_numeral(n)
+                || n == '几'
+                || is_clause_end(n)
+                || matches!(n, '，' | ',' | '、' | '的'))
+        });
+    }
+    false
+}
+
 /// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
 /// verb inside it is no status cue.
 fn inside_noun(ch: &[char], i: usize) -> bool {
@@ -209,6 +276,9 @@ pub(crate) struct Cue {
     pub(crate) kind: CueKind,
     /// A report word that no plan header overrides (同比, 上年, 了, 已, 累计 …).
     pub(crate) strong: bool,
+    /// A plan word that is an action verb (建设, 改造: [`lx::ACTION_VERBS`]), which
+    /// reviews use as much as plans: it decides only when nothing else does.
+    pub(crate) weak: bool,
 }
 
 /// What a status cue says.
@@ -237,6 +307,9 @@ pub(crate) enum Decided {
     /// Only a plan comparator said (左右, 以上): `[start, end)`. A sentence that
     /// continues a decided one keeps its status instead.
     Weak(usize, usize),
+    /// Only an action verb said (建设, 改造: a target), `[start, end)`. A sentence that
+    /// continues a decided one keeps its status instead; a decided sentence carries.
+    Action(usize, usize),
     /// Nothing said: the status of the sentence before in the paragraph, or
     /// reported.
     Default,
@@ -277,8 +350,17 @@ impl Markers {
         self.clause_start.clear();
         let mut skip_deadline_until = 0;
         let mut clause = 0u32;
+        // Depth of brackets: a year inside an aside ("（扣除2022年…支出外）") does not
+        // date the sentence.
+        let mut aside = 0u32;
         for i in 0..ch.len() {
             let c = ch[i];
+            match c {
+                '(' | '（' => aside += 1,
+                ')' | '）' => aside = aside.saturating_sub(1),
+                '。' => aside = 0,
+                _ => {}
+            }
             self.clause_start.push(clause);
             if is_clause_end(c) {
                 clause = i as u32 + 1;
@@ -305,11 +387,17 @@ impl Markers {
                             || lx::ends_any(ch, i, lx::REDUCTION_VERBS).is_some()))
                     && !(k & PLAN != 0
                         && lx::starts_any(ch, i + len, lx::PLAN_NOUN_TAILS).is_some())
+                    && !in_not_cue_word(ch, i)
+                    && !(k & REPORT != 0 && completes_a_quota(ch, i, len))
+                    && !(c == '了' && lx::ends_any(ch, i, lx::PLANNING_VERBS).is_some())
+                    && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
+                    && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                 {
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
                         strong: false,
+                        weak: k & PLAN != 0 && lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len),
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -361,7 +449,7 @@ impl Markers {
                     }
                 }
             }
-            if digit_run_start {
+            if digit_run_start && aside == 0 {
                 if let Some(y) = year_value(ch, i) {
                     self.years.push((i, y));
                 }
@@ -390,6 +478,25 @@ impl Markers {
                     || lx::is_cn_numeral(*c)
             }));
         }
+    }
+
+    /// True when the plan word at `[i, i + len)` is no plan cue here: see
+    /// [`plan_word_not_cue`]; or a plan noun ([`lx::PLAN_OBJECT_NOUNS`]) within four
+    /// characters after a report verb of its clause that takes it as its object
+    /// ([`lx::ACHIEVE_VERBS`]: "完成年度计划", "超额完成年度目标").
+    fn plan_noun_object(&self, ch: &[char], i: usize, len: usize) -> bool {
+        if plan_word_not_cue(ch, i, len) {
+            return true;
+        }
+        if lx::starts_any(ch, i, lx::PLAN_OBJECT_NOUNS) != Some(len) {
+            return false;
+        }
+        (i.saturating_sub(4)..=i).any(|e| {
+            lx::ends_any(ch, e, lx::ACHIEVE_VERBS).is_some()
+                && !ch[e..i]
+                    .iter()
+                    .any(|&c| is_clause_end(c) || c == '，' || c == ',')
+        })
     }
 
     /// The deadline marker in force at `i`: the last one before it in the passage.
@@ -629,9 +736,23 @@ impl Markers {
                 _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
             }
         };
-        let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator;
-        if let Some(c) = words(ps, i).iter().rev().find(not_cmp) {
-            return say(c);
+        // Action verbs (建设, 改造) wait until every other word has been heard.
+        let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator && !c.weak;
+        if let Some(c) = words(ps, i)
+            .iter()
+            .rev()
+            .find(|c| c.kind != CueKind::Comparator)
+        {
+            if !c.weak {
+                return say(c);
+            }
+            // An action verb (建设, 改造) before the number: another word of the
+            // number's clause, before or after it, says more ("已累计完成管道改造63.2公里",
+            // "建设…516公里、居全国第六"); else the verb makes a target.
+            return match words(clause, clause_end).iter().find(not_cmp) {
+                Some(w) => say(w),
+                None => (true, Decided::Action(c.start, c.end)),
+            };
         }
         if let Some(c) = words(i, clause_end)
             .iter()
@@ -647,6 +768,10 @@ impl Markers {
         }
         if let Some(c) = self.cues.iter().find(|c| c.kind == CueKind::Comparator) {
             return say(c);
+        }
+        let weak = words(i, pe).iter().find(|c| c.weak);
+        if let Some(c) = weak.or_else(|| words(0, ps).iter().rev().find(|c| c.weak)) {
+            return (true, Decided::Action(c.start, c.end));
         }
         match self.estimate {
             Some(k) if k < i => (false, Decided::Estimate(k)),

@@ -207,10 +207,24 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= 1;
             continue;
         }
+        // "突破人民币6000亿元": the currency word belongs to the number.
+        if let Some(len) = lx::ends_any(ch, e, lx::CURRENCY_BEFORE_NUMBER) {
+            e -= len;
+            continue;
+        }
         break;
     }
+    // "（人民币，下同）增加到2.9万亿元": a clause that starts inside an aside starts
+    // after it.
+    let lo = match (lo..e).find(|&k| matches!(ch[k], ')' | '）')) {
+        Some(k) if !ch[lo..k].iter().any(|&c| matches!(c, '(' | '（')) => k + 1,
+        _ => lo,
+    };
+    if e <= lo {
+        return (Before::None, distributive);
+    }
     let mut s = strip_leading(ch, lo, e);
-    if s >= e {
+    if s >= e || only_change_verb(ch, s, e) {
         return (Before::None, distributive);
     }
     // 占全市, 为全国, 是上年的: related to the previous finding.
@@ -269,6 +283,19 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     (Before::Phrase(s, e), distributive)
 }
 
+/// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
+/// number continues what the clause before named.
+fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
+    let e = if e > s && matches!(ch[e - 1], '到' | '至') {
+        e - 1
+    } else {
+        e
+    };
+    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS]
+        .iter()
+        .any(|w| lx::ends_any(ch, e, w) == Some(e - s))
+}
+
 /// True when position `k` is inside a quotation that opened at or after `s`.
 fn quoted_at(ch: &[char], s: usize, k: usize) -> bool {
     let mut open = false;
@@ -294,6 +321,14 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
         s += 1;
     }
     if s >= hi {
+        return After::None;
+    }
+    // "比上年增长5.2%回落了0.2个百分点": a verb of change after the number opens
+    // the next predicate; it names nothing ("增速"/"增幅" are names).
+    if lx::starts_any(ch, s, lx::REDUCTION_VERBS).is_some()
+        || (lx::starts_any(ch, s, lx::GROWTH_VERBS).is_some()
+            && !matches!(ch.get(s + 1), Some('速' | '幅')))
+    {
         return After::None;
     }
     let adjectival = LEXICON.at(ch, s, Tag::Adjectival).is_some();

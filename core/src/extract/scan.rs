@@ -226,7 +226,12 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             }
             out.truncate(before);
         }
-        let found = if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
+        let found = if c.is_ascii_digit()
+            && (i == 0 || !ch[i - 1].is_ascii_digit())
+            && top_n_at(cl, i).is_some()
+        {
+            top_n_at(cl, i)
+        } else if c.is_ascii_digit() || matches!(c, 'O' | 'o' | 'l' | 'I') {
             number_at(text, p, cl, i, false)
         } else if is_cn_numeral(c)
             || (c == '百' && lx::starts(ch, i, "百分之"))
@@ -245,10 +250,20 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
             rank_at(cl, i)
-        } else if c == '下' && lx::starts(ch, i, "下达") {
+        } else if (c == '榜' && lx::starts(ch, i, "榜首"))
+            || (c == '首' && lx::starts(ch, i, "首位"))
+        {
+            top_rank_at(cl, i)
+        } else if (c == '下' && lx::starts(ch, i, "下达"))
+            || (c == '规' && lx::starts(ch, i, "规定"))
+        {
             reference_at(cl, i)
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
+        } else if c == '正' && lx::starts(ch, i, "正增长") {
+            positive_growth_at(cl, i)
+        } else if c == '持' && lx::starts(ch, i, "持平") {
+            level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
         } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
@@ -501,7 +516,9 @@ pub(crate) fn excluded_by_context(
     {
         return Some(Exclusion::NarrativeTier);
     }
-    let streak = (i.saturating_sub(12)..i)
+    // The count of a streak: "连续5年", "连续第3年" (a level held over the streak,
+    // "连续8年稳定在1.3万亿斤以上", is a finding).
+    let streak = (i.saturating_sub(3)..i)
         .rev()
         .take_while(|&k| !is_clause_end(ch[k]))
         .any(|k| lx::starts(ch, k, "连续"));
@@ -518,6 +535,12 @@ pub(crate) fn excluded_by_context(
     if i >= 1 && ch[i - 1] == '前' {
         return Some(Exclusion::Threshold);
     }
+    // "10个方面", "三个方面": an enumeration of the speech, not things counted.
+    if matches!(unit.dimension(), Dimension::Count(_))
+        && lx::starts_any(ch, j, lx::DISCOURSE_NOUNS).is_some()
+    {
+        return Some(Exclusion::Designation);
+    }
     if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
         let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
         if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
@@ -525,25 +548,61 @@ pub(crate) fn excluded_by_context(
         }
     }
     if matches!(unit.dimension(), Dimension::Money(_)) {
-        let mut k = j;
-        let above = match lx::starts_any(ch, k, &["及以上", "以上"]) {
-            Some(len) => {
-                k += len;
-                true
-            }
-            None => {
-                s >= 1 && matches!(ch[s - 1], '超' | '逾')
-                    || (s >= 2 && lx::starts(ch, s - 2, "超过"))
-            }
-        };
-        if above
-            && ch.get(k).is_some_and(|c| is_han(*c))
-            && lx::starts_any(ch, k, lx::CATEGORY_NOUNS).is_some()
-        {
+        let above = s >= 1 && matches!(ch[s - 1], '超' | '逾' | '过')
+            || (s >= 2 && lx::starts(ch, s - 2, "超过"));
+        if size_class_at(ch, j, above) {
             return Some(Exclusion::Category);
+        }
+        // "5000万美元、1亿美元以上大项目", "超100亿元或10亿美元项目": an amount listed
+        // before a size class shares it.
+        if ch
+            .get(j)
+            .is_some_and(|c| matches!(c, '、' | '或' | '和' | '及'))
+        {
+            let mut k = j + 1;
+            let above = above || lx::starts_any(ch, k, &["超过", "超", "逾"]).is_some();
+            k += lx::starts_any(ch, k, &["超过", "超", "逾"]).unwrap_or(0);
+            let start = k;
+            while k < n
+                && (ch[k].is_ascii_digit()
+                    || matches!(ch[k], '.' | '十' | '百' | '千' | '万' | '亿'))
+            {
+                k += 1;
+            }
+            if k > start {
+                if let Some(len) = lx::starts_any(ch, k, &["美元", "港元", "欧元", "元"]) {
+                    if size_class_at(ch, k + len, above) {
+                        return Some(Exclusion::Category);
+                    }
+                }
+            }
         }
     }
     None
+}
+
+/// True when the words at `k`, right after a money amount, make it a size class: 以上
+/// (or a comparator before it, `above`) and a category noun ("亿元以上项目"), or a
+/// category noun with a count after it ("50-100亿元项目6个").
+fn size_class_at(ch: &[char], k: usize, above: bool) -> bool {
+    let n = ch.len();
+    let mut k = k;
+    let mut above = above;
+    if let Some(len) = lx::starts_any(ch, k, &["及以上", "以上"]) {
+        k += len;
+        above = true;
+    }
+    let noun = ch
+        .get(k)
+        .is_some_and(|c| is_han(*c))
+        .then(|| lx::starts_any(ch, k, lx::CATEGORY_NOUNS))
+        .flatten();
+    let counted = noun.is_some_and(|len| {
+        (k + len..(k + len + 3).min(n))
+            .take_while(|&x| !is_clause_end(ch[x]))
+            .any(|x| ch[x].is_ascii_digit())
+    });
+    noun.is_some() && (above || counted)
 }
 
 /// The percentage of a fraction, rounded to two decimals as reports round them
@@ -702,6 +761,9 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         value = value.mul_checked(m)?;
         k += 1;
     }
+    if let Some(cand) = tier_crossing(cl, i, k, value) {
+        return Some(cand);
+    }
     let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
     // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
     let money = matches!(unit.dimension(), Dimension::Money(_));
@@ -743,6 +805,52 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         return None;
     }
     Some(cand)
+}
+
+/// "地区生产总值突破千亿大关", "迈上万亿台阶": a level crossing named by a tier noun
+/// (大关, 台阶) after a bare magnitude `[i, k)`, with a crossing verb before it. The unit
+/// is not written: it is the indicator's (money for 生产总值, 收入 …; person-times for
+/// 游客, 吞吐量 …), read in the clause before; without one, no finding.
+fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand> {
+    let ch = &cl.ch;
+    let tier = lx::starts_any(ch, k, lx::TIER_CROSSING_NOUNS)?;
+    let (op, verb) = lx::TIER_CROSSING_VERBS
+        .iter()
+        .find(|(w, _)| lx::ends_any(ch, i, &[w]).is_some())
+        .map(|(w, op)| (*op, w.chars().count()))?;
+    let pre = i - verb;
+    // The subject may stand in the clause before ("地区生产总值增长6.8%，迈上万亿台阶").
+    let lo = (pre.saturating_sub(40)..pre)
+        .rev()
+        .find(|&x| matches!(ch[x], '。' | '；' | ';' | '!' | '?'))
+        .map_or(pre.saturating_sub(40), |x| x + 1);
+    let subject = &ch[lo..pre];
+    let unit = if lx::contains_any(subject, lx::MONEY_INDICATOR_WORDS) {
+        "元"
+    } else if lx::contains_any(subject, lx::VISIT_INDICATOR_WORDS) {
+        "人次"
+    } else {
+        return None;
+    };
+    if cl.quoted[i] {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: k,
+        pre,
+        post: k + tier,
+        value: Some(value),
+        value_hi: None,
+        unit: Unit::parse(unit).ok(),
+        more: false,
+        prefix: Some(op),
+        suffix: None,
+        chinese: true,
+        ocr: false,
+        inner: None,
+    })
 }
 
 /// The end byte of the numeral at `start` (without its unit).
@@ -845,9 +953,11 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
         }
     }
     // Before: 不少于, 超, 约, 近 … (the longest word that ends at the number).
+    // "突破人民币6000亿元": a currency word between the comparator and the number.
+    let at = cand.s - lx::ends_any(ch, cand.s, lx::CURRENCY_BEFORE_NUMBER).unwrap_or(0);
     let mut best: Option<(Comparator, usize)> = None;
-    for (len, c) in PREFIX_INDEX.ending(ch, cand.s) {
-        let k = cand.s - len;
+    for (len, c) in PREFIX_INDEX.ending(ch, at) {
+        let k = at - len;
         if len == 1 && k > 0 && spurious_single(ch[k], ch[k - 1]) {
             continue;
         }
@@ -856,7 +966,9 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
     }
     if let Some((c, len)) = best {
         cand.prefix = Some(c);
-        cand.pre = cand.s - len;
+        cand.pre = at - len;
+    } else if at < cand.s {
+        cand.pre = at;
     } else if matches!(cand.unit.map(|u| u.symbol()), Some("%")) {
         // "超总诊疗量五成", "占全市总量的三成": a comparator before the whole a share is of.
         let lo = cand.s.saturating_sub(8);
@@ -940,12 +1052,97 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
         })
 }
 
+/// "荣登全国百强县榜首", "位列全市首位": first place, after a ranking verb of the
+/// clause (a streak, 连续…首位, is a record, not this year's rank).
+fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let verb = (i.saturating_sub(30)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(ch[k]))
+        .find(|&k| lx::starts_any(ch, k, lx::TOP_RANK_VERBS).is_some())?;
+    if cl.quoted[i] || (verb..i).any(|k| lx::starts(ch, k, "连续")) {
+        return None;
+    }
+    let e = i + 2;
+    if ch
+        .get(e)
+        .is_some_and(|&n| !(is_clause_end(n) || matches!(n, '、' | '。' | '”')))
+    {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Rank,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(Decimal::ONE),
+        value_hi: None,
+        unit: Unit::parse("名次").ok(),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
+/// "跻身服务业全国10强", "进入全省前列的20强": among the top N (a rank `<= N`), after
+/// a verb of entering a ranking. "百强县" (a list's name, before a noun) is not one.
+fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let mut k = i;
+    while k < ch.len() && ch[k].is_ascii_digit() && k - i < 4 {
+        k += 1;
+    }
+    if ch.get(k) != Some(&'强') {
+        return None;
+    }
+    let e = k + 1;
+    if ch
+        .get(e)
+        .is_some_and(|&n| !(is_clause_end(n) || matches!(n, '、' | '。' | '”')))
+    {
+        return None;
+    }
+    let entered = (i.saturating_sub(30)..i)
+        .rev()
+        .take_while(|&x| !is_clause_end(ch[x]))
+        .any(|x| lx::starts_any(ch, x, lx::TOP_N_VERBS).is_some());
+    if !entered || cl.quoted[i] {
+        return None;
+    }
+    let value: u32 = ch[i..k].iter().collect::<String>().parse().ok()?;
+    if value == 0 {
+        return None;
+    }
+    Some(Cand {
+        kind: Kind::Rank,
+        s: i,
+        e,
+        pre: i,
+        post: e,
+        value: Some(Decimal::from(value)),
+        value_hi: None,
+        unit: Unit::parse("名次").ok(),
+        more: false,
+        prefix: Some(Comparator::Le),
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
-    // Cheap test first: a digit after 第/前.
+    // Cheap test first: a digit after 第/前 (a space from PDF conversion between:
+    // "第 69 位").
+    let gap = usize::from(ch.get(i + 1).is_some_and(|&c| lx::is_space(c)));
     if !ch
-        .get(i + 1)
+        .get(i + 1 + gap)
         .is_some_and(|c| c.is_ascii_digit() || lx::is_cn_numeral(*c))
     {
         return None;
@@ -963,7 +1160,7 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    let mut k = i + 1;
+    let mut k = i + 1 + gap;
     let mut value: u32 = 0;
     let mut section: u32 = 0;
     let digits_start = k;
@@ -996,6 +1193,10 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let top = ch[i] == '前';
     // 第一名 / 前10位: the rank word belongs to the span.
     let mut e = k;
+    if k + 1 < n && lx::is_space(ch[k]) && matches!(ch[k + 1], '名' | '位') {
+        k += 1;
+        e = k;
+    }
     if k < n && matches!(ch[k], '名' | '位' | '强') {
         e = k + 1;
     }
@@ -1104,6 +1305,55 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     true
 }
 
+/// "居民消费价格指数同比持平": a growth of zero against the same period.
+fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(
+        ch,
+        i,
+        &["同比", "比上年", "较上年", "比上年同期", "较上年同期"],
+    )?;
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: i + 2,
+        pre: i,
+        post: i + 2,
+        value: Some(Decimal::ZERO),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
+        prefix: None,
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
+/// "保持正增长", "实现正增长": growth above zero, with no digit in the text (README:
+/// 保持正增长 is `> 0`). Only after a verb of holding or reaching.
+fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
+    Some(Cand {
+        kind: Kind::Number,
+        s: i,
+        e: i + 3,
+        pre: i,
+        post: i + 3,
+        value: Some(Decimal::ZERO),
+        value_hi: None,
+        unit: Unit::parse("%").ok(),
+        more: false,
+        prefix: Some(Comparator::Gt),
+        suffix: None,
+        chinese: false,
+        ocr: false,
+        inner: None,
+    })
+}
+
 /// "完成能耗强度降低和煤炭消费压减任务", "节能减排降碳完成年度任务": a named task or
 /// goal to complete, with no number and no 下达 (which [`reference_at`] reads). The
 /// words between 完成 and 任务/目标 (two to twelve characters, no digits, one clause)
@@ -1114,6 +1364,16 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let from = i + 2;
     let mut k = from;
     while k < n && k - from <= 12 && !is_clause_end(ch[k]) {
+        // A quoted name ("“十四五”规划目标") holds no number.
+        if let Some(close) = lx::quote_pair(ch[k]) {
+            match (k + 1..(k + 8).min(n)).find(|&x| ch[x] == close) {
+                Some(x) => {
+                    k = x + 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
         if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
             return None;
         }
@@ -1134,7 +1394,8 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     None
 }
 
-/// "完成市级下达指标任务": a target whose value is assigned elsewhere.
+/// "完成市级下达指标任务", "达到上级规定要求": a target whose value is assigned
+/// elsewhere.
 fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
@@ -1152,7 +1413,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     }
     // "下达的节能减排目标任务": a short noun may name what the quota is for.
     let inner_start = e;
-    let keywords = ["指标", "目标", "任务", "计划"];
+    let keywords = ["指标", "目标", "任务", "计划", "要求"];
     let first = (e..(e + 9).min(n))
         .take_while(|&k| !is_clause_end(ch[k]))
         .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
