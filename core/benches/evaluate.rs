@@ -288,6 +288,21 @@ fn peak_memory_run() {
     let rss_inputs = proc_status("VmRSS:");
     let hwm_inputs = proc_status("VmHWM:");
     let options = Options::as_of(date(2024, 10, 31));
+    // One thread first: its thread CPU time is the whole cost of an evaluation.
+    let one_thread = Options {
+        parallel: false,
+        ..options.clone()
+    };
+    let t = Instant::now();
+    let cpu = thread_cpu_ns();
+    drop(evaluate(&plan, &obs, &one_thread));
+    let cpu = thread_cpu_ns()
+        .zip(cpu)
+        .map(|(b, a)| std::time::Duration::from_nanos(b - a));
+    println!(
+        "evaluate on one thread: wall {:.2?}, thread CPU {cpu:.2?}",
+        t.elapsed()
+    );
     let t = Instant::now();
     let cpu = thread_cpu_ns();
     let card = evaluate(&plan, &obs, &options);
@@ -312,8 +327,14 @@ fn peak_memory_run() {
     );
     println!("VmRSS after generating inputs: {rss_inputs:?} kB (VmHWM then {hwm_inputs:?} kB)");
     println!("VmHWM after evaluate: {hwm:?} kB");
-    // The reports of the same scorecard, once each, for scale.
-    for format in planwatch::Format::ALL {
+    // The reports of the same scorecard, once each, for scale (left out with
+    // `--no-render`, to profile the evaluation alone).
+    let formats = if std::env::args().any(|a| a == "--no-render") {
+        &[][..]
+    } else {
+        &planwatch::Format::ALL[..]
+    };
+    for &format in formats {
         let t = Instant::now();
         let out = card.render(format, planwatch::Lang::Zh);
         println!(

@@ -95,7 +95,7 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
     };
     let mut assessments = assess_all(&ctx, options.parallel);
     rules::finish(&ctx, &mut assessments, options.parallel);
-    let checked = plan.check(observations);
+    let checked = plan.observation_issues(observations);
     let mut issues = checked.errors;
     issues.extend(checked.warnings);
     Scorecard::new(plan, options, as_of, assessments, issues)

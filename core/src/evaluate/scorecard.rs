@@ -137,8 +137,9 @@ pub struct Scorecard {
     pub assessments: Vec<Assessment>,
     /// What [`Plan::check`] finds in the observations against this plan: every row on
     /// an indicator the plan does not define (`unknown_indicator`, at its row and
-    /// column; such rows are never used) and contradictions (`ytd_not_flow`,
-    /// `polarity_contradiction`), so nothing is dropped silently. Not part of the
+    /// column; such rows are never used) and year-to-date figures of a stock
+    /// (`ytd_not_flow`), so nothing is dropped silently. (The plan's own warnings come
+    /// from `Plan::check` itself.) Not part of the
     /// scorecard's JSON, which depends only on the figures and never on the order of
     /// the rows (these issues point at rows).
     #[serde(skip)]

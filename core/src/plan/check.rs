@@ -107,6 +107,17 @@ impl Plan {
                 out.errors.push(by_path(p));
             }
         }
+        let rows = self.observation_issues(observations);
+        out.errors.extend(rows.errors);
+        out.warnings.extend(rows.warnings);
+        out
+    }
+
+    /// The part of [`Plan::check`] about observations alone (unknown indicator ids,
+    /// year-to-date figures of a stock): what an evaluation reports, since the plan's
+    /// own problems were found when it was loaded.
+    pub(crate) fn observation_issues(&self, observations: &Observations) -> Checked {
+        let mut out = Checked::default();
         let index = self.index();
         // One warning per indicator, at its first year-to-date row.
         let mut ytd_warned = BTreeSet::new();
