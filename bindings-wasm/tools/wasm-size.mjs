@@ -6,8 +6,7 @@
 //
 // The first module is the one that ships (no names); the second, optional, is the same
 // build optimised with names kept, for the breakdown. After ./scripts/test.sh (which
-// builds target/wasm32-unknown-unknown/wasm-release/planwatch_wasm.wasm with the pinned
-// nightly, build-std and immediate abort):
+// builds target/wasm32-unknown-unknown/wasm-release/planwatch_wasm.wasm on stable):
 //
 //     wasm-bindgen target/wasm32-unknown-unknown/wasm-release/planwatch_wasm.wasm \
 //         --target web --out-dir target/size-names
