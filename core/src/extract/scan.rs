@@ -143,6 +143,33 @@ pub(crate) struct Cand {
 }
 
 impl Cand {
+    /// A figure read from words rather than digits (第一, 榜首, 持平, 正增长): the span
+    /// `s..e` with the words before it ending at `s`.
+    fn from_words(
+        kind: Kind,
+        (s, e): (usize, usize),
+        value: Decimal,
+        unit: &str,
+        prefix: Option<Comparator>,
+    ) -> Cand {
+        Cand {
+            kind,
+            s,
+            e,
+            pre: s,
+            post: e,
+            value: Some(value),
+            value_hi: None,
+            unit: Unit::parse(unit).ok(),
+            more: false,
+            prefix,
+            suffix: None,
+            chinese: false,
+            ocr: false,
+            inner: None,
+        }
+    }
+
     /// A reference without a number (完成市级下达指标任务, 增长与经济增长同步): the
     /// span `s..e`, the words before it ending at `pre`.
     fn reference(
@@ -1070,22 +1097,13 @@ fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    Some(Cand {
-        kind: Kind::Rank,
-        s: i,
-        e,
-        pre: i,
-        post: e,
-        value: Some(Decimal::ONE),
-        value_hi: None,
-        unit: Unit::parse("名次").ok(),
-        more: false,
-        prefix: None,
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner: None,
-    })
+    Some(Cand::from_words(
+        Kind::Rank,
+        (i, e),
+        Decimal::ONE,
+        "名次",
+        None,
+    ))
 }
 
 /// "跻身服务业全国10强", "进入全省前列的20强": among the top N (a rank `<= N`), after
@@ -1117,22 +1135,13 @@ fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
     if value == 0 {
         return None;
     }
-    Some(Cand {
-        kind: Kind::Rank,
-        s: i,
-        e,
-        pre: i,
-        post: e,
-        value: Some(Decimal::from(value)),
-        value_hi: None,
-        unit: Unit::parse("名次").ok(),
-        more: false,
-        prefix: Some(Comparator::Le),
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner: None,
-    })
+    Some(Cand::from_words(
+        Kind::Rank,
+        (i, e),
+        Decimal::from(value),
+        "名次",
+        Some(Comparator::Le),
+    ))
 }
 
 fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
@@ -1208,20 +1217,14 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         return None;
     }
     Some(Cand {
-        kind: Kind::Rank,
-        s: if top { i + 1 } else { i },
-        e,
         pre: i,
-        post: e,
-        value: Some(Decimal::from(value)),
-        value_hi: None,
-        unit: Unit::parse("名次").ok(),
-        more: false,
-        prefix: top.then_some(Comparator::Le),
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner: None,
+        ..Cand::from_words(
+            Kind::Rank,
+            (if top { i + 1 } else { i }, e),
+            Decimal::from(value),
+            "名次",
+            top.then_some(Comparator::Le),
+        )
     })
 }
 
@@ -1313,22 +1316,13 @@ fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
         i,
         &["同比", "比上年", "较上年", "比上年同期", "较上年同期"],
     )?;
-    Some(Cand {
-        kind: Kind::Number,
-        s: i,
-        e: i + 2,
-        pre: i,
-        post: i + 2,
-        value: Some(Decimal::ZERO),
-        value_hi: None,
-        unit: Unit::parse("%").ok(),
-        more: false,
-        prefix: None,
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner: None,
-    })
+    Some(Cand::from_words(
+        Kind::Number,
+        (i, i + 2),
+        Decimal::ZERO,
+        "%",
+        None,
+    ))
 }
 
 /// "保持正增长", "实现正增长": growth above zero, with no digit in the text (README:
@@ -1336,22 +1330,13 @@ fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
 fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
-    Some(Cand {
-        kind: Kind::Number,
-        s: i,
-        e: i + 3,
-        pre: i,
-        post: i + 3,
-        value: Some(Decimal::ZERO),
-        value_hi: None,
-        unit: Unit::parse("%").ok(),
-        more: false,
-        prefix: Some(Comparator::Gt),
-        suffix: None,
-        chinese: false,
-        ocr: false,
-        inner: None,
-    })
+    Some(Cand::from_words(
+        Kind::Number,
+        (i, i + 3),
+        Decimal::ZERO,
+        "%",
+        Some(Comparator::Gt),
+    ))
 }
 
 /// "完成能耗强度降低和煤炭消费压减任务", "节能减排降碳完成年度任务": a named task or
