@@ -214,7 +214,8 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 }
             }
         }
-        (Some(v), Rule::MultiYearCumulative | Rule::NoDataPartialOnly)
+        // A total or a change over several years, with its period ("2021..2024年累计").
+        (Some(v), Rule::MultiYearCumulative | Rule::MultiYearChange | Rule::NoDataPartialOnly)
             if matches!(a.observed_period, Some(crate::period::Period::Years { .. })) =>
         {
             let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
@@ -226,18 +227,10 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 "{name_en}: {} over {p}",
                 observed_text(v, a, Style::En)
             ));
-        }
-        (Some(v), Rule::MultiYearChange) => {
-            let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
-            zh.push(format!(
-                "{name_zh}（{p}年累计）{}",
-                observed_text(v, a, Style::Zh)
-            ));
-            en.push(format!(
-                "{name_en}: {} over {p}",
-                observed_text(v, a, Style::En)
-            ));
-            if let Some(c) = a.cagr.filter(|_| a.grade.is_none()) {
+            if let Some(c) = a
+                .cagr
+                .filter(|_| a.grade.is_none() && a.rule == Rule::MultiYearChange)
+            {
                 zh.push(format!("年均{}", annual_zh(c)));
                 en.push(format!("{} a year on average", annual_en(c)));
             }
