@@ -16,4 +16,5 @@ mod invariants;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;
+mod records;
 mod report;

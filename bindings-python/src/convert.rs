@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 use planwatch::report::Lang;
-use planwatch::{Decimal, ErrorKind, Location, Period};
+use planwatch::{Decimal, ErrorKind, Location};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyTypeError,
 };
@@ -164,21 +164,9 @@ pub(crate) fn as_of_from_py(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         });
     }
     if let Ok(text) = value.cast::<PyString>() {
-        let text = text.to_cow()?;
-        return match Period::parse(&text).map_err(errors::to_py)? {
-            Period::Date(d) => Ok(Some(d)),
-            other => Err(errors::to_py(
-                planwatch::Error::new(
-                    ErrorKind::Parse,
-                    format!(
-                        "as_of must be a date YYYY-MM-DD, not the {} period {other}",
-                        other.kind()
-                    ),
-                )
-                .with_location(Location::at_byte(&text, 0))
-                .with_expected("a date YYYY-MM-DD"),
-            )),
-        };
+        return planwatch::period::parse_date(&text.to_cow()?)
+            .map(Some)
+            .map_err(errors::to_py);
     }
     Err(PyTypeError::new_err(format!(
         "as_of must be a datetime.date, a str YYYY-MM-DD or None, not {}",

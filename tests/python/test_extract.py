@@ -20,7 +20,9 @@ def test_findings_with_character_spans() -> None:
     assert jobs["op"] == ">="
     assert jobs["value"] == Decimal(15000) and isinstance(jobs["value"], Decimal)
     assert jobs["unit"] == "人"
-    assert jobs["quantity"] == Quantity(15000, "人")
+    assert Quantity(jobs["value"], jobs["unit"]) == Quantity(15000, "人")
+    # The core's record, whole: spans are tuples, markers booleans.
+    assert jobs["sentence_span"][0] <= jobs["span"][0] and jobs["estimate"] is False
     start, end = jobs["span"]
     assert TEXT[start:end] == "1.5 万人"
     start, end = jobs["indicator_span"]
