@@ -158,8 +158,9 @@ test("reports: HTML page and fragment, text, Markdown, CSV; zh by default", () =
   assert.notEqual(card.toHtml("en"), html);
   assert.match(card.toHtml("en"), /Real GDP growth/);
   assert.match(card.toHtmlFragment("en"), /^<div class="pw-report"/);
-  assert.match(card.toText(), /本地生产总值增长/);
-  assert.match(card.toMarkdown("en"), /\|/);
+  // Text and Markdown reports are left out of the module (issue 14's size budget).
+  assert.equal(card.toText, undefined);
+  assert.equal(card.toMarkdown, undefined);
   const csv = card.toCsv();
   assert.match(csv, /^target,indicator,name\.zh,name\.en,/);
   assert.match(csv, /\ngdp_growth,gdp_growth,本地生产总值增长,/);

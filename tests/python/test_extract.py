@@ -86,3 +86,10 @@ def test_draft_plan_without_a_year_is_a_period_error() -> None:
 
 def test_empty_text() -> None:
     assert len(extract("")) == 0
+
+
+def test_text_over_the_limit_raises_as_in_javascript() -> None:
+    # One behaviour at the limit in every binding: the core's too_large error.
+    with pytest.raises(planwatch.InvalidValueError) as info:
+        extract("增长5%。" * (64 * 1024 * 1024 // 9 + 1))
+    assert info.value.code == "too_large"
