@@ -25,6 +25,9 @@ mod plan_file;
 mod quantity;
 pub mod report;
 pub mod schema;
+mod target;
+mod text;
+mod unit;
 
 /// What an evaluation holds: [`Scorecard`], [`Assessment`] and their parts, the
 /// verdict rules ([`Rule`]) and the [`evaluate`](crate::evaluate()) functions.
@@ -48,9 +51,6 @@ pub mod extraction {
         Warning, MAX_INPUT_BYTES,
     };
 }
-mod target;
-mod text;
-mod unit;
 
 pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
