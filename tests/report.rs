@@ -428,6 +428,17 @@ fn csv_parses_back_one_row_per_target() {
 }
 
 #[test]
+fn csv_of_a_scorecard_without_assessments_still_has_its_header() {
+    let full = with_binding_miss().to_csv();
+    let mut card = with_binding_miss();
+    card.assessments.clear();
+    let empty = card.to_csv();
+    // The same header as a scorecard with rows, and no row.
+    assert_eq!(empty.lines().count(), 1, "{empty}");
+    assert_eq!(empty.lines().next(), full.lines().next());
+}
+
+#[test]
 fn markdown_has_one_table_row_per_target() {
     for card in [builtin(None), with_binding_miss()] {
         for lang in [Lang::Zh, Lang::En] {
