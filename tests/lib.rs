@@ -17,3 +17,6 @@ mod plan_load;
 mod quantity_props;
 mod quantity_table;
 mod report;
+mod tables;
+#[cfg(feature = "excel")]
+mod workbook;

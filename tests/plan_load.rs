@@ -162,13 +162,13 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
         })
         .collect();
     let want = vec![
-        ("invalid", 4, 1, "plan.titel"),
+        ("unknown_field", 4, 1, "plan.titel"),
         ("invalid", 10, 8, "indicator[0].flow"),
         ("invalid", 11, 8, "indicator[0].kind"),
         ("invalid", 13, 1, "indicator[1].name"),
         ("invalid", 16, 14, "indicator[1].tags[1]"),
         ("invalid", 17, 19, "indicator[1].source.span"),
-        ("invalid", 17, 28, "indicator[1].source.page"),
+        ("unknown_field", 17, 28, "indicator[1].source.page"),
         ("invalid", 21, 13, "target[0].condition"),
     ];
     assert_eq!(got, want, "{e}");

@@ -133,6 +133,8 @@ impl Plan {
                         "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
                         o.indicator, o.period, o.indicator, self.id
                     ),
+                    input: None,
+                    hint: None,
                 });
                 continue;
             };
@@ -150,6 +152,8 @@ impl Plan {
                          it is judged as a stock; declare `flow = true` if it accumulates",
                         ind.id, o.period
                     ),
+                    input: None,
+                    hint: None,
                 });
             }
         }
@@ -408,6 +412,8 @@ fn by_path(p: Problem) -> Issue {
             ..Location::default()
         },
         message: p.message,
+        input: None,
+        hint: None,
     }
 }
 
