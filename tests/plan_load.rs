@@ -177,7 +177,7 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
     assert_eq!(messages[1], "`flow` must be true or false, found \"yes\"");
     assert_eq!(
         messages[2],
-        "`kind` must be one of \"binding\", \"expected\", \"task\", found \"binding-ish\""
+        "`kind` must be one of \"binding\", \"expected\", \"task\", \"约束性\", \"预期性\", \"任务\", found \"binding-ish\""
     );
     assert_eq!(messages[3], "missing field `name`");
     assert_eq!(messages[7], "`condition` must be a string, found a float");
@@ -204,7 +204,7 @@ fn json_items_are_read_by_the_same_rules_and_null_is_absent() {
         got,
         vec![
             ("invalid", "target[0].condition", None),
-            ("invalid", "target[0].bogus", None)
+            ("unknown_field", "target[0].bogus", None)
         ],
         "{e}"
     );

@@ -84,7 +84,12 @@ fn targets() -> Table {
         &[
             (
                 "0",
-                vec![text("gdp_growth"), Cell::Int(2024), text("增长6%"), text("")],
+                vec![
+                    text("gdp_growth"),
+                    Cell::Int(2024),
+                    text("增长6%"),
+                    text(""),
+                ],
             ),
             (
                 "1",
@@ -99,10 +104,7 @@ fn targets() -> Table {
                 "2",
                 vec![text("energy"), text("2024"), text("下降3%"), text("")],
             ),
-            (
-                "3",
-                vec![text("cpi"), Cell::Null, text("3%左右"), text("")],
-            ),
+            ("3", vec![text("cpi"), Cell::Null, text("3%左右"), text("")]),
         ],
     )
 }
@@ -171,10 +173,7 @@ fn every_problem_of_the_tables_is_located_by_row_label_and_column() {
                 "r2",
                 vec![text("gdp"), text("生产总值"), text("亿元"), text("重要")],
             ),
-            (
-                "r3",
-                vec![text("cpi"), Cell::NaN, text("%"), text("")],
-            ),
+            ("r3", vec![text("cpi"), Cell::NaN, text("%"), text("")]),
         ],
     );
     let targets = table(
@@ -187,8 +186,8 @@ fn every_problem_of_the_tables_is_located_by_row_label_and_column() {
             ("t4", vec![text("cpi"), text("3%左右"), text("2024Q5")]),
         ],
     );
-    let e = Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false)
-        .unwrap_err();
+    let e =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
     let got: Vec<_> = e
         .issues()
         .iter()
@@ -223,8 +222,8 @@ fn every_problem_of_the_tables_is_located_by_row_label_and_column() {
 
 #[test]
 fn a_plan_without_id_or_period_is_reported() {
-    let e = Plan::from_tables(&indicators(), &targets(), &PlanHeader::default(), false)
-        .unwrap_err();
+    let e =
+        Plan::from_tables(&indicators(), &targets(), &PlanHeader::default(), false).unwrap_err();
     let paths: Vec<_> = e
         .issues()
         .iter()
@@ -321,7 +320,12 @@ fn every_bad_cell_of_a_mixed_column_is_reported_with_its_label() {
             ),
             (
                 "e",
-                vec![text("gdp"), text("2020"), Cell::float(f64::INFINITY), text("")],
+                vec![
+                    text("gdp"),
+                    text("2020"),
+                    Cell::float(f64::INFINITY),
+                    text(""),
+                ],
             ),
         ],
     );

@@ -61,7 +61,11 @@ fn workbook(name: &str) -> Vec<u8> {
             row += 1;
         }
     }
-    write_table(book.add_worksheet().set_name("indicators").unwrap(), &indicators).unwrap();
+    write_table(
+        book.add_worksheet().set_name("indicators").unwrap(),
+        &indicators,
+    )
+    .unwrap();
     write_table(book.add_worksheet().set_name("targets").unwrap(), &targets).unwrap();
     let sheet = book.add_worksheet().set_name("observations").unwrap();
     for (c, name) in planwatch::OBSERVATION_COLUMNS.iter().enumerate() {
@@ -195,9 +199,19 @@ fn every_problem_is_located_by_sheet_row_and_column() {
         "{e}"
     );
     // Without a plan sheet and without an id, the header is what is missing.
-    let e = Plan::from_excel(Cursor::new(&bytes), "demo.xlsx", &PlanHeader::default(), false)
-        .unwrap_err();
-    assert!(e.issues().iter().any(|i| i.location.path.as_deref() == Some("plan.id")), "{e}");
+    let e = Plan::from_excel(
+        Cursor::new(&bytes),
+        "demo.xlsx",
+        &PlanHeader::default(),
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        e.issues()
+            .iter()
+            .any(|i| i.location.path.as_deref() == Some("plan.id")),
+        "{e}"
+    );
 }
 
 #[test]
@@ -217,7 +231,11 @@ fn observation_sheets_name_the_bad_cells() {
         (i.location.line, i.location.column, i.input.as_deref()),
         (Some(3), Some(2), Some("2024Q5"))
     );
-    let missing = Observations::from_excel(Cursor::new(&book(&[("x", &[&["a"]])])), "o.xlsx", false)
-        .unwrap_err();
-    assert!(missing.to_string().contains("no sheet \"observations\""), "{missing}");
+    let missing =
+        Observations::from_excel(Cursor::new(&book(&[("x", &[&["a"]])])), "o.xlsx", false)
+            .unwrap_err();
+    assert!(
+        missing.to_string().contains("no sheet \"observations\""),
+        "{missing}"
+    );
 }

@@ -67,17 +67,27 @@ impl<R: Read + Seek> Workbook<R> {
             .in_file(&self.file));
         }
         let range = self.xlsx.worksheet_range(name).map_err(|e| {
-            Error::new(ErrorKind::Parse, format!("sheet {name:?} is unreadable: {e}"))
-                .in_file(&self.file)
+            Error::new(
+                ErrorKind::Parse,
+                format!("sheet {name:?} is unreadable: {e}"),
+            )
+            .in_file(&self.file)
         })?;
         let (top, left) = range.start().unwrap_or((0, 0));
         let mut rows = range.rows();
         let header: Vec<String> = rows
             .next()
-            .map(|r| r.iter().map(|c| cell(c).text().unwrap_or_default()).collect())
+            .map(|r| {
+                r.iter()
+                    .map(|c| cell(c).text().unwrap_or_default())
+                    .collect()
+            })
             .unwrap_or_default();
         // Trailing columns without a header hold nothing the readers take.
-        let width = header.iter().rposition(|h| !h.trim().is_empty()).map_or(0, |w| w + 1);
+        let width = header
+            .iter()
+            .rposition(|h| !h.trim().is_empty())
+            .map_or(0, |w| w + 1);
         let mut columns: Vec<String> = header.into_iter().take(width).collect();
         // A sheet that starts right of column A keeps its column numbers: the columns
         // before it are empty and unnamed.

@@ -10,9 +10,9 @@ mod csv_out;
 mod encoding;
 mod error;
 pub mod evaluate;
+mod exact;
 #[cfg(feature = "excel")]
 pub mod excel;
-mod exact;
 pub mod extract;
 mod format;
 mod formula;

@@ -111,7 +111,10 @@ struct Row {
 impl Table {
     /// An empty table named `name` (`targets`: a sheet's name, a DataFrame's role),
     /// with the given column names as written.
-    pub fn new<S: Into<String>>(name: impl Into<String>, columns: impl IntoIterator<Item = S>) -> Table {
+    pub fn new<S: Into<String>>(
+        name: impl Into<String>,
+        columns: impl IntoIterator<Item = S>,
+    ) -> Table {
         Table {
             name: name.into(),
             file: None,
@@ -142,7 +145,10 @@ impl Table {
         let mut cols: Vec<std::vec::IntoIter<Cell>> =
             columns.into_iter().map(|(_, c)| c.into_iter()).collect();
         for label in labels {
-            let cells = cols.iter_mut().map(|c| c.next().unwrap_or(Cell::Null)).collect();
+            let cells = cols
+                .iter_mut()
+                .map(|c| c.next().unwrap_or(Cell::Null))
+                .collect();
             table.rows.push(Row {
                 label,
                 line: None,
@@ -274,7 +280,10 @@ mod tests {
     #[test]
     fn floats_are_their_shortest_text() {
         assert_eq!(Cell::float(16.4), Cell::Float("16.4".into()));
-        assert_eq!(Cell::float(0.1 + 0.2), Cell::Float("0.30000000000000004".into()));
+        assert_eq!(
+            Cell::float(0.1 + 0.2),
+            Cell::Float("0.30000000000000004".into())
+        );
         assert_eq!(Cell::float(1e-7), Cell::Float("0.0000001".into()));
         assert_eq!(Cell::float(f64::NAN), Cell::NaN);
         assert_eq!(Cell::float(2024.0).text().as_deref(), Some("2024"));
@@ -282,7 +291,10 @@ mod tests {
 
     #[test]
     fn columns_of_unequal_length_are_refused() {
-        let cols = vec![("a".to_string(), vec![Cell::Null]), ("b".to_string(), vec![])];
+        let cols = vec![
+            ("a".to_string(), vec![Cell::Null]),
+            ("b".to_string(), vec![]),
+        ];
         assert!(Table::from_columns("t", cols, vec!["0".into()]).is_err());
     }
 }

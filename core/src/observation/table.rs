@@ -57,10 +57,7 @@ impl Observations {
                 None if strict => out.rejected.push(Issue::new(
                     "unknown_field",
                     table.header_location(c),
-                    format!(
-                        "unknown column {name:?}; expected {}",
-                        COLUMNS.join(", ")
-                    ),
+                    format!("unknown column {name:?}; expected {}", COLUMNS.join(", ")),
                 )),
                 None => {}
             }
@@ -86,7 +83,8 @@ impl Observations {
         for r in 0..table.len() {
             let cells: [Option<&Cell>; 8] =
                 std::array::from_fn(|k| slots[k].and_then(|c| table.cell(r, c)));
-            let texts: [String; 8] = std::array::from_fn(|k| cells[k].map(text).unwrap_or_default());
+            let texts: [String; 8] =
+                std::array::from_fn(|k| cells[k].map(text).unwrap_or_default());
             let at = |k: usize| {
                 let mut loc = table.location(r, slots[k]);
                 loc.field = Some(COLUMNS[k].to_string());

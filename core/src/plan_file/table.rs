@@ -300,7 +300,10 @@ fn from_tables(
     let mut head = Vec::new();
     for (key, v) in [
         ("id", &Some(header.id.clone()).filter(|v| !v.is_empty())),
-        ("period", &Some(header.period.clone()).filter(|v| !v.is_empty())),
+        (
+            "period",
+            &Some(header.period.clone()).filter(|v| !v.is_empty()),
+        ),
         ("title", &header.title),
         ("jurisdiction", &header.jurisdiction),
         ("document", &header.document),
@@ -350,13 +353,15 @@ fn from_tables(
     let locate = |path: &str, span: Span| match span {
         Some(s) => {
             let (global, column) = decode(&s);
-            let (t, row) = if global < n { (0, global) } else { (1, global - n) };
+            let (t, row) = if global < n {
+                (0, global)
+            } else {
+                (1, global - n)
+            };
             let mut loc = tables[t].location(row, column);
             if column.is_none() {
                 // A field missing from the row: `indicator[2].name` names its column.
-                loc.field = path
-                    .split_once("].")
-                    .map(|(_, field)| field.to_string());
+                loc.field = path.split_once("].").map(|(_, field)| field.to_string());
             }
             loc
         }
@@ -387,7 +392,12 @@ fn from_tables(
     crate::order::sort_by_key(&mut issues, |i: &Issue| {
         let t = tables
             .iter()
-            .position(|t| i.location.path.as_deref().is_some_and(|p| p.starts_with(&format!("{}[", t.name())) || p.starts_with(&format!("{}.", t.name()))))
+            .position(|t| {
+                i.location.path.as_deref().is_some_and(|p| {
+                    p.starts_with(&format!("{}[", t.name()))
+                        || p.starts_with(&format!("{}.", t.name()))
+                })
+            })
             .unwrap_or(0);
         (Some(t), i.location.line, i.location.column)
     });
