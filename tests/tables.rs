@@ -356,3 +356,40 @@ fn every_bad_cell_of_a_mixed_column_is_reported_with_its_label() {
     assert_eq!(e.issues()[0].message, "missing value (NaN)");
     assert!(e.issues().iter().all(|i| i.hint.is_some()), "{e}");
 }
+
+#[test]
+fn check_names_what_evaluation_would_absorb() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let csv = "indicator,period,value,unit\n\
+               new_jbos,2024,18000,人\n\
+               gdp,2024,9500.97,亿元\n\
+               gdp,2024,9500.97,亿元\n\
+               gdp,2024,9600,亿元\n\
+               gdp,2023,8000,1\n";
+    let obs = Observations::from_csv_str(csv, "obs.csv").unwrap();
+    let checked = plan.check(&obs);
+    let errors: Vec<_> = checked
+        .errors
+        .iter()
+        .map(|i| (i.code.as_str(), i.location.line, i.hint.as_deref()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                "unknown_indicator",
+                Some(2),
+                Some("did you mean \"new_jobs\"?")
+            ),
+            ("missing_unit", Some(6), planwatch::hint_for("missing_unit")),
+        ]
+    );
+    let duplicates: Vec<_> = checked
+        .warnings
+        .iter()
+        .filter(|i| i.code == "duplicate_observation")
+        .map(|i| (i.location.line, i.message.contains("line 3")))
+        .collect();
+    assert_eq!(duplicates, [(Some(4), true), (Some(5), true)]);
+    assert!(checked.warnings[1].message.contains("disagrees"));
+}

@@ -126,16 +126,20 @@ impl Plan {
                 continue;
             }
             let Some(ind) = index.get(o.indicator.as_str()) else {
-                out.errors.push(Issue {
-                    code: "unknown_indicator".into(),
-                    location: field_location(observations, i, 0),
-                    message: format!(
+                let mut issue = Issue::new(
+                    "unknown_indicator",
+                    field_location(observations, i, 0),
+                    format!(
                         "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
                         o.indicator, o.period, o.indicator, self.id
                     ),
-                    input: None,
-                    hint: None,
-                });
+                )
+                .with_input(o.indicator.clone());
+                if let Some(near) = super::check_rows::did_you_mean(self, &o.indicator) {
+                    issue.message.push_str(&format!("; did you mean {near:?}?"));
+                    issue.hint = Some(format!("did you mean {near:?}?"));
+                }
+                out.errors.push(issue);
                 continue;
             };
             if matches!(o.period, Period::YearToDate { through, .. } if through < 12)
@@ -157,6 +161,13 @@ impl Plan {
                 });
             }
         }
+        super::check_rows::row_issues(
+            self,
+            &index,
+            observations,
+            &mut out.errors,
+            &mut out.warnings,
+        );
         out
     }
 
