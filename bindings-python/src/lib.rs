@@ -15,6 +15,7 @@ mod observations;
 mod plan;
 mod quantity;
 mod scorecard;
+mod tables;
 
 use pyo3::prelude::*;
 

@@ -200,6 +200,12 @@ impl Table {
         &self.name
     }
 
+    /// What error locations name as the file: the file set with
+    /// [`in_file`](Table::in_file), else the table's name.
+    pub fn file(&self) -> &str {
+        self.file.as_deref().unwrap_or(&self.name)
+    }
+
     /// The column names, as written.
     pub fn columns(&self) -> &[String] {
         &self.columns
@@ -245,7 +251,7 @@ impl Table {
             None => format!("{}[{label}]", self.name),
         };
         Location {
-            file: Some(self.file.clone().unwrap_or_else(|| self.name.clone())),
+            file: Some(self.file().to_string()),
             line: Some(self.line(row)),
             column: column.map(|c| c + 1),
             path: Some(path),
@@ -258,15 +264,16 @@ impl Table {
     /// Where the header of `column` is (a problem of the column as a whole).
     pub(crate) fn header_location(&self, column: usize) -> Location {
         let field = self.columns.get(column).cloned();
+        let name = field.clone().unwrap_or_default();
         Location {
-            file: Some(self.file.clone().unwrap_or_else(|| self.name.clone())),
+            file: Some(self.file().to_string()),
             line: Some(1),
             column: Some(column + 1),
-            path: Some(format!(
-                "{}.{}",
-                self.name,
-                field.clone().unwrap_or_default()
-            )),
+            path: Some(if self.name.is_empty() {
+                name
+            } else {
+                format!("{}.{name}", self.name)
+            }),
             field,
             ..Location::default()
         }

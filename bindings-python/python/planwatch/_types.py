@@ -8,14 +8,19 @@ canonical syntax (``"2024"``, ``"2024H1"``, ``"2024-01..2024-09"``, ``"2024-12-3
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Dict, List, Optional, Tuple, TypedDict
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, TypedDict
 
 if TYPE_CHECKING:  # pragma: no cover
     from planwatch._planwatch import Quantity
 
 
 class Issue(TypedDict):
-    """One problem found in a plan, a table of observations or a text."""
+    """One problem found in a plan, a table of observations or a text.
+
+    For tables and records, ``row`` is the row's label (a DataFrame's index label, a
+    sheet's row number), ``field`` the column's name and ``input`` the cell as
+    written; ``hint`` says what would be accepted there.
+    """
 
     code: str
     message: str
@@ -24,6 +29,10 @@ class Issue(TypedDict):
     line: Optional[int]
     column: Optional[int]
     offset: Optional[int]
+    row: Any
+    field: Optional[str]
+    input: Optional[str]
+    hint: Optional[str]
 
 
 class Names(TypedDict):
