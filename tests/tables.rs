@@ -393,3 +393,26 @@ fn check_names_what_evaluation_would_absorb() {
     assert_eq!(duplicates, [(Some(4), true), (Some(5), true)]);
     assert!(checked.warnings[1].message.contains("disagrees"));
 }
+
+#[test]
+fn booleans_may_be_written_as_numbers_or_words() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit", "flow", "nominal"],
+        &[
+            (
+                "0",
+                vec![text("a"), text("甲"), text("人"), Cell::float(1.0), text("否")],
+            ),
+            (
+                "1",
+                vec![text("b"), text("乙"), text("人"), Cell::NaN, Cell::Int(1)],
+            ),
+        ],
+    );
+    let targets = table("targets", &["indicator", "condition"], &[]);
+    let plan =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap();
+    let flags: Vec<_> = plan.indicators.iter().map(|i| (i.flow, i.nominal)).collect();
+    assert_eq!(flags, [(true, false), (false, true)]);
+}

@@ -170,7 +170,7 @@ def test_missing_values_are_reported_not_dropped() -> None:
     )
     with pytest.raises(PlanError) as info:
         Observations.from_pandas(df)
-    assert [(i["path"], i["code"], i["file"]) for i in info.value.issues] == [("[0].value", "bad_value", "DataFrame")]
+    assert [(i["path"], i["code"], i["file"]) for i in info.value.issues] == [("[0].value", "missing_value", "DataFrame")]
 
 
 def test_int_and_datetime_and_missing_optional_columns() -> None:

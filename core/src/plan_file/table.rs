@@ -6,8 +6,9 @@
 //! column. Columns are named as the file's keys; a nested key is written with a dot
 //! (`name.en`, `source.quote`), `name` alone is `name.zh`, and `name_zh`/`name_en` are
 //! accepted. Two columns hold lists: `tags` (separated by `,` `，` `、` or `;`) and
-//! `source.span` (`8411..8424` or `8411, 8424`). Other columns (备注) are ignored, or
-//! each reported once at its header with `strict`.
+//! `source.span` (`8411..8424` or `8411, 8424`); `flow` and `nominal` take 1/0 and
+//! 是/否 besides booleans. Other columns (备注) are ignored, or each reported once at
+//! its header with `strict`.
 
 use std::ops::Range;
 
@@ -59,6 +60,10 @@ impl PlanHeader {
     }
 }
 
+/// The boolean fields: a spreadsheet or DataFrame may hold them as 1/0 (pandas turns
+/// a boolean column with an empty cell into floats) or 是/否.
+const BOOL_COLUMNS: [&str; 2] = ["flow", "nominal"];
+
 /// Separators of the `tags` column.
 const TAG_SEPARATORS: [char; 5] = [',', '，', '、', ';', '；'];
 
@@ -96,6 +101,11 @@ fn value(cell: &Cell, path: &[String]) -> Value {
     };
     let leaf = |value| Node { span: None, value };
     match path {
+        [one] if BOOL_COLUMNS.contains(&one.as_str()) => match text.trim() {
+            "1" | "1.0" | "是" | "yes" => Value::Bool(true),
+            "0" | "0.0" | "否" | "no" => Value::Bool(false),
+            _ => Value::Str(text),
+        },
         [one] if one == "tags" => Value::Array(
             text.split(TAG_SEPARATORS)
                 .map(str::trim)
