@@ -507,8 +507,8 @@ impl Observations {
                             code: code.into(),
                             location: origin.field(&out.observations.files, k),
                             message,
-                            input: None,
-                            hint: None,
+                            input: rec.fields().get(k).map(|f| f.to_string()),
+                            hint: crate::error::hint_for(code).map(String::from),
                         });
                     }
                 }
@@ -847,8 +847,8 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
                         code: code.into(),
                         location: origin.field(&out.observations.files, k),
                         message,
-                        input: None,
-                        hint: None,
+                        input: fields.get(k).map(|f| f.to_string()),
+                        hint: crate::error::hint_for(code).map(String::from),
                     });
                 }
             }
