@@ -402,7 +402,13 @@ fn booleans_may_be_written_as_numbers_or_words() {
         &[
             (
                 "0",
-                vec![text("a"), text("甲"), text("人"), Cell::float(1.0), text("否")],
+                vec![
+                    text("a"),
+                    text("甲"),
+                    text("人"),
+                    Cell::float(1.0),
+                    text("否"),
+                ],
             ),
             (
                 "1",
@@ -413,6 +419,10 @@ fn booleans_may_be_written_as_numbers_or_words() {
     let targets = table("targets", &["indicator", "condition"], &[]);
     let plan =
         Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap();
-    let flags: Vec<_> = plan.indicators.iter().map(|i| (i.flow, i.nominal)).collect();
+    let flags: Vec<_> = plan
+        .indicators
+        .iter()
+        .map(|i| (i.flow, i.nominal))
+        .collect();
     assert_eq!(flags, [(true, false), (false, true)]);
 }

@@ -125,8 +125,7 @@ impl PyObservations {
         strict: bool,
     ) -> PyResult<Self> {
         // Unnamed: the locations are `[3].value` under the file `label`.
-        let inner =
-            crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
+        let inner = crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
         Ok(PyObservations { inner })
     }
 
@@ -267,7 +266,9 @@ impl PyObservations {
 
     /// `0 + batch` is the batch, so `sum([a, b])` works.
     fn __radd__(&self, other: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        if other.extract::<i64>().is_ok_and(|n| n == 0) && !other.is_instance_of::<pyo3::types::PyBool>() {
+        if other.extract::<i64>().is_ok_and(|n| n == 0)
+            && !other.is_instance_of::<pyo3::types::PyBool>()
+        {
             let inner = self.inner.clone();
             return Ok(Py::new(py, PyObservations { inner })?.into_any());
         }

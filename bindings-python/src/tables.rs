@@ -120,7 +120,9 @@ pub(crate) fn table_from_py(
         let table = py.import("pyarrow")?.call_method1("table", (data,))?;
         let names: Vec<String> = table.getattr("column_names")?.extract()?;
         for (i, name) in names.into_iter().enumerate() {
-            let values = table.call_method1("column", (i,))?.call_method0("to_pylist")?;
+            let values = table
+                .call_method1("column", (i,))?
+                .call_method0("to_pylist")?;
             columns.push((name, cells(&values)?));
         }
         labels = positions(py, table.getattr("num_rows")?.extract()?)?;
@@ -229,8 +231,7 @@ pub(crate) fn error_with_labels(
         let issues = exc.value(py).getattr("issues")?;
         for issue in issues.cast::<PyList>()?.iter() {
             let issue = issue.cast::<PyDict>()?;
-            let (Some(file), Some(row)) = (issue.get_item("file")?, issue.get_item("row")?)
-            else {
+            let (Some(file), Some(row)) = (issue.get_item("file")?, issue.get_item("row")?) else {
                 continue;
             };
             let (Ok(file), Ok(row)) = (file.extract::<String>(), row.extract::<String>()) else {
@@ -288,7 +289,9 @@ pub(crate) fn header_from_py(
         })?;
         for item in refs.items()?.iter() {
             let (key, value): (String, Bound<'_, PyAny>) = item.extract()?;
-            header.references.push((key, value.str()?.to_cow()?.into_owned()));
+            header
+                .references
+                .push((key, value.str()?.to_cow()?.into_owned()));
         }
     }
     Ok(header)
@@ -304,10 +307,8 @@ pub(crate) fn plan_from_tables(
 ) -> PyResult<planwatch::Plan> {
     let indicators = table_from_py(indicators, "indicators", None)?;
     let targets = table_from_py(targets, "targets", None)?;
-    py.detach(|| {
-        planwatch::Plan::from_tables(&indicators.table, &targets.table, header, strict)
-    })
-    .map_err(|e| error_with_labels(py, e, &[&indicators, &targets]))
+    py.detach(|| planwatch::Plan::from_tables(&indicators.table, &targets.table, header, strict))
+        .map_err(|e| error_with_labels(py, e, &[&indicators, &targets]))
 }
 
 /// `Observations.from_records` and DataFrames by rows: the core's table reader.
