@@ -426,3 +426,21 @@ fn booleans_may_be_written_as_numbers_or_words() {
         .collect();
     assert_eq!(flags, [(true, false), (false, true)]);
 }
+
+#[test]
+fn rows_of_a_frame_are_checked_at_their_position_and_of_a_sheet_at_their_line() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let cells = || vec![text("new_jbos"), text("2024"), Cell::Int(1), text("人")];
+    let columns = ["indicator", "period", "value", "unit"];
+    let mut frame = Table::new("", columns);
+    frame.push_row("a", cells()).unwrap();
+    frame.push_row("b", cells()).unwrap();
+    let obs = Observations::from_table(&frame.in_file("records"), false).unwrap();
+    let at = &plan.check(&obs).errors[1].location;
+    assert_eq!((at.path.as_deref(), at.line), (Some("[1].indicator"), None));
+    let mut sheet = Table::new("observations", columns).in_file("book.xlsx");
+    sheet.push_row_at("7", Some(7), cells()).unwrap();
+    let obs = Observations::from_table(&sheet, false).unwrap();
+    let at = &plan.check(&obs).errors[0].location;
+    assert_eq!((at.file.as_deref(), at.line, at.column), (Some("book.xlsx"), Some(7), Some(1)));
+}

@@ -231,6 +231,11 @@ impl Table {
         self.rows.get(row).map(|r| r.label.as_str())
     }
 
+    /// The row's line in its source (a sheet's row number), when it has one.
+    pub(crate) fn source_line(&self, row: usize) -> Option<usize> {
+        self.rows.get(row).and_then(|r| r.line)
+    }
+
     /// The row's line in its source, or its position counted as a CSV file counts
     /// lines (the header is line 1), so issues sort in row order.
     pub(crate) fn line(&self, row: usize) -> usize {

@@ -110,7 +110,12 @@ impl Observations {
                     o,
                     Origin {
                         file,
-                        at: RowAt::Line(table.line(r), columns),
+                        // A sheet's rows keep their row numbers; records and frames
+                        // their position (`[3].indicator`), as records always had.
+                        at: match table.source_line(r) {
+                            Some(line) => RowAt::Line(line, columns),
+                            None => RowAt::Index(r),
+                        },
                     },
                 ),
                 Ok(_) => {}
