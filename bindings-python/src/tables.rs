@@ -31,8 +31,15 @@ pub(crate) fn cell_from_py(value: &Bound<'_, PyAny>) -> PyResult<Cell> {
     if value.is_none() {
         return Ok(Cell::Null);
     }
+    // The common cases first: a column of a million str or int cells.
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Cell::Text(s.to_cow()?.into_owned()));
+    }
     if value.is_instance_of::<PyBool>() {
         return Ok(Cell::Bool(value.is_truthy()?));
+    }
+    if value.is_instance_of::<pyo3::types::PyInt>() {
+        return Ok(Cell::Text(value.str()?.to_cow()?.into_owned()));
     }
     if let Ok(f) = value.cast::<PyFloat>() {
         let x = f.value();
@@ -227,6 +234,16 @@ pub(crate) fn error_with_labels(
     tables: &[&Converted],
 ) -> PyErr {
     let exc = errors::to_py(err);
+    let by_text: Vec<HashMap<&str, &Py<PyAny>>> = tables
+        .iter()
+        .map(|t| {
+            let mut map = HashMap::with_capacity(t.labels.len());
+            for (text, label) in &t.labels {
+                map.entry(text.as_str()).or_insert(label);
+            }
+            map
+        })
+        .collect();
     let relabel = || -> PyResult<()> {
         let issues = exc.value(py).getattr("issues")?;
         for issue in issues.cast::<PyList>()?.iter() {
@@ -237,17 +254,13 @@ pub(crate) fn error_with_labels(
             let (Ok(file), Ok(row)) = (file.extract::<String>(), row.extract::<String>()) else {
                 continue;
             };
-            let table = tables.iter().find(|t| {
+            let path: Option<String> = issue.get_item("path")?.and_then(|p| p.extract().ok());
+            let table = tables.iter().position(|t| {
                 t.table.file() == file
-                    && issue
-                        .get_item("path")
-                        .ok()
-                        .flatten()
-                        .and_then(|p| p.extract::<String>().ok())
-                        .is_some_and(|p| p.starts_with(t.table.name()))
+                    && path.as_deref().is_some_and(|p| p.starts_with(t.table.name()))
             });
-            if let Some(label) = table.and_then(|t| t.labels.iter().find(|(l, _)| *l == row)) {
-                issue.set_item("row", label.1.bind(py))?;
+            if let Some(label) = table.and_then(|t| by_text[t].get(row.as_str())) {
+                issue.set_item("row", label.bind(py))?;
             }
         }
         Ok(())
