@@ -442,5 +442,8 @@ fn rows_of_a_frame_are_checked_at_their_position_and_of_a_sheet_at_their_line() 
     sheet.push_row_at("7", Some(7), cells()).unwrap();
     let obs = Observations::from_table(&sheet, false).unwrap();
     let at = &plan.check(&obs).errors[0].location;
-    assert_eq!((at.file.as_deref(), at.line, at.column), (Some("book.xlsx"), Some(7), Some(1)));
+    assert_eq!(
+        (at.file.as_deref(), at.line, at.column),
+        (Some("book.xlsx"), Some(7), Some(1))
+    );
 }

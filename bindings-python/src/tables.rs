@@ -257,7 +257,9 @@ pub(crate) fn error_with_labels(
             let path: Option<String> = issue.get_item("path")?.and_then(|p| p.extract().ok());
             let table = tables.iter().position(|t| {
                 t.table.file() == file
-                    && path.as_deref().is_some_and(|p| p.starts_with(t.table.name()))
+                    && path
+                        .as_deref()
+                        .is_some_and(|p| p.starts_with(t.table.name()))
             });
             if let Some(label) = table.and_then(|t| by_text[t].get(row.as_str())) {
                 issue.set_item("row", label.bind(py))?;

@@ -110,6 +110,7 @@ impl Plan {
         let rows = self.observation_issues(observations);
         out.errors.extend(rows.errors);
         out.warnings.extend(rows.warnings);
+        super::check_rows::duplicates(self, observations, &mut out.warnings);
         out
     }
 
@@ -142,6 +143,8 @@ impl Plan {
                 out.errors.push(issue);
                 continue;
             };
+            out.errors
+                .extend(super::check_rows::unit_issue(observations, i, o, ind));
             if matches!(o.period, Period::YearToDate { through, .. } if through < 12)
                 && ind.measure == Measure::Level
                 && !ind.flow
@@ -161,13 +164,6 @@ impl Plan {
                 });
             }
         }
-        super::check_rows::row_issues(
-            self,
-            &index,
-            observations,
-            &mut out.errors,
-            &mut out.warnings,
-        );
         out
     }
 
