@@ -107,8 +107,10 @@ impl PyObservations {
 
     /// Builds a batch from records keyed by the CSV column names (`indicator`,
     /// `period`, `value`, `unit`, and optionally `status`, `vintage`, `source`,
-    /// `jurisdiction`): an iterable of dicts (`df.to_dict("records")`), or a dict of
-    /// row label to dict (`df.to_dict("index")`), whose labels then locate problems.
+    /// `jurisdiction`): an iterable of dicts (`df.to_dict("records")`), a dict of row
+    /// label to dict (`df.to_dict("index")`), or a DataFrame itself (pandas, polars, or
+    /// an Arrow table), read column by column; a dict's keys and a pandas index's labels
+    /// then locate problems.
     /// Values are `str`, `int` (numpy's too), `decimal.Decimal`, `bool` (a milestone
     /// done or not), `datetime.date`, `None`, or floats, read through their shortest
     /// round-trip text (16.4 is "16.4": exact for what was typed with up to 15

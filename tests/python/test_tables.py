@@ -166,3 +166,15 @@ def test_excel_problems_name_sheet_row_and_column(tmp_path: pathlib.Path) -> Non
     sheets = pd.read_excel(WORKBOOK, sheet_name=None)
     plan = Plan.from_tables(sheets["indicators"], sheets["targets"], id="nanshan-2024", period="2024")
     assert len(plan.targets) == len(Plan.builtin("nanshan-2024").targets)
+
+
+def test_records_may_be_a_frame_whose_index_labels_locate_problems() -> None:
+    df = pd.DataFrame(
+        {"indicator": ["gdp", "gdp"], "period": ["2024", "2024Q5"], "value": [1.5, 2.5], "unit": ["亿元", "亿元"]},
+        index=pd.Index(["shenzhen", "nanshan"]),
+    )
+    with pytest.raises(PlanError) as info:
+        Observations.from_records(df)
+    [issue] = info.value.issues
+    assert (issue["row"], issue["field"], issue["input"], issue["code"]) == ("nanshan", "period", "2024Q5", "bad_period")
+    assert len(Observations.from_records(df.iloc[:1])) == 1
