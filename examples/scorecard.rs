@@ -1,8 +1,8 @@
 //! Evaluates a plan against observations and prints the scorecard.
 //!
 //! ```text
-//! cargo run --release --example scorecard -- [--builtin NAME | --plan PLAN.toml|PLAN.json]
-//!     [--observations OBS.csv|OBS.json]... [--as-of YYYY-MM-DD]
+//! cargo run --release --example scorecard -- [--builtin NAME | --plan PLAN.toml|PLAN.json|PLAN.xlsx]
+//!     [--observations OBS.csv|OBS.json|OBS.xlsx]... [--as-of YYYY-MM-DD]
 //!     [--format text|markdown|html|json|csv] [--lang zh|en] [-o FILE]
 //! ```
 //!
@@ -19,6 +19,10 @@
 //!   `file:line:column: message [code]` and exits with status 2; so do bad arguments,
 //!   with the usage. Failing to write the output exits with status 1.
 //! - The format is `text` by default; `-o FILE` writes the report to FILE.
+//! - `.xlsx` workbooks (sheets `plan`, `indicators`, `targets`, `observations`; see
+//!   `planwatch::excel`) are read when the example is built with the `excel` feature:
+//!   `cargo run --release --features excel --example scorecard -- --plan
+//!   examples/data/nanshan-2024.xlsx --observations examples/data/nanshan-2024.xlsx`.
 //!
 //! The tests include this file as a module and call [`run`] with arguments, so what
 //! they check is what the command does.
@@ -29,17 +33,18 @@ use jiff::civil::Date;
 use planwatch::{evaluate, Error, Format, Lang, Observations, Options, Plan};
 
 const USAGE: &str = "\
-usage: scorecard [--builtin NAME | --plan PLAN.toml|PLAN.json]
-                 [--observations OBS.csv|OBS.json]...
+usage: scorecard [--builtin NAME | --plan PLAN.toml|PLAN.json|PLAN.xlsx]
+                 [--observations OBS.csv|OBS.json|OBS.xlsx]...
                  [--as-of YYYY-MM-DD] [--format text|markdown|html|json|csv]
                  [--lang zh|en] [-o FILE]
 
 Evaluates a development plan against observations and prints the scorecard.
   --builtin NAME       a built-in plan with its observations: nanshan-2024
                        (the default) or china-14fyp
-  --plan FILE          plan file (TOML, or JSON by its .json extension)
-                       instead of a built-in plan
-  --observations FILE  observations (CSV, or JSON by its .json extension); may repeat.
+  --plan FILE          plan file (TOML, JSON by its .json extension, or an Excel
+                       workbook by .xlsx) instead of a built-in plan
+  --observations FILE  observations (CSV, JSON by .json, the sheet observations of
+                       a workbook by .xlsx); may repeat.
                        With the built-in plan, rows are added to the built-in ones.
   --as-of DATE         evaluate as of this date (default: today)
   --format FORMAT      text (default), markdown, html, json or csv
@@ -174,6 +179,44 @@ fn is_json(path: &str) -> bool {
     path.to_ascii_lowercase().ends_with(".json")
 }
 
+fn is_xlsx(path: &str) -> bool {
+    path.to_ascii_lowercase().ends_with(".xlsx")
+}
+
+/// A plan from an Excel workbook's bytes (the `excel` feature).
+#[cfg(feature = "excel")]
+fn plan_from_workbook(bytes: &[u8], path: &str) -> Result<Plan, Error> {
+    let header = planwatch::PlanHeader::default();
+    Plan::from_excel(std::io::Cursor::new(bytes), path, &header, false)
+}
+
+/// The sheet `observations` of an Excel workbook (the `excel` feature).
+#[cfg(feature = "excel")]
+fn observations_from_workbook(bytes: &[u8], path: &str) -> Result<Observations, Error> {
+    Observations::from_excel(std::io::Cursor::new(bytes), path, false)
+}
+
+#[cfg(not(feature = "excel"))]
+fn no_excel(path: &str) -> Error {
+    Error::new(
+        planwatch::ErrorKind::InvalidValue,
+        format!(
+            "{path}: .xlsx workbooks are read with the excel feature \
+             (cargo run --features excel --example scorecard)"
+        ),
+    )
+}
+
+#[cfg(not(feature = "excel"))]
+fn plan_from_workbook(_: &[u8], path: &str) -> Result<Plan, Error> {
+    Err(no_excel(path))
+}
+
+#[cfg(not(feature = "excel"))]
+fn observations_from_workbook(_: &[u8], path: &str) -> Result<Observations, Error> {
+    Err(no_excel(path))
+}
+
 /// Runs the command with `args` (without the program name); `today` is the default
 /// `--as-of`. Returns the exit status.
 pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -188,6 +231,15 @@ pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Writ
         let _ = write!(out, "{USAGE}");
         return 0;
     }
+    let read_bytes = |path: &str, err: &mut dyn Write| -> Option<Vec<u8>> {
+        match std::fs::read(path) {
+            Ok(t) => Some(t),
+            Err(e) => {
+                let _ = writeln!(err, "{path}: cannot read: {e}");
+                None
+            }
+        }
+    };
     let read = |path: &str, err: &mut dyn Write| -> Option<String> {
         match std::fs::read_to_string(path) {
             Ok(t) => Some(t),
@@ -205,6 +257,12 @@ pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Writ
     };
     let plan = match &args.plan {
         None => Plan::builtin(builtin.unwrap_or("nanshan-2024")),
+        Some(path) if is_xlsx(path) => {
+            let Some(bytes) = read_bytes(path, err) else {
+                return 2;
+            };
+            plan_from_workbook(&bytes, path).inspect_err(|e| report_problems(err, path, e))
+        }
         Some(path) => {
             let Some(text) = read(path, err) else {
                 return 2;
@@ -238,14 +296,21 @@ pub fn run(args: &[String], today: Date, out: &mut dyn Write, err: &mut dyn Writ
     };
     let mut failed = false;
     for path in &args.observations {
-        let Some(text) = read(path, err) else {
+        let loaded = if is_xlsx(path) {
+            let Some(bytes) = read_bytes(path, err) else {
+                failed = true;
+                continue;
+            };
+            observations_from_workbook(&bytes, path)
+        } else if let Some(text) = read(path, err) {
+            if is_json(path) {
+                Observations::from_json_str(&text, path)
+            } else {
+                Observations::from_csv_str(&text, path)
+            }
+        } else {
             failed = true;
             continue;
-        };
-        let loaded = if is_json(path) {
-            Observations::from_json_str(&text, path)
-        } else {
-            Observations::from_csv_str(&text, path)
         };
         match loaded {
             Ok(o) => observations.extend(o),

@@ -18,3 +18,6 @@ mod quantity_props;
 mod quantity_table;
 mod records;
 mod report;
+mod tables;
+#[cfg(feature = "excel")]
+mod workbook;

@@ -162,13 +162,13 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
         })
         .collect();
     let want = vec![
-        ("invalid", 4, 1, "plan.titel"),
+        ("unknown_field", 4, 1, "plan.titel"),
         ("invalid", 10, 8, "indicator[0].flow"),
         ("invalid", 11, 8, "indicator[0].kind"),
         ("invalid", 13, 1, "indicator[1].name"),
         ("invalid", 16, 14, "indicator[1].tags[1]"),
         ("invalid", 17, 19, "indicator[1].source.span"),
-        ("invalid", 17, 28, "indicator[1].source.page"),
+        ("unknown_field", 17, 28, "indicator[1].source.page"),
         ("invalid", 21, 13, "target[0].condition"),
     ];
     assert_eq!(got, want, "{e}");
@@ -177,7 +177,7 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
     assert_eq!(messages[1], "`flow` must be true or false, found \"yes\"");
     assert_eq!(
         messages[2],
-        "`kind` must be one of \"binding\", \"expected\", \"task\", found \"binding-ish\""
+        "`kind` must be one of \"binding\", \"expected\", \"task\", \"约束性\", \"预期性\", \"任务\", found \"binding-ish\""
     );
     assert_eq!(messages[3], "missing field `name`");
     assert_eq!(messages[7], "`condition` must be a string, found a float");
@@ -204,7 +204,7 @@ fn json_items_are_read_by_the_same_rules_and_null_is_absent() {
         got,
         vec![
             ("invalid", "target[0].condition", None),
-            ("invalid", "target[0].bogus", None)
+            ("unknown_field", "target[0].bogus", None)
         ],
         "{e}"
     );

@@ -648,3 +648,19 @@ fn example_prints_a_named_builtin_scorecard() {
     assert_eq!(code, 2);
     assert!(err.contains("exclude each other"), "{err}");
 }
+
+#[test]
+fn example_reads_the_shipped_workbook() {
+    let book = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/nanshan-2024.xlsx"
+    );
+    let (code, out, err) = run(&["--plan", book, "--observations", book, "--format", "csv"]);
+    if cfg!(feature = "excel") {
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, builtin(Some("2025-06-30")).to_csv());
+    } else {
+        assert_eq!(code, 2);
+        assert!(err.contains("excel feature"), "{err}");
+    }
+}

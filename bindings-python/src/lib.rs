@@ -16,6 +16,7 @@ mod plan;
 mod quantity;
 mod records;
 mod scorecard;
+mod tables;
 
 use pyo3::prelude::*;
 

@@ -2,17 +2,17 @@
 //!
 //! Every loader ends in one core loader, which validates the whole batch and reports
 //! every bad row: CSV files and text go to `from_csv_reader`/`from_csv_str`, Python
-//! records to `from_json_str` (so unknown keys and bad rows are reported exactly as
-//! for a JSON file), DataFrame columns to `from_records`.
+//! records to `from_table` (through `crate::tables`, each problem at its row label),
+//! workbooks to `from_excel`, DataFrame columns to `from_records`.
 
 use std::io::BufReader;
 
 use planwatch::{ErrorKind, Location, ObservationRecord, Observations, OBSERVATION_COLUMNS};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyMapping, PyString};
+use pyo3::types::{PyList, PyString};
 
-use crate::convert::{cell_text, io_error, source_from_py, type_name, Source};
+use crate::convert::{io_error, source_from_py, type_name, Source};
 use crate::errors;
 use crate::frame::column_texts;
 use crate::plan::TEXT_NAME;
@@ -105,45 +105,42 @@ impl PyObservations {
         Ok(PyObservations { inner })
     }
 
-    /// Builds a batch from an iterable of dicts keyed by the CSV column names
-    /// (`indicator`, `period`, `value`, `unit`, and optionally `status`, `vintage`,
-    /// `source`, `jurisdiction`). Values are `str`, `int`, `decimal.Decimal`, `bool`
-    /// (a milestone done or not), `datetime.date` or `None`; floats raise `TypeError`.
-    /// All or nothing: raises `ValidationError` listing every bad record (`[3].value`).
+    /// Builds a batch from records keyed by the CSV column names (`indicator`,
+    /// `period`, `value`, `unit`, and optionally `status`, `vintage`, `source`,
+    /// `jurisdiction`): an iterable of dicts (`df.to_dict("records")`), a dict of row
+    /// label to dict (`df.to_dict("index")`), or a DataFrame itself (pandas, polars, or
+    /// an Arrow table), read column by column; a dict's keys and a pandas index's labels
+    /// then locate problems.
+    /// Values are `str`, `int` (numpy's too), `decimal.Decimal`, `bool` (a milestone
+    /// done or not), `datetime.date`, `None`, or floats, read through their shortest
+    /// round-trip text (16.4 is "16.4": exact for what was typed with up to 15
+    /// significant digits; pass Decimal or str beyond that). NaN is a missing value.
+    /// Other keys are rejected, or ignored with `strict=False`. All or nothing: raises
+    /// `ValidationError` listing every problem, each with `row` (the label), `field`,
+    /// `input` and `hint`.
     #[staticmethod]
-    #[pyo3(signature = (records, label = "records"))]
-    fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
-        let mut rows: Vec<planwatch::KeyedRecord> = Vec::new();
-        for (i, record) in records.try_iter()?.enumerate() {
-            let record = record?;
-            let Ok(map) = record.cast::<PyMapping>() else {
-                // The core reports a record that is not a mapping, at its index.
-                rows.push(None);
-                continue;
-            };
-            let mut cells = Vec::new();
-            for item in map.items()?.iter() {
-                let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-                let Ok(key) = key.cast::<PyString>() else {
-                    return Err(PyTypeError::new_err(format!(
-                        "record {i}: keys must be column names (str), not {}",
-                        type_name(&key)
-                    )));
-                };
-                let key = key.to_cow()?.into_owned();
-                let text = cell_text(&value, false)
-                    .map_err(|e| positioned(py, e, i, &key))?
-                    .ok_or_else(|| float_in_record(&value, i, &key))?;
-                cells.push((key, Some(text)));
-            }
-            rows.push(Some(cells));
-        }
-        // Validated by the core as the records of a JSON file are (unknown keys,
-        // every bad field at `[index].column`), without a detour through JSON text.
-        let label = label.to_string();
-        let inner = py
-            .detach(|| Observations::from_keyed_records(rows, &label))
-            .map_err(errors::to_py)?;
+    #[pyo3(signature = (records, label = "records", *, strict = true))]
+    fn from_records(
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        label: &str,
+        strict: bool,
+    ) -> PyResult<Self> {
+        // Unnamed: the locations are `[3].value` under the file `label`.
+        let inner = crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
+        Ok(PyObservations { inner })
+    }
+
+    /// Loads the sheet `observations` of an Excel workbook (`.xlsx`) with the columns
+    /// of the CSV file; numbers are read through their shortest round-trip text, date
+    /// cells as dates. Other columns (备注) are ignored, or with `strict=True`
+    /// rejected. All or nothing: `ValidationError` lists every bad cell by row and column.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, strict = false))]
+    fn from_excel(py: Python<'_>, path: &Bound<'_, PyAny>, strict: bool) -> PyResult<Self> {
+        let inner = crate::tables::from_workbook(py, path, |book, name| {
+            Observations::from_excel(book, name, strict)
+        })?;
         Ok(PyObservations { inner })
     }
 
@@ -269,24 +266,18 @@ impl PyObservations {
         Ok(Py::new(py, PyObservations { inner })?.into_any())
     }
 
+    /// `0 + batch` is the batch, so `sum([a, b])` works.
+    fn __radd__(&self, other: &Bound<'_, PyAny>, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        if other.extract::<i64>().is_ok_and(|n| n == 0)
+            && !other.is_instance_of::<pyo3::types::PyBool>()
+        {
+            let inner = self.inner.clone();
+            return Ok(Py::new(py, PyObservations { inner })?.into_any());
+        }
+        self.__add__(other, py)
+    }
+
     fn __repr__(&self) -> String {
         format!("<Observations: {} rows>", self.inner.len())
-    }
-}
-
-/// A `TypeError` for a float in a record.
-fn float_in_record(value: &Bound<'_, PyAny>, index: usize, key: &str) -> PyErr {
-    PyTypeError::new_err(format!(
-        "record {index}, {key:?}: floats are not exact ({}); write Decimal(\"…\") or a str",
-        value.repr().map(|r| r.to_string()).unwrap_or_default()
-    ))
-}
-
-/// Prefixes a `TypeError` raised for one cell with the cell's position.
-fn positioned(py: Python<'_>, err: PyErr, index: usize, key: &str) -> PyErr {
-    if err.is_instance_of::<PyTypeError>(py) {
-        PyTypeError::new_err(format!("record {index}, {key:?}: {}", err.value(py)))
-    } else {
-        err
     }
 }

@@ -54,10 +54,83 @@ impl PyPlan {
         load(py, source, &[".toml"], Plan::from_toml_str)
     }
 
-    /// Loads a plan file in JSON (same schema and path rule as `from_toml`, `.json`).
+    /// Loads a plan file in JSON (same schema and path rule as `from_toml`, `.json`),
+    /// or a plan given as a `dict` in that schema (what `json.load` returns).
     #[staticmethod]
     fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if source.cast::<pyo3::types::PyMapping>().is_ok() {
+            let text: String = py
+                .import("json")?
+                .call_method1("dumps", (source,))?
+                .extract()?;
+            let inner = py
+                .detach(|| Plan::from_json_str(&text, "<dict>"))
+                .map_err(errors::to_py)?;
+            return Ok(PyPlan { inner });
+        }
         load(py, source, &[".json"], Plan::from_json_str)
+    }
+
+    /// Builds a plan from two tables whose columns are the plan file's `[[indicator]]`
+    /// and `[[target]]` fields (`name` or `name.zh`, `name.en`, `source.quote` …),
+    /// each a pandas or polars DataFrame, an Arrow table (anything with
+    /// `__arrow_c_stream__`, through pyarrow), records or a dict of columns. Conditions
+    /// and kinds read as plan files read them ("增长6%", "不少于1.2万人", 约束性). Columns
+    /// the schema does not have (备注) are ignored, or with `strict=True` rejected.
+    /// Raises `ValidationError` with every problem, each with the row's index label (`row`),
+    /// the column (`field`), the cell (`input`) and a `hint`.
+    #[staticmethod]
+    #[pyo3(signature = (indicators, targets, *, id, period, title = None, jurisdiction = None, document = None, references = None, strict = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_tables(
+        py: Python<'_>,
+        indicators: &Bound<'_, PyAny>,
+        targets: &Bound<'_, PyAny>,
+        id: &str,
+        period: &Bound<'_, PyAny>,
+        title: Option<String>,
+        jurisdiction: Option<String>,
+        document: Option<String>,
+        references: Option<&Bound<'_, PyAny>>,
+        strict: bool,
+    ) -> PyResult<Self> {
+        let header = crate::tables::header_from_py(
+            Some(id),
+            Some(period),
+            title,
+            jurisdiction,
+            document,
+            references,
+        )?;
+        let inner = crate::tables::plan_from_tables(py, indicators, targets, &header, strict)?;
+        Ok(PyPlan { inner })
+    }
+
+    /// Loads a plan from an Excel workbook (`.xlsx`): sheets `indicators` and
+    /// `targets` with the columns of `from_tables`, and optionally `plan` (rows of
+    /// `field | value`: id, period, title, jurisdiction, document) and `references`
+    /// (`key | value`). Keyword arguments take precedence over the `plan` sheet.
+    /// Every problem is located by sheet (`path` "targets[5].condition"), row (`line`)
+    /// and column.
+    #[staticmethod]
+    #[pyo3(signature = (path, *, id = None, period = None, title = None, jurisdiction = None, document = None, strict = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_excel(
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        id: Option<&str>,
+        period: Option<&Bound<'_, PyAny>>,
+        title: Option<String>,
+        jurisdiction: Option<String>,
+        document: Option<String>,
+        strict: bool,
+    ) -> PyResult<Self> {
+        let header =
+            crate::tables::header_from_py(id, period, title, jurisdiction, document, None)?;
+        let inner = crate::tables::from_workbook(py, path, |book, name| {
+            Plan::from_excel(book, name, &header, strict)
+        })?;
+        Ok(PyPlan { inner })
     }
 
     /// A built-in plan, such as "nanshan-2024".

@@ -112,7 +112,7 @@ fn not_utf8(file: &str, place: Place, guess: Guess, byte: Option<u8>) -> Error {
             file: Some(file.to_string()).filter(|f| !f.is_empty()),
             line: Some(line),
             column: Some(column),
-            path: None,
+            ..Location::default()
         })
         .with_expected("UTF-8 text")
 }

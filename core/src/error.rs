@@ -90,6 +90,13 @@ pub struct Location {
     pub column: Option<usize>,
     /// A path inside a structured document, such as `target[3].condition`.
     pub path: Option<String>,
+    /// The label of a table row as the table gives it (a DataFrame's index label, a
+    /// record's key); `None` for text inputs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
+    /// The name of a table's column (`condition`), when the input is a table or records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl Location {
@@ -144,6 +151,53 @@ pub struct Issue {
     pub location: Location,
     /// A sentence that says what is wrong.
     pub message: String,
+    /// The offending input as written (a table cell's text), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<String>,
+    /// What would be accepted there, for the person fixing the input; the default for
+    /// each code is in [`hint_for`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Issue {
+    /// An issue with the default [`hint_for`] its code and no input.
+    pub fn new(code: impl Into<String>, location: Location, message: impl Into<String>) -> Issue {
+        let code = code.into();
+        Issue {
+            hint: hint_for(&code).map(String::from),
+            code,
+            location,
+            message: message.into(),
+            input: None,
+        }
+    }
+
+    /// Sets the offending input.
+    pub fn with_input(mut self, input: impl Into<String>) -> Issue {
+        self.input = Some(input.into());
+        self
+    }
+}
+
+/// What is accepted where an issue of `code` was found: the one list of hints, so the
+/// same problem reads the same from every loader. `None` for codes whose message says
+/// it all.
+pub fn hint_for(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "bad_value" => "a number, exact as text or Decimal (9500.97, 1.5万), or done / not done for a milestone",
+        "missing_value" => "fill the cell, or leave the row out",
+        "bad_period" => "a period: 2024, 2024H1, 2024Q3, 2024-09, 2024-01..2024-09, 2024-12-31, 2024年1-9月",
+        "unknown_unit" => "a unit such as 亿元, 万人, 人, %, 个百分点, 个; 1 for a figure without one",
+        "missing_unit" => "the unit of the value (人, 亿元, %), or 1 for a figure without one",
+        "bad_status" => "preliminary, revised or final (初步核算, 修订, 最终), or empty",
+        "bad_vintage" => "a publication date YYYY-MM-DD, or empty",
+        "bad_condition" => "a condition: >= 1.5万人, 不少于1.2万人, 增长6%, 下降3%, 6%左右, 1-2个, <= ref:key, done by 2024-12-31",
+        "bad_baseline" | "bad_reference" => "a quantity with its unit: 8.5立方米/万元, 1.2万人",
+        "unknown_field" => "a column of the schema (see the plan file format), or strict=False to ignore it",
+        "unknown_indicator" => "an indicator id the plan defines",
+        _ => return None,
+    })
 }
 
 impl fmt::Display for Issue {
@@ -205,7 +259,12 @@ impl Error {
     }
 
     /// A validation error carrying every issue found. The message summarises the count.
-    pub fn from_issues(what: &str, issues: Vec<Issue>) -> Error {
+    pub fn from_issues(what: &str, mut issues: Vec<Issue>) -> Error {
+        for issue in &mut issues {
+            if issue.hint.is_none() {
+                issue.hint = hint_for(&issue.code).map(String::from);
+            }
+        }
         let n = issues.len();
         let first = issues.first().map(|i| format!(": {i}")).unwrap_or_default();
         let more = if n > 1 {

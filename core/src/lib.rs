@@ -11,6 +11,8 @@ mod encoding;
 mod error;
 mod evaluate;
 mod exact;
+#[cfg(feature = "excel")]
+pub mod excel;
 mod extract;
 mod format;
 mod formula;
@@ -25,6 +27,7 @@ mod plan_file;
 mod quantity;
 pub mod report;
 pub mod schema;
+mod table;
 mod target;
 mod text;
 mod unit;
@@ -55,7 +58,7 @@ pub mod extraction {
 pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use encoding::decode_utf8;
-pub use error::{Error, ErrorKind, Issue, Location, Result};
+pub use error::{hint_for, Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{
     evaluate, try_evaluate, Assessment, Grade, Options, Rule, Scorecard, Severity, Status,
 };
@@ -71,8 +74,10 @@ pub use observation::{
 };
 pub use period::Period;
 pub use plan::{Checked, Plan};
+pub use plan_file::PlanHeader;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
 pub use report::{Format, Lang};
 pub use rust_decimal::Decimal;
+pub use table::{Cell, Table};
 pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR, GROWTH_WORDS};
 pub use unit::{Currency, Dimension, Unit};

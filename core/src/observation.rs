@@ -17,6 +17,8 @@ use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
+mod table;
+
 /// How final a published figure is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
@@ -520,6 +522,8 @@ impl Observations {
                             code: code.into(),
                             location: origin.field(&out.observations.files, k),
                             message,
+                            input: rec.fields().get(k).map(|f| f.to_string()),
+                            hint: crate::error::hint_for(code).map(String::from),
                         });
                     }
                 }
@@ -641,6 +645,8 @@ impl Observations {
                     code: "bad_row".into(),
                     location: locate(""),
                     message: "a record must be an object".into(),
+                    input: None,
+                    hint: None,
                 });
                 continue;
             };
@@ -652,6 +658,8 @@ impl Observations {
                         code: "bad_value".into(),
                         location: locate(&key),
                         message: format!("{key} must be a string or a number"),
+                        input: None,
+                        hint: None,
                     });
                     bad = true;
                     continue;
@@ -661,6 +669,8 @@ impl Observations {
                         code: "unknown_field".into(),
                         location: locate(""),
                         message: format!("unknown field {key:?}"),
+                        input: None,
+                        hint: None,
                     });
                     bad = true;
                 }
@@ -822,6 +832,8 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
                         ..Location::default()
                     },
                     message: e.to_string(),
+                    input: None,
+                    hint: None,
                 });
                 continue;
             }
@@ -871,6 +883,8 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
                     ..Location::default()
                 },
                 message,
+                input: None,
+                hint: None,
             });
             continue;
         }
@@ -888,6 +902,8 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
                         code: code.into(),
                         location: origin.field(&out.observations.files, k),
                         message,
+                        input: fields.get(k).map(|f| f.to_string()),
+                        hint: crate::error::hint_for(code).map(String::from),
                     });
                 }
             }
@@ -927,8 +943,23 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    // A float NaN (pandas' missing value) arrives as the text "NaN": missing, which
+    // an optional field may be and a required one may not.
+    let nan = |v: &str| v.trim().eq_ignore_ascii_case("nan");
+    for (k, v) in f.iter().enumerate().take(4) {
+        if nan(v) {
+            problems.push((k, "missing_value", "missing value (NaN)".into()));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let f: [&str; 8] = std::array::from_fn(|k| if nan(f[k]) { "" } else { f[k] });
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
+    }
+    if f[2].trim().is_empty() {
+        problems.push((2, "missing_value", "value is empty".into()));
     }
     let period = Period::parse_written(f[1])
         .map_err(|e| problems.push((1, "bad_period", e.to_string())))
@@ -956,6 +987,7 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     };
     let value = match milestone {
         Some(v) => Some(v),
+        None if f[2].trim().is_empty() => None,
         None => parse_number(f[2])
             .map_err(|e| problems.push((2, "bad_value", e.to_string())))
             .ok(),
@@ -1016,6 +1048,8 @@ fn unknown_indicator_issue(o: &Observation, at: Option<Location>, plan: &Plan) -
             "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
             o.indicator, o.period, o.indicator, plan.id
         ),
+        input: None,
+        hint: None,
     }
 }
 

@@ -11,6 +11,7 @@ use crate::target::Target;
 use crate::{Error, ErrorKind, Result};
 
 mod check;
+mod check_rows;
 
 pub(crate) use check::Broken;
 pub use check::Checked;

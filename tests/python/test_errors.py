@@ -81,6 +81,10 @@ def test_plan_error_issues_are_flat_dicts() -> None:
             "line": 2,
             "column": 3,
             "offset": None,
+            "row": None,
+            "field": None,
+            "input": "x",
+            "hint": info.value.issues[0]["hint"],
         },
         {
             "code": "unknown_unit",
@@ -90,8 +94,13 @@ def test_plan_error_issues_are_flat_dicts() -> None:
             "line": 3,
             "column": 4,
             "offset": None,
+            "row": None,
+            "field": None,
+            "input": "furlong",
+            "hint": info.value.issues[1]["hint"],
         },
     ]
+    assert "1.5万" in info.value.issues[0]["hint"]
     assert "2 problems" in info.value.message
 
 

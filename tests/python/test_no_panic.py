@@ -348,7 +348,7 @@ def test_wrong_types_are_type_errors() -> None:
         (Quantity, (1.5, "元")),
         (Plan.from_toml, (3,)),
         (Observations.from_records, (3,)),
-        (Observations.from_records, ([{"value": object()}],)),
+        (Observations.from_records, (["not a record"],)),
         (Observations.from_pandas, ("df",)),
         (plan.evaluate, (plan,)),
         (plan.evaluate, (obs, 3.5)),

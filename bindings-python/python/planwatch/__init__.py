@@ -145,8 +145,10 @@ class ValidationError(PlanwatchError, ValueError):
 
     ``issues`` lists every problem found, each a dict with ``code``, ``message``,
     ``path`` (``target[3].condition``, ``[12].value``), ``file``, ``line``, ``column``
-    (1-based, for files and tables) and ``offset`` (characters, for text); keys that
-    do not apply are ``None``.
+    (1-based, for files and tables), ``offset`` (characters, for text), and for
+    tables and records ``row`` (the row's label: a DataFrame's index label, a sheet's
+    row number), ``field`` (the column's name), ``input`` (the cell as written) and
+    ``hint`` (what would be accepted); keys that do not apply are ``None``.
     """
 
     _default_code = "validation"

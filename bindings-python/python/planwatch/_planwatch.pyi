@@ -30,7 +30,10 @@ _Exact = Union[Decimal, int, str]
 _Source = Union[str, os.PathLike[str]]
 _AsOf = Union[datetime.date, str, None]
 _Lang = Literal["zh", "en"]
-_Cell = Union[str, int, Decimal, bool, datetime.date, None]
+_Cell = Union[str, int, float, Decimal, bool, datetime.date, None]
+# A table: a pandas or polars DataFrame, an Arrow table (anything with
+# __arrow_c_stream__), records, or a dict of columns.
+_Table = Any
 
 NANSHAN_2024_REPORT: str
 
@@ -65,7 +68,31 @@ class Plan:
     @staticmethod
     def from_toml(source: _Source) -> Plan: ...
     @staticmethod
-    def from_json(source: _Source) -> Plan: ...
+    def from_json(source: Union[_Source, Mapping[str, Any]]) -> Plan: ...
+    @staticmethod
+    def from_tables(
+        indicators: _Table,
+        targets: _Table,
+        *,
+        id: str,
+        period: Union[str, int],
+        title: Optional[str] = None,
+        jurisdiction: Optional[str] = None,
+        document: Optional[str] = None,
+        references: Optional[Mapping[str, str]] = None,
+        strict: bool = False,
+    ) -> Plan: ...
+    @staticmethod
+    def from_excel(
+        path: _Source,
+        *,
+        id: Optional[str] = None,
+        period: Union[str, int, None] = None,
+        title: Optional[str] = None,
+        jurisdiction: Optional[str] = None,
+        document: Optional[str] = None,
+        strict: bool = False,
+    ) -> Plan: ...
     @staticmethod
     def builtin(name: str) -> Plan: ...
     @property
@@ -106,7 +133,14 @@ class Observations:
     @staticmethod
     def from_json(source: _Source) -> Observations: ...
     @staticmethod
-    def from_records(records: Iterable[Mapping[str, _Cell]], label: str = "records") -> Observations: ...
+    def from_records(
+        records: Union[Iterable[Mapping[str, _Cell]], Mapping[Any, Mapping[str, _Cell]]],
+        label: str = "records",
+        *,
+        strict: bool = True,
+    ) -> Observations: ...
+    @staticmethod
+    def from_excel(path: _Source, *, strict: bool = False) -> Observations: ...
     @staticmethod
     def from_pandas(df: Any, label: str = "DataFrame") -> Observations: ...
     @staticmethod
@@ -114,7 +148,7 @@ class Observations:
     def to_csv(self) -> str: ...
     def __len__(self) -> int: ...
     def __add__(self, other: Observations, /) -> Observations: ...
-    def __radd__(self, other: Observations, /) -> Observations: ...
+    def __radd__(self, other: Union[Observations, int], /) -> Observations: ...
 
 @final
 class Scorecard:

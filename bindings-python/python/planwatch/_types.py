@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import List, Optional, Tuple, TypedDict
+from typing import Any, Dict, List, Optional, Tuple, TypedDict
 
 
 class Issue(TypedDict):
-    """One problem found in a plan, a table of observations or a text."""
+    """One problem found in a plan, a table of observations or a text.
+
+    For tables and records, ``row`` is the row's label (a DataFrame's index label, a
+    sheet's row number), ``field`` the column's name and ``input`` the cell as
+    written; ``hint`` says what would be accepted there.
+    """
 
     code: str
     message: str
@@ -26,6 +31,10 @@ class Issue(TypedDict):
     line: Optional[int]
     column: Optional[int]
     offset: Optional[int]
+    row: Any
+    field: Optional[str]
+    input: Optional[str]
+    hint: Optional[str]
 
 
 class Names(TypedDict):

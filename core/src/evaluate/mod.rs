@@ -167,6 +167,8 @@ pub fn try_evaluate(
                 },
                 location: crate::error::Location::default(),
                 message: format!("target {:?}: {what}: {}", a.target, a.notes.join("; ")),
+                input: None,
+                hint: None,
             }
         })
         .collect();

@@ -110,6 +110,7 @@ impl Plan {
         let rows = self.observation_issues(observations);
         out.errors.extend(rows.errors);
         out.warnings.extend(rows.warnings);
+        super::check_rows::duplicates(self, observations, &mut out.warnings);
         out
     }
 
@@ -126,16 +127,24 @@ impl Plan {
                 continue;
             }
             let Some(ind) = index.get(o.indicator.as_str()) else {
-                out.errors.push(Issue {
-                    code: "unknown_indicator".into(),
-                    location: field_location(observations, i, 0),
-                    message: format!(
+                let mut issue = Issue::new(
+                    "unknown_indicator",
+                    field_location(observations, i, 0),
+                    format!(
                         "observation {}@{} is on indicator {:?}, which plan {:?} does not define",
                         o.indicator, o.period, o.indicator, self.id
                     ),
-                });
+                )
+                .with_input(o.indicator.clone());
+                if let Some(near) = super::check_rows::did_you_mean(self, &o.indicator) {
+                    issue.message.push_str(&format!("; did you mean {near:?}?"));
+                    issue.hint = Some(format!("did you mean {near:?}?"));
+                }
+                out.errors.push(issue);
                 continue;
             };
+            out.errors
+                .extend(super::check_rows::unit_issue(observations, i, o, ind));
             if matches!(o.period, Period::YearToDate { through, .. } if through < 12)
                 && ind.measure == Measure::Level
                 && !ind.flow
@@ -150,6 +159,8 @@ impl Plan {
                          it is judged as a stock; declare `flow = true` if it accumulates",
                         ind.id, o.period
                     ),
+                    input: None,
+                    hint: None,
                 });
             }
         }
@@ -408,6 +419,8 @@ fn by_path(p: Problem) -> Issue {
             ..Location::default()
         },
         message: p.message,
+        input: None,
+        hint: None,
     }
 }
 

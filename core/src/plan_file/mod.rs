@@ -37,8 +37,11 @@ use crate::target::{Condition, Target, Tier};
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
+mod table;
 mod tree;
 mod write;
+
+pub use table::PlanHeader;
 
 /// The `plan` table as written, before its fields are parsed.
 #[derive(Debug)]
@@ -205,6 +208,8 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
                 code: "syntax".into(),
                 location: loc,
                 message: format!("TOML syntax error: {}", e.message()),
+                input: None,
+                hint: None,
             }],
         )
     })?;
@@ -227,6 +232,8 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
                     ..Location::default()
                 },
                 message: format!("JSON syntax error: {e}"),
+                input: None,
+                hint: None,
             }],
         )
     })?;
@@ -318,6 +325,8 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                                     r.key,
                                     other.what()
                                 ),
+                                input: None,
+                                hint: None,
                             });
                             None
                         }
@@ -342,6 +351,8 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                     "unknown or malformed top-level key {key:?} (expected a \"plan\" table, \
                      \"indicator\" and \"target\" arrays of tables, a \"reference\" table)"
                 ),
+                input: None,
+                hint: None,
             }),
         }
     }
@@ -350,6 +361,8 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
             code: "missing_plan".into(),
             location: locate("plan", doc.span.clone().map(|_| 0..0)),
             message: "the plan has no \"plan\" table".into(),
+            input: None,
+            hint: None,
         });
     }
     // Tables come in key order; report in the order of the file where it has lines.
@@ -373,7 +386,9 @@ fn read_indicator(f: &mut Fields<'_>) -> RawIndicator {
         name: f.required_table("name", read_names).unwrap_or_default(),
         unit: f.opt_str("unit"),
         measure: f.opt_choice("measure", &Measure::ALL, Measure::name),
-        kind: f.choice("kind", &Kind::ALL, Kind::name, Kind::default()),
+        kind: f
+            .opt_choice_or("kind", &Kind::ALL, Kind::name, Some(Kind::zh))
+            .unwrap_or_default(),
         polarity: f.opt_choice("polarity", &Polarity::ALL, Polarity::name),
         flow: f.bool("flow"),
         nominal: f.bool("nominal"),
@@ -392,7 +407,7 @@ fn read_target(f: &mut Fields<'_>) -> RawTarget {
         period: f.opt_str("period"),
         condition: f.str("condition").unwrap_or_default(),
         tier: f.choice("tier", &Tier::ALL, Tier::name, Tier::default()),
-        kind: f.opt_choice("kind", &Kind::ALL, Kind::name),
+        kind: f.opt_choice_or("kind", &Kind::ALL, Kind::name, Some(Kind::zh)),
         baseline: f.opt_str("baseline"),
         source: f.table("source", read_provenance),
     }
@@ -436,6 +451,8 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             code: code.into(),
             location,
             message,
+            input: None,
+            hint: None,
         });
     };
 

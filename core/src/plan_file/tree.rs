@@ -185,6 +185,8 @@ impl<'a> Fields<'a> {
             code: "invalid".into(),
             location: (self.locate)(&path, span),
             message,
+            input: None,
+            hint: None,
         });
     }
 
@@ -207,10 +209,16 @@ impl<'a> Fields<'a> {
     }
 
     /// A required field is missing (not reported when the item is not a table at all).
+    /// A field written as null (an empty table cell) is reported where it is written.
     fn missing(&mut self, key: &str) {
         if self.table {
+            let span = self
+                .entries
+                .iter()
+                .find(|e| e.key == key)
+                .map_or_else(|| self.span.clone(), |e| e.node.span.clone());
             let message = format!("missing field `{key}`");
-            self.problem(format!("{}.{key}", self.path), self.span.clone(), message);
+            self.problem(format!("{}.{key}", self.path), span, message);
         }
     }
 
@@ -321,13 +329,32 @@ impl<'a> Fields<'a> {
         all: &[T],
         name: fn(&T) -> &'static str,
     ) -> Option<T> {
+        self.opt_choice_or(key, all, name, None)
+    }
+
+    /// One of the names `all` gives, or of the other names `also` gives (the Chinese
+    /// term: 约束性 for `binding`), if present.
+    pub(crate) fn opt_choice_or<T: Copy>(
+        &mut self,
+        key: &str,
+        all: &[T],
+        name: fn(&T) -> &'static str,
+        also: Option<fn(&T) -> &'static str>,
+    ) -> Option<T> {
         let node = self.node(key)?;
         if let Value::Str(s) = &node.value {
-            if let Some(v) = all.iter().find(|v| name(v) == s) {
+            let s = s.trim();
+            if let Some(v) = all
+                .iter()
+                .find(|v| name(v) == s || also.is_some_and(|also| also(v) == s))
+            {
                 return Some(*v);
             }
         }
-        let names: Vec<String> = all.iter().map(|v| format!("{:?}", name(v))).collect();
+        let mut names: Vec<String> = all.iter().map(|v| format!("{:?}", name(v))).collect();
+        if let Some(also) = also {
+            names.extend(all.iter().map(|v| format!("{:?}", also(v))));
+        }
         self.wrong(key, node, &format!("one of {}", names.join(", ")));
         None
     }
@@ -371,12 +398,14 @@ impl<'a> Fields<'a> {
         for (i, e) in self.entries.iter().enumerate() {
             if !self.used[i] {
                 self.issues.push(Issue {
-                    code: "invalid".into(),
+                    code: "unknown_field".into(),
                     location: (self.locate)(
                         &format!("{}.{}", self.path, e.key),
                         e.key_span.clone(),
                     ),
                     message: format!("unknown field `{}`", e.key),
+                    input: None,
+                    hint: None,
                 });
             }
         }

@@ -45,7 +45,7 @@ pub(crate) fn to_json(plan: &Plan) -> String {
 
 /// The file schema's tree of `plan`, fields in the order people read them. Absent
 /// optional fields and defaults that carry no information (`flow = false`) are left out.
-fn document(plan: &Plan) -> Vec<Entry> {
+pub(crate) fn document(plan: &Plan) -> Vec<Entry> {
     let mut header = Fields::default();
     header.str("id", &plan.id);
     header.opt("title", plan.title.as_deref());

@@ -1,0 +1,529 @@
+//! Plans from two tables, `indicators` and `targets`, whose columns are the fields of
+//! the plan file's `[[indicator]]` and `[[target]]` items.
+//!
+//! Each row becomes a [`Node`] of the plan file's tree, so a table is validated by the
+//! same reader as a TOML or JSON file and every problem is located at its row label and
+//! column. Columns are named as the file's keys; a nested key is written with a dot
+//! (`name.en`, `source.quote`), `name` alone is `name.zh`, and `name_zh`/`name_en` are
+//! accepted. Two columns hold lists: `tags` (separated by `,` `，` `、` or `;`) and
+//! `source.span` (`8411..8424` or `8411, 8424`); `flow` and `nominal` take 1/0 and
+//! 是/否 besides booleans. Other columns (备注) are ignored, or each reported once at
+//! its header with `strict`.
+
+use std::ops::Range;
+
+use super::tree::{Entry, Fields, Node, Span, Value};
+use super::{assemble, front, read_indicator, read_target};
+use crate::plan::Plan;
+use crate::table::{Cell, Table};
+use crate::{Error, Issue, Location, Result};
+
+/// The plan's own fields (the file's `[plan]` table) and its `[reference]` values,
+/// for a plan read from tables.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanHeader {
+    /// Stable id (`nanshan-2024`).
+    pub id: String,
+    /// The plan's period (`2024`, `2021..2025`).
+    pub period: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Jurisdiction (`深圳市南山区`).
+    pub jurisdiction: Option<String>,
+    /// Id of the source document provenance spans point into.
+    pub document: Option<String>,
+    /// Values bound to `ref:` keys, as quantity text (`8.5立方米/万元`).
+    pub references: Vec<(String, String)>,
+}
+
+impl PlanHeader {
+    /// A header with an id and a period.
+    pub fn new(id: impl Into<String>, period: impl Into<String>) -> PlanHeader {
+        PlanHeader {
+            id: id.into(),
+            period: period.into(),
+            ..PlanHeader::default()
+        }
+    }
+
+    /// Sets a field by its name in the file's `[plan]` table; false for another name.
+    pub fn set(&mut self, field: &str, value: String) -> bool {
+        match field {
+            "id" => self.id = value,
+            "period" => self.period = value,
+            "title" => self.title = Some(value),
+            "jurisdiction" => self.jurisdiction = Some(value),
+            "document" => self.document = Some(value),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// The boolean fields: a spreadsheet or DataFrame may hold them as 1/0 (pandas turns
+/// a boolean column with an empty cell into floats) or 是/否.
+const BOOL_COLUMNS: [&str; 2] = ["flow", "nominal"];
+
+/// Separators of the `tags` column.
+const TAG_SEPARATORS: [char; 5] = [',', '，', '、', ';', '；'];
+
+/// The span of a cell of global row `row` (indicators first, then targets) and column
+/// `column`, or of the whole row (`None`): the tree's spans are byte ranges for TOML,
+/// and here they carry `row..row + 1 + (column + 1)` instead, decoded by [`decode`].
+fn cell_span(row: usize, column: Option<usize>) -> Span {
+    Some(row..row + 1 + column.map_or(0, |c| c + 1))
+}
+
+fn decode(span: &Range<usize>) -> (usize, Option<usize>) {
+    (span.start, (span.end - span.start).checked_sub(2))
+}
+
+/// The key path of a column: `name` → `name.zh`, `source.quote` → [`source`, `quote`].
+fn key_path(column: &str) -> Vec<String> {
+    let c = column.trim().to_ascii_lowercase();
+    match c.as_str() {
+        "name" | "name_zh" => vec!["name".into(), "zh".into()],
+        "name_en" => vec!["name".into(), "en".into()],
+        _ => c.split('.').map(|k| k.trim().to_string()).collect(),
+    }
+}
+
+/// A cell as a tree value for the field at `path`.
+fn value(cell: &Cell, path: &[String]) -> Value {
+    let text = match cell {
+        Cell::Null | Cell::NaN => return Value::Null,
+        Cell::Bool(b) => return Value::Bool(*b),
+        Cell::Invalid(_) => return Value::Other("a value of another type"),
+        Cell::Text(s) if s.trim().is_empty() => return Value::Null,
+        Cell::Text(s) if s.trim().eq_ignore_ascii_case("true") => return Value::Bool(true),
+        Cell::Text(s) if s.trim().eq_ignore_ascii_case("false") => return Value::Bool(false),
+        other => other.text().unwrap_or_default(),
+    };
+    let leaf = |value| Node { span: None, value };
+    match path {
+        [one] if BOOL_COLUMNS.contains(&one.as_str()) => match text.trim() {
+            "1" | "1.0" | "是" | "yes" => Value::Bool(true),
+            "0" | "0.0" | "否" | "no" => Value::Bool(false),
+            _ => Value::Str(text),
+        },
+        [one] if one == "tags" => Value::Array(
+            text.split(TAG_SEPARATORS)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| leaf(Value::Str(t.to_string())))
+                .collect(),
+        ),
+        // A figure without a unit is written `1` in tables, as in observation tables
+        // (an empty cell is a missing unit).
+        [one] if one == "unit" && text.trim() == crate::observation::DIMENSIONLESS_UNIT => {
+            Value::Str(String::new())
+        }
+        [a, b] if a == "source" && b == "span" => {
+            let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
+            let parts: Vec<&str> = if inner.contains("..") {
+                inner.split("..").collect()
+            } else {
+                inner.split(',').collect()
+            };
+            let ints: Vec<Node> = parts
+                .iter()
+                .map(|p| leaf(Value::Int(p.trim().parse().ok())))
+                .collect();
+            Value::Array(ints)
+        }
+        _ => Value::Str(text),
+    }
+}
+
+/// The row `row` of `table` (global row `global`) as a tree table, with the columns
+/// `keep` only.
+fn row_node(table: &Table, row: usize, global: usize, keep: &[bool]) -> Node {
+    let mut entries: Vec<Entry> = Vec::new();
+    for (c, column) in table.columns().iter().enumerate() {
+        if !keep.get(c).copied().unwrap_or(false) {
+            continue;
+        }
+        let path = key_path(column);
+        let cell = table.cell(row, c).unwrap_or(&Cell::Null);
+        let node = Node {
+            span: cell_span(global, Some(c)),
+            value: value(cell, &path),
+        };
+        insert(&mut entries, &path, node, cell_span(global, Some(c)));
+    }
+    // A nested table all of whose cells are empty (no `source.*` of this row) is absent.
+    entries.retain(|e| match &e.node.value {
+        Value::Table(inner) => inner.iter().any(|i| !matches!(i.node.value, Value::Null)),
+        _ => true,
+    });
+    Node {
+        span: cell_span(global, None),
+        value: Value::Table(entries),
+    }
+}
+
+/// Puts `node` at `path` in `entries`, making nested tables on the way.
+fn insert(entries: &mut Vec<Entry>, path: &[String], node: Node, span: Span) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    if rest.is_empty() {
+        entries.push(Entry {
+            key: first.clone(),
+            key_span: span,
+            node,
+        });
+        return;
+    }
+    let i = match entries.iter().position(|e| &e.key == first) {
+        Some(i) => i,
+        None => {
+            entries.push(Entry {
+                key: first.clone(),
+                key_span: span.clone(),
+                node: Node {
+                    span: span.clone(),
+                    value: Value::Table(Vec::new()),
+                },
+            });
+            entries.len() - 1
+        }
+    };
+    if let Value::Table(inner) = &mut entries[i].node.value {
+        insert(inner, rest, node, span);
+    }
+}
+
+/// Which columns of `table` the item reader `read` knows: a row of nulls is read and
+/// the fields it calls unknown are the unknown columns.
+fn known_columns(table: &Table, read: fn(&mut Fields<'_>)) -> Vec<bool> {
+    let mut entries = Vec::new();
+    for (c, column) in table.columns().iter().enumerate() {
+        let span: Span = Some(c..c + 1);
+        let node = Node {
+            span: span.clone(),
+            value: Value::Null,
+        };
+        insert(&mut entries, &key_path(column), node, span);
+    }
+    let probe = Node {
+        span: None,
+        value: Value::Table(entries),
+    };
+    let locate = |_: &str, span: Span| Location {
+        column: span.map(|s| s.start),
+        ..Location::default()
+    };
+    let mut fields = Fields::new(&probe, "probe", &locate);
+    read(&mut fields);
+    let mut issues = Vec::new();
+    fields.finish((), &mut issues);
+    let mut known = vec![true; table.columns().len()];
+    for issue in issues.iter().filter(|i| i.code == "unknown_field") {
+        if let Some(k) = issue.location.column.and_then(|c| known.get_mut(c)) {
+            *k = false;
+        }
+    }
+    known
+}
+
+impl Plan {
+    /// Builds a plan from two tables with the columns of the plan file's
+    /// `[[indicator]]` and `[[target]]` items, and its header. The rows are read by
+    /// the plan file's reader, so the same conditions, kinds (`binding` or 约束性) and
+    /// checks apply, and every problem is reported at once, each at its table, row
+    /// label and column (an [`ErrorKind::Plan`](crate::ErrorKind::Plan) error whose
+    /// issues carry the cell as `input`). Columns the schema does not have (备注) are
+    /// ignored, or with `strict` each reported once at its header.
+    ///
+    /// ```
+    /// use planwatch::{Cell, Plan, PlanHeader, Table};
+    /// let text = |s: &str| Cell::Text(s.into());
+    /// let mut indicators = Table::new("indicators", ["id", "name", "unit", "kind", "备注"]);
+    /// indicators.push_row("0", vec![text("new_jobs"), text("城镇新增就业"), text("人"), text("约束性"), text("")])?;
+    /// let mut targets = Table::new("targets", ["indicator", "condition"]);
+    /// targets.push_row("0", vec![text("new_jobs"), text("不少于1.2万人")])?;
+    /// let plan = Plan::from_tables(&indicators, &targets, &PlanHeader::new("demo", "2024"), false)?;
+    /// assert_eq!(plan.targets[0].condition.to_string(), ">= 1.2万人");
+    ///
+    /// targets.push_row("1", vec![text("new_jobs"), text("很多")])?;
+    /// let err = Plan::from_tables(&indicators, &targets, &PlanHeader::new("demo", "2024"), true).unwrap_err();
+    /// let at: Vec<_> = err.issues().iter().map(|i| (i.location.path.as_deref().unwrap(), i.input.as_deref())).collect();
+    /// assert_eq!(at, [("indicators.备注", None), ("targets[1].condition", Some("很多"))]);
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn from_tables(
+        indicators: &Table,
+        targets: &Table,
+        header: &PlanHeader,
+        strict: bool,
+    ) -> Result<Plan> {
+        from_tables(indicators, targets, header, strict)
+    }
+
+    /// The plan as its header and the two tables [`from_tables`](Plan::from_tables)
+    /// reads back (`indicators`, `targets`; row labels are sheet row numbers): what a
+    /// spreadsheet of the plan holds.
+    pub fn to_tables(&self) -> (PlanHeader, Table, Table) {
+        to_tables(self)
+    }
+}
+
+/// Builds a plan from its header and two tables; see the module documentation.
+fn from_tables(
+    indicators: &Table,
+    targets: &Table,
+    header: &PlanHeader,
+    strict: bool,
+) -> Result<Plan> {
+    let tables = [indicators, targets];
+    let known = [
+        known_columns(indicators, |f| {
+            read_indicator(f);
+        }),
+        known_columns(targets, |f| {
+            read_target(f);
+        }),
+    ];
+    let mut unknown = Vec::new();
+    if strict {
+        for (t, table) in tables.iter().enumerate() {
+            for (c, column) in table.columns().iter().enumerate() {
+                if !known[t][c] {
+                    unknown.push(Issue::new(
+                        "unknown_field",
+                        table.header_location(c),
+                        format!("unknown column {column:?} in {}", table.name()),
+                    ));
+                }
+            }
+        }
+    }
+
+    let leaf = |value| Node { span: None, value };
+    let str_entry = |key: &str, v: &str| Entry {
+        key: key.into(),
+        key_span: None,
+        node: leaf(Value::Str(v.to_string())),
+    };
+    // An empty id or period is left out, so the reader reports it missing.
+    let mut head = Vec::new();
+    for (key, v) in [
+        ("id", &Some(header.id.clone()).filter(|v| !v.is_empty())),
+        (
+            "period",
+            &Some(header.period.clone()).filter(|v| !v.is_empty()),
+        ),
+        ("title", &header.title),
+        ("jurisdiction", &header.jurisdiction),
+        ("document", &header.document),
+    ] {
+        if let Some(v) = v {
+            head.push(str_entry(key, v));
+        }
+    }
+    let n = indicators.len();
+    let rows = |t: usize, offset: usize| {
+        let table = tables[t];
+        (0..table.len())
+            .map(|r| row_node(table, r, offset + r, &known[t]))
+            .collect::<Vec<_>>()
+    };
+    let mut root = vec![
+        Entry {
+            key: "plan".into(),
+            key_span: None,
+            node: leaf(Value::Table(head)),
+        },
+        Entry {
+            key: "indicator".into(),
+            key_span: None,
+            node: leaf(Value::Array(rows(0, 0))),
+        },
+        Entry {
+            key: "target".into(),
+            key_span: None,
+            node: leaf(Value::Array(rows(1, n))),
+        },
+    ];
+    if !header.references.is_empty() {
+        let refs = header
+            .references
+            .iter()
+            .map(|(k, v)| str_entry(k, v))
+            .collect();
+        root.push(Entry {
+            key: "reference".into(),
+            key_span: None,
+            node: leaf(Value::Table(refs)),
+        });
+    }
+    let doc = leaf(Value::Table(root));
+
+    let locate = |path: &str, span: Span| match span {
+        Some(s) => {
+            let (global, column) = decode(&s);
+            let (t, row) = if global < n {
+                (0, global)
+            } else {
+                (1, global - n)
+            };
+            let mut loc = tables[t].location(row, column);
+            if column.is_none() {
+                // A field missing from the row: `indicator[2].name` names its column.
+                loc.field = path.split_once("].").map(|(_, field)| field.to_string());
+            }
+            loc
+        }
+        None => Location {
+            path: Some(path.to_string()).filter(|p| !p.is_empty()),
+            field: path.rsplit('.').next().map(str::to_string),
+            ..Location::default()
+        },
+    };
+    let result = assemble(front(&doc, &locate), &locate);
+    let mut issues = match result {
+        Ok(plan) if unknown.is_empty() => return Ok(plan),
+        Ok(_) => Vec::new(),
+        Err(e) => e.issues().to_vec(),
+    };
+    issues.extend(unknown);
+    // The cell each problem is about, quoted, and its column (a condition's problem
+    // was pointed inside its TOML string); then in table order, row, column.
+    for issue in &mut issues {
+        let Some((t, row, c)) = cell_of(&tables, &issue.location) else {
+            continue;
+        };
+        issue.location.column = Some(c + 1);
+        if issue.input.is_none() {
+            issue.input = tables[t].cell(row, c).map(Cell::input);
+        }
+    }
+    crate::order::sort_by_key(&mut issues, |i: &Issue| {
+        let t = tables
+            .iter()
+            .position(|t| {
+                i.location.path.as_deref().is_some_and(|p| {
+                    p.starts_with(&format!("{}[", t.name()))
+                        || p.starts_with(&format!("{}.", t.name()))
+                })
+            })
+            .unwrap_or(0);
+        (Some(t), i.location.line, i.location.column)
+    });
+    Err(Error::from_issues(&format!("plan {:?}", header.id), issues))
+}
+
+/// The table, row and column a located problem is at.
+fn cell_of(tables: &[&Table; 2], loc: &Location) -> Option<(usize, usize, usize)> {
+    let path = loc.path.as_deref()?;
+    let line = loc.line?;
+    let t = tables
+        .iter()
+        .position(|t| path.starts_with(&format!("{}[", t.name())))?;
+    let field = loc.field.as_deref()?;
+    let column = tables[t].columns().iter().position(|c| c == field)?;
+    let row = (0..tables[t].len()).find(|&r| tables[t].line(r) == line)?;
+    Some((t, row, column))
+}
+
+/// The plan as its header and two tables, `indicators` and `targets`, with the columns
+/// [`from_tables`] reads: what a spreadsheet of the plan holds.
+fn to_tables(plan: &Plan) -> (PlanHeader, Table, Table) {
+    let mut header = PlanHeader::new(plan.id.clone(), plan.period.to_string());
+    header.title = plan.title.clone();
+    header.jurisdiction = plan.jurisdiction.clone();
+    header.document = plan.document.clone();
+    header.references = plan
+        .references
+        .iter()
+        .map(|(k, v)| (k.clone(), v.to_string()))
+        .collect();
+    let doc = super::write::document(plan);
+    let items = |key: &str| -> Vec<Vec<(String, Cell)>> {
+        let Some(Value::Array(items)) = doc.iter().find(|e| e.key == key).map(|e| &e.node.value)
+        else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .map(|item| {
+                let mut cells = Vec::new();
+                flatten("", &item.value, &mut cells);
+                cells
+            })
+            .collect()
+    };
+    (
+        header,
+        table_of("indicators", items("indicator")),
+        table_of("targets", items("target")),
+    )
+}
+
+/// The fields of a tree item as (dotted column, cell) pairs.
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Cell)>) {
+    let Value::Table(entries) = value else {
+        return;
+    };
+    for e in entries {
+        let column = if prefix.is_empty() {
+            e.key.clone()
+        } else {
+            format!("{prefix}.{}", e.key)
+        };
+        let cell = match &e.node.value {
+            Value::Table(_) => {
+                flatten(&column, &e.node.value, out);
+                continue;
+            }
+            Value::Str(s) if s.is_empty() && column == "unit" => {
+                Cell::Text(crate::observation::DIMENSIONLESS_UNIT.into())
+            }
+            Value::Str(s) => Cell::Text(s.clone()),
+            Value::Bool(b) => Cell::Bool(*b),
+            Value::Int(i) => i
+                .and_then(|i| i64::try_from(i).ok())
+                .map_or(Cell::Null, Cell::Int),
+            Value::Array(items) => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .filter_map(|n| match &n.value {
+                        Value::Str(s) => Some(s.clone()),
+                        Value::Int(Some(i)) => Some(i.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let ints = items.iter().all(|n| matches!(n.value, Value::Int(_)));
+                Cell::Text(parts.join(if ints { ".." } else { ", " }))
+            }
+            Value::Null | Value::Other(_) => Cell::Null,
+        };
+        out.push((column, cell));
+    }
+}
+
+/// A table of rows given as (column, cell) pairs; columns in order of first use.
+fn table_of(name: &str, rows: Vec<Vec<(String, Cell)>>) -> Table {
+    let mut columns: Vec<String> = Vec::new();
+    for row in &rows {
+        for (c, _) in row {
+            if !columns.contains(c) {
+                columns.push(c.clone());
+            }
+        }
+    }
+    let mut table = Table::new(name, columns.clone());
+    for (i, row) in rows.into_iter().enumerate() {
+        let mut cells = vec![Cell::Null; columns.len()];
+        for (c, cell) in row {
+            if let Some(k) = columns.iter().position(|x| *x == c) {
+                cells[k] = cell;
+            }
+        }
+        // Labels are sheet row numbers: the header is row 1.
+        let line = i + 2;
+        let _ = table.push_row_at(line.to_string(), Some(line), cells);
+    }
+    table
+}

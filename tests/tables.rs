@@ -1,0 +1,449 @@
+//! Plans and observations from tables: what analysts write in spreadsheets, every
+//! problem at its row label and column.
+
+use planwatch::{Cell, Comparator, Condition, Kind, Observations, Plan, PlanHeader, Table};
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Null
+    } else {
+        Cell::Text(s.into())
+    }
+}
+
+fn table(name: &str, columns: &[&str], rows: &[(&str, Vec<Cell>)]) -> Table {
+    let mut t = Table::new(name, columns.iter().copied());
+    for (label, cells) in rows {
+        t.push_row(*label, cells.clone()).unwrap();
+    }
+    t
+}
+
+/// Indicators as an analyst's sheet has them: Chinese kinds, a remarks column.
+fn indicators() -> Table {
+    table(
+        "indicators",
+        &["id", "name", "name_en", "unit", "kind", "flow", "备注"],
+        &[
+            (
+                "a",
+                vec![
+                    text("gdp_growth"),
+                    text("地区生产总值增长"),
+                    text("GDP growth"),
+                    text("%"),
+                    text("预期性"),
+                    Cell::Null,
+                    text("统计局"),
+                ],
+            ),
+            (
+                "b",
+                vec![
+                    text("new_jobs"),
+                    text("城镇新增就业"),
+                    text(""),
+                    text("人"),
+                    text("约束性"),
+                    Cell::Bool(true),
+                    text(""),
+                ],
+            ),
+            (
+                "c",
+                vec![
+                    text("energy"),
+                    text("单位GDP能耗"),
+                    text(""),
+                    text("%"),
+                    text("binding"),
+                    Cell::Null,
+                    text(""),
+                ],
+            ),
+            (
+                "d",
+                vec![
+                    text("cpi"),
+                    text("居民消费价格涨幅"),
+                    text(""),
+                    text("%"),
+                    text("expected"),
+                    Cell::Null,
+                    text(""),
+                ],
+            ),
+        ],
+    )
+}
+
+fn targets() -> Table {
+    table(
+        "targets",
+        &["indicator", "period", "condition", "备注"],
+        &[
+            (
+                "0",
+                vec![
+                    text("gdp_growth"),
+                    Cell::Int(2024),
+                    text("增长6%"),
+                    text(""),
+                ],
+            ),
+            (
+                "1",
+                vec![
+                    text("new_jobs"),
+                    Cell::float(2024.0),
+                    text("不少于1.2万人"),
+                    text(""),
+                ],
+            ),
+            (
+                "2",
+                vec![text("energy"), text("2024"), text("下降3%"), text("")],
+            ),
+            ("3", vec![text("cpi"), Cell::Null, text("3%左右"), text("")]),
+        ],
+    )
+}
+
+#[test]
+fn a_plan_from_tables_reads_what_analysts_write() {
+    let header = PlanHeader::new("demo-2024", "2024");
+    let plan = Plan::from_tables(&indicators(), &targets(), &header, false).unwrap();
+    let kinds: Vec<Kind> = plan.indicators.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Expected, Kind::Binding, Kind::Binding, Kind::Expected]
+    );
+    let conditions: Vec<String> = plan
+        .targets
+        .iter()
+        .map(|t| t.condition.to_string())
+        .collect();
+    // 增长6% is a floor of 6% on a growth indicator; 下降3% a change of at most −3%.
+    assert_eq!(conditions, [">= 6%", ">= 1.2万人", "<= -3%", "~ 3%"]);
+    assert_eq!(
+        plan.indicator("gdp_growth").unwrap().measure,
+        planwatch::Measure::Growth
+    );
+    assert!(plan.indicator("new_jobs").unwrap().flow);
+    assert_eq!(plan.indicator("gdp_growth").unwrap().name.en, "GDP growth");
+    // The integer 2024 and the float 2024.0 are the year 2024; an empty period is the plan's.
+    assert!(plan.targets.iter().all(|t| t.period.to_string() == "2024"));
+}
+
+#[test]
+fn strict_rejects_each_unknown_column_once_at_its_header() {
+    let header = PlanHeader::new("demo-2024", "2024");
+    let e = Plan::from_tables(&indicators(), &targets(), &header, true).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.path.as_deref().unwrap_or(""),
+                i.location.column,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("unknown_field", "indicators.备注", Some(7)),
+            ("unknown_field", "targets.备注", Some(4)),
+        ]
+    );
+}
+
+#[test]
+fn every_problem_of_the_tables_is_located_by_row_label_and_column() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit", "kind"],
+        &[
+            (
+                "r1",
+                vec![text("jobs"), text("新增就业"), text("furlongs"), text("")],
+            ),
+            (
+                "r2",
+                vec![text("gdp"), text("生产总值"), text("亿元"), text("重要")],
+            ),
+            ("r3", vec![text("cpi"), Cell::NaN, text("%"), text("")]),
+        ],
+    );
+    let targets = table(
+        "targets",
+        &["indicator", "condition", "period"],
+        &[
+            ("t1", vec![text("gdp"), text("大约很多"), text("2024")]),
+            ("t2", vec![text("gpd"), text(">= 5%"), text("2024")]),
+            ("t3", vec![text("cpi"), Cell::NaN, text("2024")]),
+            ("t4", vec![text("cpi"), text("3%左右"), text("2024Q5")]),
+        ],
+    );
+    let e =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("r1", "unit", "furlongs"),
+            ("r2", "kind", "重要"),
+            ("r3", "name", "NaN"),
+            ("t1", "condition", "大约很多"),
+            // The target on the misspelt indicator, at its indicator cell.
+            ("t2", "indicator", "gpd"),
+            ("t3", "condition", "NaN"),
+            ("t4", "period", "2024Q5"),
+        ],
+        "{e}"
+    );
+    // Every issue says what would be accepted.
+    let condition = &e.issues()[3];
+    assert_eq!(condition.code, "bad_condition");
+    assert!(condition.hint.as_deref().unwrap().contains("增长6%"));
+    assert_eq!(condition.location.file.as_deref(), Some("targets"));
+}
+
+#[test]
+fn a_plan_without_id_or_period_is_reported() {
+    let e =
+        Plan::from_tables(&indicators(), &targets(), &PlanHeader::default(), false).unwrap_err();
+    let paths: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| i.location.path.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(paths, ["plan.id", "plan.period"], "{e}");
+}
+
+#[test]
+fn the_builtin_plan_goes_through_tables_unchanged() {
+    for name in ["nanshan-2024", "china-14fyp"] {
+        let plan = Plan::builtin(name).unwrap();
+        let (header, indicators, targets) = plan.to_tables();
+        let back = Plan::from_tables(&indicators, &targets, &header, true).unwrap();
+        assert_eq!(back.to_toml().unwrap(), plan.to_toml().unwrap(), "{name}");
+        assert_eq!(back, plan, "{name}");
+    }
+}
+
+#[test]
+fn conditions_as_analysts_write_them() {
+    let parse = |s: &str| Condition::parse(s).unwrap();
+    assert_eq!(parse("不少于1.2万人").to_string(), ">= 1.2万人");
+    assert_eq!(parse("6%左右").comparator(), Comparator::Approx);
+    assert_eq!(parse("下降3%").to_string(), "<= -3%");
+}
+
+fn observation_table() -> Table {
+    let cols = ["indicator", "period", "value", "unit", "备注"];
+    table(
+        "observations",
+        &cols,
+        &[
+            (
+                "2001",
+                vec![
+                    text("gdp"),
+                    Cell::Int(2024),
+                    Cell::float(9500.97),
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "2002",
+                vec![
+                    text("new_jobs"),
+                    text("2024年1-9月"),
+                    Cell::Decimal("12000".parse().unwrap()),
+                    text("人"),
+                    text("初步"),
+                ],
+            ),
+        ],
+    )
+}
+
+#[test]
+fn observations_from_a_table_read_floats_through_their_shortest_text() {
+    let obs = Observations::from_table(&observation_table(), false).unwrap();
+    let values: Vec<String> = obs.iter().map(|o| o.value.value().to_string()).collect();
+    assert_eq!(values, ["9500.97", "12000"]);
+    let e = Observations::from_table(&observation_table(), true).unwrap_err();
+    assert_eq!(e.issues()[0].code, "unknown_field");
+    assert_eq!(e.issues()[0].location.field.as_deref(), Some("备注"));
+}
+
+#[test]
+fn every_bad_cell_of_a_mixed_column_is_reported_with_its_label() {
+    let t = table(
+        "observations",
+        &["indicator", "period", "value", "unit"],
+        &[
+            (
+                "a",
+                vec![text("gdp"), text("2024"), Cell::float(1.5), text("亿元")],
+            ),
+            (
+                "b",
+                vec![text("gdp"), text("2023"), Cell::NaN, text("亿元")],
+            ),
+            (
+                "c",
+                vec![
+                    text("gdp"),
+                    text("2022"),
+                    Cell::Invalid("list".into()),
+                    text("亿元"),
+                ],
+            ),
+            (
+                "d",
+                vec![text("gdp"), text("2021"), text("lots"), text("亿元")],
+            ),
+            (
+                "e",
+                vec![
+                    text("gdp"),
+                    text("2020"),
+                    Cell::float(f64::INFINITY),
+                    text(""),
+                ],
+            ),
+        ],
+    );
+    let e = Observations::from_table(&t, false).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("b", "value", "missing_value", "NaN"),
+            ("c", "value", "bad_value", "<list>"),
+            ("d", "value", "bad_value", "lots"),
+            ("e", "value", "bad_value", "inf"),
+            ("e", "unit", "missing_unit", ""),
+        ],
+        "{e}"
+    );
+    assert_eq!(e.issues()[0].message, "missing value (NaN)");
+    assert!(e.issues().iter().all(|i| i.hint.is_some()), "{e}");
+}
+
+#[test]
+fn check_names_what_evaluation_would_absorb() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let csv = "indicator,period,value,unit\n\
+               new_jbos,2024,18000,人\n\
+               gdp,2024,9500.97,亿元\n\
+               gdp,2024,9500.97,亿元\n\
+               gdp,2024,9600,亿元\n\
+               gdp,2023,8000,1\n";
+    let obs = Observations::from_csv_str(csv, "obs.csv").unwrap();
+    let checked = plan.check(&obs);
+    let errors: Vec<_> = checked
+        .errors
+        .iter()
+        .map(|i| (i.code.as_str(), i.location.line, i.hint.as_deref()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (
+                "unknown_indicator",
+                Some(2),
+                Some("did you mean \"new_jobs\"?")
+            ),
+            ("missing_unit", Some(6), planwatch::hint_for("missing_unit")),
+        ]
+    );
+    let duplicates: Vec<_> = checked
+        .warnings
+        .iter()
+        .filter(|i| i.code == "duplicate_observation")
+        .map(|i| (i.location.line, i.message.contains("line 3")))
+        .collect();
+    assert_eq!(duplicates, [(Some(4), true), (Some(5), true)]);
+    assert!(checked.warnings[1].message.contains("disagrees"));
+}
+
+#[test]
+fn booleans_may_be_written_as_numbers_or_words() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit", "flow", "nominal"],
+        &[
+            (
+                "0",
+                vec![
+                    text("a"),
+                    text("甲"),
+                    text("人"),
+                    Cell::float(1.0),
+                    text("否"),
+                ],
+            ),
+            (
+                "1",
+                vec![text("b"), text("乙"), text("人"), Cell::NaN, Cell::Int(1)],
+            ),
+        ],
+    );
+    let targets = table("targets", &["indicator", "condition"], &[]);
+    let plan =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap();
+    let flags: Vec<_> = plan
+        .indicators
+        .iter()
+        .map(|i| (i.flow, i.nominal))
+        .collect();
+    assert_eq!(flags, [(true, false), (false, true)]);
+}
+
+#[test]
+fn rows_of_a_frame_are_checked_at_their_position_and_of_a_sheet_at_their_line() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let cells = || vec![text("new_jbos"), text("2024"), Cell::Int(1), text("人")];
+    let columns = ["indicator", "period", "value", "unit"];
+    let mut frame = Table::new("", columns);
+    frame.push_row("a", cells()).unwrap();
+    frame.push_row("b", cells()).unwrap();
+    let obs = Observations::from_table(&frame.in_file("records"), false).unwrap();
+    let at = &plan.check(&obs).errors[1].location;
+    assert_eq!((at.path.as_deref(), at.line), (Some("[1].indicator"), None));
+    let mut sheet = Table::new("observations", columns).in_file("book.xlsx");
+    sheet.push_row_at("7", Some(7), cells()).unwrap();
+    let obs = Observations::from_table(&sheet, false).unwrap();
+    let at = &plan.check(&obs).errors[0].location;
+    assert_eq!(
+        (at.file.as_deref(), at.line, at.column),
+        (Some("book.xlsx"), Some(7), Some(1))
+    );
+}
