@@ -5,6 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod builtin;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 mod comparator;
 mod csv_out;
 mod encoding;
