@@ -26,6 +26,7 @@ mod plan;
 mod plan_file;
 mod quantity;
 pub mod report;
+pub mod schema;
 mod target;
 mod text;
 mod unit;

@@ -66,7 +66,7 @@ pub struct Observation {
     /// Preliminary, revised or final.
     pub status: ObservationStatus,
     /// Publication date. An undated figure counts as published when its period ends.
-    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
+    #[serde(serialize_with = "crate::schema::opt_date")]
     pub vintage: Option<Date>,
     /// Where the figure comes from (a URL, a document and span …).
     pub source: Option<String>,
