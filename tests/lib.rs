@@ -3,6 +3,7 @@
 
 mod builtin_china;
 mod builtin_data;
+mod columnar;
 mod conformance;
 mod evaluate_builtin;
 mod explanations;

@@ -18,9 +18,9 @@ use rust_decimal::Decimal;
 
 pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
 pub use rule::Rule;
-pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
 #[cfg(feature = "arrow")]
 pub(crate) use scorecard::section_key as section_key_of;
+pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
 
 use crate::observation::Observations;
 use crate::plan::Plan;
