@@ -13,7 +13,7 @@ use crate::plan::{names, provenance, serde_name};
 /// reader looks for first. In Jupyter it renders as a table with bullet charts.
 #[pyclass(frozen, module = "planwatch", name = "Scorecard")]
 pub(crate) struct PyScorecard {
-    inner: Scorecard,
+    pub(crate) inner: Scorecard,
 }
 
 impl PyScorecard {
@@ -189,16 +189,21 @@ impl PyScorecard {
         py.detach(|| self.inner.to_csv())
     }
 
-    /// The assessments as a pandas DataFrame, one row per target in plan order:
-    /// the fields of `records()` with `name` and `explanation` split into `_zh` and
-    /// `_en` columns; decimal columns hold `decimal.Decimal` (use `.astype(float)` to
-    /// plot). Needs pandas (`pip install "planwatch[pandas]"`).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        gc_paused(py, || {
-            let columns = columns(py, &self.inner.assessments)?;
-            py.import("planwatch._frames")?
-                .call_method1("assessments_frame", (columns,))
-        })
+    /// The assessments as a pandas DataFrame, one row per target in plan order, built
+    /// on `to_arrow()`: decimal columns hold `decimal.Decimal` (`decimal="arrow"`
+    /// keeps pandas' exact Arrow decimal dtype); `status`, `base_status`, `kind`,
+    /// `grade` and `section` are ordered categoricals in report order, labelled in
+    /// Chinese or English with `lang="zh"`/`"en"` (default: the serde names). Needs
+    /// pandas and pyarrow (`pip install "planwatch[pandas]"`).
+    #[pyo3(signature = (*, lang = None, decimal = "object"))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        lang: Option<&str>,
+        decimal: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("planwatch._arrow")?
+            .call_method1("scorecard_frame", (slf, lang, decimal))
     }
 
     /// What Jupyter shows: the summary and the table with bullet charts (Chinese).

@@ -378,6 +378,11 @@ impl Observations {
         .into_result(&plan.id)
     }
 
+    /// All observations, in load order, as a slice (the evaluation index splits it).
+    pub(crate) fn as_slice(&self) -> &[Observation] {
+        &self.items
+    }
+
     /// All observations, in load order.
     pub fn iter(&self) -> std::slice::Iter<'_, Observation> {
         self.items.iter()

@@ -34,8 +34,9 @@ impl Observations {
     /// load, as in CSV).
     ///
     /// Column types:
-    /// - `value`: decimal128/decimal256 (exact; more than 28 significant digits or a
-    ///   scale past 28 is a bad value), integers (exact), strings (parsed as the CSV
+    /// - `value`: decimal128/decimal256 (exact, without the trailing zeros of the
+    ///   column's scale: 15000.00 in a decimal(10, 2) column is 15000; more than 28
+    ///   significant digits or a scale past 28 is a bad value), integers (exact), strings (parsed as the CSV
     ///   loader parses them: `1.5万`, `done`), booleans (a milestone done or not), or
     ///   floats, which are read through their **shortest round-trip text** (16.4 is
     ///   `"16.4"`, what was typed, never 16.39999…): exact for what a spreadsheet
@@ -44,8 +45,10 @@ impl Observations {
     /// - `period`, `unit`, `status`, `indicator`, `source`, `jurisdiction`: strings
     ///   (utf8, large utf8, utf8 view) or dictionaries of them; `period` may also be
     ///   an integer year. Each distinct period, unit and status text is parsed once.
-    /// - `vintage`: date32, date64, timestamp (the date of the instant as stored,
-    ///   time zone ignored) or strings (`YYYY-MM-DD`, `YYYY年M月D日`).
+    /// - `vintage`: date32, date64, timestamps or strings (`YYYY-MM-DD`,
+    ///   `YYYY年M月D日`). A timestamp is read as stored (UTC for a zoned one: convert
+    ///   to local wall time first); at midnight it is that date, with a time of day it
+    ///   is passed on as its ISO text, as the same text in a CSV file would be.
     ///
     /// All or nothing: every bad row is reported (row from 0 across the batches, and
     /// column) in one [`ErrorKind::Plan`] error; see
@@ -306,6 +309,7 @@ enum Values<'a> {
     Decimal256(&'a arrow_array::Decimal256Array, i8),
     Int(Vec<Option<i128>>),
     Float(Vec<Option<f64>>),
+    Float32(Vec<Option<f32>>),
     Bool(&'a arrow_array::BooleanArray),
     Text(Texts<'a>),
 }
@@ -324,13 +328,9 @@ impl<'a> Values<'a> {
                 Values::Float(array.as_primitive::<Float64Type>().iter().collect())
             }
             // A float32 is read through its own shortest text (16.4f32 is "16.4").
-            DataType::Float32 => Values::Float(
-                array
-                    .as_primitive::<Float32Type>()
-                    .iter()
-                    .map(|v| v.map(|f| f.to_string().parse::<f64>().unwrap_or(f64::NAN)))
-                    .collect(),
-            ),
+            DataType::Float32 => {
+                Values::Float32(array.as_primitive::<Float32Type>().iter().collect())
+            }
             DataType::Boolean => Values::Bool(array.as_boolean()),
             _ => match integers_of(array) {
                 Some(v) => Values::Int(v),
@@ -347,16 +347,18 @@ impl<'a> Values<'a> {
     ) -> std::result::Result<Value<'s>, Problem> {
         let missing = || Value::Missing("missing value");
         match self {
+            // The scale is the column's, not the value's: 15000 in a decimal(10, 2)
+            // column is 15000, not 15000.00.
             Values::Decimal(v, scale) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
-                Some(m) => decimal(m, *scale).map(Value::Exact),
+                Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
             },
             Values::Decimal256(a, scale) => {
                 if a.is_null(i) {
                     return Ok(missing());
                 }
                 match a.value(i).to_i128() {
-                    Some(m) => decimal(m, *scale).map(Value::Exact),
+                    Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
                     None => Err(too_many_digits()),
                 }
             }
@@ -366,17 +368,11 @@ impl<'a> Values<'a> {
             },
             Values::Float(v) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
-                Some(f) if f.is_nan() => Ok(Value::Missing(NAN_MESSAGE)),
-                Some(f) if f.is_infinite() => {
-                    Err((2, "bad_value", format!("value {f} is not a number")))
-                }
-                Some(f) => {
-                    // Rust's Display of a float is its shortest round-trip text,
-                    // without an exponent.
-                    scratch.clear();
-                    let _ = write!(scratch, "{f}");
-                    Ok(Value::Text(scratch.as_str()))
-                }
+                Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
+            },
+            Values::Float32(v) => match v.get(i).copied().flatten() {
+                None => Ok(missing()),
+                Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
             },
             Values::Bool(a) => Ok(if a.is_null(i) {
                 missing()
@@ -395,6 +391,69 @@ impl<'a> Values<'a> {
             },
         }
     }
+}
+
+/// A float cell's value: its shortest round-trip text, read exactly.
+fn float_value<F: Shortest>(
+    f: F,
+    nan: bool,
+    infinite: bool,
+    scratch: &mut String,
+) -> std::result::Result<Value<'_>, Problem> {
+    if nan {
+        return Ok(Value::Missing(NAN_MESSAGE));
+    }
+    if infinite {
+        return Err((2, "bad_value", format!("value {f} is not a number")));
+    }
+    shortest_text(f, scratch);
+    // Plain decimal text: read directly when a Decimal holds it, else through the
+    // number parser, which says why not (too many digits).
+    Ok(match Decimal::from_str_exact(scratch) {
+        Ok(d) => Value::Exact(d),
+        Err(_) => Value::Text(scratch.as_str()),
+    })
+}
+
+/// A float type whose shortest text can be written.
+pub(crate) trait Shortest: Copy + std::fmt::Display + std::str::FromStr + PartialEq {}
+
+impl Shortest for f64 {}
+impl Shortest for f32 {}
+
+/// The shortest text that reads back to the float `x`, as Python's `repr` (and numpy's
+/// `str` for a float32) writes it, but without an exponent: 16.4 is "16.4", 0.1 + 0.2
+/// is "0.30000000000000004", 1e20 is "100000000000000000000".
+///
+/// Rust's `Display` gives the same digits except when the float lies exactly halfway
+/// between two shortest candidates (135963453209275.625, between …62 and …63): Python
+/// takes the even one, Rust the upper. The even one is the value rounded to as many
+/// decimals (Rust's fixed-precision formatting rounds the exact value half to even),
+/// taken when it is another candidate of no more significant digits that reads back to
+/// the same float.
+pub(crate) fn shortest_text<F: Shortest>(x: F, out: &mut String) {
+    out.clear();
+    let _ = write!(out, "{x}");
+    let decimals = out.split_once('.').map_or(0, |(_, f)| f.len());
+    let even = format!("{x:.decimals$}");
+    if even != *out
+        && significant_digits(&even) <= significant_digits(out)
+        && even.parse::<F>().is_ok_and(|y| y == x)
+    {
+        *out = even;
+    }
+}
+
+/// The significant digits of a number written out in full: 3 for "0.00123", 5 for
+/// "123450000000000000000".
+fn significant_digits(text: &str) -> usize {
+    let digits = text.bytes().filter(u8::is_ascii_digit);
+    let trimmed: Vec<u8> = digits.skip_while(|d| *d == b'0').collect();
+    let end = trimmed
+        .iter()
+        .rposition(|d| *d != b'0')
+        .map_or(0, |i| i + 1);
+    end
 }
 
 fn too_many_digits() -> Problem {
@@ -424,36 +483,35 @@ fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Proble
 /// The vintage column.
 enum Vintages<'a> {
     Absent,
-    /// Days since 1970-01-01.
-    Days(Vec<Option<i64>>),
+    /// Whole seconds since 1970-01-01T00:00 (dates and timestamps).
+    Seconds(Vec<Option<i64>>),
     Text(Texts<'a>),
 }
 
 impl<'a> Vintages<'a> {
     fn new(array: &'a dyn Array) -> Option<Vintages<'a>> {
-        const DAY_SECONDS: i64 = 86_400;
-        let days = |v: Option<i64>, per_day: i64| v.map(|x| x.div_euclid(per_day));
+        let seconds = |v: Option<i64>, per_second: i64| v.map(|x| x.div_euclid(per_second));
         Some(match array.data_type() {
-            DataType::Date32 => Vintages::Days(
+            DataType::Date32 => Vintages::Seconds(
                 array
                     .as_primitive::<Date32Type>()
                     .iter()
-                    .map(|v| v.map(i64::from))
+                    .map(|v| v.map(|d| i64::from(d).saturating_mul(DAY_SECONDS)))
                     .collect(),
             ),
-            DataType::Date64 => Vintages::Days(
+            DataType::Date64 => Vintages::Seconds(
                 array
                     .as_primitive::<Date64Type>()
                     .iter()
-                    .map(|v| days(v, DAY_SECONDS * 1000))
+                    .map(|v| seconds(v, 1_000))
                     .collect(),
             ),
             DataType::Timestamp(unit, _) => {
-                let per_day = match unit {
-                    TimeUnit::Second => DAY_SECONDS,
-                    TimeUnit::Millisecond => DAY_SECONDS * 1_000,
-                    TimeUnit::Microsecond => DAY_SECONDS * 1_000_000,
-                    TimeUnit::Nanosecond => DAY_SECONDS * 1_000_000_000,
+                let per_second = match unit {
+                    TimeUnit::Second => 1,
+                    TimeUnit::Millisecond => 1_000,
+                    TimeUnit::Microsecond => 1_000_000,
+                    TimeUnit::Nanosecond => 1_000_000_000,
                 };
                 let v: Vec<Option<i64>> = match unit {
                     TimeUnit::Second => {
@@ -472,31 +530,81 @@ impl<'a> Vintages<'a> {
                         .iter()
                         .collect(),
                 };
-                Vintages::Days(v.into_iter().map(|x| days(x, per_day)).collect())
+                Vintages::Seconds(v.into_iter().map(|x| seconds(x, per_second)).collect())
             }
             _ => Vintages::Text(Texts::new(array, false)?),
         })
     }
 
-    /// Row `i`'s date (from a date column) or its text (to parse as the CSV loader
-    /// does; a date out of range comes back as a text the parser rejects).
+    /// Row `i`'s date (a date, or a timestamp at midnight) or its text, to parse as
+    /// the CSV loader does: a timestamp with a time of day is passed on as its ISO
+    /// text (`2025-01-20T10:30:00`), as the same text in a CSV file would be.
     fn get(&self, i: usize) -> (Option<Date>, Option<Cow<'_, str>>) {
         match self {
             Vintages::Absent => (None, None),
             Vintages::Text(t) => (None, t.get(i)),
-            Vintages::Days(v) => match v.get(i).copied().flatten() {
+            Vintages::Seconds(v) => match v.get(i).copied().flatten() {
                 None => (None, None),
-                Some(d) => match from_days(d) {
-                    Some(date) => (Some(date), None),
-                    None => (None, Some(Cow::Owned(format!("{d} days after 1970-01-01")))),
-                },
+                Some(s) => {
+                    let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
+                    match from_days(days) {
+                        Some(date) if time == 0 => (Some(date), None),
+                        Some(date) => (
+                            None,
+                            Some(Cow::Owned(format!(
+                                "{}T{:02}:{:02}:{:02}",
+                                crate::period::Period::Date(date),
+                                time / 3600,
+                                time % 3600 / 60,
+                                time % 60
+                            ))),
+                        ),
+                        None => (
+                            None,
+                            Some(Cow::Owned(format!("{days} days after 1970-01-01"))),
+                        ),
+                    }
+                }
             },
         }
     }
 }
 
+const DAY_SECONDS: i64 = 86_400;
+
 /// The date `days` after 1970-01-01, if jiff can hold it.
 pub(crate) fn from_days(days: i64) -> Option<Date> {
     let span = jiff::Span::new().try_days(days).ok()?;
     Date::new(1970, 1, 1).ok()?.checked_add(span).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortest_text;
+
+    fn text<F: super::Shortest>(x: F) -> String {
+        let mut s = String::new();
+        shortest_text(x, &mut s);
+        s
+    }
+
+    #[test]
+    fn floats_read_as_python_shows_them() {
+        for (x, want) in [
+            (16.4, "16.4"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (4738.01, "4738.01"),
+            (1e20, "100000000000000000000"),
+            (1.2345e20, "123450000000000000000"),
+            (1e-7, "0.0000001"),
+            (-2.5, "-2.5"),
+            (18746.0, "18746"),
+            // Exactly …275.625: Python's repr takes the even …62, Rust's Display …63.
+            (135_963_453_209_275.62, "135963453209275.62"),
+        ] {
+            assert_eq!(text(x), want, "{x:?}");
+        }
+        assert_eq!(text(16.4f32), "16.4");
+        assert_eq!(text(1.2345678901234567e20), "123456789012345670000");
+    }
 }
