@@ -65,7 +65,7 @@ def test_from_pandas_locates_rows_by_index_label() -> None:
         {
             "indicator": ["gdp", "gdp", "gdp"],
             "period": ["2024", "2024", "2024x"],
-            "value": pd.Series([Decimal("1.5"), 2.5, "abc"], dtype=object),
+            "value": pd.Series([Decimal("1.5"), 2.5, "abc"], dtype=object, index=["r1", "r2", "r3"]),
             "unit": ["亿元"] * 3,
         },
         index=["r1", "r2", "r3"],

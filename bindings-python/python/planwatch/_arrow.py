@@ -197,6 +197,11 @@ def scorecard_frame(card: Any, lang: Optional[str], decimal: str) -> Any:
     pd = _module("pandas", "pandas")
     pa = _pyarrow()
     table = pa.table(card.to_arrow())
+    # Only the columns with a report order become categoricals; the other enums
+    # (rule, tier, severity, progress_class) are plain strings, as before.
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type) and field.name not in _CATEGORICAL:
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
     frame = table.to_pandas(types_mapper=_types_mapper(pd, pa, decimal))
     for column in ("notes",):
         if column in frame.columns:

@@ -21,6 +21,8 @@ __all__ = [
     "Plan",
     "Quantity",
     "Scorecard",
+    "_categories",
+    "_section_order",
     "draft_plan",
     "evaluate",
     "extract",
