@@ -38,8 +38,11 @@ import time
 from collections import Counter
 from typing import Any, Callable, Dict, Tuple
 
+import duckdb
 import numpy as np
 import pandas as pd
+import polars as pl
+import pyarrow as pa
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bench_pandas as base  # noqa: E402  (the shared generator and the reference)
@@ -83,8 +86,6 @@ def plan_of(targets: pd.DataFrame) -> Any:
 
 
 def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Dict[str, float]) -> pd.Series:
-    import pyarrow as pa
-
     clock = time.perf_counter()
 
     def lap(name: str) -> None:
@@ -107,8 +108,6 @@ def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Di
 
 
 def with_polars(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
-    import polars as pl
-
     t = pl.from_pandas(targets)
     o = pl.from_pandas(observations)
     factor = pl.DataFrame({"unit": list(FACTOR), "f": list(FACTOR.values())})
@@ -140,8 +139,6 @@ def with_polars(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
 
 
 def with_duckdb(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
-    import duckdb
-
     con = duckdb.connect()
     con.register("targets", targets)
     con.register("observations", observations)

@@ -1105,6 +1105,16 @@ impl RowSink {
         }
     }
 
+    /// Appends the rows of `other`, read under the same label after this one's.
+    pub(crate) fn append(&mut self, other: RowSink) {
+        let (mine, theirs) = (&mut self.out, other.out);
+        mine.observations.items.extend(theirs.observations.items);
+        mine.observations
+            .origins
+            .extend(theirs.observations.origins);
+        mine.rejected.extend(theirs.rejected);
+    }
+
     /// The good rows and every problem, in row order.
     pub(crate) fn finish(self) -> Lenient {
         self.out

@@ -5,7 +5,6 @@
 //! with the code and message a CSV file would get, located at `[row].column` (the row
 //! counted from 0 across all batches).
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use arrow_array::cast::AsArray;
@@ -87,10 +86,9 @@ impl Observations {
             .in_file(label));
         }
         let mut sink = RowSink::new(label);
-        let mut memo = Memo::default();
         let mut base = 0usize;
         for batch in batches {
-            read_batch(batch, label, base, &mut memo, &mut sink)?;
+            read_batch(batch, label, base, &mut sink)?;
             base += batch.num_rows();
         }
         Ok(sink.finish())
@@ -106,13 +104,11 @@ fn column_error(label: &str, column: usize, message: String) -> Error {
     })
 }
 
-fn read_batch(
-    batch: &RecordBatch,
-    label: &str,
-    base: usize,
-    memo: &mut Memo,
-    sink: &mut RowSink,
-) -> Result<()> {
+/// Rows per chunk of a batch read on one thread: each chunk has its own memo of
+/// parsed texts, so a chunk should hold many rows per distinct period and unit.
+const CHUNK_ROWS: usize = 65_536;
+
+fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink) -> Result<()> {
     let schema = batch.schema();
     let headers: Vec<String> = schema
         .fields()
@@ -178,39 +174,71 @@ fn read_batch(
             )
         })?,
     };
-    let mut scratch = String::new();
-    for r in 0..batch.num_rows() {
-        let cells: [Option<Cow<'_, str>>; 8] = std::array::from_fn(|k| texts[k].get(r));
-        let mut fields: [&str; 8] = [""; 8];
-        for (f, c) in fields.iter_mut().zip(&cells) {
-            *f = c.as_deref().unwrap_or("");
-        }
-        let (vintage, vintage_text) = vintages.get(r);
-        let vintage_cell = vintage_text;
-        if let Some(t) = vintage_cell.as_deref() {
-            fields[5] = t;
-        }
-        let row = match values.get(r, &mut scratch) {
-            Ok(value) => {
-                if let Value::Text(t) = value {
-                    fields[2] = t;
-                }
-                row_with(&fields, value, vintage, memo)
-            }
-            Err(problem) => {
-                // The value is unusable on its own; the other fields are still checked.
-                let mut problems: Vec<Problem> =
-                    row_with(&fields, Value::Exact(Decimal::ZERO), vintage, memo)
-                        .err()
-                        .unwrap_or_default();
-                problems.push(problem);
-                crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
-                Err(problems)
-            }
-        };
-        sink.push(base + r, row);
+    let columns = Columns {
+        texts,
+        values,
+        vintages,
+    };
+    let starts: Vec<usize> = (0..batch.num_rows()).step_by(CHUNK_ROWS).collect();
+    let read = |start: &usize| {
+        let end = (start + CHUNK_ROWS).min(batch.num_rows());
+        let mut part = RowSink::new(label);
+        columns.read(*start..end, base, &mut part);
+        part
+    };
+    // Rows are independent: chunks are read on every core and appended in order.
+    #[cfg(feature = "parallel")]
+    let parts: Vec<RowSink> = {
+        use rayon::prelude::*;
+        starts.par_iter().map(read).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let parts: Vec<RowSink> = starts.iter().map(read).collect();
+    for part in parts {
+        sink.append(part);
     }
     Ok(())
+}
+
+/// The columns of one batch, ready to read row by row.
+struct Columns<'a> {
+    texts: [Texts<'a>; 8],
+    values: Values<'a>,
+    vintages: Vintages<'a>,
+}
+
+impl Columns<'_> {
+    /// Reads rows `rows` (numbered from `base` in the error locations) into `sink`.
+    fn read(&self, rows: std::ops::Range<usize>, base: usize, sink: &mut RowSink) {
+        let mut memo = Memo::default();
+        let mut scratch = String::new();
+        for r in rows {
+            let mut fields: [&str; 8] = std::array::from_fn(|k| self.texts[k].get(r).unwrap_or(""));
+            let (vintage, vintage_text) = self.vintages.get(r);
+            if let Some(t) = vintage_text {
+                fields[5] = t;
+            }
+            let row = match self.values.get(r, &mut scratch) {
+                Ok(value) => {
+                    if let Value::Text(t) = value {
+                        fields[2] = t;
+                    }
+                    row_with(&fields, value, vintage, &mut memo)
+                }
+                Err(problem) => {
+                    // The value is unusable on its own; the other fields are still checked.
+                    let mut problems: Vec<Problem> =
+                        row_with(&fields, Value::Exact(Decimal::ZERO), vintage, &mut memo)
+                            .err()
+                            .unwrap_or_default();
+                    problems.push(problem);
+                    crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
+                    Err(problems)
+                }
+            };
+            sink.push(base + r, row);
+        }
+    }
 }
 
 /// A column read as text, row by row.
@@ -219,8 +247,6 @@ enum Texts<'a> {
     Utf8(&'a arrow_array::StringArray),
     Large(&'a arrow_array::LargeStringArray),
     View(&'a arrow_array::StringViewArray),
-    /// Integers (a year), written as text.
-    Int(Vec<Option<i128>>),
     /// A dictionary: the text of each entry, once, and each row's entry.
     Dict {
         values: Vec<Option<String>>,
@@ -235,12 +261,16 @@ impl<'a> Texts<'a> {
             DataType::Utf8 => Texts::Utf8(array.as_string::<i32>()),
             DataType::LargeUtf8 => Texts::Large(array.as_string::<i64>()),
             DataType::Utf8View => Texts::View(array.as_string_view()),
-            DataType::Null => Texts::Int(vec![None; array.len()]),
+            DataType::Null => Texts::Dict {
+                values: Vec::new(),
+                keys: vec![0; array.len()],
+                nulls: Some(arrow_buffer::NullBuffer::new_null(array.len())),
+            },
             DataType::Dictionary(_, _) => {
                 let dict = array.as_any_dictionary();
                 let inner = Texts::new(dict.values().as_ref(), integers)?;
                 let values = (0..dict.values().len())
-                    .map(|i| inner.get(i).map(Cow::into_owned))
+                    .map(|i| inner.get(i).map(str::to_string))
                     .collect();
                 Texts::Dict {
                     values,
@@ -248,22 +278,37 @@ impl<'a> Texts<'a> {
                     nulls: array.logical_nulls(),
                 }
             }
-            _ if integers => Texts::Int(integers_of(array)?),
+            // Integer years: each distinct one written once, as a dictionary.
+            _ if integers => {
+                let ints = integers_of(array)?;
+                let mut seen: std::collections::HashMap<i128, usize> = Default::default();
+                let mut values = Vec::new();
+                let keys = ints
+                    .iter()
+                    .map(|v| {
+                        let n = v.unwrap_or(0);
+                        *seen.entry(n).or_insert_with(|| {
+                            values.push(Some(n.to_string()));
+                            values.len() - 1
+                        })
+                    })
+                    .collect();
+                Texts::Dict {
+                    values,
+                    keys,
+                    nulls: array.logical_nulls(),
+                }
+            }
             _ => return None,
         })
     }
 
-    fn get(&self, i: usize) -> Option<Cow<'_, str>> {
+    fn get(&self, i: usize) -> Option<&str> {
         match self {
             Texts::Absent => None,
-            Texts::Utf8(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::Large(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::View(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::Int(v) => v
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|n| Cow::Owned(n.to_string())),
+            Texts::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Texts::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Texts::View(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::Dict {
                 values,
                 keys,
@@ -273,7 +318,7 @@ impl<'a> Texts<'a> {
                     return None;
                 }
                 let key = *keys.get(i)?;
-                values.get(key)?.as_deref().map(Cow::Borrowed)
+                values.get(key)?.as_deref()
             }
         }
     }
@@ -383,11 +428,7 @@ impl<'a> Values<'a> {
             }),
             Values::Text(t) => match t.get(i) {
                 None => Ok(missing()),
-                Some(Cow::Borrowed(s)) => Ok(Value::Text(s)),
-                Some(Cow::Owned(s)) => {
-                    *scratch = s;
-                    Ok(Value::Text(scratch.as_str()))
-                }
+                Some(s) => Ok(Value::Text(s)),
             },
         }
     }
@@ -416,10 +457,19 @@ fn float_value<F: Shortest>(
 }
 
 /// A float type whose shortest text can be written.
-pub(crate) trait Shortest: Copy + std::fmt::Display + std::str::FromStr + PartialEq {}
+pub(crate) trait Shortest: Copy + std::fmt::Display + std::str::FromStr + PartialEq {
+    /// Decimal texts of up to this many significant digits are all distinct floats,
+    /// so two shortest candidates never tie below it.
+    const DISTINCT_DIGITS: usize;
+}
 
-impl Shortest for f64 {}
-impl Shortest for f32 {}
+impl Shortest for f64 {
+    const DISTINCT_DIGITS: usize = 15;
+}
+
+impl Shortest for f32 {
+    const DISTINCT_DIGITS: usize = 6;
+}
 
 /// The shortest text that reads back to the float `x`, as Python's `repr` (and numpy's
 /// `str` for a float32) writes it, but without an exponent: 16.4 is "16.4", 0.1 + 0.2
@@ -434,10 +484,14 @@ impl Shortest for f32 {}
 pub(crate) fn shortest_text<F: Shortest>(x: F, out: &mut String) {
     out.clear();
     let _ = write!(out, "{x}");
+    let digits = significant_digits(out);
+    if digits <= F::DISTINCT_DIGITS {
+        return;
+    }
     let decimals = out.split_once('.').map_or(0, |(_, f)| f.len());
     let even = format!("{x:.decimals$}");
     if even != *out
-        && significant_digits(&even) <= significant_digits(out)
+        && significant_digits(&even) <= digits
         && even.parse::<F>().is_ok_and(|y| y == x)
     {
         *out = even;
@@ -447,13 +501,19 @@ pub(crate) fn shortest_text<F: Shortest>(x: F, out: &mut String) {
 /// The significant digits of a number written out in full: 3 for "0.00123", 5 for
 /// "123450000000000000000".
 fn significant_digits(text: &str) -> usize {
-    let digits = text.bytes().filter(u8::is_ascii_digit);
-    let trimmed: Vec<u8> = digits.skip_while(|d| *d == b'0').collect();
-    let end = trimmed
-        .iter()
-        .rposition(|d| *d != b'0')
-        .map_or(0, |i| i + 1);
-    end
+    let digits = text.as_bytes().iter().filter(|b| b.is_ascii_digit());
+    let (mut seen, mut last_nonzero, mut count) = (false, 0usize, 0usize);
+    for d in digits {
+        if !seen && *d == b'0' {
+            continue;
+        }
+        seen = true;
+        count += 1;
+        if *d != b'0' {
+            last_nonzero = count;
+        }
+    }
+    last_nonzero
 }
 
 fn too_many_digits() -> Problem {
@@ -483,29 +543,33 @@ fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Proble
 /// The vintage column.
 enum Vintages<'a> {
     Absent,
-    /// Whole seconds since 1970-01-01T00:00 (dates and timestamps).
-    Seconds(Vec<Option<i64>>),
+    /// Dates and timestamps, each distinct one converted once: a date, or the ISO
+    /// text of a timestamp with a time of day.
+    Times(Vec<Option<Moment>>),
     Text(Texts<'a>),
+}
+
+/// A date column's cell.
+#[derive(Clone)]
+enum Moment {
+    Date(Date),
+    Text(String),
 }
 
 impl<'a> Vintages<'a> {
     fn new(array: &'a dyn Array) -> Option<Vintages<'a>> {
         let seconds = |v: Option<i64>, per_second: i64| v.map(|x| x.div_euclid(per_second));
-        Some(match array.data_type() {
-            DataType::Date32 => Vintages::Seconds(
-                array
-                    .as_primitive::<Date32Type>()
-                    .iter()
-                    .map(|v| v.map(|d| i64::from(d).saturating_mul(DAY_SECONDS)))
-                    .collect(),
-            ),
-            DataType::Date64 => Vintages::Seconds(
-                array
-                    .as_primitive::<Date64Type>()
-                    .iter()
-                    .map(|v| seconds(v, 1_000))
-                    .collect(),
-            ),
+        let secs: Vec<Option<i64>> = match array.data_type() {
+            DataType::Date32 => array
+                .as_primitive::<Date32Type>()
+                .iter()
+                .map(|v| v.map(|d| i64::from(d).saturating_mul(DAY_SECONDS)))
+                .collect(),
+            DataType::Date64 => array
+                .as_primitive::<Date64Type>()
+                .iter()
+                .map(|v| seconds(v, 1_000))
+                .collect(),
             DataType::Timestamp(unit, _) => {
                 let per_second = match unit {
                     TimeUnit::Second => 1,
@@ -530,43 +594,47 @@ impl<'a> Vintages<'a> {
                         .iter()
                         .collect(),
                 };
-                Vintages::Seconds(v.into_iter().map(|x| seconds(x, per_second)).collect())
+                v.into_iter().map(|x| seconds(x, per_second)).collect()
             }
-            _ => Vintages::Text(Texts::new(array, false)?),
-        })
+            _ => return Some(Vintages::Text(Texts::new(array, false)?)),
+        };
+        let mut seen: std::collections::HashMap<i64, Moment> = Default::default();
+        let times = secs
+            .into_iter()
+            .map(|s| s.map(|s| seen.entry(s).or_insert_with(|| moment(s)).clone()))
+            .collect();
+        Some(Vintages::Times(times))
     }
 
-    /// Row `i`'s date (a date, or a timestamp at midnight) or its text, to parse as
-    /// the CSV loader does: a timestamp with a time of day is passed on as its ISO
-    /// text (`2025-01-20T10:30:00`), as the same text in a CSV file would be.
-    fn get(&self, i: usize) -> (Option<Date>, Option<Cow<'_, str>>) {
+    /// Row `i`'s date, or its text to parse as the CSV loader does.
+    fn get(&self, i: usize) -> (Option<Date>, Option<&str>) {
         match self {
             Vintages::Absent => (None, None),
             Vintages::Text(t) => (None, t.get(i)),
-            Vintages::Seconds(v) => match v.get(i).copied().flatten() {
-                None => (None, None),
-                Some(s) => {
-                    let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
-                    match from_days(days) {
-                        Some(date) if time == 0 => (Some(date), None),
-                        Some(date) => (
-                            None,
-                            Some(Cow::Owned(format!(
-                                "{}T{:02}:{:02}:{:02}",
-                                crate::period::Period::Date(date),
-                                time / 3600,
-                                time % 3600 / 60,
-                                time % 60
-                            ))),
-                        ),
-                        None => (
-                            None,
-                            Some(Cow::Owned(format!("{days} days after 1970-01-01"))),
-                        ),
-                    }
-                }
+            Vintages::Times(v) => match v.get(i) {
+                Some(Some(Moment::Date(d))) => (Some(*d), None),
+                Some(Some(Moment::Text(t))) => (None, Some(t.as_str())),
+                _ => (None, None),
             },
         }
+    }
+}
+
+/// The vintage `s` seconds after 1970-01-01T00:00: at midnight that date; with a
+/// time of day its ISO text (`2025-01-20T10:30:00`), which the CSV rules then judge,
+/// as they would the same text in a file.
+fn moment(s: i64) -> Moment {
+    let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
+    match from_days(days) {
+        Some(date) if time == 0 => Moment::Date(date),
+        Some(date) => Moment::Text(format!(
+            "{}T{:02}:{:02}:{:02}",
+            crate::period::Period::Date(date),
+            time / 3600,
+            time % 3600 / 60,
+            time % 60
+        )),
+        None => Moment::Text(format!("{days} days after 1970-01-01")),
     }
 }
 
