@@ -875,6 +875,8 @@ pub(crate) type Problem = (usize, &'static str, String);
 /// decimal (decimal and integer columns), or a cell that is no value at all (a NaN),
 /// with the message that says so.
 #[derive(Debug, Clone, Copy)]
+// Exact and missing values come from typed columns (the `arrow` feature).
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) enum Value<'a> {
     /// Text, parsed as the CSV loader parses it (magnitudes, done/not done).
     Text(&'a str),
@@ -1068,11 +1070,13 @@ pub(crate) fn row_with(
 
 /// Collects the rows of a loader that reads records by index (Arrow columns): each
 /// row's observation, or its problems located at `[index].column` under the label.
+#[cfg(feature = "arrow")]
 pub(crate) struct RowSink {
     out: Lenient,
     file: usize,
 }
 
+#[cfg(feature = "arrow")]
 impl RowSink {
     /// An empty batch whose rows are located under `label`.
     pub(crate) fn new(label: &str) -> RowSink {
