@@ -39,7 +39,6 @@ from collections import Counter
 from typing import Any, Callable, Dict, Tuple
 
 import duckdb
-import numpy as np
 import pandas as pd
 import polars as pl
 import pyarrow as pa
