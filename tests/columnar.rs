@@ -317,3 +317,31 @@ fn categories_come_in_report_order_with_their_labels() {
         ["二.(三)", "二.(七)", "三.(一)"]
     );
 }
+
+#[test]
+fn findings_go_out_as_columns_of_their_json_fields() {
+    let found = planwatch::extract(
+        "二、2024年主要目标\n- 新增就业人数 1.5 万人。地区生产总值增长5.5%左右。",
+    );
+    let batch = found.to_arrow().unwrap();
+    assert_eq!(batch.num_rows(), found.findings.len());
+    let records: Vec<Value> = found
+        .to_json_lines()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let columns: BTreeSet<String> = batch
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    assert_eq!(columns, flattened_keys(&records));
+    let value = batch
+        .schema()
+        .field_with_name("value")
+        .unwrap()
+        .data_type()
+        .clone();
+    assert!(matches!(value, DataType::Decimal128(_, _)), "{value}");
+}

@@ -28,7 +28,7 @@ pub use write::{to_record_batch, DATE, DECIMAL};
 
 use arrow_array::RecordBatch;
 
-use crate::{Observations, Result, Scorecard};
+use crate::{Extraction, Observations, Result, Scorecard};
 
 impl Scorecard {
     /// The assessments as one Arrow record batch, one row per target in plan order,
@@ -37,6 +37,15 @@ impl Scorecard {
     /// structs), `notes` (a list of strings), `explanation_zh`.
     pub fn to_arrow(&self) -> Result<RecordBatch> {
         to_record_batch(&self.assessments)
+    }
+}
+
+impl Extraction {
+    /// The findings as one Arrow record batch, one row per finding in text order,
+    /// columns as [`to_record_batch`] writes a finding's serde fields (spans as lists
+    /// of two integers, values as decimal128).
+    pub fn to_arrow(&self) -> Result<RecordBatch> {
+        to_record_batch(&self.findings)
     }
 }
 

@@ -35,15 +35,19 @@ impl Observations {
     /// Column types:
     /// - `value`: decimal128/decimal256 (exact, without the trailing zeros of the
     ///   column's scale: 15000.00 in a decimal(10, 2) column is 15000; more than 28
-    ///   significant digits or a scale past 28 is a bad value), integers (exact), strings (parsed as the CSV
-    ///   loader parses them: `1.5万`, `done`), booleans (a milestone done or not), or
+    ///   significant digits or a scale past 28 is a bad value), integers (exact),
+    ///   strings (parsed as the CSV loader parses them: `1.5万`, `done`), booleans (a
+    ///   milestone done or not), or
     ///   floats, which are read through their **shortest round-trip text** (16.4 is
-    ///   `"16.4"`, what was typed, never 16.39999…): exact for what a spreadsheet
-    ///   shows, up to 15–17 significant digits. A NaN is a `missing_value` ("missing
-    ///   value (NaN)"), an infinity a `bad_value`.
+    ///   `"16.4"`, what was typed, never 16.39999…; the text Python's `repr` shows,
+    ///   halfway cases included): exact for what a spreadsheet shows, up to 15–17
+    ///   significant digits. A NaN is a `missing_value` ("missing value (NaN)"), an
+    ///   infinity a `bad_value`.
     /// - `period`, `unit`, `status`, `indicator`, `source`, `jurisdiction`: strings
     ///   (utf8, large utf8, utf8 view) or dictionaries of them; `period` may also be
-    ///   an integer year. Each distinct period, unit and status text is parsed once.
+    ///   an integer year. Each distinct period, unit and status text is parsed once
+    ///   per chunk of 65,536 rows (chunks are read on every core with the `parallel`
+    ///   feature, and appended in row order).
     /// - `vintage`: date32, date64, timestamps or strings (`YYYY-MM-DD`,
     ///   `YYYY年M月D日`). A timestamp is read as stored (UTC for a zoned one: convert
     ///   to local wall time first); at midnight it is that date, with a time of day it
