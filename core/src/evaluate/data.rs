@@ -369,10 +369,7 @@ fn parallel_series<'o>(
     as_of: Option<Date>,
 ) -> HashMap<&'o str, Series<'o>> {
     use rayon::prelude::*;
-    use std::hash::BuildHasher;
-    let hasher =
-        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
-    let shard = |key: &str| (hasher.hash_one(key) % SHARDS as u64) as usize;
+    let shard = |key: &str| (shard_hash(key) % SHARDS as u64) as usize;
     let chunk = (observations.len() / (4 * rayon::current_num_threads()).max(1)).max(10_000);
     let chunks: Vec<Vec<Groups<'o>>> = observations
         .par_chunks(chunk)
@@ -403,6 +400,19 @@ fn parallel_series<'o>(
         })
         .collect();
     shards.into_iter().flatten().collect()
+}
+
+/// A cheap hash of an indicator id to pick its shard (the shard's map hashes it
+/// again): the id's bytes in 8-byte words, multiplied and rotated as FxHash does.
+#[cfg(feature = "parallel")]
+fn shard_hash(key: &str) -> u64 {
+    key.as_bytes().chunks(8).fold(0u64, |h, word| {
+        let mut w = [0u8; 8];
+        for (slot, b) in w.iter_mut().zip(word) {
+            *slot = *b;
+        }
+        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    }) >> 32
 }
 
 /// True when `other` ties with the chosen figure `best` on publication and status but
