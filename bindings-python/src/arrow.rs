@@ -58,7 +58,7 @@ impl PyObservations {
 #[pymethods]
 impl PyScorecard {
     /// The assessments as an Arrow table (an object with `__arrow_c_stream__`, so
-    /// `pyarrow.table(t)`, `polars.from_arrow(t)` and DuckDB read it without a copy),
+    /// `pyarrow.table(t)`, `polars.DataFrame(t)` and DuckDB (`FROM t`) read it without a copy),
     /// one row per target in plan order. Columns are the assessment's fields
     /// (`records()`), nested ones joined with `_` (`name_zh`, `explanation_en`);
     /// decimals are decimal128 with one scale per column (no digit lost; decimal256

@@ -93,6 +93,20 @@ def test_from_polars_and_duckdb_through_arrow() -> None:
         "SELECT 'gdp' AS indicator, '2024' AS period, 9500.97::DECIMAL(18,2) AS value, '亿元' AS unit"
     )
     assert Observations.from_arrow(rel.arrow()).to_csv() == obs.to_csv()
+    # A DuckDB relation exports the stream itself.
+    assert Observations.from_arrow(rel).to_csv() == obs.to_csv()
+
+
+def test_duckdb_queries_a_scorecard_table(card: Scorecard) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    t = card.to_arrow()
+    rows = duckdb.sql("SELECT status, count(*) FROM t GROUP BY status").fetchall()
+    expected: dict[str, int] = {}
+    for r in card.records():
+        expected[r["status"]] = expected.get(r["status"], 0) + 1
+    assert dict(rows) == expected
+    gdp = duckdb.sql("SELECT observed FROM t WHERE target = 'gdp_growth'").fetchall()
+    assert gdp == [(Decimal("4.1"),)]
 
 
 def test_to_arrow_is_exact_and_categorical(card: Scorecard) -> None:

@@ -218,19 +218,9 @@ def observations_frame(observations: Any) -> Any:
 
 
 def scorecard_polars(card: Any) -> Any:
-    """``Scorecard.to_polars``."""
+    """``Scorecard.to_polars``: polars reads the Arrow stream itself (no pyarrow)."""
     pl = _module("polars", "polars")
-    return pl.from_arrow(_pyarrow().table(card.to_arrow())) if _has_pyarrow() else pl.DataFrame(
-        card.to_arrow()
-    )
-
-
-def _has_pyarrow() -> bool:
-    try:
-        importlib.import_module("pyarrow")
-    except ImportError:
-        return False
-    return True
+    return pl.DataFrame(card.to_arrow())
 
 
 __all__: List[str] = []

@@ -38,7 +38,7 @@ NANSHAN_2024_REPORT: str
 
 class _ArrowTable(Protocol):
     """An Arrow table: an object exporting the Arrow PyCapsule stream interface
-    (``pyarrow.table(t)``, ``polars.from_arrow(t)`` and DuckDB read it)."""
+    (``pyarrow.table(t)``, ``polars.DataFrame(t)`` and DuckDB read it)."""
 
     def __arrow_c_stream__(self, requested_schema: object = None) -> object: ...
 
