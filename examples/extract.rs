@@ -11,14 +11,14 @@
 //!
 //! Options: `--plan` (text without headings is a plan part: numbers without a report
 //! cue are targets; see `ExtractOptions::unheaded_plan`); `--format jsonl` (default) or `--format toml` (a draft plan, see
-//! `planwatch::extract::draft_plan`); `--plan-id ID`, `--period 2024`, `--document ID`
+//! `planwatch::extraction::draft_plan`); `--plan-id ID`, `--period 2024`, `--document ID`
 //! for the draft. Warnings (digits damaged by OCR, input too large) go to stderr.
 //! An unreadable file or a bad option is reported on stderr with exit code 2.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use planwatch::extract::{draft_plan, extract_with, DraftOptions, ExtractOptions};
+use planwatch::extraction::{draft_plan, extract_with, DraftOptions, ExtractOptions};
 use planwatch::Period;
 
 const USAGE: &str =

@@ -14,7 +14,7 @@
 //! in planwatch; the scorer reads 名次 as no unit. The figures are printed for the whole set and for
 //! its even and odd rows (one half was used for development, the other held out).
 
-use planwatch::extract::{extract, Finding};
+use planwatch::extraction::{extract, Finding};
 use planwatch::{Quantity, Unit};
 use serde_json::Value;
 

@@ -1,7 +1,7 @@
 //! Forms of reports other than the seed (issue 13): status from the sentence's own
 //! words, numerals that were read wrongly, the scope of 力争, HTML input.
 
-use planwatch::extract::{extract, Status};
+use planwatch::extraction::{extract, FindingStatus as Status};
 
 /// (status, op, value, unit, stretch, status_cue) of each finding.
 type Row = (String, String, Option<String>, Option<String>, bool, String);

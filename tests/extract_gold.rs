@@ -2,7 +2,7 @@
 //! (indicator overlap, op, value, unit, status, stretch) against the hand-checked
 //! `tests/gold/seed.jsonl`, and nothing at the numerals `seed_excluded.jsonl` lists.
 
-use planwatch::extract::{extract, Finding};
+use planwatch::extraction::{extract, Finding};
 use serde_json::Value;
 
 pub(crate) const SEED: &str = include_str!("../core/data/nanshan-2024/report.txt");

@@ -3,9 +3,9 @@
 //! the phrase tables or more per line, negatives included), the JSON form, size
 //! limits, the draft plan, and a property test that extraction never panics.
 
-use planwatch::extract::{
-    draft_plan, extract, extract_with, try_extract, DraftOptions, ExtractOptions, Measure, Status,
-    MAX_INPUT_BYTES,
+use planwatch::extraction::{
+    draft_plan, extract, extract_with, try_extract, DraftOptions, ExtractOptions,
+    FindingMeasure as Measure, FindingStatus as Status, MAX_INPUT_BYTES,
 };
 use planwatch::{Comparator, ErrorKind, Plan};
 use proptest::prelude::*;

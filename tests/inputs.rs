@@ -60,7 +60,7 @@ fn every_bad_row_is_reported_with_row_and_column() {
     // Without the plan: field counts, the empty unit and the period; the unknown id
     // needs the plan.
     let e = Observations::from_csv_str(BAD_ROWS, "obs.csv").unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::Plan);
+    assert_eq!(e.kind(), ErrorKind::Validation);
     assert_eq!(
         rows(e.issues()),
         vec![

@@ -292,27 +292,27 @@ condition = ">= 70000000000000000000000000000%"
         if value.starts_with('-') {
             assert_eq!(
                 baseline.status,
-                planwatch::evaluate::Status::Missed,
+                planwatch::evaluation::Status::Missed,
                 "{baseline:?}"
             );
             assert_eq!(
                 baseline.grade,
-                Some(planwatch::evaluate::Grade::NotAchieved)
+                Some(planwatch::evaluation::Grade::NotAchieved)
             );
         } else {
             assert_eq!(
                 baseline.status,
-                planwatch::evaluate::Status::Met,
+                planwatch::evaluation::Status::Met,
                 "{baseline:?}"
             );
         }
         let le = card.assessment("le").unwrap();
         if value.starts_with('-') {
             // -7e28 <= -7e28 holds; the gap is zero.
-            assert_eq!(le.status, planwatch::evaluate::Status::Met, "{le:?}");
+            assert_eq!(le.status, planwatch::evaluation::Status::Met, "{le:?}");
         } else {
             // 7e28 − (−7e28) is past the range: missed, with no gap rather than a panic.
-            assert_eq!(le.status, planwatch::evaluate::Status::Missed, "{le:?}");
+            assert_eq!(le.status, planwatch::evaluation::Status::Missed, "{le:?}");
             assert_eq!(le.gap, None);
         }
         for lang in [planwatch::report::Lang::Zh, planwatch::report::Lang::En] {

@@ -18,4 +18,5 @@ mod parallel_index;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;
+mod records;
 mod report;

@@ -32,7 +32,7 @@ impl PyObservations {
     /// `source`, `jurisdiction`). Values may be decimals (exact), integers, strings
     /// (`1.5万`) or floats, read through each value's shortest round-trip text (16.4
     /// is "16.4"); NaN is a missing value. Periods and units may be dictionaries;
-    /// vintages dates, timestamps or strings. All or nothing: raises `PlanError`
+    /// vintages dates, timestamps or strings. All or nothing: raises `ValidationError`
     /// listing every bad row (`[3].value`, rows counted from 0).
     #[staticmethod]
     #[pyo3(signature = (data, label = "table"))]

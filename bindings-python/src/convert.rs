@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 use planwatch::report::Lang;
-use planwatch::{Decimal, ErrorKind, Location, Period};
+use planwatch::{Decimal, ErrorKind, Location};
 use pyo3::exceptions::{
     PyFileNotFoundError, PyIsADirectoryError, PyOSError, PyPermissionError, PyTypeError,
 };
@@ -59,17 +59,6 @@ pub(crate) fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
 /// A core decimal as a `decimal.Decimal` (through its exact text).
 pub(crate) fn decimal_to_py<'py>(py: Python<'py>, value: Decimal) -> PyResult<Bound<'py, PyAny>> {
     decimal_class(py)?.call1((value.to_string(),))
-}
-
-/// An optional core decimal as a `decimal.Decimal` or `None`.
-pub(crate) fn opt_decimal_to_py<'py>(
-    py: Python<'py>,
-    value: Option<Decimal>,
-) -> PyResult<Bound<'py, PyAny>> {
-    match value {
-        Some(v) => decimal_to_py(py, v),
-        None => Ok(py.None().into_bound(py)),
-    }
 }
 
 /// The message of the `TypeError` a float gets: floats are not exact.
@@ -164,21 +153,9 @@ pub(crate) fn as_of_from_py(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option
         });
     }
     if let Ok(text) = value.cast::<PyString>() {
-        let text = text.to_cow()?;
-        return match Period::parse(&text).map_err(errors::to_py)? {
-            Period::Date(d) => Ok(Some(d)),
-            other => Err(errors::to_py(
-                planwatch::Error::new(
-                    ErrorKind::Parse,
-                    format!(
-                        "as_of must be a date YYYY-MM-DD, not the {} period {other}",
-                        other.kind()
-                    ),
-                )
-                .with_location(Location::at_byte(&text, 0))
-                .with_expected("a date YYYY-MM-DD"),
-            )),
-        };
+        return planwatch::period::parse_date(&text.to_cow()?)
+            .map(Some)
+            .map_err(errors::to_py);
     }
     Err(PyTypeError::new_err(format!(
         "as_of must be a datetime.date, a str YYYY-MM-DD or None, not {}",

@@ -21,7 +21,7 @@ fn class_name(kind: ErrorKind) -> &'static str {
         ErrorKind::Period => "ParseError",
         // Bytes that are not UTF-8 (a GBK file): a problem of the text, code "encoding".
         ErrorKind::Encoding => "ParseError",
-        ErrorKind::Plan => "PlanError",
+        ErrorKind::Validation => "ValidationError",
         ErrorKind::UnknownIndicator => "UnknownIndicatorError",
         ErrorKind::UnknownDataset
         | ErrorKind::TooLarge

@@ -1,15 +1,15 @@
 //! `planwatch.extract` and `planwatch.draft_plan`: report text to findings and to a
-//! draft plan, over [`planwatch::extract`].
+//! draft plan, over [`planwatch::extraction`].
 
-use planwatch::extract::{DraftOptions, ExtractOptions, Extraction, Finding};
+use planwatch::extraction::{DraftOptions, ExtractOptions, Extraction, Finding};
 use planwatch::Period;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::PyList;
 
-use crate::convert::opt_decimal_to_py;
+use crate::convert::gc_paused;
 use crate::errors;
 use crate::plan::PyPlan;
-use crate::quantity::PyQuantity;
+use crate::records::list_to_py;
 
 /// The targets and actuals found in a report's text, in text order. `findings` is a
 /// list of dicts (see `FindingRecord` in the stub) whose spans are `(start, end)`
@@ -41,18 +41,7 @@ impl PyExtraction {
     /// `ocr_suspect`), `message` and `span` (or `None`).
     #[getter]
     fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for w in &self.inner.warnings {
-            let d = PyDict::new(py);
-            d.set_item("code", w.code)?;
-            d.set_item("message", &w.message)?;
-            match w.span {
-                Some([a, b]) => d.set_item("span", PyTuple::new(py, [a, b])?)?,
-                None => d.set_item("span", py.None())?,
-            }
-            list.append(d)?;
-        }
-        Ok(list)
+        list_to_py(py, &self.inner.warnings)
     }
 
     /// The year being planned, as detected or given.
@@ -86,63 +75,33 @@ impl PyExtraction {
     }
 }
 
-fn span<'py>(py: Python<'py>, r: &std::ops::Range<usize>) -> PyResult<Bound<'py, PyTuple>> {
-    PyTuple::new(py, [r.start, r.end])
-}
-
+/// Findings as a list of dicts: the core's serialized `Finding` records.
 fn findings<'a, 'py>(
     py: Python<'py>,
     all: impl Iterator<Item = &'a Finding>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for f in all {
-        list.append(finding(py, f)?)?;
-    }
-    Ok(list)
+    gc_paused(py, || list_to_py(py, all))
 }
 
-/// One finding as a dict, with the names of the core's JSON (plus the spans of the
-/// sentence and the markers the JSON folds into `flags`).
-fn finding<'py>(py: Python<'py>, f: &Finding) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("status", f.status.name())?;
-    d.set_item("status_cue", &f.status_cue)?;
-    d.set_item("indicator", &f.indicator)?;
-    d.set_item("indicator_span", span(py, &f.indicator_span)?)?;
-    d.set_item("span", span(py, &f.span)?)?;
-    d.set_item("measure", f.measure.name())?;
-    d.set_item("op", f.op.symbol())?;
-    d.set_item("value", opt_decimal_to_py(py, f.value)?)?;
-    d.set_item("value_hi", opt_decimal_to_py(py, f.value_hi)?)?;
-    d.set_item("unit", f.unit.map(|u| u.symbol()))?;
-    match f.quantity() {
-        Some(q) => d.set_item("quantity", PyQuantity::from_core(q))?,
-        None => d.set_item("quantity", py.None())?,
-    }
-    d.set_item("stretch", f.stretch)?;
-    d.set_item("by", f.by.as_deref())?;
-    d.set_item("cumulative", f.cumulative)?;
-    d.set_item("sentence", &f.sentence)?;
-    d.set_item("sentence_span", span(py, &f.sentence_span)?)?;
-    d.set_item("estimate", f.estimate)?;
-    d.set_item("ocr_suspect", f.ocr_suspect)?;
-    d.set_item("section", f.section.as_deref())?;
-    d.set_item("heading", f.heading.as_deref())?;
-    Ok(d)
-}
-
-/// Finds every number of a report that measures something. Never fails: text over
-/// the size limit gives no findings and a `too_large` warning. `plan_year` is the
-/// year being planned (default: detected from the headings). The GIL is released.
+/// Finds every number of a report that measures something. Text over the core's
+/// size limit (64 MiB) raises `InvalidValueError` (code "too_large"), as in
+/// JavaScript. `plan_year` is the year being planned (default: detected from the
+/// headings). The GIL is released.
 #[pyfunction]
 #[pyo3(signature = (text, *, plan_year = None))]
-pub(crate) fn extract(py: Python<'_>, text: &str, plan_year: Option<i32>) -> PyExtraction {
+pub(crate) fn extract(
+    py: Python<'_>,
+    text: &str,
+    plan_year: Option<i32>,
+) -> PyResult<PyExtraction> {
     let options = ExtractOptions {
         plan_year,
         ..ExtractOptions::default()
     };
-    let inner = py.detach(|| planwatch::extract::extract_with(text, &options));
-    PyExtraction { inner }
+    let inner = py
+        .detach(|| planwatch::extraction::try_extract_with(text, &options))
+        .map_err(errors::to_py)?;
+    Ok(PyExtraction { inner })
 }
 
 /// Drafts a plan from report text: every target found becomes a target, with the
@@ -170,7 +129,7 @@ pub(crate) fn draft_plan(
         title,
     };
     let inner = py
-        .detach(|| planwatch::extract::draft_plan(text, &options))
+        .detach(|| planwatch::extraction::draft_plan(text, &options))
         .map_err(errors::to_py)?;
     Ok(PyPlan { inner })
 }

@@ -14,6 +14,7 @@ mod extract;
 mod observations;
 mod plan;
 mod quantity;
+mod records;
 mod scorecard;
 
 use pyo3::prelude::*;

@@ -30,7 +30,7 @@ impl PyObservations {
     /// `status,vintage,source,jurisdiction` columns. `source` is a path (`str` or
     /// `os.PathLike`) or the CSV text itself: a `str` is a path when it has no line
     /// break and names an existing file or ends in `.csv`. All or nothing: raises
-    /// `PlanError` listing every bad row with its line and column.
+    /// `ValidationError` listing every bad row with its line and column.
     #[staticmethod]
     fn from_csv(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
         let inner = match source_from_py(source, &[".csv"])? {
@@ -51,7 +51,7 @@ impl PyObservations {
     }
 
     /// Like `from_csv`, but keeps the good rows: returns the batch of rows that loaded
-    /// and a list of every rejected row's problem (dicts like `PlanError.issues`), for
+    /// and a list of every rejected row's problem (dicts like `ValidationError.issues`), for
     /// a caller who decides to go on. Fails as a whole only when the file itself is
     /// unusable (no header, missing columns, too large).
     #[staticmethod]
@@ -108,19 +108,19 @@ impl PyObservations {
     /// (`indicator`, `period`, `value`, `unit`, and optionally `status`, `vintage`,
     /// `source`, `jurisdiction`). Values are `str`, `int`, `decimal.Decimal`, `bool`
     /// (a milestone done or not), `datetime.date` or `None`; floats raise `TypeError`.
-    /// All or nothing: raises `PlanError` listing every bad record (`[3].value`).
+    /// All or nothing: raises `ValidationError` listing every bad record (`[3].value`).
     #[staticmethod]
     #[pyo3(signature = (records, label = "records"))]
     fn from_records(py: Python<'_>, records: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
-        let mut rows = Vec::new();
+        let mut rows: Vec<planwatch::KeyedRecord> = Vec::new();
         for (i, record) in records.try_iter()?.enumerate() {
             let record = record?;
             let Ok(map) = record.cast::<PyMapping>() else {
-                // The core reports a record that is not an object, at its index.
-                rows.push(serde_json::Value::Null);
+                // The core reports a record that is not a mapping, at its index.
+                rows.push(None);
                 continue;
             };
-            let mut object = serde_json::Map::new();
+            let mut cells = Vec::new();
             for item in map.items()?.iter() {
                 let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
                 let Ok(key) = key.cast::<PyString>() else {
@@ -133,14 +133,15 @@ impl PyObservations {
                 let text = cell_text(&value, false)
                     .map_err(|e| positioned(py, e, i, &key))?
                     .ok_or_else(|| float_in_record(&value, i, &key))?;
-                object.insert(key, serde_json::Value::String(text));
+                cells.push((key, Some(text)));
             }
-            rows.push(serde_json::Value::Object(object));
+            rows.push(Some(cells));
         }
-        let json = serde_json::Value::Array(rows).to_string();
+        // Validated by the core as the records of a JSON file are (unknown keys,
+        // every bad field at `[index].column`), without a detour through JSON text.
         let label = label.to_string();
         let inner = py
-            .detach(|| Observations::from_json_str(&json, &label))
+            .detach(|| Observations::from_keyed_records(rows, &label))
             .map_err(errors::to_py)?;
         Ok(PyObservations { inner })
     }
@@ -151,7 +152,7 @@ impl PyObservations {
     /// "missing value (NaN)"; object columns may mix `str`, `decimal.Decimal`, `int`,
     /// floats, dates and missing values. Problems are located by the DataFrame's
     /// index labels (`[label].value`, and `row` in each issue), every one in one
-    /// `PlanError`. A polars DataFrame is passed on to `from_polars`.
+    /// `ValidationError`. A polars DataFrame is passed on to `from_polars`.
     #[staticmethod]
     #[pyo3(signature = (df, label = "DataFrame"))]
     fn from_pandas<'py>(

@@ -1,14 +1,15 @@
 //! `planwatch.Plan`: indicators and targets, over [`planwatch::Plan`].
 
-use planwatch::{Indicator, Plan, Provenance, Quantity, Target};
+use planwatch::{Plan, Quantity};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{as_of_from_py, read_text, source_from_py, type_name, Source};
 use crate::errors;
 use crate::observations::PyObservations;
 use crate::quantity::PyQuantity;
+use crate::records::list_to_py;
 use crate::scorecard::PyScorecard;
 
 /// How error locations name a plan or table given as text rather than as a file.
@@ -47,7 +48,7 @@ fn load(
 impl PyPlan {
     /// Loads a plan file in TOML. `source` is a path (`str` or `os.PathLike`) or the
     /// TOML text itself: a `str` is a path when it has no line break and names an
-    /// existing file or ends in `.toml`. Raises `PlanError` listing every problem.
+    /// existing file or ends in `.toml`. Raises `ValidationError` listing every problem.
     #[staticmethod]
     fn from_toml(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
         load(py, source, &[".toml"], Plan::from_toml_str)
@@ -99,21 +100,13 @@ impl PyPlan {
     /// The indicators, each a dict (see `IndicatorRecord` in the stub).
     #[getter]
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for ind in &self.inner.indicators {
-            list.append(indicator(py, ind)?)?;
-        }
-        Ok(list)
+        list_to_py(py, &self.inner.indicators)
     }
 
     /// The targets, each a dict (see `TargetRecord` in the stub).
     #[getter]
     fn targets<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for t in &self.inner.targets {
-            list.append(target(py, t)?)?;
-        }
-        Ok(list)
+        list_to_py(py, &self.inner.targets)
     }
 
     /// The values bound to `ref:` keys, as `Quantity` objects.
@@ -153,7 +146,7 @@ impl PyPlan {
         self.inner.bind_reference(key, value).map_err(errors::to_py)
     }
 
-    /// Checks the plan: every problem, each a dict like `PlanError.issues`; empty
+    /// Checks the plan: every problem, each a dict like `ValidationError.issues`; empty
     /// when the plan is sound.
     fn validate<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
@@ -168,7 +161,7 @@ impl PyPlan {
     /// observation on an indicator the plan does not define, at its row and column)
     /// and `warnings` (contradictions: a ceiling on a higher-is-better indicator,
     /// year-to-date figures of an indicator that is not a flow), each a list of dicts
-    /// like `PlanError.issues`.
+    /// like `ValidationError.issues`.
     fn check<'py>(
         &self,
         py: Python<'py>,
@@ -224,79 +217,4 @@ impl PyPlan {
     fn builtin_names() -> Vec<&'static str> {
         Plan::builtin_names().to_vec()
     }
-}
-
-/// The serde name of a core enum value (`"binding"`, `"higher"` …): the core's one
-/// spelling, so the binding cannot drift from the JSON.
-pub(crate) fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(e) => e.to_string(),
-    }
-}
-
-/// A `{zh, en}` pair as a dict.
-pub(crate) fn names<'py>(
-    py: Python<'py>,
-    names: &planwatch::Names,
-) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("zh", &names.zh)?;
-    dict.set_item("en", &names.en)?;
-    Ok(dict)
-}
-
-/// Provenance as a dict (`document`, `quote`, `section`, `span`), or `None`.
-pub(crate) fn provenance<'py>(
-    py: Python<'py>,
-    source: Option<&Provenance>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let Some(p) = source else {
-        return Ok(py.None().into_bound(py));
-    };
-    let dict = PyDict::new(py);
-    dict.set_item("document", p.document.as_deref())?;
-    dict.set_item("quote", p.quote.as_deref())?;
-    dict.set_item("section", p.section.as_deref())?;
-    match p.span {
-        Some([start, end]) => dict.set_item("span", PyTuple::new(py, [start, end])?)?,
-        None => dict.set_item("span", py.None())?,
-    }
-    Ok(dict.into_any())
-}
-
-fn indicator<'py>(py: Python<'py>, ind: &Indicator) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("id", &ind.id)?;
-    dict.set_item("name", names(py, &ind.name)?)?;
-    dict.set_item("unit", ind.unit.symbol())?;
-    dict.set_item("measure", ind.measure.name())?;
-    dict.set_item("kind", ind.kind.name())?;
-    dict.set_item("polarity", serde_name(&ind.polarity))?;
-    dict.set_item("flow", ind.flow)?;
-    dict.set_item("nominal", ind.nominal)?;
-    dict.set_item("of", ind.of.as_deref())?;
-    dict.set_item("section", ind.section.as_deref())?;
-    dict.set_item("tags", PyList::new(py, &ind.tags)?)?;
-    dict.set_item("formula", ind.formula.as_ref().map(|f| f.text()))?;
-    dict.set_item("source", provenance(py, ind.source.as_ref())?)?;
-    Ok(dict)
-}
-
-fn target<'py>(py: Python<'py>, t: &Target) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("id", &t.id)?;
-    dict.set_item("indicator", &t.indicator)?;
-    dict.set_item("period", t.period.to_string())?;
-    dict.set_item("condition", t.condition.to_string())?;
-    dict.set_item("comparator", t.condition.comparator().symbol())?;
-    dict.set_item("tier", t.tier.name())?;
-    dict.set_item("kind", t.kind.map(|k| k.name()))?;
-    match t.baseline {
-        Some(q) => dict.set_item("baseline", PyQuantity::from_core(q))?,
-        None => dict.set_item("baseline", py.None())?,
-    }
-    dict.set_item("source", provenance(py, t.source.as_ref())?)?;
-    Ok(dict)
 }

@@ -120,13 +120,9 @@ impl PyQuantity {
     }
 
     fn __hash__(&self) -> u64 {
-        // Must agree with `==`, which compares amounts across units (1公顷 == 15亩). The
-        // dimension and the sign are the invariants the public core API offers: unit
-        // factors are positive. Coarse, but correct; a core `Hash` would sharpen it.
-        let value = self.inner.value();
+        // The core's `Hash`, consistent with `==` across units (1公顷 == 15亩).
         let mut hasher = DefaultHasher::new();
-        self.inner.dimension().hash(&mut hasher);
-        (value.is_zero(), value.is_sign_negative()).hash(&mut hasher);
+        self.inner.hash(&mut hasher);
         hasher.finish()
     }
 

@@ -1,13 +1,12 @@
 //! `planwatch.Scorecard`: the result of an evaluation, over [`planwatch::Scorecard`].
 
 use jiff::civil::Date;
-use planwatch::evaluate::{GroupCounts, Input, StatusCounts};
-use planwatch::{Assessment, Observations, Options, Plan, Scorecard};
+use planwatch::{Observations, Options, Plan, Scorecard};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyList;
 
-use crate::convert::{date_to_py, decimal_to_py, gc_paused, lang_from_str, opt_decimal_to_py};
-use crate::plan::{names, provenance, serde_name};
+use crate::convert::{date_to_py, gc_paused, lang_from_str};
+use crate::records::{list_to_py, to_py};
 
 /// The result of evaluating a plan: one assessment per target and the counts a
 /// reader looks for first. In Jupyter it renders as a table with bullet charts.
@@ -82,7 +81,7 @@ impl PyScorecard {
         date_to_py(py, self.inner.evaluated_on)
     }
 
-    /// What `plan.check(observations)` finds, as `PlanError.issues` lists them: every
+    /// What `plan.check(observations)` finds, as `ValidationError.issues` lists them: every
     /// observation on an indicator the plan does not define (never used) and
     /// contradictions (year-to-date figures of a stock, a ceiling on a
     /// higher-is-better indicator).
@@ -95,22 +94,18 @@ impl PyScorecard {
         Ok(list)
     }
 
-    /// Every assessment as a plain dict (see `AssessmentRecord` in the stub): decimals
-    /// are `decimal.Decimal`, periods and dates `str`. In plan order, or in reading
-    /// order (binding misses first, then by section) with `ordered=True`.
+    /// Every assessment as a plain dict (`AssessmentRecord`: the core's serialized
+    /// record; decimals are `decimal.Decimal`, dates `datetime.date`, periods `str`). In
+    /// plan order, or in reading order (binding misses first, then by section) with
+    /// `ordered=True`.
     #[pyo3(signature = (*, ordered = false))]
     fn records<'py>(&self, py: Python<'py>, ordered: bool) -> PyResult<Bound<'py, PyList>> {
         gc_paused(py, || {
-            let all: Vec<&Assessment> = if ordered {
-                self.inner.ordered()
+            if ordered {
+                list_to_py(py, self.inner.ordered())
             } else {
-                self.inner.assessments.iter().collect()
-            };
-            let records = all
-                .into_iter()
-                .map(|a| record(py, a))
-                .collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, records)
+                list_to_py(py, &self.inner.assessments)
+            }
         })
     }
 
@@ -119,36 +114,19 @@ impl PyScorecard {
         &self,
         py: Python<'py>,
         target: &str,
-    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.inner
             .assessment(target)
-            .map(|a| record(py, a))
+            .map(|a| to_py(py, a))
             .transpose()
     }
 
-    /// The counts: `all`, `by_kind` and `by_section` (each status → count, with
-    /// `total`), `binding_misses` and `stretch_reached` (target ids) and `stretch`
-    /// (every stretch target beside its base).
-    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let s = &self.inner.summary;
-        let dict = PyDict::new(py);
-        dict.set_item("all", counts(py, &s.all)?)?;
-        dict.set_item("by_kind", groups(py, &s.by_kind)?)?;
-        dict.set_item("by_section", groups(py, &s.by_section)?)?;
-        dict.set_item("binding_misses", PyList::new(py, &s.binding_misses)?)?;
-        dict.set_item("stretch_reached", PyList::new(py, &s.stretch_reached)?)?;
-        let stretch = PyList::empty(py);
-        for row in &s.stretch {
-            let d = PyDict::new(py);
-            d.set_item("target", &row.target)?;
-            d.set_item("indicator", &row.indicator)?;
-            d.set_item("status", row.status.name())?;
-            d.set_item("base_target", row.base_target.as_deref())?;
-            d.set_item("base_status", row.base_status.map(|s| s.name()))?;
-            stretch.append(d)?;
-        }
-        dict.set_item("stretch", stretch)?;
-        Ok(dict)
+    /// The counts (`Summary`, the core's record): `all` (each status → count, with
+    /// `total`), `by_kind` and `by_section` (lists of `{key, counts}`),
+    /// `binding_misses` and `stretch_reached` (target ids) and `stretch` (every
+    /// stretch target beside its base).
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.summary)
     }
 
     /// The whole scorecard as JSON (decimals as strings).
@@ -232,87 +210,4 @@ impl PyScorecard {
             all.not_comparable
         )
     }
-}
-
-fn counts<'py>(py: Python<'py>, c: &StatusCounts) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("total", c.total)?;
-    for status in planwatch::Status::ALL {
-        dict.set_item(status.name(), c.get(status))?;
-    }
-    Ok(dict)
-}
-
-fn groups<'py>(py: Python<'py>, groups: &[GroupCounts]) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    for g in groups {
-        dict.set_item(&g.key, counts(py, &g.counts)?)?;
-    }
-    Ok(dict)
-}
-
-fn input<'py>(py: Python<'py>, i: &Input) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("indicator", &i.indicator)?;
-    dict.set_item("period", i.period.to_string())?;
-    dict.set_item("value", decimal_to_py(py, i.value)?)?;
-    dict.set_item("unit", i.unit.symbol())?;
-    dict.set_item("status", i.status.name())?;
-    dict.set_item("vintage", i.vintage.map(|d| d.to_string()))?;
-    dict.set_item("source", i.source.as_deref())?;
-    Ok(dict)
-}
-
-/// One assessment as a dict, field by field, with the names of the core's JSON.
-fn record<'py>(py: Python<'py>, a: &Assessment) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("target", &a.target)?;
-    d.set_item("indicator", &a.indicator)?;
-    d.set_item("name", names(py, &a.name)?)?;
-    d.set_item("kind", a.kind.name())?;
-    d.set_item("tier", a.tier.name())?;
-    d.set_item("section", a.section.as_deref())?;
-    d.set_item("period", a.period.to_string())?;
-    d.set_item("condition", &a.condition)?;
-    d.set_item("comparator", a.comparator.symbol())?;
-    d.set_item("status", a.status.name())?;
-    d.set_item("severity", a.severity.map(|s| serde_name(&s)))?;
-    d.set_item("grade", a.grade.map(|g| serde_name(&g)))?;
-    d.set_item("observed", opt_decimal_to_py(py, a.observed)?)?;
-    d.set_item("observed_period", a.observed_period.map(|p| p.to_string()))?;
-    d.set_item("target_value", opt_decimal_to_py(py, a.target_value)?)?;
-    d.set_item("target_high", opt_decimal_to_py(py, a.target_high)?)?;
-    d.set_item("unit", a.unit.symbol())?;
-    d.set_item("completion", opt_decimal_to_py(py, a.completion)?)?;
-    d.set_item("gap", opt_decimal_to_py(py, a.gap)?)?;
-    d.set_item("gap_unit", a.gap_unit.symbol())?;
-    d.set_item("time_progress", opt_decimal_to_py(py, a.time_progress)?)?;
-    d.set_item(
-        "expected_progress",
-        opt_decimal_to_py(py, a.expected_progress)?,
-    )?;
-    d.set_item("required_growth", opt_decimal_to_py(py, a.required_growth)?)?;
-    d.set_item("cagr", opt_decimal_to_py(py, a.cagr)?)?;
-    d.set_item("required_cagr", opt_decimal_to_py(py, a.required_cagr)?)?;
-    d.set_item("progress_class", a.progress_class.map(|p| serde_name(&p)))?;
-    d.set_item("previous", opt_decimal_to_py(py, a.previous)?)?;
-    d.set_item("previous_period", a.previous_period.map(|p| p.to_string()))?;
-    let inputs = PyList::empty(py);
-    for i in &a.inputs {
-        inputs.append(input(py, i)?)?;
-    }
-    d.set_item("inputs", inputs)?;
-    d.set_item("rule", serde_name(&a.rule))?;
-    d.set_item("base", a.base.as_deref())?;
-    d.set_item("base_status", a.base_status.map(|s| s.name()))?;
-    d.set_item("reference", a.reference.as_deref())?;
-    let conflicts = PyList::empty(py);
-    for i in &a.conflicts {
-        conflicts.append(input(py, i)?)?;
-    }
-    d.set_item("conflicts", conflicts)?;
-    d.set_item("notes", PyList::new(py, &a.notes)?)?;
-    d.set_item("explanation", names(py, &a.explanation)?)?;
-    d.set_item("source", provenance(py, a.source.as_ref())?)?;
-    Ok(d)
 }

@@ -1,7 +1,7 @@
 //! `extract` and `draftPlan`: report text to findings and to a draft plan, over
-//! [`planwatch::extract`].
+//! [`planwatch::extraction`].
 
-use planwatch::extract::{self as core, DraftOptions, Finding, Warning};
+use planwatch::extraction::{self as core, DraftOptions, Finding, Warning};
 use planwatch::Period;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -18,7 +18,7 @@ const TS_TYPES: &str = r#"
  * with characters outside the BMP, map them to UTF-16 indices before `slice`.
  */
 export interface Finding {
-  status: "target" | "actual";
+  status: FindingStatus;
   /** What decided the status: "section", "default", or the cue words as written (同比, 力争, 2023年). */
   status_cue: string;
   /** The indicator phrase as written. */
@@ -26,7 +26,7 @@ export interface Finding {
   indicator_span: [number, number];
   /** The number expression: first digit through the unit. */
   span: [number, number];
-  measure: "growth" | "level" | "share" | "change" | "count" | "rank" | "ratio";
+  measure: FindingMeasure;
   /** ">=", ">", "<=", "<", "=", "~", "between" or "reference". */
   op: string;
   /** The value in the base unit, as decimal text (590亿元 → "59000000000"). */
@@ -43,9 +43,20 @@ export interface Finding {
   cumulative: boolean;
   /** The sentence the number is in. */
   sentence: string;
-  /** "estimate" (预计, 初步核算), "ocr_suspect". */
-  flags: string[];
+  sentence_span: [number, number];
+  /** A 预计 / 初步核算 figure: an actual that is not final. */
+  estimate: boolean;
+  /** The digits look damaged by OCR; the value is left unknown. */
+  ocr_suspect: boolean;
+  /** The section path of the heading above (三.(二)). */
+  section: string | null;
+  /** The titles of the headings above. */
+  heading: string | null;
 }
+/** Whether a finding is a target or an actual. */
+export type FindingStatus = "target" | "actual";
+/** What the number of a finding measures. */
+export type FindingMeasure = "growth" | "level" | "share" | "change" | "count" | "rank" | "ratio";
 /** Something the reader of an extraction should know. */
 export interface ExtractionWarning {
   code: string;

@@ -11,8 +11,8 @@
 //! | `plan.check(observations)` | `Plan::check` |
 //! | `Observations.fromCsv`, `fromJson`, `fromRecords`, `builtin`, `concat` | `Observations::from_csv_str`, `from_json_str`, `from_records`, `builtin`, `extend` |
 //! | `scorecard.records()`, `ordered()`, `summary()`, `toJSON()` | `Scorecard::assessments`, `ordered`, `summary`, serde |
-//! | `scorecard.toHtml(lang)`, `toText`, `toMarkdown`, `toCsv`, `toHtmlFragment` | `Scorecard::to_html` … |
-//! | `extract(text)`, `draftPlan(text, options?)` | `extract::try_extract`, `extract::draft_plan` |
+//! | `scorecard.toHtml(lang)`, `toHtmlFragment`, `toCsv` | `Scorecard::to_html` … (the text and Markdown reports are left out of the module for its size budget; Rust and Python have them) |
+//! | `extract(text)`, `draftPlan(text, options?)` | `extraction::try_extract`, `extraction::draft_plan` |
 //! | `parseQuantity(text)` | `Quantity::parse(..).info()` |
 //!
 //! Decimals cross as strings so they stay exact; results are plain objects and arrays

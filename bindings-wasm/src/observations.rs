@@ -61,7 +61,7 @@ impl JsObservations {
 impl JsObservations {
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
     /// `status,vintage,source,jurisdiction` columns. All or nothing: a bad row throws
-    /// code "plan" with every bad row in `issues`, each with its `line` and `column`.
+    /// code "validation" with every bad row in `issues`, each with its `line` and `column`.
     #[wasm_bindgen(js_name = fromCsv)]
     pub fn from_csv(text: &str, file: Option<String>) -> Result<JsObservations, JsValue> {
         let file = file.as_deref().unwrap_or("observations.csv");

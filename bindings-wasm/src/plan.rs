@@ -1,6 +1,6 @@
 //! `Plan`: load, write and evaluate a plan, over [`planwatch::Plan`].
 
-use planwatch::{Options, Period, Plan, Quantity};
+use planwatch::{Options, Plan, Quantity};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
@@ -55,7 +55,7 @@ impl JsPlan {
 #[wasm_bindgen(js_class = Plan)]
 impl JsPlan {
     /// Loads a plan from TOML text. `file` names the text in error locations
-    /// (default "plan.toml"). Throws a `PlanwatchError` with code "plan" listing every
+    /// (default "plan.toml"). Throws a `PlanwatchError` with code "validation" listing every
     /// problem, each with its line and column, or "parse" for a syntax error.
     #[wasm_bindgen(js_name = fromToml)]
     pub fn from_toml(text: &str, file: Option<String>) -> Result<JsPlan, JsValue> {
@@ -162,7 +162,7 @@ impl JsPlan {
 
     /// Evaluates every target against `observations`: CSV text, an array of records
     /// (`{ indicator, period, value, unit, … }`, values as strings or numbers) or an
-    /// `Observations`. A bad batch throws code "plan" with every bad row in `issues`;
+    /// `Observations`. A bad batch throws code "validation" with every bad row in `issues`;
     /// a missed target is a status, never an error.
     pub fn evaluate(
         &self,
@@ -191,14 +191,7 @@ impl JsPlan {
 fn options_of(value: &JsValue) -> Result<Options, JsValue> {
     let mut options = Options::default();
     if let Some(text) = optional_string(&field(value, "asOf")?, "asOf")? {
-        match Period::parse(&text).map_err(errors::to_js)? {
-            Period::Date(date) => options.as_of = Some(date),
-            _ => {
-                return Err(errors::invalid_value(&format!(
-                    "asOf must be a date written YYYY-MM-DD, not {text:?}"
-                )))
-            }
-        }
+        options.as_of = Some(planwatch::period::parse_date(&text).map_err(errors::to_js)?);
     }
     if let Some(text) = optional_string(&field(value, "basicRatio")?, "basicRatio")? {
         options.basic_ratio = planwatch::parse_number(&text).map_err(errors::to_js)?;

@@ -47,11 +47,11 @@ export interface PlanwatchIssue extends PlanwatchLocation {
 
 /** What every planwatch function throws: an `Error` with data properties. */
 export interface PlanwatchError extends Error, PlanwatchLocation {
-  /** Stable code of the kind of error: "parse", "unknown_unit", "plan", … */
+  /** Stable code of the kind of error: "parse", "unknown_unit", "validation", … */
   code: string;
   /** What the parser expected at the offset, for parse errors. */
   expected: string | null;
-  /** Every problem of a plan or observation batch (code "plan"); else empty. */
+  /** Every problem of a plan or observation batch (code "validation"); else empty. */
   issues: PlanwatchIssue[];
 }
 "#;

@@ -237,24 +237,6 @@ impl JsScorecard {
         Ok(self.inner.to_html_fragment(lang_of(lang)?))
     }
 
-    /// A plain-text report with aligned columns.
-    #[wasm_bindgen(js_name = toText)]
-    pub fn to_text(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-    ) -> Result<String, JsValue> {
-        Ok(self.inner.to_text(lang_of(lang)?))
-    }
-
-    /// A Markdown report.
-    #[wasm_bindgen(js_name = toMarkdown)]
-    pub fn to_markdown(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<String>,
-    ) -> Result<String, JsValue> {
-        Ok(self.inner.to_markdown(lang_of(lang)?))
-    }
-
     /// One CSV row per assessment, with exact values and both languages.
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> String {

@@ -3,7 +3,7 @@
 //! linear. Peers (cn2an, Recognizers-Text) run on the same text: see BENCHMARKS.md.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use planwatch::extract::extract;
+use planwatch::extraction::extract;
 use std::hint::black_box;
 
 const SEED: &str = include_str!("../data/nanshan-2024/report.txt");

@@ -39,11 +39,12 @@ impl Plan {
 pub(crate) fn files(name: &str) -> Result<(&'static str, &'static str)> {
     match name {
         "nanshan-2024" => Ok((
-            include_str!("../data/nanshan-2024/plan.toml"),
+            // The plan without its comment lines (build.rs).
+            include_str!(concat!(env!("OUT_DIR"), "/nanshan-2024.plan.toml")),
             include_str!("../data/nanshan-2024/observations.csv"),
         )),
         "china-14fyp" => Ok((
-            include_str!("../data/china-14fyp/plan.toml"),
+            include_str!(concat!(env!("OUT_DIR"), "/china-14fyp.plan.toml")),
             include_str!("../data/china-14fyp/observations.csv"),
         )),
         _ => Err(Error::new(

@@ -28,8 +28,8 @@ pub enum ErrorKind {
     DivisionByZero,
     /// A period is malformed or not usable where it is given.
     Period,
-    /// A plan (or observation set) failed validation; see [`Error::issues`].
-    Plan,
+    /// A plan file or a batch of observations failed validation; see [`Error::issues`].
+    Validation,
     /// An indicator id is not defined in the plan.
     UnknownIndicator,
     /// A built-in dataset name is not known.
@@ -59,7 +59,7 @@ impl ErrorKind {
             ErrorKind::Overflow => "overflow",
             ErrorKind::DivisionByZero => "division_by_zero",
             ErrorKind::Period => "period",
-            ErrorKind::Plan => "plan",
+            ErrorKind::Validation => "validation",
             ErrorKind::UnknownIndicator => "unknown_indicator",
             ErrorKind::UnknownDataset => "unknown_dataset",
             ErrorKind::TooLarge => "too_large",
@@ -214,7 +214,7 @@ impl Error {
             String::new()
         };
         let mut e = Error::new(
-            ErrorKind::Plan,
+            ErrorKind::Validation,
             format!(
                 "{what} has {n} problem{}{first}{more}",
                 if n == 1 { "" } else { "s" }

@@ -147,6 +147,13 @@ fn eval(e: &Expr, value: &dyn Fn(&str) -> Option<Decimal>) -> Result<Decimal> {
     })
 }
 
+/// Serialized as the formula as written.
+impl serde::Serialize for Formula {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
 impl fmt::Display for Formula {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)

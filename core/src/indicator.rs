@@ -36,13 +36,7 @@ impl Measure {
 
     /// The serde name (`"level"`, `"growth"` …).
     pub fn name(&self) -> &'static str {
-        match self {
-            Measure::Level => "level",
-            Measure::Growth => "growth",
-            Measure::Share => "share",
-            Measure::Change => "change",
-            Measure::Milestone => "milestone",
-        }
+        crate::schema::variant_name(self)
     }
 
     /// The measure of an indicator declared without one: `growth` when one of its
@@ -105,11 +99,7 @@ impl Polarity {
 
     /// The serde name (`"higher"`, `"lower"`, `"band"`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Polarity::Higher => "higher",
-            Polarity::Lower => "lower",
-            Polarity::Band => "band",
-        }
+        crate::schema::variant_name(self)
     }
 }
 
@@ -134,11 +124,7 @@ impl Kind {
 
     /// The serde name.
     pub fn name(&self) -> &'static str {
-        match self {
-            Kind::Binding => "binding",
-            Kind::Expected => "expected",
-            Kind::Task => "task",
-        }
+        crate::schema::variant_name(self)
     }
 
     /// The Chinese term (约束性, 预期性, 任务).
@@ -184,8 +170,8 @@ pub struct Provenance {
 /// The defaults below are those of a plan file that leaves a field out (README,
 /// "Plan and observation files"); [`Indicator::new`] takes the measure and kind and
 /// sets the rest to the plain defaults (higher-is-better, not a flow), without
-/// looking at targets.
-#[derive(Debug, Clone, PartialEq)]
+/// looking at targets. Serialized with every field (the record of [`crate::schema`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Indicator {
     /// Stable slug (`gdp`, `new_jobs`): letters, digits, `_`, `-`, `.`. Required.
     pub id: String,

@@ -11,9 +11,9 @@ mod comparator;
 mod csv_out;
 mod encoding;
 mod error;
-pub mod evaluate;
+mod evaluate;
 mod exact;
-pub mod extract;
+mod extract;
 mod format;
 mod formula;
 mod indicator;
@@ -31,6 +31,29 @@ mod target;
 mod text;
 mod unit;
 
+/// What an evaluation holds: [`Scorecard`], [`Assessment`] and their parts, the
+/// verdict rules ([`Rule`]) and the [`evaluate`](crate::evaluate()) functions.
+pub mod evaluation {
+    #[doc(inline)]
+    pub use crate::evaluate::*;
+}
+
+/// What an extraction holds: [`Extraction`], [`Finding`] and its
+/// [`FindingStatus`] and [`FindingMeasure`], warnings and options, and the
+/// [`extract`](crate::extract()) and [`draft_plan`] functions.
+///
+/// The extraction enums are named for the finding they describe, so they are not
+/// confused with the evaluation's verdict [`Status`](crate::Status) and the plan
+/// indicator's [`Measure`](crate::Measure), which are different sets of values.
+pub mod extraction {
+    #[doc(inline)]
+    pub use crate::extract::{
+        draft_plan, extract, extract_with, try_extract, try_extract_with, DraftOptions,
+        ExtractOptions, Extraction, Finding, Measure as FindingMeasure, Status as FindingStatus,
+        Warning, MAX_INPUT_BYTES,
+    };
+}
+
 pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use encoding::decode_utf8;
@@ -38,13 +61,15 @@ pub use error::{Error, ErrorKind, Issue, Location, Result};
 pub use evaluate::{
     evaluate, try_evaluate, Assessment, Grade, Options, Rule, Scorecard, Severity, Status,
 };
-pub use extract::{draft_plan, extract, DraftOptions, Extraction, Finding};
+pub use extraction::{
+    draft_plan, extract, DraftOptions, Extraction, Finding, FindingMeasure, FindingStatus,
+};
 pub use formula::{Formula, MAX_FORMULA_DEPTH};
 pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;
 pub use observation::{
-    Lenient, Observation, ObservationRecord, ObservationStatus, Observations, DIMENSIONLESS_UNIT,
-    OBSERVATION_COLUMNS,
+    KeyedRecord, LenientObservations, Observation, ObservationRecord, ObservationStatus,
+    Observations, DIMENSIONLESS_UNIT, OBSERVATION_COLUMNS,
 };
 pub use period::Period;
 pub use plan::{Checked, Plan};

@@ -35,11 +35,7 @@ pub enum ObservationStatus {
 impl ObservationStatus {
     /// The serde name.
     pub fn name(&self) -> &'static str {
-        match self {
-            ObservationStatus::Preliminary => "preliminary",
-            ObservationStatus::Revised => "revised",
-            ObservationStatus::Final => "final",
-        }
+        crate::schema::variant_name(self)
     }
 
     fn parse(s: &str) -> Option<ObservationStatus> {
@@ -97,7 +93,7 @@ impl Observation {
 /// A batch of observations.
 ///
 /// A batch loaded from a file remembers where each observation was read (file and row,
-/// or record index), so checks against a plan ([`Lenient::against`],
+/// or record index), so checks against a plan ([`LenientObservations::against`],
 /// [`Observations::against`], [`Plan::check`]) can point at the row. Equality and
 /// serialization look at the observations only.
 #[derive(Debug, Clone, Default)]
@@ -156,17 +152,17 @@ impl Origin {
 
 /// The result of a lenient load: the good rows and every rejected row's problem.
 #[derive(Debug, Clone, Default)]
-pub struct Lenient {
+pub struct LenientObservations {
     /// Rows that loaded.
     pub observations: Observations,
     /// One issue per rejected row (or per problem of a row).
     pub rejected: Vec<Issue>,
 }
 
-impl Lenient {
+impl LenientObservations {
     /// Checks the good rows against `plan`: a row on an indicator the plan does not
     /// define is a bad row (code `unknown_indicator`, located at its `indicator` field)
-    /// and moves to [`rejected`](Lenient::rejected). Rows for another jurisdiction than
+    /// and moves to [`rejected`](LenientObservations::rejected). Rows for another jurisdiction than
     /// the plan's are not checked (a batch may cover several). The rejected issues are
     /// then in row order.
     ///
@@ -183,7 +179,7 @@ impl Lenient {
     /// assert_eq!(err.issues().len(), 2);
     /// # Ok::<(), planwatch::Error>(())
     /// ```
-    pub fn against(mut self, plan: &Plan) -> Lenient {
+    pub fn against(mut self, plan: &Plan) -> LenientObservations {
         let (kept, unknown) = self.observations.split_unknown(plan);
         self.observations = kept;
         self.rejected.extend(unknown);
@@ -192,7 +188,7 @@ impl Lenient {
     }
 
     /// All or nothing: the observations when no row was rejected, else an
-    /// [`ErrorKind::Plan`] error listing every rejected row. `what` names the batch in
+    /// [`ErrorKind::Validation`] error listing every rejected row. `what` names the batch in
     /// the message (a file name).
     pub fn into_result(self, what: &str) -> Result<Observations> {
         if self.rejected.is_empty() {
@@ -262,19 +258,30 @@ impl ObservationRecord {
 
     /// Sets a field by its column name; false for an unknown name.
     pub fn set(&mut self, column: &str, value: String) -> bool {
-        let slot = match column {
-            "indicator" => &mut self.indicator,
-            "period" => &mut self.period,
-            "value" => &mut self.value,
-            "unit" => &mut self.unit,
-            "status" => &mut self.status,
-            "vintage" => &mut self.vintage,
-            "source" => &mut self.source,
-            "jurisdiction" => &mut self.jurisdiction,
-            _ => return false,
-        };
-        *slot = value;
-        true
+        match ObservationRecord::field(column) {
+            Some(slot) => {
+                *slot(self) = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The field that holds `column` (one of [`OBSERVATION_COLUMNS`]), or None for a
+    /// name that is not a column: chosen once per column by a table reader, rather than
+    /// by name for each of a million cells.
+    pub fn field(column: &str) -> Option<fn(&mut ObservationRecord) -> &mut String> {
+        Some(match column {
+            "indicator" => |r| &mut r.indicator,
+            "period" => |r| &mut r.period,
+            "value" => |r| &mut r.value,
+            "unit" => |r| &mut r.unit,
+            "status" => |r| &mut r.status,
+            "vintage" => |r| &mut r.vintage,
+            "source" => |r| &mut r.source,
+            "jurisdiction" => |r| &mut r.jurisdiction,
+            _ => return None,
+        })
     }
 }
 
@@ -284,6 +291,11 @@ impl ObservationRecord {
 pub const DIMENSIONLESS_UNIT: &str = DIMENSIONLESS;
 
 const DIMENSIONLESS: &str = "1";
+
+/// A record as its keys and cell texts, or `None` for a record that is not a mapping;
+/// a cell is `None` when its value cannot be a cell (a list, a nested object). The
+/// input of [`Observations::from_keyed_records`].
+pub type KeyedRecord = Option<Vec<(String, Option<String>)>>;
 
 /// The column names of observation tables, in order.
 pub const OBSERVATION_COLUMNS: [&str; 8] = COLUMNS;
@@ -365,12 +377,12 @@ impl Observations {
 
     /// All or nothing against `plan`: every observation on an indicator the plan does
     /// not define (in the plan's jurisdiction) is a bad row, and the batch fails with an
-    /// [`ErrorKind::Plan`] error listing each with its row and column. To report these
+    /// [`ErrorKind::Validation`] error listing each with its row and column. To report these
     /// together with the rows that did not parse, load with
     /// [`from_csv_lenient`](Observations::from_csv_lenient) and call
-    /// [`Lenient::against`] and [`Lenient::into_result`].
+    /// [`LenientObservations::against`] and [`LenientObservations::into_result`].
     pub fn against(self, plan: &Plan) -> Result<Observations> {
-        Lenient {
+        LenientObservations {
             observations: self,
             rejected: Vec::new(),
         }
@@ -418,11 +430,11 @@ impl Observations {
     /// them (`2024年1-9月`, [`Period::parse_written`]).
     ///
     /// All or nothing: any bad row makes the whole load fail with an
-    /// [`ErrorKind::Plan`] error listing **every** bad row with its line and column: a
+    /// [`ErrorKind::Validation`] error listing **every** bad row with its line and column: a
     /// field that does not parse, more or fewer fields than the header
     /// (`field_count`), an empty unit on a number (`missing_unit`). An indicator id the
     /// plan does not define is a bad row once the plan is known:
-    /// [`Observations::against`], [`Lenient::against`], [`Plan::check`].
+    /// [`Observations::against`], [`LenientObservations::against`], [`Plan::check`].
     /// Use [`from_csv_lenient`](Observations::from_csv_lenient) to keep the good rows.
     ///
     /// ```
@@ -440,7 +452,7 @@ impl Observations {
 
     /// Like [`from_csv_lenient`](Observations::from_csv_lenient), from text (which is
     /// UTF-8 already).
-    pub fn from_csv_str_lenient(text: &str, file: &str) -> Result<Lenient> {
+    pub fn from_csv_str_lenient(text: &str, file: &str) -> Result<LenientObservations> {
         if text.len() > MAX_OBSERVATION_BYTES {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -469,8 +481,8 @@ impl Observations {
     /// row order: fields that do not parse, a row with more or fewer fields than the
     /// header, an empty unit on a number. Fails as a whole only when the file itself is
     /// unusable (not UTF-8, no header, unknown or missing required columns, too large).
-    /// Unknown indicator ids need the plan: see [`Lenient::against`].
-    pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
+    /// Unknown indicator ids need the plan: see [`LenientObservations::against`].
+    pub fn from_csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
         // Checked for UTF-8 and size as it streams: a GBK file fails with the
         // encoding error (offset, guess, how to convert) before any row is read wrongly.
         csv_lenient(
@@ -488,14 +500,17 @@ impl Observations {
 
     /// Like [`from_records`](Observations::from_records), keeping the good records and
     /// returning every rejected record's problems.
-    pub fn from_records_lenient(records: &[ObservationRecord], label: &str) -> Result<Lenient> {
+    pub fn from_records_lenient(
+        records: &[ObservationRecord],
+        label: &str,
+    ) -> Result<LenientObservations> {
         if records.len() > MAX_OBSERVATION_ROWS {
             return Err(Error::new(
                 ErrorKind::TooLarge,
                 format!("more than {MAX_OBSERVATION_ROWS} observation records"),
             ));
         }
-        let mut out = Lenient::default();
+        let mut out = LenientObservations::default();
         let file = out.observations.file_index(label);
         let mut memo = Memo::default();
         for (i, rec) in records.iter().enumerate() {
@@ -537,7 +552,7 @@ impl Observations {
     /// Like [`from_json_str`](Observations::from_json_str), keeping the good records and
     /// returning every rejected record's problems in record order. Fails as a whole only
     /// when the text is not a JSON array or is too large.
-    pub fn from_json_lenient(text: &str, file: &str) -> Result<Lenient> {
+    pub fn from_json_lenient(text: &str, file: &str) -> Result<LenientObservations> {
         if text.len() > MAX_OBSERVATION_BYTES {
             return Err(Error::new(
                 ErrorKind::TooLarge,
@@ -565,12 +580,59 @@ impl Observations {
                 format!("more than {MAX_OBSERVATION_ROWS} observation records"),
             ));
         }
+        let keyed = records
+            .into_iter()
+            .map(|rec| match rec {
+                serde_json::Value::Object(map) => Some(
+                    map.into_iter()
+                        .map(|(key, v)| {
+                            let text = match v {
+                                serde_json::Value::String(s) => Some(s),
+                                serde_json::Value::Number(n) => Some(n.to_string()),
+                                serde_json::Value::Bool(true) => Some("done".into()),
+                                serde_json::Value::Bool(false) => Some("not done".into()),
+                                serde_json::Value::Null => Some(String::new()),
+                                _ => None,
+                            };
+                            (key, text)
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect();
+        Observations::from_keyed_records_lenient(keyed, file)
+    }
+
+    /// Builds a batch from records given as their keys and cell texts (a Python dict, a
+    /// JavaScript object), validated exactly as the records of a JSON file: a record
+    /// that is not a mapping (`None`), a key that is not one of
+    /// [`OBSERVATION_COLUMNS`], a value that cannot be a cell (`None`: a list, an
+    /// object) are problems at `[index]` or `[index].key`; the fields are then checked
+    /// like CSV rows. All or nothing, every problem reported.
+    pub fn from_keyed_records(records: Vec<KeyedRecord>, label: &str) -> Result<Observations> {
+        Observations::from_keyed_records_lenient(records, label)?.into_result(label)
+    }
+
+    /// Like [`from_keyed_records`](Observations::from_keyed_records), keeping the good
+    /// records and returning every rejected record's problems in record order.
+    pub fn from_keyed_records_lenient(
+        records: Vec<KeyedRecord>,
+        label: &str,
+    ) -> Result<LenientObservations> {
+        let file = label;
+        if records.len() > MAX_OBSERVATION_ROWS {
+            return Err(Error::new(
+                ErrorKind::TooLarge,
+                format!("more than {MAX_OBSERVATION_ROWS} observation records"),
+            ));
+        }
         // Structural problems (not an object, unknown key, nested value) are found
         // here; the fields themselves are checked as records, like CSV rows.
         let mut issues = Vec::new();
         let mut rows = Vec::with_capacity(records.len());
         let mut positions = Vec::with_capacity(records.len());
-        for (i, rec) in records.iter().enumerate() {
+        for (i, rec) in records.into_iter().enumerate() {
             let locate = |key: &str| Location {
                 file: Some(file.into()),
                 path: Some(if key.is_empty() {
@@ -580,7 +642,7 @@ impl Observations {
                 }),
                 ..Location::default()
             };
-            let serde_json::Value::Object(map) = rec else {
+            let Some(cells) = rec else {
                 issues.push(Issue {
                     code: "bad_row".into(),
                     location: locate(""),
@@ -590,24 +652,17 @@ impl Observations {
             };
             let mut record = ObservationRecord::default();
             let mut bad = false;
-            for (key, v) in map {
-                let text = match v {
-                    serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Number(n) => n.to_string(),
-                    serde_json::Value::Bool(true) => "done".into(),
-                    serde_json::Value::Bool(false) => "not done".into(),
-                    serde_json::Value::Null => String::new(),
-                    _ => {
-                        issues.push(Issue {
-                            code: "bad_value".into(),
-                            location: locate(key),
-                            message: format!("{key} must be a string or a number"),
-                        });
-                        bad = true;
-                        continue;
-                    }
+            for (key, text) in cells {
+                let Some(text) = text else {
+                    issues.push(Issue {
+                        code: "bad_value".into(),
+                        location: locate(&key),
+                        message: format!("{key} must be a string or a number"),
+                    });
+                    bad = true;
+                    continue;
                 };
-                if !record.set(key, text) {
+                if !record.set(&key, text) {
                     issues.push(Issue {
                         code: "unknown_field".into(),
                         location: locate(""),
@@ -642,7 +697,7 @@ impl Observations {
                 }
             }
         }
-        Ok(Lenient {
+        Ok(LenientObservations {
             observations,
             rejected: issues,
         })
@@ -704,7 +759,7 @@ impl FromIterator<Observation> for Observations {
 
 /// The rows of CSV from `reader` (UTF-8 already checked, or text), every bad row
 /// kept as an issue.
-fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
+fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -722,7 +777,7 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
         columns[k] = i.map_or(0, |i| u8::try_from(i + 1).unwrap_or(0));
     }
     let width = headers.len();
-    let mut out = Lenient::default();
+    let mut out = LenientObservations::default();
     let file_at = out.observations.file_index(file);
     let mut record = csv::StringRecord::new();
     let mut rows = 0usize;
@@ -1072,7 +1127,7 @@ pub(crate) fn row_with(
 /// row's observation, or its problems located at `[index].column` under the label.
 #[cfg(feature = "arrow")]
 pub(crate) struct RowSink {
-    out: Lenient,
+    out: LenientObservations,
     file: usize,
 }
 
@@ -1080,7 +1135,7 @@ pub(crate) struct RowSink {
 impl RowSink {
     /// An empty batch whose rows are located under `label`.
     pub(crate) fn new(label: &str) -> RowSink {
-        let mut out = Lenient::default();
+        let mut out = LenientObservations::default();
         let file = out.observations.file_index(label);
         RowSink { out, file }
     }
@@ -1120,7 +1175,7 @@ impl RowSink {
     }
 
     /// The good rows and every problem, in row order.
-    pub(crate) fn finish(self) -> Lenient {
+    pub(crate) fn finish(self) -> LenientObservations {
         self.out
     }
 }

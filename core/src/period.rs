@@ -882,10 +882,21 @@ impl Period {
 
 /// Parses a calendar date `YYYY-MM-DD` strictly: no time of day and no other form, so
 /// a datetime such as `2025-01-20T10:30:00` is an error rather than silently cut.
+///
+/// This is how the bindings read an evaluation date (`as_of` in Python, `asOf` in
+/// JavaScript): a period that is not a day is a `parse` error naming its kind.
 pub fn parse_date(text: &str) -> Result<Date> {
     match Period::parse(text)? {
         Period::Date(d) => Ok(d),
-        _ => Err(Error::parse_at(text, 0, "a date YYYY-MM-DD")),
+        other => Err(Error::new(
+            ErrorKind::Parse,
+            format!(
+                "expected a date YYYY-MM-DD, not the {} period {other}",
+                other.kind()
+            ),
+        )
+        .with_location(Location::at_byte(text, 0))
+        .with_expected("a date YYYY-MM-DD")),
     }
 }
 

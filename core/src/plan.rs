@@ -61,7 +61,7 @@ impl Plan {
 
     /// Loads a plan from TOML text; `file` names the input in error locations. Every
     /// problem is reported at once, each with its line and column (an
-    /// [`ErrorKind::Plan`] error whose [`issues`](Error::issues) list them).
+    /// [`ErrorKind::Validation`] error whose [`issues`](Error::issues) list them).
     ///
     /// ```
     /// use planwatch::Plan;

@@ -391,6 +391,29 @@ impl PartialEq for Quantity {
     }
 }
 
+/// `==` is an order: equal amounts compare equal whatever their units, and a quantity
+/// always equals itself.
+impl Eq for Quantity {}
+
+/// Consistent with `==`, which compares amounts across units (1公顷 == 15亩): the
+/// dimension and the amount in the dimension's base unit (the exact product with the
+/// unit's factor, divided once by its denominator and normalised, so equal amounts give
+/// the same decimal). An amount whose product leaves Decimal's range (about ±7.9 ×
+/// 10²⁸ in base units) hashes by its dimension and sign only, which is coarse but
+/// still consistent.
+impl std::hash::Hash for Quantity {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.dimension().hash(state);
+        let base = self.unit.factor().ok().and_then(|(num, den)| {
+            crate::exact::mul(self.value, num).and_then(|v| v.div_checked(den))
+        });
+        match base {
+            Some(v) => v.normalize().hash(state),
+            None => (self.value.is_zero(), self.value.is_sign_negative()).hash(state),
+        }
+    }
+}
+
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.format(Style::Zh))
@@ -467,6 +490,29 @@ impl<'de> serde::Deserialize<'de> for Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hash_of(q: &Quantity) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        q.hash(&mut h);
+        h.finish()
+    }
+
+    #[test]
+    fn equal_amounts_hash_alike_across_units() {
+        let q = |s: &str| Quantity::parse(s).unwrap();
+        for (a, b) in [
+            ("1公顷", "15亩"),
+            ("590亿元", "59000000000元"),
+            ("1.50万人", "15000人"),
+        ] {
+            assert_eq!(q(a), q(b));
+            assert_eq!(hash_of(&q(a)), hash_of(&q(b)), "{a} and {b}");
+        }
+        // Finer than dimension and sign: different amounts usually differ.
+        assert_ne!(hash_of(&q("1公顷")), hash_of(&q("16亩")));
+        assert_ne!(hash_of(&q("3个")), hash_of(&q("3家")));
+    }
 
     #[test]
     fn phrase_keeps_the_comparator_word() {

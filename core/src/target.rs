@@ -67,10 +67,7 @@ impl Tier {
 
     /// The serde name.
     pub fn name(&self) -> &'static str {
-        match self {
-            Tier::Base => "base",
-            Tier::Stretch => "stretch",
-        }
+        crate::schema::variant_name(self)
     }
 }
 
@@ -510,8 +507,9 @@ impl<'de> Deserialize<'de> for Condition {
     }
 }
 
-/// A target: a condition on one indicator for a period.
-#[derive(Debug, Clone, PartialEq)]
+/// A target: a condition on one indicator for a period. Serialized with every field
+/// (the record of [`crate::schema`]; the condition as its text).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Target {
     /// Unique id within the plan (default: the indicator id, plus `_stretch` for the
     /// stretch tier).

@@ -291,7 +291,7 @@ function findingRow(f, i, filter) {
   const flags = [
     f.stretch ? t("flagStretch") : null,
     f.cumulative ? t("flagCumulative") : null,
-    f.flags.includes("estimate") ? t("flagEstimate") : null,
+    f.estimate ? t("flagEstimate") : null,
     f.by,
   ].filter(Boolean).join("，");
   const indicator = f.indicator.replace(/\s+/g, "") || "—";

@@ -10,7 +10,7 @@ const pw = require("../../target/pkg-node/planwatch_wasm.js");
 
 const CODES = new Set([
   "parse", "unknown_unit", "dimension_mismatch", "inexact_conversion", "overflow",
-  "division_by_zero", "period", "plan", "unknown_indicator", "unknown_dataset",
+  "division_by_zero", "period", "validation", "unknown_indicator", "unknown_dataset",
   "too_large", "invalid_value", "conflict", "not_comparable",
 ]);
 

@@ -86,7 +86,7 @@ function usage(csv: string): string {
     return `${err.code} ${err.issues.map((i) => `${i.line ?? "?"}:${i.column ?? "?"} ${i.message}`).join("; ")}`;
   }
   // Options and languages may be left out.
-  const defaults = `${plan.evaluate(csv).toHtml().length} ${draftPlan(csv).id} ${plan.evaluate(mine).toText()}`;
+  const defaults = `${plan.evaluate(csv).toHtml().length} ${draftPlan(csv).id} ${plan.evaluate(mine).toCsv()}`;
   return `${missed.length} ${firstSection} ${total} ${found.join(",")} ${card.toHtml("en").length} ${draftPlan("", { period: "2024" }).toToml()} ${defaults}`;
 }
 

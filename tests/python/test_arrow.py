@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from planwatch import Observations, Plan, PlanError, Scorecard
+from planwatch import Observations, Plan, ValidationError, Scorecard
 
 pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
@@ -53,7 +53,7 @@ def test_every_bad_row_in_one_error_with_nan_named() -> None:
             "unit": ["亿元", "亿元", "furlongs"],
         }
     )
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_arrow(table, "frame")
     got = [(i["path"], i["code"]) for i in info.value.issues]
     assert got == [("[0].value", "missing_value"), ("[1].period", "bad_period"), ("[2].unit", "unknown_unit")]
@@ -70,7 +70,7 @@ def test_from_pandas_locates_rows_by_index_label() -> None:
         },
         index=["r1", "r2", "r3"],
     )
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_pandas(df)
     issues = info.value.issues
     # A mixed Decimal/float/str column lists every problem, not only the first.

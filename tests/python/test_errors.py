@@ -12,7 +12,7 @@ from planwatch import (
     Observations,
     ParseError,
     Plan,
-    PlanError,
+    ValidationError,
     PlanwatchError,
     Quantity,
     UnitError,
@@ -25,7 +25,7 @@ from planwatch import (
     [
         (ParseError, ValueError, "parse"),
         (UnitError, ValueError, "unknown_unit"),
-        (PlanError, ValueError, "plan"),
+        (ValidationError, ValueError, "validation"),
         (UnknownIndicatorError, KeyError, "unknown_indicator"),
         (InvalidValueError, ValueError, "invalid_value"),
     ],
@@ -52,7 +52,7 @@ def test_each_core_kind_reaches_its_class() -> None:
         (lambda: Quantity(1, "furlong"), UnitError, "unknown_unit"),
         (lambda: Quantity.parse("1元").to("%"), UnitError, "dimension_mismatch"),
         (lambda: Quantity.parse("1亩").to("平方米"), UnitError, "inexact_conversion"),
-        (lambda: Plan.from_toml("[plan]\nid = 1\n"), PlanError, "plan"),
+        (lambda: Plan.from_toml("[plan]\nid = 1\n"), ValidationError, "validation"),
         (lambda: Plan.builtin("nope"), InvalidValueError, "unknown_dataset"),
         (lambda: Observations.builtin("nope"), InvalidValueError, "unknown_dataset"),
         (lambda: Quantity.parse("1元").format("fr"), InvalidValueError, "invalid_value"),  # type: ignore[arg-type]
@@ -70,7 +70,7 @@ def test_each_core_kind_reaches_its_class() -> None:
 
 
 def test_plan_error_issues_are_flat_dicts() -> None:
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_csv("indicator,period,value,unit\ngdp,2024,x,亿元\ngdp,2024,1,furlong\n")
     assert info.value.issues == [
         {
@@ -108,12 +108,12 @@ def test_parse_error_attributes() -> None:
 
 
 def test_errors_pickle_with_their_data() -> None:
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Plan.from_toml('[plan]\nid = "x"\nperiod = "2024Q5"\n')
     copy = pickle.loads(pickle.dumps(info.value))
-    assert type(copy) is PlanError
+    assert type(copy) is ValidationError
     assert copy.issues == info.value.issues
-    assert copy.code == "plan"
+    assert copy.code == "validation"
 
 
 def test_unknown_indicator_error_prints_without_quotes() -> None:
@@ -126,3 +126,12 @@ def test_unknown_indicator_error_prints_without_quotes() -> None:
 def test_all_public_names_exist() -> None:
     for name in planwatch.__all__:
         assert hasattr(planwatch, name), name
+
+
+def test_plan_error_is_a_deprecated_alias_of_validation_error() -> None:
+    # Released examples catch planwatch.PlanError; it still catches a bad plan.
+    with pytest.warns(DeprecationWarning, match="ValidationError"):
+        alias = planwatch.PlanError
+    assert alias is ValidationError
+    with pytest.raises(alias):
+        Plan.from_toml("[plan]\nid = 1\n")

@@ -20,7 +20,9 @@ def test_findings_with_character_spans() -> None:
     assert jobs["op"] == ">="
     assert jobs["value"] == Decimal(15000) and isinstance(jobs["value"], Decimal)
     assert jobs["unit"] == "人"
-    assert jobs["quantity"] == Quantity(15000, "人")
+    assert Quantity(jobs["value"], jobs["unit"]) == Quantity(15000, "人")
+    # The core's record, whole: spans are tuples, markers booleans.
+    assert jobs["sentence_span"][0] <= jobs["span"][0] and jobs["estimate"] is False
     start, end = jobs["span"]
     assert TEXT[start:end] == "1.5 万人"
     start, end = jobs["indicator_span"]
@@ -84,3 +86,10 @@ def test_draft_plan_without_a_year_is_a_period_error() -> None:
 
 def test_empty_text() -> None:
     assert len(extract("")) == 0
+
+
+def test_text_over_the_limit_raises_as_in_javascript() -> None:
+    # One behaviour at the limit in every binding: the core's too_large error.
+    with pytest.raises(planwatch.InvalidValueError) as info:
+        extract("增长5%。" * (64 * 1024 * 1024 // 9 + 1))
+    assert info.value.code == "too_large"

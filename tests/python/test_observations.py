@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import DEMO_CSV
 
-from planwatch import Observations, ParseError, Plan, PlanError
+from planwatch import Observations, ParseError, Plan, ValidationError
 
 HEADER = "indicator,period,value,unit\n"
 
@@ -38,7 +38,7 @@ def test_from_csv_missing_file(tmp_path: Path) -> None:
 def test_every_bad_row_is_reported_with_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(HEADER + "gdp,2024Q5,1,亿元\ngdp,2024,1,亿元\ngdp,2024,lots,亿元\n", encoding="utf-8")
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_csv(path)
     rows = [(i["file"], i["line"], i["column"], i["code"]) for i in info.value.issues]
     assert rows == [(str(path), 2, 2, "bad_period"), (str(path), 4, 3, "bad_value")]
@@ -94,7 +94,7 @@ def test_records_refuse_floats_with_a_type_error() -> None:
 
 
 def test_records_report_every_problem_at_its_index() -> None:
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_records(
             [
                 {"indicator": "gdp", "period": "2024", "value": "1", "unit": "亿元"},
@@ -171,7 +171,7 @@ def test_missing_values_are_reported_not_dropped() -> None:
     df = pd.DataFrame(
         {"indicator": ["a", "b"], "period": ["2024", "2024"], "value": [float("nan"), 1.0], "unit": ["元", "元"]}
     )
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_pandas(df)
     assert [(i["path"], i["code"], i["file"]) for i in info.value.issues] == [("[0].value", "missing_value", "DataFrame")]
     assert info.value.issues[0]["message"] == "missing value (NaN)"
@@ -244,8 +244,8 @@ def test_a_time_of_day_is_passed_on_as_written() -> None:
     csv = "indicator,period,value,unit,vintage\ngdp,2024,1,亿元,2025-01-20T10:30:00\n"
     try:
         expected = Observations.from_csv(csv).to_csv()
-    except PlanError as err:
-        with pytest.raises(PlanError) as info:
+    except ValidationError as err:
+        with pytest.raises(ValidationError) as info:
             Observations.from_pandas(df)
         assert [i["code"] for i in info.value.issues] == [i["code"] for i in err.issues]
     else:
@@ -273,7 +273,7 @@ def test_string_columns_with_control_characters_are_kept() -> None:
 
 def test_lenient_csv_keeps_the_good_rows_and_lists_the_rejected() -> None:
     text = "indicator,period,value,unit\nnew_jobs,2024,18746,人\nnew_jobs,2024Q5,1,人\ngdp,2024,lots,亿元\n"
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_csv(text)
     assert len(info.value.issues) == 2
     good, rejected = Observations.from_csv_lenient(text)
@@ -286,7 +286,7 @@ def test_lenient_csv_keeps_the_good_rows_and_lists_the_rejected() -> None:
 
 def test_field_counts_and_empty_units_are_bad_rows() -> None:
     text = HEADER + "new_jobs,2024,1\nnew_jobs,2024,1,人,final\nnew_jobs,2024,1,\nnew_jobs,2024,1,人\n"
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Observations.from_csv(text)
     rows = [(i["line"], i["column"], i["code"]) for i in info.value.issues]
     assert rows == [(2, 4, "field_count"), (3, 5, "field_count"), (4, 4, "missing_unit")]

@@ -10,7 +10,7 @@ import pytest
 from conftest import DEMO_TOML
 
 import planwatch
-from planwatch import InvalidValueError, ParseError, Plan, PlanError, Quantity, UnitError
+from planwatch import InvalidValueError, ParseError, Plan, ValidationError, Quantity, UnitError
 
 
 def test_from_toml_text(demo_plan: Plan) -> None:
@@ -39,10 +39,10 @@ def test_a_missing_file_is_file_not_found(tmp_path: Path) -> None:
 def test_errors_in_a_file_name_the_file_with_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     path.write_text('[plan]\nid = "x"\nperiod = "2024Q5"\n', encoding="utf-8")
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Plan.from_toml(path)
     err = info.value
-    assert err.code == "plan"
+    assert err.code == "validation"
     assert isinstance(err, ValueError)
     [issue] = err.issues
     assert issue["file"] == str(path)
@@ -54,7 +54,7 @@ def test_errors_in_a_file_name_the_file_with_line_and_column(tmp_path: Path) -> 
 
 def test_every_problem_is_reported() -> None:
     text = DEMO_TOML.replace('">= 1.5万人"', '">= 1.5万furlongs"').replace('"> 590亿元"', '"> 590%"')
-    with pytest.raises(PlanError) as info:
+    with pytest.raises(ValidationError) as info:
         Plan.from_toml(text)
     assert len(info.value.issues) == 2
     assert all(i["file"] == "<string>" for i in info.value.issues)
@@ -96,7 +96,6 @@ def test_builtin(nanshan_plan: Plan) -> None:
     assert len(nanshan_plan.targets) > 10
     gdp = next(t for t in nanshan_plan.targets if t["id"] == "gdp_growth")
     assert gdp["condition"] == ">= 5.5%"
-    assert gdp["comparator"] == ">="
     source = gdp["source"]
     assert source is not None and source["span"] is not None
     start, end = source["span"]

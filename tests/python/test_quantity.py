@@ -168,5 +168,5 @@ def test_unknown_indicator_error_is_a_key_error_with_a_readable_message():
 
 
 def test_public_names():
-    assert set(planwatch.__all__) >= {"Quantity", "PlanwatchError", "ParseError", "UnitError", "PlanError", "UnknownIndicatorError"}
+    assert set(planwatch.__all__) >= {"Quantity", "PlanwatchError", "ParseError", "UnitError", "ValidationError", "UnknownIndicatorError"}
     assert Quantity.__module__ == "planwatch"

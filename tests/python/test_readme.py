@@ -72,3 +72,40 @@ def test_every_python_block_runs(monkeypatch: pytest.MonkeyPatch) -> None:
         checked += run_block(source, f"README.md:{line}", namespace)
     assert checked > 0, "no expression of the README is checked against its printed value"
     assert os.getcwd() == str(README.parent)
+
+
+def install_lines() -> list[str]:
+    """The commands of the ```sh block of the README's Python section."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("\n## Python\n") :]
+    m = re.search(r"^```sh[ \t]*\n(?P<body>.*?)^```", section, re.M | re.S)
+    assert m, "the Python section shows no install commands"
+    return [line for line in m.group("body").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def test_install_lines_work_in_a_fresh_environment(tmp_path: Path) -> None:
+    """What a newcomer runs: the README's install lines, in a new virtual environment,
+    from the repository root; then planwatch and its pandas extra import and work."""
+    import subprocess
+    import sys
+    import venv
+
+    lines = install_lines()
+    assert any("pip install" in line and "[pandas]" in line for line in lines)
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(env_dir)}
+    # The wheel is built against the new environment's interpreter, as a newcomer's is.
+    env.pop("PYO3_PYTHON", None)
+    script = "set -euo pipefail\n" + "\n".join(lines) + "\n"
+    done = subprocess.run(["bash", "-c", script], cwd=README.parent, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"README install lines failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    check = (
+        "import planwatch, pandas\n"
+        "p = planwatch.Plan.builtin('nanshan-2024')\n"
+        "df = p.evaluate(planwatch.Observations.builtin('nanshan-2024')).to_pandas()\n"
+        "assert len(df) == len(p.targets), df\n"
+    )
+    ran = subprocess.run([str(bin_dir / "python"), "-c", check], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr[-3000:]

@@ -84,8 +84,10 @@ def test_summary(card: Scorecard) -> None:
     counts = s["all"]
     statuses = ("met", "missed", "on_track", "behind", "no_data", "pending", "not_comparable")
     assert sum(counts[k] for k in statuses) == counts["total"] == len(card)  # type: ignore[literal-required]
-    assert set(s["by_kind"]) <= {"binding", "expected", "task"}
-    assert sum(c["total"] for c in s["by_section"].values()) == len(card)
+    # The core's shape, as in JSON and JavaScript: a list of {key, counts}.
+    assert {g["key"] for g in s["by_kind"]} <= {"binding", "expected", "task"}
+    assert sum(g["counts"]["total"] for g in s["by_kind"]) == len(card)
+    assert sum(g["counts"]["total"] for g in s["by_section"]) == len(card)
     assert isinstance(s["binding_misses"], list)
     assert isinstance(s["stretch_reached"], list)
     for row in s["stretch"]:

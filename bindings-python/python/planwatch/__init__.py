@@ -20,11 +20,13 @@ from planwatch._types import (
     AssessmentRecord,
     ExtractionWarning,
     FindingRecord,
+    GroupCounts,
     IndicatorRecord,
     InputRecord,
     Issue,
     Names,
     Provenance,
+    QuantityRecord,
     StatusCounts,
     StretchRecord,
     Summary,
@@ -37,6 +39,7 @@ __all__ = [
     "Extraction",
     "ExtractionWarning",
     "FindingRecord",
+    "GroupCounts",
     "IndicatorRecord",
     "InputRecord",
     "InvalidValueError",
@@ -45,9 +48,9 @@ __all__ = [
     "Observations",
     "ParseError",
     "Plan",
-    "PlanError",
     "PlanwatchError",
     "Provenance",
+    "QuantityRecord",
     "Quantity",
     "Scorecard",
     "StatusCounts",
@@ -56,6 +59,7 @@ __all__ = [
     "TargetRecord",
     "UnitError",
     "UnknownIndicatorError",
+    "ValidationError",
     "draft_plan",
     "evaluate",
     "extract",
@@ -135,8 +139,9 @@ class UnitError(PlanwatchError, ValueError):
     _default_code = "unknown_unit"
 
 
-class PlanError(PlanwatchError, ValueError):
-    """A plan or a batch of observations failed validation.
+class ValidationError(PlanwatchError, ValueError):
+    """A plan file or a batch of observations failed validation (code
+    ``"validation"``). ``PlanError`` is a deprecated alias of this class.
 
     ``issues`` lists every problem found, each a dict with ``code``, ``message``,
     ``path`` (``target[3].condition``, ``[12].value``), ``file``, ``line``, ``column``
@@ -144,7 +149,22 @@ class PlanError(PlanwatchError, ValueError):
     do not apply are ``None``.
     """
 
-    _default_code = "plan"
+    _default_code = "validation"
+
+
+def __getattr__(name: str) -> Any:
+    # Released examples catch ``planwatch.PlanError``: the same class, with a warning.
+    if name == "PlanError":
+        import warnings
+
+        warnings.warn(
+            "planwatch.PlanError is now planwatch.ValidationError (it covers observation "
+            "files too); the old name will be removed",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return ValidationError
+    raise AttributeError(f"module 'planwatch' has no attribute {name!r}")
 
 
 class UnknownIndicatorError(PlanwatchError, KeyError):

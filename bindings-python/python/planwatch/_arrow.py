@@ -131,7 +131,7 @@ def _relabel(err: Any, index: Any) -> Any:
 
 def observations_from_pandas(df: Any, label: str) -> Any:
     """``Observations.from_pandas``: the DataFrame through Arrow, errors by index label."""
-    from planwatch import Observations, PlanError
+    from planwatch import Observations, ValidationError
 
     if not hasattr(df, "iloc"):
         if hasattr(df, "__arrow_c_stream__"):
@@ -144,7 +144,7 @@ def observations_from_pandas(df: Any, label: str) -> Any:
     table = pa.Table.from_arrays(arrays, names=names)
     try:
         return Observations.from_arrow(table, label)
-    except PlanError as err:
+    except ValidationError as err:
         raise _relabel(err, df.index) from None
 
 

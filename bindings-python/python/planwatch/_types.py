@@ -1,17 +1,19 @@
 """The shapes of the plain dicts planwatch returns, as ``TypedDict`` classes.
 
 They exist for type checkers and documentation; at run time every record is a plain
-``dict``. Decimals are ``decimal.Decimal``; periods and dates are ``str`` in the
-canonical syntax (``"2024"``, ``"2024H1"``, ``"2024-01..2024-09"``, ``"2024-12-31"``).
+``dict`` built from the core's serialized record (the schema of ``core/src/schema.rs``,
+the same fields and names as the JSON and JavaScript records). Decimals are
+``decimal.Decimal``, dates ``datetime.date``; periods are ``str`` in the canonical
+syntax (``"2024"``, ``"2024H1"``, ``"2024-01..2024-09"``). ``tests/python/test_schema.py``
+checks these classes against real records, so a field added in the core fails there
+until it is declared here.
 """
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Dict, List, Optional, Tuple, TypedDict
-
-if TYPE_CHECKING:  # pragma: no cover
-    from planwatch._planwatch import Quantity
+from typing import List, Optional, Tuple, TypedDict
 
 
 class Issue(TypedDict):
@@ -31,14 +33,21 @@ class Names(TypedDict):
     en: str
 
 
-class Provenance(TypedDict):
+class Provenance(TypedDict, total=False):
     """Where something is stated in a source document; ``span`` is ``[start, end)``
-    in characters."""
+    in characters. Keys that are not known are absent."""
 
-    document: Optional[str]
-    quote: Optional[str]
-    section: Optional[str]
-    span: Optional[Tuple[int, int]]
+    document: str
+    quote: str
+    section: str
+    span: Tuple[int, int]
+
+
+class QuantityRecord(TypedDict):
+    """An exact quantity as data (``Quantity(value, unit)`` makes the object)."""
+
+    value: Decimal
+    unit: str
 
 
 class IndicatorRecord(TypedDict):
@@ -62,10 +71,9 @@ class TargetRecord(TypedDict):
     indicator: str
     period: str
     condition: str
-    comparator: str
     tier: str
     kind: Optional[str]
-    baseline: Optional["Quantity"]
+    baseline: Optional[QuantityRecord]
     source: Optional[Provenance]
 
 
@@ -77,7 +85,7 @@ class InputRecord(TypedDict):
     value: Decimal
     unit: str
     status: str
-    vintage: Optional[str]
+    vintage: Optional[datetime.date]
     source: Optional[str]
 
 
@@ -142,10 +150,17 @@ class StretchRecord(TypedDict):
     base_status: Optional[str]
 
 
+class GroupCounts(TypedDict):
+    """The counts of one kind (``binding``) or one section (``三.(七)``)."""
+
+    key: str
+    counts: StatusCounts
+
+
 class Summary(TypedDict):
     all: StatusCounts
-    by_kind: Dict[str, StatusCounts]
-    by_section: Dict[str, StatusCounts]
+    by_kind: List[GroupCounts]
+    by_section: List[GroupCounts]
     binding_misses: List[str]
     stretch_reached: List[str]
     stretch: List[StretchRecord]
@@ -165,7 +180,6 @@ class FindingRecord(TypedDict):
     value: Optional[Decimal]
     value_hi: Optional[Decimal]
     unit: Optional[str]
-    quantity: Optional["Quantity"]
     stretch: bool
     by: Optional[str]
     cumulative: bool

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use crate::exact::Checked;
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::observation::{
-    column_index, row_with, Lenient, Memo, Problem, RowSink, Value, NAN_MESSAGE,
+    column_index, row_with, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
 };
 use crate::{Error, ErrorKind, Location, Observations, Result, OBSERVATION_COLUMNS};
 
@@ -54,7 +54,7 @@ impl Observations {
     ///   is passed on as its ISO text, as the same text in a CSV file would be.
     ///
     /// All or nothing: every bad row is reported (row from 0 across the batches, and
-    /// column) in one [`ErrorKind::Plan`] error; see
+    /// column) in one [`ErrorKind::Validation`] error; see
     /// [`from_arrow_lenient`](Observations::from_arrow_lenient) to keep the good rows.
     ///
     /// ```
@@ -80,7 +80,7 @@ impl Observations {
     /// returning every rejected row's problems in row order. Fails as a whole only when
     /// the table itself is unusable: an unknown, repeated or missing column, a column
     /// of a type that cannot hold its field, or too many rows.
-    pub fn from_arrow_lenient(batches: &[RecordBatch], label: &str) -> Result<Lenient> {
+    pub fn from_arrow_lenient(batches: &[RecordBatch], label: &str) -> Result<LenientObservations> {
         let rows: usize = batches.iter().map(RecordBatch::num_rows).sum();
         if rows > MAX_OBSERVATION_ROWS {
             return Err(Error::new(

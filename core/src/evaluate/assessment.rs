@@ -46,15 +46,7 @@ impl Status {
 
     /// The serde name (`"met"`, `"on_track"` …).
     pub fn name(&self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::Missed => "missed",
-            Status::OnTrack => "on_track",
-            Status::Behind => "behind",
-            Status::NoData => "no_data",
-            Status::Pending => "pending",
-            Status::NotComparable => "not_comparable",
-        }
+        crate::schema::variant_name(self)
     }
 
     /// Chinese label.

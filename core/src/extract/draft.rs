@@ -42,7 +42,7 @@ pub struct DraftOptions {
 /// by hand, rather than a guessed value.
 ///
 /// ```
-/// use planwatch::extract::{draft_plan, DraftOptions};
+/// use planwatch::extraction::{draft_plan, DraftOptions};
 /// let text = "二、2024年主要目标\n（一）预期性指标\n- 本地生产总值增长 5.5%。\n- 固定资产投资额增长 10%，力争完成 2000 亿元。";
 /// let plan = draft_plan(text, &DraftOptions::default())?;
 /// assert_eq!(plan.period.to_string(), "2024");

@@ -9,12 +9,12 @@
 //! [`Plan`](crate::Plan) ready to save as TOML and edit.
 //!
 //! ```
-//! use planwatch::extract::{extract, Status};
+//! use planwatch::extraction::{extract, FindingStatus};
 //! let text = "二、2024年主要目标\n- 本地生产总值增长 5.5%。\n- 新增就业人数 1.5 万人。";
 //! let found = extract(text);
 //! let f = &found.findings[1];
 //! assert_eq!(f.indicator, "新增就业人数");
-//! assert_eq!(f.status, Status::Target);
+//! assert_eq!(f.status, FindingStatus::Target);
 //! assert_eq!(f.op.symbol(), ">=");
 //! assert_eq!(f.value.unwrap().to_string(), "15000");
 //! assert_eq!(f.unit.unwrap().symbol(), "人");
@@ -81,10 +81,7 @@ pub enum Status {
 impl Status {
     /// `"target"` or `"actual"`.
     pub fn name(&self) -> &'static str {
-        match self {
-            Status::Target => "target",
-            Status::Actual => "actual",
-        }
+        crate::schema::variant_name(self)
     }
 }
 
@@ -111,15 +108,7 @@ pub enum Measure {
 impl Measure {
     /// The serde name (`"growth"`, `"level"` …).
     pub fn name(&self) -> &'static str {
-        match self {
-            Measure::Growth => "growth",
-            Measure::Level => "level",
-            Measure::Share => "share",
-            Measure::Change => "change",
-            Measure::Count => "count",
-            Measure::Rank => "rank",
-            Measure::Ratio => "ratio",
-        }
+        crate::schema::variant_name(self)
     }
 }
 
@@ -306,8 +295,14 @@ pub fn extract_with(text: &str, options: &ExtractOptions) -> Extraction {
 }
 
 /// [`extract`], but input larger than [`MAX_INPUT_BYTES`] is an
-/// [`ErrorKind::TooLarge`] error.
+/// [`ErrorKind::TooLarge`] error. This is what the Python and JavaScript bindings
+/// call: text over the limit raises (throws) there, the same in both languages.
 pub fn try_extract(text: &str) -> Result<Extraction> {
+    try_extract_with(text, &ExtractOptions::default())
+}
+
+/// [`try_extract`] with options.
+pub fn try_extract_with(text: &str, options: &ExtractOptions) -> Result<Extraction> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
             ErrorKind::TooLarge,
@@ -317,5 +312,5 @@ pub fn try_extract(text: &str) -> Result<Extraction> {
             ),
         ));
     }
-    Ok(extract(text))
+    Ok(extract_with(text, options))
 }

@@ -55,6 +55,28 @@ impl Value {
     }
 }
 
+/// The tree as plain data (tables in their key order), for writing plans as JSON.
+impl serde::Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Value::Str(v) => s.serialize_str(v),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Int(n) => s.serialize_u64(n.unwrap_or(u64::MAX)),
+            // The written document never holds these.
+            Value::Null | Value::Other(_) => s.serialize_none(),
+            Value::Array(items) => s.collect_seq(items.iter().map(|n| &n.value)),
+            Value::Table(fields) => {
+                let mut m = s.serialize_map(Some(fields.len()))?;
+                for e in fields {
+                    m.serialize_entry(&e.key, &e.node.value)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
 /// A TOML document as a node. Keys come in the parser's (sorted) order.
 pub(crate) fn from_toml(doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Node {
     Node {

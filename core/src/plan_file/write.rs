@@ -1,9 +1,9 @@
 //! Writing plans in the file schema: the plan as a [`Node`] tree, then TOML or JSON text.
 //!
-//! Written by hand rather than through serde: the schema is small and fixed, and the
-//! `toml` serializer with a derived `Serialize` per item type was about 17 KB gzipped of
-//! the WebAssembly module. One string escape serves both formats: TOML basic strings
-//! and JSON strings take the same escapes (`\"`, `\\`, `\n` … and `\uXXXX`).
+//! TOML is written by hand rather than through serde: the schema is small and fixed,
+//! and the `toml` serializer with a derived `Serialize` per item type was about 17 KB
+//! gzipped of the WebAssembly module. JSON is the tree's `Serialize` (`tree.rs`) through
+//! serde_json, which the records link anyway.
 
 use std::fmt::Write;
 
@@ -37,11 +37,10 @@ pub(crate) fn to_toml(plan: &Plan) -> String {
     out
 }
 
-/// The plan as JSON, indented by two spaces, keys in schema order.
+/// The plan as JSON, indented by two spaces, keys in schema order: the tree's
+/// `Serialize` written by serde_json (linked anyway for the records).
 pub(crate) fn to_json(plan: &Plan) -> String {
-    let mut out = String::new();
-    json_value(&mut out, &Value::Table(document(plan)), 0);
-    out
+    serde_json::to_string_pretty(&Value::Table(document(plan))).unwrap_or_default()
 }
 
 /// The file schema's tree of `plan`, fields in the order people read them. Absent
@@ -222,48 +221,6 @@ fn toml_key(key: &str) -> String {
         let mut out = String::new();
         quote(&mut out, key);
         out
-    }
-}
-
-fn json_value(out: &mut String, value: &Value, depth: usize) {
-    let indent = |out: &mut String, depth: usize| {
-        out.push('\n');
-        (0..depth).for_each(|_| out.push_str("  "));
-    };
-    match value {
-        Value::Array(items) if !items.is_empty() => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                indent(out, depth + 1);
-                json_value(out, &item.value, depth + 1);
-            }
-            indent(out, depth);
-            out.push(']');
-        }
-        Value::Table(fields) if !fields.is_empty() => {
-            out.push('{');
-            for (i, e) in fields.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                indent(out, depth + 1);
-                quote(out, &e.key);
-                out.push_str(": ");
-                json_value(out, &e.node.value, depth + 1);
-            }
-            indent(out, depth);
-            out.push('}');
-        }
-        Value::Array(_) => out.push_str("[]"),
-        Value::Table(_) => out.push_str("{}"),
-        Value::Null | Value::Other(_) => out.push_str("null"),
-        Value::Int(n) => {
-            let _ = write!(out, "{}", n.unwrap_or(u64::MAX));
-        }
-        Value::Bool(_) | Value::Str(_) => toml_inline(out, value),
     }
 }
 

@@ -1,60 +1,257 @@
-//! CSV: one row per assessment, with the JSON field names as the header.
+//! CSV: one row per assessment, the columns being the fields of its serialized record.
 //!
-//! Each assessment is serialised exactly as [`Scorecard::to_json`] does and the
-//! cells are read from that JSON by path, so CSV and JSON cannot disagree: decimals
-//! are the same plain strings, enums the same snake_case names. The column order is
-//! fixed here (never a map's order); a test checks that it covers every JSON field.
+//! Each assessment is serialized as [`Scorecard::to_json`] does (the record of
+//! [`crate::schema`]) and flattened: nested objects become dotted columns (`name.zh`,
+//! `source.quote`), lists one cell of compact JSON text (`inputs`, `notes`), null an
+//! empty cell. Columns are in the record's field order, so CSV and JSON cannot disagree
+//! and a field added to [`Assessment`] is a column without editing this file.
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde_json::Value;
 
 use crate::csv_out::write_row;
-use crate::evaluate::Scorecard;
+use crate::evaluate::{Assessment, Scorecard};
+use crate::indicator::Provenance;
 
-/// The header: the assessment's JSON fields, nested objects flattened with dots.
-pub(crate) const COLUMNS: &[&str] = &[
-    "target",
-    "indicator",
-    "name.zh",
-    "name.en",
-    "kind",
-    "tier",
-    "section",
-    "period",
-    "condition",
-    "comparator",
-    "status",
-    "severity",
-    "grade",
-    "observed",
-    "observed_period",
-    "target_value",
-    "target_high",
-    "unit",
-    "completion",
-    "gap",
-    "gap_unit",
-    "time_progress",
-    "expected_progress",
-    "required_growth",
-    "cagr",
-    "required_cagr",
-    "progress_class",
-    "previous",
-    "previous_period",
-    "inputs",
-    "rule",
-    "base",
-    "base_status",
-    "reference",
-    "conflicts",
-    "notes",
-    "explanation.zh",
-    "explanation.en",
-    "source.document",
-    "source.quote",
-    "source.section",
-    "source.span",
-];
+/// A record with every optional object present, so that its flattened paths are the
+/// columns whatever the figures: the first assessment with a full `source` (the one
+/// optional object of an assessment whose fields are themselves optional).
+fn probe(a: &Assessment) -> Assessment {
+    let mut full = a.clone();
+    full.source = Some(Provenance {
+        document: Some(String::new()),
+        quote: Some(String::new()),
+        section: Some(String::new()),
+        span: Some([0, 0]),
+    });
+    full
+}
 
-fn cell(v: &serde_json::Value, path: &str) -> String {
+/// The columns: the dotted leaf paths of the serialized record.
+pub(crate) fn columns(card: &Scorecard) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(a) = card.assessments.first() {
+        let _ = probe(a).serialize(Paths {
+            prefix: String::new(),
+            out: &mut out,
+        });
+    }
+    out
+}
+
+/// Records the dotted paths of the leaves of a serialized value, in field order:
+/// structs (and options of structs) are walked, anything else is one leaf.
+struct Paths<'a> {
+    prefix: String,
+    out: &'a mut Vec<String>,
+}
+
+impl Paths<'_> {
+    fn leaf(self) -> Result<(), serde_json::Error> {
+        if !self.out.contains(&self.prefix) {
+            self.out.push(self.prefix);
+        }
+        Ok(())
+    }
+}
+
+macro_rules! leaf {
+    ($($name:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $name(self, $(_: $arg),*) -> Result<(), serde_json::Error> {
+            self.leaf()
+        })*
+    };
+}
+
+/// The items of a list (or map) under a leaf: not walked.
+struct Skip;
+
+macro_rules! skip {
+    ($($trait:ident :: $method:ident),* $(,)?) => {
+        $(impl serde::ser::$trait for Skip {
+            type Ok = ();
+            type Error = serde_json::Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), serde_json::Error> {
+                Ok(())
+            }
+            fn end(self) -> Result<(), serde_json::Error> {
+                Ok(())
+            }
+        })*
+    };
+}
+
+skip!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
+
+impl serde::ser::SerializeMap for Skip {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+    fn end(self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+impl serde::ser::SerializeStructVariant for Skip {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+    fn end(self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+/// A struct being walked: each field is walked under its path.
+struct Fields<'a> {
+    prefix: String,
+    out: &'a mut Vec<String>,
+}
+
+impl SerializeStruct for Fields<'_> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), serde_json::Error> {
+        let prefix = if self.prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.prefix)
+        };
+        value.serialize(Paths {
+            prefix,
+            out: self.out,
+        })
+    }
+    fn end(self) -> Result<(), serde_json::Error> {
+        Ok(())
+    }
+}
+
+impl<'a> Serializer for Paths<'a> {
+    type Ok = ();
+    type Error = serde_json::Error;
+    type SerializeSeq = Skip;
+    type SerializeTuple = Skip;
+    type SerializeTupleStruct = Skip;
+    type SerializeTupleVariant = Skip;
+    type SerializeMap = Skip;
+    type SerializeStruct = Fields<'a>;
+    type SerializeStructVariant = Skip;
+
+    leaf!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_none(),
+        serialize_unit(),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), serde_json::Error> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), serde_json::Error> {
+        self.leaf()
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), serde_json::Error> {
+        self.leaf()
+    }
+    // Lists (and maps) are one cell of JSON text: their path is a leaf, their items
+    // are not walked.
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, serde_json::Error> {
+        Ok(Fields {
+            prefix: self.prefix,
+            out: self.out,
+        })
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, serde_json::Error> {
+        self.leaf()?;
+        Ok(Skip)
+    }
+}
+
+fn cell(v: &Value, path: &str) -> String {
     let mut cur = v;
     for key in path.split('.') {
         match cur.get(key) {
@@ -63,10 +260,10 @@ fn cell(v: &serde_json::Value, path: &str) -> String {
         }
     }
     match cur {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Bool(b) => b.to_string(),
-        serde_json::Value::Number(n) => n.to_string(),
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
         // Lists (inputs, notes, span) as compact JSON text: lossless, and readable
         // back with any JSON parser.
         other => serde_json::to_string(other).unwrap_or_default(),
@@ -74,11 +271,12 @@ fn cell(v: &serde_json::Value, path: &str) -> String {
 }
 
 pub(crate) fn to_csv(card: &Scorecard) -> String {
+    let columns = columns(card);
     let mut out = String::new();
-    write_row(&mut out, COLUMNS);
+    write_row(&mut out, &columns);
     for a in &card.assessments {
-        let v = serde_json::to_value(a).unwrap_or(serde_json::Value::Null);
-        write_row(&mut out, COLUMNS.iter().map(|c| cell(&v, c)));
+        let v = serde_json::to_value(a).unwrap_or(Value::Null);
+        write_row(&mut out, columns.iter().map(|c| cell(&v, c)));
     }
     out
 }
@@ -87,44 +285,46 @@ pub(crate) fn to_csv(card: &Scorecard) -> String {
 mod tests {
     use super::*;
 
-    /// Every leaf path of the JSON of an assessment (arrays count as leaves).
-    fn leaves(v: &serde_json::Value, prefix: &str, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                for (k, x) in m {
-                    let p = if prefix.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{prefix}.{k}")
-                    };
-                    leaves(x, &p, out);
-                }
-            }
-            _ => out.push(prefix.to_string()),
-        }
-    }
-
     #[test]
-    fn columns_cover_every_json_field() {
+    fn columns_are_the_record_fields_flattened() {
         let plan = crate::Plan::builtin("nanshan-2024").unwrap();
         let obs = crate::Observations::builtin("nanshan-2024").unwrap();
         let card = crate::evaluate(&plan, &obs, &crate::Options::default());
-        let mut seen = Vec::new();
-        for a in &card.assessments {
-            leaves(&serde_json::to_value(a).unwrap(), "", &mut seen);
+        let cols = columns(&card);
+        // What an analyst opening the file looks for, in the record's order.
+        for (i, c) in ["target", "indicator", "name.zh", "name.en", "kind"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(cols[i], *c);
         }
-        for path in &seen {
-            // A null object (`"source": null`) is a leaf that its columns cover.
-            let covered = COLUMNS
-                .iter()
-                .any(|c| c == path || c.starts_with(&format!("{path}.")));
-            assert!(covered, "JSON field {path:?} has no CSV column");
+        for c in [
+            "status",
+            "observed",
+            "gap_unit",
+            "inputs",
+            "explanation.en",
+            "source.document",
+            "source.quote",
+            "source.section",
+            "source.span",
+        ] {
+            assert!(cols.iter().any(|x| x == c), "no column {c}");
         }
-        // And no column names a field that is gone.
+        // Every top-level field of the record is a column or a prefix of columns.
         let first = serde_json::to_value(&card.assessments[0]).unwrap();
-        for c in COLUMNS {
-            let top = c.split('.').next().unwrap();
-            assert!(first.get(top).is_some(), "column {c:?} is not a JSON field");
+        for key in first.as_object().unwrap().keys() {
+            assert!(
+                cols.iter()
+                    .any(|c| c == key || c.starts_with(&format!("{key}."))),
+                "field {key} has no column"
+            );
         }
+        // A plan without provenance has the same columns.
+        let mut bare = card.clone();
+        for a in &mut bare.assessments {
+            a.source = None;
+        }
+        assert_eq!(columns(&bare), cols);
     }
 }

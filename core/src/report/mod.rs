@@ -43,8 +43,6 @@ use std::str::FromStr;
 use crate::evaluate::Scorecard;
 use crate::{Error, ErrorKind, Result};
 
-pub use width::{char_width, display_width};
-
 /// Language of a report's labels, names and explanations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -258,9 +256,4 @@ impl Scorecard {
     pub fn write_csv<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         out.write_str(&csv::to_csv(self))
     }
-}
-
-/// The CSV header of [`Scorecard::to_csv`], in column order.
-pub fn csv_columns() -> &'static [&'static str] {
-    csv::COLUMNS
 }

@@ -144,16 +144,9 @@ fn in_table(c: u32, table: &[(u32, u32)]) -> bool {
         .is_ok()
 }
 
-/// Columns one character takes in a terminal: 0, 1 or 2.
-///
-/// ```
-/// use planwatch::report::char_width;
-/// assert_eq!(char_width('a'), 1);
-/// assert_eq!(char_width('亿'), 2);
-/// assert_eq!(char_width('，'), 2);
-/// assert_eq!(char_width('\u{301}'), 0); // combining acute accent
-/// ```
-pub fn char_width(c: char) -> usize {
+/// Columns one character takes in a terminal: 0, 1 or 2 (`a` 1, `亿` and `，` 2, a
+/// combining accent 0).
+pub(crate) fn char_width(c: char) -> usize {
     let u = c as u32;
     if u < 0x20 || (0x7F..0xA0).contains(&u) {
         return 0;
@@ -173,12 +166,7 @@ pub fn char_width(c: char) -> usize {
 }
 
 /// Columns a string takes in a terminal: the sum of [`char_width`].
-///
-/// ```
-/// use planwatch::report::display_width;
-/// assert_eq!(display_width("GDP增长5.5%"), 11);
-/// ```
-pub fn display_width(s: &str) -> usize {
+pub(crate) fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
@@ -197,6 +185,15 @@ pub(crate) fn pad(out: &mut String, s: &str, width: usize, right: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn widths_of_latin_cjk_and_combining_characters() {
+        assert_eq!(char_width('a'), 1);
+        assert_eq!(char_width('亿'), 2);
+        assert_eq!(char_width('，'), 2);
+        assert_eq!(char_width('\u{301}'), 0); // combining acute accent
+        assert_eq!(display_width("GDP增长5.5%"), 11);
+    }
 
     #[test]
     fn tables_are_sorted_and_disjoint() {
