@@ -3,6 +3,7 @@
 
 mod builtin_china;
 mod builtin_data;
+mod columnar;
 mod conformance;
 mod evaluate_builtin;
 mod explanations;
@@ -13,6 +14,7 @@ mod extract_peers;
 mod extract_phrases;
 mod inputs;
 mod invariants;
+mod parallel_index;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;

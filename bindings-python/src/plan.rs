@@ -291,13 +291,3 @@ impl PyPlan {
         Plan::builtin_names().to_vec()
     }
 }
-
-/// The serde name of a core enum value (`"binding"`, `"higher"` …): the core's one
-/// spelling, so the binding cannot drift from the JSON.
-pub(crate) fn serde_name<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(e) => e.to_string(),
-    }
-}

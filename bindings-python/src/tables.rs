@@ -14,7 +14,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyMapping, PyString};
 
-use crate::convert::{cell_text, decimal_class, float_text, type_name};
+use crate::convert::{cell_text, decimal_class, type_name};
 use crate::errors;
 
 /// A table converted from Python, with its row labels as the objects they were.
@@ -42,11 +42,7 @@ pub(crate) fn cell_from_py(value: &Bound<'_, PyAny>) -> PyResult<Cell> {
         return Ok(Cell::Text(value.str()?.to_cow()?.into_owned()));
     }
     if let Ok(f) = value.cast::<PyFloat>() {
-        let x = f.value();
-        if x.is_nan() {
-            return Ok(Cell::NaN);
-        }
-        return Ok(Cell::Float(float_text(x, || value.repr()?.extract())?));
+        return Ok(Cell::float(f.value()));
     }
     if is_numpy_scalar(value)? {
         return cell_from_py(&value.call_method0("item")?);

@@ -5,6 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod builtin;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 mod comparator;
 mod csv_out;
 mod encoding;
@@ -14,6 +16,7 @@ mod exact;
 #[cfg(feature = "excel")]
 pub mod excel;
 mod extract;
+mod float_text;
 mod format;
 mod formula;
 mod indicator;

@@ -44,9 +44,11 @@ impl Cell {
         if x.is_nan() {
             Cell::NaN
         } else {
-            // Rust's `Display` of f64 is the shortest text that reads back to the same
-            // float, written without an exponent (1e-7 is "0.0000001").
-            Cell::Float(x.to_string())
+            // The shortest text that reads back to the same float, as Python's
+            // `repr` writes it (halfway cases to even), without an exponent.
+            let mut text = String::new();
+            crate::float_text::shortest_text(x, &mut text);
+            Cell::Float(text)
         }
     }
 

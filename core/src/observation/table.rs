@@ -1,7 +1,7 @@
 //! Observations from a [`Table`]: the columns of the CSV file, each row validated as
 //! a CSV row is, every problem at its row label and column with the cell as `input`.
 
-use super::{row, LenientObservations, Observations, Origin, RowAt, COLUMNS};
+use super::{row, LenientObservations, Memo, Observations, Origin, RowAt, COLUMNS};
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::table::{Cell, Table};
 use crate::{Error, ErrorKind, Issue, Result};
@@ -80,6 +80,7 @@ impl Observations {
         let file = out
             .observations
             .file_index(&table.location(0, None).file.unwrap_or_default());
+        let mut memo = Memo::default();
         for r in 0..table.len() {
             let cells: [Option<&Cell>; 8] =
                 std::array::from_fn(|k| slots[k].and_then(|c| table.cell(r, c)));
@@ -105,7 +106,7 @@ impl Observations {
                 }
             }
             let fields: [&str; 8] = std::array::from_fn(|k| texts[k].as_str());
-            match row(&fields) {
+            match row(&fields, &mut memo) {
                 Ok(o) if !bad.contains(&true) => out.observations.push_from(
                     o,
                     Origin {
