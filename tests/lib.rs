@@ -13,6 +13,7 @@ mod extract_peers;
 mod extract_phrases;
 mod inputs;
 mod invariants;
+mod many;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;

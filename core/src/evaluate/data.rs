@@ -7,9 +7,10 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::Input;
+use crate::evaluate::rows::Rows;
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
-use crate::observation::{Observation, ObservationStatus, Observations};
+use crate::observation::{Observation, ObservationStatus};
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::quantity::Quantity;
@@ -86,14 +87,10 @@ impl<'a> Data<'a> {
     /// Indexes the observations visible at `as_of` (published on or before it; all
     /// of them when None) that belong to the plan's jurisdiction: grouped by indicator
     /// (one hash per observation), then sorted by span within each indicator.
-    pub(crate) fn new(
-        plan: &'a Plan,
-        observations: &'a Observations,
-        as_of: Option<Date>,
-    ) -> Data<'a> {
+    pub(crate) fn new(plan: &'a Plan, observations: Rows<'a>, as_of: Option<Date>) -> Data<'a> {
         type Row<'o> = ((Date, Date), &'o Observation);
         let mut grouped: HashMap<&'a str, Vec<Row<'a>>> = HashMap::new();
-        for o in observations {
+        for (_, o) in observations.iter() {
             if as_of.is_some_and(|d| o.published() > d) {
                 continue;
             }

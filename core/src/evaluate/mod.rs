@@ -8,7 +8,9 @@
 mod assessment;
 mod data;
 mod explain;
+mod many;
 mod math;
+mod rows;
 mod rule;
 mod rules;
 mod scorecard;
@@ -17,6 +19,8 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
+pub use many::{evaluate_many, evaluate_many_sources, Many, PlanFailure, Unplanned};
+pub(crate) use rows::Rows;
 pub use rule::Rule;
 pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
 
@@ -78,11 +82,17 @@ impl Options {
 /// # Ok::<(), planwatch::Error>(())
 /// ```
 pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> Scorecard {
+    evaluate_rows(plan, Rows::all(observations), options)
+}
+
+/// [`evaluate`] on a view of a batch: the rows a plan sees within a larger one keep
+/// their indices, so the issues found point at the rows of the whole batch.
+pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Options) -> Scorecard {
     let data = data::Data::new(plan, observations, options.as_of);
     let as_of = options.as_of.unwrap_or_else(|| {
         observations
             .iter()
-            .map(|o| o.published())
+            .map(|(_, o)| o.published())
             .chain(std::iter::once(plan.period.end()))
             .max()
             .unwrap_or_else(|| plan.period.end())

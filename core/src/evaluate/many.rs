@@ -1,0 +1,328 @@
+//! Many plans against one batch: every county's plan at once.
+//!
+//! The batch holds every jurisdiction's rows. It is split once by jurisdiction; each
+//! plan then sees exactly the rows [`Plan::covers`] gives it — its own jurisdiction's
+//! and the rows without a jurisdiction (national figures a plan binds through a `ref:`
+//! key naming one of its indicators) — so its scorecard is the one [`evaluate`] gives
+//! for those rows alone. Without `as_of`, each plan's evaluation date is resolved from
+//! the rows it sees, as it would be on its own. Plans are evaluated on every core with
+//! the `parallel` feature, one plan per task.
+//!
+//! Nothing is dropped silently: a plan that cannot be evaluated (a load error, an
+//! invalid plan, no jurisdiction) is a [`PlanFailure`] with every problem while the
+//! others are evaluated, and rows of a jurisdiction no plan names are counted in
+//! [`Unplanned`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::rows::Rows;
+use super::{evaluate_rows, Options, Scorecard};
+use crate::error::{Issue, Location};
+use crate::observation::{field_location, Observations};
+use crate::plan::Plan;
+use crate::Error;
+
+/// What [`evaluate_many`] returns: a scorecard per plan evaluated, and what could not be.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Many {
+    /// One scorecard per plan evaluated, in the order the plans were given.
+    pub scorecards: Vec<Scorecard>,
+    /// The plans that could not be evaluated, each with every problem.
+    pub failures: Vec<PlanFailure>,
+    /// Rows of jurisdictions no plan was given for, per jurisdiction.
+    pub unplanned: Vec<Unplanned>,
+}
+
+/// A plan that could not be evaluated, and the rows of its jurisdiction left unjudged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanFailure {
+    /// Position of the plan among those given.
+    pub index: usize,
+    /// The plan's id, or the name its source was given under when it did not load.
+    pub plan: String,
+    /// Its jurisdiction, when known.
+    pub jurisdiction: Option<String>,
+    /// Every problem found.
+    pub issues: Vec<Issue>,
+    /// Rows of its jurisdiction that no other plan evaluated.
+    pub rows: usize,
+}
+
+/// Rows for a jurisdiction that no plan was given for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unplanned {
+    /// The jurisdiction.
+    pub jurisdiction: String,
+    /// How many rows it has.
+    pub rows: usize,
+    /// Where its first row was read (its jurisdiction field).
+    pub first: Location,
+}
+
+impl Many {
+    /// Every failure and every unplanned jurisdiction as issues (`plan_failed`,
+    /// `no_plan`), for a caller that reports problems in one list.
+    pub fn issues(&self) -> Vec<Issue> {
+        let failed = self.failures.iter().map(|f| Issue {
+            code: "plan_failed".into(),
+            location: f
+                .issues
+                .first()
+                .map(|i| i.location.clone())
+                .unwrap_or_default(),
+            message: format!(
+                "plan {:?}{} was not evaluated ({} problem(s), first: {}); {} row(s) left unjudged",
+                f.plan,
+                f.jurisdiction
+                    .as_deref()
+                    .map(|j| format!(" for {j}"))
+                    .unwrap_or_default(),
+                f.issues.len(),
+                f.issues.first().map(|i| i.message.as_str()).unwrap_or(""),
+                f.rows
+            ),
+        });
+        let unplanned = self.unplanned.iter().map(|u| Issue {
+            code: "no_plan".into(),
+            location: u.first.clone(),
+            message: format!(
+                "{} row(s) for jurisdiction {:?}, which no plan was given for",
+                u.rows, u.jurisdiction
+            ),
+        });
+        failed.chain(unplanned).collect()
+    }
+}
+
+/// Row indices of a batch by jurisdiction, and the rows without one (seen by every plan).
+struct Split<'a> {
+    by: HashMap<&'a str, Vec<usize>>,
+    shared: Vec<usize>,
+}
+
+impl<'a> Split<'a> {
+    fn new(observations: &'a Observations) -> Split<'a> {
+        let mut by: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut shared = Vec::new();
+        for (i, o) in observations.iter().enumerate() {
+            match &o.jurisdiction {
+                Some(j) => by.entry(j.as_str()).or_default().push(i),
+                None => shared.push(i),
+            }
+        }
+        Split { by, shared }
+    }
+
+    /// The rows a plan for `jurisdiction` sees: its own and the shared ones, ascending.
+    fn rows_of(&self, jurisdiction: &str) -> Vec<usize> {
+        let own = self.by.get(jurisdiction).map(Vec::as_slice).unwrap_or(&[]);
+        let (mut a, mut b) = (own.iter().peekable(), self.shared.iter().peekable());
+        let mut out = Vec::with_capacity(own.len() + self.shared.len());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&&x), Some(&&y)) if x < y => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, _) => b.next(),
+            };
+            match next {
+                Some(&i) => out.push(i),
+                None => return out,
+            }
+        }
+    }
+}
+
+/// Why `plan` cannot be evaluated in a many-plan run, if it cannot.
+fn problems(plan: &Plan) -> Vec<Issue> {
+    let mut issues = plan.validate();
+    if plan.jurisdiction.is_none() {
+        issues.push(Issue {
+            code: "no_jurisdiction".into(),
+            location: Location {
+                path: Some("plan.jurisdiction".into()),
+                ..Location::default()
+            },
+            message: format!(
+                "plan {:?} has no jurisdiction, so it cannot be matched with its rows in a \
+                 batch of many jurisdictions",
+                plan.id
+            ),
+        });
+    }
+    issues
+}
+
+/// Evaluates every plan against the rows of its jurisdiction in `observations` (and
+/// the rows without a jurisdiction), in parallel with the `parallel` feature.
+/// Each scorecard equals [`evaluate`](super::evaluate) of that plan on those rows.
+///
+/// ```
+/// use planwatch::evaluate::evaluate_many;
+/// use planwatch::{Observations, Options, Plan, Status};
+/// let plan = |j: &str| Plan::from_toml_str(&format!(
+///     "[plan]\nid = \"p-{j}\"\njurisdiction = \"{j}\"\nperiod = \"2024\"\n[[indicator]]\nid = \"g\"\nname = {{ zh = \"增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 5%\"\n"),
+///     "p.toml",
+/// );
+/// let plans = vec![plan("甲县")?, plan("乙县")?];
+/// let obs = Observations::from_csv_str(
+///     "indicator,period,value,unit,jurisdiction\ng,2024,5.4,%,甲县\ng,2024,4.1,%,乙县\ng,2024,6,%,丙县\n",
+///     "o.csv",
+/// )?;
+/// let many = evaluate_many(&plans, &obs, &Options::default());
+/// assert_eq!(many.scorecards[0].assessments[0].status, Status::Met);
+/// assert_eq!(many.scorecards[1].assessments[0].status, Status::Missed);
+/// assert_eq!((many.unplanned[0].jurisdiction.as_str(), many.unplanned[0].rows), ("丙县", 1));
+/// # Ok::<(), planwatch::Error>(())
+/// ```
+pub fn evaluate_many(plans: &[Plan], observations: &Observations, options: &Options) -> Many {
+    let split = Split::new(observations);
+    let checked: Vec<Vec<Issue>> = plans.iter().map(problems).collect();
+    // One plan per task; a plan's own targets stay on one thread (same bytes either way).
+    let inner = Options {
+        parallel: options.parallel && plans.len() == 1,
+        ..options.clone()
+    };
+    let evaluate_one = |(plan, issues): (&Plan, &Vec<Issue>)| -> Option<Scorecard> {
+        if !issues.is_empty() {
+            return None;
+        }
+        let jurisdiction = plan.jurisdiction.as_deref()?;
+        let rows = split.rows_of(jurisdiction);
+        Some(evaluate_rows(
+            plan,
+            Rows::subset(observations, &rows),
+            &inner,
+        ))
+    };
+    let pairs: Vec<(&Plan, &Vec<Issue>)> = plans.iter().zip(&checked).collect();
+    let cards: Vec<Option<Scorecard>> = run(pairs, options.parallel, evaluate_one);
+
+    // Jurisdictions with at least one plan evaluated, and the failures.
+    let evaluated: std::collections::HashSet<&str> = plans
+        .iter()
+        .zip(&cards)
+        .filter(|(_, c)| c.is_some())
+        .filter_map(|(p, _)| p.jurisdiction.as_deref())
+        .collect();
+    let rows_left = |j: Option<&str>| match j {
+        Some(j) if !evaluated.contains(j) => split.by.get(j).map_or(0, Vec::len),
+        _ => 0,
+    };
+    let failures = plans
+        .iter()
+        .zip(checked)
+        .enumerate()
+        .filter(|(_, (_, issues))| !issues.is_empty())
+        .map(|(index, (plan, issues))| PlanFailure {
+            index,
+            plan: plan.id.clone(),
+            jurisdiction: plan.jurisdiction.clone(),
+            issues,
+            rows: rows_left(plan.jurisdiction.as_deref()),
+        })
+        .collect();
+    let named: std::collections::HashSet<&str> = plans
+        .iter()
+        .filter_map(|p| p.jurisdiction.as_deref())
+        .collect();
+    let unplanned: BTreeMap<&str, &Vec<usize>> = split
+        .by
+        .iter()
+        .filter(|(j, _)| !named.contains(**j))
+        .map(|(j, rows)| (*j, rows))
+        .collect();
+    let jurisdiction_column = crate::observation::OBSERVATION_COLUMNS
+        .iter()
+        .position(|c| *c == "jurisdiction")
+        .unwrap_or(0);
+    Many {
+        scorecards: cards.into_iter().flatten().collect(),
+        failures,
+        unplanned: unplanned
+            .into_iter()
+            .map(|(j, rows)| Unplanned {
+                jurisdiction: j.to_string(),
+                rows: rows.len(),
+                first: rows
+                    .first()
+                    .map(|&i| field_location(observations, i, jurisdiction_column))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// Loads plan files (TOML, or JSON when the text starts with `{`), each given with
+/// the name errors are reported under, then evaluates them as [`evaluate_many`]
+/// does. A file that does not load is a [`PlanFailure`] under its name, with every
+/// problem at its line; the rows of its jurisdiction are then [`Unplanned`] (its
+/// jurisdiction is unknown).
+pub fn evaluate_many_sources(
+    sources: &[(&str, &str)],
+    observations: &Observations,
+    options: &Options,
+) -> Many {
+    let loaded: Vec<Result<Plan, Error>> =
+        run(sources.to_vec(), options.parallel, |(name, text)| {
+            if text.trim_start().starts_with('{') {
+                Plan::from_json_str(text, name)
+            } else {
+                Plan::from_toml_str(text, name)
+            }
+        });
+    let mut plans = Vec::new();
+    let mut positions = Vec::new();
+    let mut failures = Vec::new();
+    for (index, (result, (name, _))) in loaded.into_iter().zip(sources).enumerate() {
+        match result {
+            Ok(plan) => {
+                plans.push(plan);
+                positions.push(index);
+            }
+            Err(e) => failures.push(PlanFailure {
+                index,
+                plan: (*name).to_string(),
+                jurisdiction: None,
+                issues: error_issues(&e),
+                rows: 0,
+            }),
+        }
+    }
+    let mut many = evaluate_many(&plans, observations, options);
+    for f in &mut many.failures {
+        f.index = positions.get(f.index).copied().unwrap_or(f.index);
+    }
+    many.failures.extend(failures);
+    many.failures.sort_by_key(|f| f.index);
+    many
+}
+
+/// Every problem of an error as issues: its own list, or the error itself.
+fn error_issues(e: &Error) -> Vec<Issue> {
+    if !e.issues().is_empty() {
+        return e.issues().to_vec();
+    }
+    vec![Issue {
+        code: e.code().into(),
+        location: e.location().clone(),
+        message: e.message().to_string(),
+    }]
+}
+
+/// `f` over `items`, on every core with the `parallel` feature, results in order.
+fn run<T: Send, R: Send>(
+    items: Vec<T>,
+    parallel: bool,
+    f: impl Fn(T) -> R + Sync + Send,
+) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    if parallel {
+        use rayon::prelude::*;
+        return items.into_par_iter().map(f).collect();
+    }
+    let _ = parallel;
+    items.into_iter().map(f).collect()
+}
