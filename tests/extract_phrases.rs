@@ -100,7 +100,11 @@ fn json_lines_have_exactly_the_documented_fields() {
         "by",
         "cumulative",
         "sentence",
-        "flags",
+        "sentence_span",
+        "estimate",
+        "ocr_suspect",
+        "section",
+        "heading",
     ];
     expected.sort();
     let mut keys = keys;

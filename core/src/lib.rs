@@ -5,6 +5,8 @@
 #![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 mod builtin;
+#[cfg(feature = "arrow")]
+pub mod columnar;
 mod comparator;
 mod csv_out;
 mod encoding;
@@ -24,6 +26,7 @@ mod plan;
 mod plan_file;
 mod quantity;
 pub mod report;
+pub mod schema;
 mod target;
 mod text;
 mod unit;

@@ -66,7 +66,7 @@ pub struct Observation {
     /// Preliminary, revised or final.
     pub status: ObservationStatus,
     /// Publication date. An undated figure counts as published when its period ends.
-    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
+    #[serde(serialize_with = "crate::schema::opt_date")]
     pub vintage: Option<Date>,
     /// Where the figure comes from (a URL, a document and span …).
     pub source: Option<String>,
@@ -492,12 +492,13 @@ impl Observations {
         }
         let mut out = Lenient::default();
         let file = out.observations.file_index(label);
+        let mut memo = Memo::default();
         for (i, rec) in records.iter().enumerate() {
             let origin = Origin {
                 file,
                 at: RowAt::Index(i),
             };
-            match row(&rec.fields()) {
+            match row(&rec.fields(), &mut memo) {
                 Ok(o) => out.observations.push_from(o, origin),
                 Err(problems) => {
                     for (k, code, message) in problems {
@@ -709,38 +710,7 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
         .collect::<Vec<_>>();
-    let mut index = [None; 8];
-    for (i, h) in headers.iter().enumerate() {
-        match COLUMNS.iter().position(|c| c == h) {
-            Some(k) if index[k].is_none() => index[k] = Some(i),
-            found => {
-                let what = if found.is_some() {
-                    format!("column {h:?} appears twice")
-                } else {
-                    format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
-                };
-                return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
-                    file: Some(file.into()),
-                    line: Some(1),
-                    column: Some(i + 1),
-                    ..Location::default()
-                }));
-            }
-        }
-    }
-    for (k, name) in COLUMNS.iter().enumerate().take(4) {
-        if index[k].is_none() {
-            return Err(Error::new(
-                ErrorKind::Parse,
-                format!("missing required column {name:?}"),
-            )
-            .with_location(Location {
-                file: Some(file.into()),
-                line: Some(1),
-                ..Location::default()
-            }));
-        }
-    }
+    let index = column_index(&headers, file)?;
     let mut columns = [0u8; 8];
     for (k, i) in index.iter().enumerate() {
         // At most eight columns: an unknown or repeated one fails above.
@@ -751,6 +721,7 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
     let file_at = out.observations.file_index(file);
     let mut record = csv::StringRecord::new();
     let mut rows = 0usize;
+    let mut memo = Memo::default();
     loop {
         match rdr.read_record(&mut record) {
             Ok(false) => break,
@@ -825,7 +796,7 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
             file: file_at,
             at: RowAt::Line(line, columns),
         };
-        match row(&fields) {
+        match row(&fields, &mut memo) {
             Ok(o) => out.observations.push_from(o, origin),
             Err(problems) => {
                 for (k, code, message) in problems {
@@ -841,6 +812,45 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<Lenient> {
     Ok(out)
 }
 
+/// Where each of [`COLUMNS`] is among `headers` (trimmed, lower-case names): an
+/// unknown or repeated column, or a missing required one, fails the whole table with
+/// its 1-based column. Shared by the CSV header and Arrow schemas.
+pub(crate) fn column_index(headers: &[String], file: &str) -> Result<[Option<usize>; 8]> {
+    let mut index = [None; 8];
+    for (i, h) in headers.iter().enumerate() {
+        match COLUMNS.iter().position(|c| c == h) {
+            Some(k) if index[k].is_none() => index[k] = Some(i),
+            found => {
+                let what = if found.is_some() {
+                    format!("column {h:?} appears twice")
+                } else {
+                    format!("unknown column {h:?}; expected {}", COLUMNS.join(", "))
+                };
+                return Err(Error::new(ErrorKind::Parse, what).with_location(Location {
+                    file: Some(file.into()),
+                    line: Some(1),
+                    column: Some(i + 1),
+                    ..Location::default()
+                }));
+            }
+        }
+    }
+    for (k, name) in COLUMNS.iter().enumerate().take(4) {
+        if index[k].is_none() {
+            return Err(Error::new(
+                ErrorKind::Parse,
+                format!("missing required column {name:?}"),
+            )
+            .with_location(Location {
+                file: Some(file.into()),
+                line: Some(1),
+                ..Location::default()
+            }));
+        }
+    }
+    Ok(index)
+}
+
 fn csv_error(e: &csv::Error, file: &str) -> Error {
     if let csv::ErrorKind::Io(io) = e.kind() {
         if let Some(inner) = crate::encoding::planwatch_error(io) {
@@ -854,11 +864,91 @@ fn csv_error(e: &csv::Error, file: &str) -> Error {
     })
 }
 
-type Problem = (usize, &'static str, String);
+pub(crate) type Problem = (usize, &'static str, String);
+
+/// The value of a row as it arrives: text (CSV, JSON, string columns), an exact
+/// decimal (decimal and integer columns), or a cell that is no value at all (a NaN),
+/// with the message that says so.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Value<'a> {
+    /// Text, parsed as the CSV loader parses it (magnitudes, done/not done).
+    Text(&'a str),
+    /// An exact number.
+    Exact(rust_decimal::Decimal),
+    /// Not a value: the message of the `missing_value` problem.
+    Missing(&'static str),
+}
+
+/// The message of a NaN value, in every loader.
+pub(crate) const NAN_MESSAGE: &str = "missing value (NaN)";
+
+/// Parses of the texts that repeat down a column (periods, units, statuses, vintages),
+/// each distinct text parsed once per load: a million rows usually hold a few hundred
+/// periods and a handful of units.
+#[derive(Default)]
+pub(crate) struct Memo {
+    periods: std::collections::HashMap<Box<str>, std::result::Result<Period, String>>,
+    units: std::collections::HashMap<Box<str>, std::result::Result<Unit, String>>,
+    statuses: std::collections::HashMap<Box<str>, Option<ObservationStatus>>,
+    vintages: std::collections::HashMap<Box<str>, Option<Date>>,
+}
+
+/// The memoized parse of `text` in `map`.
+fn memo<T: Clone>(
+    map: &mut std::collections::HashMap<Box<str>, T>,
+    text: &str,
+    parse: impl FnOnce(&str) -> T,
+) -> T {
+    if let Some(v) = map.get(text) {
+        return v.clone();
+    }
+    let v = parse(text);
+    map.insert(text.into(), v.clone());
+    v
+}
+
+impl Memo {
+    fn period(&mut self, text: &str) -> std::result::Result<Period, String> {
+        memo(&mut self.periods, text, |t| {
+            Period::parse_written(t).map_err(|e| e.to_string())
+        })
+    }
+
+    fn unit(&mut self, text: &str) -> std::result::Result<Unit, String> {
+        memo(&mut self.units, text, |t| {
+            Unit::parse(t).map_err(|e| e.to_string())
+        })
+    }
+
+    fn status(&mut self, text: &str) -> Option<ObservationStatus> {
+        memo(&mut self.statuses, text, ObservationStatus::parse)
+    }
+
+    /// A vintage date, or `None` when the text is not one.
+    pub(crate) fn vintage(&mut self, text: &str) -> Option<Date> {
+        memo(&mut self.vintages, text, |t| match Period::parse_written(t) {
+            Ok(Period::Date(d)) => Some(d),
+            _ => None,
+        })
+    }
+}
 
 /// Turns the eight fields of a row into an observation, or lists every problem
 /// (column index, code, message).
-fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
+fn row(f: &[&str; 8], memo: &mut Memo) -> std::result::Result<Observation, Vec<Problem>> {
+    row_with(f, Value::Text(f[2]), None, memo)
+}
+
+/// As [`row`], with the value given apart from the text fields (`f[2]` is then
+/// ignored) and the vintage, when a date column gave one, too (`f[5]` is then
+/// ignored). The one home of the row rules for every loader: CSV, JSON, records and
+/// Arrow columns.
+pub(crate) fn row_with(
+    f: &[&str; 8],
+    value: Value<'_>,
+    vintage: Option<Date>,
+    memo: &mut Memo,
+) -> std::result::Result<Observation, Vec<Problem>> {
     let mut problems = Vec::new();
     for (k, v) in f.iter().enumerate() {
         if v.len() > MAX_FIELD_BYTES {
@@ -875,10 +965,19 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = Period::parse_written(f[1])
-        .map_err(|e| problems.push((1, "bad_period", e.to_string())))
+    let period = memo
+        .period(f[1])
+        .map_err(|e| problems.push((1, "bad_period", e)))
         .ok();
-    let milestone = milestone_value(f[2]);
+    let milestone = match value {
+        Value::Text(text) => milestone_value(text),
+        _ => None,
+    };
+    let value_text = || match value {
+        Value::Text(text) => text.to_string(),
+        Value::Exact(d) => d.to_string(),
+        Value::Missing(_) => String::new(),
+    };
     let unit = if f[3].trim().is_empty() && milestone.is_none() {
         // Only done/not done goes without a unit: a number without one would meet
         // its indicator's unit only at evaluation, as not comparable.
@@ -888,24 +987,33 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             format!(
                 "the unit of {:?} is empty; write the unit of the value (人, 亿元, %, 个 …), \
                  or {DIMENSIONLESS:?} for a figure without one (an index, a rank)",
-                f[2]
+                value_text()
             ),
         ));
         None
     } else if f[3].trim() == DIMENSIONLESS {
         Some(Unit::NONE)
     } else {
-        Unit::parse(f[3])
-            .map_err(|e| problems.push((3, "unknown_unit", e.to_string())))
+        memo.unit(f[3])
+            .map_err(|e| problems.push((3, "unknown_unit", e)))
             .ok()
     };
-    let value = match milestone {
-        Some(v) => Some(v),
-        None => parse_number(f[2])
+    let value = match (milestone, value) {
+        (Some(v), _) => Some(v),
+        (None, Value::Exact(d)) => Some(d),
+        (None, Value::Missing(why)) => {
+            problems.push((2, "missing_value", why.into()));
+            None
+        }
+        (None, Value::Text(text)) if text.trim().eq_ignore_ascii_case("nan") => {
+            problems.push((2, "missing_value", NAN_MESSAGE.into()));
+            None
+        }
+        (None, Value::Text(text)) => parse_number(text)
             .map_err(|e| problems.push((2, "bad_value", e.to_string())))
             .ok(),
     };
-    let status = ObservationStatus::parse(f[4]);
+    let status = memo.status(f[4]);
     if status.is_none() {
         problems.push((
             4,
@@ -913,25 +1021,25 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             format!("status {:?} is not preliminary, revised or final", f[4]),
         ));
     }
-    let vintage = if f[5].is_empty() {
+    let vintage = if vintage.is_some() {
+        Some(vintage)
+    } else if f[5].is_empty() {
         Some(None)
     } else {
-        match Period::parse_written(f[5]) {
-            Ok(Period::Date(d)) => Ok(d),
-            _ => Err(()),
+        match memo.vintage(f[5]) {
+            Some(d) => Some(Some(d)),
+            None => {
+                problems.push((
+                    5,
+                    "bad_vintage",
+                    format!(
+                        "vintage {:?} is not a date YYYY-MM-DD (or YYYY年M月D日)",
+                        f[5]
+                    ),
+                ));
+                None
+            }
         }
-        .map(Some)
-        .map_err(|_| {
-            problems.push((
-                5,
-                "bad_vintage",
-                format!(
-                    "vintage {:?} is not a date YYYY-MM-DD (or YYYY年M月D日)",
-                    f[5]
-                ),
-            ))
-        })
-        .ok()
     };
     match (period, unit, value, status, vintage) {
         (Some(period), Some(unit), Some(value), Some(status), Some(vintage))
@@ -948,6 +1056,47 @@ fn row(f: &[&str; 8]) -> std::result::Result<Observation, Vec<Problem>> {
             })
         }
         _ => Err(problems),
+    }
+}
+
+/// Collects the rows of a loader that reads records by index (Arrow columns): each
+/// row's observation, or its problems located at `[index].column` under the label.
+pub(crate) struct RowSink {
+    out: Lenient,
+    file: usize,
+}
+
+impl RowSink {
+    /// An empty batch whose rows are located under `label`.
+    pub(crate) fn new(label: &str) -> RowSink {
+        let mut out = Lenient::default();
+        let file = out.observations.file_index(label);
+        RowSink { out, file }
+    }
+
+    /// Adds row `index`: its observation or its problems.
+    pub(crate) fn push(&mut self, index: usize, row: std::result::Result<Observation, Vec<Problem>>) {
+        let origin = Origin {
+            file: self.file,
+            at: RowAt::Index(index),
+        };
+        match row {
+            Ok(o) => self.out.observations.push_from(o, origin),
+            Err(problems) => {
+                for (k, code, message) in problems {
+                    self.out.rejected.push(Issue {
+                        code: code.into(),
+                        location: origin.field(&self.out.observations.files, k),
+                        message,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The good rows and every problem, in row order.
+    pub(crate) fn finish(self) -> Lenient {
+        self.out
     }
 }
 

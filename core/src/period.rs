@@ -527,31 +527,6 @@ impl serde::Serialize for Period {
     }
 }
 
-/// Dates serialize as `YYYY-MM-DD`, written by [`Period`]'s `Display` rather than jiff's
-/// serde support, whose parser and error texts would take tens of kilobytes in the
-/// WebAssembly module. Use with `#[serde(serialize_with = "...")]`.
-pub(crate) mod date_text {
-    use jiff::civil::Date;
-
-    use super::Period;
-
-    /// A date as `YYYY-MM-DD`.
-    pub(crate) fn serialize<S: serde::Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&Period::Date(*d))
-    }
-
-    /// An optional date as `YYYY-MM-DD` or none.
-    pub(crate) fn serialize_opt<S: serde::Serializer>(
-        d: &Option<Date>,
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.serialize_some(&Period::Date(*d)),
-            None => s.serialize_none(),
-        }
-    }
-}
-
 /// Deserialized from its canonical string with [`Period::parse`], so invalid periods are
 /// rejected at load time.
 impl<'de> Deserialize<'de> for Period {

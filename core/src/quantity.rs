@@ -410,13 +410,23 @@ impl std::str::FromStr for Quantity {
     }
 }
 
+/// The value of a serialized quantity: [`crate::schema::normal_decimal`].
+struct Normal(Decimal);
+
+impl serde::Serialize for Normal {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        crate::schema::normal_decimal(&self.0, s)
+    }
+}
+
 /// Serialised as `{"value": "59000000000", "unit": "元"}`: the value is a string so that
 /// it stays exact through JSON and JavaScript.
 impl serde::Serialize for Quantity {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Quantity", 2)?;
-        st.serialize_field("value", &self.value.normalize().to_string())?;
+        // Marked as a decimal (`crate::schema::DECIMAL`), written without trailing zeros.
+        st.serialize_field("value", &Normal(self.value))?;
         st.serialize_field("unit", self.unit.symbol())?;
         st.end()
     }

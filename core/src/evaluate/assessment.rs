@@ -156,13 +156,14 @@ pub struct Input {
     /// Period of the value.
     pub period: Period,
     /// The value, as a decimal string in `unit`.
+    #[serde(serialize_with = "crate::schema::decimal")]
     pub value: Decimal,
     /// Unit of the value.
     pub unit: Unit,
     /// Observation status.
     pub status: ObservationStatus,
     /// Publication date, if known.
-    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
+    #[serde(serialize_with = "crate::schema::opt_date")]
     pub vintage: Option<Date>,
     /// Source of the value.
     pub source: Option<String>,
@@ -198,34 +199,45 @@ pub struct Assessment {
     /// Grade, for final data.
     pub grade: Option<Grade>,
     /// Observed value in `unit` (the target's unit).
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub observed: Option<Decimal>,
     /// Period of the observed value (`2024H1` for partial data).
     pub observed_period: Option<Period>,
     /// Target value in `unit` (lower bound for ranges).
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub target_value: Option<Decimal>,
     /// Upper bound for ranges.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub target_high: Option<Decimal>,
     /// Unit of `observed`, `target_value` and `target_high`.
     pub unit: Unit,
     /// Observed ÷ target (or its reciprocal for lower-is-better), rounded to 6 decimals.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub completion: Option<Decimal>,
     /// Observed − target, in `gap_unit`.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub gap: Option<Decimal>,
     /// Unit of the gap: percentage points for rates, else `unit`.
     pub gap_unit: Unit,
     /// Share of the period the data covers (partial data), or elapsed at `as_of`.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub time_progress: Option<Decimal>,
     /// Share of the annual total expected by now from last year's profile (seasonal benchmark).
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub expected_progress: Option<Decimal>,
     /// Growth (in %) needed over the rest of the period to end on target.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub required_growth: Option<Decimal>,
     /// Multi-year: actual compound annual growth so far (in %).
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub cagr: Option<Decimal>,
     /// Multi-year: compound annual growth needed to reach the target (in %).
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub required_cagr: Option<Decimal>,
     /// Multi-year: progress class.
     pub progress_class: Option<ProgressClass>,
     /// The same indicator's value for the previous year (the base), when known.
+    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub previous: Option<Decimal>,
     /// Period of `previous`.
     pub previous_period: Option<Period>,

@@ -23,6 +23,8 @@ pub use many::{evaluate_many, evaluate_many_sources, Many, PlanFailure, Unplanne
 pub(crate) use rows::Rows;
 pub use rule::Rule;
 pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
+#[cfg(feature = "arrow")]
+pub(crate) use scorecard::section_key as section_key_of;
 
 use crate::observation::Observations;
 use crate::plan::Plan;

@@ -107,8 +107,10 @@ pub struct Summary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Margins {
     /// Completion at or above this ratio is 基本完成 for levels.
+    #[serde(serialize_with = "crate::schema::decimal")]
     pub basic_ratio: rust_decimal::Decimal,
     /// Within this many percentage points is 基本完成 for rates.
+    #[serde(serialize_with = "crate::schema::decimal")]
     pub basic_margin_pp: rust_decimal::Decimal,
 }
 
@@ -124,11 +126,11 @@ pub struct Scorecard {
     /// Plan period.
     pub period: Period,
     /// The evaluation date, if one was given.
-    #[serde(serialize_with = "crate::period::date_text::serialize_opt")]
+    #[serde(serialize_with = "crate::schema::opt_date")]
     pub as_of: Option<Date>,
     /// The date the verdicts were judged at: `as_of`, or without one, the later of
     /// the plan period's end and the latest publication.
-    #[serde(serialize_with = "crate::period::date_text::serialize")]
+    #[serde(serialize_with = "crate::schema::date")]
     pub evaluated_on: Date,
     /// The 基本完成 margins the verdicts were graded with, so every renderer draws the
     /// same bands.

@@ -128,8 +128,9 @@ impl Measure {
 ///
 /// Spans are `[start, end)` in characters (Unicode scalar values) of the input, as
 /// Python's `str` counts them; [`byte_span`](Finding::byte_span) gives the number's
-/// span in bytes for slicing in Rust.
-#[derive(Debug, Clone, PartialEq)]
+/// span in bytes for slicing in Rust. Serialized with every field but `byte_span`
+/// (a Rust slicing aid): the record of [`crate::schema`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Finding {
     /// Target or actual.
     pub status: Status,
@@ -143,12 +144,15 @@ pub struct Finding {
     /// The indicator phrase as written (line breaks kept).
     pub indicator: String,
     /// Where the indicator phrase is.
+    #[serde(serialize_with = "crate::schema::span")]
     pub indicator_span: Range<usize>,
     /// Where the number expression is: first digit through the unit, with 余/多 and
     /// magnitude words; a range covers both ends; a rank covers 第N; a reference covers
     /// the reference phrase.
+    #[serde(serialize_with = "crate::schema::span")]
     pub span: Range<usize>,
     /// The number expression in bytes.
+    #[serde(skip)]
     pub byte_span: Range<usize>,
     /// What the number measures.
     pub measure: Measure,
@@ -156,8 +160,10 @@ pub struct Finding {
     pub op: Comparator,
     /// The value in the base unit (590亿元 → 59 000 000 000 元); None for references
     /// and for digits damaged by OCR.
+    #[serde(serialize_with = "crate::schema::opt_normal_decimal")]
     pub value: Option<Decimal>,
     /// The upper bound of a `between` range.
+    #[serde(serialize_with = "crate::schema::opt_normal_decimal")]
     pub value_hi: Option<Decimal>,
     /// The base unit (元, 人, %, 个百分点, 平方米, 米, 瓦; 公顷 and 亩 as written; the
     /// measure word of a count; 名次 for ranks); None for references.
@@ -174,6 +180,7 @@ pub struct Finding {
     /// number.
     pub sentence: String,
     /// Where the sentence is.
+    #[serde(serialize_with = "crate::schema::span")]
     pub sentence_span: Range<usize>,
     /// A 预计 / 初步核算 figure: an actual that is not final.
     pub estimate: bool,
@@ -191,50 +198,10 @@ impl Finding {
         Some(Quantity::new(self.value?, self.unit?))
     }
 
-    /// The flags of the JSON form: `"estimate"`, `"ocr_suspect"`.
-    pub fn flags(&self) -> Vec<&'static str> {
-        let mut f = Vec::new();
-        if self.estimate {
-            f.push("estimate");
-        }
-        if self.ocr_suspect {
-            f.push("ocr_suspect");
-        }
-        f
-    }
-
-    /// One line of JSON with the fields `status`, `status_cue`, `indicator`, `indicator_span`,
-    /// `span`, `measure`, `op`, `value`, `value_hi`, `unit`, `stretch`, `by`,
-    /// `cumulative`, `sentence` and `flags`. Values are exact decimal strings.
+    /// One line of JSON: the serialized record (every field but `byte_span`; values are
+    /// exact decimal strings).
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-impl serde::Serialize for Finding {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let dec = |d: &Option<Decimal>| d.map(|v| v.normalize().to_string());
-        let mut st = s.serialize_struct("Finding", 15)?;
-        st.serialize_field("status", self.status.name())?;
-        st.serialize_field("status_cue", &self.status_cue)?;
-        st.serialize_field("indicator", &self.indicator)?;
-        st.serialize_field(
-            "indicator_span",
-            &[self.indicator_span.start, self.indicator_span.end],
-        )?;
-        st.serialize_field("span", &[self.span.start, self.span.end])?;
-        st.serialize_field("measure", self.measure.name())?;
-        st.serialize_field("op", self.op.symbol())?;
-        st.serialize_field("value", &dec(&self.value))?;
-        st.serialize_field("value_hi", &dec(&self.value_hi))?;
-        st.serialize_field("unit", &self.unit.map(|u| u.symbol()))?;
-        st.serialize_field("stretch", &self.stretch)?;
-        st.serialize_field("by", &self.by)?;
-        st.serialize_field("cumulative", &self.cumulative)?;
-        st.serialize_field("sentence", &self.sentence)?;
-        st.serialize_field("flags", &self.flags())?;
-        st.end()
     }
 }
 
