@@ -11,6 +11,7 @@ mod convert;
 mod errors;
 mod extract;
 mod frame;
+mod many;
 mod observations;
 mod plan;
 mod quantity;
@@ -25,6 +26,8 @@ mod planwatch_module {
 
     #[pymodule_export]
     use super::extract::{draft_plan, extract, PyExtraction};
+    #[pymodule_export]
+    use super::many::evaluate_many;
     #[pymodule_export]
     use super::observations::PyObservations;
     #[pymodule_export]

@@ -36,11 +36,13 @@ __all__ = [
     "AssessmentRecord",
     "Extraction",
     "ExtractionWarning",
+    "FLAT_COLUMNS",
     "FindingRecord",
     "IndicatorRecord",
     "InputRecord",
     "InvalidValueError",
     "Issue",
+    "ManyResult",
     "Names",
     "Observations",
     "ParseError",
@@ -58,6 +60,7 @@ __all__ = [
     "UnknownIndicatorError",
     "draft_plan",
     "evaluate",
+    "evaluate_many",
     "extract",
 ]
 
@@ -174,3 +177,6 @@ from planwatch._planwatch import (  # noqa: E402
     evaluate,
     extract,
 )
+
+# Many plans at once (Arrow in and out; needs pyarrow): the rules are the core's.
+from planwatch._many import FLAT_COLUMNS, ManyResult, evaluate_many  # noqa: E402

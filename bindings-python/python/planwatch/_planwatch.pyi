@@ -2,7 +2,7 @@
 import datetime
 import os
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Union, final
+from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Tuple, Union, final
 
 from planwatch._types import (
     AssessmentRecord,
@@ -23,6 +23,7 @@ __all__ = [
     "Scorecard",
     "draft_plan",
     "evaluate",
+    "evaluate_many",
     "extract",
 ]
 
@@ -150,6 +151,15 @@ class Scorecard:
 def evaluate(
     plan: Plan, observations: Observations, as_of: _AsOf = None, *, strict: bool = False
 ) -> Scorecard: ...
+def evaluate_many(
+    plans: Iterable[Union[Plan, str, Tuple[str, str]]],
+    observations: Any,
+    *,
+    as_of: _AsOf = None,
+    parallel: bool = True,
+) -> Tuple[Any, List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """Every plan against its jurisdiction's rows of one Arrow table: (assessments as a
+    pyarrow RecordBatch, failures, unplanned). Use planwatch.evaluate_many."""
 
 @final
 class Extraction:

@@ -255,40 +255,42 @@ pub fn evaluate_many(plans: &[Plan], observations: &Observations, options: &Opti
     }
 }
 
-/// Loads plan files (TOML, or JSON when the text starts with `{`), each given with
-/// the name errors are reported under, then evaluates them as [`evaluate_many`]
-/// does. A file that does not load is a [`PlanFailure`] under its name, with every
-/// problem at its line; the rows of its jurisdiction are then [`Unplanned`] (its
-/// jurisdiction is unknown).
-pub fn evaluate_many_sources(
-    sources: &[(&str, &str)],
+/// Loads one plan file (TOML, or JSON when the text starts with `{`) for a
+/// many-plan run: the plan, or a [`PlanFailure`] under `name` (the `index`-th plan
+/// given) with every problem at its line.
+pub fn load_plan(index: usize, name: &str, text: &str) -> Result<Plan, PlanFailure> {
+    let loaded = if text.trim_start().starts_with('{') {
+        Plan::from_json_str(text, name)
+    } else {
+        Plan::from_toml_str(text, name)
+    };
+    loaded.map_err(|e| PlanFailure {
+        index,
+        plan: name.to_string(),
+        jurisdiction: None,
+        issues: error_issues(&e),
+        rows: 0,
+    })
+}
+
+/// [`evaluate_many`] on plans some of which did not load: those are failures in
+/// [`Many::failures`] at their position, and the rows of their jurisdiction (unknown)
+/// are [`Unplanned`].
+pub fn evaluate_many_loaded(
+    loaded: Vec<Result<Plan, PlanFailure>>,
     observations: &Observations,
     options: &Options,
 ) -> Many {
-    let loaded: Vec<Result<Plan, Error>> =
-        run(sources.to_vec(), options.parallel, |(name, text)| {
-            if text.trim_start().starts_with('{') {
-                Plan::from_json_str(text, name)
-            } else {
-                Plan::from_toml_str(text, name)
-            }
-        });
     let mut plans = Vec::new();
     let mut positions = Vec::new();
     let mut failures = Vec::new();
-    for (index, (result, (name, _))) in loaded.into_iter().zip(sources).enumerate() {
+    for (index, result) in loaded.into_iter().enumerate() {
         match result {
             Ok(plan) => {
                 plans.push(plan);
                 positions.push(index);
             }
-            Err(e) => failures.push(PlanFailure {
-                index,
-                plan: (*name).to_string(),
-                jurisdiction: None,
-                issues: error_issues(&e),
-                rows: 0,
-            }),
+            Err(f) => failures.push(PlanFailure { index, ..f }),
         }
     }
     let mut many = evaluate_many(&plans, observations, options);
@@ -298,6 +300,22 @@ pub fn evaluate_many_sources(
     many.failures.extend(failures);
     many.failures.sort_by_key(|f| f.index);
     many
+}
+
+/// Loads plan files, each given with the name errors are reported under (see
+/// [`load_plan`]), then evaluates them as [`evaluate_many`] does. A file that does not
+/// load is a [`PlanFailure`] under its name, with every problem at its line; the rows
+/// of its jurisdiction are then [`Unplanned`] (its jurisdiction is unknown).
+pub fn evaluate_many_sources(
+    sources: &[(&str, &str)],
+    observations: &Observations,
+    options: &Options,
+) -> Many {
+    let indexed: Vec<(usize, &(&str, &str))> = sources.iter().enumerate().collect();
+    let loaded = run(indexed, options.parallel, |(i, (name, text))| {
+        load_plan(i, name, text)
+    });
+    evaluate_many_loaded(loaded, observations, options)
 }
 
 /// Every problem of an error as issues: its own list, or the error itself.
@@ -326,3 +344,131 @@ fn run<T: Send, R: Send>(
     let _ = parallel;
     items.into_iter().map(f).collect()
 }
+
+#[cfg(feature = "arrow")]
+mod columnar {
+    use std::sync::Arc;
+
+    use arrow_array::{ArrayRef, RecordBatch, StringArray};
+    use arrow_schema::{DataType, Field, Schema};
+
+    use super::{evaluate_many_loaded, Many, PlanFailure};
+    use crate::plan::Plan;
+    use crate::limits::MAX_OBSERVATION_ROWS;
+    use crate::{Error, ErrorKind, Observations, Options, Result};
+
+    impl Many {
+        /// Every assessment of every scorecard as one Arrow record batch, scorecards in
+        /// plan order: a `plan` and a `jurisdiction` column, then the columns of
+        /// [`Scorecard::to_arrow`](crate::Scorecard::to_arrow).
+        pub fn to_arrow(&self) -> Result<RecordBatch> {
+            let assessments = self.scorecards.iter().flat_map(|c| c.assessments.iter());
+            let batch = crate::columnar::to_record_batch(assessments)?;
+            let per_row = |f: &dyn Fn(&crate::Scorecard) -> Option<&str>| -> ArrayRef {
+                Arc::new(
+                    self.scorecards
+                        .iter()
+                        .flat_map(|c| std::iter::repeat_n(f(c), c.assessments.len()))
+                        .collect::<StringArray>(),
+                )
+            };
+            let mut fields = vec![
+                Field::new("plan", DataType::Utf8, false),
+                Field::new("jurisdiction", DataType::Utf8, true),
+            ];
+            let mut columns = vec![
+                per_row(&|c| Some(c.plan.as_str())),
+                per_row(&|c| c.jurisdiction.as_deref()),
+            ];
+            fields.extend(batch.schema().fields().iter().map(|f| f.as_ref().clone()));
+            columns.extend(batch.columns().iter().cloned());
+            let options =
+                arrow_array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
+            RecordBatch::try_new_with_options(Arc::new(Schema::new(fields)), columns, &options)
+                .map_err(|e| Error::new(ErrorKind::InvalidValue, e.to_string()))
+        }
+    }
+
+    /// Observations from record batches of any length: read
+    /// [`MAX_OBSERVATION_ROWS`] rows at a time (a national year is more than one
+    /// batch's limit), each bad row still located by its row in the whole table.
+    pub fn observations_from_arrow(batches: &[RecordBatch], label: &str) -> Result<Observations> {
+        // Chunks of at most the limit, batches sliced where they cross it.
+        let mut chunks: Vec<Vec<RecordBatch>> = vec![Vec::new()];
+        let mut rows = 0usize;
+        for batch in batches {
+            let mut offset = 0;
+            while offset < batch.num_rows() {
+                if rows == MAX_OBSERVATION_ROWS {
+                    chunks.push(Vec::new());
+                    rows = 0;
+                }
+                let take = (batch.num_rows() - offset).min(MAX_OBSERVATION_ROWS - rows);
+                if let Some(last) = chunks.last_mut() {
+                    last.push(batch.slice(offset, take));
+                }
+                rows += take;
+                offset += take;
+            }
+        }
+        let mut out = Observations::new();
+        let mut issues = Vec::new();
+        let mut base = 0usize;
+        for chunk in &chunks {
+            match Observations::from_arrow(chunk, label) {
+                Ok(obs) => out.extend(obs),
+                Err(e) if !e.issues().is_empty() => {
+                    issues.extend(e.issues().iter().cloned().map(|mut i| {
+                        i.location.path = i.location.path.map(|p| shift_row(&p, base));
+                        i
+                    }))
+                }
+                Err(e) => return Err(e),
+            }
+            base += chunk.iter().map(RecordBatch::num_rows).sum::<usize>();
+        }
+        if issues.is_empty() {
+            Ok(out)
+        } else {
+            Err(Error::from_issues(label, issues))
+        }
+    }
+
+    /// `[12].value` of a chunk starting at row `base` is `[base + 12].value`.
+    fn shift_row(path: &str, base: usize) -> String {
+        let Some(rest) = path.strip_prefix('[') else {
+            return path.to_string();
+        };
+        let Some((n, tail)) = rest.split_once(']') else {
+            return path.to_string();
+        };
+        match n.parse::<usize>() {
+            Ok(n) => format!("[{}]{tail}", n.saturating_add(base)),
+            Err(_) => path.to_string(),
+        }
+    }
+
+    /// [`evaluate_many_loaded`] on observations in Arrow record batches (every
+    /// jurisdiction's rows in one table), the result as [`Many`] (see
+    /// [`Many::to_arrow`]). A bad observation row fails the call with every bad row.
+    pub fn evaluate_many_arrow(
+        plans: Vec<std::result::Result<Plan, PlanFailure>>,
+        batches: &[RecordBatch],
+        options: &Options,
+    ) -> Result<Many> {
+        let observations = observations_from_arrow(batches, "observations")?;
+        Ok(evaluate_many_loaded(plans, &observations, options))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn rows_of_a_later_chunk_are_numbered_in_the_whole_table() {
+            assert_eq!(super::shift_row("[12].value", 5_000_000), "[5000012].value");
+            assert_eq!(super::shift_row("period", 7), "period");
+        }
+    }
+}
+
+#[cfg(feature = "arrow")]
+pub use columnar::{evaluate_many_arrow, observations_from_arrow};

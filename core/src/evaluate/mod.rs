@@ -19,7 +19,12 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
-pub use many::{evaluate_many, evaluate_many_sources, Many, PlanFailure, Unplanned};
+pub use many::{
+    evaluate_many, evaluate_many_loaded, evaluate_many_sources, load_plan, Many, PlanFailure,
+    Unplanned,
+};
+#[cfg(feature = "arrow")]
+pub use many::{evaluate_many_arrow, observations_from_arrow};
 pub(crate) use rows::Rows;
 pub use rule::Rule;
 pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};
