@@ -95,7 +95,7 @@ def main() -> None:
             import dask.dataframe as dd
             from distributed import Client, LocalCluster
 
-            import planwatch.dask
+            from planwatch import dask as pw_dask
 
             with LocalCluster(
                 n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None, memory_limit=0
@@ -103,7 +103,7 @@ def main() -> None:
 
                 def run() -> Any:
                     obs = dd.read_parquet(path, split_row_groups=True).shuffle("jurisdiction", npartitions=a.partitions)
-                    return planwatch.dask.evaluate(obs, texts, as_of=a.as_of).compute()
+                    return pw_dask.evaluate(obs, texts, as_of=a.as_of).compute()
 
                 frame, seconds = timed(run)
             targets = int(frame["problem"].isna().sum())
@@ -111,7 +111,7 @@ def main() -> None:
         else:
             from pyspark.sql import SparkSession
 
-            import planwatch.spark
+            from planwatch import spark as pw_spark
 
             # Python workers run this interpreter (the venv with planwatch and pyarrow).
             os.environ["PYSPARK_PYTHON"] = sys.executable
@@ -128,7 +128,7 @@ def main() -> None:
 
                 def run_spark() -> Any:
                     obs = spark.read.parquet(str(path))
-                    out = planwatch.spark.evaluate(obs, texts, as_of=a.as_of)
+                    out = pw_spark.evaluate(obs, texts, as_of=a.as_of)
                     return out.groupBy(out.problem.isNull().alias("assessment")).count().collect()
 
                 counts, seconds = timed(run_spark)

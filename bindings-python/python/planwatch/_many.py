@@ -18,7 +18,7 @@ from planwatch._planwatch import Plan
 from planwatch._planwatch import evaluate_many as _evaluate_many
 
 if TYPE_CHECKING:
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
 PlanLike = Union[Plan, str, Tuple[str, str]]
 

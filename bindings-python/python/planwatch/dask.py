@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime
 from typing import Any, Dict, List, Optional, Sequence, Union
 
-import pandas as pd
-import pyarrow as pa
+import pandas as pd  # type: ignore[import-untyped]
+import pyarrow as pa  # type: ignore[import-untyped]
 
 from planwatch._many import Named, PlanLike, by_jurisdiction, empty_observations, evaluate_many, flat_schema
 
@@ -62,8 +62,8 @@ def evaluate(observations: Any, plans: Sequence[PlanLike], *, as_of: AsOf = None
     DataFrame of observations partitioned by jurisdiction; returns a lazy Dask
     DataFrame of ``FLAT_COLUMNS`` (one row per assessment, then one per problem:
     ``problem`` is ``plan_failed`` or ``no_plan``)."""
-    import dask
     import dask.dataframe as dd
+    from dask.delayed import delayed
 
     if observations.index.name == "jurisdiction":
         observations = observations.reset_index()
@@ -74,14 +74,14 @@ def evaluate(observations: Any, plans: Sequence[PlanLike], *, as_of: AsOf = None
     meta = flat_schema().empty_table().to_pandas()
     # One graph key each for the plans and the national rows, shared by every task,
     # rather than a copy inside each task.
-    plans_key = dask.delayed(grouped, traverse=False)
-    shared_key = dask.delayed(shared, traverse=False)
+    plans_key = delayed(grouped, traverse=False)
+    shared_key = delayed(shared, traverse=False)
     evaluated = observations.map_partitions(_partition, plans_key, shared_key, as_of, meta=meta, align_dataframes=False)
     present = observations["jurisdiction"].unique()
     rest = dd.from_delayed(
-        [dask.delayed(_orphans)(present, plans_key, unroutable, shared_key, as_of)], meta=meta, verify_meta=False
+        [delayed(_orphans)(present, plans_key, unroutable, shared_key, as_of)], meta=meta, verify_meta=False
     )
-    return dd.concat([evaluated, rest], ignore_index=True)
+    return dd.concat([evaluated, rest], ignore_index=True)  # type: ignore[no-untyped-call]
 
 
 def partitions_by_jurisdiction(observations: Any, npartitions: Optional[int] = None) -> Any:

@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime
 from typing import Any, Iterator, Sequence, Union
 
-import pyarrow as pa
-import pyarrow.compute as pc
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from planwatch._many import FLAT_COLUMNS, PlanLike, by_jurisdiction, empty_observations, evaluate_many
 

@@ -389,43 +389,56 @@ mod columnar {
         }
     }
 
-    /// Observations from record batches of any length: read
-    /// [`MAX_OBSERVATION_ROWS`] rows at a time (a national year is more than one
-    /// batch's limit), each bad row still located by its row in the whole table.
-    pub fn observations_from_arrow(batches: &[RecordBatch], label: &str) -> Result<Observations> {
-        // Chunks of at most the limit, batches sliced where they cross it.
-        let mut chunks: Vec<Vec<RecordBatch>> = vec![Vec::new()];
-        let mut rows = 0usize;
+    /// Rows per chunk read on one core: small enough that both cores of a small
+    /// machine get work, large enough that each distinct period and unit text is
+    /// parsed only a few times.
+    const CHUNK_ROWS: usize = 1 << 20;
+
+    /// Observations from record batches of any length: read in chunks of at most
+    /// [`MAX_OBSERVATION_ROWS`] rows (a national year is more than one batch's limit),
+    /// on every core with the `parallel` feature and `parallel`, each bad row still located by its
+    /// row in the whole table, every bad row reported.
+    pub fn observations_from_arrow(
+        batches: &[RecordBatch],
+        label: &str,
+        parallel: bool,
+    ) -> Result<Observations> {
+        let size = CHUNK_ROWS.min(MAX_OBSERVATION_ROWS);
+        // Chunks of at most `size` rows, batches sliced where they cross a boundary.
+        let mut chunks: Vec<(usize, Vec<RecordBatch>)> = vec![(0, Vec::new())];
+        let (mut rows, mut base) = (0usize, 0usize);
         for batch in batches {
             let mut offset = 0;
             while offset < batch.num_rows() {
-                if rows == MAX_OBSERVATION_ROWS {
-                    chunks.push(Vec::new());
+                if rows == size {
+                    base += rows;
+                    chunks.push((base, Vec::new()));
                     rows = 0;
                 }
-                let take = (batch.num_rows() - offset).min(MAX_OBSERVATION_ROWS - rows);
-                if let Some(last) = chunks.last_mut() {
+                let take = (batch.num_rows() - offset).min(size - rows);
+                if let Some((_, last)) = chunks.last_mut() {
                     last.push(batch.slice(offset, take));
                 }
                 rows += take;
                 offset += take;
             }
         }
+        let loaded = super::run(chunks, parallel, |(base, chunk)| {
+            Observations::from_arrow(&chunk, label).map_err(|e| (base, e))
+        });
         let mut out = Observations::new();
         let mut issues = Vec::new();
-        let mut base = 0usize;
-        for chunk in &chunks {
-            match Observations::from_arrow(chunk, label) {
+        for result in loaded {
+            match result {
                 Ok(obs) => out.extend(obs),
-                Err(e) if !e.issues().is_empty() => {
+                Err((base, e)) if !e.issues().is_empty() => {
                     issues.extend(e.issues().iter().cloned().map(|mut i| {
                         i.location.path = i.location.path.map(|p| shift_row(&p, base));
                         i
                     }))
                 }
-                Err(e) => return Err(e),
+                Err((_, e)) => return Err(e),
             }
-            base += chunk.iter().map(RecordBatch::num_rows).sum::<usize>();
         }
         if issues.is_empty() {
             Ok(out)
@@ -456,7 +469,7 @@ mod columnar {
         batches: &[RecordBatch],
         options: &Options,
     ) -> Result<Many> {
-        let observations = observations_from_arrow(batches, "observations")?;
+        let observations = observations_from_arrow(batches, "observations", options.parallel)?;
         Ok(evaluate_many_loaded(plans, &observations, options))
     }
 
