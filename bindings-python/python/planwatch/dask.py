@@ -7,7 +7,8 @@ jurisdiction in one partition: read one Parquet file per jurisdiction group, or
 evaluated by ``planwatch.evaluate_many`` on one thread, with the plans of the
 jurisdictions it holds and the rows without a jurisdiction (national figures, sent to
 every partition); plans whose jurisdiction has no row are evaluated once more with only
-those rows. The result is a Dask DataFrame of ``planwatch.FLAT_COLUMNS`` (all strings):
+those rows. ``observations`` is persisted first (it is read three times: national
+rows, evaluation, jurisdictions present). The result is a Dask DataFrame of ``planwatch.FLAT_COLUMNS`` (all strings):
 the same rows as ``evaluate_many(...).flat()`` in one process, in another order.
 
 Nothing here schedules: Dask does, and retries the tasks of a worker that dies (each
@@ -59,14 +60,17 @@ def _orphans(present: Any, plans: Dict[str, List[Named]], unroutable: List[Named
 
 def evaluate(observations: Any, plans: Sequence[PlanLike], *, as_of: AsOf = None) -> Any:
     """Evaluates ``plans`` (``Plan`` objects or plan file texts) against a Dask
-    DataFrame of observations partitioned by jurisdiction; returns a lazy Dask
-    DataFrame of ``FLAT_COLUMNS`` (one row per assessment, then one per problem:
+    DataFrame of observations partitioned by jurisdiction; returns a Dask DataFrame
+    of ``FLAT_COLUMNS`` (one row per assessment, then one per problem:
     ``problem`` is ``plan_failed`` or ``no_plan``)."""
     import dask.dataframe as dd
     from dask.delayed import delayed
 
     if observations.index.name == "jurisdiction":
         observations = observations.reset_index()
+    # The frame is used three times (national rows, evaluation, jurisdictions present):
+    # persisted once, so a shuffle or a file read before it runs once.
+    observations = observations.persist()
     grouped, unroutable = by_jurisdiction(plans)
     # National rows (no jurisdiction) are few: computed once, sent to every task.
     is_shared = observations["jurisdiction"].isna() | (observations["jurisdiction"] == "")
