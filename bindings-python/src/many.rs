@@ -43,7 +43,10 @@ fn failure<'py>(py: Python<'py>, f: &PlanFailure) -> PyResult<Bound<'py, PyDict>
     Ok(d)
 }
 
-fn problems<'py>(py: Python<'py>, many: &Many) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
+fn problems<'py>(
+    py: Python<'py>,
+    many: &Many,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>)> {
     let failures = PyList::empty(py);
     for f in &many.failures {
         failures.append(failure(py, f)?)?;
@@ -88,5 +91,9 @@ pub(crate) fn evaluate_many<'py>(
         .map_err(errors::to_py)?;
     let batch = py.detach(|| many.to_arrow()).map_err(errors::to_py)?;
     let (failures, unplanned) = problems(py, &many)?;
-    Ok((PyRecordBatch::new(batch).into_pyarrow(py)?, failures, unplanned))
+    Ok((
+        PyRecordBatch::new(batch).into_pyarrow(py)?,
+        failures,
+        unplanned,
+    ))
 }

@@ -926,9 +926,11 @@ impl Memo {
 
     /// A vintage date, or `None` when the text is not one.
     pub(crate) fn vintage(&mut self, text: &str) -> Option<Date> {
-        memo(&mut self.vintages, text, |t| match Period::parse_written(t) {
-            Ok(Period::Date(d)) => Some(d),
-            _ => None,
+        memo(&mut self.vintages, text, |t| {
+            match Period::parse_written(t) {
+                Ok(Period::Date(d)) => Some(d),
+                _ => None,
+            }
         })
     }
 }
@@ -1075,7 +1077,11 @@ impl RowSink {
     }
 
     /// Adds row `index`: its observation or its problems.
-    pub(crate) fn push(&mut self, index: usize, row: std::result::Result<Observation, Vec<Problem>>) {
+    pub(crate) fn push(
+        &mut self,
+        index: usize,
+        row: std::result::Result<Observation, Vec<Problem>>,
+    ) {
         let origin = Origin {
             file: self.file,
             at: RowAt::Index(index),

@@ -196,9 +196,10 @@ fn read_batch(
             }
             Err(problem) => {
                 // The value is unusable on its own; the other fields are still checked.
-                let mut problems: Vec<Problem> = row_with(&fields, Value::Exact(Decimal::ZERO), vintage, memo)
-                    .err()
-                    .unwrap_or_default();
+                let mut problems: Vec<Problem> =
+                    row_with(&fields, Value::Exact(Decimal::ZERO), vintage, memo)
+                        .err()
+                        .unwrap_or_default();
                 problems.push(problem);
                 crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
                 Err(problems)
@@ -255,7 +256,11 @@ impl<'a> Texts<'a> {
             Texts::Utf8(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
             Texts::Large(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
             Texts::View(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::Int(v) => v.get(i).copied().flatten().map(|n| Cow::Owned(n.to_string())),
+            Texts::Int(v) => v
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|n| Cow::Owned(n.to_string())),
             Texts::Dict {
                 values,
                 keys,
@@ -315,7 +320,9 @@ impl<'a> Values<'a> {
             DataType::Decimal256(_, scale) => {
                 Values::Decimal256(array.as_primitive::<Decimal256Type>(), *scale)
             }
-            DataType::Float64 => Values::Float(array.as_primitive::<Float64Type>().iter().collect()),
+            DataType::Float64 => {
+                Values::Float(array.as_primitive::<Float64Type>().iter().collect())
+            }
             // A float32 is read through its own shortest text (16.4f32 is "16.4").
             DataType::Float32 => Values::Float(
                 array
@@ -333,7 +340,11 @@ impl<'a> Values<'a> {
     }
 
     /// Row `i`'s value, or the problem with it.
-    fn get<'s>(&'s self, i: usize, scratch: &'s mut String) -> std::result::Result<Value<'s>, Problem> {
+    fn get<'s>(
+        &'s self,
+        i: usize,
+        scratch: &'s mut String,
+    ) -> std::result::Result<Value<'s>, Problem> {
         let missing = || Value::Missing("missing value");
         match self {
             Values::Decimal(v, scale) => match v.get(i).copied().flatten() {
@@ -390,8 +401,7 @@ fn too_many_digits() -> Problem {
     (
         2,
         "bad_value",
-        "the value has more than 28 significant digits, more than planwatch keeps exactly"
-            .into(),
+        "the value has more than 28 significant digits, more than planwatch keeps exactly".into(),
     )
 }
 
@@ -446,7 +456,9 @@ impl<'a> Vintages<'a> {
                     TimeUnit::Nanosecond => DAY_SECONDS * 1_000_000_000,
                 };
                 let v: Vec<Option<i64>> = match unit {
-                    TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
+                    TimeUnit::Second => {
+                        array.as_primitive::<TimestampSecondType>().iter().collect()
+                    }
                     TimeUnit::Millisecond => array
                         .as_primitive::<TimestampMillisecondType>()
                         .iter()

@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use arrow_array::types::Int32Type;
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Decimal128Array, Decimal256Array,
-    DictionaryArray, Float64Array, Int32Array, Int64Array, ListArray, NullArray, RecordBatch,
-    StringArray, StructArray, UInt64Array,
+    Array, ArrayRef, BooleanArray, Date32Array, Decimal128Array, Decimal256Array, DictionaryArray,
+    Float64Array, Int32Array, Int64Array, ListArray, NullArray, RecordBatch, StringArray,
+    StructArray, UInt64Array,
 };
 use arrow_buffer::{i256, OffsetBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Fields, Schema};
@@ -214,10 +214,7 @@ impl Table {
             let is_struct = !self.nodes[c].children.is_empty();
             // A struct path is null where the struct is None: its fields are null
             // there, and the path itself is no column unless it held values too.
-            let values = self.nodes[c]
-                .cells
-                .iter()
-                .any(|x| !matches!(x, Cell::Null));
+            let values = self.nodes[c].cells.iter().any(|x| !matches!(x, Cell::Null));
             if !is_struct || values {
                 let (dt, a) = self.column(c)?;
                 fields.push(Field::new(self.nodes[c].name.clone(), dt, true));
@@ -313,7 +310,8 @@ fn array_of(cells: Vec<Cell>, items: Option<Box<Table>>) -> Result<(DataType, Ar
     } else if only(decimal, &[b, int, uint, float, s, date, variant]) {
         decimal_array(&cells)?
     } else if only(date, &[b, int, uint, float, s, decimal, variant]) {
-        let epoch = Date::new(1970, 1, 1).map_err(|e| Error::new(ErrorKind::InvalidValue, e.to_string()))?;
+        let epoch = Date::new(1970, 1, 1)
+            .map_err(|e| Error::new(ErrorKind::InvalidValue, e.to_string()))?;
         let days: Date32Array = cells
             .iter()
             .map(|c| match c {
@@ -398,7 +396,11 @@ fn decimal_array(cells: &[Cell]) -> Result<ArrayRef> {
     for c in cells {
         if let Cell::Decimal(d) = c {
             scale = scale.max(d.scale());
-            let digits = d.mantissa().unsigned_abs().checked_ilog10().map_or(1, |l| l + 1);
+            let digits = d
+                .mantissa()
+                .unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |l| l + 1);
             integer_digits = integer_digits.max(digits.saturating_sub(d.scale()));
         }
     }
@@ -427,7 +429,8 @@ fn decimal_array(cells: &[Cell]) -> Result<ArrayRef> {
             .iter()
             .map(|c| match c {
                 Cell::Decimal(d) => {
-                    let factor = arrow_array::ArrowNativeTypeOp::pow_wrapping(ten, scale - d.scale());
+                    let factor =
+                        arrow_array::ArrowNativeTypeOp::pow_wrapping(ten, scale - d.scale());
                     i256::from_i128(d.mantissa()).checked_mul(factor)
                 }
                 _ => None,
@@ -456,8 +459,8 @@ fn list_array(cells: &[Cell], items: Option<Box<Table>>) -> Result<(DataType, Ar
     let mut items = items.unwrap_or_else(|| Box::new(Table::new()));
     let values: ArrayRef = if !items.nodes[ROOT].children.is_empty() {
         let (fields, arrays) = items.finish()?;
-        let struct_array = StructArray::try_new(Fields::from(fields), arrays, None)
-            .map_err(arrow_error)?;
+        let struct_array =
+            StructArray::try_new(Fields::from(fields), arrays, None).map_err(arrow_error)?;
         Arc::new(struct_array)
     } else {
         items.column(ROOT)?.1
@@ -657,11 +660,7 @@ impl<'t> ser::Serializer for At<'t> {
             key: String::new(),
         })
     }
-    fn serialize_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> std::result::Result<At<'t>, SerError> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> std::result::Result<At<'t>, SerError> {
         self.table.nodes[self.node].cursor = 0;
         Ok(self)
     }

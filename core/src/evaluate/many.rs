@@ -353,8 +353,8 @@ mod columnar {
     use arrow_schema::{DataType, Field, Schema};
 
     use super::{evaluate_many_loaded, Many, PlanFailure};
-    use crate::plan::Plan;
     use crate::limits::MAX_OBSERVATION_ROWS;
+    use crate::plan::Plan;
     use crate::{Error, ErrorKind, Observations, Options, Result};
 
     impl Many {
