@@ -269,3 +269,29 @@ fn a_jurisdiction_may_have_several_plans() {
         .collect();
     assert_eq!(statuses, [Status::Met, Status::Missed]);
 }
+
+#[cfg(feature = "arrow")]
+#[test]
+fn the_arrow_table_has_one_row_per_assessment_with_its_plan_and_jurisdiction() {
+    use planwatch::columnar::arrow_array::cast::AsArray;
+    let (plans, obs) = national();
+    let many = evaluate_many(&plans, &obs, &Options::default());
+    let batch = many.to_arrow().unwrap();
+    let total: usize = many.scorecards.iter().map(|c| c.assessments.len()).sum();
+    assert_eq!(batch.num_rows(), total);
+    let plan = batch.column_by_name("plan").unwrap().as_string::<i32>();
+    let jurisdiction = batch
+        .column_by_name("jurisdiction")
+        .unwrap()
+        .as_string::<i32>();
+    let target = batch.column_by_name("target").unwrap().as_string::<i32>();
+    // 福田区's GDP row sits among its own plan's rows.
+    let row = (0..batch.num_rows())
+        .find(|&i| jurisdiction.value(i) == "福田区" && target.value(i) == "gdp_growth")
+        .unwrap();
+    assert_eq!(plan.value(row), "nanshan-2024-福田区");
+    assert_eq!(
+        many.scorecards[1].assessment("gdp_growth").unwrap().status,
+        Status::Met
+    );
+}
