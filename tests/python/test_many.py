@@ -211,3 +211,26 @@ def test_spark_local_gives_the_one_process_rows(sample: Any, spark: Any) -> None
     expected = planwatch.evaluate_many([*texts, broken], obs, as_of=AS_OF).flat()
     assert rows_of(pa.Table.from_pandas(got, preserve_index=False)) == rows_of(expected)
     assert (got.problem == "plan_failed").sum() == 1
+
+
+def test_the_national_sample_prints_binding_misses_by_province() -> None:
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "benches" / "scale" / "national.py"), "--jurisdictions", "62"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
+    lines = out.splitlines()
+    rows = [line.split("\t") for line in lines if "\t" in line]
+    assert rows[0][0].strip() == "省份"
+    provinces = rows[1:-1]
+    assert len(provinces) == 31 and all(int(r[1]) == 2 for r in provinces)
+    # Four binding targets per county plan (air, water, energy and CO2 intensity).
+    assert all(int(r[2]) == 8 for r in provinces)
+    total = rows[-1]
+    assert total[0].strip() == "全国" and int(total[2]) == 62 * 4
+    assert int(total[3]) == sum(int(r[3]) for r in provinces)
+    assert "4,960 targets of 62 county plans" in lines[0]
