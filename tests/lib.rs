@@ -3,6 +3,7 @@
 
 mod builtin_china;
 mod builtin_data;
+mod columnar;
 mod conformance;
 mod evaluate_builtin;
 mod explanations;
@@ -14,6 +15,7 @@ mod extract_phrases;
 mod inputs;
 mod invariants;
 mod many;
+mod parallel_index;
 mod plan_load;
 mod quantity_props;
 mod quantity_table;

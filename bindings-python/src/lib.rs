@@ -7,10 +7,10 @@
 //! The GIL is released (`Python::detach`) around every core call whose cost grows with
 //! its input: loading files and tables, evaluating, rendering and extracting.
 
+mod arrow;
 mod convert;
 mod errors;
 mod extract;
-mod frame;
 mod many;
 mod observations;
 mod plan;
@@ -24,6 +24,8 @@ use pyo3::prelude::*;
 mod planwatch_module {
     use pyo3::prelude::*;
 
+    #[pymodule_export]
+    use super::arrow::{_categories, _section_order};
     #[pymodule_export]
     use super::extract::{draft_plan, extract, PyExtraction};
     #[pymodule_export]

@@ -3,18 +3,17 @@
 //! Every loader ends in one core loader, which validates the whole batch and reports
 //! every bad row: CSV files and text go to `from_csv_reader`/`from_csv_str`, Python
 //! records to `from_json_str` (so unknown keys and bad rows are reported exactly as
-//! for a JSON file), DataFrame columns to `from_records`.
+//! for a JSON file), DataFrames and Arrow tables to `from_arrow` (src/arrow.rs).
 
 use std::io::BufReader;
 
-use planwatch::{ErrorKind, Location, ObservationRecord, Observations, OBSERVATION_COLUMNS};
+use planwatch::Observations;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyMapping, PyString};
 
 use crate::convert::{cell_text, io_error, source_from_py, type_name, Source};
 use crate::errors;
-use crate::frame::column_texts;
 use crate::plan::TEXT_NAME;
 
 /// A batch of observations (published figures of indicators), revisions kept side by
@@ -146,100 +145,22 @@ impl PyObservations {
         Ok(PyObservations { inner })
     }
 
-    /// Builds a batch from a pandas DataFrame whose columns are the CSV column names
-    /// (case-insensitive; `indicator`, `period`, `value` and `unit` are required). A
-    /// float column is read through each value's shortest round-trip text (16.4 is
-    /// "16.4", exactly what was typed), NaN being a missing value; object columns may
-    /// hold `str`, `decimal.Decimal`, `int`, dates and missing values, but not floats.
-    /// Problems are located by row position (`[3].value`). pandas itself is not
-    /// imported: any object with `columns` and `iloc` like a DataFrame works.
+    /// Builds a batch from a pandas DataFrame whose columns are the CSV column names,
+    /// through Arrow (`from_arrow`; needs pyarrow). A float column is read through
+    /// each value's shortest round-trip text (16.4 is "16.4"); NaN is reported as
+    /// "missing value (NaN)"; object columns may mix `str`, `decimal.Decimal`, `int`,
+    /// floats, dates and missing values. Problems are located by the DataFrame's
+    /// index labels (`[label].value`, and `row` in each issue), every one in one
+    /// `PlanError`. A polars DataFrame is passed on to `from_polars`.
     #[staticmethod]
     #[pyo3(signature = (df, label = "DataFrame"))]
-    fn from_pandas(py: Python<'_>, df: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
-        let columns: Vec<Bound<'_, PyAny>> = df
-            .getattr("columns")
-            .map_err(|_| {
-                PyTypeError::new_err(format!(
-                    "from_pandas needs a pandas DataFrame, not {}",
-                    type_name(df)
-                ))
-            })?
-            .try_iter()?
-            .collect::<PyResult<_>>()?;
-        let iloc = df.getattr("iloc")?;
-        let mut slots: [Option<usize>; 8] = [None; 8];
-        let mut rows: Vec<ObservationRecord> = Vec::new();
-        for (pos, name) in columns.iter().enumerate() {
-            let header = name
-                .cast::<PyString>()
-                .map(|s| s.to_cow().map(|c| c.trim().to_ascii_lowercase()))
-                .map_err(|_| {
-                    PyTypeError::new_err(format!(
-                        "column names must be str, not {} (column {pos})",
-                        type_name(name)
-                    ))
-                })??;
-            let table_error = |message: String| {
-                errors::to_py(
-                    planwatch::Error::new(ErrorKind::Parse, message).with_location(Location {
-                        file: Some(label.to_string()),
-                        column: Some(pos + 1),
-                        ..Location::default()
-                    }),
-                )
-            };
-            let Some(k) = OBSERVATION_COLUMNS.iter().position(|c| *c == header) else {
-                return Err(table_error(format!(
-                    "unknown column {header:?}; expected {} (select the columns to load, \
-                     e.g. df[[\"indicator\", \"period\", \"value\", \"unit\"]])",
-                    OBSERVATION_COLUMNS.join(", ")
-                )));
-            };
-            if slots[k].is_some() {
-                return Err(table_error(format!("column {header:?} appears twice")));
-            }
-            slots[k] = Some(pos);
-            let series = iloc.get_item((pyo3::types::PySlice::full(py), pos))?;
-            let texts = column_texts(&series, &header)?;
-            if pos == 0 {
-                rows.resize(texts.len(), ObservationRecord::default());
-            } else if rows.len() != texts.len() {
-                return Err(table_error(format!(
-                    "column {header:?} has {} rows, the others {}",
-                    texts.len(),
-                    rows.len()
-                )));
-            }
-            let column = OBSERVATION_COLUMNS[k];
-            match field_of(column) {
-                Some(field) => {
-                    for (row, text) in rows.iter_mut().zip(texts) {
-                        *field(row) = text;
-                    }
-                }
-                None => {
-                    for (row, text) in rows.iter_mut().zip(texts) {
-                        row.set(column, text);
-                    }
-                }
-            }
-        }
-        for (k, name) in OBSERVATION_COLUMNS.iter().enumerate().take(4) {
-            if slots[k].is_none() {
-                return Err(errors::to_py(
-                    planwatch::Error::new(
-                        ErrorKind::Parse,
-                        format!("missing required column {name:?}"),
-                    )
-                    .in_file(label),
-                ));
-            }
-        }
-        let label = label.to_string();
-        let inner = py
-            .detach(|| Observations::from_records(&rows, &label))
-            .map_err(errors::to_py)?;
-        Ok(PyObservations { inner })
+    fn from_pandas<'py>(
+        py: Python<'py>,
+        df: &Bound<'py, PyAny>,
+        label: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        py.import("planwatch._arrow")?
+            .call_method1("observations_from_pandas", (df, label))
     }
 
     /// The built-in observations of a dataset, such as "nanshan-2024".
@@ -271,23 +192,6 @@ impl PyObservations {
     fn __repr__(&self) -> String {
         format!("<Observations: {} rows>", self.inner.len())
     }
-}
-
-/// The field of a record that holds `column`, chosen once per column rather than by
-/// name for each of a million cells. The names are the core's `OBSERVATION_COLUMNS`.
-/// `None` for a column added to the core later, which is then set by name.
-fn field_of(column: &str) -> Option<fn(&mut ObservationRecord) -> &mut String> {
-    Some(match column {
-        "indicator" => |r| &mut r.indicator,
-        "period" => |r| &mut r.period,
-        "value" => |r| &mut r.value,
-        "unit" => |r| &mut r.unit,
-        "status" => |r| &mut r.status,
-        "vintage" => |r| &mut r.vintage,
-        "source" => |r| &mut r.source,
-        "jurisdiction" => |r| &mut r.jurisdiction,
-        _ => return None,
-    })
 }
 
 /// A `TypeError` for a float in a record.

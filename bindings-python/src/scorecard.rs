@@ -13,7 +13,7 @@ use crate::plan::{names, provenance, serde_name};
 /// reader looks for first. In Jupyter it renders as a table with bullet charts.
 #[pyclass(frozen, module = "planwatch", name = "Scorecard")]
 pub(crate) struct PyScorecard {
-    inner: Scorecard,
+    pub(crate) inner: Scorecard,
 }
 
 impl PyScorecard {
@@ -189,16 +189,21 @@ impl PyScorecard {
         py.detach(|| self.inner.to_csv())
     }
 
-    /// The assessments as a pandas DataFrame, one row per target in plan order:
-    /// the fields of `records()` with `name` and `explanation` split into `_zh` and
-    /// `_en` columns; decimal columns hold `decimal.Decimal` (use `.astype(float)` to
-    /// plot). Needs pandas (`pip install "planwatch[pandas]"`).
-    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        gc_paused(py, || {
-            let columns = columns(py, &self.inner.assessments)?;
-            py.import("planwatch._frames")?
-                .call_method1("assessments_frame", (columns,))
-        })
+    /// The assessments as a pandas DataFrame, one row per target in plan order, built
+    /// on `to_arrow()`: decimal columns hold `decimal.Decimal` (`decimal="arrow"`
+    /// keeps pandas' exact Arrow decimal dtype); `status`, `base_status`, `kind`,
+    /// `grade` and `section` are ordered categoricals in report order, labelled in
+    /// Chinese or English with `lang="zh"`/`"en"` (default: the serde names). Needs
+    /// pandas and pyarrow (`pip install "planwatch[pandas]"`).
+    #[pyo3(signature = (*, lang = None, decimal = "object"))]
+    fn to_pandas<'py>(
+        slf: &Bound<'py, Self>,
+        lang: Option<&str>,
+        decimal: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("planwatch._arrow")?
+            .call_method1("scorecard_frame", (slf, lang, decimal))
     }
 
     /// What Jupyter shows: the summary and the table with bullet charts (Chinese).
@@ -310,116 +315,4 @@ fn record<'py>(py: Python<'py>, a: &Assessment) -> PyResult<Bound<'py, PyDict>> 
     d.set_item("explanation", names(py, &a.explanation)?)?;
     d.set_item("source", provenance(py, a.source.as_ref())?)?;
     Ok(d)
-}
-
-/// The assessments column by column (one list per DataFrame column), which builds a
-/// large DataFrame much faster than a list of dicts.
-fn columns<'py>(py: Python<'py>, all: &[Assessment]) -> PyResult<Bound<'py, PyDict>> {
-    type Column<'a> = (
-        &'static str,
-        Box<dyn Fn(Python<'_>, &Assessment) -> PyResult<Py<PyAny>> + 'a>,
-    );
-    fn text<'py>(py: Python<'py>, s: impl AsRef<str>) -> PyResult<Py<PyAny>> {
-        Ok(pyo3::types::PyString::new(py, s.as_ref())
-            .into_any()
-            .unbind())
-    }
-    fn opt_text<'py>(py: Python<'py>, s: Option<impl AsRef<str>>) -> PyResult<Py<PyAny>> {
-        match s {
-            Some(s) => text(py, s),
-            None => Ok(py.None()),
-        }
-    }
-    fn dec(py: Python<'_>, v: Option<planwatch::Decimal>) -> PyResult<Py<PyAny>> {
-        Ok(opt_decimal_to_py(py, v)?.unbind())
-    }
-    let spec: Vec<Column<'_>> = vec![
-        ("target", Box::new(|py, a| text(py, &a.target))),
-        ("indicator", Box::new(|py, a| text(py, &a.indicator))),
-        ("name_zh", Box::new(|py, a| text(py, &a.name.zh))),
-        ("name_en", Box::new(|py, a| text(py, &a.name.en))),
-        ("kind", Box::new(|py, a| text(py, a.kind.name()))),
-        ("tier", Box::new(|py, a| text(py, a.tier.name()))),
-        (
-            "section",
-            Box::new(|py, a| opt_text(py, a.section.as_deref())),
-        ),
-        ("period", Box::new(|py, a| text(py, a.period.to_string()))),
-        ("condition", Box::new(|py, a| text(py, &a.condition))),
-        (
-            "comparator",
-            Box::new(|py, a| text(py, a.comparator.symbol())),
-        ),
-        ("status", Box::new(|py, a| text(py, a.status.name()))),
-        (
-            "severity",
-            Box::new(|py, a| opt_text(py, a.severity.map(|s| serde_name(&s)))),
-        ),
-        (
-            "grade",
-            Box::new(|py, a| opt_text(py, a.grade.map(|g| serde_name(&g)))),
-        ),
-        ("observed", Box::new(|py, a| dec(py, a.observed))),
-        (
-            "observed_period",
-            Box::new(|py, a| opt_text(py, a.observed_period.map(|p| p.to_string()))),
-        ),
-        ("target_value", Box::new(|py, a| dec(py, a.target_value))),
-        ("target_high", Box::new(|py, a| dec(py, a.target_high))),
-        ("unit", Box::new(|py, a| text(py, a.unit.symbol()))),
-        ("completion", Box::new(|py, a| dec(py, a.completion))),
-        ("gap", Box::new(|py, a| dec(py, a.gap))),
-        ("gap_unit", Box::new(|py, a| text(py, a.gap_unit.symbol()))),
-        ("time_progress", Box::new(|py, a| dec(py, a.time_progress))),
-        (
-            "expected_progress",
-            Box::new(|py, a| dec(py, a.expected_progress)),
-        ),
-        (
-            "required_growth",
-            Box::new(|py, a| dec(py, a.required_growth)),
-        ),
-        ("cagr", Box::new(|py, a| dec(py, a.cagr))),
-        ("required_cagr", Box::new(|py, a| dec(py, a.required_cagr))),
-        (
-            "progress_class",
-            Box::new(|py, a| opt_text(py, a.progress_class.map(|p| serde_name(&p)))),
-        ),
-        ("previous", Box::new(|py, a| dec(py, a.previous))),
-        (
-            "previous_period",
-            Box::new(|py, a| opt_text(py, a.previous_period.map(|p| p.to_string()))),
-        ),
-        ("rule", Box::new(|py, a| text(py, serde_name(&a.rule)))),
-        ("base", Box::new(|py, a| opt_text(py, a.base.as_deref()))),
-        (
-            "base_status",
-            Box::new(|py, a| opt_text(py, a.base_status.map(|s| s.name()))),
-        ),
-        (
-            "reference",
-            Box::new(|py, a| opt_text(py, a.reference.as_deref())),
-        ),
-        (
-            "notes",
-            Box::new(|py, a| Ok(PyList::new(py, &a.notes)?.into_any().unbind())),
-        ),
-        (
-            "explanation_zh",
-            Box::new(|py, a| text(py, &a.explanation.zh)),
-        ),
-        (
-            "explanation_en",
-            Box::new(|py, a| text(py, &a.explanation.en)),
-        ),
-    ];
-    let dict = PyDict::new(py);
-    for (name, cell) in &spec {
-        let mut values = Vec::with_capacity(all.len());
-        for a in all {
-            values.push(cell(py, a)?);
-        }
-        dict.set_item(*name, PyList::new(py, values)?)?;
-    }
-    Ok(dict)
 }

@@ -378,6 +378,11 @@ impl Observations {
         .into_result(&plan.id)
     }
 
+    /// All observations, in load order, as a slice (the evaluation index splits it).
+    pub(crate) fn as_slice(&self) -> &[Observation] {
+        &self.items
+    }
+
     /// All observations, in load order.
     pub fn iter(&self) -> std::slice::Iter<'_, Observation> {
         self.items.iter()
@@ -870,6 +875,8 @@ pub(crate) type Problem = (usize, &'static str, String);
 /// decimal (decimal and integer columns), or a cell that is no value at all (a NaN),
 /// with the message that says so.
 #[derive(Debug, Clone, Copy)]
+// Exact and missing values come from typed columns (the `arrow` feature).
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) enum Value<'a> {
     /// Text, parsed as the CSV loader parses it (magnitudes, done/not done).
     Text(&'a str),
@@ -1063,11 +1070,13 @@ pub(crate) fn row_with(
 
 /// Collects the rows of a loader that reads records by index (Arrow columns): each
 /// row's observation, or its problems located at `[index].column` under the label.
+#[cfg(feature = "arrow")]
 pub(crate) struct RowSink {
     out: Lenient,
     file: usize,
 }
 
+#[cfg(feature = "arrow")]
 impl RowSink {
     /// An empty batch whose rows are located under `label`.
     pub(crate) fn new(label: &str) -> RowSink {
@@ -1098,6 +1107,16 @@ impl RowSink {
                 }
             }
         }
+    }
+
+    /// Appends the rows of `other`, read under the same label after this one's.
+    pub(crate) fn append(&mut self, other: RowSink) {
+        let (mine, theirs) = (&mut self.out, other.out);
+        mine.observations.items.extend(theirs.observations.items);
+        mine.observations
+            .origins
+            .extend(theirs.observations.origins);
+        mine.rejected.extend(theirs.rejected);
     }
 
     /// The good rows and every problem, in row order.

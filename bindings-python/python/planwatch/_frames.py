@@ -19,12 +19,6 @@ def _pandas() -> Any:
     return pandas
 
 
-def assessments_frame(columns: Dict[str, List[Any]]) -> Any:
-    """A DataFrame of assessments from the columns the compiled module builds."""
-    pandas = _pandas()
-    return pandas.DataFrame(columns)
-
-
 def findings_frame(rows: List[Dict[str, Any]]) -> Any:
     """A DataFrame of extraction findings (one row per finding)."""
     pandas = _pandas()

@@ -41,9 +41,27 @@ impl Scorecard {
 }
 
 impl Observations {
-    /// The observations as one Arrow record batch, columns as [`to_record_batch`]
-    /// writes an observation's serde fields.
+    /// The observations as one Arrow record batch with the columns of the CSV
+    /// loader (`indicator`, `period`, `value` as decimal128, `unit`, `status` as a
+    /// dictionary, `vintage` as date32, `source`, `jurisdiction`), so
+    /// [`from_arrow`](Observations::from_arrow) reads it back. The columns are an
+    /// observation's serde fields as [`to_record_batch`] writes them, with the
+    /// quantity's `value_value` and `value_unit` named `value` and `unit`.
     pub fn to_arrow(&self) -> Result<RecordBatch> {
-        to_record_batch(self.iter())
+        let batch = to_record_batch(self.iter())?;
+        let schema = batch.schema();
+        let fields: Vec<arrow_schema::Field> = schema
+            .fields()
+            .iter()
+            .map(|f| match f.name().as_str() {
+                "value_value" => f.as_ref().clone().with_name("value"),
+                "value_unit" => f.as_ref().clone().with_name("unit"),
+                _ => f.as_ref().clone(),
+            })
+            .collect();
+        let schema = std::sync::Arc::new(arrow_schema::Schema::new(fields));
+        let options = arrow_array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
+        RecordBatch::try_new_with_options(schema, batch.columns().to_vec(), &options)
+            .map_err(|e| crate::Error::new(crate::ErrorKind::InvalidValue, e.to_string()))
     }
 }

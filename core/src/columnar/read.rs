@@ -5,7 +5,6 @@
 //! with the code and message a CSV file would get, located at `[row].column` (the row
 //! counted from 0 across all batches).
 
-use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use arrow_array::cast::AsArray;
@@ -34,8 +33,9 @@ impl Observations {
     /// load, as in CSV).
     ///
     /// Column types:
-    /// - `value`: decimal128/decimal256 (exact; more than 28 significant digits or a
-    ///   scale past 28 is a bad value), integers (exact), strings (parsed as the CSV
+    /// - `value`: decimal128/decimal256 (exact, without the trailing zeros of the
+    ///   column's scale: 15000.00 in a decimal(10, 2) column is 15000; more than 28
+    ///   significant digits or a scale past 28 is a bad value), integers (exact), strings (parsed as the CSV
     ///   loader parses them: `1.5万`, `done`), booleans (a milestone done or not), or
     ///   floats, which are read through their **shortest round-trip text** (16.4 is
     ///   `"16.4"`, what was typed, never 16.39999…): exact for what a spreadsheet
@@ -44,8 +44,10 @@ impl Observations {
     /// - `period`, `unit`, `status`, `indicator`, `source`, `jurisdiction`: strings
     ///   (utf8, large utf8, utf8 view) or dictionaries of them; `period` may also be
     ///   an integer year. Each distinct period, unit and status text is parsed once.
-    /// - `vintage`: date32, date64, timestamp (the date of the instant as stored,
-    ///   time zone ignored) or strings (`YYYY-MM-DD`, `YYYY年M月D日`).
+    /// - `vintage`: date32, date64, timestamps or strings (`YYYY-MM-DD`,
+    ///   `YYYY年M月D日`). A timestamp is read as stored (UTC for a zoned one: convert
+    ///   to local wall time first); at midnight it is that date, with a time of day it
+    ///   is passed on as its ISO text, as the same text in a CSV file would be.
     ///
     /// All or nothing: every bad row is reported (row from 0 across the batches, and
     /// column) in one [`ErrorKind::Plan`] error; see
@@ -53,7 +55,7 @@ impl Observations {
     ///
     /// ```
     /// use std::sync::Arc;
-    /// use arrow_array::{ArrayRef, Float64Array, RecordBatch, StringArray};
+    /// use planwatch::columnar::arrow_array::{ArrayRef, Float64Array, RecordBatch, StringArray};
     /// use planwatch::Observations;
     /// let text = |v: &[&str]| Arc::new(StringArray::from(v.to_vec())) as ArrayRef;
     /// let batch = RecordBatch::try_from_iter([
@@ -84,10 +86,9 @@ impl Observations {
             .in_file(label));
         }
         let mut sink = RowSink::new(label);
-        let mut memo = Memo::default();
         let mut base = 0usize;
         for batch in batches {
-            read_batch(batch, label, base, &mut memo, &mut sink)?;
+            read_batch(batch, label, base, &mut sink)?;
             base += batch.num_rows();
         }
         Ok(sink.finish())
@@ -103,13 +104,11 @@ fn column_error(label: &str, column: usize, message: String) -> Error {
     })
 }
 
-fn read_batch(
-    batch: &RecordBatch,
-    label: &str,
-    base: usize,
-    memo: &mut Memo,
-    sink: &mut RowSink,
-) -> Result<()> {
+/// Rows per chunk of a batch read on one thread: each chunk has its own memo of
+/// parsed texts, so a chunk should hold many rows per distinct period and unit.
+const CHUNK_ROWS: usize = 65_536;
+
+fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink) -> Result<()> {
     let schema = batch.schema();
     let headers: Vec<String> = schema
         .fields()
@@ -175,39 +174,71 @@ fn read_batch(
             )
         })?,
     };
-    let mut scratch = String::new();
-    for r in 0..batch.num_rows() {
-        let cells: [Option<Cow<'_, str>>; 8] = std::array::from_fn(|k| texts[k].get(r));
-        let mut fields: [&str; 8] = [""; 8];
-        for (f, c) in fields.iter_mut().zip(&cells) {
-            *f = c.as_deref().unwrap_or("");
-        }
-        let (vintage, vintage_text) = vintages.get(r);
-        let vintage_cell = vintage_text;
-        if let Some(t) = vintage_cell.as_deref() {
-            fields[5] = t;
-        }
-        let row = match values.get(r, &mut scratch) {
-            Ok(value) => {
-                if let Value::Text(t) = value {
-                    fields[2] = t;
-                }
-                row_with(&fields, value, vintage, memo)
-            }
-            Err(problem) => {
-                // The value is unusable on its own; the other fields are still checked.
-                let mut problems: Vec<Problem> =
-                    row_with(&fields, Value::Exact(Decimal::ZERO), vintage, memo)
-                        .err()
-                        .unwrap_or_default();
-                problems.push(problem);
-                crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
-                Err(problems)
-            }
-        };
-        sink.push(base + r, row);
+    let columns = Columns {
+        texts,
+        values,
+        vintages,
+    };
+    let starts: Vec<usize> = (0..batch.num_rows()).step_by(CHUNK_ROWS).collect();
+    let read = |start: &usize| {
+        let end = (start + CHUNK_ROWS).min(batch.num_rows());
+        let mut part = RowSink::new(label);
+        columns.read(*start..end, base, &mut part);
+        part
+    };
+    // Rows are independent: chunks are read on every core and appended in order.
+    #[cfg(feature = "parallel")]
+    let parts: Vec<RowSink> = {
+        use rayon::prelude::*;
+        starts.par_iter().map(read).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let parts: Vec<RowSink> = starts.iter().map(read).collect();
+    for part in parts {
+        sink.append(part);
     }
     Ok(())
+}
+
+/// The columns of one batch, ready to read row by row.
+struct Columns<'a> {
+    texts: [Texts<'a>; 8],
+    values: Values<'a>,
+    vintages: Vintages<'a>,
+}
+
+impl Columns<'_> {
+    /// Reads rows `rows` (numbered from `base` in the error locations) into `sink`.
+    fn read(&self, rows: std::ops::Range<usize>, base: usize, sink: &mut RowSink) {
+        let mut memo = Memo::default();
+        let mut scratch = String::new();
+        for r in rows {
+            let mut fields: [&str; 8] = std::array::from_fn(|k| self.texts[k].get(r).unwrap_or(""));
+            let (vintage, vintage_text) = self.vintages.get(r);
+            if let Some(t) = vintage_text {
+                fields[5] = t;
+            }
+            let row = match self.values.get(r, &mut scratch) {
+                Ok(value) => {
+                    if let Value::Text(t) = value {
+                        fields[2] = t;
+                    }
+                    row_with(&fields, value, vintage, &mut memo)
+                }
+                Err(problem) => {
+                    // The value is unusable on its own; the other fields are still checked.
+                    let mut problems: Vec<Problem> =
+                        row_with(&fields, Value::Exact(Decimal::ZERO), vintage, &mut memo)
+                            .err()
+                            .unwrap_or_default();
+                    problems.push(problem);
+                    crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
+                    Err(problems)
+                }
+            };
+            sink.push(base + r, row);
+        }
+    }
 }
 
 /// A column read as text, row by row.
@@ -216,8 +247,6 @@ enum Texts<'a> {
     Utf8(&'a arrow_array::StringArray),
     Large(&'a arrow_array::LargeStringArray),
     View(&'a arrow_array::StringViewArray),
-    /// Integers (a year), written as text.
-    Int(Vec<Option<i128>>),
     /// A dictionary: the text of each entry, once, and each row's entry.
     Dict {
         values: Vec<Option<String>>,
@@ -232,12 +261,16 @@ impl<'a> Texts<'a> {
             DataType::Utf8 => Texts::Utf8(array.as_string::<i32>()),
             DataType::LargeUtf8 => Texts::Large(array.as_string::<i64>()),
             DataType::Utf8View => Texts::View(array.as_string_view()),
-            DataType::Null => Texts::Int(vec![None; array.len()]),
+            DataType::Null => Texts::Dict {
+                values: Vec::new(),
+                keys: vec![0; array.len()],
+                nulls: Some(arrow_buffer::NullBuffer::new_null(array.len())),
+            },
             DataType::Dictionary(_, _) => {
                 let dict = array.as_any_dictionary();
                 let inner = Texts::new(dict.values().as_ref(), integers)?;
                 let values = (0..dict.values().len())
-                    .map(|i| inner.get(i).map(Cow::into_owned))
+                    .map(|i| inner.get(i).map(str::to_string))
                     .collect();
                 Texts::Dict {
                     values,
@@ -245,22 +278,37 @@ impl<'a> Texts<'a> {
                     nulls: array.logical_nulls(),
                 }
             }
-            _ if integers => Texts::Int(integers_of(array)?),
+            // Integer years: each distinct one written once, as a dictionary.
+            _ if integers => {
+                let ints = integers_of(array)?;
+                let mut seen: std::collections::HashMap<i128, usize> = Default::default();
+                let mut values = Vec::new();
+                let keys = ints
+                    .iter()
+                    .map(|v| {
+                        let n = v.unwrap_or(0);
+                        *seen.entry(n).or_insert_with(|| {
+                            values.push(Some(n.to_string()));
+                            values.len() - 1
+                        })
+                    })
+                    .collect();
+                Texts::Dict {
+                    values,
+                    keys,
+                    nulls: array.logical_nulls(),
+                }
+            }
             _ => return None,
         })
     }
 
-    fn get(&self, i: usize) -> Option<Cow<'_, str>> {
+    fn get(&self, i: usize) -> Option<&str> {
         match self {
             Texts::Absent => None,
-            Texts::Utf8(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::Large(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::View(a) => a.is_valid(i).then(|| Cow::Borrowed(a.value(i))),
-            Texts::Int(v) => v
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|n| Cow::Owned(n.to_string())),
+            Texts::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Texts::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Texts::View(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::Dict {
                 values,
                 keys,
@@ -270,7 +318,7 @@ impl<'a> Texts<'a> {
                     return None;
                 }
                 let key = *keys.get(i)?;
-                values.get(key)?.as_deref().map(Cow::Borrowed)
+                values.get(key)?.as_deref()
             }
         }
     }
@@ -306,6 +354,7 @@ enum Values<'a> {
     Decimal256(&'a arrow_array::Decimal256Array, i8),
     Int(Vec<Option<i128>>),
     Float(Vec<Option<f64>>),
+    Float32(Vec<Option<f32>>),
     Bool(&'a arrow_array::BooleanArray),
     Text(Texts<'a>),
 }
@@ -324,13 +373,9 @@ impl<'a> Values<'a> {
                 Values::Float(array.as_primitive::<Float64Type>().iter().collect())
             }
             // A float32 is read through its own shortest text (16.4f32 is "16.4").
-            DataType::Float32 => Values::Float(
-                array
-                    .as_primitive::<Float32Type>()
-                    .iter()
-                    .map(|v| v.map(|f| f.to_string().parse::<f64>().unwrap_or(f64::NAN)))
-                    .collect(),
-            ),
+            DataType::Float32 => {
+                Values::Float32(array.as_primitive::<Float32Type>().iter().collect())
+            }
             DataType::Boolean => Values::Bool(array.as_boolean()),
             _ => match integers_of(array) {
                 Some(v) => Values::Int(v),
@@ -347,16 +392,18 @@ impl<'a> Values<'a> {
     ) -> std::result::Result<Value<'s>, Problem> {
         let missing = || Value::Missing("missing value");
         match self {
+            // The scale is the column's, not the value's: 15000 in a decimal(10, 2)
+            // column is 15000, not 15000.00.
             Values::Decimal(v, scale) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
-                Some(m) => decimal(m, *scale).map(Value::Exact),
+                Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
             },
             Values::Decimal256(a, scale) => {
                 if a.is_null(i) {
                     return Ok(missing());
                 }
                 match a.value(i).to_i128() {
-                    Some(m) => decimal(m, *scale).map(Value::Exact),
+                    Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
                     None => Err(too_many_digits()),
                 }
             }
@@ -366,17 +413,11 @@ impl<'a> Values<'a> {
             },
             Values::Float(v) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
-                Some(f) if f.is_nan() => Ok(Value::Missing(NAN_MESSAGE)),
-                Some(f) if f.is_infinite() => {
-                    Err((2, "bad_value", format!("value {f} is not a number")))
-                }
-                Some(f) => {
-                    // Rust's Display of a float is its shortest round-trip text,
-                    // without an exponent.
-                    scratch.clear();
-                    let _ = write!(scratch, "{f}");
-                    Ok(Value::Text(scratch.as_str()))
-                }
+                Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
+            },
+            Values::Float32(v) => match v.get(i).copied().flatten() {
+                None => Ok(missing()),
+                Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
             },
             Values::Bool(a) => Ok(if a.is_null(i) {
                 missing()
@@ -387,14 +428,92 @@ impl<'a> Values<'a> {
             }),
             Values::Text(t) => match t.get(i) {
                 None => Ok(missing()),
-                Some(Cow::Borrowed(s)) => Ok(Value::Text(s)),
-                Some(Cow::Owned(s)) => {
-                    *scratch = s;
-                    Ok(Value::Text(scratch.as_str()))
-                }
+                Some(s) => Ok(Value::Text(s)),
             },
         }
     }
+}
+
+/// A float cell's value: its shortest round-trip text, read exactly.
+fn float_value<F: Shortest>(
+    f: F,
+    nan: bool,
+    infinite: bool,
+    scratch: &mut String,
+) -> std::result::Result<Value<'_>, Problem> {
+    if nan {
+        return Ok(Value::Missing(NAN_MESSAGE));
+    }
+    if infinite {
+        return Err((2, "bad_value", format!("value {f} is not a number")));
+    }
+    shortest_text(f, scratch);
+    // Plain decimal text: read directly when a Decimal holds it, else through the
+    // number parser, which says why not (too many digits).
+    Ok(match Decimal::from_str_exact(scratch) {
+        Ok(d) => Value::Exact(d),
+        Err(_) => Value::Text(scratch.as_str()),
+    })
+}
+
+/// A float type whose shortest text can be written.
+pub(crate) trait Shortest: Copy + std::fmt::Display + std::str::FromStr + PartialEq {
+    /// Decimal texts of up to this many significant digits are all distinct floats,
+    /// so two shortest candidates never tie below it.
+    const DISTINCT_DIGITS: usize;
+}
+
+impl Shortest for f64 {
+    const DISTINCT_DIGITS: usize = 15;
+}
+
+impl Shortest for f32 {
+    const DISTINCT_DIGITS: usize = 6;
+}
+
+/// The shortest text that reads back to the float `x`, as Python's `repr` (and numpy's
+/// `str` for a float32) writes it, but without an exponent: 16.4 is "16.4", 0.1 + 0.2
+/// is "0.30000000000000004", 1e20 is "100000000000000000000".
+///
+/// Rust's `Display` gives the same digits except when the float lies exactly halfway
+/// between two shortest candidates (135963453209275.625, between …62 and …63): Python
+/// takes the even one, Rust the upper. The even one is the value rounded to as many
+/// decimals (Rust's fixed-precision formatting rounds the exact value half to even),
+/// taken when it is another candidate of no more significant digits that reads back to
+/// the same float.
+pub(crate) fn shortest_text<F: Shortest>(x: F, out: &mut String) {
+    out.clear();
+    let _ = write!(out, "{x}");
+    let digits = significant_digits(out);
+    if digits <= F::DISTINCT_DIGITS {
+        return;
+    }
+    let decimals = out.split_once('.').map_or(0, |(_, f)| f.len());
+    let even = format!("{x:.decimals$}");
+    if even != *out
+        && significant_digits(&even) <= digits
+        && even.parse::<F>().is_ok_and(|y| y == x)
+    {
+        *out = even;
+    }
+}
+
+/// The significant digits of a number written out in full: 3 for "0.00123", 5 for
+/// "123450000000000000000".
+fn significant_digits(text: &str) -> usize {
+    let digits = text.as_bytes().iter().filter(|b| b.is_ascii_digit());
+    let (mut seen, mut last_nonzero, mut count) = (false, 0usize, 0usize);
+    for d in digits {
+        if !seen && *d == b'0' {
+            continue;
+        }
+        seen = true;
+        count += 1;
+        if *d != b'0' {
+            last_nonzero = count;
+        }
+    }
+    last_nonzero
 }
 
 fn too_many_digits() -> Problem {
@@ -424,36 +543,39 @@ fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Proble
 /// The vintage column.
 enum Vintages<'a> {
     Absent,
-    /// Days since 1970-01-01.
-    Days(Vec<Option<i64>>),
+    /// Dates and timestamps, each distinct one converted once: a date, or the ISO
+    /// text of a timestamp with a time of day.
+    Times(Vec<Option<Moment>>),
     Text(Texts<'a>),
+}
+
+/// A date column's cell.
+#[derive(Clone)]
+enum Moment {
+    Date(Date),
+    Text(String),
 }
 
 impl<'a> Vintages<'a> {
     fn new(array: &'a dyn Array) -> Option<Vintages<'a>> {
-        const DAY_SECONDS: i64 = 86_400;
-        let days = |v: Option<i64>, per_day: i64| v.map(|x| x.div_euclid(per_day));
-        Some(match array.data_type() {
-            DataType::Date32 => Vintages::Days(
-                array
-                    .as_primitive::<Date32Type>()
-                    .iter()
-                    .map(|v| v.map(i64::from))
-                    .collect(),
-            ),
-            DataType::Date64 => Vintages::Days(
-                array
-                    .as_primitive::<Date64Type>()
-                    .iter()
-                    .map(|v| days(v, DAY_SECONDS * 1000))
-                    .collect(),
-            ),
+        let seconds = |v: Option<i64>, per_second: i64| v.map(|x| x.div_euclid(per_second));
+        let secs: Vec<Option<i64>> = match array.data_type() {
+            DataType::Date32 => array
+                .as_primitive::<Date32Type>()
+                .iter()
+                .map(|v| v.map(|d| i64::from(d).saturating_mul(DAY_SECONDS)))
+                .collect(),
+            DataType::Date64 => array
+                .as_primitive::<Date64Type>()
+                .iter()
+                .map(|v| seconds(v, 1_000))
+                .collect(),
             DataType::Timestamp(unit, _) => {
-                let per_day = match unit {
-                    TimeUnit::Second => DAY_SECONDS,
-                    TimeUnit::Millisecond => DAY_SECONDS * 1_000,
-                    TimeUnit::Microsecond => DAY_SECONDS * 1_000_000,
-                    TimeUnit::Nanosecond => DAY_SECONDS * 1_000_000_000,
+                let per_second = match unit {
+                    TimeUnit::Second => 1,
+                    TimeUnit::Millisecond => 1_000,
+                    TimeUnit::Microsecond => 1_000_000,
+                    TimeUnit::Nanosecond => 1_000_000_000,
                 };
                 let v: Vec<Option<i64>> = match unit {
                     TimeUnit::Second => {
@@ -472,31 +594,85 @@ impl<'a> Vintages<'a> {
                         .iter()
                         .collect(),
                 };
-                Vintages::Days(v.into_iter().map(|x| days(x, per_day)).collect())
+                v.into_iter().map(|x| seconds(x, per_second)).collect()
             }
-            _ => Vintages::Text(Texts::new(array, false)?),
-        })
+            _ => return Some(Vintages::Text(Texts::new(array, false)?)),
+        };
+        let mut seen: std::collections::HashMap<i64, Moment> = Default::default();
+        let times = secs
+            .into_iter()
+            .map(|s| s.map(|s| seen.entry(s).or_insert_with(|| moment(s)).clone()))
+            .collect();
+        Some(Vintages::Times(times))
     }
 
-    /// Row `i`'s date (from a date column) or its text (to parse as the CSV loader
-    /// does; a date out of range comes back as a text the parser rejects).
-    fn get(&self, i: usize) -> (Option<Date>, Option<Cow<'_, str>>) {
+    /// Row `i`'s date, or its text to parse as the CSV loader does.
+    fn get(&self, i: usize) -> (Option<Date>, Option<&str>) {
         match self {
             Vintages::Absent => (None, None),
             Vintages::Text(t) => (None, t.get(i)),
-            Vintages::Days(v) => match v.get(i).copied().flatten() {
-                None => (None, None),
-                Some(d) => match from_days(d) {
-                    Some(date) => (Some(date), None),
-                    None => (None, Some(Cow::Owned(format!("{d} days after 1970-01-01")))),
-                },
+            Vintages::Times(v) => match v.get(i) {
+                Some(Some(Moment::Date(d))) => (Some(*d), None),
+                Some(Some(Moment::Text(t))) => (None, Some(t.as_str())),
+                _ => (None, None),
             },
         }
     }
 }
 
+/// The vintage `s` seconds after 1970-01-01T00:00: at midnight that date; with a
+/// time of day its ISO text (`2025-01-20T10:30:00`), which the CSV rules then judge,
+/// as they would the same text in a file.
+fn moment(s: i64) -> Moment {
+    let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
+    match from_days(days) {
+        Some(date) if time == 0 => Moment::Date(date),
+        Some(date) => Moment::Text(format!(
+            "{}T{:02}:{:02}:{:02}",
+            crate::period::Period::Date(date),
+            time / 3600,
+            time % 3600 / 60,
+            time % 60
+        )),
+        None => Moment::Text(format!("{days} days after 1970-01-01")),
+    }
+}
+
+const DAY_SECONDS: i64 = 86_400;
+
 /// The date `days` after 1970-01-01, if jiff can hold it.
 pub(crate) fn from_days(days: i64) -> Option<Date> {
     let span = jiff::Span::new().try_days(days).ok()?;
     Date::new(1970, 1, 1).ok()?.checked_add(span).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortest_text;
+
+    fn text<F: super::Shortest>(x: F) -> String {
+        let mut s = String::new();
+        shortest_text(x, &mut s);
+        s
+    }
+
+    #[test]
+    fn floats_read_as_python_shows_them() {
+        for (x, want) in [
+            (16.4, "16.4"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (4738.01, "4738.01"),
+            (1e20, "100000000000000000000"),
+            (1.2345e20, "123450000000000000000"),
+            (1e-7, "0.0000001"),
+            (-2.5, "-2.5"),
+            (18746.0, "18746"),
+            // Exactly …275.625: Python's repr takes the even …62, Rust's Display …63.
+            (135_963_453_209_275.62, "135963453209275.62"),
+        ] {
+            assert_eq!(text(x), want, "{x:?}");
+        }
+        assert_eq!(text(16.4f32), "16.4");
+        assert_eq!(text(1.2345678901234567e20), "123456789012345670000");
+    }
 }

@@ -21,14 +21,7 @@ use serde::ser::{self, Serialize};
 
 use crate::{Error, ErrorKind, Result};
 
-/// The newtype name under which the record schema serializes decimals (the content is
-/// the exact decimal as text).
-// Until the record schema module is merged, the names are written here; they are the
-// same strings as `crate::schema::{DECIMAL, DATE}`.
-pub const DECIMAL: &str = "planwatch::Decimal";
-
-/// The newtype name under which the record schema serializes dates (`YYYY-MM-DD`).
-pub const DATE: &str = "planwatch::Date";
+pub use crate::schema::{DATE, DECIMAL};
 
 /// Writes `records` (each serializing as a struct or map) as one Arrow record batch,
 /// one row per record, one column per field:
@@ -83,7 +76,9 @@ enum Cell {
     Int(i64),
     UInt(u64),
     Float(f64),
-    Str(String),
+    /// A string: a range of the node's `text`, where the strings of a column are
+    /// written one after the other (no allocation per value).
+    Str(usize, usize),
     Decimal(Decimal),
     Date(Date),
     Variant(&'static str),
@@ -92,14 +87,15 @@ enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> Option<String> {
+    /// The value as text, strings read from their column's `text`.
+    fn text(&self, text: &str) -> Option<String> {
         Some(match self {
             Cell::Null | Cell::List(_) => return None,
             Cell::Bool(b) => b.to_string(),
             Cell::Int(n) => n.to_string(),
             Cell::UInt(n) => n.to_string(),
             Cell::Float(f) => f.to_string(),
-            Cell::Str(s) => s.clone(),
+            Cell::Str(a, b) => text.get(*a..*b).unwrap_or("").to_string(),
             Cell::Decimal(d) => d.to_string(),
             Cell::Date(d) => crate::period::Period::Date(*d).to_string(),
             Cell::Variant(v) => (*v).to_string(),
@@ -118,6 +114,8 @@ struct Node {
     /// the same order in every record, so lookups are one comparison).
     cursor: usize,
     cells: Vec<Cell>,
+    /// The strings of `cells`, one after the other.
+    text: String,
     items: Option<Box<Table>>,
 }
 
@@ -137,6 +135,7 @@ impl Table {
                 children: Vec::new(),
                 cursor: 0,
                 cells: Vec::new(),
+                text: String::new(),
                 items: None,
             }],
         }
@@ -168,6 +167,7 @@ impl Table {
             children: Vec::new(),
             cursor: 0,
             cells: Vec::new(),
+            text: String::new(),
             items: None,
         });
         let p = &mut self.nodes[parent];
@@ -233,7 +233,8 @@ impl Table {
         let mut cells = std::mem::take(&mut self.nodes[node].cells);
         cells.resize(rows, Cell::Null);
         let items = self.nodes[node].items.take();
-        array_of(cells, items)
+        let text = std::mem::take(&mut self.nodes[node].text);
+        array_of(cells, &text, items)
     }
 }
 
@@ -250,7 +251,11 @@ struct Kinds {
     list: bool,
 }
 
-fn array_of(cells: Vec<Cell>, items: Option<Box<Table>>) -> Result<(DataType, ArrayRef)> {
+fn array_of(
+    cells: Vec<Cell>,
+    text: &str,
+    items: Option<Box<Table>>,
+) -> Result<(DataType, ArrayRef)> {
     let mut k = Kinds::default();
     for c in &cells {
         match c {
@@ -259,7 +264,7 @@ fn array_of(cells: Vec<Cell>, items: Option<Box<Table>>) -> Result<(DataType, Ar
             Cell::Int(_) => k.int = true,
             Cell::UInt(_) => k.uint = true,
             Cell::Float(_) => k.float = true,
-            Cell::Str(_) => k.str = true,
+            Cell::Str(..) => k.str = true,
             Cell::Decimal(_) => k.decimal = true,
             Cell::Date(_) => k.date = true,
             Cell::Variant(_) => k.variant = true,
@@ -372,16 +377,29 @@ fn array_of(cells: Vec<Cell>, items: Option<Box<Table>>) -> Result<(DataType, Ar
                 .collect();
             Arc::new(a)
         } else {
-            text_array(&cells)
+            text_array(&cells, text)
         }
     } else {
-        text_array(&cells)
+        text_array(&cells, text)
     };
     Ok((array.data_type().clone(), array))
 }
 
-fn text_array(cells: &[Cell]) -> ArrayRef {
-    let a: StringArray = cells.iter().map(Cell::text).collect();
+fn text_array(cells: &[Cell], text: &str) -> ArrayRef {
+    let a: StringArray = if cells
+        .iter()
+        .all(|c| matches!(c, Cell::Str(..) | Cell::Null))
+    {
+        cells
+            .iter()
+            .map(|c| match c {
+                Cell::Str(a, b) => text.get(*a..*b),
+                _ => None,
+            })
+            .collect()
+    } else {
+        cells.iter().map(|c| c.text(text)).collect()
+    };
     Arc::new(a)
 }
 
@@ -566,10 +584,22 @@ impl<'t> ser::Serializer for At<'t> {
         self.put(Cell::Float(v))
     }
     fn serialize_char(self, v: char) -> R {
-        self.put(Cell::Str(v.to_string()))
+        self.collect_str(&v)
     }
     fn serialize_str(self, v: &str) -> R {
-        self.put(Cell::Str(v.to_string()))
+        let text = &mut self.table.nodes[self.node].text;
+        let start = text.len();
+        text.push_str(v);
+        let end = text.len();
+        self.put(Cell::Str(start, end))
+    }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, v: &T) -> R {
+        use std::fmt::Write as _;
+        let text = &mut self.table.nodes[self.node].text;
+        let start = text.len();
+        let _ = write!(text, "{v}");
+        let end = text.len();
+        self.put(Cell::Str(start, end))
     }
     fn serialize_bytes(self, _: &[u8]) -> R {
         Err(SerError("bytes have no Arrow column here".into()))
@@ -590,23 +620,33 @@ impl<'t> ser::Serializer for At<'t> {
         self.put(Cell::Variant(variant))
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> R {
-        match name {
-            DECIMAL => {
-                let text = text_of(value)?;
-                let d: Decimal = text
-                    .parse()
-                    .map_err(|_| SerError(format!("{text:?} is not a decimal")))?;
-                self.put(Cell::Decimal(d))
-            }
-            DATE => {
-                let text = text_of(value)?;
-                match crate::period::Period::parse(&text) {
-                    Ok(crate::period::Period::Date(d)) => self.put(Cell::Date(d)),
-                    _ => Err(SerError(format!("{text:?} is not a date"))),
-                }
-            }
-            _ => value.serialize(self),
+        if name != DECIMAL && name != DATE {
+            return value.serialize(self);
         }
+        // The marked text is written as a string, then read back as what it marks.
+        let (table, node) = (self.table, self.node);
+        value.serialize(At { table, node })?;
+        let n = &mut table.nodes[node];
+        let Some(Cell::Str(a, b)) = n.cells.last().cloned() else {
+            return Err(SerError(format!("{name} must mark a text")));
+        };
+        let text = n.text.get(a..b).unwrap_or("");
+        let cell = if name == DECIMAL {
+            Cell::Decimal(
+                Decimal::from_str_exact(text)
+                    .map_err(|_| SerError(format!("{text:?} is not a decimal")))?,
+            )
+        } else {
+            match crate::period::Period::parse(text) {
+                Ok(crate::period::Period::Date(d)) => Cell::Date(d),
+                _ => return Err(SerError(format!("{text:?} is not a date"))),
+            }
+        };
+        n.text.truncate(a);
+        if let Some(last) = n.cells.last_mut() {
+            *last = cell;
+        }
+        Ok(())
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,

@@ -86,49 +86,44 @@ fn rank(a: &Observation, b: &Observation) -> std::cmp::Ordering {
 impl<'a> Data<'a> {
     /// Indexes the observations visible at `as_of` (published on or before it; all
     /// of them when None) that belong to the plan's jurisdiction: grouped by indicator
-    /// (one hash per observation), then sorted by span within each indicator.
-    pub(crate) fn new(plan: &'a Plan, observations: Rows<'a>, as_of: Option<Date>) -> Data<'a> {
-        type Row<'o> = ((Date, Date), &'o Observation);
-        let mut grouped: HashMap<&'a str, Vec<Row<'a>>> = HashMap::new();
-        for (_, o) in observations.iter() {
-            if as_of.is_some_and(|d| o.published() > d) {
-                continue;
-            }
-            if let (Some(j), Some(k)) = (&plan.jurisdiction, &o.jurisdiction) {
-                if j != k {
-                    continue;
-                }
-            }
-            let span = span_key(o.period);
-            grouped
-                .entry(o.indicator.as_str())
-                .or_default()
-                .push((span, o));
+    /// (one hash per observation), then sorted by span within each indicator. With
+    /// `parallel` (and the `parallel` feature) the rows are grouped in chunks and the
+    /// indicators sorted on every core; each indicator's rows keep their input order
+    /// before the sort, so the index is the same either way.
+    /// A view of some rows (a plan's own within a national batch) is grouped on one
+    /// thread: many-plan runs are parallel across plans.
+    pub(crate) fn new(
+        plan: &'a Plan,
+        observations: Rows<'a>,
+        as_of: Option<Date>,
+        parallel: bool,
+    ) -> Data<'a> {
+        let rows = observations.all.as_slice();
+        if let Some(only) = observations.only {
+            let picked = only.iter().filter_map(|&i| rows.get(i));
+            return Data {
+                indicators: plan.index(),
+                series: group(plan, picked, as_of, |_| 0, 1)
+                    .pop()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(indicator, rows)| (indicator, series_of(rows)))
+                    .collect(),
+            };
         }
-        let series = grouped
+        #[cfg(feature = "parallel")]
+        if parallel && rows.len() >= PARALLEL_MIN_ROWS {
+            return Data {
+                indicators: plan.index(),
+                series: parallel_series(plan, rows, as_of),
+            };
+        }
+        let _ = parallel;
+        let series = group(plan, rows, as_of, |_| 0, 1)
+            .pop()
+            .unwrap_or_default()
             .into_iter()
-            .map(|(indicator, mut rows)| {
-                // The best figure first within each span, then keep only it, noting
-                // the figures that tie with it on vintage and status but disagree.
-                rows.sort_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| rank(b, a)));
-                let mut series = Series::default();
-                for (span, o) in rows {
-                    if series.spans.last() == Some(&span) {
-                        let best = series.observations.last().copied();
-                        if best.is_some_and(|b| disagrees(b, o)) {
-                            if let Some(c) = series.conflicts.last_mut() {
-                                c.push(o);
-                            }
-                        }
-                        continue;
-                    }
-                    series.spans.push(span);
-                    series.periods.push(o.period);
-                    series.observations.push(o);
-                    series.conflicts.push(Vec::new());
-                }
-                (indicator, series)
-            })
+            .map(|(indicator, rows)| (indicator, series_of(rows)))
             .collect();
         Data {
             indicators: plan.index(),
@@ -310,6 +305,119 @@ impl<'a> Data<'a> {
         })();
         Some(result)
     }
+}
+
+/// An observation with the span it is keyed by.
+type Row<'o> = ((Date, Date), &'o Observation);
+
+/// Rows grouped by indicator, in input order within each indicator.
+type Groups<'o> = HashMap<&'o str, Vec<Row<'o>>>;
+
+/// Below this many observations the index is built on one thread: splitting costs
+/// more than it saves.
+#[cfg(feature = "parallel")]
+const PARALLEL_MIN_ROWS: usize = 50_000;
+
+/// Indicator shards of the parallel index: enough to keep every core busy sorting.
+#[cfg(feature = "parallel")]
+const SHARDS: usize = 64;
+
+/// The rows of `observations` an evaluation sees (published by `as_of`, in the plan's
+/// jurisdiction), grouped by indicator into `shards` maps, the indicator's shard given
+/// by `shard`.
+fn group<'o>(
+    plan: &Plan,
+    observations: impl IntoIterator<Item = &'o Observation>,
+    as_of: Option<Date>,
+    shard: impl Fn(&str) -> usize,
+    shards: usize,
+) -> Vec<Groups<'o>> {
+    let mut grouped: Vec<Groups<'o>> = (0..shards).map(|_| HashMap::new()).collect();
+    for o in observations {
+        if as_of.is_some_and(|d| o.published() > d) {
+            continue;
+        }
+        if let (Some(j), Some(k)) = (&plan.jurisdiction, &o.jurisdiction) {
+            if j != k {
+                continue;
+            }
+        }
+        let key = o.indicator.as_str();
+        if let Some(map) = grouped.get_mut(shard(key)) {
+            map.entry(key).or_default().push((span_key(o.period), o));
+        }
+    }
+    grouped
+}
+
+/// One indicator's series from its rows: the best figure first within each span,
+/// then only it kept, noting the figures that tie with it on vintage and status but
+/// disagree.
+fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
+    rows.sort_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| rank(b, a)));
+    let mut series = Series::default();
+    for (span, o) in rows {
+        if series.spans.last() == Some(&span) {
+            let best = series.observations.last().copied();
+            if best.is_some_and(|b| disagrees(b, o)) {
+                if let Some(c) = series.conflicts.last_mut() {
+                    c.push(o);
+                }
+            }
+            continue;
+        }
+        series.spans.push(span);
+        series.periods.push(o.period);
+        series.observations.push(o);
+        series.conflicts.push(Vec::new());
+    }
+    series
+}
+
+/// The series of every indicator, built on every core: chunks of rows are grouped by
+/// indicator shard in parallel, then each shard merges its chunks in chunk order (so
+/// an indicator's rows are in input order, as on one thread) and sorts its series.
+#[cfg(feature = "parallel")]
+fn parallel_series<'o>(
+    plan: &Plan,
+    observations: &'o [Observation],
+    as_of: Option<Date>,
+) -> HashMap<&'o str, Series<'o>> {
+    use rayon::prelude::*;
+    use std::hash::BuildHasher;
+    let hasher =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default();
+    let shard = |key: &str| (hasher.hash_one(key) % SHARDS as u64) as usize;
+    let chunk = (observations.len() / (4 * rayon::current_num_threads()).max(1)).max(10_000);
+    let chunks: Vec<Vec<Groups<'o>>> = observations
+        .par_chunks(chunk)
+        .map(|c| group(plan, c, as_of, shard, SHARDS))
+        .collect();
+    // Shard-major: each shard's maps from every chunk, in chunk order.
+    let mut by_shard: Vec<Vec<Groups<'o>>> = (0..SHARDS).map(|_| Vec::new()).collect();
+    for maps in chunks {
+        for (s, map) in maps.into_iter().enumerate() {
+            if let Some(v) = by_shard.get_mut(s) {
+                v.push(map);
+            }
+        }
+    }
+    let shards: Vec<Vec<(&'o str, Series<'o>)>> = by_shard
+        .into_par_iter()
+        .map(|maps| {
+            let mut merged: Groups<'o> = HashMap::new();
+            for map in maps {
+                for (key, rows) in map {
+                    merged.entry(key).or_default().extend(rows);
+                }
+            }
+            merged
+                .into_iter()
+                .map(|(key, rows)| (key, series_of(rows)))
+                .collect()
+        })
+        .collect();
+    shards.into_iter().flatten().collect()
 }
 
 /// True when `other` ties with the chosen figure `best` on publication and status but

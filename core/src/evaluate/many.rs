@@ -389,21 +389,13 @@ mod columnar {
         }
     }
 
-    /// Rows per chunk read on one core: small enough that both cores of a small
-    /// machine get work, large enough that each distinct period and unit text is
-    /// parsed only a few times.
-    const CHUNK_ROWS: usize = 1 << 20;
-
     /// Observations from record batches of any length: read in chunks of at most
-    /// [`MAX_OBSERVATION_ROWS`] rows (a national year is more than one batch's limit),
-    /// on every core with the `parallel` feature and `parallel`, each bad row still located by its
-    /// row in the whole table, every bad row reported.
-    pub fn observations_from_arrow(
-        batches: &[RecordBatch],
-        label: &str,
-        parallel: bool,
-    ) -> Result<Observations> {
-        let size = CHUNK_ROWS.min(MAX_OBSERVATION_ROWS);
+    /// [`MAX_OBSERVATION_ROWS`] rows (a national year is more than one batch's limit;
+    /// each chunk is read on every core by
+    /// [`Observations::from_arrow`]), each bad row still located by its row in the
+    /// whole table, every bad row reported.
+    pub fn observations_from_arrow(batches: &[RecordBatch], label: &str) -> Result<Observations> {
+        let size = MAX_OBSERVATION_ROWS;
         // Chunks of at most `size` rows, batches sliced where they cross a boundary.
         let mut chunks: Vec<(usize, Vec<RecordBatch>)> = vec![(0, Vec::new())];
         let (mut rows, mut base) = (0usize, 0usize);
@@ -423,9 +415,9 @@ mod columnar {
                 offset += take;
             }
         }
-        let loaded = super::run(chunks, parallel, |(base, chunk)| {
-            Observations::from_arrow(&chunk, label).map_err(|e| (base, e))
-        });
+        let loaded = chunks
+            .into_iter()
+            .map(|(base, chunk)| Observations::from_arrow(&chunk, label).map_err(|e| (base, e)));
         let mut out = Observations::new();
         let mut issues = Vec::new();
         for result in loaded {
@@ -469,7 +461,7 @@ mod columnar {
         batches: &[RecordBatch],
         options: &Options,
     ) -> Result<Many> {
-        let observations = observations_from_arrow(batches, "observations", options.parallel)?;
+        let observations = observations_from_arrow(batches, "observations")?;
         Ok(evaluate_many_loaded(plans, &observations, options))
     }
 

@@ -95,15 +95,23 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
 /// [`evaluate`] on a view of a batch: the rows a plan sees within a larger one keep
 /// their indices, so the issues found point at the rows of the whole batch.
 pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Options) -> Scorecard {
-    let data = data::Data::new(plan, observations, options.as_of);
-    let as_of = options.as_of.unwrap_or_else(|| {
-        observations
-            .iter()
-            .map(|(_, o)| o.published())
-            .chain(std::iter::once(plan.period.end()))
-            .max()
-            .unwrap_or_else(|| plan.period.end())
-    });
+    // The index and the scan of the observations against the plan read the same rows
+    // independently: on two cores they run side by side.
+    let (data, (as_of, checked)) = join(
+        options.parallel,
+        || data::Data::new(plan, observations, options.as_of, options.parallel),
+        || {
+            let as_of = options.as_of.unwrap_or_else(|| {
+                observations
+                    .iter()
+                    .map(|(_, o)| o.published())
+                    .chain(std::iter::once(plan.period.end()))
+                    .max()
+                    .unwrap_or_else(|| plan.period.end())
+            });
+            (as_of, plan.observation_issues(observations))
+        },
+    );
     let ctx = rules::Ctx {
         plan,
         data: &data,
@@ -112,10 +120,24 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
     };
     let mut assessments = assess_all(&ctx, options.parallel);
     rules::finish(&ctx, &mut assessments, options.parallel);
-    let checked = plan.observation_issues(observations);
     let mut issues = checked.errors;
     issues.extend(checked.warnings);
     Scorecard::new(plan, options, as_of, assessments, issues)
+}
+
+/// Both results: side by side on two threads with the `parallel` feature and
+/// `parallel`, else one after the other.
+fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if parallel {
+        return rayon::join(a, b);
+    }
+    let _ = parallel;
+    (a(), b())
 }
 
 /// Every target's verdict, in plan order: on all cores with the `parallel` feature

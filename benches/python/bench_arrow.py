@@ -1,0 +1,248 @@
+"""planwatch through Arrow against pandas, polars (floats) and DuckDB (decimals).
+
+    .venv/bin/python benches/python/bench_arrow.py            # 100 000 targets, 1 000 000 observations
+    .venv/bin/python benches/python/bench_arrow.py --targets 10000 --observations 100000
+
+A script, not a timed test. The data are those of ``bench_pandas.py`` (same generator and
+seed): a targets DataFrame and an observations DataFrame of floats as read from a
+spreadsheet, ten vintages per indicator-year, money in 亿元 or 万元, one latest figure in
+ten exactly on its threshold written in the other money unit. Each side goes from these
+DataFrames to one status per target, conversions included, in one run each (``--repeat``
+runs, the fastest counts):
+
+* **planwatch**: the plan from the targets table (``Plan.from_tables`` when the build has
+  it, else plan JSON text built in Python and ``Plan.from_json``), the observations
+  ``Observations.from_pandas`` (pyarrow, then the core's Arrow reader: floats through
+  their shortest round-trip text), ``plan.evaluate`` (both cores) and the statuses read
+  from ``Scorecard.to_arrow()`` with pyarrow.
+* **pandas** (floats): ``bench_pandas.with_pandas`` — latest vintage by sort and
+  ``drop_duplicates``, ``merge``, float unit factors, ``np.select``.
+* **polars** (floats): the same as a lazy query — sort, ``unique(keep="last")``, join,
+  float factors, ``when/then``.
+* **DuckDB** (exact): the same in SQL on DECIMAL(38,10) columns, each float read
+  through its shortest text (``CAST(CAST(value AS VARCHAR) AS DECIMAL)``), as planwatch
+  reads it; the latest vintage by ``QUALIFY row_number()``.
+
+Every side's verdicts are checked against Python's decimal module on the values as
+typed (``bench_pandas.with_decimals``): the count of wrong verdicts is printed for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections import Counter
+from typing import Any, Callable, Dict, Tuple
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench_pandas as base  # noqa: E402  (the shared generator and the reference)
+
+import planwatch  # noqa: E402
+
+FACTOR = base.FACTOR
+
+
+def plan_of(targets: pd.DataFrame) -> Any:
+    """The plan of the targets table, as an analyst would make it."""
+    indicators = targets.drop_duplicates("indicator")
+    kind_of = {">=": "higher", ">": "higher", "<=": "lower", "<": "lower", "between": "band"}
+    text = base.text
+    rows = zip(
+        targets["target"].tolist(),
+        targets["indicator"].tolist(),
+        targets["period"].tolist(),
+        targets["comparator"].tolist(),
+        targets["value"].tolist(),
+        targets["high"].tolist(),
+        targets["unit"].tolist(),
+    )
+    plan = {
+        "plan": {"id": "bench", "period": f"{base.YEARS[0]}..{base.YEARS[-1]}"},
+        "indicator": [
+            {"id": i, "name": {"zh": i}, "unit": "亿元" if u == "万元" else u, "measure": "level", "polarity": kind_of[c]}
+            for i, u, c in zip(indicators["indicator"], indicators["unit"], indicators["comparator"])
+        ],
+        "target": [
+            {
+                "id": t,
+                "indicator": i,
+                "period": str(y),
+                "condition": f"between {text(lo)}{u} and {text(hi)}{u}" if c == "between" else f"{c} {text(lo)}{u}",
+            }
+            for t, i, y, c, lo, hi, u in rows
+        ],
+    }
+    return planwatch.Plan.from_json(json.dumps(plan, ensure_ascii=False))
+
+
+def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Dict[str, float]) -> pd.Series:
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = now - clock
+        clock = now
+
+    plan = plan_of(targets)
+    lap("plan from the targets table (JSON text + Plan.from_json)")
+    obs = planwatch.Observations.from_pandas(observations)
+    lap("Observations.from_pandas (through Arrow)")
+    card = plan.evaluate(obs)
+    lap("plan.evaluate")
+    table = pa.table(card.to_arrow()).select(["target", "status"])
+    status = table.column("status").cast(pa.string()).to_numpy(zero_copy_only=False)
+    out = pd.Series(status, index=table.column("target").to_numpy(zero_copy_only=False))
+    lap("Scorecard.to_arrow -> statuses")
+    return out
+
+
+def with_polars(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
+    t = pl.from_pandas(targets)
+    o = pl.from_pandas(observations)
+    factor = pl.DataFrame({"unit": list(FACTOR), "f": list(FACTOR.values())})
+    latest = o.sort("vintage").unique(["indicator", "period"], keep="last")
+    m = (
+        t.lazy()
+        .join(latest.lazy(), on=["indicator", "period"], how="left", suffix="_obs")
+        .join(factor.lazy(), on="unit", how="left")
+        .join(factor.lazy().rename({"unit": "unit_obs", "f": "f_obs"}), on="unit_obs", how="left")
+        .with_columns(
+            observed=pl.col("value_obs") * pl.col("f_obs"),
+            low=pl.col("value") * pl.col("f"),
+            high_=pl.col("high") * pl.col("f"),
+        )
+    )
+    c, x, lo, hi = pl.col("comparator"), pl.col("observed"), pl.col("low"), pl.col("high_")
+    met = (
+        pl.when(c == ">=").then(x >= lo)
+        .when(c == ">").then(x > lo)
+        .when(c == "<=").then(x <= lo)
+        .when(c == "<").then(x < lo)
+        .otherwise((x >= lo) & (x <= hi))
+    )
+    out = m.select(
+        "target",
+        status=pl.when(x.is_null()).then(pl.lit("no_data")).when(met).then(pl.lit("met")).otherwise(pl.lit("missed")),
+    ).collect()
+    return pd.Series(out["status"].to_numpy(), index=out["target"].to_numpy())
+
+
+def with_duckdb(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
+    con = duckdb.connect()
+    con.register("targets", targets)
+    con.register("observations", observations)
+    con.register("factor", pd.DataFrame({"unit": list(FACTOR), "f": [int(v) for v in FACTOR.values()]}))
+    dec = "DECIMAL(38,10)"
+    out = con.sql(
+        f"""
+        WITH latest AS (
+            SELECT indicator, period, unit AS unit_obs,
+                   CAST(CAST(value AS VARCHAR) AS {dec}) AS value_obs
+            FROM observations
+            QUALIFY row_number() OVER (PARTITION BY indicator, period ORDER BY vintage DESC) = 1
+        ), m AS (
+            SELECT t.target, t.comparator,
+                   CAST(CAST(t.value AS VARCHAR) AS {dec}) * f.f AS low,
+                   CAST(CAST(t.high AS VARCHAR) AS {dec}) * f.f AS high,
+                   l.value_obs * fo.f AS x
+            FROM targets t
+            LEFT JOIN latest l USING (indicator, period)
+            LEFT JOIN factor f ON f.unit = t.unit
+            LEFT JOIN factor fo ON fo.unit = l.unit_obs
+        )
+        SELECT target, CASE
+            WHEN x IS NULL THEN 'no_data'
+            WHEN CASE comparator
+                WHEN '>=' THEN x >= low WHEN '>' THEN x > low
+                WHEN '<=' THEN x <= low WHEN '<' THEN x < low
+                ELSE x >= low AND x <= high END THEN 'met'
+            ELSE 'missed' END AS status
+        FROM m
+        """
+    ).df()
+    return pd.Series(out["status"].to_numpy(), index=out["target"].to_numpy())
+
+
+def timed(fn: Callable[..., Any], *args: Any) -> Tuple[Any, float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
+    out = fn(*args)
+    return out, time.perf_counter() - start, time.process_time() - cpu
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--targets", type=int, default=100_000)
+    ap.add_argument("--observations", type=int, default=1_000_000)
+    ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest counts")
+    ap.add_argument("--json", help="write the figures to this file")
+    args = ap.parse_args()
+
+    targets, observations = base.generate(args.targets, args.observations, args.seed)
+    print(f"{len(targets):,} targets on {targets['indicator'].nunique():,} indicators; {len(observations):,} observations")
+
+    sides: Dict[str, Callable[..., pd.Series]] = {
+        "pandas (floats)": base.with_pandas,
+        "polars (floats)": with_polars,
+        "duckdb (DECIMAL)": with_duckdb,
+    }
+    best: Dict[str, Tuple[float, float]] = {}
+    results: Dict[str, pd.Series] = {}
+    stages: Dict[str, float] = {}
+    for _ in range(args.repeat):
+        for name, fn in sides.items():
+            out, t, c = timed(fn, targets, observations)
+            results[name] = out
+            if name not in best or t < best[name][0]:
+                best[name] = (t, c)
+        run: Dict[str, float] = {}
+        out, t, c = timed(with_planwatch, targets, observations, run)
+        results["planwatch"] = out
+        if "planwatch" not in best or t < best["planwatch"][0]:
+            best["planwatch"], stages = (t, c), run
+
+    exact = base.with_decimals(targets, observations)
+    wrong = {name: int((r.reindex(exact.index) != exact).sum()) for name, r in results.items()}
+    pw = best["planwatch"][0]
+    print(f"{'side':18} {'wall s':>8} {'CPU s':>8} {'planwatch/side':>15} {'wrong verdicts':>15}")
+    for name in ["planwatch", *sides]:
+        t, c = best[name]
+        print(f"{name:18} {t:8.2f} {c:8.2f} {pw / t:15.2f} {wrong[name]:15,}")
+    for name, seconds in stages.items():
+        print(f"  planwatch {seconds:8.2f} s  {name}")
+    print(f"statuses (exact): {dict(Counter(exact))}")
+
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(
+                {
+                    "targets": len(targets),
+                    "observations": len(observations),
+                    "repeat": args.repeat,
+                    "seconds": {k: v[0] for k, v in best.items()},
+                    "cpu_seconds": {k: v[1] for k, v in best.items()},
+                    "planwatch_over": {k: pw / v[0] for k, v in best.items()},
+                    "wrong_verdicts": wrong,
+                    "planwatch_stages": stages,
+                    "python": sys.version.split()[0],
+                    "machine": platform.machine(),
+                    "cpus": os.cpu_count(),
+                },
+                f,
+                ensure_ascii=False,
+                indent=2,
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,236 @@
+"""pandas and polars over planwatch's Arrow path.
+
+The compiled module reads and writes Arrow tables (``Observations.from_arrow``,
+``Scorecard.to_arrow``); the DataFrame methods are thin wrappers here. pandas, polars and
+pyarrow are optional extras, imported only when a DataFrame is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Dict, List, Optional
+
+# Columns of a scorecard that are categoricals in report order (the order and labels
+# come from the core: ``_categories``), and the column of section paths.
+_CATEGORICAL = ("status", "base_status", "kind", "grade")
+_SECTION = "section"
+
+
+def _module(name: str, extra: str) -> Any:
+    try:
+        # Through importlib: these libraries ship no type information we rely on.
+        return importlib.import_module(name)
+    except ImportError as err:
+        raise ImportError(
+            f"this needs {name}, an optional dependency of planwatch: "
+            f'pip install "planwatch[{extra}]"'
+        ) from err
+
+
+def _pyarrow() -> Any:
+    return _module("pyarrow", "pandas")
+
+
+# --- in ------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> Optional[str]:
+    """The text of one cell of a mixed object column, as the core reads text: floats
+    through their shortest round-trip text (``repr``), NaN as ``"NaN"`` (reported as a
+    missing value (NaN)), missing values as ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "done" if value else "not done"
+    if isinstance(value, float):
+        return "NaN" if math.isnan(value) else repr(value)
+    if isinstance(value, Decimal):
+        return "NaN" if value.is_nan() else str(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return value
+    try:
+        # numpy scalars (int64, float64) and pandas' missing values (NA, NaT).
+        if value != value:  # noqa: PLR0124 - NaN, NaT and NA are not equal to themselves
+            return "NaN" if isinstance(value, float) else None
+    except (TypeError, ValueError):
+        # pandas.NA has no truth value.
+        return None
+    item = getattr(value, "item", None)
+    if callable(item):
+        return _cell_text(item())
+    return str(value)
+
+
+def _column(pa: Any, series: Any) -> Any:
+    """One pandas column as an Arrow array: pyarrow's own conversion (exact for
+    Decimal, date and number columns; floats keep NaN), else the text of each cell.
+    Periods (``pd.Period``) go as their text (``2024Q3``); zoned timestamps as their
+    local wall time."""
+    dtype = series.dtype
+    kind = type(dtype).__name__
+    if kind == "PeriodDtype":
+        return pa.array([None if v != v else str(v) for v in series], type=pa.string())
+    if kind == "DatetimeTZDtype":
+        series = series.dt.tz_localize(None)
+    if str(dtype) == "object":
+        # pyarrow's guess at an object column can be silently wrong (a column mixing
+        # Decimal, float and str became all NaN): strings and Decimals go as such, any
+        # other mix as the text of each cell.
+        inferred = importlib.import_module("pandas").api.types.infer_dtype(series, skipna=True)
+        if inferred == "string":
+            return pa.array(series, type=pa.string(), from_pandas=True)
+        if inferred != "decimal":
+            return pa.array([_cell_text(v) for v in series], type=pa.string())
+    try:
+        return pa.array(series, from_pandas=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+        return pa.array([_cell_text(v) for v in series], type=pa.string())
+
+
+_ROW = re.compile(r"^\[(\d+)\]")
+
+
+def _relabel(err: Any, index: Any) -> Any:
+    """The error with every ``[i]`` row position replaced by the DataFrame's index
+    label, kept in each issue as ``row``."""
+    labels = list(index)
+    default = isinstance(index, range) or type(index).__name__ == "RangeIndex"
+    issues = []
+    text = str(err)
+    for issue in err.issues:
+        issue = dict(issue)
+        path = issue.get("path") or ""
+        match = _ROW.match(path)
+        if match and int(match.group(1)) < len(labels):
+            label = labels[int(match.group(1))]
+            if isinstance(label, (int, str)) or hasattr(label, "item"):
+                label = label.item() if hasattr(label, "item") else label
+            issue["row"] = label
+            if not default:
+                new_path = f"[{label!r}]" + path[match.end():]
+                text = text.replace(path, new_path)
+                issue["path"] = new_path
+        issues.append(issue)
+    return type(err)(
+        err.message,
+        code=err.code,
+        location=err.location,
+        expected=err.expected,
+        issues=issues,
+        text=text,
+    )
+
+
+def observations_from_pandas(df: Any, label: str) -> Any:
+    """``Observations.from_pandas``: the DataFrame through Arrow, errors by index label."""
+    from planwatch import Observations, PlanError
+
+    if not hasattr(df, "iloc"):
+        if hasattr(df, "__arrow_c_stream__"):
+            # A polars DataFrame (or another Arrow table) has no index to relabel.
+            return Observations.from_arrow(df, label)
+        raise TypeError(f"from_pandas needs a pandas DataFrame, not {type(df).__name__}")
+    pa = _pyarrow()
+    names = [str(c) for c in df.columns]
+    arrays = [_column(pa, df.iloc[:, i]) for i in range(len(names))]
+    table = pa.Table.from_arrays(arrays, names=names)
+    try:
+        return Observations.from_arrow(table, label)
+    except PlanError as err:
+        raise _relabel(err, df.index) from None
+
+
+def observations_from_polars(df: Any, label: str) -> Any:
+    """``Observations.from_polars``: the frame's Arrow stream, no copy."""
+    from planwatch import Observations
+
+    if not hasattr(df, "__arrow_c_stream__") and hasattr(df, "to_arrow"):
+        df = df.to_arrow()
+    return Observations.from_arrow(df, label)
+
+
+# --- out -----------------------------------------------------------------------------
+
+
+def _types_mapper(pd: Any, pa: Any, decimal: str) -> Any:
+    if decimal == "object":
+        return None
+    if decimal == "arrow":
+        return lambda t: pd.ArrowDtype(t) if pa.types.is_decimal(t) else None
+    raise ValueError(f'decimal must be "object" or "arrow", not {decimal!r}')
+
+
+def _ordered(pd: Any, frame: Any, lang: Optional[str]) -> None:
+    """Turns the categorical columns into ordered categoricals in report order,
+    labelled in ``lang`` (serde names when None)."""
+    from planwatch._planwatch import _categories, _section_order
+
+    for column in _CATEGORICAL:
+        if column not in frame.columns:
+            continue
+        pairs = _categories(column, lang or "en") or []
+        names = [name for name, _ in pairs]
+        labels: Dict[str, str] = {n: (lab if lang else n) for n, lab in pairs}
+        values = frame[column].astype("object")
+        frame[column] = pd.Categorical(
+            [labels.get(v, v) if isinstance(v, str) else None for v in values],
+            categories=[labels[n] for n in names],
+            ordered=True,
+        )
+    if _SECTION in frame.columns:
+        present = [s for s in frame[_SECTION].dropna().unique().tolist()]
+        frame[_SECTION] = pd.Categorical(
+            frame[_SECTION].astype("object"), categories=_section_order(present), ordered=True
+        )
+
+
+def scorecard_frame(card: Any, lang: Optional[str], decimal: str) -> Any:
+    """``Scorecard.to_pandas``."""
+    pd = _module("pandas", "pandas")
+    pa = _pyarrow()
+    table = pa.table(card.to_arrow())
+    # Only the columns with a report order become categoricals; the other enums
+    # (rule, tier, severity, progress_class) are plain strings, as before.
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type) and field.name not in _CATEGORICAL:
+            table = table.set_column(i, field.name, table.column(i).cast(pa.string()))
+    frame = table.to_pandas(types_mapper=_types_mapper(pd, pa, decimal))
+    for column in ("notes",):
+        if column in frame.columns:
+            frame[column] = [list(v) if v is not None else [] for v in frame[column]]
+    _ordered(pd, frame, lang)
+    return frame
+
+
+def observations_frame(observations: Any) -> Any:
+    """``Observations.to_pandas``."""
+    _module("pandas", "pandas")
+    pa = _pyarrow()
+    return pa.table(observations.to_arrow()).to_pandas()
+
+
+def scorecard_polars(card: Any) -> Any:
+    """``Scorecard.to_polars``."""
+    pl = _module("polars", "polars")
+    return pl.from_arrow(_pyarrow().table(card.to_arrow())) if _has_pyarrow() else pl.DataFrame(
+        card.to_arrow()
+    )
+
+
+def _has_pyarrow() -> bool:
+    try:
+        importlib.import_module("pyarrow")
+    except ImportError:
+        return False
+    return True
+
+
+__all__: List[str] = []

@@ -1,0 +1,123 @@
+//! Arrow in and out (pyo3-arrow over the core's `columnar` module): observations from
+//! any object exporting the Arrow PyCapsule interface, scorecards and observations as
+//! Arrow tables. The pandas and polars conveniences are thin wrappers in
+//! `planwatch/_arrow.py`.
+
+use planwatch::columnar::arrow_array::RecordBatch;
+use planwatch::Observations;
+use pyo3::prelude::*;
+use pyo3_arrow::input::AnyRecordBatch;
+use pyo3_arrow::PyTable;
+
+use crate::errors;
+use crate::observations::PyObservations;
+use crate::scorecard::PyScorecard;
+
+/// One batch as a table that exports `__arrow_c_stream__`.
+fn table(batch: RecordBatch) -> PyResult<PyTable> {
+    let schema = batch.schema();
+    PyTable::try_new(vec![batch], schema)
+}
+
+fn arrow_error(e: impl std::fmt::Display) -> PyErr {
+    pyo3::exceptions::PyValueError::new_err(format!("unreadable Arrow data: {e}"))
+}
+
+#[pymethods]
+impl PyObservations {
+    /// Builds a batch from any Arrow table: an object exporting `__arrow_c_stream__`
+    /// or `__arrow_c_array__` (a pyarrow Table or RecordBatch, a polars DataFrame, a
+    /// DuckDB result, pandas through `pyarrow.Table.from_pandas`). Columns as in CSV
+    /// (`indicator`, `period`, `value`, `unit`, optional `status`, `vintage`,
+    /// `source`, `jurisdiction`). Values may be decimals (exact), integers, strings
+    /// (`1.5万`) or floats, read through each value's shortest round-trip text (16.4
+    /// is "16.4"); NaN is a missing value. Periods and units may be dictionaries;
+    /// vintages dates, timestamps or strings. All or nothing: raises `PlanError`
+    /// listing every bad row (`[3].value`, rows counted from 0).
+    #[staticmethod]
+    #[pyo3(signature = (data, label = "table"))]
+    fn from_arrow(py: Python<'_>, data: AnyRecordBatch, label: &str) -> PyResult<Self> {
+        let reader = data.into_reader()?;
+        let batches = py
+            .detach(|| reader.collect::<Result<Vec<_>, _>>())
+            .map_err(arrow_error)?;
+        let label = label.to_string();
+        let inner = py
+            .detach(|| Observations::from_arrow(&batches, &label))
+            .map_err(errors::to_py)?;
+        Ok(PyObservations { inner })
+    }
+
+    /// The observations as an Arrow table (an object with `__arrow_c_stream__`) with
+    /// the CSV columns: `value` decimal128, `status` a dictionary, `vintage` date32.
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<PyTable> {
+        table(py.detach(|| self.inner.to_arrow()).map_err(errors::to_py)?)
+    }
+}
+
+#[pymethods]
+impl PyScorecard {
+    /// The assessments as an Arrow table (an object with `__arrow_c_stream__`, so
+    /// `pyarrow.table(t)`, `polars.from_arrow(t)` and DuckDB read it without a copy),
+    /// one row per target in plan order. Columns are the assessment's fields
+    /// (`records()`), nested ones joined with `_` (`name_zh`, `explanation_en`);
+    /// decimals are decimal128 with one scale per column (no digit lost; decimal256
+    /// past 38 digits), enums (`status`, `kind`, `grade` …) dictionaries, `notes` a
+    /// list of strings, `inputs` and `conflicts` lists of structs.
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<PyTable> {
+        table(py.detach(|| self.inner.to_arrow()).map_err(errors::to_py)?)
+    }
+}
+
+/// The categories of a scorecard column (`status`, `base_status`, `kind`, `grade`) in
+/// report order, as (serde name, label in `lang`) pairs; `None` for another column.
+#[pyfunction]
+pub(crate) fn _categories(
+    column: &str,
+    lang: &str,
+) -> PyResult<Option<Vec<(&'static str, &'static str)>>> {
+    let lang = crate::convert::lang_from_str(lang)?;
+    Ok(planwatch::columnar::categories(column, lang))
+}
+
+/// Section paths in report order (二.(一) before 三.(一), (三) before (七)),
+/// duplicates removed.
+#[pyfunction]
+pub(crate) fn _section_order(sections: Vec<String>) -> Vec<String> {
+    planwatch::columnar::section_order(&sections)
+}
+
+#[pymethods]
+impl PyObservations {
+    /// Builds a batch from a polars DataFrame (through Arrow, no copy of the
+    /// columns); as `from_arrow`. Needs polars.
+    #[staticmethod]
+    #[pyo3(signature = (df, label = "DataFrame"))]
+    fn from_polars<'py>(
+        py: Python<'py>,
+        df: &Bound<'py, PyAny>,
+        label: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        py.import("planwatch._arrow")?
+            .call_method1("observations_from_polars", (df, label))
+    }
+
+    /// The observations as a pandas DataFrame with the CSV columns (`value` as
+    /// `decimal.Decimal`, `vintage` as `datetime.date`). Needs pandas and pyarrow.
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("planwatch._arrow")?
+            .call_method1("observations_frame", (slf,))
+    }
+}
+
+#[pymethods]
+impl PyScorecard {
+    /// The assessments as a polars DataFrame (from `to_arrow()`; decimals stay
+    /// exact as polars decimals). Needs polars.
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("planwatch._arrow")?
+            .call_method1("scorecard_polars", (slf,))
+    }
+}

@@ -1,0 +1,319 @@
+//! Columnar data (feature `arrow`): observations from Arrow batches load as the CSV
+//! loader loads them, and scorecards go out as Arrow columns generated from the serde
+//! schema.
+#![cfg(feature = "arrow")]
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use planwatch::columnar::arrow_array::cast::AsArray;
+use planwatch::columnar::arrow_array::types::Int32Type;
+use planwatch::columnar::arrow_array::{
+    Array, ArrayRef, Date32Array, Decimal128Array, DictionaryArray, Float64Array, Int64Array,
+    RecordBatch, StringArray,
+};
+use planwatch::columnar::arrow_schema::DataType;
+use planwatch::columnar::{categories, section_order, to_record_batch};
+use planwatch::{evaluate, Lang, Observations, Options, Plan};
+use serde_json::Value;
+
+fn strings(v: &[&str]) -> ArrayRef {
+    Arc::new(StringArray::from(v.to_vec()))
+}
+
+fn batch(columns: Vec<(&str, ArrayRef)>) -> RecordBatch {
+    RecordBatch::try_from_iter(columns).unwrap()
+}
+
+#[test]
+fn every_value_type_reads_as_the_csv_loader_reads_text() {
+    let csv = "indicator,period,value,unit,status,vintage\n\
+               gdp,2024,9500.97,亿元,final,2025-01-20\n\
+               jobs,2024H1,1.5万,人,preliminary,2024-07-15\n\
+               share,2024,16.4,%,,\n\
+               count,2023,12,个,revised,2024-03-01\n";
+    let from_csv = Observations::from_csv_str(csv, "o.csv").unwrap();
+
+    // The same four rows, each value in another Arrow type: an exact decimal, a
+    // string with a magnitude, a float (read through its shortest text 16.4), an
+    // integer; periods as a dictionary, vintages as date32.
+    let periods: DictionaryArray<Int32Type> =
+        vec!["2024", "2024H1", "2024", "2023"].into_iter().collect();
+    let date = |y, m, d| {
+        let date = jiff::civil::Date::new(y, m, d).unwrap();
+        let epoch = jiff::civil::Date::new(1970, 1, 1).unwrap();
+        Some(epoch.until(date).unwrap().get_days())
+    };
+    let vintage = Date32Array::from(vec![
+        date(2025, 1, 20),
+        date(2024, 7, 15),
+        None,
+        date(2024, 3, 1),
+    ]);
+    let gdp = Decimal128Array::from(vec![Some(950097), None, None, None])
+        .with_precision_and_scale(10, 2)
+        .unwrap();
+    let batches = [
+        batch(vec![
+            ("indicator", strings(&["gdp"])),
+            ("period", Arc::new(periods.slice(0, 1))),
+            ("value", Arc::new(gdp.slice(0, 1))),
+            ("unit", strings(&["亿元"])),
+            ("status", strings(&["final"])),
+            ("vintage", Arc::new(vintage.slice(0, 1))),
+        ]),
+        batch(vec![
+            ("indicator", strings(&["jobs"])),
+            ("period", Arc::new(periods.slice(1, 1))),
+            ("value", strings(&["1.5万"])),
+            ("unit", strings(&["人"])),
+            ("status", strings(&["preliminary"])),
+            ("vintage", Arc::new(vintage.slice(1, 1))),
+        ]),
+        batch(vec![
+            ("indicator", strings(&["share"])),
+            ("period", Arc::new(periods.slice(2, 1))),
+            ("value", Arc::new(Float64Array::from(vec![16.4]))),
+            ("unit", strings(&["%"])),
+            ("status", Arc::new(StringArray::from(vec![None::<&str>]))),
+            ("vintage", Arc::new(vintage.slice(2, 1))),
+        ]),
+        batch(vec![
+            ("indicator", strings(&["count"])),
+            ("period", Arc::new(periods.slice(3, 1))),
+            ("value", Arc::new(Int64Array::from(vec![12]))),
+            ("unit", strings(&["个"])),
+            ("status", strings(&["revised"])),
+            ("vintage", Arc::new(vintage.slice(3, 1))),
+        ]),
+    ];
+    let from_arrow = Observations::from_arrow(&batches, "frame").unwrap();
+    assert_eq!(from_arrow, from_csv);
+    // And back: to_arrow gives the CSV columns, which load to the same batch.
+    let out = from_arrow.to_arrow().unwrap();
+    let names: Vec<String> = out
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "indicator",
+            "period",
+            "value",
+            "unit",
+            "status",
+            "vintage",
+            "source",
+            "jurisdiction"
+        ]
+    );
+    assert_eq!(Observations::from_arrow(&[out], "again").unwrap(), from_csv);
+}
+
+#[test]
+fn every_bad_row_is_reported_with_row_and_column_across_batches() {
+    let first = batch(vec![
+        ("indicator", strings(&["gdp", "gdp"])),
+        ("period", strings(&["2024", "2024Q5"])),
+        ("value", Arc::new(Float64Array::from(vec![1.0, 2.0]))),
+        ("unit", strings(&["亿元", "亿元"])),
+    ]);
+    let second = batch(vec![
+        ("indicator", strings(&["gdp", "gdp", ""])),
+        ("period", strings(&["2023", "2022", "2021"])),
+        (
+            "value",
+            Arc::new(Float64Array::from(vec![f64::NAN, 3.0, f64::INFINITY])),
+        ),
+        ("unit", strings(&["亿元", "furlongs", "亿元"])),
+    ]);
+    let err = Observations::from_arrow(&[first, second], "frame").unwrap_err();
+    let got: Vec<(&str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.location.path.as_deref().unwrap(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("[1].period", "bad_period"),
+            ("[2].value", "missing_value"),
+            ("[3].unit", "unknown_unit"),
+            ("[4].indicator", "missing_value"),
+            ("[4].value", "bad_value"),
+        ]
+    );
+    assert_eq!(err.issues()[1].message, "missing value (NaN)");
+}
+
+#[test]
+fn an_unknown_or_missing_column_fails_the_table_with_its_column() {
+    let extra = batch(vec![
+        ("indicator", strings(&["gdp"])),
+        ("period", strings(&["2024"])),
+        ("value", strings(&["1"])),
+        ("unit", strings(&["亿元"])),
+        ("备注", strings(&["x"])),
+    ]);
+    let err = Observations::from_arrow(&[extra], "frame").unwrap_err();
+    assert_eq!(err.location().column, Some(5));
+    assert!(err.message().contains("unknown column \"备注\""), "{err}");
+    let missing = batch(vec![
+        ("indicator", strings(&["gdp"])),
+        ("period", strings(&["2024"])),
+        ("value", strings(&["1"])),
+    ]);
+    let err = Observations::from_arrow(&[missing], "frame").unwrap_err();
+    assert!(err.message().contains("\"unit\""), "{err}");
+}
+
+/// The flattened keys of JSON objects as the Arrow writer names columns: nested
+/// objects joined with `_`; a key that is an object in some record and null in the
+/// others is the object's fields only.
+fn flattened_keys(records: &[Value]) -> BTreeSet<String> {
+    fn walk(
+        prefix: &str,
+        v: &Value,
+        leaves: &mut BTreeSet<String>,
+        objects: &mut BTreeSet<String>,
+    ) {
+        if let Value::Object(map) = v {
+            if !prefix.is_empty() {
+                objects.insert(prefix.to_string());
+            }
+            for (k, v) in map {
+                let name = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}_{k}")
+                };
+                walk(&name, v, leaves, objects);
+            }
+        } else {
+            leaves.insert(prefix.to_string());
+        }
+    }
+    let mut leaves = BTreeSet::new();
+    let mut objects = BTreeSet::new();
+    for r in records {
+        walk("", r, &mut leaves, &mut objects);
+    }
+    leaves.difference(&objects).cloned().collect()
+}
+
+#[test]
+fn scorecard_columns_are_the_assessment_json_fields() {
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let obs = Observations::builtin("nanshan-2024").unwrap();
+    let card = evaluate(&plan, &obs, &Options::default());
+    let batch = card.to_arrow().unwrap();
+    assert_eq!(batch.num_rows(), card.assessments.len());
+    let json: Value = serde_json::from_str(&card.to_json()).unwrap();
+    let records = json["assessments"].as_array().unwrap();
+    let columns: BTreeSet<String> = batch
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    // A field added to Assessment is in the JSON, so it must be a column too.
+    assert_eq!(columns, flattened_keys(records));
+
+    let schema = batch.schema();
+    let dt = |name: &str| schema.field_with_name(name).unwrap().data_type().clone();
+    assert_eq!(
+        dt("status"),
+        DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8))
+    );
+    assert!(matches!(dt("observed"), DataType::Decimal128(_, _)));
+    assert_eq!(dt("explanation_zh"), DataType::Utf8);
+    assert!(matches!(dt("notes"), DataType::List(f) if f.data_type() == &DataType::Utf8));
+    assert!(
+        matches!(dt("inputs"), DataType::List(f) if matches!(f.data_type(), DataType::Struct(_)))
+    );
+
+    // Every observed value is the JSON's decimal, digit for digit in value.
+    let observed = batch
+        .column_by_name("observed")
+        .unwrap()
+        .as_primitive::<planwatch::columnar::arrow_array::types::Decimal128Type>();
+    let DataType::Decimal128(_, scale) = dt("observed") else {
+        unreachable!()
+    };
+    for (i, r) in records.iter().enumerate() {
+        match r["observed"].as_str() {
+            None => assert!(observed.is_null(i)),
+            Some(text) => {
+                let want: planwatch::Decimal = text.parse().unwrap();
+                let got = planwatch::Decimal::from_i128_with_scale(observed.value(i), scale as u32);
+                assert_eq!(got, want, "row {i}");
+            }
+        }
+    }
+    let status = batch
+        .column_by_name("status")
+        .unwrap()
+        .as_dictionary::<Int32Type>();
+    let values = status.values().as_string::<i32>();
+    for (i, r) in records.iter().enumerate() {
+        let key = status.keys().value(i) as usize;
+        assert_eq!(values.value(key), r["status"].as_str().unwrap());
+    }
+}
+
+/// A record with decimal fields marked as the schema marks them.
+#[derive(serde::Serialize)]
+struct Amount {
+    #[serde(serialize_with = "planwatch::schema::decimal")]
+    value: planwatch::Decimal,
+}
+
+#[test]
+fn a_decimal_column_keeps_every_digit_past_38_in_decimal256() {
+    let small: Vec<Amount> = ["1.5", "-0.25", "100"]
+        .iter()
+        .map(|t| Amount {
+            value: t.parse().unwrap(),
+        })
+        .collect();
+    let b = to_record_batch(&small).unwrap();
+    assert_eq!(b.schema().field(0).data_type(), &DataType::Decimal128(5, 2));
+    // 29 integer digits beside 28 decimals: 57 digits, exact in decimal256.
+    let wide: Vec<Amount> = [
+        "79228162514264337593543950335",
+        "0.0000000000000000000000000001",
+    ]
+    .iter()
+    .map(|t| Amount {
+        value: t.parse().unwrap(),
+    })
+    .collect();
+    let b = to_record_batch(&wide).unwrap();
+    assert_eq!(
+        b.schema().field(0).data_type(),
+        &DataType::Decimal256(57, 28)
+    );
+}
+
+#[test]
+fn categories_come_in_report_order_with_their_labels() {
+    let status = categories("status", Lang::Zh).unwrap();
+    assert_eq!(status[0], ("met", "已完成"));
+    assert_eq!(status.len(), 7);
+    assert_eq!(
+        categories("kind", Lang::Zh).unwrap()[0],
+        ("binding", "约束性")
+    );
+    assert_eq!(
+        categories("grade", Lang::En).unwrap()[2],
+        ("basically_achieved", "basically achieved")
+    );
+    assert!(categories("explanation_zh", Lang::Zh).is_none());
+    assert_eq!(
+        section_order(&["三.(一)", "二.(七)", "二.(三)"]),
+        ["二.(三)", "二.(七)", "三.(一)"]
+    );
+}

@@ -1,0 +1,167 @@
+"""Arrow in and out: Observations.from_arrow / from_pandas / from_polars, Scorecard.to_arrow /
+to_pandas / to_polars, and the conformance suite through the Arrow path."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planwatch import Observations, Plan, PlanError, Scorecard
+
+pa = pytest.importorskip("pyarrow")
+pd = pytest.importorskip("pandas")
+pacsv = pytest.importorskip("pyarrow.csv")
+
+CASES = Path(__file__).resolve().parents[2] / "tests" / "conformance"
+
+
+@pytest.fixture(scope="module")
+def card() -> Scorecard:
+    return Plan.builtin("nanshan-2024").evaluate(Observations.builtin("nanshan-2024"))
+
+
+def test_from_arrow_reads_decimals_strings_floats_and_dictionaries() -> None:
+    table = pa.table(
+        {
+            "indicator": ["gdp", "jobs", "share"],
+            "period": pa.array(["2024", "2024H1", "2024"]).dictionary_encode(),
+            "value": pa.array([Decimal("9500.97"), Decimal("15000"), Decimal("16.4")], pa.decimal128(10, 2)),
+            "unit": ["亿元", "人", "%"],
+            "vintage": pa.array([date(2025, 1, 20), None, None], pa.date32()),
+        }
+    )
+    csv = (
+        "indicator,period,value,unit,vintage\n"
+        "gdp,2024,9500.97,亿元,2025-01-20\njobs,2024H1,1.5万,人,\nshare,2024,16.4,%,\n"
+    )
+    assert Observations.from_arrow(table).to_csv() == Observations.from_csv(csv).to_csv()
+    # A RecordBatch (the __arrow_c_array__ interface) works too.
+    assert len(Observations.from_arrow(table.to_batches()[0])) == 3
+
+
+def test_every_bad_row_in_one_error_with_nan_named() -> None:
+    table = pa.table(
+        {
+            "indicator": ["gdp", "gdp", "gdp"],
+            "period": ["2024", "2024Q5", "2023"],
+            "value": [float("nan"), 1.0, 2.0],
+            "unit": ["亿元", "亿元", "furlongs"],
+        }
+    )
+    with pytest.raises(PlanError) as info:
+        Observations.from_arrow(table, "frame")
+    got = [(i["path"], i["code"]) for i in info.value.issues]
+    assert got == [("[0].value", "missing_value"), ("[1].period", "bad_period"), ("[2].unit", "unknown_unit")]
+    assert info.value.issues[0]["message"] == "missing value (NaN)"
+
+
+def test_from_pandas_locates_rows_by_index_label() -> None:
+    df = pd.DataFrame(
+        {
+            "indicator": ["gdp", "gdp", "gdp"],
+            "period": ["2024", "2024", "2024x"],
+            "value": pd.Series([Decimal("1.5"), 2.5, "abc"], dtype=object, index=["r1", "r2", "r3"]),
+            "unit": ["亿元"] * 3,
+        },
+        index=["r1", "r2", "r3"],
+    )
+    with pytest.raises(PlanError) as info:
+        Observations.from_pandas(df)
+    issues = info.value.issues
+    # A mixed Decimal/float/str column lists every problem, not only the first.
+    assert [(i["row"], i["code"]) for i in issues] == [("r3", "bad_period"), ("r3", "bad_value")]
+    assert issues[0]["path"] == "['r3'].period"
+    assert "['r3'].period" in str(info.value)
+
+
+def test_from_polars_and_duckdb_through_arrow() -> None:
+    pl = pytest.importorskip("polars")
+    df = pl.DataFrame(
+        {"indicator": ["gdp"], "period": ["2024"], "value": [9500.97], "unit": ["亿元"]}
+    )
+    obs = Observations.from_polars(df)
+    assert obs.to_csv().splitlines()[1] == "gdp,2024,9500.97,亿元,final,,,"
+    # A polars frame passed to from_pandas (the notebook trial) works as well.
+    assert Observations.from_pandas(df).to_csv() == obs.to_csv()
+    duckdb = pytest.importorskip("duckdb")
+    rel = duckdb.sql(
+        "SELECT 'gdp' AS indicator, '2024' AS period, 9500.97::DECIMAL(18,2) AS value, '亿元' AS unit"
+    )
+    assert Observations.from_arrow(rel.arrow()).to_csv() == obs.to_csv()
+
+
+def test_to_arrow_is_exact_and_categorical(card: Scorecard) -> None:
+    table = pa.table(card.to_arrow())
+    assert table.num_rows == len(card)
+    assert pa.types.is_dictionary(table.schema.field("status").type)
+    assert pa.types.is_decimal(table.schema.field("observed").type)
+    assert table.schema.field("notes").type == pa.list_(pa.string())
+    records = {r["target"]: r for r in card.records()}
+    for row in table.to_pylist():
+        assert row["observed"] == records[row["target"]]["observed"]
+
+
+def test_to_pandas_decimals_labels_and_order(card: Scorecard) -> None:
+    df = card.to_pandas()
+    gdp = df.set_index("target").loc["gdp_growth"]
+    assert gdp["status"] == "missed"
+    assert isinstance(gdp["observed"], Decimal) and gdp["observed"] == Decimal("4.1")
+    zh = card.to_pandas(lang="zh")
+    assert zh.set_index("target").loc["gdp_growth", "status"] == "未完成"
+    assert list(zh["status"].cat.categories[:2]) == ["已完成", "未完成"]
+    assert zh["status"].cat.ordered and zh["kind"].cat.ordered
+    sections = list(df["section"].cat.categories)
+    # Chinese numerals by value: 二.(一) before 三.(一), (三) before (七), (四) before (九).
+    for earlier, later in [("二.(一)", "三.(一)"), ("三.(三)", "三.(七)"), ("三.(四)", "三.(九)")]:
+        assert sections.index(earlier) < sections.index(later)
+    assert df["section"].cat.ordered
+    arrow = card.to_pandas(decimal="arrow")
+    assert "decimal" in str(arrow["observed"].dtype)
+    assert arrow.set_index("target").loc["gdp_growth", "observed"] == Decimal("4.1")
+
+
+def test_to_polars(card: Scorecard) -> None:
+    pl = pytest.importorskip("polars")
+    df = card.to_polars()
+    assert df.height == len(card)
+    assert df.filter(pl.col("target") == "gdp_growth")["status"].to_list() == ["missed"]
+
+
+def test_observations_to_pandas_round_trips() -> None:
+    obs = Observations.builtin("nanshan-2024")
+    df = obs.to_pandas()
+    assert list(df.columns)[:4] == ["indicator", "period", "value", "unit"]
+    assert all(isinstance(v, Decimal) for v in df["value"])
+    assert Observations.from_pandas(df).to_csv() == obs.to_csv()
+
+
+def conformance_cases() -> list[Path]:
+    return sorted(p for p in CASES.iterdir() if (p / "case.json").is_file())
+
+
+@pytest.mark.parametrize("case", conformance_cases(), ids=lambda p: p.name)
+def test_conformance_through_arrow(case: Path) -> None:
+    """Each fixture's observations, read by pyarrow and loaded with from_arrow, give the
+    same scorecard as the CSV (or JSON) path."""
+    plan = Plan.from_toml(case / "plan.toml") if (case / "plan.toml").is_file() else Plan.from_json(case / "plan.json")
+    as_of: Any = json.loads((case / "case.json").read_text(encoding="utf-8"))["as_of"]
+    if (case / "observations.csv").is_file():
+        path = case / "observations.csv"
+        expected = Observations.from_csv(path)
+        # Every column as text, as the CSV loader sees it: pyarrow would otherwise guess types.
+        names = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+        convert = pacsv.ConvertOptions(column_types={n: pa.string() for n in names}, strings_can_be_null=False)
+        table = pacsv.read_csv(path, convert_options=convert)
+    else:
+        path = case / "observations.json"
+        expected = Observations.from_json(path)
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        keys = sorted({k for r in rows for k in r})
+        table = pa.table({k: pa.array([None if r.get(k) is None else str(r[k]) for r in rows], pa.string()) for k in keys})
+    obs = Observations.from_arrow(table, "arrow")
+    assert plan.evaluate(obs, as_of=as_of).to_json() == plan.evaluate(expected, as_of=as_of).to_json()
