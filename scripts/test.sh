@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # The one test command of planwatch: ./scripts/test.sh
 #
-# Installs whatever is missing (the wasm32 target, a Python venv at .venv, the wasm-bindgen CLI, npm tools
-# in node_modules, Debian's Chromium), then checks formatting
+# Installs whatever is missing (the wasm32 target, a Python venv at .venv with Dask and
+# PySpark, the wasm-bindgen CLI, npm tools in node_modules, Debian's Chromium and a JRE), then checks formatting
 # and lints and runs every suite: Rust (unit, integration and doctests), Python (against
 # the wheel that ships), JavaScript (against the optimised WebAssembly that ships) and the
 # web page in headless Chromium. On a rerun every install is skipped, so only changed
 # code is rebuilt.
 #
 # Needs: Rust via rustup, Python >= 3.9 with venv and pip, Node >= 20 with npm, and the
-# package registries (crates.io, PyPI, npm, Debian's apt for Chromium) and rustup's
+# package registries (crates.io, PyPI, npm, Debian's apt for Chromium and the JRE) and rustup's
 # distribution server (the wasm32 target). Logs of each suite
 # go to target/test-logs/; the browser test's screenshots to target/browser/.
 set -euo pipefail
@@ -144,6 +144,15 @@ fi
 CJK_FONTS=$(fc-list :lang=zh 2>/dev/null || true)
 if [[ -z $CJK_FONTS ]]; then
     apt_install fonts-wqy-microhei
+fi
+
+# --- 4c. A Java runtime for the Spark test (planwatch.spark in Spark local mode) ---------
+# Debian's headless JRE, only when no `java` runs yet (PySpark 4 needs Java 17 or later).
+step "java"
+if java -version >/dev/null 2>&1; then
+    echo "$(java -version 2>&1 | head -n 1) already installed"
+else
+    apt_install openjdk-17-jre-headless
 fi
 
 # --- 5. Rust: format, lints, tests ------------------------------------------------------

@@ -14,6 +14,7 @@ mod extract_peers;
 mod extract_phrases;
 mod inputs;
 mod invariants;
+mod many;
 mod parallel_index;
 mod plan_load;
 mod quantity_props;

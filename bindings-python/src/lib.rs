@@ -11,6 +11,7 @@ mod arrow;
 mod convert;
 mod errors;
 mod extract;
+mod many;
 mod observations;
 mod plan;
 mod quantity;
@@ -29,6 +30,8 @@ mod planwatch_module {
     use super::arrow::{_categories, _section_order};
     #[pymodule_export]
     use super::extract::{draft_plan, extract, PyExtraction};
+    #[pymodule_export]
+    use super::many::evaluate_many;
     #[pymodule_export]
     use super::observations::PyObservations;
     #[pymodule_export]

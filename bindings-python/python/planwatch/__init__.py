@@ -38,12 +38,14 @@ __all__ = [
     "AssessmentRecord",
     "Extraction",
     "ExtractionWarning",
+    "FLAT_COLUMNS",
     "FindingRecord",
     "GroupCounts",
     "IndicatorRecord",
     "InputRecord",
     "InvalidValueError",
     "Issue",
+    "ManyResult",
     "Names",
     "Observations",
     "ParseError",
@@ -62,6 +64,7 @@ __all__ = [
     "ValidationError",
     "draft_plan",
     "evaluate",
+    "evaluate_many",
     "extract",
 ]
 
@@ -196,3 +199,6 @@ from planwatch._planwatch import (  # noqa: E402
     evaluate,
     extract,
 )
+
+# Many plans at once (Arrow in and out; needs pyarrow): the rules are the core's.
+from planwatch._many import FLAT_COLUMNS, ManyResult, evaluate_many  # noqa: E402

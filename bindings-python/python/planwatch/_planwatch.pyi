@@ -25,6 +25,7 @@ __all__ = [
     "_section_order",
     "draft_plan",
     "evaluate",
+    "evaluate_many",
     "extract",
 ]
 
@@ -206,6 +207,15 @@ class Scorecard:
 def evaluate(
     plan: Plan, observations: Observations, as_of: _AsOf = None, *, strict: bool = False
 ) -> Scorecard: ...
+def evaluate_many(
+    plans: Iterable[Union[Plan, str, Tuple[str, str]]],
+    observations: Any,
+    *,
+    as_of: _AsOf = None,
+    parallel: bool = True,
+) -> Tuple[Any, List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """Every plan against its jurisdiction's rows of one Arrow table: (assessments as a
+    pyarrow RecordBatch, failures, unplanned). Use planwatch.evaluate_many."""
 
 @final
 class Extraction:

@@ -7,9 +7,10 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::Input;
+use crate::evaluate::rows::Rows;
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
-use crate::observation::{Observation, ObservationStatus, Observations};
+use crate::observation::{Observation, ObservationStatus};
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::quantity::Quantity;
@@ -89,13 +90,27 @@ impl<'a> Data<'a> {
     /// `parallel` (and the `parallel` feature) the rows are grouped in chunks and the
     /// indicators sorted on every core; each indicator's rows keep their input order
     /// before the sort, so the index is the same either way.
+    /// A view of some rows (a plan's own within a national batch) is grouped on one
+    /// thread: many-plan runs are parallel across plans.
     pub(crate) fn new(
         plan: &'a Plan,
-        observations: &'a Observations,
+        observations: Rows<'a>,
         as_of: Option<Date>,
         parallel: bool,
     ) -> Data<'a> {
-        let rows = observations.as_slice();
+        let rows = observations.all.as_slice();
+        if let Some(only) = observations.only {
+            let picked = only.iter().filter_map(|&i| rows.get(i));
+            return Data {
+                indicators: plan.index(),
+                series: group(plan, picked, as_of, |_| 0, 1)
+                    .pop()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(indicator, rows)| (indicator, series_of(rows)))
+                    .collect(),
+            };
+        }
         #[cfg(feature = "parallel")]
         if parallel && rows.len() >= PARALLEL_MIN_ROWS {
             return Data {
@@ -312,7 +327,7 @@ const SHARDS: usize = 64;
 /// by `shard`.
 fn group<'o>(
     plan: &Plan,
-    observations: &'o [Observation],
+    observations: impl IntoIterator<Item = &'o Observation>,
     as_of: Option<Date>,
     shard: impl Fn(&str) -> usize,
     shards: usize,

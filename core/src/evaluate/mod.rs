@@ -8,7 +8,9 @@
 mod assessment;
 mod data;
 mod explain;
+mod many;
 mod math;
+mod rows;
 mod rule;
 mod rules;
 mod scorecard;
@@ -17,6 +19,13 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 pub use assessment::{Assessment, Grade, Input, ProgressClass, Severity, Status};
+pub use many::{
+    evaluate_many, evaluate_many_loaded, evaluate_many_sources, load_plan, Many, PlanFailure,
+    Unplanned,
+};
+#[cfg(feature = "arrow")]
+pub use many::{evaluate_many_arrow, observations_from_arrow};
+pub(crate) use rows::Rows;
 pub use rule::Rule;
 #[cfg(feature = "arrow")]
 pub(crate) use scorecard::section_key as section_key_of;
@@ -80,6 +89,12 @@ impl Options {
 /// # Ok::<(), planwatch::Error>(())
 /// ```
 pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> Scorecard {
+    evaluate_rows(plan, Rows::all(observations), options)
+}
+
+/// [`evaluate`] on a view of a batch: the rows a plan sees within a larger one keep
+/// their indices, so the issues found point at the rows of the whole batch.
+pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Options) -> Scorecard {
     // The index and the scan of the observations against the plan read the same rows
     // independently: on two cores they run side by side.
     let (data, (as_of, checked)) = join(
@@ -89,7 +104,7 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
             let as_of = options.as_of.unwrap_or_else(|| {
                 observations
                     .iter()
-                    .map(|o| o.published())
+                    .map(|(_, o)| o.published())
                     .chain(std::iter::once(plan.period.end()))
                     .max()
                     .unwrap_or_else(|| plan.period.end())

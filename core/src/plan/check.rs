@@ -107,7 +107,7 @@ impl Plan {
                 out.errors.push(by_path(p));
             }
         }
-        let rows = self.observation_issues(observations);
+        let rows = self.observation_issues(crate::evaluate::Rows::all(observations));
         out.errors.extend(rows.errors);
         out.warnings.extend(rows.warnings);
         super::check_rows::duplicates(self, observations, &mut out.warnings);
@@ -117,12 +117,13 @@ impl Plan {
     /// The part of [`Plan::check`] about observations alone (unknown indicator ids,
     /// year-to-date figures of a stock): what an evaluation reports, since the plan's
     /// own problems were found when it was loaded.
-    pub(crate) fn observation_issues(&self, observations: &Observations) -> Checked {
+    pub(crate) fn observation_issues(&self, rows: crate::evaluate::Rows<'_>) -> Checked {
+        let observations = rows.all;
         let mut out = Checked::default();
         let index = self.index();
         // One warning per indicator, at its first year-to-date row.
         let mut ytd_warned = BTreeSet::new();
-        for (i, o) in observations.iter().enumerate() {
+        for (i, o) in rows.iter() {
             if !self.covers(o) {
                 continue;
             }
