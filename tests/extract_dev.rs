@@ -39,6 +39,8 @@ struct Tuple {
     unit: Option<String>,
     status: String,
     stretch: bool,
+    /// What decided a found tuple's status (empty for gold), printed in the report.
+    cue: String,
 }
 
 fn of_gold(row: usize, v: &Value) -> Tuple {
@@ -52,6 +54,7 @@ fn of_gold(row: usize, v: &Value) -> Tuple {
         unit: s("unit"),
         status: s("status").expect("status"),
         stretch: v["stretch"].as_bool().unwrap_or(false),
+        cue: String::new(),
     }
 }
 
@@ -71,6 +74,7 @@ fn of_finding(row: usize, f: &Finding) -> Tuple {
             .map(|u| u.symbol().to_string()),
         status: f.status.name().to_string(),
         stretch: f.stretch,
+        cue: f.status_cue.clone(),
     }
 }
 
@@ -195,26 +199,39 @@ fn score(rows: &[(usize, Value)]) -> Figures {
         f.gold += gold.len();
         f.found += pred.len();
         f.matched += used.iter().filter(|u| **u).count();
+        let show = |t: &Tuple| {
+            format!(
+                "{} [{}] {} {:?} {:?} {:?}{}{}",
+                t.status,
+                t.indicator,
+                t.op,
+                t.value,
+                t.value_hi,
+                t.unit,
+                if t.stretch { " stretch" } else { "" },
+                if t.cue.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (cue {})", t.cue)
+                }
+            )
+        };
         if !missed.is_empty() || used.iter().any(|u| !u) {
             f.report.push_str(&format!("row {i}: {text}\n"));
-            let show = |t: &Tuple| {
-                format!(
-                    "{} [{}] {} {:?} {:?} {:?}{}",
-                    t.status,
-                    t.indicator,
-                    t.op,
-                    t.value,
-                    t.value_hi,
-                    t.unit,
-                    if t.stretch { " stretch" } else { "" }
-                )
-            };
             for m in missed {
                 f.report.push_str(&format!("  missed   {}\n", show(m)));
             }
             for (k, p) in pred.iter().enumerate() {
                 if !used[k] {
                     f.report.push_str(&format!("  spurious {}\n", show(p)));
+                }
+            }
+        }
+        if std::env::var("DEVSET_REPORT").is_ok_and(|v| v == "all") {
+            for (k, p) in pred.iter().enumerate() {
+                if used[k] {
+                    f.report
+                        .push_str(&format!("  row {i} matched  {}\n", show(p)));
                 }
             }
         }

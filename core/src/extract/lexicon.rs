@@ -852,12 +852,60 @@ pub(crate) const REPORT_CUES: &[&str] = &[
     "上半年",
     "前三季度",
     "一季度",
+    "位列",
+    "名列",
+    "跃居",
+    "获批",
+    "实际完成",
 ];
 
 /// Report words that a plan header before them does not override.
 pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
-    "去年", "了", "已", "累计", "初步", "预计", "首次", "以来", "截至", "过去",
+    "去年",
+    "了",
+    "已",
+    "累计",
+    "初步",
+    "预计",
+    "首次",
+    "以来",
+    "截至",
+    "过去",
+    "实际完成",
 ];
+
+/// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
+/// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
+/// action verb, with no other report word between) they plan.
+pub(crate) const PLANNABLE_REPORT_VERBS: &[&str] = &[
+    "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",
+];
+
+/// Plan words that govern a report verb of their part as their object (力争…完成,
+/// 将…实现, 确保…建成); plan nouns (目标, 任务) and time words (今年) do not.
+pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[
+    "力争",
+    "争取",
+    "力求",
+    "努力",
+    "确保",
+    "将",
+    "要",
+    "拟",
+    "计划",
+    "预期",
+    "为实现",
+];
+
+/// Report words of aspect: after a plan word they still report ("启动了", "将已").
+pub(crate) const ASPECT_MARKERS: &[&str] = &["了", "已"];
+
+/// Plan words that name a document when they follow its title: "“十四五”规划中期评估",
+/// "十三五规划纲要" (a report about the plan, no plan cue).
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &["规划", "计划", "纲要"];
+
+/// Titles of five-year plans written without quotes before [`DOCUMENT_NOUNS`].
+pub(crate) const PLAN_TITLES: &[&str] = &["十二五", "十三五", "十四五", "十五五"];
 
 /// Comparator words of plans: after a number in its clause they make it a target
 /// when no cue word decides (增长7%左右, 10场以上).

@@ -131,6 +131,15 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
     if len >= 2 && lx::starts_any(ch, i + len, lx::OFFICE_TAILS).is_some() {
         return true;
     }
+    // "“十四五”规划中期评估", "十三五规划纲要": the plan document, named.
+    if lx::starts_any(ch, i, lx::DOCUMENT_NOUNS) == Some(len)
+        && (i
+            .checked_sub(1)
+            .is_some_and(|k| matches!(ch[k], '”' | '」' | '》'))
+            || lx::ends_any(ch, i, lx::PLAN_TITLES).is_some())
+    {
+        return true;
+    }
     // "4年内累计改造": a number of years before 年内 is a span, not this year.
     if lx::starts(ch, i, "年内")
         && i.checked_sub(1)
@@ -158,6 +167,36 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
         });
     }
     false
+}
+
+/// After 的 at `i`, a goal noun ([`lx::PLAN_OBJECT_NOUNS`]) within four characters
+/// of its modifiers ("的年度目标任务", "的改善目标", "的预期目标"): its `[start, end)`.
+fn goal_noun_after(ch: &[char], i: usize) -> Option<(usize, usize)> {
+    (i + 1..(i + 6).min(ch.len()))
+        .take_while(|&k| k == i + 1 || lx::is_han(ch[k - 1]))
+        .find_map(|k| lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS).map(|len| (k, k + len)))
+}
+
+/// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月" — its length.
+fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
+    let numeral = |c: char| c.is_ascii_digit() || lx::is_cn_numeral(c);
+    let run = |from: usize| (from..ch.len()).take_while(|&k| numeral(ch[k])).count();
+    if ch[i] == '前' {
+        let n = run(i + 1);
+        let e = i + 1 + n;
+        return (n > 0 && lx::starts(ch, e, "个月")).then_some(e + 2 - i);
+    }
+    if !ch[i].is_ascii_digit() || (i > 0 && (ch[i - 1].is_ascii_digit() || ch[i - 1] == '年')) {
+        return None;
+    }
+    let a = run(i);
+    let sep = i + a;
+    if a > 2 || !matches!(ch.get(sep), Some('-' | '至' | '~' | '—')) {
+        return None;
+    }
+    let b = run(sep + 1);
+    let e = sep + 1 + b;
+    (b > 0 && b <= 2 && ch.get(e) == Some(&'月')).then_some(e + 1 - i)
 }
 
 /// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
@@ -266,6 +305,9 @@ pub(crate) struct Markers {
     /// For each position: is it a character of list numbering (digits, 、, brackets,
     /// Chinese numerals) or a space?
     pub(crate) list_chars: Vec<bool>,
+    /// Goal nouns after 的 (`[start, end)` of 目标/任务/计划 in "…5.4万个的年度目标任务"):
+    /// the numbers of their clause before them are the content of a goal.
+    pub(crate) goals: Vec<(usize, usize)>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -279,6 +321,14 @@ pub(crate) struct Cue {
     /// A plan word that is an action verb (建设, 改造: [`lx::ACTION_VERBS`]), which
     /// reviews use as much as plans: it decides only when nothing else does.
     pub(crate) weak: bool,
+    /// A report verb that a plan word before it may govern
+    /// ([`lx::PLANNABLE_REPORT_VERBS`]: 力争完成, 将实现).
+    pub(crate) plannable: bool,
+    /// A plan word that governs a plannable report verb after it in its part
+    /// ([`lx::GOVERNING_PLAN_WORDS`]).
+    pub(crate) governs: bool,
+    /// 了 or 已 ([`lx::ASPECT_MARKERS`]): reports even right after a plan word.
+    pub(crate) aspect: bool,
 }
 
 /// What a status cue says.
@@ -333,8 +383,10 @@ impl Markers {
             stretch_marks: std::mem::take(&mut self.stretch_marks),
             list_chars: std::mem::take(&mut self.list_chars),
             colons: std::mem::take(&mut self.colons),
+            goals: std::mem::take(&mut self.goals),
             ..Markers::default()
         };
+        self.goals.clear();
         self.colons.clear();
         self.list_chars.clear();
         self.stretch_marks.clear();
@@ -372,6 +424,26 @@ impl Markers {
             if c == ':' || c == '：' {
                 self.colons.push(i);
             }
+            if c == '的' {
+                if let Some(g) = goal_noun_after(ch, i) {
+                    self.goals.push(g);
+                }
+            }
+            // "今年前9个月", "1-9月": a period to date reports.
+            if let Some(len) = to_date_period_at(ch, i) {
+                if self.cues.last().is_none_or(|c| c.end <= i) {
+                    self.cues.push(Cue {
+                        start: i,
+                        end: i + len,
+                        kind: CueKind::Report,
+                        strong: true,
+                        weak: false,
+                        plannable: false,
+                        governs: false,
+                        aspect: false,
+                    });
+                }
+            }
             let mut kinds = 0u16;
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
@@ -392,12 +464,19 @@ impl Markers {
                     && !(c == '了' && lx::ends_any(ch, i, lx::PLANNING_VERBS).is_some())
                     && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
+                    && !(k & PLAN != 0 && self.object_of_report_verb(ch, i, len))
                 {
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
                         strong: false,
                         weak: k & PLAN != 0 && lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len),
+                        plannable: k & REPORT != 0
+                            && lx::starts_any(ch, i, lx::PLANNABLE_REPORT_VERBS) == Some(len),
+                        governs: k & PLAN != 0
+                            && lx::starts_any(ch, i, lx::GOVERNING_PLAN_WORDS) == Some(len),
+                        aspect: k & REPORT != 0
+                            && lx::starts_any(ch, i, lx::ASPECT_MARKERS) == Some(len),
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -449,7 +528,10 @@ impl Markers {
                     }
                 }
             }
-            if digit_run_start && aside == 0 {
+            // "比2020年下降14.5%", "与2012年相比": a base of comparison, in plans as in
+            // reviews, does not date the sentence.
+            let base_year = i > 0 && matches!(ch[i - 1], '比' | '较' | '与' | '同');
+            if digit_run_start && aside == 0 && !base_year {
                 if let Some(y) = year_value(ch, i) {
                     self.years.push((i, y));
                 }
@@ -497,6 +579,16 @@ impl Markers {
                     .iter()
                     .any(|&c| is_clause_end(c) || c == '，' || c == ',')
         })
+    }
+
+    /// True when the action verb at `[i, i + len)` directly follows a report word and
+    /// is its object ("获批建设", "完成改造"): the report word alone speaks.
+    fn object_of_report_verb(&self, ch: &[char], i: usize, len: usize) -> bool {
+        lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len)
+            && self
+                .cues
+                .last()
+                .is_some_and(|c| c.kind == CueKind::Report && c.end == i)
     }
 
     /// The deadline marker in force at `i`: the last one before it in the passage.
@@ -663,6 +755,12 @@ impl Markers {
             let b = self.cues.partition_point(|c| c.start < hi);
             &self.cues[a..b]
         };
+        // "超额完成5.4万个的年度目标任务", "实现增长5%左右的预期目标": a number
+        // before 的 + goal noun in its clause is the content of the goal.
+        let goal = self.goals.iter().find(|g| g.0 > i);
+        if let Some(&(s, e)) = goal.filter(|g| g.0 < clause_end) {
+            return (true, Decided::Word(s, e));
+        }
         let plan_before = words(ps, i).iter().any(|c| c.kind == CueKind::Plan);
         // A bare year before the number in its part, not inside a deadline (到2025年).
         let bare_year = self
@@ -723,14 +821,26 @@ impl Markers {
         if let Some(c) = header {
             return (true, Decided::Word(c.start, c.end));
         }
-        // A report verb right after a plan word is planned: 力争完成, 要实现, 将建成.
+        // A report verb that plans use too, governed by a plan word before it in its
+        // part with no other word between, is planned: 力争完成, 要实现, 将建成,
+        // "确保…全部复工，一季度完成投资9.2亿元". An action verb (推进) does not govern.
+        // Any report word right after a plan word is planned too (确保一季度, 要较上年),
+        // except 了/已.
         let say = |c: &Cue| {
             let k = self.cues.partition_point(|x| x.start < c.start);
-            match k.checked_sub(1).map(|k| self.cues[k]) {
-                Some(p)
-                    if c.kind == CueKind::Report && p.kind == CueKind::Plan && p.end == c.start =>
-                {
-                    (true, Decided::Word(p.start, c.end))
+            let cps = self.clause_group_start(c.start);
+            let prev = self.cues[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start >= cps)
+                .find(|x| x.kind != CueKind::Comparator)
+                .filter(|p| p.kind == CueKind::Plan);
+            let adjacent = prev.filter(|p| p.end == c.start && !c.aspect);
+            let governor = prev.filter(|p| p.governs && c.plannable);
+            match adjacent.or(governor) {
+                Some(p) if c.kind == CueKind::Report => {
+                    let end = if p.end == c.start { c.end } else { p.end };
+                    (true, Decided::Word(p.start, end))
                 }
                 _ if c.kind == CueKind::Comparator => (true, Decided::Weak(c.start, c.end)),
                 _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
