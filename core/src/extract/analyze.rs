@@ -189,7 +189,11 @@ impl Analyzer<'_> {
 
         // Indicator.
         let (before, distributive) = phrase::before(ch, floor, c.pre);
-        let after = if c.kind == Kind::Number {
+        // A part of a structure ratio (1.6∶36.9∶61.5调整为…) is named before the ratio.
+        let is_ratio_sign = |k: Option<&char>| k.is_some_and(|x| matches!(x, ':' | '∶' | '︰'));
+        let ratio_part =
+            is_ratio_sign(ch.get(c.e)) || is_ratio_sign(c.s.checked_sub(1).and_then(|k| ch.get(k)));
+        let after = if c.kind == Kind::Number && !ratio_part {
             phrase::after(ch, c.post, ceil)
         } else {
             After::None

@@ -881,6 +881,14 @@ pub(crate) const PLANNABLE_REPORT_VERBS: &[&str] = &[
     "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",
 ];
 
+/// Verbs of a change of composition: "比重由…调整为1∶31∶68" continues the
+/// indicator named before.
+pub(crate) const SHIFT_VERBS: &[&str] = &["调整", "优化", "转变", "变"];
+
+/// Acronyms of indicators that reports write right before their figure
+/// ("完成GDP2917.85亿元"); other Latin letters before a digit make a code (PM2.5, 5G).
+pub(crate) const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "GNP", "GNI"];
+
 /// Plan words that govern a report verb of their part as their object (力争…完成,
 /// 将…实现, 确保…建成); plan nouns (目标, 任务) and time words (今年) do not.
 pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[

@@ -308,6 +308,9 @@ pub(crate) struct Markers {
     /// Goal nouns after 的 (`[start, end)` of 目标/任务/计划 in "…5.4万个的年度目标任务"):
     /// the numbers of their clause before them are the content of a goal.
     pub(crate) goals: Vec<(usize, usize)>,
+    /// Goal nouns right before a number ("改厕任务38283座", "就业目标为1200万"):
+    /// `(start of the number, [start, end) of the noun)`.
+    pub(crate) goal_heads: Vec<(usize, usize, usize)>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -384,9 +387,11 @@ impl Markers {
             list_chars: std::mem::take(&mut self.list_chars),
             colons: std::mem::take(&mut self.colons),
             goals: std::mem::take(&mut self.goals),
+            goal_heads: std::mem::take(&mut self.goal_heads),
             ..Markers::default()
         };
         self.goals.clear();
+        self.goal_heads.clear();
         self.colons.clear();
         self.list_chars.clear();
         self.stretch_marks.clear();
@@ -427,6 +432,15 @@ impl Markers {
             if c == '的' {
                 if let Some(g) = goal_noun_after(ch, i) {
                     self.goals.push(g);
+                }
+            }
+            if let Some(len) = lx::starts_any(ch, i, lx::PLAN_OBJECT_NOUNS) {
+                let mut k = i + len;
+                if ch.get(k).is_some_and(|&c| matches!(c, '为' | '是')) {
+                    k += 1;
+                }
+                if ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
+                    self.goal_heads.push((k, i, i + len));
                 }
             }
             // "今年前9个月", "1-9月": a period to date reports.
@@ -757,7 +771,12 @@ impl Markers {
         };
         // "超额完成5.4万个的年度目标任务", "实现增长5%左右的预期目标": a number
         // before 的 + goal noun in its clause is the content of the goal.
-        let goal = self.goals.iter().find(|g| g.0 > i);
+        // Binary searches: both lists are in text order.
+        let h = self.goal_heads.partition_point(|g| g.0 < i);
+        if let Some(&(_, s, e)) = self.goal_heads.get(h).filter(|g| g.0 == i) {
+            return (true, Decided::Word(s, e));
+        }
+        let goal = self.goals.get(self.goals.partition_point(|g| g.0 <= i));
         if let Some(&(s, e)) = goal.filter(|g| g.0 < clause_end) {
             return (true, Decided::Word(s, e));
         }

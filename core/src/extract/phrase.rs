@@ -286,12 +286,12 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
 /// number continues what the clause before named.
 fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
-    let e = if e > s && matches!(ch[e - 1], '到' | '至') {
+    let e = if e > s && matches!(ch[e - 1], '到' | '至' | '为') {
         e - 1
     } else {
         e
     };
-    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS]
+    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
         .iter()
         .any(|w| lx::ends_any(ch, e, w) == Some(e - s))
 }

@@ -57,6 +57,16 @@ impl Clean {
             self.len.push(c.len_utf8() as u8);
         }
         self.quoted.resize(self.ch.len(), false);
+        // "1.6?36.9?61.5": a ratio sign (∶) lost to `?` by a conversion; between two
+        // digits a question mark is never one.
+        for k in 1..self.ch.len().saturating_sub(1) {
+            if self.ch[k] == '?'
+                && self.ch[k - 1].is_ascii_digit()
+                && self.ch[k + 1].is_ascii_digit()
+            {
+                self.ch[k] = '∶';
+            }
+        }
         // Short quotations (“1+4+N”, “十百千万”, “金融支持前海30条”) and book titles are names.
         let mut open: Option<(usize, char)> = None;
         for i in 0..self.ch.len() {
@@ -309,6 +319,18 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
     drop_modifier_numerals(cl, out);
 }
 
+/// True when `head` ends with the acronym of an indicator ("完成GDP2917.85亿元"),
+/// not with a code such as PM2.5 or V2G: the number after it is the indicator's.
+fn after_indicator_acronym(head: &str) -> bool {
+    lx::INDICATOR_ACRONYMS.iter().any(|a| {
+        head.strip_suffix(a).is_some_and(|h| {
+            !h.chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
 /// Reads a number starting at cleaned index `i`.
 fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
     let ch = &cl.ch;
@@ -316,7 +338,10 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     let byte = cl.byte[i] as usize;
     let before = raw_before(text, byte);
     // Part of a code or a name: PM2.5, V2G, X9, AIPerf500, 1+4+N, 2.0.
-    if !chinese && (is_ascii_alnum(before) || matches!(before, Some('+' | '.' | '/' | '_' | '#'))) {
+    if !chinese
+        && ((is_ascii_alnum(before) && !after_indicator_acronym(&text[..byte]))
+            || matches!(before, Some('+' | '.' | '/' | '_' | '#')))
+    {
         return None;
     }
     if cl.quoted[i] {
