@@ -421,20 +421,45 @@ impl Analyzer<'_> {
         let Some(n) = self.cands.get(k + 1) else {
             return false;
         };
-        let lo = phrase::clause_start(ch, c.pre, 0);
-        let opens = c.pre - lo <= 4
-            && !(lo..c.pre).any(|x| {
-                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
-                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
-                    || !lx::is_han(ch[x])
-            });
-        let noun_after = ch.get(c.post).is_some_and(|&x| lx::is_han(x))
+        // A time word may open the clause first ("今年13个主产区…").
+        let mut opens = self.opens_with_count(k);
+        // "26条“552”重点整治河道及57条…河道平均水质…达到100%": the second count of a
+        // list of subjects joined by 及/和/、 quantifies its subject too.
+        if !opens && k > 0 {
+            let p = &self.cands[k - 1];
+            opens = p.post < c.pre
+                && c.pre - p.post <= 24
+                && matches!(ch[c.pre - 1], '及' | '和' | '、' | '与')
+                && !ch[p.post..c.pre].iter().any(|&x| lx::is_clause_end(x))
+                && !(p.post..c.pre).any(|x| lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some())
+                && self.opens_with_count(k - 1);
+        }
+        let noun_after = ch
+            .get(c.post)
+            .is_some_and(|&x| lx::is_han(x) || lx::quote_pair(x).is_some())
             && lx::LEXICON.at(ch, c.post, lx::Tag::Verb).is_none();
         let same_clause = n.pre > c.post
             && !ch[c.post..n.pre]
                 .iter()
                 .any(|&x| lx::is_clause_end(x) || matches!(x, '、' | '。'));
         opens && noun_after && same_clause && n.kind == Kind::Number
+    }
+
+    /// True when the count `k` opens its clause (after a time word at most): nothing
+    /// but non-verb characters of a name before it.
+    fn opens_with_count(&self, k: usize) -> bool {
+        let ch = &self.clean.ch;
+        let c = &self.cands[k];
+        let mut lo = phrase::clause_start(ch, c.pre, 0);
+        if let Some(len) = lx::starts_any(ch, lo, lx::PERIOD_WORDS) {
+            lo = (lo + len).min(c.pre);
+        }
+        c.pre - lo <= 4
+            && !(lo..c.pre).any(|x| {
+                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
+                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
+                    || !lx::is_han(ch[x])
+            })
     }
 
     /// The comparator written after the last number of a list that the number `k`

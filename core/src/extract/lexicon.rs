@@ -929,6 +929,11 @@ pub(crate) const PLAN_COMPARATORS: &[&str] = &[
     "稳定在",
 ];
 
+/// Plan comparators that reviews hardly use without an estimate word (预计) or a past
+/// year: right after a number they outweigh a weak report word before it
+/// ("分别为4.8%左右", "完成…，增长8%左右"), not 同比/了/已.
+pub(crate) const PLAN_ONLY_COMPARATORS: &[&str] = &["左右"];
+
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
 pub(crate) const CUE_NOUN_TAILS: &[&str] = &["区", "单列", "率"];

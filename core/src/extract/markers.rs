@@ -332,6 +332,8 @@ pub(crate) struct Cue {
     pub(crate) governs: bool,
     /// 了 or 已 ([`lx::ASPECT_MARKERS`]): reports even right after a plan word.
     pub(crate) aspect: bool,
+    /// 左右 ([`lx::PLAN_ONLY_COMPARATORS`]).
+    pub(crate) plan_only: bool,
 }
 
 /// What a status cue says.
@@ -455,6 +457,7 @@ impl Markers {
                         plannable: false,
                         governs: false,
                         aspect: false,
+                        plan_only: false,
                     });
                 }
             }
@@ -491,6 +494,8 @@ impl Markers {
                             && lx::starts_any(ch, i, lx::GOVERNING_PLAN_WORDS) == Some(len),
                         aspect: k & REPORT != 0
                             && lx::starts_any(ch, i, lx::ASPECT_MARKERS) == Some(len),
+                        plan_only: k & PLAN_CMP != 0
+                            && lx::starts_any(ch, i, lx::PLAN_ONLY_COMPARATORS) == Some(len),
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -865,6 +870,21 @@ impl Markers {
                 _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
             }
         };
+        // 左右 right after the number in its clause outweighs a weak report word
+        // before it (分别为, 完成, 实现); a strong one (同比, 了, 已), an estimate or a
+        // year decide as before.
+        let approx_after = words(i, clause_end)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator)
+            .filter(|c| c.plan_only);
+        let weak_report_before = words(ps, i)
+            .iter()
+            .rev()
+            .find(|c| c.kind != CueKind::Comparator)
+            .is_some_and(|c| c.kind == CueKind::Report && !c.strong);
+        if let Some(c) = approx_after.filter(|_| weak_report_before && self.estimate.is_none()) {
+            return (true, Decided::Weak(c.start, c.end));
+        }
         // Action verbs (建设, 改造) wait until every other word has been heard.
         let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator && !c.weak;
         if let Some(c) = words(ps, i)
