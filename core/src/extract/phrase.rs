@@ -203,7 +203,8 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= len;
             continue;
         }
-        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':') {
+        // "城镇化率由60.2%提高到…": 由/从 opens the range of a change.
+        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':' | '由' | '从') {
             e -= 1;
             continue;
         }

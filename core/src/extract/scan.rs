@@ -785,6 +785,20 @@ fn ratio_name_before(ch: &[char], i: usize) -> bool {
             break;
         }
     }
+    // "系数由0.516提高到0.548": the end of a from–to change names its ratio before
+    // the first number.
+    let digits = ch[..e]
+        .iter()
+        .rev()
+        .take(12)
+        .take_while(|c| c.is_ascii_digit() || **c == '.')
+        .count();
+    if digits > 0 && e > digits && matches!(ch[e - digits - 1], '由' | '从') {
+        e -= digits + 1;
+    }
+    if e > 0 && matches!(ch[e - 1], '由' | '从') {
+        e -= 1;
+    }
     match lx::ends_any(ch, e, lx::RATIO_NAMES) {
         Some(_) => !(e >= 2 && matches!(ch[e - 2], '同' | '环' | '占' | '相' | '对')),
         None => false,
