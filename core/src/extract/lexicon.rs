@@ -355,6 +355,7 @@ const SCOPE: &[&str] = &[
 ];
 
 const PREDICATES: &[&str] = &[
+    "超额完成",
     "负增长",
     "达到了",
     "达到",
@@ -900,7 +901,6 @@ pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[
     "将",
     "要",
     "拟",
-    "计划",
     "预期",
     "为实现",
 ];

@@ -456,7 +456,8 @@ impl Markers {
                         weak: false,
                         plannable: false,
                         governs: false,
-                        aspect: false,
+                        // "今年前9个月": reported even right after 今年.
+                        aspect: true,
                         plan_only: false,
                     });
                 }
@@ -785,7 +786,11 @@ impl Markers {
         if let Some(&(s, e)) = goal.filter(|g| g.0 < clause_end) {
             return (true, Decided::Word(s, e));
         }
-        let plan_before = words(ps, i).iter().any(|c| c.kind == CueKind::Plan);
+        // Action verbs (新开工, 改造) are used by reviews as much as plans: they do not
+        // make a year named before the number a plan year.
+        let plan_before = words(ps, i)
+            .iter()
+            .any(|c| c.kind == CueKind::Plan && !c.weak);
         // A bare year before the number in its part, not inside a deadline (到2025年).
         let bare_year = self
             .years
@@ -808,7 +813,12 @@ impl Markers {
                     }
                     let latest = self.years.iter().map(|y| y.1).max().unwrap_or(y);
                     let one_year = self.years.iter().all(|x| x.1 == y);
-                    let plan_in_part = words(ps, pe).iter().any(|c| c.kind == CueKind::Plan);
+                    // A goal noun after 的 ("超额完成…的年度目标任务") names the
+                    // target a reported figure is measured against, not a plan.
+                    let plan_in_part = words(ps, pe).iter().any(|c| {
+                        c.kind == CueKind::Plan
+                            && self.goals.binary_search_by_key(&c.start, |g| g.0).is_err()
+                    });
                     if y < latest || (one_year && !plan_in_part) {
                         return (false, Decided::Year(k));
                     }
@@ -860,7 +870,15 @@ impl Markers {
                 .find(|x| x.kind != CueKind::Comparator)
                 .filter(|p| p.kind == CueKind::Plan);
             let adjacent = prev.filter(|p| p.end == c.start && !c.aspect);
-            let governor = prev.filter(|p| p.governs && c.plannable);
+            // The governing word may stand before other report words that are not of
+            // aspect (确保一季度…，一季度完成投资): the nearest plan word, unless a
+            // strong report word (了, 已, 同比 …) comes between.
+            let governor = self.cues[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start >= cps && !(x.kind == CueKind::Report && x.strong))
+                .find(|x| x.kind == CueKind::Plan && !x.weak)
+                .filter(|p| p.governs && c.plannable);
             match adjacent.or(governor) {
                 Some(p) if c.kind == CueKind::Report => {
                     let end = if p.end == c.start { c.end } else { p.end };
