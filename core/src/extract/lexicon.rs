@@ -886,6 +886,14 @@ pub(crate) const PLANNABLE_REPORT_VERBS: &[&str] = &[
 /// indicator named before.
 pub(crate) const SHIFT_VERBS: &[&str] = &["调整", "优化", "转变", "变"];
 
+/// Head nouns of groups of people: a number with a magnitude word before them counts
+/// people ("12万城镇就业困难人员", "近1亿农村贫困人口").
+pub(crate) const PEOPLE_NOUNS: &[&str] = &["人口", "人员", "群众", "农民工", "劳动力"];
+
+/// Indicators that count people: a bare number with a magnitude word after them is a
+/// number of people ("新增就业目标1200万").
+pub(crate) const PEOPLE_INDICATORS: &[&str] = &["就业", "就业人数", "常住人口", "户籍人口"];
+
 /// Acronyms of indicators that reports write right before their figure
 /// ("完成GDP2917.85亿元"); other Latin letters before a digit make a code (PM2.5, 5G).
 pub(crate) const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "GNP", "GNI"];

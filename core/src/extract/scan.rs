@@ -331,6 +331,43 @@ fn after_indicator_acronym(head: &str) -> bool {
     })
 }
 
+/// "12万城镇就业困难人员", "近1亿农村贫困人口", "1亿左右农业转移人口": a number with a
+/// magnitude word and no unit, before a noun phrase of people in its clause, counts
+/// people (人).
+fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
+    if !ch[i..j].iter().any(|c| matches!(c, '千' | '万' | '亿')) {
+        return None;
+    }
+    let k = j + lx::starts_any(ch, j, &["左右", "多", "余"]).unwrap_or(0);
+    let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(ch[x]));
+    let mut found = false;
+    for x in run {
+        if lx::starts_any(ch, x, lx::PEOPLE_NOUNS).is_some() {
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    Unit::parse("人").ok()
+}
+
+/// "新增就业目标1200万": a number with a magnitude word and no unit right after an
+/// indicator that counts people ([`lx::PEOPLE_INDICATORS`], a plan noun between at
+/// most) counts people (人).
+fn people_indicator_before(ch: &[char], i: usize, j: usize) -> Option<Unit> {
+    if !ch[i..j].iter().any(|c| matches!(c, '千' | '万' | '亿')) {
+        return None;
+    }
+    let mut e = i;
+    if let Some(len) = lx::ends_any(ch, e, lx::PLAN_OBJECT_NOUNS) {
+        e -= len;
+    }
+    lx::ends_any(ch, e, lx::PEOPLE_INDICATORS)?;
+    Unit::parse("人").ok()
+}
+
 /// Reads a number starting at cleaned index `i`.
 fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
     let ch = &cl.ch;
@@ -446,6 +483,19 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     // the last one.
     if unit.is_none() && value_hi.is_none() && respectively_before(ch, i) {
         unit = shared_list_unit(text, p, cl, j);
+    }
+    if unit.is_none() && value_hi.is_none() {
+        unit = people_noun_after(ch, i, j).or_else(|| people_indicator_before(ch, i, j));
+    }
+    // "4.4兆元": 兆 before a currency is 10^12 (Taiwan usage; README of the dev set).
+    if unit.is_none() && j + 1 < n && ch[j] == '兆' {
+        if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[j + 1] as usize..p.end]) {
+            if matches!(u.dimension(), Dimension::Money(_)) {
+                value = value.mul_checked(Decimal::from(1_000_000_000_000i64))?;
+                unit = Some(u);
+                j = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
+            }
+        }
     }
     let unit = match unit {
         Some(u) => u,
