@@ -193,7 +193,15 @@ impl Analyzer<'_> {
         let is_ratio_sign = |k: Option<&char>| k.is_some_and(|x| matches!(x, ':' | '∶' | '︰'));
         let ratio_part =
             is_ratio_sign(ch.get(c.e)) || is_ratio_sign(c.s.checked_sub(1).and_then(|k| ch.get(k)));
-        let after = if c.kind == Kind::Number && !ratio_part {
+        // "增长5.0%左右的预期目标": the goal is what the number is, not its indicator.
+        let goal_after = {
+            let g = self.markers.goals.partition_point(|g| g.0 < c.post);
+            self.markers
+                .goals
+                .get(g)
+                .is_some_and(|g| g.0 <= c.post + 6 && ch[c.post..g.0].contains(&'的'))
+        };
+        let after = if c.kind == Kind::Number && !ratio_part && !goal_after {
             phrase::after(ch, c.post, ceil)
         } else {
             After::None
@@ -233,8 +241,25 @@ impl Analyzer<'_> {
                     let enumerated = numberless
                         && ch[a..b].contains(&'、')
                         && items.iter().all(|(x, y)| y - x >= 2);
+                    // "城镇调查失业率和登记失业率稳定在4.3%左右": rates of one kind (a
+                    // shared head of two characters or more) sharing the only number of
+                    // their clause. (A count of "A及B院士" is their sum: not split.)
+                    let alone = |o: Option<&Cand>| {
+                        o.is_none_or(|o| {
+                            self.markers.clause_start.get(o.s) != self.markers.clause_start.get(c.s)
+                        })
+                    };
+                    let parallel = c.kind == Kind::Number
+                        && sym == "%"
+                        && items.len() >= 2
+                        && items.iter().all(|(x, y)| y - x >= 3)
+                        && shared_head(ch, &items) >= 2
+                        && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
+                        && alone(self.cands.get(k + 1))
+                        && !lx::contains_any(&ch[a..c.pre], &["分别"]);
                     if (distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3))
                         || (enumerated && items.len() >= 2)
+                        || parallel
                     {
                         indicators.extend(items);
                     } else {
@@ -725,4 +750,21 @@ fn to_base(value: Option<Decimal>, unit: Unit) -> (Option<Decimal>, Unit) {
             Err(_) => (Some(v), unit),
         },
     }
+}
+
+/// The length of the tail that every item `[s, e)` of a list ends with (失业率 in
+/// "城镇调查失业率和登记失业率").
+fn shared_head(ch: &[char], items: &[(usize, usize)]) -> usize {
+    let Some(&(s0, e0)) = items.first() else {
+        return 0;
+    };
+    let mut n = 0;
+    while n < e0 - s0
+        && items
+            .iter()
+            .all(|&(s, e)| n < e - s && ch[e - 1 - n] == ch[e0 - 1 - n])
+    {
+        n += 1;
+    }
+    n
 }
