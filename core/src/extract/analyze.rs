@@ -238,6 +238,12 @@ impl Analyzer<'_> {
                     let quota = c.kind == Kind::Reference
                         && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
                     let numberless = quota || matches!(ch.get(c.s), Some('正' | '持'));
+                    // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
+                    // 等 are the items of the condition.
+                    let lo = phrase::clause_start(ch, a, floor);
+                    let examples = (quota && a > lo + 1 && ch[a - 1] == '等')
+                        .then(|| phrase::list_items(ch, lo, a - 1))
+                        .filter(|x| x.len() >= 2 && x.iter().all(|(x, y)| y - x >= 2));
                     let enumerated = numberless
                         && ch[a..b].contains(&'、')
                         && items.iter().all(|(x, y)| y - x >= 2);
@@ -257,7 +263,11 @@ impl Analyzer<'_> {
                         && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
                         && alone(self.cands.get(k + 1))
                         && !lx::contains_any(&ch[a..c.pre], &["分别"]);
-                    if (distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3))
+                    if let Some(examples) = examples {
+                        indicators.extend(examples);
+                    } else if (distributive
+                        && items.len() >= 2
+                        && items.iter().all(|(x, y)| y - x >= 3))
                         || (enumerated && items.len() >= 2)
                         || parallel
                     {

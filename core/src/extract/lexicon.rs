@@ -894,6 +894,12 @@ pub(crate) const PEOPLE_NOUNS: &[&str] = &["人口", "人员", "群众", "农民
 /// number of people ("新增就业目标1200万").
 pub(crate) const PEOPLE_INDICATORS: &[&str] = &["就业", "就业人数", "常住人口", "户籍人口"];
 
+/// Levels of government whose requirements bind a condition ("达到国家要求").
+pub(crate) const AUTHORITIES: &[&str] = &["国家", "省里", "省级", "市级", "上级", "省", "市"];
+
+/// Verbs that make a requirement a condition ("达到国家要求", "符合省要求").
+pub(crate) const MEET_VERBS: &[&str] = &["达到", "符合", "满足"];
+
 /// Acronyms of indicators that reports write right before their figure
 /// ("完成GDP2917.85亿元"); other Latin letters before a digit make a code (PM2.5, 5G).
 pub(crate) const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "GNP", "GNI"];

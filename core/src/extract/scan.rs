@@ -295,6 +295,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             || (c == '规' && lx::starts(ch, i, "规定"))
         {
             reference_at(cl, i)
+        } else if c == '要' && lx::starts(ch, i, "要求") {
+            requirement_at(cl, i)
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
         } else if c == '正' && lx::starts(ch, i, "正增长") {
@@ -1514,6 +1516,16 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         ],
     )?;
     Some(Cand::reference(Kind::Reference, s, e, s - verb, inner))
+}
+
+/// "生态环境质量、能源、水资源等指标达到国家要求": a condition bound to what a higher
+/// level requires ([`lx::AUTHORITIES`] before 要求, [`lx::MEET_VERBS`] before that).
+fn requirement_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let len = lx::ends_any(ch, i, lx::AUTHORITIES)?;
+    let s = i - len;
+    let verb = lx::ends_any(ch, s, lx::MEET_VERBS)?;
+    Some(Cand::reference(Kind::Reference, s, i + 2, s - verb, None))
 }
 
 /// "居民人均可支配收入增长与经济增长同步": growth bound to another series.
