@@ -1303,7 +1303,8 @@ pub(crate) const TOP_N_VERBS: &[&str] = &[
 pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
 
 /// Comparison verbs that bind a value to a named level ("高于全省平均水平").
-pub(crate) const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
+pub(crate) const REFERENCE_VERBS: &[&str] =
+    &["高于", "低于", "快于", "慢于", "优于", "好于", "达到"];
 
 /// Two-character words whose last character is a one-character predicate (为, 达).
 pub(crate) const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[

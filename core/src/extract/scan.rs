@@ -305,7 +305,7 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
-        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
+        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好' | '达') {
             level_reference_at(cl, i)
         } else {
             None
