@@ -12,7 +12,10 @@
 //! single character inside the other: gold indicators are lightly completed where
 //! the text elides the subject). Ranks are dimensionless in the dev set and in 名次
 //! in planwatch; the scorer reads 名次 as no unit. The figures are printed for the whole set and for
-//! its even and odd rows (one half was used for development, the other held out).
+//! its even and odd rows (the rules of the first passes were chosen on the even rows, the odd
+//! rows held out; the third pass worked from the errors of both). The gate is 0.90 each on the
+//! whole set. `DEVSET_REPORT=1` prints every miss and spurious tuple with the status cue that
+//! decided it; `DEVSET_REPORT=all` adds the matched ones.
 
 use planwatch::extract::{extract, Finding};
 use planwatch::{Quantity, Unit};
@@ -20,14 +23,8 @@ use serde_json::Value;
 
 const DEVSET: &str = include_str!("gold/devset.jsonl");
 
-/// The bar issue 13 sets for precision and recall on the dev set. Not yet reached:
-/// the test enforces the floors below (the figures reached, so that nothing
-/// regresses) and prints how far the goal is.
+/// The bar issue 13 sets for precision and recall on the dev set, enforced.
 const DEV_GOAL: f64 = 0.90;
-/// Precision reached on the whole dev set; a ratchet, raise it with every gain.
-const DEV_FLOOR_P: f64 = 0.889;
-/// Recall reached on the whole dev set; a ratchet.
-const DEV_FLOOR_R: f64 = 0.853;
 
 #[derive(Debug, Clone)]
 struct Tuple {
@@ -269,28 +266,15 @@ fn devset_precision_and_recall_clear_the_gate() {
             f.r()
         );
     }
-    println!(
-        "devset goal {DEV_GOAL:.2}: precision {}, recall {}",
-        if all.p() >= DEV_GOAL {
-            "met"
-        } else {
-            "not met"
-        },
-        if all.r() >= DEV_GOAL {
-            "met"
-        } else {
-            "not met"
-        }
-    );
     assert!(
-        all.p() >= DEV_FLOOR_P,
-        "precision {:.3}\n{}",
+        all.p() >= DEV_GOAL,
+        "precision {:.3} < {DEV_GOAL}\n{}",
         all.p(),
         all.report
     );
     assert!(
-        all.r() >= DEV_FLOOR_R,
-        "recall {:.3}\n{}",
+        all.r() >= DEV_GOAL,
+        "recall {:.3} < {DEV_GOAL}\n{}",
         all.r(),
         all.report
     );

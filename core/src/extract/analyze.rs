@@ -158,6 +158,7 @@ impl Analyzer<'_> {
         };
         let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some()
             || lx::starts(ch, c.s, "正增长")
+            || lx::starts(ch, c.s, "负增长")
             || lx::starts(ch, c.s, "持平");
         let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
         // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
@@ -237,7 +238,7 @@ impl Analyzer<'_> {
                     // lists sharing a verb are split).
                     let quota = c.kind == Kind::Reference
                         && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
-                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '持'));
+                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
                     // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
                     // 等 are the items of the condition.
                     let lo = phrase::clause_start(ch, a, floor);

@@ -789,7 +789,7 @@ pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", 
 /// quantity, not of the indicator.
 pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
 
-/// Verbs before 正增长 that make it a figure (growth above zero).
+/// Verbs before 正增长 / 负增长 that make it a figure (growth above or below zero).
 pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
     "保持",
     "实现",

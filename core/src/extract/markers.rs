@@ -186,7 +186,7 @@ fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
         let e = i + 1 + n;
         return (n > 0 && lx::starts(ch, e, "个月")).then_some(e + 2 - i);
     }
-    if !ch[i].is_ascii_digit() || (i > 0 && (ch[i - 1].is_ascii_digit() || ch[i - 1] == '年')) {
+    if !ch[i].is_ascii_digit() || (i > 0 && ch[i - 1].is_ascii_digit()) {
         return None;
     }
     let a = run(i);

@@ -301,6 +301,13 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             task_reference_at(cl, i)
         } else if c == '正' && lx::starts(ch, i, "正增长") {
             positive_growth_at(cl, i)
+        } else if c == '负'
+            && lx::starts(ch, i, "负增长")
+            && !ch
+                .get(i + 3)
+                .is_some_and(|x| x.is_ascii_digit() || is_cn_numeral(*x))
+        {
+            negative_growth_at(cl, i)
         } else if c == '持' && lx::starts(ch, i, "持平") {
             level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
@@ -1427,6 +1434,19 @@ fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
         Decimal::ZERO,
         "%",
         Some(Comparator::Gt),
+    ))
+}
+
+/// "化肥农药使用量保持负增长": growth below zero, with no digit in the text.
+fn negative_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
+    Some(Cand::from_words(
+        Kind::Number,
+        (i, i + 3),
+        Decimal::ZERO,
+        "%",
+        Some(Comparator::Lt),
     ))
 }
 
