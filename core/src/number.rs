@@ -71,6 +71,12 @@ pub(crate) fn small_unit(c: char) -> Option<u32> {
     })
 }
 
+/// The value of any magnitude word (十 百 千 万 亿): what the extractor multiplies by
+/// when a magnitude follows 余/多 ("2.3万余次") or closes a size class.
+pub(crate) fn magnitude(c: char) -> Option<Decimal> {
+    small_unit(c).map(Decimal::from).or_else(|| big_unit(c))
+}
+
 fn big_unit(c: char) -> Option<Decimal> {
     Some(match c {
         '万' => Decimal::from(10_000),

@@ -237,7 +237,7 @@ impl Analyzer<'_> {
                     // 保持正增长, 同比持平) holds for each item of a list set off by 、 (README:
                     // lists sharing a verb are split).
                     let quota = c.kind == Kind::Reference
-                        && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
+                        && lx::contains_any(&ch[c.s..c.e], lx::QUOTA_WORDS);
                     let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
                     // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
                     // 等 are the items of the condition.
@@ -263,7 +263,7 @@ impl Analyzer<'_> {
                         && shared_head(ch, &items) >= 2
                         && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
                         && alone(self.cands.get(k + 1))
-                        && !lx::contains_any(&ch[a..c.pre], &["分别"]);
+                        && !lx::contains_any(&ch[a..c.pre], lx::RESPECTIVELY_WORDS);
                     if let Some(examples) = examples {
                         indicators.extend(examples);
                     } else if (distributive
@@ -285,9 +285,8 @@ impl Analyzer<'_> {
                         .filter(|(_, len)| words[*len..].starts_with('占'))
                         .map(|x| x.0);
                     // "较全省总体增速高1.87个百分点": a gap in a named rate is named by it.
-                    let names_rate = (a..b).any(|x| {
-                        lx::starts_any(ch, x, &["增速", "增幅", "涨幅", "比重", "占比"]).is_some()
-                    });
+                    let names_rate =
+                        (a..b).any(|x| lx::starts_any(ch, x, lx::RATE_NAMES).is_some());
                     match previous {
                         Some(prev) if !(names_rate && sym == "个百分点") => {
                             indicators.push(prev)

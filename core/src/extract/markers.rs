@@ -19,25 +19,11 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     if let Some(len) = lx::starts_any(ch, i, lx::PERIOD_WORDS) {
         return Some((Deadline::Period, len));
     }
-    let lead = lx::starts_any(ch, i, &["截止到", "截至", "截止", "到", "至"]).unwrap_or(0);
+    let lead = lx::starts_any(ch, i, lx::DEADLINE_LEADS).unwrap_or(0);
     let k = i + lead;
     if let Some(len) = year_at(ch, k) {
         let mut e = k + len;
-        let tail = lx::starts_any(
-            ch,
-            e,
-            &[
-                "年底前",
-                "年末",
-                "年底",
-                "底前",
-                "底",
-                "末",
-                "前",
-                "以前",
-                "度",
-            ],
-        );
+        let tail = lx::starts_any(ch, e, lx::YEAR_TAILS);
         match tail {
             Some(t) => e += t,
             None => match month_at(ch, e) {
@@ -76,7 +62,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
                 return Some((Deadline::Date, lead + m));
             }
         }
-        if let Some(t) = lx::starts_any(ch, k, &["年底", "年末"]) {
+        if let Some(t) = lx::starts_any(ch, k, lx::YEAR_END_WORDS) {
             return Some((Deadline::Date, lead + t));
         }
         let q = usize::from(ch.get(k) == Some(&'“'));
@@ -85,7 +71,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
             if ch.get(e) == Some(&'”') {
                 e += 1;
             }
-            if let Some(t) = lx::starts_any(ch, e, &["期末", "末", "时期末"]) {
+            if let Some(t) = lx::starts_any(ch, e, lx::PERIOD_END_WORDS) {
                 return Some((Deadline::Date, e + t - i));
             }
         }
@@ -970,12 +956,12 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::PAST_CUES, PAST),
         (lx::STRONG_PAST, STRONG_PAST),
         (lx::FUTURE_CUES, FUTURE),
-        (&["分别"][..], RESPECTIVELY),
+        (lx::RESPECTIVELY_WORDS, RESPECTIVELY),
         (lx::PLAN_CUES, PLAN),
         (lx::REPORT_CUES, REPORT),
         (lx::PLAN_COMPARATORS, PLAN_CMP),
         (lx::STRONG_REPORT_CUES, STRONG_CUE),
-        (&["今年", "本年"][..], THIS_YEAR),
+        (lx::THIS_YEAR_WORDS, THIS_YEAR),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }

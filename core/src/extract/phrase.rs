@@ -231,17 +231,12 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     // 占全市, 为全国, 是上年的: related to the previous finding.
     let short = e - s <= 8 && !(s..e).any(|k| LEXICON.at(ch, k, Tag::Verb).is_some());
     // "约占GDP的5%": an approximation word may come first.
-    let r = s + lx::starts_any(ch, s, &["大约", "约", "接近", "近", "超过", "超"]).unwrap_or(0);
+    let r = s + lx::starts_any(ch, s, lx::APPROX_LEADS).unwrap_or(0);
     // "高于全省平均水平2.1个百分点", "完成年度计划的78.5%": relative to something else.
     let against = short
-        && (lx::starts_any(
-            ch,
-            r,
-            &["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"],
-        )
-        .is_some()
-            || lx::ends_any(ch, e, &["计划", "任务", "目标"]).is_some()
-                && lx::starts_any(ch, lo, &["完成", "达到", "实现"]).is_some());
+        && (lx::starts_any(ch, r, lx::RELATIVE_VERBS).is_some()
+            || lx::ends_any(ch, e, lx::PLAN_NOUNS_RELATIVE).is_some()
+                && lx::starts_any(ch, lo, lx::ACHIEVE_LEADS).is_some());
     if r < e
         && (ch[r] == '占'
             || against
@@ -267,7 +262,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             s = k;
         }
         // A trailing 建设 / 创建 names the work, not the thing ("光纤点位建设").
-        if let Some(len) = lx::ends_any(ch, e, &["建设", "创建"]) {
+        if let Some(len) = lx::ends_any(ch, e, lx::WORK_NOUNS) {
             if e - len >= s + 2 && LEXICON.ending(ch, e, Tag::Noun).is_none() {
                 e -= len;
             }

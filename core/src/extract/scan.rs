@@ -12,6 +12,7 @@ use super::lexicon::{self as lx, is_clause_end, is_cn_numeral, is_cn_numeral_run
 use super::Passage;
 use crate::comparator::{Comparator, PREFIX_WORDS};
 use crate::exact::Checked;
+use crate::number::magnitude;
 use crate::quantity::Quantity;
 use crate::unit::{Dimension, Unit};
 
@@ -222,18 +223,6 @@ fn raw_after(text: &str, byte: usize) -> Option<char> {
     text[byte..].chars().next().map(crate::text::fold)
 }
 
-/// Magnitude characters allowed between 余/多 and a unit ("5000 多万元").
-fn magnitude(c: char) -> Option<Decimal> {
-    Some(match c {
-        '十' => Decimal::from(10),
-        '百' => Decimal::from(100),
-        '千' => Decimal::from(1000),
-        '万' => Decimal::from(10_000),
-        '亿' => Decimal::from(100_000_000),
-        _ => return None,
-    })
-}
-
 /// Characters that may follow a medal count (3金1银2铜).
 fn medal_follow(c: Option<char>) -> bool {
     match c {
@@ -344,10 +333,13 @@ fn after_indicator_acronym(head: &str) -> bool {
 /// magnitude word and no unit, before a noun phrase of people in its clause, counts
 /// people (人).
 fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
-    if !ch[i..j].iter().any(|c| matches!(c, '千' | '万' | '亿')) {
+    if !ch[i..j]
+        .iter()
+        .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
+    {
         return None;
     }
-    let k = j + lx::starts_any(ch, j, &["左右", "多", "余"]).unwrap_or(0);
+    let k = j + lx::starts_any(ch, j, lx::APPROX_AFTER_NUMBER).unwrap_or(0);
     let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(ch[x]));
     let mut found = false;
     for x in run {
@@ -366,7 +358,10 @@ fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
 /// indicator that counts people ([`lx::PEOPLE_INDICATORS`], a plan noun between at
 /// most) counts people (人).
 fn people_indicator_before(ch: &[char], i: usize, j: usize) -> Option<Unit> {
-    if !ch[i..j].iter().any(|c| matches!(c, '千' | '万' | '亿')) {
+    if !ch[i..j]
+        .iter()
+        .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
+    {
         return None;
     }
     let mut e = i;
@@ -618,7 +613,7 @@ pub(crate) fn excluded_by_context(
     let next = ch.get(j).copied();
     let next2 = ch.get(j + 1).copied();
     let mut k = j;
-    while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
+    while k < n && magnitude(ch[k]).is_some() {
         k += 1;
     }
     if k > j
@@ -671,17 +666,14 @@ pub(crate) fn excluded_by_context(
             .is_some_and(|c| matches!(c, '、' | '或' | '和' | '及'))
         {
             let mut k = j + 1;
-            let above = above || lx::starts_any(ch, k, &["超过", "超", "逾"]).is_some();
+            let above = above || lx::starts_any(ch, k, lx::ABOVE_WORDS).is_some();
             k += lx::starts_any(ch, k, &["超过", "超", "逾"]).unwrap_or(0);
             let start = k;
-            while k < n
-                && (ch[k].is_ascii_digit()
-                    || matches!(ch[k], '.' | '十' | '百' | '千' | '万' | '亿'))
-            {
+            while k < n && (ch[k].is_ascii_digit() || ch[k] == '.' || magnitude(ch[k]).is_some()) {
                 k += 1;
             }
             if k > start {
-                if let Some(len) = lx::starts_any(ch, k, &["美元", "港元", "欧元", "元"]) {
+                if let Some(len) = lx::starts_any(ch, k, lx::CURRENCY_UNITS) {
                     if size_class_at(ch, k + len, above) {
                         return Some(Exclusion::Category);
                     }
@@ -699,7 +691,7 @@ fn size_class_at(ch: &[char], k: usize, above: bool) -> bool {
     let n = ch.len();
     let mut k = k;
     let mut above = above;
-    if let Some(len) = lx::starts_any(ch, k, &["及以上", "以上"]) {
+    if let Some(len) = lx::starts_any(ch, k, lx::ABOVE_SUFFIXES) {
         k += len;
         above = true;
     }
@@ -1409,11 +1401,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
 /// "居民消费价格指数同比持平": a growth of zero against the same period.
 fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    lx::ends_any(
-        ch,
-        i,
-        &["同比", "比上年", "较上年", "比上年同期", "较上年同期"],
-    )?;
+    lx::ends_any(ch, i, lx::SAME_PERIOD_BASES)?;
     Some(Cand::from_words(
         Kind::Number,
         (i, i + 2),
@@ -1473,7 +1461,7 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
             return None;
         }
-        if let Some(len) = lx::starts_any(ch, k, &["任务", "目标"]) {
+        if let Some(len) = lx::starts_any(ch, k, lx::TASK_NOUNS) {
             let mut e = k + len;
             if lx::starts_any(ch, e, &["任务"]).is_some() {
                 e += 2;
@@ -1496,7 +1484,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
     let mut s = i;
-    for q in ["市级", "省级", "区级", "上级", "国家", "省", "市", "区"] {
+    for q in lx::QUOTA_SOURCES {
         let len = q.chars().count();
         if i >= len && lx::starts(ch, i - len, q) {
             s = i - len;
@@ -1509,7 +1497,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     }
     // "下达的节能减排目标任务": a short noun may name what the quota is for.
     let inner_start = e;
-    let keywords = ["指标", "目标", "任务", "计划", "要求"];
+    let keywords = lx::QUOTA_KEYWORDS;
     let first = (e..(e + 9).min(n))
         .take_while(|&k| !is_clause_end(ch[k]))
         .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
@@ -1522,19 +1510,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         }
     }
     // Only as a condition: 完成 / 控制在 / 达到 / 确保 before it.
-    let verb = lx::ends_any(
-        ch,
-        s,
-        &[
-            "完成",
-            "控制在",
-            "达到",
-            "确保完成",
-            "确保",
-            "不超过",
-            "低于",
-        ],
-    )?;
+    let verb = lx::ends_any(ch, s, lx::QUOTA_VERBS)?;
     Some(Cand::reference(Kind::Reference, s, e, s - verb, inner))
 }
 
@@ -1553,7 +1529,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
     // "新增城镇就业人数与上年持平": the value is last year's.
-    if let Some(len) = ["上年", "去年", "上年度"]
+    if let Some(len) = lx::LAST_YEAR_WORDS
         .iter()
         .filter(|w| lx::starts(ch, i + 1, w))
         .map(|w| w.chars().count())
@@ -1568,7 +1544,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         }
     }
     // "收入增长与经济增长同步", and "收入与经济增长同步" (the growth named after 与).
-    let verb = match lx::ends_any(ch, i, &["增长", "增速", "增幅"]) {
+    let verb = match lx::ends_any(ch, i, lx::GROWTH_WORDS_BEFORE_REFERENCE) {
         Some(v) => v,
         None => {
             let named = (i + 1..(i + 8).min(n))

@@ -473,19 +473,11 @@ pub(crate) fn plan_year(text: &str) -> Option<i32> {
                     .take(12)
                     .collect();
                 let hit = (0..window.len()).any(|k| {
-                    [
-                        "计划",
-                        "目标",
-                        "任务",
-                        "工作安排",
-                        "预期",
-                        "工作要点",
-                        "重点工作",
-                    ]
-                    .iter()
-                    .any(|w| lexicon::starts(&window, k, w))
+                    lexicon::PLAN_YEAR_TITLE_WORDS
+                        .iter()
+                        .any(|w| lexicon::starts(&window, k, w))
                 });
-                let distant = lexicon::contains_any(&window, &["远景", "展望"]);
+                let distant = lexicon::contains_any(&window, lexicon::DISTANT_WORDS);
                 if hit && !distant && best.is_none_or(|y| year > y) {
                     best = Some(year);
                 }
