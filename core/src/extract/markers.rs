@@ -859,9 +859,11 @@ impl Markers {
             // The governing word may stand before other report words that are not of
             // aspect (确保一季度…，一季度完成投资): the nearest plan word, unless a
             // strong report word (了, 已, 同比 …) comes between.
+            // Bounded, so that a part full of cue words stays linear.
             let governor = self.cues[..k]
                 .iter()
                 .rev()
+                .take(16)
                 .take_while(|x| x.start >= cps && !(x.kind == CueKind::Report && x.strong))
                 .find(|x| x.kind == CueKind::Plan && !x.weak)
                 .filter(|p| p.governs && c.plannable);
@@ -884,6 +886,7 @@ impl Markers {
         let weak_report_before = words(ps, i)
             .iter()
             .rev()
+            .take(16)
             .find(|c| c.kind != CueKind::Comparator)
             .is_some_and(|c| c.kind == CueKind::Report && !c.strong);
         if let Some(c) = approx_after.filter(|_| weak_report_before && self.estimate.is_none()) {
