@@ -1593,11 +1593,11 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let keywords = lx::QUOTA_KEYWORDS;
     let first = (e..(e + 9).min(n))
         .take_while(|&k| !is_clause_end(ch[k]))
-        .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
+        .find(|&k| lx::starts_any(ch, k, keywords).is_some())?;
     let inner = (first > inner_start).then_some((inner_start, first));
     e = first;
     while e < n && e - first < 6 {
-        match lx::starts_any(ch, e, &keywords) {
+        match lx::starts_any(ch, e, keywords) {
             Some(len) => e += len,
             None => break,
         }
