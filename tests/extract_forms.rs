@@ -504,6 +504,11 @@ fn numbers_and_lists_of_the_third_pass() {
     let got = extract("研发投入强度达到全省平均水平。").findings;
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].op.symbol(), "reference");
+    // A tier crossed in Arabic digits takes the indicator's unit.
+    assert_eq!(
+        tuples("机场旅客吞吐量突破300万大关。"),
+        [t("actual", ">", Some("3000000"), Some("人次"))]
+    );
     // 保持负增长: growth below zero.
     assert_eq!(
         tuples("煤炭消费量保持负增长。"),

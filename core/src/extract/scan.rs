@@ -415,6 +415,12 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     more_or_about(text, p, cl, i, &mut r)?;
     range_after(text, p, cl, chinese, &mut r)?;
     unit_from_context(text, p, cl, i, &mut r)?;
+    // "旅客吞吐量突破200万大关": a crossing of a tier in the indicator's unit.
+    if r.unit.is_none() && r.value_hi.is_none() {
+        if let Some(c) = tier_crossing(cl, i, r.j, r.value) {
+            return Some(Cand { chinese, ..c });
+        }
+    }
     let unit = match r.unit {
         Some(u) => u,
         None if !chinese && r.value_hi.is_none() && ratio_name_before(&cl.ch, i) => Unit::NONE,
