@@ -504,6 +504,12 @@ fn numbers_and_lists_of_the_third_pass() {
     let got = extract("研发投入强度达到全省平均水平。").findings;
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].op.symbol(), "reference");
+    // An amount with no subject of its own continues the last amount, not the rate
+    // between them; a rate after an amount is the amount's.
+    let got = extract("税收收入12亿元，自然增幅3%，同口径完成12.6亿元，增长8%。").findings;
+    let names: Vec<&str> = got.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(names[2], "税收收入", "{names:?}");
+    assert_eq!(names[3], "税收收入", "{names:?}");
     // A tier crossed in Arabic digits takes the indicator's unit.
     assert_eq!(
         tuples("机场旅客吞吐量突破300万大关。"),

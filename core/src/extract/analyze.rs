@@ -214,6 +214,29 @@ impl Analyzer<'_> {
             .last()
             .filter(|d| d.group == group)
             .map(|d| d.indicator);
+        // "收入3.5亿元，自然增幅2%，同口径完成3.67亿元": an amount with no subject of
+        // its own continues the last amount of its kind (a few findings back at most),
+        // not the rate between them.
+        // (A rate after an amount is the amount's growth: "收入58.6亿元、增长16%".)
+        let dimension = c.unit.map(|u| u.dimension());
+        let amount = matches!(dimension, Some(Dimension::Money(_)));
+        let previous = match self.drafts.last() {
+            Some(last)
+                if amount
+                    && last.group == group
+                    && last.unit.map(|u| u.dimension()) != dimension =>
+            {
+                self.drafts
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|d| d.group == group)
+                    .find(|d| d.unit.is_some() && d.unit.map(|u| u.dimension()) == dimension)
+                    .map(|d| d.indicator)
+                    .or(previous)
+            }
+            _ => previous,
+        };
         let sym = c.unit.map(|u| u.symbol()).unwrap_or("");
         let mut indicators: Vec<(usize, usize)> = Vec::new();
         let mut relational_op = None;
