@@ -1014,4 +1014,31 @@ mod tests {
         assert!(!m.status(Mode::Unknown, 10, None, false).0);
         assert!(m.status(Mode::Unknown, 22, None, false).0);
     }
+
+    #[test]
+    fn goals_and_periods_to_date() {
+        let ch = chars("超额完成5.4万个的年度目标任务");
+        let de = ch.iter().position(|&c| c == '的').expect("的");
+        assert_eq!(goal_noun_after(&ch, de), Some((de + 3, de + 5)));
+        let ch = chars("完成50%的村");
+        assert_eq!(goal_noun_after(&ch, 5), None);
+        assert_eq!(to_date_period_at(&chars("前9个月"), 0), Some(4));
+        assert_eq!(to_date_period_at(&chars("前三个月"), 0), Some(4));
+        assert_eq!(to_date_period_at(&chars("1-10月"), 0), Some(5));
+        assert_eq!(to_date_period_at(&chars("1至6月份"), 0), Some(4));
+        // A range of counts or of years is no period.
+        assert_eq!(to_date_period_at(&chars("1-2个"), 0), None);
+        assert_eq!(to_date_period_at(&chars("2021-2025年"), 0), None);
+        assert_eq!(to_date_period_at(&chars("前列"), 0), None);
+    }
+
+    #[test]
+    fn named_plan_documents_are_no_plan_cue() {
+        let ch = chars("“十四五”规划中期评估");
+        assert!(plan_word_not_cue(&ch, 5, 2));
+        let ch = chars("十三五规划纲要");
+        assert!(plan_word_not_cue(&ch, 3, 2));
+        let ch = chars("规划建设");
+        assert!(!plan_word_not_cue(&ch, 0, 2));
+    }
 }
