@@ -15,7 +15,7 @@ const NUMBER: &str = include_str!("../benches/peers/recognizers-text/NumberModel
 const PERCENT: &str = include_str!("../benches/peers/recognizers-text/PercentModel.json");
 
 /// The pass count reached; a ratchet (raise it with every gain).
-const FLOOR: usize = 365;
+const FLOOR: usize = 371;
 
 /// Why a case is outside planwatch's conventions, or None when it applies.
 fn excluded(span: &str, expected: &str) -> Option<&'static str> {
