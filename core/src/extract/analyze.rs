@@ -264,9 +264,11 @@ impl Analyzer<'_> {
                     let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
                     // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
                     // 等 are the items of the condition.
-                    let lo = phrase::clause_start(ch, a, floor);
-                    let examples = (quota && a > lo + 1 && ch[a - 1] == '等')
-                        .then(|| phrase::list_items(ch, lo, a - 1))
+                    let examples = (quota && a > 1 && ch[a - 1] == '等')
+                        .then(|| {
+                            let lo = phrase::clause_start(ch, a, floor);
+                            phrase::list_items(ch, lo, (a - 1).max(lo))
+                        })
                         .filter(|x| x.len() >= 2 && x.iter().all(|(x, y)| y - x >= 2));
                     let enumerated = numberless
                         && ch[a..b].contains(&'、')

@@ -422,17 +422,10 @@ impl Markers {
                     self.goals.push(g);
                 }
             }
-            if let Some(len) = lx::starts_any(ch, i, lx::PLAN_OBJECT_NOUNS) {
-                let mut k = i + len;
-                if ch.get(k).is_some_and(|&c| matches!(c, '为' | '是')) {
-                    k += 1;
-                }
-                if ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
-                    self.goal_heads.push((k, i, i + len));
-                }
-            }
             // "今年前9个月", "1-9月": a period to date reports.
-            if let Some(len) = to_date_period_at(ch, i) {
+            let period_start =
+                c == '前' || (c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()));
+            if let Some(len) = period_start.then(|| to_date_period_at(ch, i)).flatten() {
                 if self.cues.last().is_none_or(|c| c.end <= i) {
                     self.cues.push(Cue {
                         start: i,
@@ -451,6 +444,16 @@ impl Markers {
             let mut kinds = 0u16;
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
+                // "改厕任务38283座", "就业目标为1200万": a goal noun right before a number.
+                if k & GOAL != 0 {
+                    let mut e = i + len;
+                    if ch.get(e).is_some_and(|&c| matches!(c, '为' | '是')) {
+                        e += 1;
+                    }
+                    if ch.get(e).is_some_and(|c| c.is_ascii_digit()) {
+                        self.goal_heads.push((e, i, i + len));
+                    }
+                }
                 // A status cue is recorded once, at its longest reading, unless it is
                 // the head of a noun (建成区, 计划单列).
                 if k & (PLAN | REPORT | PLAN_CMP) != 0
@@ -948,6 +951,7 @@ const REPORT: u16 = 256;
 const PLAN_CMP: u16 = 512;
 const STRONG_CUE: u16 = 1024;
 const THIS_YEAR: u16 = 2048;
+const GOAL: u16 = 4096;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
 static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
@@ -965,6 +969,7 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::PLAN_COMPARATORS, PLAN_CMP),
         (lx::STRONG_REPORT_CUES, STRONG_CUE),
         (lx::THIS_YEAR_WORDS, THIS_YEAR),
+        (lx::PLAN_OBJECT_NOUNS, GOAL),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
