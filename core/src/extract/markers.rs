@@ -441,8 +441,24 @@ impl Markers {
                     });
                 }
             }
-            let mut kinds = 0u16;
+            // The words at `i` with their kinds; a word in several lists has one entry
+            // per list, so the flags of a cue word are the kinds of its length.
+            let mut hits = [(0usize, 0u32); 16];
+            let mut n_hits = 0;
             for (len, k) in MARKERS.at(ch, i) {
+                if n_hits < hits.len() {
+                    hits[n_hits] = (len, k);
+                    n_hits += 1;
+                }
+            }
+            let flags_of = |len: usize| {
+                hits[..n_hits]
+                    .iter()
+                    .filter(|h| h.0 == len)
+                    .fold(0u32, |a, h| a | h.1)
+            };
+            let mut kinds = 0u32;
+            for &(len, k) in &hits[..n_hits] {
                 kinds |= k;
                 // "改厕任务38283座", "就业目标为1200万": a goal noun right before a number.
                 if k & GOAL != 0 {
@@ -473,19 +489,16 @@ impl Markers {
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                     && !(k & PLAN != 0 && self.object_of_report_verb(ch, i, len))
                 {
+                    let f = flags_of(len);
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
                         strong: false,
-                        weak: k & PLAN != 0 && lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len),
-                        plannable: k & REPORT != 0
-                            && lx::starts_any(ch, i, lx::PLANNABLE_REPORT_VERBS) == Some(len),
-                        governs: k & PLAN != 0
-                            && lx::starts_any(ch, i, lx::GOVERNING_PLAN_WORDS) == Some(len),
-                        aspect: k & REPORT != 0
-                            && lx::starts_any(ch, i, lx::ASPECT_MARKERS) == Some(len),
-                        plan_only: k & PLAN_CMP != 0
-                            && lx::starts_any(ch, i, lx::PLAN_ONLY_COMPARATORS) == Some(len),
+                        weak: k & PLAN != 0 && f & ACTION != 0,
+                        plannable: k & REPORT != 0 && f & PLANNABLE != 0,
+                        governs: k & PLAN != 0 && f & GOVERNS != 0,
+                        aspect: k & REPORT != 0 && f & ASPECT != 0,
+                        plan_only: k & PLAN_CMP != 0 && f & APPROX_ONLY != 0,
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -939,23 +952,28 @@ impl Markers {
     }
 }
 
-const STRETCH: u16 = 1;
-const CUMULATIVE: u16 = 2;
-const ESTIMATE: u16 = 4;
-const PAST: u16 = 8;
-const STRONG_PAST: u16 = 16;
-const FUTURE: u16 = 32;
-const RESPECTIVELY: u16 = 64;
-const PLAN: u16 = 128;
-const REPORT: u16 = 256;
-const PLAN_CMP: u16 = 512;
-const STRONG_CUE: u16 = 1024;
-const THIS_YEAR: u16 = 2048;
-const GOAL: u16 = 4096;
+const STRETCH: u32 = 1;
+const CUMULATIVE: u32 = 2;
+const ESTIMATE: u32 = 4;
+const PAST: u32 = 8;
+const STRONG_PAST: u32 = 16;
+const FUTURE: u32 = 32;
+const RESPECTIVELY: u32 = 64;
+const PLAN: u32 = 128;
+const REPORT: u32 = 256;
+const PLAN_CMP: u32 = 512;
+const STRONG_CUE: u32 = 1024;
+const THIS_YEAR: u32 = 2048;
+const GOAL: u32 = 4096;
+const ACTION: u32 = 1 << 13;
+const PLANNABLE: u32 = 1 << 14;
+const GOVERNS: u32 = 1 << 15;
+const ASPECT: u32 = 1 << 16;
+const APPROX_ONLY: u32 = 1 << 17;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
-static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<(&str, u16)> = Vec::new();
+static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u32)> = Vec::new();
     for (list, kind) in [
         (lx::STRETCH, STRETCH),
         (lx::CUMULATIVE, CUMULATIVE),
@@ -970,6 +988,11 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::STRONG_REPORT_CUES, STRONG_CUE),
         (lx::THIS_YEAR_WORDS, THIS_YEAR),
         (lx::PLAN_OBJECT_NOUNS, GOAL),
+        (lx::ACTION_VERBS, ACTION),
+        (lx::PLANNABLE_REPORT_VERBS, PLANNABLE),
+        (lx::GOVERNING_PLAN_WORDS, GOVERNS),
+        (lx::ASPECT_MARKERS, ASPECT),
+        (lx::PLAN_ONLY_COMPARATORS, APPROX_ONLY),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
