@@ -441,24 +441,9 @@ impl Markers {
                     });
                 }
             }
-            // The words at `i` with their kinds; a word in several lists has one entry
-            // per list, so the flags of a cue word are the kinds of its length.
-            let mut hits = [(0usize, 0u32); 16];
-            let mut n_hits = 0;
-            for (len, k) in MARKERS.at(ch, i) {
-                if n_hits < hits.len() {
-                    hits[n_hits] = (len, k);
-                    n_hits += 1;
-                }
-            }
-            let flags_of = |len: usize| {
-                hits[..n_hits]
-                    .iter()
-                    .filter(|h| h.0 == len)
-                    .fold(0u32, |a, h| a | h.1)
-            };
             let mut kinds = 0u32;
-            for &(len, k) in &hits[..n_hits] {
+            // Each word once, with the kinds of every list it is in.
+            for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
                 // "改厕任务38283座", "就业目标为1200万": a goal noun right before a number.
                 if k & GOAL != 0 {
@@ -489,7 +474,7 @@ impl Markers {
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                     && !(k & PLAN != 0 && self.object_of_report_verb(ch, i, len))
                 {
-                    let f = flags_of(len);
+                    let f = k;
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
@@ -996,7 +981,16 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::n
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
-    lx::WordIndex::new(&words)
+    // One entry per word, its kinds joined: a word of several lists is matched once.
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    let mut merged: Vec<(&str, u32)> = Vec::with_capacity(words.len());
+    for (w, k) in words {
+        match merged.last_mut() {
+            Some(last) if last.0 == w => last.1 |= k,
+            _ => merged.push((w, k)),
+        }
+    }
+    lx::WordIndex::new(&merged)
 });
 
 #[cfg(test)]

@@ -53,21 +53,20 @@ impl Clean {
             if super::lexicon::is_space(c) || c == '*' || c == '\u{FEFF}' || c == '\u{200B}' {
                 continue;
             }
-            self.ch.push(lx::lex_fold(c));
+            let f = lx::lex_fold(c);
+            // "1.6?36.9?61.5": a ratio sign (∶) lost to `?` by a conversion; between two
+            // digits a question mark is never one.
+            if f.is_ascii_digit() {
+                let n = self.ch.len();
+                if n >= 2 && self.ch[n - 1] == '?' && self.ch[n - 2].is_ascii_digit() {
+                    self.ch[n - 1] = '∶';
+                }
+            }
+            self.ch.push(f);
             self.byte.push(at as u32);
             self.len.push(c.len_utf8() as u8);
         }
         self.quoted.resize(self.ch.len(), false);
-        // "1.6?36.9?61.5": a ratio sign (∶) lost to `?` by a conversion; between two
-        // digits a question mark is never one.
-        for k in 1..self.ch.len().saturating_sub(1) {
-            if self.ch[k] == '?'
-                && self.ch[k - 1].is_ascii_digit()
-                && self.ch[k + 1].is_ascii_digit()
-            {
-                self.ch[k] = '∶';
-            }
-        }
         // Short quotations (“1+4+N”, “十百千万”, “金融支持前海30条”) and book titles are names.
         let mut open: Option<(usize, char)> = None;
         for i in 0..self.ch.len() {
