@@ -510,6 +510,11 @@ fn numbers_and_lists_of_the_third_pass() {
     let names: Vec<&str> = got.iter().map(|f| f.indicator.as_str()).collect();
     assert_eq!(names[2], "税收收入", "{names:?}");
     assert_eq!(names[3], "税收收入", "{names:?}");
+    // A level held over a streak is named before the streak.
+    let got = extract("粮食总产量1330.9亿斤，连续9年稳定在1300亿斤以上。").findings;
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].indicator, "粮食总产量");
+    assert_eq!(got[1].op.symbol(), ">=");
     // A tier crossed in Arabic digits takes the indicator's unit.
     assert_eq!(
         tuples("机场旅客吞吐量突破300万大关。"),

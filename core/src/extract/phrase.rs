@@ -208,6 +208,11 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= 1;
             continue;
         }
+        // "粮食总产量…，连续9年稳定在1300亿斤以上": the streak is when, not what.
+        if let Some(len) = streak_ending(ch, e) {
+            e -= len;
+            continue;
+        }
         // "突破人民币6000亿元": the currency word belongs to the number.
         if let Some(len) = lx::ends_any(ch, e, lx::CURRENCY_BEFORE_NUMBER) {
             e -= len;
@@ -277,6 +282,25 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         return (Before::None, distributive);
     }
     (Before::Phrase(s, e), distributive)
+}
+
+/// The length of a streak ending at `e`: 连续 + a numeral (+ 年), as in "连续9年".
+fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
+    let mut k = e;
+    if k > 0 && ch[k - 1] == '年' {
+        k -= 1;
+    }
+    let digits = ch[..k]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|c| c.is_ascii_digit() || lx::is_cn_numeral_run(**c))
+        .count();
+    if digits == 0 || k < digits + 2 {
+        return None;
+    }
+    let s = k - digits - 2;
+    lx::starts(ch, s, "连续").then_some(e - s)
 }
 
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
