@@ -13,6 +13,11 @@
 //! the text elides the subject). Ranks are dimensionless in the dev set and in 名次
 //! in planwatch; the scorer reads 名次 as no unit. The figures are printed for the whole set and for
 //! its even and odd rows (one half was used for development, the other held out).
+//!
+//! The same scorer measures `tests/gold/heldout.jsonl`: sentences from pages outside
+//! the dev set, collected and annotated by an outside tester before the extractor
+//! was read or run (`tests/gold/HELDOUT.md`). It is for measuring generalisation
+//! only; its floors catch regressions and are not targets.
 
 use planwatch::extract::{extract, Finding};
 use planwatch::{Quantity, Unit};
@@ -34,10 +39,11 @@ const DEV_FLOOR_P: f64 = 0.889;
 const DEV_FLOOR_R: f64 = 0.853;
 
 /// Held-out floors: a little below the figures measured when the set was added
-/// (`HELDOUT.md`), so that a regression fails; not a target to tune against.
-const HELDOUT_FLOOR_P: f64 = 0.0;
+/// (precision 0.766, recall 0.757; `HELDOUT.md`), so that a regression fails. Not
+/// a target to tune against: rules are developed on the dev set only.
+const HELDOUT_FLOOR_P: f64 = 0.74;
 /// Held-out recall floor, as above.
-const HELDOUT_FLOOR_R: f64 = 0.0;
+const HELDOUT_FLOOR_R: f64 = 0.73;
 
 #[derive(Debug, Clone)]
 struct Tuple {
