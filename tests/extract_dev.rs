@@ -12,22 +12,37 @@
 //! single character inside the other: gold indicators are lightly completed where
 //! the text elides the subject). Ranks are dimensionless in the dev set and in 名次
 //! in planwatch; the scorer reads 名次 as no unit. The figures are printed for the whole set and for
-//! its even and odd rows (one half was used for development, the other held out).
+//! its even and odd rows (the rules of the first passes were chosen on the even rows, the odd
+//! rows held out; the third pass worked from the errors of both). The gate is 0.90 each on the
+//! whole set. `DEVSET_REPORT=1` prints every miss and spurious tuple with the status cue that
+//! decided it; `DEVSET_REPORT=all` adds the matched ones.
+//!
+//! The same scorer measures `tests/gold/heldout.jsonl`: sentences from pages outside
+//! the dev set, collected and annotated by an outside tester before the extractor
+//! was read or run (`tests/gold/HELDOUT.md`). It is for measuring generalisation
+//! only; its floors catch regressions and are not targets (`HELDOUT_REPORT=1`
+//! prints every miss).
 
 use planwatch::extraction::{extract, Finding};
 use planwatch::{Quantity, Unit};
 use serde_json::Value;
 
 const DEVSET: &str = include_str!("gold/devset.jsonl");
+/// Sentences from pages outside the dev set, collected and annotated by an outside
+/// tester blind to the extractor (`tests/gold/HELDOUT.md`): for measuring only,
+/// never for developing rules.
+const HELDOUT: &str = include_str!("gold/heldout.jsonl");
 
-/// The bar issue 13 sets for precision and recall on the dev set. Not yet reached:
-/// the test enforces the floors below (the figures reached, so that nothing
-/// regresses) and prints how far the goal is.
+/// The bar issue 13 sets for precision and recall on the dev set, enforced.
 const DEV_GOAL: f64 = 0.90;
-/// Precision reached on the whole dev set; a ratchet, raise it with every gain.
-const DEV_FLOOR_P: f64 = 0.889;
-/// Recall reached on the whole dev set; a ratchet.
-const DEV_FLOOR_R: f64 = 0.853;
+
+/// Held-out floors: a little below the figures measured when the set was added
+/// (precision 0.766, recall 0.757 on the code before the third extraction pass;
+/// `HELDOUT.md`), so that a regression fails. Not a target to tune against: rules
+/// are developed on the dev set only.
+const HELDOUT_FLOOR_P: f64 = 0.74;
+/// Held-out recall floor, as above.
+const HELDOUT_FLOOR_R: f64 = 0.73;
 
 #[derive(Debug, Clone)]
 struct Tuple {
@@ -39,6 +54,8 @@ struct Tuple {
     unit: Option<String>,
     status: String,
     stretch: bool,
+    /// What decided a found tuple's status (empty for gold), printed in the report.
+    cue: String,
 }
 
 fn of_gold(row: usize, v: &Value) -> Tuple {
@@ -52,6 +69,7 @@ fn of_gold(row: usize, v: &Value) -> Tuple {
         unit: s("unit"),
         status: s("status").expect("status"),
         stretch: v["stretch"].as_bool().unwrap_or(false),
+        cue: String::new(),
     }
 }
 
@@ -71,6 +89,7 @@ fn of_finding(row: usize, f: &Finding) -> Tuple {
             .map(|u| u.symbol().to_string()),
         status: f.status.name().to_string(),
         stretch: f.stretch,
+        cue: f.status_cue.clone(),
     }
 }
 
@@ -195,20 +214,25 @@ fn score(rows: &[(usize, Value)]) -> Figures {
         f.gold += gold.len();
         f.found += pred.len();
         f.matched += used.iter().filter(|u| **u).count();
+        let show = |t: &Tuple| {
+            format!(
+                "{} [{}] {} {:?} {:?} {:?}{}{}",
+                t.status,
+                t.indicator,
+                t.op,
+                t.value,
+                t.value_hi,
+                t.unit,
+                if t.stretch { " stretch" } else { "" },
+                if t.cue.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (cue {})", t.cue)
+                }
+            )
+        };
         if !missed.is_empty() || used.iter().any(|u| !u) {
             f.report.push_str(&format!("row {i}: {text}\n"));
-            let show = |t: &Tuple| {
-                format!(
-                    "{} [{}] {} {:?} {:?} {:?}{}",
-                    t.status,
-                    t.indicator,
-                    t.op,
-                    t.value,
-                    t.value_hi,
-                    t.unit,
-                    if t.stretch { " stretch" } else { "" }
-                )
-            };
             for m in missed {
                 f.report.push_str(&format!("  missed   {}\n", show(m)));
             }
@@ -218,33 +242,39 @@ fn score(rows: &[(usize, Value)]) -> Figures {
                 }
             }
         }
+        if std::env::var("DEVSET_REPORT").is_ok_and(|v| v == "all") {
+            for (k, p) in pred.iter().enumerate() {
+                if used[k] {
+                    f.report
+                        .push_str(&format!("  row {i} matched  {}\n", show(p)));
+                }
+            }
+        }
     }
     f
 }
 
-#[test]
-fn devset_precision_and_recall_clear_the_gate() {
-    let rows: Vec<(usize, Value)> = DEVSET
-        .lines()
+/// The rows of a gold file, numbered from 0.
+fn rows_of(src: &str) -> Vec<(usize, Value)> {
+    src.lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("devset line is JSON"))
+        .map(|l| serde_json::from_str(l).expect("gold line is JSON"))
         .enumerate()
-        .collect();
-    assert_eq!(rows.len(), 299);
-    let all = score(&rows);
+        .collect()
+}
+
+/// Scores the whole set and its even and odd rows, prints the three, returns the whole.
+fn score_halves(name: &str, rows: &[(usize, Value)]) -> Figures {
     let half = |parity: usize| -> Vec<(usize, Value)> {
         rows.iter()
             .filter(|(i, _)| i % 2 == parity)
             .cloned()
             .collect()
     };
-    let (even, odd) = (score(&half(0)), score(&half(1)));
-    if std::env::var_os("DEVSET_REPORT").is_some() {
-        println!("{}", all.report);
-    }
-    for (name, f) in [("all", &all), ("even rows", &even), ("odd rows", &odd)] {
+    let (all, even, odd) = (score(rows), score(&half(0)), score(&half(1)));
+    for (part, f) in [("all", &all), ("even rows", &even), ("odd rows", &odd)] {
         println!(
-            "devset {name}: {} gold, {} found, {} matched; precision {:.3}, recall {:.3}",
+            "{name} {part}: {} gold, {} found, {} matched; precision {:.3}, recall {:.3}",
             f.gold,
             f.found,
             f.matched,
@@ -252,28 +282,48 @@ fn devset_precision_and_recall_clear_the_gate() {
             f.r()
         );
     }
-    println!(
-        "devset goal {DEV_GOAL:.2}: precision {}, recall {}",
-        if all.p() >= DEV_GOAL {
-            "met"
-        } else {
-            "not met"
-        },
-        if all.r() >= DEV_GOAL {
-            "met"
-        } else {
-            "not met"
-        }
-    );
+    all
+}
+
+#[test]
+fn heldout_precision_and_recall_stay_above_their_floors() {
+    let rows = rows_of(HELDOUT);
+    assert_eq!(rows.len(), 114);
+    let all = score_halves("heldout", &rows);
+    if std::env::var_os("HELDOUT_REPORT").is_some() {
+        println!("{}", all.report);
+    }
     assert!(
-        all.p() >= DEV_FLOOR_P,
-        "precision {:.3}\n{}",
+        all.p() >= HELDOUT_FLOOR_P,
+        "held-out precision {:.3}\n{}",
         all.p(),
         all.report
     );
     assert!(
-        all.r() >= DEV_FLOOR_R,
-        "recall {:.3}\n{}",
+        all.r() >= HELDOUT_FLOOR_R,
+        "held-out recall {:.3}\n{}",
+        all.r(),
+        all.report
+    );
+}
+
+#[test]
+fn devset_precision_and_recall_clear_the_gate() {
+    let rows = rows_of(DEVSET);
+    assert_eq!(rows.len(), 299);
+    let all = score_halves("devset", &rows);
+    if std::env::var_os("DEVSET_REPORT").is_some() {
+        println!("{}", all.report);
+    }
+    assert!(
+        all.p() >= DEV_GOAL,
+        "precision {:.3} < {DEV_GOAL}\n{}",
+        all.p(),
+        all.report
+    );
+    assert!(
+        all.r() >= DEV_GOAL,
+        "recall {:.3} < {DEV_GOAL}\n{}",
         all.r(),
         all.report
     );

@@ -404,3 +404,130 @@ fn tiers_ranks_lists_and_asides() {
     let got = tuples("其中5000万元、1亿元以上项目分别增长10%、12%。");
     assert!(got.iter().all(|r| r.3.as_deref() == Some("%")), "{got:?}");
 }
+
+#[test]
+fn status_words_of_the_third_pass() {
+    // 了 after a plan verb still reports.
+    assert_eq!(
+        tuples("全区启动了15个城市更新项目。"),
+        [t("actual", "=", Some("15"), Some("个"))]
+    );
+    // A governing plan word reaches a report verb of its part: the list shares 力争.
+    let got = one("力争新增市场主体1.2万户、实现外贸进出口总额500亿元。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target" && f.4), "{got:?}");
+    assert_eq!(
+        tuples("确保新开工项目全部开工，三季度完成投资30亿元以上。"),
+        [t("target", ">=", Some("3000000000"), Some("元"))]
+    );
+    // 计划 is a noun here: what was completed is reported.
+    let got = tuples("计划投资120亿元，完成135亿元。");
+    assert_eq!(got[1], t("actual", "=", Some("13500000000"), Some("元")));
+    // A number before 的 + a goal noun is the goal; a goal noun before a number too.
+    assert_eq!(
+        tuples("老旧小区改造超额完成3.2万户的年度目标任务。"),
+        [t("target", ">=", Some("32000"), Some("户"))]
+    );
+    let got = tuples("（三）新建学校任务12所，完成13所，完成率108%。");
+    assert_eq!(
+        got,
+        [
+            t("target", ">=", Some("12"), Some("所")),
+            t("actual", "=", Some("13"), Some("所")),
+            t("actual", "=", Some("108"), Some("%")),
+        ]
+    );
+    // A period to date reports, even after 今年.
+    assert_eq!(
+        tuples("今年1-10月，规上工业增加值增长7.2%。")[0].0,
+        "actual"
+    );
+    assert_eq!(tuples("今年前三个月，新增市场主体2100户。")[0].0, "actual");
+    // A base year of comparison does not date the sentence.
+    assert_eq!(
+        tuples("单位地区生产总值能耗比2020年下降13.5%左右。"),
+        [t("target", "~", Some("-13.5"), Some("%"))]
+    );
+    // A plan document named in a review is no plan cue.
+    assert_eq!(
+        tuples("“十四五”规划实施情况良好，农村自来水普及率92%。")[0].0,
+        "actual"
+    );
+    // 左右 after the number outweighs a weak report word before it.
+    let got = tuples("城镇调查失业率、城镇登记失业率分别为5.5%左右和4.5%左右。");
+    assert!(got.iter().all(|r| r.0 == "target" && r.1 == "~"), "{got:?}");
+}
+
+#[test]
+fn numbers_and_lists_of_the_third_pass() {
+    // An indicator acronym right before its figure.
+    assert_eq!(
+        tuples("全年完成GDP3650亿元。"),
+        [t("actual", "=", Some("365000000000"), Some("元"))]
+    );
+    // A ratio sign lost to `?` in conversion; both ends of a change of structure.
+    let got = tuples("三次产业结构由3.1?40.2?56.7调整为2.5?38.6?58.9。");
+    let values: Vec<_> = got
+        .iter()
+        .map(|r| r.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(values, ["3.1", "40.2", "56.7", "2.5", "38.6", "58.9"]);
+    assert!(got.iter().all(|r| r.3.as_deref() == Some("%")), "{got:?}");
+    // Both ends of a from–to change of a ratio.
+    let got = one("基尼系数由0.47下降到0.45。");
+    let values: Vec<_> = got
+        .iter()
+        .map(|r| r.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(values, ["0.47", "0.45"]);
+    // Groups of people counted with a magnitude word and no measure word.
+    assert_eq!(
+        tuples("帮助3万困难群众实现就业。"),
+        [t("actual", "=", Some("30000"), Some("人"))]
+    );
+    assert_eq!(
+        tuples("新增就业目标110万。"),
+        [t("target", ">=", Some("1100000"), Some("人"))]
+    );
+    // 兆 before a currency (Taiwan usage).
+    assert_eq!(
+        tuples("全年營收約2.1兆元。"),
+        [t("actual", "~", Some("2100000000000"), Some("元"))]
+    );
+    // Rates of one kind sharing one number are split; a count of two kinds is a sum.
+    assert_eq!(tuples("城镇登记失业率和调查失业率控制在5%以内。").len(), 2);
+    assert_eq!(tuples("引进院士及海外院士16名。").len(), 1);
+    // Conditions bound to a requirement or an average.
+    let got = extract("空气质量、水质等指标达到国家要求。").findings;
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.op.symbol() == "reference"));
+    let got = extract("研发投入强度达到全省平均水平。").findings;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].op.symbol(), "reference");
+    // An amount with no subject of its own continues the last amount, not the rate
+    // between them; a rate after an amount is the amount's.
+    let got = extract("税收收入12亿元，自然增幅3%，同口径完成12.6亿元，增长8%。").findings;
+    let names: Vec<&str> = got.iter().map(|f| f.indicator.as_str()).collect();
+    assert_eq!(names[2], "税收收入", "{names:?}");
+    assert_eq!(names[3], "税收收入", "{names:?}");
+    // A level held over a streak is named before the streak.
+    let got = extract("粮食总产量1330.9亿斤，连续9年稳定在1300亿斤以上。").findings;
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[1].indicator, "粮食总产量");
+    assert_eq!(got[1].op.symbol(), ">=");
+    // A tier crossed in Arabic digits takes the indicator's unit.
+    assert_eq!(
+        tuples("机场旅客吞吐量突破300万大关。"),
+        [t("actual", ">", Some("3000000"), Some("人次"))]
+    );
+    // 保持负增长: growth below zero.
+    assert_eq!(
+        tuples("煤炭消费量保持负增长。"),
+        [t("actual", "<", Some("0"), Some("%"))]
+    );
+    // A count after a time word that quantifies the subject is no finding.
+    assert_eq!(
+        tuples("今年12个重点镇街地区生产总值增长6%以上。"),
+        [t("target", ">=", Some("6"), Some("%"))]
+    );
+}

@@ -15,7 +15,7 @@ const NUMBER: &str = include_str!("../benches/peers/recognizers-text/NumberModel
 const PERCENT: &str = include_str!("../benches/peers/recognizers-text/PercentModel.json");
 
 /// The pass count reached; a ratchet (raise it with every gain).
-const FLOOR: usize = 365;
+const FLOOR: usize = 371;
 
 /// Why a case is outside planwatch's conventions, or None when it applies.
 fn excluded(span: &str, expected: &str) -> Option<&'static str> {
@@ -45,7 +45,9 @@ fn excluded(span: &str, expected: &str) -> Option<&'static str> {
         return Some("个百分点 stays its own unit (SPEC §2), the spec reads %");
     }
     if s.contains('兆') {
-        return Some("兆 is 10^6 in mainland units (兆瓦) and 10^12 in Taiwan usage: ambiguous");
+        return Some(
+            "兆 is 10^6 in mainland units (兆瓦) and 10^12 in Taiwan usage: ambiguous alone (extraction reads 兆 before a currency as 10^12)",
+        );
     }
     if s.contains('折') {
         return Some("折 is a discount (打八折 = 80%), not a share");

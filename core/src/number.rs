@@ -71,6 +71,12 @@ pub(crate) fn small_unit(c: char) -> Option<u32> {
     })
 }
 
+/// The value of any magnitude word (十 百 千 万 亿): what the extractor multiplies by
+/// when a magnitude follows 余/多 ("2.3万余次") or closes a size class.
+pub(crate) fn magnitude(c: char) -> Option<Decimal> {
+    small_unit(c).map(Decimal::from).or_else(|| big_unit(c))
+}
+
 fn big_unit(c: char) -> Option<Decimal> {
     Some(match c {
         '万' => Decimal::from(10_000),
@@ -115,11 +121,15 @@ impl Arith<'_> {
 /// followed by spaces, an optional exponent) at the cursor. Returns None when no digit
 /// is there.
 fn arabic(cur: &mut Cursor<'_>) -> Result<Option<Decimal>> {
-    if !cur.peek().is_some_and(|c| c.is_ascii_digit()) {
+    let point_first = leading_point(cur);
+    if !cur.peek().is_some_and(|c| c.is_ascii_digit()) && !point_first {
         return Ok(None);
     }
     let start = cur.pos;
     let mut digits = String::new();
+    if point_first {
+        digits.push('0');
+    }
     while let Some(c) = cur.peek() {
         if c.is_ascii_digit() {
             digits.push(c);
@@ -192,6 +202,12 @@ fn arabic(cur: &mut Cursor<'_>) -> Result<Option<Decimal>> {
     Ok(Some(value))
 }
 
+/// ".5", "-.5": a decimal written without its leading zero (spreadsheets, English
+/// style), at the cursor.
+fn leading_point(cur: &Cursor<'_>) -> bool {
+    cur.peek() == Some('.') && cur.peek2().is_some_and(|c| c.is_ascii_digit())
+}
+
 fn followed_by_group_of_three(cur: &Cursor<'_>) -> bool {
     // Folded, so full-width digits ("１,２００") group like ASCII ones.
     let mut it = cur.src[cur.pos..].chars().skip(1).map(crate::text::fold);
@@ -214,6 +230,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             if probe
                 .peek()
                 .is_some_and(|c| c.is_ascii_digit() || cn_digit(c).is_some())
+                || leading_point(&probe)
             {
                 negative = true;
                 cur = probe;
@@ -243,7 +260,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
         let here = cur.pos;
         let ar = Arith { src, at: here };
         let Some(c) = cur.peek() else { break };
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit() || (!any && current.is_none() && leading_point(&cur)) {
             // "1千零20": Arabic digits after 零 take its place (and are not the
             // colloquial digit of 两万五).
             let after_zero = lone_zero && in_cn_run;
@@ -569,6 +586,15 @@ mod tests {
 
     fn n(s: &str) -> Decimal {
         parse_number(s).unwrap_or_else(|e| panic!("{s}: {e}"))
+    }
+
+    #[test]
+    fn a_decimal_without_its_leading_zero() {
+        assert_eq!(n(".5"), "0.5".parse().unwrap());
+        assert_eq!(n("-.5"), "-0.5".parse().unwrap());
+        assert_eq!(n(".23456000"), "0.23456".parse().unwrap());
+        assert!(parse_number(".").is_err());
+        assert!(parse_number("1.2.3").is_err());
     }
 
     #[test]

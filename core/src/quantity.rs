@@ -134,16 +134,45 @@ impl Quantity {
             }
             return Ok(None);
         }
+        // 半成 = 5%.
+        if cur.eat("半成") && !cur.peek().is_some_and(is_cheng_word) {
+            return Ok(Some((
+                Quantity::new(Decimal::from(5), Unit::parse("%")?),
+                cur.pos,
+            )));
+        }
         let Some(n) = number::scan(src, start)? else {
             return Ok(None);
         };
         let mut cur = Cursor::new(src, n.end);
         cur.skip_spaces();
-        // X成 = X × 10%.
+        // X成 = X × 10%; a digit or 半 after it adds tenths of it (七成六 = 76%,
+        // 三成半 = 35%).
         if cur.peek() == Some('成') && !cur.peek2().is_some_and(is_cheng_word) {
             cur.bump();
-            let v = crate::exact::mul(n.value, Decimal::TEN)
+            let mut v = crate::exact::mul(n.value, Decimal::TEN)
                 .ok_or_else(|| Error::new(ErrorKind::Overflow, "percentage overflows"))?;
+            let mut probe = cur;
+            probe.skip_spaces();
+            let tenth = match probe.peek() {
+                Some('半') => Some(Decimal::from(5)),
+                Some(c) => number::cn_digit(c).filter(|d| *d > 0).map(Decimal::from),
+                None => None,
+            };
+            if let Some(t) = tenth {
+                let mut after = probe;
+                after.bump();
+                // Only a digit that ends the numeral: "七成六" but not "三成六个".
+                let rest = &src[after.pos..];
+                let ends = !rest.chars().next().is_some_and(|c| {
+                    number::is_cn_numeral_char(c) || c.is_ascii_digit() || c == '成'
+                }) && Unit::match_prefix(rest).is_none();
+                if ends {
+                    v = crate::exact::add(v, t)
+                        .ok_or_else(|| Error::new(ErrorKind::Overflow, "percentage overflows"))?;
+                    cur = after;
+                }
+            }
             return Ok(Some((Quantity::new(v, Unit::parse("%")?), cur.pos)));
         }
         match Unit::match_prefix(&src[cur.pos..]) {
@@ -526,6 +555,23 @@ mod tests {
     fn doubling() {
         assert_eq!(Quantity::parse("翻两番").unwrap().to_string(), "4倍");
         assert_eq!(Quantity::parse("3成").unwrap().to_string(), "30%");
+    }
+
+    #[test]
+    fn tenths_after_cheng() {
+        let pct = |s: &str| Quantity::parse(s).map(|q| q.to_string());
+        assert_eq!(pct("七成六").unwrap(), "76%");
+        assert_eq!(pct("七成 六").unwrap(), "76%");
+        assert_eq!(pct("三成半").unwrap(), "35%");
+        assert_eq!(pct("半成").unwrap(), "5%");
+        // A digit that begins another numeral or a count is not a tenth.
+        assert!(pct("三成六个").is_err());
+        assert_eq!(
+            Quantity::scan("三成六个", 0)
+                .unwrap()
+                .map(|(q, _)| q.to_string()),
+            Some("30%".to_string())
+        );
     }
 
     #[test]

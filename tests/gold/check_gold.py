@@ -83,6 +83,9 @@ def parse_expr(expr):
     m = re.fullmatch(r"第([一二三四五六七八九十]+)", expr)
     if m:
         return Decimal(cn_int(m.group(1))), "名次", None
+    # 首位 / 榜首 after a ranking verb: first place.
+    if expr in ("首位", "榜首"):
+        return Decimal(1), "名次", None
     m = re.fullmatch(rf"({NUM})(?:\s*[-~至到]\s*({NUM}))?\s*([十百千万亿]*)\s*(?:余|多)?\s*(\S.*)?", expr, re.S)
     if not m:
         raise ValueError(f"not a number expression: {expr!r}")
@@ -191,7 +194,8 @@ def check_gold():
                 err(i, "value_hi must be null unless op is between")
             if not isinstance(f["unit"], str) or not f["unit"]:
                 err(i, "unit must be a non-empty string")
-            if not re.match(r"[0-9一二两三四五六七八九十第]", expr) or not re.search(r"[0-9一二两三四五六七八九十]", expr):
+            first_place = expr in ("首位", "榜首")
+            if not first_place and (not re.match(r"[0-9一二两三四五六七八九十第]", expr) or not re.search(r"[0-9一二两三四五六七八九十]", expr)):
                 err(i, f"span {expr!r} does not start with the number")
             try:
                 lo, unit, hi = parse_expr(expr)

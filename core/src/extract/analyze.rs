@@ -158,6 +158,7 @@ impl Analyzer<'_> {
         };
         let mut growth = lx::ends_any(ch, verb_end, lx::GROWTH_VERBS).is_some()
             || lx::starts(ch, c.s, "正增长")
+            || lx::starts(ch, c.s, "负增长")
             || lx::starts(ch, c.s, "持平");
         let mut reduction = lx::ends_any(ch, verb_end, lx::REDUCTION_VERBS).is_some();
         // "降幅收窄23个百分点", "下降3.1%缩小1.0个百分点": a decline that narrows is a
@@ -189,7 +190,19 @@ impl Analyzer<'_> {
 
         // Indicator.
         let (before, distributive) = phrase::before(ch, floor, c.pre);
-        let after = if c.kind == Kind::Number {
+        // A part of a structure ratio (1.6∶36.9∶61.5调整为…) is named before the ratio.
+        let is_ratio_sign = |k: Option<&char>| k.is_some_and(|x| matches!(x, ':' | '∶' | '︰'));
+        let ratio_part =
+            is_ratio_sign(ch.get(c.e)) || is_ratio_sign(c.s.checked_sub(1).and_then(|k| ch.get(k)));
+        // "增长5.0%左右的预期目标": the goal is what the number is, not its indicator.
+        let goal_after = {
+            let g = self.markers.goals.partition_point(|g| g.0 < c.post);
+            self.markers
+                .goals
+                .get(g)
+                .is_some_and(|g| g.0 <= c.post + 6 && ch[c.post..g.0].contains(&'的'))
+        };
+        let after = if c.kind == Kind::Number && !ratio_part && !goal_after {
             phrase::after(ch, c.post, ceil)
         } else {
             After::None
@@ -201,6 +214,29 @@ impl Analyzer<'_> {
             .last()
             .filter(|d| d.group == group)
             .map(|d| d.indicator);
+        // "收入3.5亿元，自然增幅2%，同口径完成3.67亿元": an amount with no subject of
+        // its own continues the last amount of its kind (a few findings back at most),
+        // not the rate between them.
+        // (A rate after an amount is the amount's growth: "收入58.6亿元、增长16%".)
+        let dimension = c.unit.map(|u| u.dimension());
+        let amount = matches!(dimension, Some(Dimension::Money(_)));
+        let previous = match self.drafts.last() {
+            Some(last)
+                if amount
+                    && last.group == group
+                    && last.unit.map(|u| u.dimension()) != dimension =>
+            {
+                self.drafts
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .take_while(|d| d.group == group)
+                    .find(|d| d.unit.is_some() && d.unit.map(|u| u.dimension()) == dimension)
+                    .map(|d| d.indicator)
+                    .or(previous)
+            }
+            _ => previous,
+        };
         let sym = c.unit.map(|u| u.symbol()).unwrap_or("");
         let mut indicators: Vec<(usize, usize)> = Vec::new();
         let mut relational_op = None;
@@ -224,13 +260,42 @@ impl Analyzer<'_> {
                     // 保持正增长, 同比持平) holds for each item of a list set off by 、 (README:
                     // lists sharing a verb are split).
                     let quota = c.kind == Kind::Reference
-                        && lx::contains_any(&ch[c.s..c.e], &["下达", "任务", "目标", "要求"]);
-                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '持'));
+                        && lx::contains_any(&ch[c.s..c.e], lx::QUOTA_WORDS);
+                    let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
+                    // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
+                    // 等 are the items of the condition.
+                    let examples = (quota && a > 1 && ch[a - 1] == '等')
+                        .then(|| {
+                            let lo = phrase::clause_start(ch, a, floor);
+                            phrase::list_items(ch, lo, (a - 1).max(lo))
+                        })
+                        .filter(|x| x.len() >= 2 && x.iter().all(|(x, y)| y - x >= 2));
                     let enumerated = numberless
                         && ch[a..b].contains(&'、')
                         && items.iter().all(|(x, y)| y - x >= 2);
-                    if (distributive && items.len() >= 2 && items.iter().all(|(x, y)| y - x >= 3))
+                    // "城镇调查失业率和登记失业率稳定在4.3%左右": rates of one kind (a
+                    // shared head of two characters or more) sharing the only number of
+                    // their clause. (A count of "A及B院士" is their sum: not split.)
+                    let alone = |o: Option<&Cand>| {
+                        o.is_none_or(|o| {
+                            self.markers.clause_start.get(o.s) != self.markers.clause_start.get(c.s)
+                        })
+                    };
+                    let parallel = c.kind == Kind::Number
+                        && sym == "%"
+                        && items.len() >= 2
+                        && items.iter().all(|(x, y)| y - x >= 3)
+                        && shared_head(ch, &items) >= 2
+                        && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
+                        && alone(self.cands.get(k + 1))
+                        && !lx::contains_any(&ch[a..c.pre], lx::RESPECTIVELY_WORDS);
+                    if let Some(examples) = examples {
+                        indicators.extend(examples);
+                    } else if (distributive
+                        && items.len() >= 2
+                        && items.iter().all(|(x, y)| y - x >= 3))
                         || (enumerated && items.len() >= 2)
+                        || parallel
                     {
                         indicators.extend(items);
                     } else {
@@ -245,9 +310,8 @@ impl Analyzer<'_> {
                         .filter(|(_, len)| words[*len..].starts_with('占'))
                         .map(|x| x.0);
                     // "较全省总体增速高1.87个百分点": a gap in a named rate is named by it.
-                    let names_rate = (a..b).any(|x| {
-                        lx::starts_any(ch, x, &["增速", "增幅", "涨幅", "比重", "占比"]).is_some()
-                    });
+                    let names_rate =
+                        (a..b).any(|x| lx::starts_any(ch, x, lx::RATE_NAMES).is_some());
                     match previous {
                         Some(prev) if !(names_rate && sym == "个百分点") => {
                             indicators.push(prev)
@@ -417,20 +481,45 @@ impl Analyzer<'_> {
         let Some(n) = self.cands.get(k + 1) else {
             return false;
         };
-        let lo = phrase::clause_start(ch, c.pre, 0);
-        let opens = c.pre - lo <= 4
-            && !(lo..c.pre).any(|x| {
-                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
-                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
-                    || !lx::is_han(ch[x])
-            });
-        let noun_after = ch.get(c.post).is_some_and(|&x| lx::is_han(x))
+        // A time word may open the clause first ("今年13个主产区…").
+        let mut opens = self.opens_with_count(k);
+        // "26条“552”重点整治河道及57条…河道平均水质…达到100%": the second count of a
+        // list of subjects joined by 及/和/、 quantifies its subject too.
+        if !opens && k > 0 {
+            let p = &self.cands[k - 1];
+            opens = p.post < c.pre
+                && c.pre - p.post <= 24
+                && matches!(ch[c.pre - 1], '及' | '和' | '、' | '与')
+                && !ch[p.post..c.pre].iter().any(|&x| lx::is_clause_end(x))
+                && !(p.post..c.pre).any(|x| lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some())
+                && self.opens_with_count(k - 1);
+        }
+        let noun_after = ch
+            .get(c.post)
+            .is_some_and(|&x| lx::is_han(x) || lx::quote_pair(x).is_some())
             && lx::LEXICON.at(ch, c.post, lx::Tag::Verb).is_none();
         let same_clause = n.pre > c.post
             && !ch[c.post..n.pre]
                 .iter()
                 .any(|&x| lx::is_clause_end(x) || matches!(x, '、' | '。'));
         opens && noun_after && same_clause && n.kind == Kind::Number
+    }
+
+    /// True when the count `k` opens its clause (after a time word at most): nothing
+    /// but non-verb characters of a name before it.
+    fn opens_with_count(&self, k: usize) -> bool {
+        let ch = &self.clean.ch;
+        let c = &self.cands[k];
+        let mut lo = phrase::clause_start(ch, c.pre, 0);
+        if let Some(len) = lx::starts_any(ch, lo, lx::PERIOD_WORDS) {
+            lo = (lo + len).min(c.pre);
+        }
+        c.pre - lo <= 4
+            && !(lo..c.pre).any(|x| {
+                lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
+                    || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
+                    || !lx::is_han(ch[x])
+            })
     }
 
     /// The comparator written after the last number of a list that the number `k`
@@ -696,4 +785,21 @@ fn to_base(value: Option<Decimal>, unit: Unit) -> (Option<Decimal>, Unit) {
             Err(_) => (Some(v), unit),
         },
     }
+}
+
+/// The length of the tail that every item `[s, e)` of a list ends with (失业率 in
+/// "城镇调查失业率和登记失业率").
+fn shared_head(ch: &[char], items: &[(usize, usize)]) -> usize {
+    let Some(&(s0, e0)) = items.first() else {
+        return 0;
+    };
+    let mut n = 0;
+    while n < e0 - s0
+        && items
+            .iter()
+            .all(|&(s, e)| n < e - s && ch[e - 1 - n] == ch[e0 - 1 - n])
+    {
+        n += 1;
+    }
+    n
 }

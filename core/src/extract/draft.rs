@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::is_han;
+use super::lexicon::{self, is_han};
 use super::{extract_with, ExtractOptions, Finding, Measure};
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Kind, Measure as IndicatorMeasure, Names, Polarity, Provenance};
@@ -200,14 +200,11 @@ fn indicator_measure(m: Measure) -> IndicatorMeasure {
 /// percentage otherwise (quotas of this kind are mostly reduction rates).
 fn reference_unit(name: &str) -> (Unit, bool) {
     let pick = |sym: &str| Unit::parse(sym).unwrap_or(Unit::NONE);
-    if ["水耗", "用水量", "用水"].iter().any(|w| name.contains(w)) {
+    if lexicon::WATER_WORDS.iter().any(|w| name.contains(w)) {
         (pick("立方米/万元"), true)
-    } else if ["能耗", "能源消耗", "能源消费", "标准煤"]
-        .iter()
-        .any(|w| name.contains(w))
-    {
+    } else if lexicon::ENERGY_WORDS.iter().any(|w| name.contains(w)) {
         (pick("吨标准煤/万元"), true)
-    } else if ["排放", "污染"].iter().any(|w| name.contains(w)) {
+    } else if lexicon::EMISSION_WORDS.iter().any(|w| name.contains(w)) {
         (pick("吨"), true)
     } else {
         (pick("%"), false)
@@ -319,11 +316,7 @@ fn title_of(text: &str) -> Option<String> {
         .take(6)
         .filter(|l| l.chars().count() <= 80 && !l.ends_with('。') && !l.ends_with('：'))
         .collect();
-    let names_document = |l: &str| {
-        ["报告", "计划", "规划", "纲要"]
-            .iter()
-            .any(|w| l.contains(w))
-    };
+    let names_document = |l: &str| lexicon::DOCUMENT_TITLE_WORDS.iter().any(|w| l.contains(w));
     let line = candidates
         .iter()
         .find(|l| names_document(l))

@@ -355,6 +355,7 @@ const SCOPE: &[&str] = &[
 ];
 
 const PREDICATES: &[&str] = &[
+    "超额完成",
     "负增长",
     "达到了",
     "达到",
@@ -788,7 +789,7 @@ pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", 
 /// quantity, not of the indicator.
 pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
 
-/// Verbs before 正增长 that make it a figure (growth above zero).
+/// Verbs before 正增长 / 负增长 that make it a figure (growth above or below zero).
 pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
     "保持",
     "实现",
@@ -852,12 +853,81 @@ pub(crate) const REPORT_CUES: &[&str] = &[
     "上半年",
     "前三季度",
     "一季度",
+    "位列",
+    "名列",
+    "跃居",
+    "获批",
+    "实际完成",
 ];
 
 /// Report words that a plan header before them does not override.
 pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
-    "去年", "了", "已", "累计", "初步", "预计", "首次", "以来", "截至", "过去",
+    "去年",
+    "了",
+    "已",
+    "累计",
+    "初步",
+    "预计",
+    "首次",
+    "以来",
+    "截至",
+    "过去",
+    "实际完成",
 ];
+
+/// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
+/// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
+/// action verb, with no other report word between) they plan.
+pub(crate) const PLANNABLE_REPORT_VERBS: &[&str] = &[
+    "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",
+];
+
+/// Verbs of a change of composition: "比重由…调整为1∶31∶68" continues the
+/// indicator named before.
+pub(crate) const SHIFT_VERBS: &[&str] = &["调整", "优化", "转变", "变"];
+
+/// Head nouns of groups of people: a number with a magnitude word before them counts
+/// people ("12万城镇就业困难人员", "近1亿农村贫困人口").
+pub(crate) const PEOPLE_NOUNS: &[&str] = &["人口", "人员", "群众", "农民工", "劳动力"];
+
+/// Indicators that count people: a bare number with a magnitude word after them is a
+/// number of people ("新增就业目标1200万").
+pub(crate) const PEOPLE_INDICATORS: &[&str] = &["就业", "就业人数", "常住人口", "户籍人口"];
+
+/// Levels of government whose requirements bind a condition ("达到国家要求").
+pub(crate) const AUTHORITIES: &[&str] = &["国家", "省里", "省级", "市级", "上级", "省", "市"];
+
+/// Verbs that make a requirement a condition ("达到国家要求", "符合省要求").
+pub(crate) const MEET_VERBS: &[&str] = &["达到", "符合", "满足"];
+
+/// Acronyms of indicators that reports write right before their figure
+/// ("完成GDP2917.85亿元"); other Latin letters before a digit make a code (PM2.5, 5G).
+pub(crate) const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "GNP", "GNI"];
+
+/// Plan words that govern a report verb of their part as their object (力争…完成,
+/// 将…实现, 确保…建成); plan nouns (目标, 任务) and time words (今年) do not.
+pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[
+    "力争",
+    "争取",
+    "力求",
+    "努力",
+    "确保",
+    "将",
+    "要",
+    "拟",
+    "预期",
+    "为实现",
+];
+
+/// Report words of aspect: after a plan word they still report ("启动了", "将已").
+pub(crate) const ASPECT_MARKERS: &[&str] = &["了", "已"];
+
+/// Plan words that name a document when they follow its title: "“十四五”规划中期评估",
+/// "十三五规划纲要" (a report about the plan, no plan cue).
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &["规划", "计划", "纲要"];
+
+/// Titles of five-year plans written without quotes before [`DOCUMENT_NOUNS`].
+pub(crate) const PLAN_TITLES: &[&str] = &["十二五", "十三五", "十四五", "十五五"];
 
 /// Comparator words of plans: after a number in its clause they make it a target
 /// when no cue word decides (增长7%左右, 10场以上).
@@ -872,6 +942,11 @@ pub(crate) const PLAN_COMPARATORS: &[&str] = &[
     "保持在",
     "稳定在",
 ];
+
+/// Plan comparators that reviews hardly use without an estimate word (预计) or a past
+/// year: right after a number they outweigh a weak report word before it
+/// ("分别为4.8%左右", "完成…，增长8%左右"), not 同比/了/已.
+pub(crate) const PLAN_ONLY_COMPARATORS: &[&str] = &["左右"];
 
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
@@ -1228,7 +1303,8 @@ pub(crate) const TOP_N_VERBS: &[&str] = &[
 pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
 
 /// Comparison verbs that bind a value to a named level ("高于全省平均水平").
-pub(crate) const REFERENCE_VERBS: &[&str] = &["高于", "低于", "快于", "慢于", "优于", "好于"];
+pub(crate) const REFERENCE_VERBS: &[&str] =
+    &["高于", "低于", "快于", "慢于", "优于", "好于", "达到"];
 
 /// Two-character words whose last character is a one-character predicate (为, 达).
 pub(crate) const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
@@ -1315,6 +1391,125 @@ pub(crate) const REPORT_PREFIX_COMPARATORS: &[(&str, crate::comparator::Comparat
 /// Verbs that hold a level rather than set a floor: a bare number after them in a
 /// plan is `=` ("稳定在550万亩", "保持在4%").
 pub(crate) const HOLD_AT: &[&str] = &["稳定在", "保持在", "稳定于", "保持于", "维持在"];
+
+/// Words of a condition with no number of its own that is a quota assigned elsewhere (完成下达任务, 达到国家要求): it holds for each item of a 、 list.
+pub(crate) const QUOTA_WORDS: &[&str] = &["下达", "任务", "目标", "要求"];
+
+/// Names of a rate: a gap in percentage points against a named rate is named by it (较全省总体增速高1.87个百分点).
+pub(crate) const RATE_NAMES: &[&str] = &["增速", "增幅", "涨幅", "比重", "占比"];
+
+/// Words that open a deadline before a date (到2025年, 截至9月底).
+pub(crate) const DEADLINE_LEADS: &[&str] = &["截止到", "截至", "截止", "到", "至"];
+
+/// Words after a year that make it a deadline (2024年底, 2025年前, 2024年度).
+pub(crate) const YEAR_TAILS: &[&str] = &[
+    "年底前",
+    "年末",
+    "年底",
+    "底前",
+    "底",
+    "末",
+    "前",
+    "以前",
+    "度",
+];
+
+/// The end of this year after a deadline lead (到年底).
+pub(crate) const YEAR_END_WORDS: &[&str] = &["年底", "年末"];
+
+/// The end of a five-year period after its title (“十四五”末).
+pub(crate) const PERIOD_END_WORDS: &[&str] = &["期末", "末", "时期末"];
+
+/// Words that pair a list of indicators with a list of values in order (A、B分别增长5%、6%).
+pub(crate) const RESPECTIVELY_WORDS: &[&str] = &["分别"];
+
+/// This year, the year being reported or planned.
+pub(crate) const THIS_YEAR_WORDS: &[&str] = &["今年", "本年"];
+
+/// Approximation words that may open a relational phrase (约占GDP的5%).
+pub(crate) const APPROX_LEADS: &[&str] = &["大约", "约", "接近", "近", "超过", "超"];
+
+/// Verbs that make the phrase before a number relative to something else (高于全省平均水平2.1个百分点).
+pub(crate) const RELATIVE_VERBS: &[&str] =
+    &["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"];
+
+/// Plan nouns after which a number is a share of the plan (完成年度计划的78.5%).
+pub(crate) const PLAN_NOUNS_RELATIVE: &[&str] = &["计划", "任务", "目标"];
+
+/// Report verbs that open a share of a plan (完成年度计划的78.5%).
+pub(crate) const ACHIEVE_LEADS: &[&str] = &["完成", "达到", "实现"];
+
+/// Trailing words that name the work, not the thing (光纤点位建设).
+pub(crate) const WORK_NOUNS: &[&str] = &["建设", "创建"];
+
+/// Words between a number and the noun it counts (1亿左右农业转移人口, 3万余名群众).
+pub(crate) const APPROX_AFTER_NUMBER: &[&str] = &["左右", "多", "余"];
+
+/// Words of "more than" before a size class (超100亿元或10亿美元项目).
+pub(crate) const ABOVE_WORDS: &[&str] = &["超过", "超", "逾"];
+
+/// Currency units of a size class (5000万美元、1亿美元以上大项目).
+pub(crate) const CURRENCY_UNITS: &[&str] = &["美元", "港元", "欧元", "元"];
+
+/// Words after a threshold that make it a size class (亿元以上项目).
+pub(crate) const ABOVE_SUFFIXES: &[&str] = &["及以上", "以上"];
+
+/// Bases of comparison before 持平: a growth of zero (同比持平).
+pub(crate) const SAME_PERIOD_BASES: &[&str] =
+    &["同比", "比上年", "较上年", "比上年同期", "较上年同期"];
+
+/// Nouns that close a named task to complete (完成能耗强度降低任务).
+pub(crate) const TASK_NOUNS: &[&str] = &["任务", "目标"];
+
+/// Levels that assign a quota (市级下达, 省下达).
+pub(crate) const QUOTA_SOURCES: &[&str] =
+    &["市级", "省级", "区级", "上级", "国家", "省", "市", "区"];
+
+/// Nouns of an assigned quota (下达的目标任务, 下达指标).
+pub(crate) const QUOTA_KEYWORDS: &[&str] = &["指标", "目标", "任务", "计划", "要求"];
+
+/// Verbs that make an assigned quota a condition (完成省下达指标, 控制在市下达目标以内).
+pub(crate) const QUOTA_VERBS: &[&str] = &[
+    "完成",
+    "控制在",
+    "达到",
+    "确保完成",
+    "确保",
+    "不超过",
+    "低于",
+];
+
+/// Last year as a base (与上年持平).
+pub(crate) const LAST_YEAR_WORDS: &[&str] = &["上年", "去年", "上年度"];
+
+/// Growth words before a growth reference (收入增长与经济增长同步).
+pub(crate) const GROWTH_WORDS_BEFORE_REFERENCE: &[&str] = &["增长", "增速", "增幅"];
+
+/// Words after a year in a title or heading that make it the plan year (2024年计划, 2024年主要目标).
+pub(crate) const PLAN_YEAR_TITLE_WORDS: &[&str] = &[
+    "计划",
+    "目标",
+    "任务",
+    "工作安排",
+    "预期",
+    "工作要点",
+    "重点工作",
+];
+
+/// Words of a distant horizon: a year beside them is not the plan year (2035年远景目标).
+pub(crate) const DISTANT_WORDS: &[&str] = &["远景", "展望"];
+
+/// Names of water intensities (a reference target in 立方米/万元, lower is better).
+pub(crate) const WATER_WORDS: &[&str] = &["水耗", "用水量", "用水"];
+
+/// Names of energy intensities (a reference target in 吨标准煤/万元, lower is better).
+pub(crate) const ENERGY_WORDS: &[&str] = &["能耗", "能源消耗", "能源消费", "标准煤"];
+
+/// Names of emissions (a reference target in 吨, lower is better).
+pub(crate) const EMISSION_WORDS: &[&str] = &["排放", "污染"];
+
+/// Words of a document title among the first lines (the draft plan is named after it).
+pub(crate) const DOCUMENT_TITLE_WORDS: &[&str] = &["报告", "计划", "规划", "纲要"];
 
 #[cfg(test)]
 mod tests {

@@ -19,25 +19,11 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     if let Some(len) = lx::starts_any(ch, i, lx::PERIOD_WORDS) {
         return Some((Deadline::Period, len));
     }
-    let lead = lx::starts_any(ch, i, &["截止到", "截至", "截止", "到", "至"]).unwrap_or(0);
+    let lead = lx::starts_any(ch, i, lx::DEADLINE_LEADS).unwrap_or(0);
     let k = i + lead;
     if let Some(len) = year_at(ch, k) {
         let mut e = k + len;
-        let tail = lx::starts_any(
-            ch,
-            e,
-            &[
-                "年底前",
-                "年末",
-                "年底",
-                "底前",
-                "底",
-                "末",
-                "前",
-                "以前",
-                "度",
-            ],
-        );
+        let tail = lx::starts_any(ch, e, lx::YEAR_TAILS);
         match tail {
             Some(t) => e += t,
             None => match month_at(ch, e) {
@@ -76,7 +62,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
                 return Some((Deadline::Date, lead + m));
             }
         }
-        if let Some(t) = lx::starts_any(ch, k, &["年底", "年末"]) {
+        if let Some(t) = lx::starts_any(ch, k, lx::YEAR_END_WORDS) {
             return Some((Deadline::Date, lead + t));
         }
         let q = usize::from(ch.get(k) == Some(&'“'));
@@ -85,7 +71,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
             if ch.get(e) == Some(&'”') {
                 e += 1;
             }
-            if let Some(t) = lx::starts_any(ch, e, &["期末", "末", "时期末"]) {
+            if let Some(t) = lx::starts_any(ch, e, lx::PERIOD_END_WORDS) {
                 return Some((Deadline::Date, e + t - i));
             }
         }
@@ -131,6 +117,15 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
     if len >= 2 && lx::starts_any(ch, i + len, lx::OFFICE_TAILS).is_some() {
         return true;
     }
+    // "“十四五”规划中期评估", "十三五规划纲要": the plan document, named.
+    if lx::starts_any(ch, i, lx::DOCUMENT_NOUNS) == Some(len)
+        && (i
+            .checked_sub(1)
+            .is_some_and(|k| matches!(ch[k], '”' | '」' | '》'))
+            || lx::ends_any(ch, i, lx::PLAN_TITLES).is_some())
+    {
+        return true;
+    }
     // "4年内累计改造": a number of years before 年内 is a span, not this year.
     if lx::starts(ch, i, "年内")
         && i.checked_sub(1)
@@ -158,6 +153,36 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
         });
     }
     false
+}
+
+/// After 的 at `i`, a goal noun ([`lx::PLAN_OBJECT_NOUNS`]) within four characters
+/// of its modifiers ("的年度目标任务", "的改善目标", "的预期目标"): its `[start, end)`.
+fn goal_noun_after(ch: &[char], i: usize) -> Option<(usize, usize)> {
+    (i + 1..(i + 6).min(ch.len()))
+        .take_while(|&k| k == i + 1 || lx::is_han(ch[k - 1]))
+        .find_map(|k| lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS).map(|len| (k, k + len)))
+}
+
+/// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月" — its length.
+fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
+    let numeral = |c: char| c.is_ascii_digit() || lx::is_cn_numeral(c);
+    let run = |from: usize| (from..ch.len()).take_while(|&k| numeral(ch[k])).count();
+    if ch[i] == '前' {
+        let n = run(i + 1);
+        let e = i + 1 + n;
+        return (n > 0 && lx::starts(ch, e, "个月")).then_some(e + 2 - i);
+    }
+    if !ch[i].is_ascii_digit() || (i > 0 && ch[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    let a = run(i);
+    let sep = i + a;
+    if a > 2 || !matches!(ch.get(sep), Some('-' | '至' | '~' | '—')) {
+        return None;
+    }
+    let b = run(sep + 1);
+    let e = sep + 1 + b;
+    (b > 0 && b <= 2 && ch.get(e) == Some(&'月')).then_some(e + 1 - i)
 }
 
 /// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
@@ -266,6 +291,12 @@ pub(crate) struct Markers {
     /// For each position: is it a character of list numbering (digits, 、, brackets,
     /// Chinese numerals) or a space?
     pub(crate) list_chars: Vec<bool>,
+    /// Goal nouns after 的 (`[start, end)` of 目标/任务/计划 in "…5.4万个的年度目标任务"):
+    /// the numbers of their clause before them are the content of a goal.
+    pub(crate) goals: Vec<(usize, usize)>,
+    /// Goal nouns right before a number ("改厕任务38283座", "就业目标为1200万"):
+    /// `(start of the number, [start, end) of the noun)`.
+    pub(crate) goal_heads: Vec<(usize, usize, usize)>,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -279,6 +310,16 @@ pub(crate) struct Cue {
     /// A plan word that is an action verb (建设, 改造: [`lx::ACTION_VERBS`]), which
     /// reviews use as much as plans: it decides only when nothing else does.
     pub(crate) weak: bool,
+    /// A report verb that a plan word before it may govern
+    /// ([`lx::PLANNABLE_REPORT_VERBS`]: 力争完成, 将实现).
+    pub(crate) plannable: bool,
+    /// A plan word that governs a plannable report verb after it in its part
+    /// ([`lx::GOVERNING_PLAN_WORDS`]).
+    pub(crate) governs: bool,
+    /// 了 or 已 ([`lx::ASPECT_MARKERS`]): reports even right after a plan word.
+    pub(crate) aspect: bool,
+    /// 左右 ([`lx::PLAN_ONLY_COMPARATORS`]).
+    pub(crate) plan_only: bool,
 }
 
 /// What a status cue says.
@@ -333,8 +374,12 @@ impl Markers {
             stretch_marks: std::mem::take(&mut self.stretch_marks),
             list_chars: std::mem::take(&mut self.list_chars),
             colons: std::mem::take(&mut self.colons),
+            goals: std::mem::take(&mut self.goals),
+            goal_heads: std::mem::take(&mut self.goal_heads),
             ..Markers::default()
         };
+        self.goals.clear();
+        self.goal_heads.clear();
         self.colons.clear();
         self.list_chars.clear();
         self.stretch_marks.clear();
@@ -372,9 +417,44 @@ impl Markers {
             if c == ':' || c == '：' {
                 self.colons.push(i);
             }
-            let mut kinds = 0u16;
+            if c == '的' {
+                if let Some(g) = goal_noun_after(ch, i) {
+                    self.goals.push(g);
+                }
+            }
+            // "今年前9个月", "1-9月": a period to date reports.
+            let period_start =
+                c == '前' || (c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()));
+            if let Some(len) = period_start.then(|| to_date_period_at(ch, i)).flatten() {
+                if self.cues.last().is_none_or(|c| c.end <= i) {
+                    self.cues.push(Cue {
+                        start: i,
+                        end: i + len,
+                        kind: CueKind::Report,
+                        strong: true,
+                        weak: false,
+                        plannable: false,
+                        governs: false,
+                        // "今年前9个月": reported even right after 今年.
+                        aspect: true,
+                        plan_only: false,
+                    });
+                }
+            }
+            let mut kinds = 0u32;
+            // Each word once, with the kinds of every list it is in.
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
+                // "改厕任务38283座", "就业目标为1200万": a goal noun right before a number.
+                if k & GOAL != 0 {
+                    let mut e = i + len;
+                    if ch.get(e).is_some_and(|&c| matches!(c, '为' | '是')) {
+                        e += 1;
+                    }
+                    if ch.get(e).is_some_and(|c| c.is_ascii_digit()) {
+                        self.goal_heads.push((e, i, i + len));
+                    }
+                }
                 // A status cue is recorded once, at its longest reading, unless it is
                 // the head of a noun (建成区, 计划单列).
                 if k & (PLAN | REPORT | PLAN_CMP) != 0
@@ -392,12 +472,18 @@ impl Markers {
                     && !(c == '了' && lx::ends_any(ch, i, lx::PLANNING_VERBS).is_some())
                     && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
+                    && !(k & PLAN != 0 && self.object_of_report_verb(ch, i, len))
                 {
+                    let f = k;
                     self.cues.push(Cue {
                         start: i,
                         end: i + len,
                         strong: false,
-                        weak: k & PLAN != 0 && lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len),
+                        weak: k & PLAN != 0 && f & ACTION != 0,
+                        plannable: k & REPORT != 0 && f & PLANNABLE != 0,
+                        governs: k & PLAN != 0 && f & GOVERNS != 0,
+                        aspect: k & REPORT != 0 && f & ASPECT != 0,
+                        plan_only: k & PLAN_CMP != 0 && f & APPROX_ONLY != 0,
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -449,7 +535,10 @@ impl Markers {
                     }
                 }
             }
-            if digit_run_start && aside == 0 {
+            // "比2020年下降14.5%", "与2012年相比": a base of comparison, in plans as in
+            // reviews, does not date the sentence.
+            let base_year = i > 0 && matches!(ch[i - 1], '比' | '较' | '与' | '同');
+            if digit_run_start && aside == 0 && !base_year {
                 if let Some(y) = year_value(ch, i) {
                     self.years.push((i, y));
                 }
@@ -497,6 +586,16 @@ impl Markers {
                     .iter()
                     .any(|&c| is_clause_end(c) || c == '，' || c == ',')
         })
+    }
+
+    /// True when the action verb at `[i, i + len)` directly follows a report word and
+    /// is its object ("获批建设", "完成改造"): the report word alone speaks.
+    fn object_of_report_verb(&self, ch: &[char], i: usize, len: usize) -> bool {
+        lx::starts_any(ch, i, lx::ACTION_VERBS) == Some(len)
+            && self
+                .cues
+                .last()
+                .is_some_and(|c| c.kind == CueKind::Report && c.end == i)
     }
 
     /// The deadline marker in force at `i`: the last one before it in the passage.
@@ -663,7 +762,22 @@ impl Markers {
             let b = self.cues.partition_point(|c| c.start < hi);
             &self.cues[a..b]
         };
-        let plan_before = words(ps, i).iter().any(|c| c.kind == CueKind::Plan);
+        // "超额完成5.4万个的年度目标任务", "实现增长5%左右的预期目标": a number
+        // before 的 + goal noun in its clause is the content of the goal.
+        // Binary searches: both lists are in text order.
+        let h = self.goal_heads.partition_point(|g| g.0 < i);
+        if let Some(&(_, s, e)) = self.goal_heads.get(h).filter(|g| g.0 == i) {
+            return (true, Decided::Word(s, e));
+        }
+        let goal = self.goals.get(self.goals.partition_point(|g| g.0 <= i));
+        if let Some(&(s, e)) = goal.filter(|g| g.0 < clause_end) {
+            return (true, Decided::Word(s, e));
+        }
+        // Action verbs (新开工, 改造) are used by reviews as much as plans: they do not
+        // make a year named before the number a plan year.
+        let plan_before = words(ps, i)
+            .iter()
+            .any(|c| c.kind == CueKind::Plan && !c.weak);
         // A bare year before the number in its part, not inside a deadline (到2025年).
         let bare_year = self
             .years
@@ -686,7 +800,12 @@ impl Markers {
                     }
                     let latest = self.years.iter().map(|y| y.1).max().unwrap_or(y);
                     let one_year = self.years.iter().all(|x| x.1 == y);
-                    let plan_in_part = words(ps, pe).iter().any(|c| c.kind == CueKind::Plan);
+                    // A goal noun after 的 ("超额完成…的年度目标任务") names the
+                    // target a reported figure is measured against, not a plan.
+                    let plan_in_part = words(ps, pe).iter().any(|c| {
+                        c.kind == CueKind::Plan
+                            && self.goals.binary_search_by_key(&c.start, |g| g.0).is_err()
+                    });
                     if y < latest || (one_year && !plan_in_part) {
                         return (false, Decided::Year(k));
                     }
@@ -723,19 +842,57 @@ impl Markers {
         if let Some(c) = header {
             return (true, Decided::Word(c.start, c.end));
         }
-        // A report verb right after a plan word is planned: 力争完成, 要实现, 将建成.
+        // A report verb that plans use too, governed by a plan word before it in its
+        // part with no other word between, is planned: 力争完成, 要实现, 将建成,
+        // "确保…全部复工，一季度完成投资9.2亿元". An action verb (推进) does not govern.
+        // Any report word right after a plan word is planned too (确保一季度, 要较上年),
+        // except 了/已.
         let say = |c: &Cue| {
             let k = self.cues.partition_point(|x| x.start < c.start);
-            match k.checked_sub(1).map(|k| self.cues[k]) {
-                Some(p)
-                    if c.kind == CueKind::Report && p.kind == CueKind::Plan && p.end == c.start =>
-                {
-                    (true, Decided::Word(p.start, c.end))
+            let cps = self.clause_group_start(c.start);
+            let prev = self.cues[..k]
+                .iter()
+                .rev()
+                .take_while(|x| x.start >= cps)
+                .find(|x| x.kind != CueKind::Comparator)
+                .filter(|p| p.kind == CueKind::Plan);
+            let adjacent = prev.filter(|p| p.end == c.start && !c.aspect);
+            // The governing word may stand before other report words that are not of
+            // aspect (确保一季度…，一季度完成投资): the nearest plan word, unless a
+            // strong report word (了, 已, 同比 …) comes between.
+            // Bounded, so that a part full of cue words stays linear.
+            let governor = self.cues[..k]
+                .iter()
+                .rev()
+                .take(16)
+                .take_while(|x| x.start >= cps && !(x.kind == CueKind::Report && x.strong))
+                .find(|x| x.kind == CueKind::Plan && !x.weak)
+                .filter(|p| p.governs && c.plannable);
+            match adjacent.or(governor) {
+                Some(p) if c.kind == CueKind::Report => {
+                    let end = if p.end == c.start { c.end } else { p.end };
+                    (true, Decided::Word(p.start, end))
                 }
                 _ if c.kind == CueKind::Comparator => (true, Decided::Weak(c.start, c.end)),
                 _ => (c.kind != CueKind::Report, Decided::Word(c.start, c.end)),
             }
         };
+        // 左右 right after the number in its clause outweighs a weak report word
+        // before it (分别为, 完成, 实现); a strong one (同比, 了, 已), an estimate or a
+        // year decide as before.
+        let approx_after = words(i, clause_end)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator)
+            .filter(|c| c.plan_only);
+        let weak_report_before = words(ps, i)
+            .iter()
+            .rev()
+            .take(16)
+            .find(|c| c.kind != CueKind::Comparator)
+            .is_some_and(|c| c.kind == CueKind::Report && !c.strong);
+        if let Some(c) = approx_after.filter(|_| weak_report_before && self.estimate.is_none()) {
+            return (true, Decided::Weak(c.start, c.end));
+        }
         // Action verbs (建设, 改造) wait until every other word has been heard.
         let not_cmp = |c: &&Cue| c.kind != CueKind::Comparator && !c.weak;
         if let Some(c) = words(ps, i)
@@ -780,22 +937,28 @@ impl Markers {
     }
 }
 
-const STRETCH: u16 = 1;
-const CUMULATIVE: u16 = 2;
-const ESTIMATE: u16 = 4;
-const PAST: u16 = 8;
-const STRONG_PAST: u16 = 16;
-const FUTURE: u16 = 32;
-const RESPECTIVELY: u16 = 64;
-const PLAN: u16 = 128;
-const REPORT: u16 = 256;
-const PLAN_CMP: u16 = 512;
-const STRONG_CUE: u16 = 1024;
-const THIS_YEAR: u16 = 2048;
+const STRETCH: u32 = 1;
+const CUMULATIVE: u32 = 2;
+const ESTIMATE: u32 = 4;
+const PAST: u32 = 8;
+const STRONG_PAST: u32 = 16;
+const FUTURE: u32 = 32;
+const RESPECTIVELY: u32 = 64;
+const PLAN: u32 = 128;
+const REPORT: u32 = 256;
+const PLAN_CMP: u32 = 512;
+const STRONG_CUE: u32 = 1024;
+const THIS_YEAR: u32 = 2048;
+const GOAL: u32 = 4096;
+const ACTION: u32 = 1 << 13;
+const PLANNABLE: u32 = 1 << 14;
+const GOVERNS: u32 = 1 << 15;
+const ASPECT: u32 = 1 << 16;
+const APPROX_ONLY: u32 = 1 << 17;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
-static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::new(|| {
-    let mut words: Vec<(&str, u16)> = Vec::new();
+static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<(&str, u32)> = Vec::new();
     for (list, kind) in [
         (lx::STRETCH, STRETCH),
         (lx::CUMULATIVE, CUMULATIVE),
@@ -803,16 +966,31 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u16>> = std::sync::LazyLock::n
         (lx::PAST_CUES, PAST),
         (lx::STRONG_PAST, STRONG_PAST),
         (lx::FUTURE_CUES, FUTURE),
-        (&["分别"][..], RESPECTIVELY),
+        (lx::RESPECTIVELY_WORDS, RESPECTIVELY),
         (lx::PLAN_CUES, PLAN),
         (lx::REPORT_CUES, REPORT),
         (lx::PLAN_COMPARATORS, PLAN_CMP),
         (lx::STRONG_REPORT_CUES, STRONG_CUE),
-        (&["今年", "本年"][..], THIS_YEAR),
+        (lx::THIS_YEAR_WORDS, THIS_YEAR),
+        (lx::PLAN_OBJECT_NOUNS, GOAL),
+        (lx::ACTION_VERBS, ACTION),
+        (lx::PLANNABLE_REPORT_VERBS, PLANNABLE),
+        (lx::GOVERNING_PLAN_WORDS, GOVERNS),
+        (lx::ASPECT_MARKERS, ASPECT),
+        (lx::PLAN_ONLY_COMPARATORS, APPROX_ONLY),
     ] {
         words.extend(list.iter().map(|w| (*w, kind)));
     }
-    lx::WordIndex::new(&words)
+    // One entry per word, its kinds joined: a word of several lists is matched once.
+    words.sort_by(|a, b| a.0.cmp(b.0));
+    let mut merged: Vec<(&str, u32)> = Vec::with_capacity(words.len());
+    for (w, k) in words {
+        match merged.last_mut() {
+            Some(last) if last.0 == w => last.1 |= k,
+            _ => merged.push((w, k)),
+        }
+    }
+    lx::WordIndex::new(&merged)
 });
 
 #[cfg(test)]
@@ -857,5 +1035,32 @@ mod tests {
         m.scan(&ch, None);
         assert!(!m.status(Mode::Unknown, 10, None, false).0);
         assert!(m.status(Mode::Unknown, 22, None, false).0);
+    }
+
+    #[test]
+    fn goals_and_periods_to_date() {
+        let ch = chars("超额完成5.4万个的年度目标任务");
+        let de = ch.iter().position(|&c| c == '的').expect("的");
+        assert_eq!(goal_noun_after(&ch, de), Some((de + 3, de + 5)));
+        let ch = chars("完成50%的村");
+        assert_eq!(goal_noun_after(&ch, 5), None);
+        assert_eq!(to_date_period_at(&chars("前9个月"), 0), Some(4));
+        assert_eq!(to_date_period_at(&chars("前三个月"), 0), Some(4));
+        assert_eq!(to_date_period_at(&chars("1-10月"), 0), Some(5));
+        assert_eq!(to_date_period_at(&chars("1至6月份"), 0), Some(4));
+        // A range of counts or of years is no period.
+        assert_eq!(to_date_period_at(&chars("1-2个"), 0), None);
+        assert_eq!(to_date_period_at(&chars("2021-2025年"), 0), None);
+        assert_eq!(to_date_period_at(&chars("前列"), 0), None);
+    }
+
+    #[test]
+    fn named_plan_documents_are_no_plan_cue() {
+        let ch = chars("“十四五”规划中期评估");
+        assert!(plan_word_not_cue(&ch, 5, 2));
+        let ch = chars("十三五规划纲要");
+        assert!(plan_word_not_cue(&ch, 3, 2));
+        let ch = chars("规划建设");
+        assert!(!plan_word_not_cue(&ch, 0, 2));
     }
 }

@@ -203,8 +203,14 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= len;
             continue;
         }
-        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':') {
+        // "城镇化率由60.2%提高到…": 由/从 opens the range of a change.
+        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':' | '由' | '从') {
             e -= 1;
+            continue;
+        }
+        // "粮食总产量…，连续9年稳定在1300亿斤以上": the streak is when, not what.
+        if let Some(len) = streak_ending(ch, e) {
+            e -= len;
             continue;
         }
         // "突破人民币6000亿元": the currency word belongs to the number.
@@ -230,17 +236,12 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     // 占全市, 为全国, 是上年的: related to the previous finding.
     let short = e - s <= 8 && !(s..e).any(|k| LEXICON.at(ch, k, Tag::Verb).is_some());
     // "约占GDP的5%": an approximation word may come first.
-    let r = s + lx::starts_any(ch, s, &["大约", "约", "接近", "近", "超过", "超"]).unwrap_or(0);
+    let r = s + lx::starts_any(ch, s, lx::APPROX_LEADS).unwrap_or(0);
     // "高于全省平均水平2.1个百分点", "完成年度计划的78.5%": relative to something else.
     let against = short
-        && (lx::starts_any(
-            ch,
-            r,
-            &["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"],
-        )
-        .is_some()
-            || lx::ends_any(ch, e, &["计划", "任务", "目标"]).is_some()
-                && lx::starts_any(ch, lo, &["完成", "达到", "实现"]).is_some());
+        && (lx::starts_any(ch, r, lx::RELATIVE_VERBS).is_some()
+            || lx::ends_any(ch, e, lx::PLAN_NOUNS_RELATIVE).is_some()
+                && lx::starts_any(ch, lo, lx::ACHIEVE_LEADS).is_some());
     if r < e
         && (ch[r] == '占'
             || against
@@ -266,7 +267,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             s = k;
         }
         // A trailing 建设 / 创建 names the work, not the thing ("光纤点位建设").
-        if let Some(len) = lx::ends_any(ch, e, &["建设", "创建"]) {
+        if let Some(len) = lx::ends_any(ch, e, lx::WORK_NOUNS) {
             if e - len >= s + 2 && LEXICON.ending(ch, e, Tag::Noun).is_none() {
                 e -= len;
             }
@@ -283,15 +284,34 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     (Before::Phrase(s, e), distributive)
 }
 
+/// The length of a streak ending at `e`: 连续 + a numeral (+ 年), as in "连续9年".
+fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
+    let mut k = e;
+    if k > 0 && ch[k - 1] == '年' {
+        k -= 1;
+    }
+    let digits = ch[..k]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|c| c.is_ascii_digit() || lx::is_cn_numeral_run(**c))
+        .count();
+    if digits == 0 || k < digits + 2 {
+        return None;
+    }
+    let s = k - digits - 2;
+    lx::starts(ch, s, "连续").then_some(e - s)
+}
+
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
 /// number continues what the clause before named.
 fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
-    let e = if e > s && matches!(ch[e - 1], '到' | '至') {
+    let e = if e > s && matches!(ch[e - 1], '到' | '至' | '为') {
         e - 1
     } else {
         e
     };
-    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS]
+    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
         .iter()
         .any(|w| lx::ends_any(ch, e, w) == Some(e - s))
 }

@@ -12,6 +12,7 @@ use super::lexicon::{self as lx, is_clause_end, is_cn_numeral, is_cn_numeral_run
 use super::Passage;
 use crate::comparator::{Comparator, PREFIX_WORDS};
 use crate::exact::Checked;
+use crate::number::magnitude;
 use crate::quantity::Quantity;
 use crate::unit::{Dimension, Unit};
 
@@ -52,7 +53,16 @@ impl Clean {
             if super::lexicon::is_space(c) || c == '*' || c == '\u{FEFF}' || c == '\u{200B}' {
                 continue;
             }
-            self.ch.push(lx::lex_fold(c));
+            let f = lx::lex_fold(c);
+            // "1.6?36.9?61.5": a ratio sign (∶) lost to `?` by a conversion; between two
+            // digits a question mark is never one.
+            if f.is_ascii_digit() {
+                let n = self.ch.len();
+                if n >= 2 && self.ch[n - 1] == '?' && self.ch[n - 2].is_ascii_digit() {
+                    self.ch[n - 1] = '∶';
+                }
+            }
+            self.ch.push(f);
             self.byte.push(at as u32);
             self.len.push(c.len_utf8() as u8);
         }
@@ -212,18 +222,6 @@ fn raw_after(text: &str, byte: usize) -> Option<char> {
     text[byte..].chars().next().map(crate::text::fold)
 }
 
-/// Magnitude characters allowed between 余/多 and a unit ("5000 多万元").
-fn magnitude(c: char) -> Option<Decimal> {
-    Some(match c {
-        '十' => Decimal::from(10),
-        '百' => Decimal::from(100),
-        '千' => Decimal::from(1000),
-        '万' => Decimal::from(10_000),
-        '亿' => Decimal::from(100_000_000),
-        _ => return None,
-    })
-}
-
 /// Characters that may follow a medal count (3金1银2铜).
 fn medal_follow(c: Option<char>) -> bool {
     match c {
@@ -285,15 +283,24 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             || (c == '规' && lx::starts(ch, i, "规定"))
         {
             reference_at(cl, i)
+        } else if c == '要' && lx::starts(ch, i, "要求") {
+            requirement_at(cl, i)
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
         } else if c == '正' && lx::starts(ch, i, "正增长") {
             positive_growth_at(cl, i)
+        } else if c == '负'
+            && lx::starts(ch, i, "负增长")
+            && !ch
+                .get(i + 3)
+                .is_some_and(|x| x.is_ascii_digit() || is_cn_numeral(*x))
+        {
+            negative_growth_at(cl, i)
         } else if c == '持' && lx::starts(ch, i, "持平") {
             level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
             growth_reference_at(cl, i)
-        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好') {
+        } else if matches!(c, '高' | '低' | '快' | '慢' | '优' | '好' | '达') {
             level_reference_at(cl, i)
         } else {
             None
@@ -309,60 +316,207 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
     drop_modifier_numerals(cl, out);
 }
 
-/// Reads a number starting at cleaned index `i`.
-fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
-    let ch = &cl.ch;
-    let n = ch.len();
-    let byte = cl.byte[i] as usize;
-    let before = raw_before(text, byte);
-    // Part of a code or a name: PM2.5, V2G, X9, AIPerf500, 1+4+N, 2.0.
-    if !chinese && (is_ascii_alnum(before) || matches!(before, Some('+' | '.' | '/' | '_' | '#'))) {
+/// True when `head` ends with the acronym of an indicator ("完成GDP2917.85亿元"),
+/// not with a code such as PM2.5 or V2G: the number after it is the indicator's.
+fn after_indicator_acronym(head: &str) -> bool {
+    lx::INDICATOR_ACRONYMS.iter().any(|a| {
+        head.strip_suffix(a).is_some_and(|h| {
+            !h.chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+/// "12万城镇就业困难人员", "近1亿农村贫困人口", "1亿左右农业转移人口": a number with a
+/// magnitude word and no unit, before a noun phrase of people in its clause, counts
+/// people (人).
+fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
+    if !ch[i..j]
+        .iter()
+        .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
+    {
         return None;
     }
-    if cl.quoted[i] {
+    let k = j + lx::starts_any(ch, j, lx::APPROX_AFTER_NUMBER).unwrap_or(0);
+    let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(ch[x]));
+    let mut found = false;
+    for x in run {
+        if lx::starts_any(ch, x, lx::PEOPLE_NOUNS).is_some() {
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    Unit::parse("人").ok()
+}
+
+/// "新增就业目标1200万": a number with a magnitude word and no unit right after an
+/// indicator that counts people ([`lx::PEOPLE_INDICATORS`], a plan noun between at
+/// most) counts people (人).
+fn people_indicator_before(ch: &[char], i: usize, j: usize) -> Option<Unit> {
+    if !ch[i..j]
+        .iter()
+        .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
+    {
+        return None;
+    }
+    let mut e = i;
+    if let Some(len) = lx::ends_any(ch, e, lx::PLAN_OBJECT_NOUNS) {
+        e -= len;
+    }
+    lx::ends_any(ch, e, lx::PEOPLE_INDICATORS)?;
+    Unit::parse("人").ok()
+}
+
+/// A number being read at a cleaned index: the value and unit so far, where it
+/// ends, and the words that qualify it. [`number_at`] passes it through the steps
+/// below in order; each step is one rule with its own tests.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Reading {
+    /// Byte offset where the number starts (its sign included).
+    start: usize,
+    /// Cleaned index just after the number expression read so far.
+    j: usize,
+    value: Decimal,
+    value_hi: Option<Decimal>,
+    unit: Option<Unit>,
+    /// 余 / 多 / 超: more than the value.
+    more: bool,
+    /// 几: about the value.
+    approx: bool,
+}
+
+/// Reads a number starting at cleaned index `i`: the steps are the functions below,
+/// in the order they apply. A missed or wrongly read number is fixed in the step
+/// that names its case.
+fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -> Option<Cand> {
+    if part_of_a_code_or_name(text, cl, i, chinese) {
         return None;
     }
     if !chinese {
         if let Some(c) = ocr_at(text, p, cl, i) {
             return Some(c);
         }
-        if !ch[i].is_ascii_digit() {
+        if !cl.ch[i].is_ascii_digit() {
             return None;
         }
     }
-    if i > 0 && ch[i - 1] == '第' {
+    if ordinal(&cl.ch, i) {
         return None;
     }
     if let Some(c) = fraction_at(text, p, cl, i, chinese) {
         return Some(c);
     }
-    // A sign: "增长-2.1%" (but not the dash of a range "1-2").
-    let mut start = byte;
+    let mut r = read_quantity(text, p, cl, i)?;
+    more_or_about(text, p, cl, i, &mut r)?;
+    range_after(text, p, cl, chinese, &mut r)?;
+    unit_from_context(text, p, cl, i, &mut r)?;
+    // "旅客吞吐量突破200万大关": a crossing of a tier in the indicator's unit.
+    if r.unit.is_none() && r.value_hi.is_none() {
+        if let Some(c) = tier_crossing(cl, i, r.j, r.value) {
+            return Some(Cand { chinese, ..c });
+        }
+    }
+    let unit = match r.unit {
+        Some(u) => u,
+        None if !chinese && r.value_hi.is_none() && ratio_name_before(&cl.ch, i) => Unit::NONE,
+        None => return None,
+    };
+    bracketed_measure_word(text, p, cl, &mut r);
+    if rejected_by_what_follows(text, cl, unit, &r)
+        || (chinese && not_a_chinese_count(text, cl, i, unit, &r))
+    {
+        return None;
+    }
+    let s = if r.start < cl.byte[i] as usize {
+        i - 1
+    } else {
+        i
+    };
+    if excluded_by_context(&cl.ch, i, s, r.j, unit).is_some() {
+        return None;
+    }
+    let mut cand = Cand {
+        kind: Kind::Number,
+        s,
+        e: r.j,
+        pre: s,
+        post: r.j,
+        value: Some(r.value),
+        value_hi: r.value_hi,
+        unit: Some(unit),
+        more: r.more,
+        prefix: None,
+        suffix: None,
+        chinese,
+        ocr: false,
+        inner: None,
+    };
+    comparators(cl, &mut cand);
+    if r.approx && cand.prefix.is_none() && cand.suffix.is_none() {
+        cand.prefix = Some(Comparator::Approx);
+    }
+    Some(cand)
+}
+
+/// Digits that are part of a code or a name: PM2.5, V2G, X9, AIPerf500, 1+4+N, 2.0,
+/// a short quotation ("“1+4+N”"). An indicator acronym before a figure (GDP2917亿元)
+/// is no code.
+fn part_of_a_code_or_name(text: &str, cl: &Clean, i: usize, chinese: bool) -> bool {
+    let byte = cl.byte[i] as usize;
+    let before = raw_before(text, byte);
+    (!chinese
+        && ((is_ascii_alnum(before) && !after_indicator_acronym(&text[..byte]))
+            || matches!(before, Some('+' | '.' | '/' | '_' | '#'))))
+        || cl.quoted[i]
+}
+
+/// 第N: an ordinal, never a quantity (ranks are read by [`rank_at`]).
+fn ordinal(ch: &[char], i: usize) -> bool {
+    i > 0 && ch[i - 1] == '第'
+}
+
+/// The number and the unit right after it, with the crate's quantity scanner; a sign
+/// before it ("增长-2.1%"), but not the dash of a range ("1-2").
+fn read_quantity(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Reading> {
+    let ch = &cl.ch;
+    let mut start = cl.byte[i] as usize;
     if i > 0
         && ch[i - 1] == '-'
         && (i < 2 || !(ch[i - 2].is_ascii_alphanumeric() || ch[i - 2] == ')'))
     {
         start = cl.byte[i - 1] as usize;
     }
-    let (q, end) = match Quantity::scan(text, start) {
-        Ok(Some(x)) => x,
-        _ => return None,
-    };
+    let (q, end) = Quantity::scan(text, start).ok()??;
     if end > p.end {
         return None;
     }
-    let mut j = cl.index_at(i, end);
-    let mut value = q.value();
-    let mut unit = (!q.unit().is_none()).then_some(q.unit());
-    let mut value_hi = None;
-    let mut more = false;
-    let mut approx = false;
-    // 余 / 多 between the number and its unit: "700 余场", "2.3 万余次", "5000 多万元",
-    // "一千多万人" (more than); 几: "二十几万人" (about).
-    if unit.is_none() && j < n && matches!(ch[j], '余' | '多' | '几') {
+    Some(Reading {
+        start,
+        j: cl.index_at(i, end),
+        value: q.value(),
+        value_hi: None,
+        unit: (!q.unit().is_none()).then_some(q.unit()),
+        more: false,
+        approx: false,
+    })
+}
+
+/// 余 / 多 between the number and its unit ("700 余场", "2.3 万余次", "5000 多万元":
+/// more than) or 几 ("二十几万人": about); and the same words read inside the
+/// numeral ("一千多万人", "500余万元"), where the number scanner gives the floor.
+/// None only when a magnitude overflows.
+fn more_or_about(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, r: &mut Reading) -> Option<()> {
+    let ch = &cl.ch;
+    let n = ch.len();
+    let j = r.j;
+    if r.unit.is_none() && j < n && matches!(ch[j], '余' | '多' | '几') {
         let some = ch[j] == '几';
         let mut k = j + 1;
-        let mut v = value;
+        let mut v = r.value;
         while k < n {
             match magnitude(ch[k]) {
                 Some(m) => v = v.mul_checked(m)?,
@@ -372,135 +526,158 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         }
         if k < n {
             if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[k] as usize..p.end]) {
-                value = v;
-                unit = Some(u);
-                more = !some;
-                approx = some;
-                j = cl.index_at(k, cl.byte[k] as usize + len);
+                r.value = v;
+                r.unit = Some(u);
+                r.more = !some;
+                r.approx = some;
+                r.j = cl.index_at(k, cl.byte[k] as usize + len);
             }
         }
     }
-    // 多 / 余 / 几 read inside the numeral ("一千多万人", "500余万元"): the number
-    // scanner gives the floor; the word says more than, or about.
-    for &x in &ch[i..j.min(n)] {
+    for &x in &ch[i..r.j.min(n)] {
         match x {
-            '多' | '余' | '餘' => more = !approx,
+            '多' | '余' | '餘' => r.more = !r.approx,
             '几' | '幾' => {
-                approx = true;
-                more = false;
+                r.approx = true;
+                r.more = false;
             }
             _ => {}
         }
     }
-    // A range: "1-2个", "3至5个", "5%-6%", "三到五个".
-    if j + 1 < n && matches!(ch[j], '-' | '~' | '至' | '到' | '—' | '～') {
-        let k = j + 1;
-        let second_ok = ch[k].is_ascii_digit() || (chinese && is_cn_numeral(ch[k]));
-        if second_ok {
-            if let Ok(Some((q2, end2))) = Quantity::scan(text, cl.byte[k] as usize) {
-                let u2 = (!q2.unit().is_none()).then_some(q2.unit());
-                let compatible = match (unit, u2) {
-                    (None, Some(_)) => true,
-                    (Some(a), Some(b)) => a == b,
-                    _ => false,
-                };
-                if compatible && end2 <= p.end {
-                    if unit.is_none() {
-                        // "1-2万人": the magnitude of the upper bound applies to both.
-                        let scale = range_scale(text, cl.byte[k] as usize);
-                        value = value.mul_checked(scale)?;
-                    }
-                    unit = u2;
-                    value_hi = Some(q2.value());
-                    j = cl.index_at(k, end2);
-                }
+    Some(())
+}
+
+/// A range: "1-2个", "3至5个", "5%-6%", "三到五个"; in "1-2万人" the magnitude of the
+/// upper bound applies to both. None only when a magnitude overflows.
+fn range_after(
+    text: &str,
+    p: &Passage<'_>,
+    cl: &Clean,
+    chinese: bool,
+    r: &mut Reading,
+) -> Option<()> {
+    let ch = &cl.ch;
+    let (n, j) = (ch.len(), r.j);
+    if !(j + 1 < n && matches!(ch[j], '-' | '~' | '至' | '到' | '—' | '～')) {
+        return Some(());
+    }
+    let k = j + 1;
+    if !(ch[k].is_ascii_digit() || (chinese && is_cn_numeral(ch[k]))) {
+        return Some(());
+    }
+    let Ok(Some((q2, end2))) = Quantity::scan(text, cl.byte[k] as usize) else {
+        return Some(());
+    };
+    let u2 = (!q2.unit().is_none()).then_some(q2.unit());
+    let compatible = match (r.unit, u2) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    };
+    if compatible && end2 <= p.end {
+        if r.unit.is_none() {
+            r.value = r
+                .value
+                .mul_checked(range_scale(text, cl.byte[k] as usize))?;
+        }
+        r.unit = u2;
+        r.value_hi = Some(q2.value());
+        r.j = cl.index_at(k, end2);
+    }
+    Some(())
+}
+
+/// A unit the number does not carry, from its context: the last unit of a 分别 list
+/// ("分别为11、24、59、35微克/立方米"), people counted by a noun or an indicator
+/// ([`people_noun_after`], [`people_indicator_before`]), 兆 before a currency ("4.4兆元"
+/// is 4.4 × 10^12 元, Taiwan usage). None only when a magnitude overflows.
+fn unit_from_context(
+    text: &str,
+    p: &Passage<'_>,
+    cl: &Clean,
+    i: usize,
+    r: &mut Reading,
+) -> Option<()> {
+    let ch = &cl.ch;
+    let (n, j) = (ch.len(), r.j);
+    if r.unit.is_some() || r.value_hi.is_some() {
+        return Some(());
+    }
+    if respectively_before(ch, i) {
+        r.unit = shared_list_unit(text, p, cl, j);
+    }
+    if r.unit.is_none() {
+        r.unit = people_noun_after(ch, i, j).or_else(|| people_indicator_before(ch, i, j));
+    }
+    if r.unit.is_none() && j + 1 < n && ch[j] == '兆' {
+        if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[j + 1] as usize..p.end]) {
+            if matches!(u.dimension(), Dimension::Money(_)) {
+                r.value = r.value.mul_checked(Decimal::from(1_000_000_000_000i64))?;
+                r.unit = Some(u);
+                r.j = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
             }
         }
     }
-    // "分别为11、24、59、35微克/立方米": bare numbers of a 分别 list share the unit of
-    // the last one.
-    if unit.is_none() && value_hi.is_none() && respectively_before(ch, i) {
-        unit = shared_list_unit(text, p, cl, j);
-    }
-    let unit = match unit {
-        Some(u) => u,
-        None if !chinese && value_hi.is_none() && ratio_name_before(ch, i) => Unit::NONE,
-        None => return None,
-    };
-    // 套（间）: a second measure word in brackets belongs to the unit.
+    Some(())
+}
+
+/// 套（间）: a second measure word in brackets belongs to the unit.
+fn bracketed_measure_word(text: &str, p: &Passage<'_>, cl: &Clean, r: &mut Reading) {
+    let ch = &cl.ch;
+    let (n, j) = (ch.len(), r.j);
     if j + 2 < n && ch[j] == '(' {
         let inner = &text[cl.byte[j + 1] as usize..p.end];
         if let Some((_, len)) = Unit::match_prefix(inner) {
             let k = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
             if k < n && ch[k] == ')' && k - j <= 3 {
-                j = k + 1;
+                r.j = k + 1;
             }
         }
     }
-    // Filters on what follows.
+}
+
+/// What follows makes the number a name: "5+N" (a formula), a word that only looks
+/// like number + unit ([`lx::UNIT_WORDS`]: 个人, 千万), a medal count that is not one
+/// ("3金" of a company name).
+fn rejected_by_what_follows(text: &str, cl: &Clean, unit: Unit, r: &Reading) -> bool {
+    let ch = &cl.ch;
+    let j = r.j;
     let next = ch.get(j).copied();
     if next == Some('+') || raw_after(text, cl.end_byte(j)) == Some('+') {
-        return None;
+        return true;
     }
-    let sym = unit.symbol();
     if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
         let word: String = [a, b].iter().collect();
-        if lx::UNIT_WORDS.contains(&word.as_str()) && !more {
-            return None;
+        if lx::UNIT_WORDS.contains(&word.as_str()) && !r.more {
+            return true;
         }
     }
-    if matches!(sym, "金" | "银" | "铜") && !medal_follow(raw_after(text, cl.end_byte(j))) {
-        return None;
+    matches!(unit.symbol(), "金" | "银" | "铜") && !medal_follow(raw_after(text, cl.end_byte(j)))
+}
+
+/// A Chinese numeral that counts nothing: a lone 一 (一批, 一张网: an article), 零,
+/// an ordinal unit (三届, 五次), or a unit Chinese numerals do not measure in
+/// reports ("九米" is a name; 三个, 两家, 五成 are counts).
+fn not_a_chinese_count(text: &str, cl: &Clean, i: usize, unit: Unit, r: &Reading) -> bool {
+    let ch = &cl.ch;
+    let sym = unit.symbol();
+    let run_end = cl.index_at(i, numeral_end(text, r.start));
+    let lone_one = run_end == i + 1 && ch[i] == '一';
+    if (lone_one && sym != "个百分点") || ch[i] == '零' {
+        return true;
     }
-    if chinese {
-        // 一批, 一张网, 一个平台: a lone 一 is an article, not a count.
-        let run_end = cl.index_at(i, numeral_end(text, start));
-        let lone_one = run_end == i + 1 && ch[i] == '一';
-        if (lone_one && sym != "个百分点") || ch[i] == '零' {
-            return None;
-        }
-        if lx::CN_ORDINAL_UNITS.contains(&sym) {
-            return None;
-        }
-        // Chinese numerals count small things (三个, 两家, 五成); "九米" is a name.
-        let counted = matches!(
-            unit.dimension(),
-            Dimension::Count(_)
-                | Dimension::People
-                | Dimension::PersonTimes
-                | Dimension::Ratio
-                | Dimension::PercentagePoint
-                | Dimension::Money(_)
-        );
-        if !counted {
-            return None;
-        }
+    if lx::CN_ORDINAL_UNITS.contains(&sym) {
+        return true;
     }
-    let s = if start < byte { i - 1 } else { i };
-    if excluded_by_context(ch, i, s, j, unit).is_some() {
-        return None;
-    }
-    let mut cand = Cand {
-        kind: Kind::Number,
-        s,
-        e: j,
-        pre: s,
-        post: j,
-        value: Some(value),
-        value_hi,
-        unit: Some(unit),
-        more,
-        prefix: None,
-        suffix: None,
-        chinese,
-        ocr: false,
-        inner: None,
-    };
-    comparators(cl, &mut cand);
-    if approx && cand.prefix.is_none() && cand.suffix.is_none() {
-        cand.prefix = Some(Comparator::Approx);
-    }
-    Some(cand)
+    !matches!(
+        unit.dimension(),
+        Dimension::Count(_)
+            | Dimension::People
+            | Dimension::PersonTimes
+            | Dimension::Ratio
+            | Dimension::PercentagePoint
+            | Dimension::Money(_)
+    )
 }
 
 /// Why the context of a number makes it no finding (each a class of SPEC §7's
@@ -534,7 +711,7 @@ pub(crate) fn excluded_by_context(
     let next = ch.get(j).copied();
     let next2 = ch.get(j + 1).copied();
     let mut k = j;
-    while k < n && matches!(ch[k], '十' | '百' | '千' | '万' | '亿') {
+    while k < n && magnitude(ch[k]).is_some() {
         k += 1;
     }
     if k > j
@@ -587,17 +764,14 @@ pub(crate) fn excluded_by_context(
             .is_some_and(|c| matches!(c, '、' | '或' | '和' | '及'))
         {
             let mut k = j + 1;
-            let above = above || lx::starts_any(ch, k, &["超过", "超", "逾"]).is_some();
+            let above = above || lx::starts_any(ch, k, lx::ABOVE_WORDS).is_some();
             k += lx::starts_any(ch, k, &["超过", "超", "逾"]).unwrap_or(0);
             let start = k;
-            while k < n
-                && (ch[k].is_ascii_digit()
-                    || matches!(ch[k], '.' | '十' | '百' | '千' | '万' | '亿'))
-            {
+            while k < n && (ch[k].is_ascii_digit() || ch[k] == '.' || magnitude(ch[k]).is_some()) {
                 k += 1;
             }
             if k > start {
-                if let Some(len) = lx::starts_any(ch, k, &["美元", "港元", "欧元", "元"]) {
+                if let Some(len) = lx::starts_any(ch, k, lx::CURRENCY_UNITS) {
                     if size_class_at(ch, k + len, above) {
                         return Some(Exclusion::Category);
                     }
@@ -615,7 +789,7 @@ fn size_class_at(ch: &[char], k: usize, above: bool) -> bool {
     let n = ch.len();
     let mut k = k;
     let mut above = above;
-    if let Some(len) = lx::starts_any(ch, k, &["及以上", "以上"]) {
+    if let Some(len) = lx::starts_any(ch, k, lx::ABOVE_SUFFIXES) {
         k += len;
         above = true;
     }
@@ -759,6 +933,20 @@ fn ratio_name_before(ch: &[char], i: usize) -> bool {
         } else {
             break;
         }
+    }
+    // "系数由0.516提高到0.548": the end of a from–to change names its ratio before
+    // the first number.
+    let digits = ch[..e]
+        .iter()
+        .rev()
+        .take(12)
+        .take_while(|c| c.is_ascii_digit() || **c == '.')
+        .count();
+    if digits > 0 && e > digits && matches!(ch[e - digits - 1], '由' | '从') {
+        e -= digits + 1;
+    }
+    if e > 0 && matches!(ch[e - 1], '由' | '从') {
+        e -= 1;
     }
     match lx::ends_any(ch, e, lx::RATIO_NAMES) {
         Some(_) => !(e >= 2 && matches!(ch[e - 2], '同' | '环' | '占' | '相' | '对')),
@@ -1311,11 +1499,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
 /// "居民消费价格指数同比持平": a growth of zero against the same period.
 fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    lx::ends_any(
-        ch,
-        i,
-        &["同比", "比上年", "较上年", "比上年同期", "较上年同期"],
-    )?;
+    lx::ends_any(ch, i, lx::SAME_PERIOD_BASES)?;
     Some(Cand::from_words(
         Kind::Number,
         (i, i + 2),
@@ -1336,6 +1520,19 @@ fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
         Decimal::ZERO,
         "%",
         Some(Comparator::Gt),
+    ))
+}
+
+/// "化肥农药使用量保持负增长": growth below zero, with no digit in the text.
+fn negative_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
+    Some(Cand::from_words(
+        Kind::Number,
+        (i, i + 3),
+        Decimal::ZERO,
+        "%",
+        Some(Comparator::Lt),
     ))
 }
 
@@ -1362,7 +1559,7 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
             return None;
         }
-        if let Some(len) = lx::starts_any(ch, k, &["任务", "目标"]) {
+        if let Some(len) = lx::starts_any(ch, k, lx::TASK_NOUNS) {
             let mut e = k + len;
             if lx::starts_any(ch, e, &["任务"]).is_some() {
                 e += 2;
@@ -1385,7 +1582,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
     let mut s = i;
-    for q in ["市级", "省级", "区级", "上级", "国家", "省", "市", "区"] {
+    for q in lx::QUOTA_SOURCES {
         let len = q.chars().count();
         if i >= len && lx::starts(ch, i - len, q) {
             s = i - len;
@@ -1398,33 +1595,31 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     }
     // "下达的节能减排目标任务": a short noun may name what the quota is for.
     let inner_start = e;
-    let keywords = ["指标", "目标", "任务", "计划", "要求"];
+    let keywords = lx::QUOTA_KEYWORDS;
     let first = (e..(e + 9).min(n))
         .take_while(|&k| !is_clause_end(ch[k]))
-        .find(|&k| lx::starts_any(ch, k, &keywords).is_some())?;
+        .find(|&k| lx::starts_any(ch, k, keywords).is_some())?;
     let inner = (first > inner_start).then_some((inner_start, first));
     e = first;
     while e < n && e - first < 6 {
-        match lx::starts_any(ch, e, &keywords) {
+        match lx::starts_any(ch, e, keywords) {
             Some(len) => e += len,
             None => break,
         }
     }
     // Only as a condition: 完成 / 控制在 / 达到 / 确保 before it.
-    let verb = lx::ends_any(
-        ch,
-        s,
-        &[
-            "完成",
-            "控制在",
-            "达到",
-            "确保完成",
-            "确保",
-            "不超过",
-            "低于",
-        ],
-    )?;
+    let verb = lx::ends_any(ch, s, lx::QUOTA_VERBS)?;
     Some(Cand::reference(Kind::Reference, s, e, s - verb, inner))
+}
+
+/// "生态环境质量、能源、水资源等指标达到国家要求": a condition bound to what a higher
+/// level requires ([`lx::AUTHORITIES`] before 要求, [`lx::MEET_VERBS`] before that).
+fn requirement_at(cl: &Clean, i: usize) -> Option<Cand> {
+    let ch = &cl.ch;
+    let len = lx::ends_any(ch, i, lx::AUTHORITIES)?;
+    let s = i - len;
+    let verb = lx::ends_any(ch, s, lx::MEET_VERBS)?;
+    Some(Cand::reference(Kind::Reference, s, i + 2, s - verb, None))
 }
 
 /// "居民人均可支配收入增长与经济增长同步": growth bound to another series.
@@ -1432,7 +1627,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
     // "新增城镇就业人数与上年持平": the value is last year's.
-    if let Some(len) = ["上年", "去年", "上年度"]
+    if let Some(len) = lx::LAST_YEAR_WORDS
         .iter()
         .filter(|w| lx::starts(ch, i + 1, w))
         .map(|w| w.chars().count())
@@ -1447,7 +1642,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         }
     }
     // "收入增长与经济增长同步", and "收入与经济增长同步" (the growth named after 与).
-    let verb = match lx::ends_any(ch, i, &["增长", "增速", "增幅"]) {
+    let verb = match lx::ends_any(ch, i, lx::GROWTH_WORDS_BEFORE_REFERENCE) {
         Some(v) => v,
         None => {
             let named = (i + 1..(i + 8).min(n))
@@ -1565,5 +1760,148 @@ mod tests {
         assert_eq!(check("建成10公里绿道", "10公里", "公里"), None);
         assert_eq!(check("引进亿元以上项目5个", "亿元", "元"), Some(Category));
         assert_eq!(check("完成投资5亿元以上", "5亿元", "元"), None);
+    }
+
+    /// The passage and cleaned characters of `text`, and the cleaned index of the
+    /// first occurrence of `at`.
+    fn clean(text: &str, at: &str) -> (Passage<'static>, Clean, usize) {
+        let p = Passage {
+            start: 0,
+            end: text.len(),
+            mode: super::super::segment::Mode::Unknown,
+            section: "",
+            heading: "",
+            skips: &[],
+        };
+        let mut cl = Clean::new();
+        cl.fill(text, &p);
+        let whole: String = cl.ch.iter().collect();
+        let byte = whole.find(at).expect("in text");
+        let i = whole[..byte].chars().count();
+        (p, cl, i)
+    }
+
+    /// What [`number_at`] reads at `at` in `text`: value, upper bound, unit symbol.
+    fn read(text: &str, at: &str) -> Option<(String, Option<String>, String)> {
+        let (p, cl, i) = clean(text, at);
+        let chinese = !cl.ch[i].is_ascii_digit();
+        let c = number_at(text, &p, &cl, i, chinese)?;
+        Some((
+            c.value?.normalize().to_string(),
+            c.value_hi.map(|v| v.normalize().to_string()),
+            c.unit?.symbol().to_string(),
+        ))
+    }
+
+    fn reading(text: &str, at: &str) -> (Passage<'static>, Clean, usize, Reading) {
+        let (p, cl, i) = clean(text, at);
+        let r = read_quantity(text, &p, &cl, i).expect("a quantity");
+        (p, cl, i, r)
+    }
+
+    #[test]
+    fn codes_names_and_ordinals() {
+        let code = |text: &str, at: &str| {
+            let (_, cl, i) = clean(text, at);
+            part_of_a_code_or_name(text, &cl, i, false)
+        };
+        assert!(code("PM2.5浓度下降", "2"));
+        assert!(code("建设V2G示范站", "2"));
+        assert!(code("构建“1+4+N”体系", "1"));
+        assert!(!code("完成GDP2917亿元", "2917"));
+        assert!(!code("增长5%", "5"));
+        let (_, cl, i) = clean("居全省第3位", "3");
+        assert!(ordinal(&cl.ch, i));
+        assert_eq!(read("居全省第3位", "3"), None);
+    }
+
+    #[test]
+    fn the_sign_belongs_to_the_number_not_a_range() {
+        let (_, _, _, r) = reading("增长-2.1%", "2");
+        assert_eq!(r.value.to_string(), "-2.1");
+        let (_, _, _, r) = reading("1-2个", "2");
+        assert_eq!(r.value.to_string(), "2");
+    }
+
+    #[test]
+    fn more_than_and_about() {
+        let (p, cl, i, mut r) = reading("举办700余场", "700");
+        more_or_about("举办700余场", &p, &cl, i, &mut r).expect("no overflow");
+        assert!(r.more && !r.approx);
+        assert_eq!(r.unit.map(|u| u.symbol()), Some("场"));
+        assert_eq!(
+            read("二十几万人", "二"),
+            Some(("200000".into(), None, "人".into()))
+        );
+        assert_eq!(
+            read("5000多万元", "5"),
+            Some(("50000000".into(), None, "元".into()))
+        );
+    }
+
+    #[test]
+    fn ranges_share_the_upper_magnitude() {
+        assert_eq!(
+            read("吸纳1-2万人", "1"),
+            Some(("10000".into(), Some("20000".into()), "人".into()))
+        );
+        assert_eq!(
+            read("增长6%-6.5%", "6"),
+            Some(("6".into(), Some("6.5".into()), "%".into()))
+        );
+        // Not a range: units that differ.
+        assert_eq!(read("5个-6%", "5"), Some(("5".into(), None, "个".into())));
+    }
+
+    #[test]
+    fn units_from_the_context() {
+        assert_eq!(
+            read("促进12万城镇就业困难人员实现就业", "12"),
+            Some(("120000".into(), None, "人".into()))
+        );
+        assert_eq!(
+            read("新增就业目标1200万", "1200"),
+            Some(("12000000".into(), None, "人".into()))
+        );
+        assert_eq!(
+            read("总量约4.4兆元", "4.4"),
+            Some(("4400000000000".into(), None, "元".into()))
+        );
+        assert_eq!(
+            read("浓度分别为11、24微克/立方米", "11"),
+            Some(("11".into(), None, "微克/立方米".into()))
+        );
+        // 兆 before a unit that is not money is the prefix of that unit (兆瓦 = MW).
+        assert_eq!(read("装机20兆瓦", "20").map(|r| r.2), Some("兆瓦".into()));
+        // A magnitude with no people noun and no unit: nothing.
+        assert_eq!(read("投入1200万", "1200"), None);
+    }
+
+    #[test]
+    fn a_bracketed_measure_word_joins_the_unit() {
+        let text = "筹建保障性住房500套（间）。";
+        let (p, cl, _, mut r) = reading(text, "500");
+        let before = r.j;
+        bracketed_measure_word(text, &p, &cl, &mut r);
+        assert_eq!(r.j, before + 3);
+    }
+
+    #[test]
+    fn what_follows_may_make_a_name() {
+        assert_eq!(read("打造5+N产业体系", "5"), None);
+        assert_eq!(read("获得3金1银", "3").map(|r| r.2), Some("金".into()));
+        assert_eq!(read("3金科技公司", "3"), None);
+    }
+
+    #[test]
+    fn chinese_numerals_count_small_things() {
+        assert_eq!(read("形成一批成果", "一"), None);
+        assert_eq!(read("召开三届会议", "三"), None);
+        assert_eq!(read("九米科技", "九"), None);
+        assert_eq!(
+            read("新增两家医院", "两"),
+            Some(("2".into(), None, "家".into()))
+        );
+        assert_eq!(read("占五成", "五"), Some(("50".into(), None, "%".into())));
     }
 }

@@ -177,7 +177,12 @@ impl State<'_> {
         for (off, c) in self.text[from..to].char_indices() {
             let at = from + off;
             let next = at + c.len_utf8();
-            if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            // A `?` between digits is a ratio sign lost in conversion ("1.6?36.9"),
+            // not the end of a question.
+            let ratio_sign = c == '?'
+                && self.text[..at].ends_with(|p: char| p.is_ascii_digit())
+                && self.text[next..].starts_with(|n: char| n.is_ascii_digit());
+            if matches!(c, '。' | '！' | '？' | '!' | '?') && !ratio_sign {
                 self.flush(next, f);
                 self.start = Some(next);
             } else if c == super::html::BREAK {
@@ -400,8 +405,19 @@ fn heading(line: &str, body: usize, level: u8, marker: String) -> Line {
     // A long "heading" that is really a paragraph opening with an enumerator keeps
     // its text; the title is what comes before the first 。 (see `passages`).
     let title_len = line[body..].find('。').unwrap_or(line.len() - body);
-    if line[body..body + title_len].chars().count() > 60 {
+    let title = &line[body..body + title_len];
+    if title.chars().count() > 60 {
         return Line::Text { body: 0 };
+    }
+    // "（六）农村改厕任务38283座，完成38649座": an enumerated item that states figures
+    // across clauses is a list item, not a heading that sets the mode of a part.
+    if title.chars().any(|c| c.is_ascii_digit())
+        && title
+            .chars()
+            .map(lex_fold)
+            .any(|c| matches!(c, ',' | '，' | ';' | '；'))
+    {
+        return Line::Bullet { body };
     }
     Line::Heading {
         level,
@@ -457,19 +473,11 @@ pub(crate) fn plan_year(text: &str) -> Option<i32> {
                     .take(12)
                     .collect();
                 let hit = (0..window.len()).any(|k| {
-                    [
-                        "计划",
-                        "目标",
-                        "任务",
-                        "工作安排",
-                        "预期",
-                        "工作要点",
-                        "重点工作",
-                    ]
-                    .iter()
-                    .any(|w| lexicon::starts(&window, k, w))
+                    lexicon::PLAN_YEAR_TITLE_WORDS
+                        .iter()
+                        .any(|w| lexicon::starts(&window, k, w))
                 });
-                let distant = lexicon::contains_any(&window, &["远景", "展望"]);
+                let distant = lexicon::contains_any(&window, lexicon::DISTANT_WORDS);
                 if hit && !distant && best.is_none_or(|y| year > y) {
                     best = Some(year);
                 }
