@@ -106,7 +106,7 @@ def test_a_bad_observation_row_is_reported_at_its_row_in_the_whole_table(sample:
     texts, obs, _ = sample
     bad = obs.to_pandas()
     bad.loc[5, "value"] = "n/a"
-    with pytest.raises(planwatch.PlanError) as e:
+    with pytest.raises(planwatch.ValidationError) as e:
         planwatch.evaluate_many(texts, pa.Table.from_pandas(bad, preserve_index=False))
     assert [i["path"] for i in e.value.issues] == ["[5].value"]
 

@@ -6,7 +6,7 @@
 //! warnings are contradictions the plan cannot resolve by itself (a ceiling on a
 //! declared higher-is-better indicator, year-to-date figures of a stock).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Measure, Polarity};
@@ -123,6 +123,9 @@ impl Plan {
         let index = self.index();
         // One warning per indicator, at its first year-to-date row.
         let mut ytd_warned = BTreeSet::new();
+        // The nearest id of each unknown one, looked up once: a misspelt id is usually
+        // misspelt on every row of its series.
+        let mut nearest: BTreeMap<&str, Option<&str>> = BTreeMap::new();
         for (i, o) in rows.iter() {
             if !self.covers(o) {
                 continue;
@@ -137,7 +140,10 @@ impl Plan {
                     ),
                 )
                 .with_input(o.indicator.clone());
-                if let Some(near) = super::check_rows::did_you_mean(self, &o.indicator) {
+                let near = *nearest
+                    .entry(o.indicator.as_str())
+                    .or_insert_with(|| super::check_rows::did_you_mean(self, &o.indicator));
+                if let Some(near) = near {
                     issue.message.push_str(&format!("; did you mean {near:?}?"));
                     issue.hint = Some(format!("did you mean {near:?}?"));
                 }

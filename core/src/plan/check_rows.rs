@@ -10,9 +10,13 @@ use crate::{Issue, Plan};
 /// The plan's indicator id nearest to `id` by edit distance, when it is close enough
 /// to be a slip of the keyboard: at most 2 edits, and fewer than a third of the id.
 pub(crate) fn did_you_mean<'a>(plan: &'a Plan, id: &str) -> Option<&'a str> {
-    let limit = (id.chars().count() / 3).clamp(1, 2);
+    let len = id.chars().count();
+    let limit = (len / 3).clamp(1, 2);
     plan.indicators
         .iter()
+        // Ids whose lengths differ by more than the limit are that many edits apart
+        // at least: skipped without the quadratic distance.
+        .filter(|i| i.id.chars().count().abs_diff(len) <= limit)
         .map(|i| (edits(id, &i.id), i.id.as_str()))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
