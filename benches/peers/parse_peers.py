@@ -46,7 +46,7 @@ def planwatch_values():
     return out
 
 
-# Harder forms from planwatch's table (tests/quantity_table.rs), numeral part only,
+# Harder forms from planwatch's table (core/tests/quantity_table.rs), numeral part only,
 # with the exact value planwatch gives.
 HARD = [
     ("1万2千", "12000"), ("3万4000", "34000"), ("1,100万", "11000000"), ("１２", "12"),

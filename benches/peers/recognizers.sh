@@ -2,7 +2,7 @@
 # Runs the Chinese Number and Percent specs of Recognizers-Text (MIT; the files and their
 # source are in benches/peers/recognizers-text/) through planwatch's Quantity::parse and
 # prints the pass count. The runner, the exclusion rules and their reasons have one home:
-# tests/extract_peers.rs (the test keeps the count from falling); this script only runs it.
+# core/tests/extract_peers.rs (the test keeps the count from falling); this script only runs it.
 #
 #   benches/peers/recognizers.sh            # the pass count
 #   benches/peers/recognizers.sh --list     # and every failing and excluded case, with reasons

@@ -1,5 +1,5 @@
 // The records of the schema, whole: JavaScript returns what Rust returns, field for
-// field. The Rust suite (tests/records.rs) writes, for every conformance case, the
+// field. The Rust suite (core/tests/records.rs) writes, for every conformance case, the
 // records of the Rust API to target/conformance-records/; here the same inputs go
 // through the JavaScript API and every record is compared with Rust's (the Python suite
 // does the same in tests/python/test_schema.py). types-match.test.mjs checks the

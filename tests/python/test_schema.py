@@ -1,7 +1,7 @@
 """The records of the schema, whole: Python returns what Rust returns, field for field,
 and the TypedDicts of ``planwatch._types`` (which the stub uses) describe them.
 
-The Rust suite (``tests/records.rs``) writes, for every conformance case, the records
+The Rust suite (``core/tests/records.rs``) writes, for every conformance case, the records
 of the Rust API to ``target/conformance-records/``; here the same inputs go through the
 Python API and every record is compared with Rust's after turning ``Decimal`` into its
 exact text and ``date`` into ISO text (JSON's spelling of the two). The TypedDict check

@@ -5,8 +5,8 @@
 use planwatch::evaluation::{evaluate_many, evaluate_many_sources, Many};
 use planwatch::{evaluate, Observations, Options, Plan, Scorecard, Status};
 
-const NANSHAN_OBS: &str = include_str!("../core/data/nanshan-2024/observations.csv");
-const CHINA_OBS: &str = include_str!("../core/data/china-14fyp/observations.csv");
+const NANSHAN_OBS: &str = include_str!("../data/nanshan-2024/observations.csv");
+const CHINA_OBS: &str = include_str!("../data/china-14fyp/observations.csv");
 
 fn with_jurisdiction(csv: &str, j: &str) -> Vec<String> {
     csv.lines()

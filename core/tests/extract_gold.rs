@@ -5,9 +5,9 @@
 use planwatch::extraction::{extract, Finding};
 use serde_json::Value;
 
-pub(crate) const SEED: &str = include_str!("../core/data/nanshan-2024/report.txt");
-const GOLD: &str = include_str!("gold/seed.jsonl");
-const EXCLUDED: &str = include_str!("gold/seed_excluded.jsonl");
+pub(crate) const SEED: &str = include_str!("../data/nanshan-2024/report.txt");
+const GOLD: &str = include_str!("../../tests/gold/seed.jsonl");
+const EXCLUDED: &str = include_str!("../../tests/gold/seed_excluded.jsonl");
 
 /// The bar both precision and recall must clear.
 pub(crate) const GATE: f64 = 0.95;

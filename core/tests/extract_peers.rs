@@ -11,8 +11,8 @@
 use planwatch::{Decimal, Quantity};
 use serde_json::Value;
 
-const NUMBER: &str = include_str!("../benches/peers/recognizers-text/NumberModel.json");
-const PERCENT: &str = include_str!("../benches/peers/recognizers-text/PercentModel.json");
+const NUMBER: &str = include_str!("../../benches/peers/recognizers-text/NumberModel.json");
+const PERCENT: &str = include_str!("../../benches/peers/recognizers-text/PercentModel.json");
 
 /// The pass count reached; a ratchet (raise it with every gain).
 const FLOOR: usize = 371;

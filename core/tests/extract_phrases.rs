@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::extract_gold::{gold_of, gold_of_finding, Score, GATE, SEED};
 
-const PHRASES: &str = include_str!("gold/phrases.jsonl");
+const PHRASES: &str = include_str!("../../tests/gold/phrases.jsonl");
 
 const PLAN_TEXT: ExtractOptions = ExtractOptions {
     plan_year: None,
@@ -261,7 +261,7 @@ proptest! {
 /// again. The input is the fuzzer's, kept verbatim.
 #[test]
 fn a_draft_with_one_phrase_in_two_dimensions_loads_again() {
-    let text = include_str!("data/fuzz-extract-draft-duplicate-id.txt");
+    let text = include_str!("../../tests/data/fuzz-extract-draft-duplicate-id.txt");
     let plan = planwatch::draft_plan(text, &planwatch::DraftOptions::default()).unwrap();
     let toml = plan.to_toml().unwrap();
     let back = planwatch::Plan::from_toml_str(&toml, "draft.toml")
@@ -273,7 +273,7 @@ fn a_draft_with_one_phrase_in_two_dimensions_loads_again() {
 /// condition "between 100家 and 0家" that did not load again.
 #[test]
 fn a_draft_with_an_inverted_range_loads_again() {
-    let text = include_str!("data/fuzz-extract-draft-inverted-range.txt");
+    let text = include_str!("../../tests/data/fuzz-extract-draft-inverted-range.txt");
     let plan = planwatch::draft_plan(text, &planwatch::DraftOptions::default()).unwrap();
     let toml = plan.to_toml().unwrap();
     let back = planwatch::Plan::from_toml_str(&toml, "draft.toml")

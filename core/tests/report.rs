@@ -4,7 +4,7 @@
 
 use planwatch::{evaluate, Format, Lang, Observations, Options, Plan, Scorecard, Status};
 
-#[path = "../examples/scorecard.rs"]
+#[path = "../../examples/scorecard.rs"]
 #[allow(dead_code)]
 mod cli;
 

@@ -3,7 +3,7 @@
 
 use planwatch::{Kind, Plan, Tier, NANSHAN_2024_REPORT};
 
-const CHECKLIST: &str = include_str!("../core/data/nanshan-2024/CHECKLIST.md");
+const CHECKLIST: &str = include_str!("../data/nanshan-2024/CHECKLIST.md");
 
 fn chars() -> Vec<char> {
     NANSHAN_2024_REPORT.chars().collect()
