@@ -176,6 +176,26 @@ impl Analyzer<'_> {
         {
             reduction = false;
         }
+        // "落后于全省0.3个百分点": a gap below a named level is negative; "面对3.7%的负增长":
+        // a decline named after the number.
+        let clause_lo = self
+            .markers
+            .clause_start
+            .get(c.pre)
+            .map_or(0, |&x| x as usize);
+        let points = c
+            .unit
+            .is_some_and(|u| u.dimension() == Dimension::PercentagePoint);
+        if points && !reduction && below_gap(ch, clause_lo, c.pre) {
+            reduction = true;
+        }
+        if c.kind == Kind::Number && lx::starts_any(ch, c.e, lx::DECLINE_AFTER).is_some() {
+            reduction = true;
+            growth = false;
+        }
+        // "调增2个百分点", "比目标任务增加7个": a correction of a target is exact.
+        let correction = lx::ends_any(ch, verb_end, lx::CORRECTION_VERBS).is_some()
+            || ((growth || reduction) && plan_base_before(ch, clause_lo, verb_end));
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
         // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
         let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
@@ -419,7 +439,7 @@ impl Analyzer<'_> {
                     (Some(op), _) => op,
                     (None, Status::Actual) => Comparator::Eq,
                     (None, Status::Target) if c.kind == Kind::Rank || decrease_to => Comparator::Le,
-                    (None, Status::Target) if hold_at => Comparator::Eq,
+                    (None, Status::Target) if hold_at || correction => Comparator::Eq,
                     (None, Status::Target) if negate => Comparator::Ge,
                     (None, Status::Target) => BARE_NUMBER_COMPARATOR,
                 };
@@ -728,6 +748,23 @@ fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
     let named =
         (s..pre).any(|k| lx::starts_any(ch, k, lx::RANK_CONTEXT).is_some_and(|len| len >= 2));
     (named && pre - s >= 2 && pre - s <= 8).then_some((s, pre))
+}
+
+/// True when a verb of a gap below ([`lx::BELOW_VERBS`], not negated by 不) stands in
+/// the short window `[lo, end)` before a difference in points.
+fn below_gap(ch: &[char], lo: usize, end: usize) -> bool {
+    let lo = lo.min(end).max(end.saturating_sub(12));
+    (lo..end).any(|k| {
+        lx::starts_any(ch, k, lx::BELOW_VERBS).is_some_and(|len| k + len <= end)
+            && !(k > 0 && ch[k - 1] == '不')
+    })
+}
+
+/// True when the plan itself is the base of a change ("比目标任务增加7个") in the
+/// short window `[lo, end)` before its verb.
+fn plan_base_before(ch: &[char], lo: usize, end: usize) -> bool {
+    let lo = lo.min(end).max(end.saturating_sub(12));
+    (lo..end).any(|k| lx::starts_any(ch, k, lx::PLAN_BASES).is_some_and(|len| k + len <= end))
 }
 
 /// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,
