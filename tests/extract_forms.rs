@@ -671,4 +671,54 @@ fn held_out_classes_6_and_7_list_heads_and_corrections() {
     assert_eq!(got[0].2.as_deref(), Some("0.5"));
     let got = one("今年新开工项目计划比目标任务增加9个。");
     assert_eq!(got[0].1, "=", "{got:?}");
+    // Both ends of a rank move.
+    let ranks: Vec<_> = extract("全市营商环境评价由第18位上升至第15位。")
+        .findings
+        .iter()
+        .map(|f| f.value.map(|v| v.to_string()))
+        .collect();
+    assert_eq!(ranks, [Some("18".to_string()), Some("15".to_string())]);
+    // 略高于 binds a growth to the series named after it, like 高于.
+    let text = "全市居民收入增长略高于经济增长。";
+    let f = &extract(text).findings;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].op.symbol(), "reference");
+    assert_eq!(f[0].indicator, "居民收入");
+    let span: String = text
+        .chars()
+        .skip(f[0].span.start)
+        .take(f[0].span.len())
+        .collect();
+    assert!(span.ends_with("经济增长"), "{span}");
+}
+
+#[test]
+fn held_out_classes_3_and_4_indicators_and_status() {
+    // The subject before 分别 / 继续, split across the list.
+    assert_eq!(
+        named("2023年，全市出口和进口继续分别增长14.5%和12.4%。"),
+        [n("出口", "=", "14.5", "%"), n("进口", "=", "12.4", "%")]
+    );
+    assert_eq!(
+        named("上半年，全省GDP增速上修0.05个百分点。"),
+        [n("GDP", "=", "0.05", "个百分点")]
+    );
+    // 完成不少于N: the floor is a plan word.
+    let got = one("完成不少于30条农村黑臭水体治理。");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str()),
+        ("target", ">="),
+        "{got:?}"
+    );
+    // A state reached by an earlier deadline (已) is reported.
+    let got = one("到2021年末，全市城乡居民收入差距已由2015年的5.1个百分点缩小到3.2个百分点。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    // Future periods make targets.
+    let got = one("今后5年，单位地区生产总值能耗、用水量、二氧化碳排放分别下降13.5%、16%、18%。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // 已累计 at the start carries over the later parts of its list.
+    let got = one("已累计完成投资25亿元；新建学校8所；新增停车位1200个。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
 }

@@ -484,6 +484,8 @@ const PREDICATES: &[&str] = &[
     "出现",
     "继续",
     "持续",
+    "略",
+    "稍",
     "上升至",
     "上升到",
     "提升至",
@@ -1597,3 +1599,7 @@ pub(crate) const PLACE_TAILS: &[&str] = &["县", "镇", "乡", "村", "山", "�
 pub(crate) const RANK_MOVES: &[&str] = &[
     "上升", "提升", "提高", "跃升", "前移", "前进", "攀升", "下降", "下滑", "后移", "降至", "升至",
 ];
+
+/// Series a growth is bound to after a comparison verb ("略高于经济增长").
+pub(crate) const REFERENCE_SERIES: &[&str] =
+    &["经济增长", "经济增速", "GDP增长", "地区生产总值增长"];

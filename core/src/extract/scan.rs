@@ -1744,6 +1744,14 @@ fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let n = ch.len();
     let verb = lx::starts_any(ch, i, lx::REFERENCE_VERBS)?;
     let mut e = i + verb;
+    // "收入增长略高于经济增长": growth bound to another series named right after the verb.
+    if let Some(len) = lx::starts_any(ch, e, lx::REFERENCE_SERIES) {
+        let end = e + len;
+        let number_later = (end..n)
+            .take_while(|&k| !is_clause_end(ch[k]))
+            .any(|k| ch[k].is_ascii_digit());
+        return (!number_later).then(|| Cand::reference(Kind::ReferenceGrowth, i, end, i, None));
+    }
     while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
         if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
             return None;
