@@ -1540,26 +1540,6 @@ pub(crate) const EMISSION_WORDS: &[&str] = &["排放", "污染"];
 /// Words of a document title among the first lines (the draft plan is named after it).
 pub(crate) const DOCUMENT_TITLE_WORDS: &[&str] = &["报告", "计划", "规划", "纲要"];
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn traditional_words_fold() {
-        let s: Vec<char> = "預計累計實現".chars().map(lex_fold).collect();
-        let t: Vec<char> = "预计累计实现".chars().collect();
-        assert_eq!(s, t);
-    }
-
-    #[test]
-    fn longest_word_at_and_before() {
-        let s: Vec<char> = "同比增长5%".chars().collect();
-        assert_eq!(LEXICON.at(&s, 0, Tag::Predicate), Some(4));
-        assert_eq!(LEXICON.ending(&s, 4, Tag::Predicate), Some(4));
-        assert_eq!(ends_any(&s, 4, GROWTH_VERBS), Some(4));
-    }
-}
-
 /// Verbs of a gap below a named level ("落后于全省0.3个百分点", "低于全市1.5个百分点"):
 /// a difference in points after them is negative.
 pub(crate) const BELOW_VERBS: &[&str] = &["落后于", "低于", "慢于"];
@@ -1603,3 +1583,23 @@ pub(crate) const RANK_MOVES: &[&str] = &[
 /// Series a growth is bound to after a comparison verb ("略高于经济增长").
 pub(crate) const REFERENCE_SERIES: &[&str] =
     &["经济增长", "经济增速", "GDP增长", "地区生产总值增长"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traditional_words_fold() {
+        let s: Vec<char> = "預計累計實現".chars().map(lex_fold).collect();
+        let t: Vec<char> = "预计累计实现".chars().collect();
+        assert_eq!(s, t);
+    }
+
+    #[test]
+    fn longest_word_at_and_before() {
+        let s: Vec<char> = "同比增长5%".chars().collect();
+        assert_eq!(LEXICON.at(&s, 0, Tag::Predicate), Some(4));
+        assert_eq!(LEXICON.ending(&s, 4, Tag::Predicate), Some(4));
+        assert_eq!(ends_any(&s, 4, GROWTH_VERBS), Some(4));
+    }
+}
