@@ -671,13 +671,14 @@ fn held_out_classes_6_and_7_list_heads_and_corrections() {
     assert_eq!(got[0].2.as_deref(), Some("0.5"));
     let got = one("今年新开工项目计划比目标任务增加9个。");
     assert_eq!(got[0].1, "=", "{got:?}");
-    // Both ends of a rank move.
-    let ranks: Vec<_> = extract("全市营商环境评价由第18位上升至第15位。")
-        .findings
-        .iter()
-        .map(|f| f.value.map(|v| v.to_string()))
-        .collect();
-    assert_eq!(ranks, [Some("18".to_string()), Some("15".to_string())]);
+    // Both ends of a rank move, named by the subject.
+    assert_eq!(
+        named("全市营商环境评价由第18位上升至第15位。"),
+        [
+            n("营商环境评价", "=", "18", "名次"),
+            n("营商环境评价", "=", "15", "名次")
+        ]
+    );
     // 略高于 binds a growth to the series named after it, like 高于.
     let text = "全市居民收入增长略高于经济增长。";
     let f = &extract(text).findings;
@@ -703,6 +704,10 @@ fn held_out_classes_3_and_4_indicators_and_status() {
         named("上半年，全省GDP增速上修0.05个百分点。"),
         [n("GDP", "=", "0.05", "个百分点")]
     );
+    // A rank verb and its scope (居全省) name no indicator: the subject before does.
+    let got = named("全市地区生产总值完成2150亿元，居全省第6位，较上年提升1个位次。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "地区生产总值"), "{got:?}");
     // 完成不少于N: the floor is a plan word.
     let got = one("完成不少于30条农村黑臭水体治理。");
     assert_eq!(

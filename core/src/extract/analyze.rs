@@ -341,7 +341,16 @@ impl Analyzer<'_> {
                 }
                 // "完成率124.2%，全省排名第3": a rank names its scope and ranking word
                 // ("全省排名", "居全国"), which say more than the subject before.
-                Before::None if c.kind == Kind::Rank && rank_scope(ch, floor, c.pre).is_some() => {
+                // "…2150亿元，居全省第6位", "由第18位上升至第15位": a scope that is only
+                // a rank verb and its scope names no indicator; the subject before does.
+                Before::None
+                    if c.kind == Kind::Rank
+                        && rank_scope(ch, floor, c.pre).is_some_and(|(s, _)| {
+                            previous.is_none()
+                                || (lx::starts_any(ch, s, lx::RANK_VERBS).is_none()
+                                    && lx::starts_any(ch, s, lx::RANK_MOVES).is_none())
+                        }) =>
+                {
                     indicators.extend(rank_scope(ch, floor, c.pre));
                 }
                 Before::None => match (after, previous, c.inner) {
