@@ -595,6 +595,9 @@ fn held_out_class_2_years_currencies_densities_and_per_mille_points() {
         named("2022年，全市劳动年龄人口平均受教育年限达到11.2年。"),
         [n("劳动年龄人口平均受教育年限", "=", "11.2", "年")]
     );
+    let f = &extract("2023年，全区人均受教育年限达到10.9年。").findings;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].measure, planwatch::extract::Measure::Level);
     // A calendar year and a period of years are not lengths.
     let got = one("2023年，今后5年全区将新建学校12所。");
     assert_eq!(got.len(), 1, "{got:?}");
@@ -703,6 +706,16 @@ fn held_out_classes_3_and_4_indicators_and_status() {
     assert_eq!(
         named("上半年，全省GDP增速上修0.05个百分点。"),
         [n("GDP", "=", "0.05", "个百分点")]
+    );
+    // A subject that is a list, shared by a list of numbers and a 分别 list after it.
+    assert_eq!(
+        named("2023年，一般公共预算收入、税收收入完成120亿元和90亿元，分别增长14.5%和12.4%。"),
+        [
+            n("一般公共预算收入", "=", "12000000000", "元"),
+            n("税收收入", "=", "9000000000", "元"),
+            n("一般公共预算收入", "=", "14.5", "%"),
+            n("税收收入", "=", "12.4", "%"),
+        ]
     );
     // A rank verb and its scope (居全省) name no indicator: the subject before does.
     let got = named("全市地区生产总值完成2150亿元，居全省第6位，较上年提升1个位次。");

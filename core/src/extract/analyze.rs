@@ -403,6 +403,8 @@ impl Analyzer<'_> {
                 }
                 Some(Dimension::PercentagePoint) => Measure::Change,
                 Some(Dimension::AreaPerPerson | Dimension::Dimensionless) => Measure::Ratio,
+                // 人均受教育年限11.5年: a length, not a ratio, though 人均 names it.
+                Some(Dimension::Years) if !(growth || reduction) => Measure::Level,
                 _ if growth || reduction => Measure::Change,
                 _ if per_unit => Measure::Ratio,
                 Some(Dimension::Count(_) | Dimension::People | Dimension::PersonTimes) => {
@@ -618,6 +620,29 @@ impl Analyzer<'_> {
                     earlier.reverse();
                     for (i, item) in after.into_iter().zip(earlier) {
                         self.drafts[i].indicator = item;
+                    }
+                } else if let [(a, b)] = earlier[..] {
+                    // "收入、税收收入完成120亿元和90亿元，分别增长14.5%和12.4%": one
+                    // subject that is a list of as many items: each list of numbers
+                    // sharing it (a run of drafts named by it) is split across it.
+                    let parts = phrase::list_items(ch, a, b);
+                    if parts.len() == after.len() {
+                        for (&i, &item) in after.iter().zip(&parts) {
+                            self.drafts[i].indicator = item;
+                        }
+                        let mut same: Vec<usize> = (0..first)
+                            .rev()
+                            .take(MAX_RESPECTIVELY)
+                            .take_while(|&i| {
+                                self.drafts[i].group == group && self.drafts[i].indicator == (a, b)
+                            })
+                            .collect();
+                        if same.len() == parts.len() {
+                            same.reverse();
+                            for (i, item) in same.into_iter().zip(parts) {
+                                self.drafts[i].indicator = item;
+                            }
+                        }
                     }
                 }
             }
