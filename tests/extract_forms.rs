@@ -581,6 +581,8 @@ fn held_out_class_1_falls_and_gaps_below_keep_their_sign() {
         named("2023年，受外部需求影响，外贸出口出现4.6%的负增长。"),
         [n("外贸出口", "=", "-4.6", "%")]
     );
+    let got = one("2023年，全市城镇调查失业率为5.1%，比上年低0.3个百分点。");
+    assert_eq!(got[1].2.as_deref(), Some("-0.3"), "{got:?}");
     // 不低于 is a floor, not a gap below.
     let got = one("力争增速不低于全省平均水平0.5个百分点。");
     assert!(

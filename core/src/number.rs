@@ -235,11 +235,14 @@ fn spaced_digits(cur: &mut Cursor<'_>) -> Option<String> {
         }
         p = q;
     }
+    if more.is_empty() {
+        return None;
+    }
     let mut q = p;
     q.skip_spaces();
     let ends_in_unit = q.peek().is_some_and(|c| big_unit(c).is_some())
         || Unit::match_prefix(&q.src[q.pos..]).is_some_and(|(u, _)| !u.is_none());
-    if more.is_empty() || !ends_in_unit {
+    if !ends_in_unit {
         return None;
     }
     *cur = p;

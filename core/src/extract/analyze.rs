@@ -189,6 +189,15 @@ impl Analyzer<'_> {
         if points && !reduction && below_gap(ch, clause_lo, c.pre) {
             reduction = true;
         }
+        // "比上年低0.3个百分点", "较全省少3个": a comparison that comes out lower.
+        if !reduction
+            && !growth
+            && lx::ends_any(ch, verb_end, lx::LOWER_WORDS).is_some()
+            && (clause_lo.max(verb_end.saturating_sub(12))..verb_end)
+                .any(|k| matches!(ch[k], '比' | '较'))
+        {
+            reduction = true;
+        }
         if c.kind == Kind::Number && lx::starts_any(ch, c.e, lx::DECLINE_AFTER).is_some() {
             reduction = true;
             growth = false;
@@ -798,7 +807,10 @@ fn below_gap(ch: &[char], lo: usize, end: usize) -> bool {
 /// short window `[lo, end)` before its verb.
 fn plan_base_before(ch: &[char], lo: usize, end: usize) -> bool {
     let lo = lo.min(end).max(end.saturating_sub(12));
-    (lo..end).any(|k| lx::starts_any(ch, k, lx::PLAN_BASES).is_some_and(|len| k + len <= end))
+    (lo..end).any(|k| {
+        matches!(ch[k], '比' | '较')
+            && lx::starts_any(ch, k, lx::PLAN_BASES).is_some_and(|len| k + len <= end)
+    })
 }
 
 /// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,

@@ -1567,6 +1567,9 @@ pub(crate) const YEAR_LENGTH_WORDS: &[&str] = &["年限", "寿命", "工龄", "�
 /// Suffixes of a threshold below ("65岁以下").
 pub(crate) const BELOW_SUFFIXES: &[&str] = &["及以下", "以下"];
 
+/// Comparatives right before a number after 比/较 that make it lower ("比上年低0.3个百分点").
+pub(crate) const LOWER_WORDS: &[&str] = &["低", "少", "慢"];
+
 /// Words of a sample survey: a rate before them is its sampling fraction ("1‰人口变动抽样调查").
 pub(crate) const SAMPLE_WORDS: &[&str] = &["抽样", "抽查"];
 

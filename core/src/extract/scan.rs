@@ -792,7 +792,7 @@ pub(crate) fn excluded_by_context(
     }
     if unit.dimension() == Dimension::Ratio {
         let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| lx::starts_any(ch, k, lx::SAMPLE_WORDS).is_some()) {
+        if look.any(|k| ch[k] == '抽' && lx::starts_any(ch, k, lx::SAMPLE_WORDS).is_some()) {
             return Some(Exclusion::Threshold);
         }
     }
