@@ -470,10 +470,12 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
 }
 
 /// 年 after a number is a length of time (受教育年限11.5年, 从10.23年提高到10.8年) only
-/// with a fraction or after a word naming a length in years ([`lx::YEAR_LENGTH_WORDS`]
+/// with a decimal point or after a word naming a length in years ([`lx::YEAR_LENGTH_WORDS`]
 /// in the clause); otherwise it is a calendar year or a period (2023年, 今后5年).
 fn a_length_in_years(ch: &[char], i: usize, value: Decimal) -> bool {
-    !value.fract().is_zero()
+    // A decimal point written (its scale, not an arithmetic fraction: cheaper, and
+    // "11.0年" is a length too).
+    value.scale() > 0
         || (i.saturating_sub(16)..i)
             .rev()
             .take_while(|&k| !is_clause_end(ch[k]))
