@@ -136,6 +136,13 @@ fn arabic(cur: &mut Cursor<'_>) -> Result<Option<Decimal>> {
             cur.bump();
         } else if c == ',' && followed_by_group_of_three(cur) {
             cur.bump();
+        } else if is_space(c) && digits.len() <= 3 {
+            // "1 1 00万人": digits broken by spaces in a PDF conversion, joined only when
+            // the run ends in a magnitude word or a unit.
+            match spaced_digits(cur) {
+                Some(more) => digits.push_str(&more),
+                None => break,
+            }
         } else {
             break;
         }
@@ -200,6 +207,46 @@ fn arabic(cur: &mut Cursor<'_>) -> Result<Option<Decimal>> {
         }
     }
     Ok(Some(value))
+}
+
+/// After a space inside Arabic digits: the digits of the spaced groups that follow
+/// (single spaces, groups of at most three digits), when the run ends right before a
+/// magnitude word or a unit; the cursor moves past them. None leaves it unmoved.
+fn spaced_digits(cur: &mut Cursor<'_>) -> Option<String> {
+    let mut p = *cur;
+    let mut more = String::new();
+    for _ in 0..4 {
+        let mut q = p;
+        if !q.peek().is_some_and(is_space) {
+            break;
+        }
+        q.bump();
+        if !q.peek().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        let mut group = 0;
+        while let Some(c) = q.peek().filter(|c| c.is_ascii_digit()) {
+            more.push(c);
+            q.bump();
+            group += 1;
+        }
+        if group > 3 {
+            return None;
+        }
+        p = q;
+    }
+    if more.is_empty() {
+        return None;
+    }
+    let mut q = p;
+    q.skip_spaces();
+    let ends_in_unit = q.peek().is_some_and(|c| big_unit(c).is_some())
+        || Unit::match_prefix(&q.src[q.pos..]).is_some_and(|(u, _)| !u.is_none());
+    if !ends_in_unit {
+        return None;
+    }
+    *cur = p;
+    Some(more)
 }
 
 /// ".5", "-.5": a decimal written without its leading zero (spreadsheets, English

@@ -85,6 +85,8 @@ pub enum Dimension {
     PercentagePoint,
     /// Years of age (岁).
     Age,
+    /// A length of time in years (受教育年限11.5年).
+    Years,
     /// Area per person (平方米/人), as in 人均公园绿地面积.
     AreaPerPerson,
     /// Money per area (元/平方公里): output or investment intensity of land.
@@ -121,6 +123,7 @@ impl Dimension {
             Dimension::Ratio => "ratio",
             Dimension::PercentagePoint => "percentage_point",
             Dimension::Age => "age",
+            Dimension::Years => "years",
             Dimension::AreaPerPerson => "area_per_person",
             Dimension::MoneyPerArea => "money_per_area",
             Dimension::LengthPerArea => "length_per_area",
@@ -192,6 +195,8 @@ static STEMS: &[Stem] = &[
     stem("美元", &["USD", "US dollars", "dollars"], D::Money(Currency(*b"USD")), 1, 1, "US dollars", true),
     stem("港元", &["港币", "HKD", "HK dollars"], D::Money(Currency(*b"HKD")), 1, 1, "HK dollars", true),
     stem("欧元", &["EUR", "euros"], D::Money(Currency(*b"EUR")), 1, 1, "euros", true),
+    stem("澳门元", &["澳门币", "澳門元", "澳門幣", "MOP", "patacas"], D::Money(Currency(*b"MOP")), 1, 1, "patacas", true),
+    stem("新台币", &["新台幣", "台币", "台幣", "TWD", "NT dollars"], D::Money(Currency(*b"TWD")), 1, 1, "NT dollars", true),
     stem("人", &["名", "位", "people", "persons", "person"], D::People, 1, 1, "people", true),
     stem("人次", &["person-times", "person-time"], D::PersonTimes, 1, 1, "person-times", true),
     stem("平方米", &["m²", "m2", "㎡", "平米", "square metres", "square meters", "square metre"], D::Area, 1, 1, "square metres", true),
@@ -292,6 +297,14 @@ static STEMS: &[Stem] = &[
     stem("元/平方公里", &["元/平方千米", "元每平方公里", "yuan per square kilometre"], D::MoneyPerArea, 1, 1, "yuan per square kilometre", true),
     stem("公里/平方公里", &["千米/平方公里", "千米/平方千米", "km/km²", "km/km2", "kilometres per square kilometre"], D::LengthPerArea, 1, 1, "kilometres per square kilometre", false),
     stem("元/人", &["元每人", "yuan per person"], D::MoneyPerPerson, 1, 1, "yuan per person", true),
+    // Densities per 100 or 10 000 km² (507公里/万平方公里): the denominator's magnitude
+    // is part of the unit, not of the number.
+    stem("公里/百平方公里", &["千米/百平方公里", "km/100km²"], D::LengthPerArea, 1, 100, "kilometres per 100 square kilometres", false),
+    stem("公里/万平方公里", &["千米/万平方公里", "km/10000km²"], D::LengthPerArea, 1, 10_000, "kilometres per 10,000 square kilometres", false),
+    // Per-mille points (出生率下降0.8个千分点): a tenth of a percentage point.
+    stem("个千分点", &["千分点", "per-mille points"], D::PercentagePoint, 1, 10, "per-mille points", false),
+    // Years as a length of time (人均受教育年限11.5年); not convertible to days.
+    stem("年", &["years"], D::Years, 1, 1, "years", false),
 ];
 
 /// Magnitude prefixes that the table combines with stems to name units like 亿元.

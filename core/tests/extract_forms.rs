@@ -531,3 +531,214 @@ fn numbers_and_lists_of_the_third_pass() {
         [t("target", ">=", Some("6"), Some("%"))]
     );
 }
+
+/// (indicator, op, value, unit) of each finding.
+fn named(text: &str) -> Vec<(String, String, Option<String>, Option<String>)> {
+    extract(text)
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.indicator.clone(),
+                f.op.symbol().to_string(),
+                f.value.map(|v| v.to_string()),
+                f.unit.map(|u| u.symbol().to_string()),
+            )
+        })
+        .collect()
+}
+
+fn n(
+    indicator: &str,
+    op: &str,
+    value: &str,
+    unit: &str,
+) -> (String, String, Option<String>, Option<String>) {
+    (
+        indicator.to_string(),
+        op.to_string(),
+        Some(value.to_string()),
+        (!unit.is_empty()).then(|| unit.to_string()),
+    )
+}
+
+#[test]
+fn held_out_class_1_falls_and_gaps_below_keep_their_sign() {
+    assert_eq!(
+        named("2023年，全县一般公共预算收入减收2350万元。"),
+        [n("一般公共预算收入", "=", "-23500000", "元")]
+    );
+    assert_eq!(
+        named("2023年，全市居民人均可支配收入增速落后于全省0.4个百分点。"),
+        [n("居民人均可支配收入", "=", "-0.4", "个百分点")]
+    );
+    assert_eq!(
+        named("2023年，全区规上工业增加值增速低于全市1.5个百分点。"),
+        [n("规上工业增加值", "=", "-1.5", "个百分点")]
+    );
+    // A decline named after its size.
+    assert_eq!(
+        named("2023年，受外部需求影响，外贸出口出现4.6%的负增长。"),
+        [n("外贸出口", "=", "-4.6", "%")]
+    );
+    let got = one("2023年，全市城镇调查失业率为5.1%，比上年低0.3个百分点。");
+    assert_eq!(got[1].2.as_deref(), Some("-0.3"), "{got:?}");
+    // 不低于 is a floor, not a gap below.
+    let got = one("力争增速不低于全省平均水平0.5个百分点。");
+    assert!(
+        got.iter().all(|f| f.2.as_deref() != Some("-0.5")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn held_out_class_2_years_currencies_densities_and_per_mille_points() {
+    assert_eq!(
+        named("2022年，全市劳动年龄人口平均受教育年限达到11.2年。"),
+        [n("劳动年龄人口平均受教育年限", "=", "11.2", "年")]
+    );
+    let f = &extract("2023年，全区人均受教育年限达到10.9年。").findings;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].measure, planwatch::extract::Measure::Level);
+    // A calendar year and a period of years are not lengths.
+    let got = one("2023年，今后5年全区将新建学校12所。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3.as_deref(), Some("所"));
+    assert_eq!(
+        named("2023年，澳门本地生产总值达3794亿澳门元。"),
+        [n("澳门本地生产总值", "=", "379400000000", "澳门元")]
+    );
+    assert_eq!(
+        named("2023年，全台半导体产值逾50兆新台币。"),
+        [n("全台半导体产值", ">", "50000000000000", "新台币")]
+    );
+    assert_eq!(
+        named("2023年，全省路网密度达到507公里/万平方公里。"),
+        [n("路网密度", "=", "507", "公里/万平方公里")]
+    );
+    assert_eq!(
+        named("2023年，出生率下降0.8个千分点。"),
+        [n("出生率", "=", "-0.8", "个千分点")]
+    );
+    assert_eq!(
+        named("2023年，全市城镇新增就业1 2 00万人。"),
+        [n("城镇新增就业", "=", "12000000", "人")]
+    );
+    // Digits a PDF conversion split before a unit are one number.
+    let got = one("2023年，全市新增企业12 35家。");
+    assert_eq!(got[0].2.as_deref(), Some("1235"), "{got:?}");
+    // The full-width ratio sign (U+2236) reads like ":".
+    for sign in ["∶", ":", "："] {
+        let got = named(&format!("2023年，城乡居民收入比缩小到2.31{sign}1。"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_deref()),
+            ("城乡居民收入比", Some("2.31"))
+        );
+    }
+}
+
+#[test]
+fn held_out_class_5_numbers_that_are_not_findings() {
+    for text in [
+        "本报告共分六个部分。",
+        "坚决守住两条底线。",
+        "支持营收增长20%以上的企业扩大投资。",
+        "根据1‰人口变动抽样调查推算。",
+        "今（12/15）日召开会议。",
+        "在32个考核指标中，全区排名靠前。",
+    ] {
+        assert_eq!(one(text), [], "{text}");
+    }
+    // The item count of a "N类M项" list is the finding, not the category count.
+    assert_eq!(
+        named("全年梳理形成7类42项重点任务。"),
+        [n("重点任务", "=", "42", "项")]
+    );
+    // An age threshold selects the population; the share is the finding.
+    let got = one("全市65岁及以上户籍人口占比达到18.2%。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3.as_deref(), Some("%"));
+}
+
+#[test]
+fn held_out_classes_6_and_7_list_heads_and_corrections() {
+    let got = one("三次产业对经济增长的贡献率分别为0.15、-5.64、1.34个百分点。");
+    let values: Vec<_> = got
+        .iter()
+        .map(|f| f.2.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(values, ["0.15", "-5.64", "1.34"], "{got:?}");
+    assert!(got.iter().all(|f| f.3.as_deref() == Some("个百分点")));
+    // A correction of a target is an exact change, not a floor.
+    let got = one("城镇调查失业率预期目标调增0.5个百分点。");
+    assert_eq!(got[0].1, "=", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("0.5"));
+    let got = one("今年新开工项目计划比目标任务增加9个。");
+    assert_eq!(got[0].1, "=", "{got:?}");
+    // Both ends of a rank move, named by the subject.
+    assert_eq!(
+        named("全市营商环境评价由第18位上升至第15位。"),
+        [
+            n("营商环境评价", "=", "18", "名次"),
+            n("营商环境评价", "=", "15", "名次")
+        ]
+    );
+    // 略高于 binds a growth to the series named after it, like 高于.
+    let text = "全市居民收入增长略高于经济增长。";
+    let f = &extract(text).findings;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].op.symbol(), "reference");
+    assert_eq!(f[0].indicator, "居民收入");
+    let span: String = text
+        .chars()
+        .skip(f[0].span.start)
+        .take(f[0].span.len())
+        .collect();
+    assert!(span.ends_with("经济增长"), "{span}");
+}
+
+#[test]
+fn held_out_classes_3_and_4_indicators_and_status() {
+    // The subject before 分别 / 继续, split across the list.
+    assert_eq!(
+        named("2023年，全市出口和进口继续分别增长14.5%和12.4%。"),
+        [n("出口", "=", "14.5", "%"), n("进口", "=", "12.4", "%")]
+    );
+    assert_eq!(
+        named("上半年，全省GDP增速上修0.05个百分点。"),
+        [n("GDP", "=", "0.05", "个百分点")]
+    );
+    // A subject that is a list, shared by a list of numbers and a 分别 list after it.
+    assert_eq!(
+        named("2023年，一般公共预算收入、税收收入完成120亿元和90亿元，分别增长14.5%和12.4%。"),
+        [
+            n("一般公共预算收入", "=", "12000000000", "元"),
+            n("税收收入", "=", "9000000000", "元"),
+            n("一般公共预算收入", "=", "14.5", "%"),
+            n("税收收入", "=", "12.4", "%"),
+        ]
+    );
+    // A rank verb and its scope (居全省) name no indicator: the subject before does.
+    let got = named("全市地区生产总值完成2150亿元，居全省第6位，较上年提升1个位次。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "地区生产总值"), "{got:?}");
+    // 完成不少于N: the floor is a plan word.
+    let got = one("完成不少于30条农村黑臭水体治理。");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str()),
+        ("target", ">="),
+        "{got:?}"
+    );
+    // A state reached by an earlier deadline (已) is reported.
+    let got = one("到2021年末，全市城乡居民收入差距已由2015年的5.1个百分点缩小到3.2个百分点。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    // Future periods make targets.
+    let got = one("今后5年，单位地区生产总值能耗、用水量、二氧化碳排放分别下降13.5%、16%、18%。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // 已累计 at the start carries over the later parts of its list.
+    let got = one("已累计完成投资25亿元；新建学校8所；新增停车位1200个。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+}

@@ -176,6 +176,35 @@ impl Analyzer<'_> {
         {
             reduction = false;
         }
+        // "落后于全省0.3个百分点": a gap below a named level is negative; "面对3.7%的负增长":
+        // a decline named after the number.
+        let clause_lo = self
+            .markers
+            .clause_start
+            .get(c.pre)
+            .map_or(0, |&x| x as usize);
+        let points = c
+            .unit
+            .is_some_and(|u| u.dimension() == Dimension::PercentagePoint);
+        if points && !reduction && below_gap(ch, clause_lo, c.pre) {
+            reduction = true;
+        }
+        // "比上年低0.3个百分点", "较全省少3个": a comparison that comes out lower.
+        if !reduction
+            && !growth
+            && lx::ends_any(ch, verb_end, lx::LOWER_WORDS).is_some()
+            && (clause_lo.max(verb_end.saturating_sub(12))..verb_end)
+                .any(|k| matches!(ch[k], '比' | '较'))
+        {
+            reduction = true;
+        }
+        if c.kind == Kind::Number && lx::starts_any(ch, c.e, lx::DECLINE_AFTER).is_some() {
+            reduction = true;
+            growth = false;
+        }
+        // "调增2个百分点", "比目标任务增加7个": a correction of a target is exact.
+        let correction = lx::ends_any(ch, verb_end, lx::CORRECTION_VERBS).is_some()
+            || ((growth || reduction) && plan_base_before(ch, clause_lo, verb_end));
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
         // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
         let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
@@ -321,7 +350,16 @@ impl Analyzer<'_> {
                 }
                 // "完成率124.2%，全省排名第3": a rank names its scope and ranking word
                 // ("全省排名", "居全国"), which say more than the subject before.
-                Before::None if c.kind == Kind::Rank && rank_scope(ch, floor, c.pre).is_some() => {
+                // "…2150亿元，居全省第6位", "由第18位上升至第15位": a scope that is only
+                // a rank verb and its scope names no indicator; the subject before does.
+                Before::None
+                    if c.kind == Kind::Rank
+                        && rank_scope(ch, floor, c.pre).is_some_and(|(s, _)| {
+                            previous.is_none()
+                                || (lx::starts_any(ch, s, lx::RANK_VERBS).is_none()
+                                    && lx::starts_any(ch, s, lx::RANK_MOVES).is_none())
+                        }) =>
+                {
                     indicators.extend(rank_scope(ch, floor, c.pre));
                 }
                 Before::None => match (after, previous, c.inner) {
@@ -374,6 +412,8 @@ impl Analyzer<'_> {
                 }
                 Some(Dimension::PercentagePoint) => Measure::Change,
                 Some(Dimension::AreaPerPerson | Dimension::Dimensionless) => Measure::Ratio,
+                // 人均受教育年限11.5年: a length, not a ratio, though 人均 names it.
+                Some(Dimension::Years) if !(growth || reduction) => Measure::Level,
                 _ if growth || reduction => Measure::Change,
                 _ if per_unit => Measure::Ratio,
                 Some(Dimension::Count(_) | Dimension::People | Dimension::PersonTimes) => {
@@ -419,7 +459,7 @@ impl Analyzer<'_> {
                     (Some(op), _) => op,
                     (None, Status::Actual) => Comparator::Eq,
                     (None, Status::Target) if c.kind == Kind::Rank || decrease_to => Comparator::Le,
-                    (None, Status::Target) if hold_at => Comparator::Eq,
+                    (None, Status::Target) if hold_at || correction => Comparator::Eq,
                     (None, Status::Target) if negate => Comparator::Ge,
                     (None, Status::Target) => BARE_NUMBER_COMPARATOR,
                 };
@@ -590,6 +630,29 @@ impl Analyzer<'_> {
                     for (i, item) in after.into_iter().zip(earlier) {
                         self.drafts[i].indicator = item;
                     }
+                } else if let [(a, b)] = earlier[..] {
+                    // "收入、税收收入完成120亿元和90亿元，分别增长14.5%和12.4%": one
+                    // subject that is a list of as many items: each list of numbers
+                    // sharing it (a run of drafts named by it) is split across it.
+                    let parts = phrase::list_items(ch, a, b);
+                    if parts.len() == after.len() {
+                        for (&i, &item) in after.iter().zip(&parts) {
+                            self.drafts[i].indicator = item;
+                        }
+                        let mut same: Vec<usize> = (0..first)
+                            .rev()
+                            .take(MAX_RESPECTIVELY)
+                            .take_while(|&i| {
+                                self.drafts[i].group == group && self.drafts[i].indicator == (a, b)
+                            })
+                            .collect();
+                        if same.len() == parts.len() {
+                            same.reverse();
+                            for (i, item) in same.into_iter().zip(parts) {
+                                self.drafts[i].indicator = item;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -728,6 +791,26 @@ fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
     let named =
         (s..pre).any(|k| lx::starts_any(ch, k, lx::RANK_CONTEXT).is_some_and(|len| len >= 2));
     (named && pre - s >= 2 && pre - s <= 8).then_some((s, pre))
+}
+
+/// True when a verb of a gap below ([`lx::BELOW_VERBS`], not negated by 不) stands in
+/// the short window `[lo, end)` before a difference in points.
+fn below_gap(ch: &[char], lo: usize, end: usize) -> bool {
+    let lo = lo.min(end).max(end.saturating_sub(12));
+    (lo..end).any(|k| {
+        lx::starts_any(ch, k, lx::BELOW_VERBS).is_some_and(|len| k + len <= end)
+            && !(k > 0 && ch[k - 1] == '不')
+    })
+}
+
+/// True when the plan itself is the base of a change ("比目标任务增加7个") in the
+/// short window `[lo, end)` before its verb.
+fn plan_base_before(ch: &[char], lo: usize, end: usize) -> bool {
+    let lo = lo.min(end).max(end.saturating_sub(12));
+    (lo..end).any(|k| {
+        matches!(ch[k], '比' | '较')
+            && lx::starts_any(ch, k, lx::PLAN_BASES).is_some_and(|len| k + len <= end)
+    })
 }
 
 /// True when the clause `[lo, end)` before a narrowing verb names a decline (降幅,

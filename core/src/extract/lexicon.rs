@@ -471,6 +471,25 @@ const PREDICATES: &[&str] = &[
     "达到了",
     "跻身",
     "进入",
+    "减收",
+    "增收",
+    "上修",
+    "下修",
+    "调增",
+    "调减",
+    "上调",
+    "下调",
+    "落后于",
+    "低于",
+    "出现",
+    "继续",
+    "持续",
+    "略",
+    "稍",
+    "上升至",
+    "上升到",
+    "提升至",
+    "跃升至",
     "迈入",
     "稳居",
     "保持在",
@@ -578,6 +597,10 @@ pub(crate) const GROWTH_VERBS: &[&str] = &[
     "扩大",
     "同比分别增长",
     "分别增长",
+    "增收",
+    "上修",
+    "调增",
+    "上调",
 ];
 
 /// Verbs of reduction directly before a number: the number is a negative change.
@@ -597,6 +620,10 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
     "回落",
     "分别下降",
     "负增长",
+    "减收",
+    "下修",
+    "调减",
+    "下调",
 ];
 
 /// Verbs of narrowing ([`REDUCTION_VERBS`]): of a decline they mean a rise.
@@ -946,7 +973,7 @@ pub(crate) const PLAN_COMPARATORS: &[&str] = &[
 /// Plan comparators that reviews hardly use without an estimate word (预计) or a past
 /// year: right after a number they outweigh a weak report word before it
 /// ("分别为4.8%左右", "完成…，增长8%左右"), not 同比/了/已.
-pub(crate) const PLAN_ONLY_COMPARATORS: &[&str] = &["左右"];
+pub(crate) const PLAN_ONLY_COMPARATORS: &[&str] = &["左右", "不少于"];
 
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
@@ -1277,6 +1304,8 @@ pub(crate) const RANK_CONTEXT: &[&str] = &[
     "居于",
     "上升到",
     "上升至",
+    "由",
+    "从",
     "提升到",
     "提升至",
     "跃升到",
@@ -1356,7 +1385,7 @@ pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
 pub(crate) const VISIT_INDICATOR_WORDS: &[&str] = &["游客", "吞吐量", "客流", "接待", "人次"];
 
 /// Nouns after a count that make it an enumeration of the text ("10个方面").
-pub(crate) const DISCOURSE_NOUNS: &[&str] = &["方面", "层面", "维度"];
+pub(crate) const DISCOURSE_NOUNS: &[&str] = &["方面", "层面", "维度", "部分", "底线", "红线"];
 
 /// Named averages a value may be bound to ("高于全省平均水平").
 pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
@@ -1510,6 +1539,53 @@ pub(crate) const EMISSION_WORDS: &[&str] = &["排放", "污染"];
 
 /// Words of a document title among the first lines (the draft plan is named after it).
 pub(crate) const DOCUMENT_TITLE_WORDS: &[&str] = &["报告", "计划", "规划", "纲要"];
+
+/// Verbs of a gap below a named level ("落后于全省0.3个百分点", "低于全市1.5个百分点"):
+/// a difference in points after them is negative.
+pub(crate) const BELOW_VERBS: &[&str] = &["落后于", "低于", "慢于"];
+
+/// Words after a number that name it a decline ("面对3.7%的负增长").
+pub(crate) const DECLINE_AFTER: &[&str] = &["的负增长", "负增长"];
+
+/// Corrections of a target or a forecast (调增2个百分点, 下修0.1个百分点): an exact
+/// change, never a floor.
+pub(crate) const CORRECTION_VERBS: &[&str] = &["调增", "调减", "上调", "下调", "上修", "下修"];
+
+/// A base that is the plan itself ("比目标任务增加7个"): the change is exact.
+pub(crate) const PLAN_BASES: &[&str] = &[
+    "比目标任务",
+    "比目标",
+    "比计划",
+    "较目标",
+    "较计划",
+    "比任务",
+];
+
+/// Words naming a length in years: 年 after a number in their clause is that length.
+pub(crate) const YEAR_LENGTH_WORDS: &[&str] = &["年限", "寿命", "工龄", "期限"];
+
+/// Suffixes of a threshold below ("65岁以下").
+pub(crate) const BELOW_SUFFIXES: &[&str] = &["及以下", "以下"];
+
+/// Comparatives right before a number after 比/较 that make it lower ("比上年低0.3个百分点").
+pub(crate) const LOWER_WORDS: &[&str] = &["低", "少", "慢"];
+
+/// Words of a sample survey: a rate before them is its sampling fraction ("1‰人口变动抽样调查").
+pub(crate) const SAMPLE_WORDS: &[&str] = &["抽样", "抽查"];
+
+/// Ends of place names: a Chinese numeral and a measure word before them are part of the
+/// name ("五台县").
+pub(crate) const PLACE_TAILS: &[&str] = &["县", "镇", "乡", "村", "山", "街道"];
+
+/// Verbs that move a rank: a 第N位 right before them is the rank moved from
+/// ("由第22位上升至第20位").
+pub(crate) const RANK_MOVES: &[&str] = &[
+    "上升", "提升", "提高", "跃升", "前移", "前进", "攀升", "下降", "下滑", "后移", "降至", "升至",
+];
+
+/// Series a growth is bound to after a comparison verb ("略高于经济增长").
+pub(crate) const REFERENCE_SERIES: &[&str] =
+    &["经济增长", "经济增速", "GDP增长", "地区生产总值增长"];
 
 #[cfg(test)]
 mod tests {

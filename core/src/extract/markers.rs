@@ -822,7 +822,10 @@ impl Markers {
                 let c = c as usize;
                 d.0 - c <= 3 && self.list_marks_only(c, d.0)
             });
+            // "到2017年末，…已由…缩小到3.9个百分点": a state already reached by the
+            // deadline is reported, not planned.
             opens
+                && !words(d.1, i).iter().any(|c| c.aspect)
                 && self.to_marks.binary_search(&d.0).is_ok()
                 && (d.0..d.1)
                     .filter_map(|k| self.years.iter().find(|y| y.0 == k).map(|y| y.1))
@@ -891,6 +894,14 @@ impl Markers {
             .find(|c| c.kind != CueKind::Comparator)
             .is_some_and(|c| c.kind == CueKind::Report && !c.strong);
         if let Some(c) = approx_after.filter(|_| weak_report_before && self.estimate.is_none()) {
+            return (true, Decided::Weak(c.start, c.end));
+        }
+        // "完成不少于27条农村黑臭水体整治": a plan floor (不少于) right before the number
+        // outweighs a weak report word before it, as 左右 after it does.
+        let floor_before = words(ps, i)
+            .last()
+            .filter(|c| c.kind == CueKind::Comparator && c.plan_only && c.end == i);
+        if let Some(c) = floor_before.filter(|_| weak_report_before && self.estimate.is_none()) {
             return (true, Decided::Weak(c.start, c.end));
         }
         // Action verbs (建设, 改造) wait until every other word has been heard.

@@ -425,6 +425,13 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         None if !chinese && r.value_hi.is_none() && ratio_name_before(&cl.ch, i) => Unit::NONE,
         None => return None,
     };
+    if unit.dimension() == Dimension::Years && !a_length_in_years(&cl.ch, i, r.value) {
+        return None;
+    }
+    // "五台县", "九华山": a numeral and a measure word inside a place name.
+    if chinese && unit.symbol() != "个" && lx::starts_any(&cl.ch, r.j, lx::PLACE_TAILS).is_some() {
+        return None;
+    }
     bracketed_measure_word(text, p, cl, &mut r);
     if rejected_by_what_follows(text, cl, unit, &r)
         || (chinese && not_a_chinese_count(text, cl, i, unit, &r))
@@ -460,6 +467,19 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         cand.prefix = Some(Comparator::Approx);
     }
     Some(cand)
+}
+
+/// 年 after a number is a length of time (受教育年限11.5年, 从10.23年提高到10.8年) only
+/// with a decimal point or after a word naming a length in years ([`lx::YEAR_LENGTH_WORDS`]
+/// in the clause); otherwise it is a calendar year or a period (2023年, 今后5年).
+fn a_length_in_years(ch: &[char], i: usize, value: Decimal) -> bool {
+    // A decimal point written (its scale, not an arithmetic fraction: cheaper, and
+    // "11.0年" is a length too).
+    value.scale() > 0
+        || (i.saturating_sub(16)..i)
+            .rev()
+            .take_while(|&k| !is_clause_end(ch[k]))
+            .any(|k| lx::starts_any(ch, k, lx::YEAR_LENGTH_WORDS).is_some())
 }
 
 /// Digits that are part of a code or a name: PM2.5, V2G, X9, AIPerf500, 1+4+N, 2.0,
@@ -745,6 +765,39 @@ pub(crate) fn excluded_by_context(
     {
         return Some(Exclusion::Designation);
     }
+    // "9类37项": the count of categories of a list; the item count is the finding.
+    if unit.symbol() == "类"
+        && next.is_some_and(|c| c.is_ascii_digit() || crate::number::cn_digit(c).is_some())
+    {
+        return Some(Exclusion::Category);
+    }
+    // "在28个指标中", "在31个省份中": the whole a part is counted in.
+    if i >= 1 && ch[i - 1] == '在' {
+        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(ch[k]));
+        if look.any(|k| ch[k] == '中') {
+            return Some(Exclusion::Denominator);
+        }
+    }
+    // "60岁及以上户籍人口", "10%以上的企业", "5‰人口变动抽样调查": a criterion that selects
+    // what is counted, not a value of it.
+    let after = j + lx::starts_any(ch, j, lx::ABOVE_SUFFIXES)
+        .or_else(|| lx::starts_any(ch, j, lx::BELOW_SUFFIXES))
+        .unwrap_or(0);
+    if after > j && unit.dimension() == Dimension::Age {
+        return Some(Exclusion::Threshold);
+    }
+    if after > j
+        && ch.get(after) == Some(&'的')
+        && lx::starts_any(ch, after + 1, lx::CATEGORY_NOUNS).is_some()
+    {
+        return Some(Exclusion::Threshold);
+    }
+    if unit.dimension() == Dimension::Ratio {
+        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(ch[k]));
+        if look.any(|k| ch[k] == '抽' && lx::starts_any(ch, k, lx::SAMPLE_WORDS).is_some()) {
+            return Some(Exclusion::Threshold);
+        }
+    }
     if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
         let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
         if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
@@ -844,6 +897,17 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
         if ch.get(k) != Some(&'/') {
             return None;
         }
+        // "今（11/28）": a month and day in brackets is a date.
+        let mut e = k + 1;
+        while e < n && ch[e].is_ascii_digit() {
+            e += 1;
+        }
+        if i > 0
+            && matches!(ch[i - 1], '(' | '（')
+            && ch.get(e).is_some_and(|c| matches!(c, ')' | '）'))
+        {
+            return None;
+        }
     }
     let read = |k: usize| -> Option<(Decimal, usize)> {
         let b = cl.byte[k] as usize;
@@ -908,7 +972,9 @@ fn shared_list_unit(text: &str, p: &Passage<'_>, cl: &Clean, mut j: usize) -> Op
             return None;
         }
         let k = j + 1;
-        if !ch.get(k).is_some_and(|c| c.is_ascii_digit()) {
+        // "分别为0.15、-5.64、1.34个百分点": an item may carry its sign.
+        let digit_at = |k: usize| ch.get(k).is_some_and(|c| c.is_ascii_digit());
+        if !(digit_at(k) || (ch.get(k) == Some(&'-') && digit_at(k + 1))) {
             return None;
         }
         let (q, end) = Quantity::scan(text, cl.byte[k] as usize).ok()??;
@@ -1398,9 +1464,11 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         e = k + 1;
     }
     // 第一批, 第一要务, 第二届: not a rank.
+    // "由第22位上升至第20位": the rank a move starts from is a rank too.
     if e < n
         && !(is_clause_end(ch[e]) || matches!(ch[e], '、' | ')' | '。' | '的' | '”'))
         && !(top && e > k)
+        && !(e > k && lx::starts_any(ch, e, lx::RANK_MOVES).is_some())
     {
         return None;
     }
@@ -1678,6 +1746,14 @@ fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let n = ch.len();
     let verb = lx::starts_any(ch, i, lx::REFERENCE_VERBS)?;
     let mut e = i + verb;
+    // "收入增长略高于经济增长": growth bound to another series named right after the verb.
+    if let Some(len) = lx::starts_any(ch, e, lx::REFERENCE_SERIES) {
+        let end = e + len;
+        let number_later = (end..n)
+            .take_while(|&k| !is_clause_end(ch[k]))
+            .any(|k| ch[k].is_ascii_digit());
+        return (!number_later).then(|| Cand::reference(Kind::ReferenceGrowth, i, end, i, None));
+    }
     while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
         if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
             return None;
