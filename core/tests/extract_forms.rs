@@ -599,7 +599,7 @@ fn held_out_class_2_years_currencies_densities_and_per_mille_points() {
     );
     let f = &extract("2023年，全区人均受教育年限达到10.9年。").findings;
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!(f[0].measure, planwatch::extract::Measure::Level);
+    assert_eq!(f[0].measure, planwatch::FindingMeasure::Level);
     // A calendar year and a period of years are not lengths.
     let got = one("2023年，今后5年全区将新建学校12所。");
     assert_eq!(got.len(), 1, "{got:?}");
