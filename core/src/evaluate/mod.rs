@@ -27,6 +27,7 @@ pub use many::{
 pub use many::{evaluate_many_arrow, observations_from_arrow};
 pub(crate) use rows::Rows;
 pub use rule::Rule;
+pub(crate) use rules::skeleton;
 #[cfg(feature = "arrow")]
 pub(crate) use scorecard::section_key as section_key_of;
 pub use scorecard::{GroupCounts, Margins, Scorecard, StatusCounts, StretchRow, Summary};

@@ -9,12 +9,15 @@
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value;
 
+use rust_decimal::Decimal;
+
 use crate::comparator::Comparator;
 use crate::csv_out::write_row;
-use crate::evaluate::{Assessment, Rule, Scorecard, Status};
-use crate::indicator::{Kind, Names, Provenance};
+use crate::evaluate::{skeleton, Assessment, Scorecard};
+use crate::indicator::Provenance;
 use crate::period::Period;
-use crate::target::Tier;
+use crate::quantity::Quantity;
+use crate::target::{Condition, Target};
 use crate::unit::Unit;
 
 /// A record with every optional object present, so that its flattened paths are the
@@ -34,45 +37,11 @@ fn probe(a: &Assessment) -> Assessment {
 /// An assessment with nothing in it, whose only use is its shape: the columns of a
 /// scorecard without assessments, so that its CSV still has a header.
 fn blank() -> Assessment {
-    Assessment {
-        target: String::new(),
-        indicator: String::new(),
-        name: Names::default(),
-        kind: Kind::default(),
-        tier: Tier::default(),
-        section: None,
-        period: Period::Year(0),
-        condition: String::new(),
-        comparator: Comparator::Ge,
-        status: Status::NoData,
-        severity: None,
-        grade: None,
-        observed: None,
-        observed_period: None,
-        target_value: None,
-        target_high: None,
-        unit: Unit::NONE,
-        completion: None,
-        gap: None,
-        gap_unit: Unit::NONE,
-        time_progress: None,
-        expected_progress: None,
-        required_growth: None,
-        cagr: None,
-        required_cagr: None,
-        progress_class: None,
-        previous: None,
-        previous_period: None,
-        inputs: Vec::new(),
-        rule: Rule::NoData,
-        base: None,
-        base_status: None,
-        reference: None,
-        conflicts: Vec::new(),
-        notes: Vec::new(),
-        explanation: Names::default(),
-        source: None,
-    }
+    let nothing = Condition::Compare {
+        op: Comparator::Ge,
+        value: Quantity::new(Decimal::ZERO, Unit::NONE),
+    };
+    skeleton(&Target::new("", Period::Year(0), nothing), None)
 }
 
 /// The columns: the dotted leaf paths of the serialized record.

@@ -36,7 +36,9 @@ pub(crate) struct Ctx<'a> {
     pub(crate) as_of: Date,
 }
 
-fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
+/// The assessment of `t` before any rule has looked at data: what the target and its
+/// indicator say, with no data.
+pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
     let unit = t
         .condition
         .unit()
