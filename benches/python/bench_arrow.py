@@ -52,36 +52,8 @@ FACTOR = base.FACTOR
 
 
 def plan_of(targets: pd.DataFrame) -> Any:
-    """The plan of the targets table, as an analyst would make it."""
-    indicators = targets.drop_duplicates("indicator")
-    kind_of = {">=": "higher", ">": "higher", "<=": "lower", "<": "lower", "between": "band"}
-    text = base.text
-    rows = zip(
-        targets["target"].tolist(),
-        targets["indicator"].tolist(),
-        targets["period"].tolist(),
-        targets["comparator"].tolist(),
-        targets["value"].tolist(),
-        targets["high"].tolist(),
-        targets["unit"].tolist(),
-    )
-    plan = {
-        "plan": {"id": "bench", "period": f"{base.YEARS[0]}..{base.YEARS[-1]}"},
-        "indicator": [
-            {"id": i, "name": {"zh": i}, "unit": "亿元" if u == "万元" else u, "measure": "level", "polarity": kind_of[c]}
-            for i, u, c in zip(indicators["indicator"], indicators["unit"], indicators["comparator"])
-        ],
-        "target": [
-            {
-                "id": t,
-                "indicator": i,
-                "period": str(y),
-                "condition": f"between {text(lo)}{u} and {text(hi)}{u}" if c == "between" else f"{c} {text(lo)}{u}",
-            }
-            for t, i, y, c, lo, hi, u in rows
-        ],
-    }
-    return planwatch.Plan.from_json(json.dumps(plan, ensure_ascii=False))
+    """The plan of the targets table, as an analyst would make it (`bench_pandas.plan_json`)."""
+    return planwatch.Plan.from_json(base.plan_json(targets))
 
 
 def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Dict[str, float]) -> pd.Series:

@@ -147,15 +147,8 @@ def text(x: float) -> str:
     return repr(float(x)).removesuffix(".0") if float(x).is_integer() else repr(float(x))
 
 
-def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Dict[str, float]) -> pd.Series:
-    clock = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        stages[name] = now - clock
-        clock = now
-
+def plan_json(targets: pd.DataFrame) -> str:
+    """The plan of the targets table as plan-file JSON text, as an analyst would make it."""
     indicators = targets.drop_duplicates("indicator")
     kind_of = {">=": "higher", ">": "higher", "<=": "lower", "<": "lower", "between": "band"}
     rows = zip(
@@ -189,7 +182,19 @@ def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Di
             for t, i, y, c, lo, hi, u in rows
         ],
     }
-    text_ = json.dumps(plan, ensure_ascii=False)
+    return json.dumps(plan, ensure_ascii=False)
+
+
+def with_planwatch(targets: pd.DataFrame, observations: pd.DataFrame, stages: Dict[str, float]) -> pd.Series:
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        stages[name] = now - clock
+        clock = now
+
+    text_ = plan_json(targets)
     lap("targets DataFrame -> plan JSON text")
     plan_obj = planwatch.Plan.from_json(text_)
     lap("Plan.from_json")
@@ -235,7 +240,7 @@ def last_digit_demo() -> List[Dict[str, str]]:
             f'[[target]]\nindicator = "x"\ncondition = "{condition}"\n'
         )
         obs = planwatch.Observations.from_pandas(
-            pd.DataFrame({"indicator": ["x"], "period": ["2024"], "value": [observed], "unit": ["元" if "元" in condition else ""]})
+            pd.DataFrame({"indicator": ["x"], "period": ["2024"], "value": [observed], "unit": ["元" if "元" in condition else "1"]})
         )
         status = plan.evaluate(obs).records()[0]["status"]
         op, threshold = condition.split(" ")
