@@ -6,6 +6,7 @@
 //! ```text
 //! cargo bench -p planwatch --bench evaluate                   # criterion timings
 //! cargo bench -p planwatch --bench evaluate -- --peak-memory  # one run: time and VmHWM
+//! cargo bench -p planwatch --bench evaluate -- --dump DIR      # both scorecards as JSON, to compare builds
 //! ```
 //!
 //! With `--peak-memory` the binary skips criterion, evaluates once and prints the
@@ -274,6 +275,17 @@ fn thread_cpu_ns() -> Option<u64> {
     s.split_whitespace().next()?.parse().ok()
 }
 
+/// CPU time of the whole process (every thread), in seconds: utime + stime of
+/// /proc/self/stat in clock ticks (100 a second on Linux).
+fn process_cpu_s() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let rest = s.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some(ticks as f64 / 100.0)
+}
+
 /// A line of /proc/self/status (`VmHWM`, `VmRSS`), in kB; Linux only.
 fn proc_status(key: &str) -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -305,11 +317,19 @@ fn peak_memory_run() {
     );
     let t = Instant::now();
     let cpu = thread_cpu_ns();
+    let all_cpu = process_cpu_s();
     let card = evaluate(&plan, &obs, &options);
     let took = t.elapsed();
+    let all_cpu = process_cpu_s().zip(all_cpu).map(|(b, a)| b - a);
     let cpu = thread_cpu_ns()
         .zip(cpu)
         .map(|(b, a)| std::time::Duration::from_nanos(b - a));
+    if let Some(all) = all_cpu {
+        println!(
+            "evaluate on both cores: wall {took:.2?}, CPU of all threads {all:.2} s ({:.2} cores busy)",
+            all / took.as_secs_f64()
+        );
+    }
     let hwm = proc_status("VmHWM:");
     println!(
         "targets {} observations {} generated in {:.2?}",
@@ -325,6 +345,23 @@ fn peak_memory_run() {
             .map(|s| (s.name(), card.summary.all.get(*s)))
             .collect::<Vec<_>>()
     );
+    // With `--features arrow`: the scorecard as Arrow columns, as `Scorecard.to_arrow()`
+    // hands it to Python.
+    #[cfg(feature = "arrow")]
+    {
+        let t = Instant::now();
+        let cpu = thread_cpu_ns();
+        let batch = card.to_arrow().unwrap();
+        let cpu = thread_cpu_ns()
+            .zip(cpu)
+            .map(|(b, a)| std::time::Duration::from_nanos(b - a));
+        println!(
+            "to_arrow: wall {:.2?}, thread CPU {cpu:.2?} ({} rows x {} columns)",
+            t.elapsed(),
+            batch.num_rows(),
+            batch.num_columns()
+        );
+    }
     println!("VmRSS after generating inputs: {rss_inputs:?} kB (VmHWM then {hwm_inputs:?} kB)");
     println!("VmHWM after evaluate: {hwm:?} kB");
     // The reports of the same scorecard, once each, for scale (left out with
@@ -382,7 +419,27 @@ fn bench(c: &mut Criterion) {
     );
 }
 
+/// `--dump DIR`: writes the scorecard JSON of both as-of dates (both cores) to DIR, so
+/// two builds can be compared byte for byte (`cmp`), then exits.
+fn dump(dir: &str) {
+    let (plan, obs) = inputs();
+    for (name, as_of) in [
+        ("mid_year", date(2024, 10, 31)),
+        ("year_end", date(2025, 6, 30)),
+    ] {
+        let card = evaluate(&plan, &obs, &Options::as_of(as_of));
+        let path = std::path::Path::new(dir).join(format!("evaluate-{name}.json"));
+        std::fs::write(&path, card.to_json()).unwrap();
+        println!("wrote {}", path.display());
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--dump") {
+        dump(args.get(i + 1).map_or(".", String::as_str));
+        return;
+    }
     if std::env::args().any(|a| a == "--peak-memory") {
         peak_memory_run();
         return;

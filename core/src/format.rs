@@ -28,9 +28,15 @@ pub(crate) fn format(q: &Quantity, style: Style) -> String {
     let stem = unit.stem_unit();
     // Fold a magnitude-prefixed unit (亿元) back into the value; fall back to the unit
     // as declared if that would overflow.
-    let (value, stem) = match q.to(stem) {
-        Ok(v) => (v.value(), stem),
-        Err(_) => (q.value(), unit),
+    let (value, stem) = if stem == unit {
+        // Already in its stem: converting would give the same value (or, past
+        // Decimal's range, fall back to it).
+        (q.value(), unit)
+    } else {
+        match q.to(stem) {
+            Ok(v) => (v.value(), stem),
+            Err(_) => (q.value(), unit),
+        }
     };
     let value = value.normalize();
     match style {
@@ -43,7 +49,7 @@ fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decim
     for (m, word) in table {
         let m = Decimal::from(*m);
         if value.abs() >= m {
-            if let Some(v) = value.div_checked(m) {
+            if let Some(v) = shift_down(value, m) {
                 let v = v.normalize();
                 if v.scale() <= max_dp {
                     return (v, word);
@@ -52,6 +58,24 @@ fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decim
         }
     }
     (value, "")
+}
+
+/// `value / m` for a power of ten `m`: the same digits with a larger scale when that
+/// scale fits (exactly what the division gives, without dividing), else the division.
+fn shift_down(value: Decimal, m: Decimal) -> Option<Decimal> {
+    let k = match m.mantissa() {
+        10_000 => 4,
+        1_000_000 => 6,
+        100_000_000 => 8,
+        1_000_000_000 => 9,
+        1_000_000_000_000 => 12,
+        _ => return value.div_checked(m),
+    };
+    let scale = value.scale().saturating_add(k);
+    if m.scale() == 0 && scale <= 28 {
+        return Some(Decimal::from_i128_with_scale(value.mantissa(), scale));
+    }
+    value.div_checked(m)
 }
 
 fn zh(value: Decimal, unit: Unit) -> String {
@@ -75,7 +99,7 @@ fn en(value: Decimal, unit: Unit) -> String {
         format!("{v} {word}")
     };
     let name = english_name(v, word, unit);
-    match name.as_str() {
+    match &*name {
         "" => number,
         "%" | "‰" => format!("{number}{name}"),
         _ => format!("{number} {name}"),
@@ -84,15 +108,15 @@ fn en(value: Decimal, unit: Unit) -> String {
 
 /// The name for the value: singular for exactly one (1 person, 1 percentage point,
 /// 1 unit), from the table of irregular names or by the regular English rule.
-fn english_name(v: Decimal, word: &str, unit: Unit) -> String {
+fn english_name(v: Decimal, word: &str, unit: Unit) -> std::borrow::Cow<'static, str> {
     let name = unit.english();
     if !(word.is_empty() && v.abs() == Decimal::ONE) {
-        return name.to_string();
+        return name.into();
     }
     if let Some((_, singular)) = SINGULARS.iter().find(|(plural, _)| *plural == name) {
-        return (*singular).to_string();
+        return (*singular).into();
     }
-    singular(name)
+    singular(name).into()
 }
 
 /// Irregular plurals; the rest follow [`singular`].
@@ -262,6 +286,38 @@ mod tests {
         assert_eq!(q("4738.01 亿元").to_string(), "4738.01亿元");
         assert_eq!(q("18.2微克/立方米").to_string(), "18.2微克/立方米");
         assert_eq!(q("3.46 万亿元").to_string(), "3.46万亿元");
+    }
+
+    #[test]
+    fn shifting_the_scale_divides_by_a_power_of_ten_exactly() {
+        // The digits of every magnitude, at every scale, both signs, against the division.
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for m in [
+            10_000i64,
+            1_000_000,
+            100_000_000,
+            1_000_000_000,
+            1_000_000_000_000,
+        ] {
+            let m = Decimal::from(m);
+            for scale in 0..=28u32 {
+                for _ in 0..200 {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    let digits = (seed % 30) as u32;
+                    let mantissa = i128::from(seed >> 1) % 10i128.pow(digits.min(18)).max(1)
+                        * if seed % 3 == 0 { -1 } else { 1 };
+                    let v = Decimal::from_i128_with_scale(mantissa, scale);
+                    let (a, b) = (shift_down(v, m), v.div_checked(m));
+                    assert_eq!(a, b, "{v} / {m}");
+                    assert_eq!(
+                        a.map(|x| x.normalize().to_string()),
+                        b.map(|x| x.normalize().to_string())
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod exact;
 #[cfg(feature = "excel")]
 pub mod excel;
 mod extract;
+mod fast_hash;
 mod float_text;
 mod format;
 mod formula;

@@ -150,8 +150,9 @@ impl Plan {
 
     /// The indicators by id, for lookups that must stay linear over a whole plan.
     /// The first indicator of each id wins, as in [`indicator`](Plan::indicator).
-    pub(crate) fn index(&self) -> std::collections::HashMap<&str, &Indicator> {
-        let mut index = std::collections::HashMap::with_capacity(self.indicators.len());
+    pub(crate) fn index(&self) -> crate::fast_hash::FastMap<&str, &Indicator> {
+        let mut index = crate::fast_hash::FastMap::default();
+        index.reserve(self.indicators.len());
         for i in &self.indicators {
             index.entry(i.id.as_str()).or_insert(i);
         }

@@ -506,9 +506,14 @@ impl Unit {
     pub(crate) fn factor(&self) -> Result<(Decimal, Decimal)> {
         let s = self.stem();
         let scale = Decimal::from_i128_with_scale(10i128.pow(self.def().exp), 0);
-        let num = Decimal::from(s.num)
-            .mul_checked(scale)
-            .ok_or_else(|| Error::new(ErrorKind::Overflow, "unit factor overflows"))?;
+        // Most stems are their dimension's base (元, 人, %): the factor is the power of ten.
+        let num = if s.num == 1 {
+            scale
+        } else {
+            Decimal::from(s.num)
+                .mul_checked(scale)
+                .ok_or_else(|| Error::new(ErrorKind::Overflow, "unit factor overflows"))?
+        };
         Ok((num, Decimal::from(s.den)))
     }
 

@@ -24,7 +24,7 @@ mod write;
 pub use arrow_array;
 pub use arrow_schema;
 pub use labels::{categories, section_order};
-pub use write::{to_record_batch, DATE, DECIMAL};
+pub use write::{to_record_batch, to_record_batch_parallel, DATE, DECIMAL};
 
 use arrow_array::RecordBatch;
 
@@ -36,7 +36,7 @@ impl Scorecard {
     /// `status` (a dictionary), `observed` (decimal128) …, `inputs` (a list of
     /// structs), `notes` (a list of strings), `explanation_zh`.
     pub fn to_arrow(&self) -> Result<RecordBatch> {
-        to_record_batch(&self.assessments)
+        to_record_batch_parallel(&self.assessments)
     }
 }
 

@@ -48,6 +48,42 @@ pub use crate::schema::{DATE, DECIMAL};
 pub fn to_record_batch<'a, T: Serialize + 'a>(
     records: impl IntoIterator<Item = &'a T>,
 ) -> Result<RecordBatch> {
+    batch_of(table_of(records)?)
+}
+
+/// [`to_record_batch`] of a slice, written on every core with the `parallel` feature:
+/// each core serializes a run of records into its own table, and the tables are
+/// appended in order before the columns are built, so the batch is the one
+/// [`to_record_batch`] writes (the same columns in the same order, the same types and
+/// values; a test compares them).
+pub fn to_record_batch_parallel<T: Serialize + Sync>(records: &[T]) -> Result<RecordBatch> {
+    #[cfg(feature = "parallel")]
+    if records.len() >= PARALLEL_MIN_RECORDS {
+        use rayon::prelude::*;
+        let chunk = records
+            .len()
+            .div_ceil(rayon::current_num_threads().max(1))
+            .max(PARALLEL_MIN_RECORDS / 2);
+        let tables: Vec<Table> = records
+            .par_chunks(chunk)
+            .map(|c| table_of(c))
+            .collect::<Result<_>>()?;
+        let mut tables = tables.into_iter();
+        let mut table = tables.next().unwrap_or_else(Table::new);
+        for t in tables {
+            table.append(t);
+        }
+        return batch_of(table);
+    }
+    to_record_batch(records)
+}
+
+/// Below this many records one thread writes the batch.
+#[cfg(feature = "parallel")]
+const PARALLEL_MIN_RECORDS: usize = 4096;
+
+/// The records serialized into a table, before any column is built.
+fn table_of<'a, T: Serialize + 'a>(records: impl IntoIterator<Item = &'a T>) -> Result<Table> {
     let mut table = Table::new();
     for r in records {
         table.nodes[ROOT].cursor = 0;
@@ -58,6 +94,11 @@ pub fn to_record_batch<'a, T: Serialize + 'a>(
         .map_err(|e| Error::new(ErrorKind::InvalidValue, e.0))?;
         table.rows += 1;
     }
+    Ok(table)
+}
+
+/// The columns of a table as one batch.
+fn batch_of(table: Table) -> Result<RecordBatch> {
     let rows = table.rows;
     let (fields, arrays) = table.finish()?;
     let schema = Arc::new(Schema::new(fields));
@@ -117,6 +158,16 @@ struct Node {
     /// The strings of `cells`, one after the other.
     text: String,
     items: Option<Box<Table>>,
+    /// Earlier rows of this path, from the tables appended before the one `cells`
+    /// came from (each padded to its rows); `cells` start at row `start`.
+    parts: Vec<Part>,
+    start: usize,
+}
+
+/// A run of a column's rows from one appended table: its cells and their strings.
+struct Part {
+    cells: Vec<Cell>,
+    text: String,
 }
 
 /// Rows of records as a tree of field paths.
@@ -137,6 +188,8 @@ impl Table {
                 cells: Vec::new(),
                 text: String::new(),
                 items: None,
+                parts: Vec::new(),
+                start: 0,
             }],
         }
     }
@@ -169,11 +222,72 @@ impl Table {
             cells: Vec::new(),
             text: String::new(),
             items: None,
+            parts: Vec::new(),
+            start: 0,
         });
         let p = &mut self.nodes[parent];
         p.children.push(id);
         p.cursor = p.children.len();
         id
+    }
+
+    /// Appends the rows of `other` after this table's, as if its records had been
+    /// written here: a field path new to this table joins its parent's fields at the
+    /// end, in the order `other` met them, as it would have on one thread.
+    #[cfg(feature = "parallel")]
+    fn append(&mut self, mut other: Table) {
+        self.append_node(ROOT, &mut other, ROOT);
+        self.rows += other.rows;
+    }
+
+    #[cfg(feature = "parallel")]
+    fn append_node(&mut self, node: usize, other: &mut Table, from: usize) {
+        let rows = self.rows;
+        let theirs = std::mem::take(&mut other.nodes[from].cells);
+        if !theirs.is_empty() {
+            // The rows so far become a part; the other table's cells (and strings)
+            // are moved in, not copied: the column joins the parts when it is built.
+            let text = std::mem::take(&mut other.nodes[from].text);
+            let n = &mut self.nodes[node];
+            let mut mine = std::mem::replace(&mut n.cells, theirs);
+            mine.resize(rows - n.start, Cell::Null);
+            let mine_text = std::mem::replace(&mut n.text, text);
+            if !mine.is_empty() {
+                n.parts.push(Part {
+                    cells: mine,
+                    text: mine_text,
+                });
+            }
+            n.start = rows;
+        }
+        if let Some(items) = other.nodes[from].items.take() {
+            match &mut self.nodes[node].items {
+                Some(mine) => mine.append(*items),
+                slot @ None => {
+                    // No item so far: an empty item table takes the other's rows.
+                    let mut mine = Box::new(Table::new());
+                    mine.append(*items);
+                    *slot = Some(mine);
+                }
+            }
+        }
+        for c in other.nodes[from].children.clone() {
+            let key = other.nodes[c].key.clone();
+            let mine = match self.nodes[node]
+                .children
+                .iter()
+                .copied()
+                .find(|&m| self.nodes[m].key == key)
+            {
+                Some(m) => m,
+                None => {
+                    // Created as `child` creates it: at the end of the parent's fields.
+                    self.nodes[node].cursor = self.nodes[node].children.len();
+                    self.child(node, &key)
+                }
+            };
+            self.append_node(mine, other, c);
+        }
     }
 
     /// Writes `cell` at `node` in the current row.
@@ -190,52 +304,113 @@ impl Table {
         }
     }
 
-    /// The columns, depth first in field order.
+    /// The columns, depth first in field order (built on every core with the
+    /// `parallel` feature: each column depends only on its own values).
     fn finish(mut self) -> Result<(Vec<Field>, Vec<ArrayRef>)> {
-        let mut fields = Vec::new();
-        let mut arrays = Vec::new();
-        if self.nodes[ROOT].children.is_empty() && !self.nodes[ROOT].cells.is_empty() {
+        let mut jobs = Vec::new();
+        let root = &self.nodes[ROOT];
+        if root.children.is_empty() && !(root.cells.is_empty() && root.parts.is_empty()) {
             // Records that are plain values: one column.
-            let (dt, a) = self.column(ROOT)?;
-            fields.push(Field::new("value", dt, true));
-            arrays.push(a);
+            jobs.push(self.column(ROOT, "value".into()));
         }
-        self.flatten(ROOT, &mut fields, &mut arrays)?;
-        Ok((fields, arrays))
+        self.flatten(ROOT, &mut jobs);
+        let built: Vec<Result<(Field, ArrayRef)>> = build_columns(jobs, self.rows);
+        built
+            .into_iter()
+            .collect::<Result<Vec<_>>>()
+            .map(|v| v.into_iter().unzip())
     }
 
-    fn flatten(
-        &mut self,
-        node: usize,
-        fields: &mut Vec<Field>,
-        arrays: &mut Vec<ArrayRef>,
-    ) -> Result<()> {
+    /// The values of every column under `node`, in field order.
+    fn flatten(&mut self, node: usize, jobs: &mut Vec<Column>) {
         for c in self.nodes[node].children.clone() {
             let is_struct = !self.nodes[c].children.is_empty();
             // A struct path is null where the struct is None: its fields are null
             // there, and the path itself is no column unless it held values too.
-            let values = self.nodes[c].cells.iter().any(|x| !matches!(x, Cell::Null));
+            let values = self.has_values(c);
             if !is_struct || values {
-                let (dt, a) = self.column(c)?;
-                fields.push(Field::new(self.nodes[c].name.clone(), dt, true));
-                arrays.push(a);
+                let name = self.nodes[c].name.clone();
+                jobs.push(self.column(c, name));
             }
             if is_struct {
-                self.flatten(c, fields, arrays)?;
+                self.flatten(c, jobs);
             }
         }
-        Ok(())
     }
 
-    /// The array of `node`'s values.
-    fn column(&mut self, node: usize) -> Result<(DataType, ArrayRef)> {
+    /// The values of `node`'s column, taken out of the table.
+    fn column(&mut self, node: usize, name: String) -> Column {
         let rows = self.rows;
-        let mut cells = std::mem::take(&mut self.nodes[node].cells);
-        cells.resize(rows, Cell::Null);
-        let items = self.nodes[node].items.take();
-        let text = std::mem::take(&mut self.nodes[node].text);
-        array_of(cells, &text, items)
+        let n = &mut self.nodes[node];
+        let mut cells = std::mem::take(&mut n.cells);
+        cells.resize(rows - n.start, Cell::Null);
+        let mut parts = std::mem::take(&mut n.parts);
+        parts.push(Part {
+            cells,
+            text: std::mem::take(&mut n.text),
+        });
+        Column {
+            name,
+            parts,
+            items: n.items.take(),
+        }
     }
+
+    /// True when `node` holds a value (not null) in some row.
+    fn has_values(&self, node: usize) -> bool {
+        let n = &self.nodes[node];
+        n.cells
+            .iter()
+            .chain(n.parts.iter().flat_map(|p| p.cells.iter()))
+            .any(|x| !matches!(x, Cell::Null))
+    }
+}
+
+/// One column's values, before its type is chosen: its rows in parts, one per
+/// appended table.
+struct Column {
+    name: String,
+    parts: Vec<Part>,
+    items: Option<Box<Table>>,
+}
+
+impl Column {
+    fn build(mut self) -> Result<(Field, ArrayRef)> {
+        let (cells, text) = if self.parts.len() == 1 {
+            let p = self.parts.pop().unwrap_or(Part {
+                cells: Vec::new(),
+                text: String::new(),
+            });
+            (p.cells, p.text)
+        } else {
+            // The parts joined: one copy, each part's strings shifted by the text before.
+            let mut cells = Vec::with_capacity(self.parts.iter().map(|p| p.cells.len()).sum());
+            let mut text = String::with_capacity(self.parts.iter().map(|p| p.text.len()).sum());
+            for p in self.parts {
+                let offset = text.len();
+                cells.extend(p.cells.into_iter().map(|c| match c {
+                    Cell::Str(a, b) => Cell::Str(a + offset, b + offset),
+                    c => c,
+                }));
+                text.push_str(&p.text);
+            }
+            (cells, text)
+        };
+        let (dt, a) = array_of(cells, text, self.items)?;
+        Ok((Field::new(self.name, dt, true), a))
+    }
+}
+
+/// Every column's array, in order: on every core for a large table with the `parallel`
+/// feature.
+fn build_columns(jobs: Vec<Column>, rows: usize) -> Vec<Result<(Field, ArrayRef)>> {
+    #[cfg(feature = "parallel")]
+    if rows >= PARALLEL_MIN_RECORDS {
+        use rayon::prelude::*;
+        return jobs.into_par_iter().map(Column::build).collect();
+    }
+    let _ = rows;
+    jobs.into_iter().map(Column::build).collect()
 }
 
 #[derive(Default)]
@@ -253,7 +428,7 @@ struct Kinds {
 
 fn array_of(
     cells: Vec<Cell>,
-    text: &str,
+    text: String,
     items: Option<Box<Table>>,
 ) -> Result<(DataType, ArrayRef)> {
     let mut k = Kinds::default();
@@ -377,15 +552,20 @@ fn array_of(
                 .collect();
             Arc::new(a)
         } else {
-            text_array(&cells, text)
+            text_array(&cells, text)?
         }
     } else {
-        text_array(&cells, text)
+        text_array(&cells, text)?
     };
     Ok((array.data_type().clone(), array))
 }
 
-fn text_array(cells: &[Cell], text: &str) -> ArrayRef {
+fn text_array(cells: &[Cell], text: String) -> Result<ArrayRef> {
+    let text = match text_column(cells, text) {
+        Ok(a) => return a,
+        Err(text) => text,
+    };
+    let text = text.as_str();
     let a: StringArray = if cells
         .iter()
         .all(|c| matches!(c, Cell::Str(..) | Cell::Null))
@@ -400,7 +580,47 @@ fn text_array(cells: &[Cell], text: &str) -> ArrayRef {
     } else {
         cells.iter().map(|c| c.text(text)).collect()
     };
-    Arc::new(a)
+    Ok(Arc::new(a))
+}
+
+/// A column of strings whose cells are the column's text in order (as a column written
+/// one value per row always is): the text becomes the array's value buffer as it is,
+/// with no copy per value. The text back when the cells are not exactly that.
+fn text_column(cells: &[Cell], text: String) -> std::result::Result<Result<ArrayRef>, String> {
+    let Some((offsets, valid)) = contiguous(cells, &text) else {
+        return Err(text);
+    };
+    let nulls = valid
+        .iter()
+        .any(|v| !v)
+        .then(|| arrow_buffer::NullBuffer::from(valid));
+    // The offsets are the ends of whole strings pushed one after the other: valid.
+    Ok(StringArray::try_new(
+        OffsetBuffer::new(ScalarBuffer::from(offsets)),
+        arrow_buffer::Buffer::from(text.into_bytes()),
+        nulls,
+    )
+    .map(|a| Arc::new(a) as ArrayRef)
+    .map_err(arrow_error))
+}
+
+/// The offsets and validity of string cells that cover `text` in order, or None.
+fn contiguous(cells: &[Cell], text: &str) -> Option<(Vec<i32>, Vec<bool>)> {
+    i32::try_from(text.len()).ok()?;
+    let mut offsets: Vec<i32> = Vec::with_capacity(cells.len() + 1);
+    let mut valid: Vec<bool> = Vec::with_capacity(cells.len());
+    let mut at = 0usize;
+    offsets.push(0);
+    for c in cells {
+        match c {
+            Cell::Str(a, b) if *a == at => at = *b,
+            Cell::Null => {}
+            _ => return None,
+        }
+        offsets.push(i32::try_from(at).ok()?);
+        valid.push(matches!(c, Cell::Str(..)));
+    }
+    (at == text.len()).then_some((offsets, valid))
 }
 
 fn arrow_error(e: arrow_schema::ArrowError) -> Error {
@@ -481,7 +701,7 @@ fn list_array(cells: &[Cell], items: Option<Box<Table>>) -> Result<(DataType, Ar
             StructArray::try_new(Fields::from(fields), arrays, None).map_err(arrow_error)?;
         Arc::new(struct_array)
     } else {
-        items.column(ROOT)?.1
+        items.column(ROOT, String::new()).build()?.1
     };
     let field = Arc::new(Field::new("item", values.data_type().clone(), true));
     let nulls = valid
@@ -521,6 +741,252 @@ fn text_of<T: Serialize + ?Sized>(v: &T) -> std::result::Result<String, SerError
     match serde_json::to_value(v).map_err(|e| SerError(e.to_string()))? {
         serde_json::Value::String(s) => Ok(s),
         other => Ok(other.to_string()),
+    }
+}
+
+/// A decimal as its marked text gives it (`-12.50`: a sign, digits, at most one point),
+/// read without the general parser; None for anything else (the caller falls back to
+/// `Decimal::from_str_exact`, which gives the same value for this text).
+fn plain_decimal(text: &str) -> Option<Decimal> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut mantissa: i128 = 0;
+    let mut count = 0u32;
+    let mut scale = 0u32;
+    let mut point = false;
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                count = count.checked_add(1)?;
+                if count > 28 {
+                    return None;
+                }
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(b.wrapping_sub(b'0')))?;
+                if point {
+                    scale = scale.checked_add(1)?;
+                }
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    // No digits, a bare point, or a negative zero (kept as the general parser keeps it).
+    if count == 0 || digits.ends_with('.') || digits.starts_with('.') || (negative && mantissa == 0)
+    {
+        return None;
+    }
+    let mantissa = if negative {
+        mantissa.checked_neg()?
+    } else {
+        mantissa
+    };
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
+/// A date as its marked text gives it (`YYYY-MM-DD`), read without the period parser.
+fn plain_date(text: &str) -> Option<Date> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i16> {
+        text.get(r)?.bytes().try_fold(0i16, |n, c| {
+            c.is_ascii_digit()
+                .then(|| {
+                    n.checked_mul(10)?
+                        .checked_add(i16::from(c.wrapping_sub(b'0')))
+                })
+                .flatten()
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// Receives the text a marked newtype wraps, on the stack (decimals and dates are
+/// short).
+struct Sink {
+    buf: [u8; 64],
+    len: usize,
+    overflow: bool,
+    got: bool,
+}
+
+impl Default for Sink {
+    fn default() -> Sink {
+        Sink {
+            buf: [0; 64],
+            len: 0,
+            overflow: false,
+            got: false,
+        }
+    }
+}
+
+impl Sink {
+    fn text(&self) -> Option<&str> {
+        if self.overflow || !self.got {
+            return None;
+        }
+        std::str::from_utf8(self.buf.get(..self.len)?).ok()
+    }
+}
+
+impl std::fmt::Write for Sink {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(std::fmt::Error)?;
+        match self.buf.get_mut(self.len..end) {
+            Some(slot) => {
+                slot.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+            None => {
+                self.overflow = true;
+                Err(std::fmt::Error)
+            }
+        }
+    }
+}
+
+/// Anything but a string inside a marked newtype.
+fn not_text() -> R {
+    Err(SerError("a marked newtype must wrap a text".into()))
+}
+
+impl ser::Serializer for &mut Sink {
+    type Ok = ();
+    type Error = SerError;
+    type SerializeSeq = ser::Impossible<(), SerError>;
+    type SerializeTuple = ser::Impossible<(), SerError>;
+    type SerializeTupleStruct = ser::Impossible<(), SerError>;
+    type SerializeTupleVariant = ser::Impossible<(), SerError>;
+    type SerializeMap = ser::Impossible<(), SerError>;
+    type SerializeStruct = ser::Impossible<(), SerError>;
+    type SerializeStructVariant = ser::Impossible<(), SerError>;
+
+    fn serialize_str(self, v: &str) -> R {
+        use std::fmt::Write as _;
+        self.got = true;
+        let _ = self.write_str(v);
+        Ok(())
+    }
+    fn collect_str<T: std::fmt::Display + ?Sized>(self, v: &T) -> R {
+        use std::fmt::Write as _;
+        self.got = true;
+        let _ = write!(self, "{v}");
+        Ok(())
+    }
+    fn serialize_bool(self, _: bool) -> R {
+        not_text()
+    }
+    fn serialize_i8(self, _: i8) -> R {
+        not_text()
+    }
+    fn serialize_i16(self, _: i16) -> R {
+        not_text()
+    }
+    fn serialize_i32(self, _: i32) -> R {
+        not_text()
+    }
+    fn serialize_i64(self, _: i64) -> R {
+        not_text()
+    }
+    fn serialize_u8(self, _: u8) -> R {
+        not_text()
+    }
+    fn serialize_u16(self, _: u16) -> R {
+        not_text()
+    }
+    fn serialize_u32(self, _: u32) -> R {
+        not_text()
+    }
+    fn serialize_u64(self, _: u64) -> R {
+        not_text()
+    }
+    fn serialize_f32(self, _: f32) -> R {
+        not_text()
+    }
+    fn serialize_f64(self, _: f64) -> R {
+        not_text()
+    }
+    fn serialize_char(self, v: char) -> R {
+        self.collect_str(&v)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> R {
+        not_text()
+    }
+    fn serialize_none(self) -> R {
+        not_text()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> R {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> R {
+        not_text()
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> R {
+        not_text()
+    }
+    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> R {
+        not_text()
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> R {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> R {
+        not_text()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> std::result::Result<Self::SerializeSeq, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_tuple(self, _: usize) -> std::result::Result<Self::SerializeTuple, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> std::result::Result<Self::SerializeTupleStruct, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> std::result::Result<Self::SerializeTupleVariant, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_map(self, _: Option<usize>) -> std::result::Result<Self::SerializeMap, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> std::result::Result<Self::SerializeStruct, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> std::result::Result<Self::SerializeStructVariant, SerError> {
+        Err(SerError("a marked newtype must wrap a text".into()))
     }
 }
 
@@ -623,30 +1089,31 @@ impl<'t> ser::Serializer for At<'t> {
         if name != DECIMAL && name != DATE {
             return value.serialize(self);
         }
-        // The marked text is written as a string, then read back as what it marks.
-        let (table, node) = (self.table, self.node);
-        value.serialize(At { table, node })?;
-        let n = &mut table.nodes[node];
-        let Some(Cell::Str(a, b)) = n.cells.last().cloned() else {
-            return Err(SerError(format!("{name} must mark a text")));
+        // The marked text is written into a buffer on the stack, then read back as
+        // what it marks.
+        let mut sink = Sink::default();
+        value.serialize(&mut sink)?;
+        let Some(text) = sink.text() else {
+            return Err(SerError(format!("{name} must mark a short text")));
         };
-        let text = n.text.get(a..b).unwrap_or("");
         let cell = if name == DECIMAL {
-            Cell::Decimal(
-                Decimal::from_str_exact(text)
-                    .map_err(|_| SerError(format!("{text:?} is not a decimal")))?,
-            )
+            match plain_decimal(text) {
+                Some(d) => Cell::Decimal(d),
+                None => Cell::Decimal(
+                    Decimal::from_str_exact(text)
+                        .map_err(|_| SerError(format!("{text:?} is not a decimal")))?,
+                ),
+            }
         } else {
-            match crate::period::Period::parse(text) {
-                Ok(crate::period::Period::Date(d)) => Cell::Date(d),
-                _ => return Err(SerError(format!("{text:?} is not a date"))),
+            match plain_date(text) {
+                Some(d) => Cell::Date(d),
+                None => match crate::period::Period::parse(text) {
+                    Ok(crate::period::Period::Date(d)) => Cell::Date(d),
+                    _ => return Err(SerError(format!("{text:?} is not a date"))),
+                },
             }
         };
-        n.text.truncate(a);
-        if let Some(last) = n.cells.last_mut() {
-            *last = cell;
-        }
-        Ok(())
+        self.put(cell)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,

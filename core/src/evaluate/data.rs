@@ -1,7 +1,7 @@
 //! The observations an evaluation may see, indexed, and the values of indicators per
 //! period: observed, derived by formula, or (for nominal growth) derived from levels.
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap as HashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -69,15 +69,19 @@ pub(crate) struct Data<'a> {
 /// report) fall back to comparing dimension, unit and digits.
 fn rank(a: &Observation, b: &Observation) -> std::cmp::Ordering {
     use std::cmp::Ordering;
-    let amount = if a.value.dimension() == b.value.dimension() {
-        a.value.try_cmp(&b.value).unwrap_or(Ordering::Equal)
-    } else {
-        Ordering::Equal
+    // The amounts are compared (a cross-multiplication) only on a tie of publication,
+    // status and dimension: most candidates differ in publication.
+    let amount = || {
+        if a.value.dimension() == b.value.dimension() {
+            a.value.try_cmp(&b.value).unwrap_or(Ordering::Equal)
+        } else {
+            Ordering::Equal
+        }
     };
     (a.published(), a.status)
         .cmp(&(b.published(), b.status))
-        .then(a.value.dimension().cmp(&b.value.dimension()))
-        .then(amount)
+        .then_with(|| a.value.dimension().cmp(&b.value.dimension()))
+        .then_with(amount)
         .then_with(|| a.value.unit().symbol().cmp(b.value.unit().symbol()))
         .then(a.value.value().cmp(&b.value.value()))
         .then_with(|| a.period.cmp(&b.period))
@@ -187,6 +191,15 @@ impl<'a> Data<'a> {
             }
         }
         out
+    }
+
+    /// The value [`get`](Data::get) would give, without building its inputs and notes
+    /// when the indicator is observed directly.
+    pub(crate) fn value(&self, ind: &Indicator, period: Period) -> Option<Result<Quantity>> {
+        if let Some((o, _)) = self.observed(ind, period) {
+            return Some(Ok(o.value));
+        }
+        self.get(ind, period).map(|r| r.map(|f| f.value))
     }
 
     /// The indicator's value for exactly `period`, if one can be had.
@@ -332,7 +345,7 @@ fn group<'o>(
     shard: impl Fn(&str) -> usize,
     shards: usize,
 ) -> Vec<Groups<'o>> {
-    let mut grouped: Vec<Groups<'o>> = (0..shards).map(|_| HashMap::new()).collect();
+    let mut grouped: Vec<Groups<'o>> = (0..shards).map(|_| HashMap::default()).collect();
     for o in observations {
         if as_of.is_some_and(|d| o.published() > d) {
             continue;
@@ -402,7 +415,7 @@ fn parallel_series<'o>(
     let shards: Vec<Vec<(&'o str, Series<'o>)>> = by_shard
         .into_par_iter()
         .map(|maps| {
-            let mut merged: Groups<'o> = HashMap::new();
+            let mut merged: Groups<'o> = HashMap::default();
             for map in maps {
                 for (key, rows) in map {
                     merged.entry(key).or_default().extend(rows);

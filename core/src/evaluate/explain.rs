@@ -179,6 +179,43 @@ fn class_en(c: ProgressClass) -> &'static str {
     }
 }
 
+/// The parts of one sentence written one after the other into a single buffer, with
+/// `sep` between them: what joining a list of parts gives, without a string per part.
+struct Parts {
+    buf: String,
+    sep: &'static str,
+    any: bool,
+}
+
+impl Parts {
+    fn new(sep: &'static str) -> Parts {
+        Parts {
+            buf: String::with_capacity(160),
+            sep,
+            any: false,
+        }
+    }
+
+    fn next(&mut self) {
+        if self.any {
+            self.buf.push_str(self.sep);
+        }
+        self.any = true;
+    }
+
+    fn str(&mut self, part: &str) {
+        self.next();
+        self.buf.push_str(part);
+    }
+
+    fn fmt(&mut self, part: std::fmt::Arguments<'_>) {
+        use std::fmt::Write as _;
+        self.next();
+        // Writing into a String cannot fail.
+        let _ = self.buf.write_fmt(part);
+    }
+}
+
 /// Builds the sentence pair, e.g. "新增就业人数18746人，目标不少于1.5万人，完成率125.0%，已完成".
 pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
     let name_zh = &a.name.zh;
@@ -187,8 +224,8 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
     } else {
         &a.name.en
     };
-    let mut zh = Vec::new();
-    let mut en = Vec::new();
+    let mut zh = Parts::new("，");
+    let mut en = Parts::new("; ");
     let period = a.observed_period.filter(|p| *p != a.period);
     match (a.observed, a.rule) {
         (Some(v), Rule::MultiYearCagr) => {
@@ -197,20 +234,23 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             if is_growth(a) {
                 let from = a.period.start().year();
                 let to = a.observed_period.map_or(from, |p| p.end().year());
-                zh.push(format!(
+                zh.fmt(format_args!(
                     "{name_zh}：{from}至{to}年年均{}（以{base}年为基期）",
                     annual_zh(v)
                 ));
-                en.push(format!(
+                en.fmt(format_args!(
                     "{name_en}: average annual {} from {from} to {to} (base year {base})",
                     annual_en(v)
                 ));
             } else {
-                zh.push(format!("{name_zh}{}（{p}）", q(v, a, Style::Zh)));
-                en.push(format!("{name_en}: {} ({p})", q(v, a, Style::En)));
+                zh.fmt(format_args!("{name_zh}{}（{p}）", q(v, a, Style::Zh)));
+                en.fmt(format_args!("{name_en}: {} ({p})", q(v, a, Style::En)));
                 if let Some(c) = a.cagr {
-                    zh.push(format!("{base}年以来年均{}", annual_zh(c)));
-                    en.push(format!("{} a year on average since {base}", annual_en(c)));
+                    zh.fmt(format_args!("{base}年以来年均{}", annual_zh(c)));
+                    en.fmt(format_args!(
+                        "{} a year on average since {base}",
+                        annual_en(c)
+                    ));
                 }
             }
         }
@@ -219,11 +259,11 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             if matches!(a.observed_period, Some(crate::period::Period::Years { .. })) =>
         {
             let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
-            zh.push(format!(
+            zh.fmt(format_args!(
                 "{name_zh}（{p}年累计）{}",
                 observed_text(v, a, Style::Zh)
             ));
-            en.push(format!(
+            en.fmt(format_args!(
                 "{name_en}: {} over {p}",
                 observed_text(v, a, Style::En)
             ));
@@ -231,37 +271,43 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 .cagr
                 .filter(|_| a.grade.is_none() && a.rule == Rule::MultiYearChange)
             {
-                zh.push(format!("年均{}", annual_zh(c)));
-                en.push(format!("{} a year on average", annual_en(c)));
+                zh.fmt(format_args!("年均{}", annual_zh(c)));
+                en.fmt(format_args!("{} a year on average", annual_en(c)));
             }
         }
         (Some(v), _) => {
             let pz = period.map(|p| format!("（{p}）")).unwrap_or_default();
             let pe = period.map(|p| format!(" ({p})")).unwrap_or_default();
-            zh.push(format!("{name_zh}{}{pz}", observed_text(v, a, Style::Zh)));
-            en.push(format!("{name_en}: {}{pe}", observed_text(v, a, Style::En)));
+            zh.fmt(format_args!(
+                "{name_zh}{}{pz}",
+                observed_text(v, a, Style::Zh)
+            ));
+            en.fmt(format_args!(
+                "{name_en}: {}{pe}",
+                observed_text(v, a, Style::En)
+            ));
         }
         (None, _) => {
-            zh.push(name_zh.clone());
-            en.push(name_en.to_string());
+            zh.str(name_zh);
+            en.str(name_en);
         }
     }
     if a.rule == Rule::FinalChange {
-        zh.push("为比上年变化".into());
-        en.push("the change on the previous year".into());
+        zh.str("为比上年变化");
+        en.str("the change on the previous year");
     }
     if let (Some(tz), Some(te)) = (
         target_text(a, plan, Style::Zh),
         target_text(a, plan, Style::En),
     ) {
-        zh.push(format!("目标{tz}"));
-        en.push(format!("target {te}"));
+        zh.fmt(format_args!("目标{tz}"));
+        en.fmt(format_args!("target {te}"));
     } else if a.rule == Rule::Milestone {
-        zh.push(format!(
+        zh.fmt(format_args!(
             "目标：{}",
             a.condition.replace("done by", "完成期限")
         ));
-        en.push(format!("target: {}", a.condition));
+        en.fmt(format_args!("target: {}", a.condition));
     } else if a.rule == Rule::ReferenceUnbound {
         let other = a
             .reference
@@ -274,28 +320,28 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 } else {
                     &i.name.en
                 };
-                zh.push(format!("参照指标{}暂无{}数据", i.name.zh, a.period));
-                en.push(format!(
+                zh.fmt(format_args!("参照指标{}暂无{}数据", i.name.zh, a.period));
+                en.fmt(format_args!(
                     "the reference {en_name} has no figure for {} yet",
                     a.period
                 ));
             }
             None => {
-                zh.push("目标：完成上级下达指标（尚未下达）".into());
-                en.push("target: the quota assigned from above (not bound yet)".into());
+                zh.str("目标：完成上级下达指标（尚未下达）");
+                en.str("target: the quota assigned from above (not bound yet)");
             }
         }
     }
     if a.rule == Rule::PartialStock {
-        zh.push("年初前无基数，无法测算进度".into());
-        en.push("no figure from before the year to measure progress from".into());
+        zh.str("年初前无基数，无法测算进度");
+        en.str("no figure from before the year to measure progress from");
     }
     if a.rule == Rule::NoDataPartialOnly {
         let p = a.observed_period.map(|p| p.to_string()).unwrap_or_default();
-        zh.push(format!(
+        zh.fmt(format_args!(
             "期末已过，暂无全期数据，最新数据仅覆盖{p}，仅供参考"
         ));
-        en.push(format!(
+        en.fmt(format_args!(
             "the period is over and only {p} has a figure, shown for information"
         ));
     }
@@ -304,12 +350,12 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             if a.grade.is_none() && a.required_cagr.is_some() =>
         {
             if let Some(r) = a.required_cagr {
-                zh.push(format!(
+                zh.fmt(format_args!(
                     "需年均{}，实际年均速度为所需的{}",
                     annual_zh(r),
                     percent(c)
                 ));
-                en.push(format!(
+                en.fmt(format_args!(
                     "{} a year required; the actual average annual rate is {} of that",
                     annual_en(r),
                     percent(c)
@@ -328,27 +374,30 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
             let allowance = matches!(a.comparator, Comparator::Le | Comparator::Lt)
                 && a.rule != Rule::MultiYearChange;
             if allowance {
-                zh.push(format!("已用额度{}", completion_text(c, a)));
-                en.push(format!("{} of the allowance used", completion_text(c, a)));
+                zh.fmt(format_args!("已用额度{}", completion_text(c, a)));
+                en.fmt(format_args!(
+                    "{} of the allowance used",
+                    completion_text(c, a)
+                ));
             } else {
-                zh.push(format!("已完成目标的{}", completion_text(c, a)));
-                en.push(format!("{} of the target done", completion_text(c, a)));
+                zh.fmt(format_args!("已完成目标的{}", completion_text(c, a)));
+                en.fmt(format_args!("{} of the target done", completion_text(c, a)));
             }
         }
         // Exactly on a strict bound (`> 590亿元` with 590亿元): the same as the target,
         // which is not past it.
         (_, Some(c)) if c == Decimal::ONE && a.status == Status::Missed => {
-            zh.push("与目标持平，未超过".into());
-            en.push("level with the target, not past it".into());
+            zh.str("与目标持平，未超过");
+            en.str("level with the target, not past it");
         }
         (_, Some(c)) => {
-            zh.push(format!("完成率{}", completion_text(c, a)));
-            en.push(format!("completion {}", completion_text(c, a)));
+            zh.fmt(format_args!("完成率{}", completion_text(c, a)));
+            en.fmt(format_args!("completion {}", completion_text(c, a)));
         }
         (_, None) => {
             if let (Some(gz), Some(ge)) = (gap_text(a, Style::Zh), gap_text(a, Style::En)) {
-                zh.push(format!("差距{gz}"));
-                en.push(format!("gap {ge}"));
+                zh.fmt(format_args!("差距{gz}"));
+                en.fmt(format_args!("gap {ge}"));
             }
         }
     }
@@ -356,29 +405,31 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         match (a.expected_progress, a.time_progress) {
             (Some(e), _) if a.rule == Rule::PartialFlowSeasonal => {
                 if matches!(a.comparator, Comparator::Le | Comparator::Lt) {
-                    zh.push(format!("上年同期已用额度{}", percent(e)));
-                    en.push(format!("last year's use by now {}", percent(e)));
+                    zh.fmt(format_args!("上年同期已用额度{}", percent(e)));
+                    en.fmt(format_args!("last year's use by now {}", percent(e)));
                 } else {
-                    zh.push(format!("按上年同期进度应完成{}", percent(e)));
-                    en.push(format!("last year's pace by now {}", percent(e)));
+                    zh.fmt(format_args!("按上年同期进度应完成{}", percent(e)));
+                    en.fmt(format_args!("last year's pace by now {}", percent(e)));
                 }
             }
             (_, Some(tp)) => {
-                zh.push(format!("时序进度{}", percent(tp)));
-                en.push(format!("time elapsed {}", percent(tp)));
+                zh.fmt(format_args!("时序进度{}", percent(tp)));
+                en.fmt(format_args!("time elapsed {}", percent(tp)));
             }
             _ => {}
         }
     }
     if let Some(g) = a.required_growth {
-        zh.push(format!("余下时段需增长{g}%"));
-        en.push(format!("needs {g}% growth over the rest of the period"));
+        zh.fmt(format_args!("余下时段需增长{g}%"));
+        en.fmt(format_args!(
+            "needs {g}% growth over the rest of the period"
+        ));
     }
     if let (Some(c), Rule::MultiYearCagr | Rule::MultiYearChange, None) =
         (a.progress_class, a.rule, a.grade)
     {
-        zh.push(class_zh(c).into());
-        en.push(class_en(c).into());
+        zh.str(class_zh(c));
+        en.str(class_en(c));
     }
     if !a.conflicts.is_empty() {
         let others = |style: Style| -> Vec<String> {
@@ -387,11 +438,11 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
                 .map(|i| Quantity::new(i.value, i.unit).format_readable(style))
                 .collect()
         };
-        zh.push(format!(
+        zh.fmt(format_args!(
             "数据冲突：同期同版本另有{}",
             others(Style::Zh).join("、")
         ));
-        en.push(format!(
+        en.fmt(format_args!(
             "conflicting figures of the same release: also {}",
             others(Style::En).join(", ")
         ));
@@ -399,42 +450,46 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
     if a.status == Status::NotComparable {
         if let Some(raw) = a.inputs.first() {
             let figure = |style| Quantity::new(raw.value, raw.unit).format_readable(style);
-            zh.push(format!("实际数据{}与目标单位不可比", figure(Style::Zh)));
-            en.push(format!(
+            zh.fmt(format_args!(
+                "实际数据{}与目标单位不可比",
+                figure(Style::Zh)
+            ));
+            en.fmt(format_args!(
                 "the figure {} cannot be compared with the target's unit",
                 figure(Style::En)
             ));
         }
         if let Some(why) = a.notes.last() {
-            en.push(why.clone());
+            en.str(why);
         }
     }
-    zh.push(verdict_zh(a));
-    en.push(verdict_en(a));
+    zh.str(&verdict_zh(a));
+    en.str(&verdict_en(a));
     if a.tier == Tier::Stretch {
         let reached = a.status == Status::Met;
         match a.base_status {
             Some(Status::Met) if !reached => {
-                zh.push("基本目标已完成，力争目标未达到".into());
-                en.push("base met, stretch not reached".into());
+                zh.str("基本目标已完成，力争目标未达到");
+                en.str("base met, stretch not reached");
             }
             Some(Status::Met) => {
-                zh.push("基本目标和力争目标均已完成".into());
-                en.push("base met, stretch reached".into());
+                zh.str("基本目标和力争目标均已完成");
+                en.str("base met, stretch reached");
             }
             Some(s) if matches!(a.status, Status::Missed | Status::Behind) => {
-                zh.push(format!("基本目标{}，力争目标未达到", s.zh()));
-                en.push(format!("base {}, stretch not reached", s.en()));
+                zh.fmt(format_args!("基本目标{}，力争目标未达到", s.zh()));
+                en.fmt(format_args!("base {}, stretch not reached", s.en()));
             }
             Some(s) => {
-                zh.push(format!("基本目标{}", s.zh()));
-                en.push(format!("base {}", s.en()));
+                zh.fmt(format_args!("基本目标{}", s.zh()));
+                en.fmt(format_args!("base {}", s.en()));
             }
             None => {}
         }
     }
+    en.buf.push('.');
     Names {
-        zh: zh.join("，"),
-        en: format!("{}.", en.join("; ")),
+        zh: zh.buf,
+        en: en.buf,
     }
 }

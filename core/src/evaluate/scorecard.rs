@@ -164,13 +164,16 @@ impl Scorecard {
         for a in &assessments {
             all.add(a.status);
             by_kind.entry(a.kind).or_default().add(a.status);
-            let key = a.section.clone().unwrap_or_else(|| "—".into());
+            let key = a.section.as_deref().unwrap_or("—");
             match by_section.iter_mut().find(|g| g.key == key) {
                 Some(g) => g.counts.add(a.status),
                 None => {
                     let mut counts = StatusCounts::default();
                     counts.add(a.status);
-                    by_section.push(GroupCounts { key, counts });
+                    by_section.push(GroupCounts {
+                        key: key.to_string(),
+                        counts,
+                    });
                 }
             }
         }

@@ -6,7 +6,7 @@
 //! warnings are contradictions the plan cannot resolve by itself (a ceiling on a
 //! declared higher-is-better indicator, year-to-date figures of a stock).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Measure, Polarity};
@@ -393,7 +393,7 @@ impl Plan {
     }
 
     /// True when the formula of `id` reaches `id` again through other formulas.
-    fn formula_cycle(&self, id: &str, index: &HashMap<&str, &Indicator>) -> bool {
+    fn formula_cycle(&self, id: &str, index: &crate::fast_hash::FastMap<&str, &Indicator>) -> bool {
         let mut stack: Vec<&str> = vec![id];
         let mut seen = BTreeSet::new();
         while let Some(cur) = stack.pop() {

@@ -239,15 +239,15 @@ pub(crate) fn record(
     ind: &Indicator,
     c: &Condition,
     t: &Target,
-    found: &Found,
+    found: Found,
     period: Period,
     a: &mut Assessment,
 ) -> Result<bool> {
     // What was used is recorded first, so a figure that cannot be compared is still
     // shown with its unit.
-    a.inputs.extend(found.inputs.iter().cloned());
-    a.conflicts = found.conflicts.clone();
-    a.notes.extend(found.notes.iter().cloned());
+    a.inputs.extend(found.inputs);
+    a.conflicts = found.conflicts;
+    a.notes.extend(found.notes);
     let observed = convert(&found.value, a.unit)?;
     a.observed = Some(observed.value());
     a.observed_period = Some(period);

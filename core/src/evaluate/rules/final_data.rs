@@ -114,7 +114,7 @@ pub(super) fn judge(
     } else {
         Rule::Final
     };
-    let met = record(ind, c, t, &figure.found, t.period, a)?;
+    let met = record(ind, c, t, figure.found, t.period, a)?;
     a.status = if met { Status::Met } else { Status::Missed };
     let baseline = t
         .baseline

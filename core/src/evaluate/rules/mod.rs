@@ -11,7 +11,7 @@ mod multi_year;
 mod partial;
 mod reference;
 
-use std::collections::HashMap;
+use crate::fast_hash::FastMap as HashMap;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -191,7 +191,7 @@ struct Bases<'a> {
 
 impl<'a> Bases<'a> {
     fn new(all: &'a [Assessment]) -> Bases<'a> {
-        let mut first = HashMap::new();
+        let mut first = HashMap::default();
         for (i, b) in all.iter().enumerate().filter(|(_, b)| b.tier == Tier::Base) {
             first.entry((b.indicator.as_str(), b.period)).or_insert(i);
         }
@@ -231,8 +231,8 @@ impl<'a> Bases<'a> {
 fn decide(ctx: &Ctx<'_>, t: &Target, ind: &Indicator, a: &mut Assessment) -> Result<()> {
     // The same indicator a year earlier: the base the plan starts from.
     if let Ok(prev) = t.period.previous_year() {
-        if let Some(Ok(found)) = ctx.data.get(ind, prev) {
-            if let Ok(v) = convert(&found.value, a.unit) {
+        if let Some(Ok(value)) = ctx.data.value(ind, prev) {
+            if let Ok(v) = convert(&value, a.unit) {
                 a.previous = Some(v.value());
                 a.previous_period = Some(prev);
             }

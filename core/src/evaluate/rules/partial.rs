@@ -61,7 +61,7 @@ pub(super) fn judge(
     } else {
         (p, found)
     };
-    let holds_now = record(ind, c, t, &found, p, a)?;
+    let holds_now = record(ind, c, t, found, p, a)?;
     if ctx.as_of >= end {
         // The period is over and its figure is missing: what there is counts for
         // information only (SPEC §6).
