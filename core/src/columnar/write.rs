@@ -84,7 +84,9 @@ const PARALLEL_MIN_RECORDS: usize = 4096;
 
 /// The records serialized into a table, before any column is built.
 fn table_of<'a, T: Serialize + 'a>(records: impl IntoIterator<Item = &'a T>) -> Result<Table> {
+    let records = records.into_iter();
     let mut table = Table::new();
+    table.hint = records.size_hint().0;
     for r in records {
         table.nodes[ROOT].cursor = 0;
         r.serialize(At {
@@ -149,6 +151,9 @@ impl Cell {
 /// items.
 struct Node {
     key: Box<str>,
+    /// The struct field or variant name the node was made for, compared by address
+    /// first (a record's fields come with the same `&'static str` every time).
+    field: Option<&'static str>,
     name: String,
     children: Vec<usize>,
     /// Where the next field of a struct is expected among `children` (fields come in
@@ -173,6 +178,8 @@ struct Part {
 /// Rows of records as a tree of field paths.
 struct Table {
     rows: usize,
+    /// How many rows the table is expected to get: the capacity of a new path's cells.
+    hint: usize,
     nodes: Vec<Node>,
 }
 
@@ -180,8 +187,10 @@ impl Table {
     fn new() -> Table {
         Table {
             rows: 0,
+            hint: 0,
             nodes: vec![Node {
                 key: "".into(),
+                field: None,
                 name: String::new(),
                 children: Vec::new(),
                 cursor: 0,
@@ -216,10 +225,11 @@ impl Table {
         let id = self.nodes.len();
         self.nodes.push(Node {
             key: key.into(),
+            field: None,
             name,
             children: Vec::new(),
             cursor: 0,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(self.hint),
             text: String::new(),
             items: None,
             parts: Vec::new(),
@@ -229,6 +239,26 @@ impl Table {
         p.children.push(id);
         p.cursor = p.children.len();
         id
+    }
+
+    /// [`child`](Table::child) for a field name of a record type: the expected field
+    /// is recognised by the address of its name, with no string comparison.
+    fn field(&mut self, parent: usize, key: &'static str) -> usize {
+        let p = &self.nodes[parent];
+        if let Some(&c) = p.children.get(p.cursor) {
+            if self.nodes[c]
+                .field
+                .is_some_and(|f| std::ptr::eq(f.as_ptr(), key.as_ptr()) && f.len() == key.len())
+            {
+                self.nodes[parent].cursor += 1;
+                return c;
+            }
+        }
+        let c = self.child(parent, key);
+        if self.nodes[c].field.is_none() {
+            self.nodes[c].field = Some(key);
+        }
+        c
     }
 
     /// Appends the rows of `other` after this table's, as if its records had been
@@ -1122,7 +1152,7 @@ impl<'t> ser::Serializer for At<'t> {
         variant: &'static str,
         value: &T,
     ) -> R {
-        let node = self.table.child(self.node, variant);
+        let node = self.table.field(self.node, variant);
         value.serialize(At {
             table: self.table,
             node,
@@ -1152,7 +1182,7 @@ impl<'t> ser::Serializer for At<'t> {
         variant: &'static str,
         len: usize,
     ) -> std::result::Result<Seq<'t>, SerError> {
-        let node = self.table.child(self.node, variant);
+        let node = self.table.field(self.node, variant);
         At {
             table: self.table,
             node,
@@ -1178,7 +1208,7 @@ impl<'t> ser::Serializer for At<'t> {
         variant: &'static str,
         _: usize,
     ) -> std::result::Result<At<'t>, SerError> {
-        let node = self.table.child(self.node, variant);
+        let node = self.table.field(self.node, variant);
         self.table.nodes[node].cursor = 0;
         Ok(At {
             table: self.table,
@@ -1191,7 +1221,7 @@ impl ser::SerializeStruct for At<'_> {
     type Ok = ();
     type Error = SerError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
-        let node = self.table.child(self.node, key);
+        let node = self.table.field(self.node, key);
         value.serialize(At {
             table: self.table,
             node,

@@ -83,7 +83,7 @@ fn rank(a: &Observation, b: &Observation) -> std::cmp::Ordering {
         .then_with(|| a.value.dimension().cmp(&b.value.dimension()))
         .then_with(amount)
         .then_with(|| a.value.unit().symbol().cmp(b.value.unit().symbol()))
-        .then(a.value.value().cmp(&b.value.value()))
+        .then_with(|| a.value.value().cmp(&b.value.value()))
         .then_with(|| a.period.cmp(&b.period))
 }
 
@@ -320,8 +320,9 @@ impl<'a> Data<'a> {
     }
 }
 
-/// An observation with the span it is keyed by.
-type Row<'o> = ((Date, Date), &'o Observation);
+/// An observation with the span it is keyed by and the start of its [`rank`]
+/// (publication and status), so that sorting compares most rows without reading them.
+type Row<'o> = ((Date, Date), (Date, ObservationStatus), &'o Observation);
 
 /// Rows grouped by indicator, in input order within each indicator.
 type Groups<'o> = HashMap<&'o str, Vec<Row<'o>>>;
@@ -357,7 +358,9 @@ fn group<'o>(
         }
         let key = o.indicator.as_str();
         if let Some(map) = grouped.get_mut(shard(key)) {
-            map.entry(key).or_default().push((span_key(o.period), o));
+            map.entry(key)
+                .or_default()
+                .push((span_key(o.period), (o.published(), o.status), o));
         }
     }
     grouped
@@ -367,9 +370,13 @@ fn group<'o>(
 /// then only it kept, noting the figures that tie with it on vintage and status but
 /// disagree.
 fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
-    rows.sort_by(|(sa, a), (sb, b)| sa.cmp(sb).then_with(|| rank(b, a)));
+    // Best first within a span: `rank` reversed, whose first keys (publication, then
+    // status) are compared from the row before the observation is read.
+    rows.sort_by(|(sa, ka, a), (sb, kb, b)| {
+        sa.cmp(sb).then_with(|| kb.cmp(ka)).then_with(|| rank(b, a))
+    });
     let mut series = Series::default();
-    for (span, o) in rows {
+    for (span, _, o) in rows {
         if series.spans.last() == Some(&span) {
             let best = series.observations.last().copied();
             if best.is_some_and(|b| disagrees(b, o)) {
