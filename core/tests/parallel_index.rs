@@ -1,5 +1,5 @@
-//! The observation index built on every core (chunks grouped by indicator shard,
-//! then sorted per shard) must give the same scorecard, byte for byte, as one thread,
+//! The observation index built on every core (rows looked up in chunks, grouped by a
+//! counting sort, sorted per indicator) must give the same scorecard, byte for byte, as one thread,
 //! on a batch large enough to be split (the small batches of the property tests stay
 //! on one thread). The batch has what makes the order matter: revisions, figures of
 //! the same vintage that conflict, exact duplicates that differ only in their source

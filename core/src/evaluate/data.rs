@@ -58,8 +58,11 @@ struct Series<'a> {
 }
 
 pub(crate) struct Data<'a> {
-    indicators: HashMap<&'a str, &'a Indicator>,
-    series: HashMap<&'a str, Series<'a>>,
+    /// Each id's first indicator in the plan, with its position there.
+    indicators: HashMap<&'a str, (usize, &'a Indicator)>,
+    /// The series of the indicator at each position (empty for a later duplicate id:
+    /// its rows are the first one's).
+    series: Vec<Series<'a>>,
 }
 
 /// Orders candidate observations of one indicator and period: the latest publication
@@ -89,50 +92,56 @@ fn rank(a: &Observation, b: &Observation) -> std::cmp::Ordering {
 
 impl<'a> Data<'a> {
     /// Indexes the observations visible at `as_of` (published on or before it; all
-    /// of them when None) that belong to the plan's jurisdiction: grouped by indicator
-    /// (one hash per observation), then sorted by span within each indicator. With
-    /// `parallel` (and the `parallel` feature) the rows are grouped in chunks and the
-    /// indicators sorted on every core; each indicator's rows keep their input order
-    /// before the sort, so the index is the same either way.
-    /// A view of some rows (a plan's own within a national batch) is grouped on one
-    /// thread: many-plan runs are parallel across plans.
+    /// of them when None) that belong to the plan's jurisdiction and to one of its
+    /// indicators: grouped by indicator (one hash per observation, the rows of an
+    /// indicator in input order), then sorted by span within each indicator. With
+    /// `parallel` (and the `parallel` feature) the rows are looked up in chunks and the
+    /// indicators sorted on every core, grouped by a counting sort between the two, so
+    /// the index is the same either way. A view of some rows (a plan's own within a
+    /// national batch) is grouped on one thread: many-plan runs are parallel across
+    /// plans. Rows on ids the plan does not define are left out: no lookup asks for
+    /// them (`Plan::observation_issues` reports them).
     pub(crate) fn new(
         plan: &'a Plan,
         observations: Rows<'a>,
         as_of: Option<Date>,
         parallel: bool,
     ) -> Data<'a> {
+        let mut indicators: HashMap<&'a str, (usize, &'a Indicator)> = HashMap::default();
+        indicators.reserve(plan.indicators.len());
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            indicators.entry(ind.id.as_str()).or_insert((i, ind));
+        }
         let rows = observations.all.as_slice();
-        if let Some(only) = observations.only {
-            let picked = only.iter().filter_map(|&i| rows.get(i));
-            return Data {
-                indicators: plan.index(),
-                series: group(plan, picked, as_of, |_| 0, 1)
-                    .pop()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|(indicator, rows)| (indicator, series_of(rows)))
-                    .collect(),
-            };
-        }
-        #[cfg(feature = "parallel")]
-        if parallel && rows.len() >= PARALLEL_MIN_ROWS {
-            return Data {
-                indicators: plan.index(),
-                series: parallel_series(plan, rows, as_of),
-            };
-        }
+        let visible = |o: &Observation| {
+            if as_of.is_some_and(|d| o.published() > d) {
+                return false;
+            }
+            match (&plan.jurisdiction, &o.jurisdiction) {
+                (Some(j), Some(k)) => j == k,
+                _ => true,
+            }
+        };
+        let slot = |o: &Observation| {
+            visible(o)
+                .then(|| indicators.get(o.indicator.as_str()).map(|(i, _)| *i))
+                .flatten()
+        };
+        let n = plan.indicators.len();
+        let series = match observations.only {
+            Some(only) => grouped(n, only.iter().filter_map(|&i| rows.get(i)), slot),
+            #[cfg(feature = "parallel")]
+            None if parallel && rows.len() >= PARALLEL_MIN_ROWS => parallel_series(n, rows, slot),
+            None => grouped(n, rows.iter(), slot),
+        };
         let _ = parallel;
-        let series = group(plan, rows, as_of, |_| 0, 1)
-            .pop()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(indicator, rows)| (indicator, series_of(rows)))
-            .collect();
-        Data {
-            indicators: plan.index(),
-            series,
-        }
+        Data { indicators, series }
+    }
+
+    /// The series of the indicator with `id`.
+    fn series(&self, id: &str) -> Option<&Series<'a>> {
+        let (i, _) = self.indicators.get(id)?;
+        self.series.get(*i)
     }
 
     /// The best observation of the indicator for the span of `period`, with the
@@ -142,7 +151,7 @@ impl<'a> Data<'a> {
         ind: &Indicator,
         period: Period,
     ) -> Option<(&'a Observation, &[&'a Observation])> {
-        let series = self.series.get(ind.id.as_str())?;
+        let series = self.series(ind.id.as_str())?;
         let i = series.spans.binary_search(&span_key(period)).ok()?;
         let o = series.observations.get(i).copied()?;
         Some((o, series.conflicts.get(i).map_or(&[][..], Vec::as_slice)))
@@ -150,7 +159,7 @@ impl<'a> Data<'a> {
 
     /// The plan's indicator with `id`.
     pub(crate) fn indicator(&self, id: &str) -> Option<&'a Indicator> {
-        self.indicators.get(id).copied()
+        self.indicators.get(id).map(|(_, ind)| *ind)
     }
 
     /// Periods with a value for the indicator, directly or through its inputs, sorted.
@@ -163,8 +172,7 @@ impl<'a> Data<'a> {
             std::borrow::Cow::Owned(self.periods_at(ind, 0))
         } else {
             std::borrow::Cow::Borrowed(
-                self.series
-                    .get(ind.id.as_str())
+                self.series(ind.id.as_str())
                     .map_or(&[], |s| s.periods.as_slice()),
             )
         }
@@ -172,8 +180,7 @@ impl<'a> Data<'a> {
 
     fn periods_at(&self, ind: &Indicator, depth: usize) -> Vec<Period> {
         let mut out = self
-            .series
-            .get(ind.id.as_str())
+            .series(ind.id.as_str())
             .map(|s| s.periods.clone())
             .unwrap_or_default();
         if depth < MAX_DERIVATION_DEPTH {
@@ -324,46 +331,30 @@ impl<'a> Data<'a> {
 /// (publication and status), so that sorting compares most rows without reading them.
 type Row<'o> = ((Date, Date), (Date, ObservationStatus), &'o Observation);
 
-/// Rows grouped by indicator, in input order within each indicator.
-type Groups<'o> = HashMap<&'o str, Vec<Row<'o>>>;
-
 /// Below this many observations the index is built on one thread: splitting costs
 /// more than it saves.
 #[cfg(feature = "parallel")]
 const PARALLEL_MIN_ROWS: usize = 50_000;
 
-/// Indicator shards of the parallel index: enough to keep every core busy sorting.
-#[cfg(feature = "parallel")]
-const SHARDS: usize = 64;
+/// The row of an observation: its span and the start of its rank.
+fn row(o: &Observation) -> Row<'_> {
+    (span_key(o.period), (o.published(), o.status), o)
+}
 
-/// The rows of `observations` an evaluation sees (published by `as_of`, in the plan's
-/// jurisdiction), grouped by indicator into `shards` maps, the indicator's shard given
-/// by `shard`.
-fn group<'o>(
-    plan: &Plan,
-    observations: impl IntoIterator<Item = &'o Observation>,
-    as_of: Option<Date>,
-    shard: impl Fn(&str) -> usize,
-    shards: usize,
-) -> Vec<Groups<'o>> {
-    let mut grouped: Vec<Groups<'o>> = (0..shards).map(|_| HashMap::default()).collect();
+/// The series of each of `n` indicator positions from the rows `slot` places (None:
+/// not seen), each position's rows in input order.
+fn grouped<'o>(
+    n: usize,
+    observations: impl Iterator<Item = &'o Observation>,
+    slot: impl Fn(&Observation) -> Option<usize>,
+) -> Vec<Series<'o>> {
+    let mut groups: Vec<Vec<Row<'o>>> = (0..n).map(|_| Vec::new()).collect();
     for o in observations {
-        if as_of.is_some_and(|d| o.published() > d) {
-            continue;
-        }
-        if let (Some(j), Some(k)) = (&plan.jurisdiction, &o.jurisdiction) {
-            if j != k {
-                continue;
-            }
-        }
-        let key = o.indicator.as_str();
-        if let Some(map) = grouped.get_mut(shard(key)) {
-            map.entry(key)
-                .or_default()
-                .push((span_key(o.period), (o.published(), o.status), o));
+        if let Some(g) = slot(o).and_then(|i| groups.get_mut(i)) {
+            g.push(row(o));
         }
     }
-    grouped
+    groups.into_iter().map(series_of).collect()
 }
 
 /// One indicator's series from its rows: the best figure first within each span,
@@ -394,60 +385,55 @@ fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
     series
 }
 
-/// The series of every indicator, built on every core: chunks of rows are grouped by
-/// indicator shard in parallel, then each shard merges its chunks in chunk order (so
-/// an indicator's rows are in input order, as on one thread) and sorts its series.
+/// [`grouped`] on every core: each row's indicator position is looked up in chunks
+/// on every core, a counting sort lists each position's rows in input order (one pass,
+/// no vector per indicator and chunk), and the positions' series are sorted in parallel.
 #[cfg(feature = "parallel")]
 fn parallel_series<'o>(
-    plan: &Plan,
+    n: usize,
     observations: &'o [Observation],
-    as_of: Option<Date>,
-) -> HashMap<&'o str, Series<'o>> {
+    slot: impl Fn(&Observation) -> Option<usize> + Sync,
+) -> Vec<Series<'o>> {
     use rayon::prelude::*;
-    let shard = |key: &str| (shard_hash(key) % SHARDS as u64) as usize;
-    let chunk = (observations.len() / (4 * rayon::current_num_threads()).max(1)).max(10_000);
-    let chunks: Vec<Vec<Groups<'o>>> = observations
-        .par_chunks(chunk)
-        .map(|c| group(plan, c, as_of, shard, SHARDS))
+    let slots: Vec<Option<usize>> = observations
+        .par_iter()
+        .with_min_len(4096)
+        .map(|o| slot(o).filter(|i| *i < n))
         .collect();
-    // Shard-major: each shard's maps from every chunk, in chunk order.
-    let mut by_shard: Vec<Vec<Groups<'o>>> = (0..SHARDS).map(|_| Vec::new()).collect();
-    for maps in chunks {
-        for (s, map) in maps.into_iter().enumerate() {
-            if let Some(v) = by_shard.get_mut(s) {
-                v.push(map);
+    // Where each position's rows start in `order`.
+    let mut starts = vec![0usize; n + 1];
+    for i in slots.iter().flatten() {
+        if let Some(c) = starts.get_mut(i + 1) {
+            *c += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0usize; starts.last().copied().unwrap_or(0)];
+    for (r, i) in slots.iter().enumerate() {
+        if let Some(i) = *i {
+            if let Some(at) = next.get_mut(i) {
+                if let Some(o) = order.get_mut(*at) {
+                    *o = r;
+                }
+                *at += 1;
             }
         }
     }
-    let shards: Vec<Vec<(&'o str, Series<'o>)>> = by_shard
+    (0..n)
         .into_par_iter()
-        .map(|maps| {
-            let mut merged: Groups<'o> = HashMap::default();
-            for map in maps {
-                for (key, rows) in map {
-                    merged.entry(key).or_default().extend(rows);
-                }
-            }
-            merged
-                .into_iter()
-                .map(|(key, rows)| (key, series_of(rows)))
-                .collect()
+        .map(|i| {
+            let rows = order.get(starts[i]..starts[i + 1]).unwrap_or(&[]);
+            series_of(
+                rows.iter()
+                    .filter_map(|&r| observations.get(r))
+                    .map(row)
+                    .collect(),
+            )
         })
-        .collect();
-    shards.into_iter().flatten().collect()
-}
-
-/// A cheap hash of an indicator id to pick its shard (the shard's map hashes it
-/// again): the id's bytes in 8-byte words, multiplied and rotated as FxHash does.
-#[cfg(feature = "parallel")]
-fn shard_hash(key: &str) -> u64 {
-    key.as_bytes().chunks(8).fold(0u64, |h, word| {
-        let mut w = [0u8; 8];
-        for (slot, b) in w.iter_mut().zip(word) {
-            *slot = *b;
-        }
-        (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x517c_c1b7_2722_0a95)
-    }) >> 32
+        .collect()
 }
 
 /// True when `other` ties with the chosen figure `best` on publication and status but
