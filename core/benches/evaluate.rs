@@ -350,13 +350,11 @@ fn peak_memory_run() {
     #[cfg(feature = "arrow")]
     {
         let t = Instant::now();
-        let cpu = thread_cpu_ns();
+        let cpu = process_cpu_s();
         let batch = card.to_arrow().unwrap();
-        let cpu = thread_cpu_ns()
-            .zip(cpu)
-            .map(|(b, a)| std::time::Duration::from_nanos(b - a));
+        let cpu = process_cpu_s().zip(cpu).map(|(b, a)| b - a);
         println!(
-            "to_arrow: wall {:.2?}, thread CPU {cpu:.2?} ({} rows x {} columns)",
+            "to_arrow: wall {:.2?}, CPU of all threads {cpu:.2?} s ({} rows x {} columns)",
             t.elapsed(),
             batch.num_rows(),
             batch.num_columns()

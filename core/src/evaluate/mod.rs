@@ -110,7 +110,10 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
                     .max()
                     .unwrap_or_else(|| plan.period.end())
             });
-            (as_of, plan.observation_issues(observations))
+            (
+                as_of,
+                plan.observation_issues_on(observations, options.parallel),
+            )
         },
     );
     let ctx = rules::Ctx {

@@ -10,12 +10,16 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Measure, Polarity};
-use crate::observation::{field_location, Observations};
+use crate::observation::{field_location, Observation, Observations};
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::target::Condition;
 use crate::unit::{Dimension, Unit};
 use crate::{Issue, Location};
+
+/// What a scan of rows found: errors in row order, and each indicator's year-to-date
+/// warning (with the indicator's id) at its first row among them.
+type Scanned<'p> = (Vec<Issue>, Vec<(&'p str, Issue)>);
 
 /// What [`Plan::check`] found: errors (the plan or a row is unusable) and warnings
 /// (contradictions it cannot resolve, which evaluation goes on with).
@@ -118,15 +122,65 @@ impl Plan {
     /// year-to-date figures of a stock): what an evaluation reports, since the plan's
     /// own problems were found when it was loaded.
     pub(crate) fn observation_issues(&self, rows: crate::evaluate::Rows<'_>) -> Checked {
-        let observations = rows.all;
-        let mut out = Checked::default();
+        self.observation_issues_on(rows, false)
+    }
+
+    /// [`observation_issues`](Plan::observation_issues), with `parallel` (and the
+    /// `parallel` feature) on every core for a large batch: each core scans a run of
+    /// rows, and the runs' issues are joined in row order, each indicator's
+    /// year-to-date warning kept at its first row over all runs, so the issues are
+    /// those of one scan.
+    pub(crate) fn observation_issues_on(
+        &self,
+        rows: crate::evaluate::Rows<'_>,
+        parallel: bool,
+    ) -> Checked {
         let index = self.index();
+        #[cfg(feature = "parallel")]
+        if parallel && rows.only.is_none() && rows.all.len() >= 50_000 {
+            use rayon::prelude::*;
+            let all: Vec<(usize, &Observation)> = rows.iter().collect();
+            let chunk = all.len().div_ceil(4 * rayon::current_num_threads().max(1));
+            let runs: Vec<Scanned<'_>> = all
+                .par_chunks(chunk.max(1))
+                .map(|run| self.scan_rows(rows.all, &index, run.iter().copied()))
+                .collect();
+            let mut out = Checked::default();
+            let mut warned = BTreeSet::new();
+            for (errors, ytd) in runs {
+                out.errors.extend(errors);
+                out.warnings.extend(
+                    ytd.into_iter()
+                        .filter(|(id, _)| warned.insert(*id))
+                        .map(|(_, w)| w),
+                );
+            }
+            return out;
+        }
+        let _ = parallel;
+        let (errors, ytd) = self.scan_rows(rows.all, &index, rows.iter());
+        Checked {
+            errors,
+            warnings: ytd.into_iter().map(|(_, w)| w).collect(),
+        }
+    }
+
+    /// The issues of some rows: errors in row order, and each indicator's year-to-date
+    /// warning at its first row among them.
+    fn scan_rows<'p, 'o>(
+        &'p self,
+        observations: &'o Observations,
+        index: &crate::fast_hash::FastMap<&'p str, &'p Indicator>,
+        rows: impl Iterator<Item = (usize, &'o Observation)>,
+    ) -> Scanned<'p> {
+        let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         // One warning per indicator, at its first year-to-date row.
         let mut ytd_warned = BTreeSet::new();
         // The nearest id of each unknown one, looked up once: a misspelt id is usually
         // misspelt on every row of its series.
         let mut nearest: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-        for (i, o) in rows.iter() {
+        for (i, o) in rows {
             if !self.covers(o) {
                 continue;
             }
@@ -147,31 +201,33 @@ impl Plan {
                     issue.message.push_str(&format!("; did you mean {near:?}?"));
                     issue.hint = Some(format!("did you mean {near:?}?"));
                 }
-                out.errors.push(issue);
+                errors.push(issue);
                 continue;
             };
-            out.errors
-                .extend(super::check_rows::unit_issue(observations, i, o, ind));
+            errors.extend(super::check_rows::unit_issue(observations, i, o, ind));
             if matches!(o.period, Period::YearToDate { through, .. } if through < 12)
                 && ind.measure == Measure::Level
                 && !ind.flow
                 && ind.formula.is_none()
                 && ytd_warned.insert(ind.id.as_str())
             {
-                out.warnings.push(Issue {
-                    code: "ytd_not_flow".into(),
-                    location: field_location(observations, i, 1),
-                    message: format!(
-                        "indicator {:?} has a year-to-date figure ({}) but is not a flow, so \
-                         it is judged as a stock; declare `flow = true` if it accumulates",
-                        ind.id, o.period
-                    ),
-                    input: None,
-                    hint: None,
-                });
+                warnings.push((
+                    ind.id.as_str(),
+                    Issue {
+                        code: "ytd_not_flow".into(),
+                        location: field_location(observations, i, 1),
+                        message: format!(
+                            "indicator {:?} has a year-to-date figure ({}) but is not a flow, so \
+                             it is judged as a stock; declare `flow = true` if it accumulates",
+                            ind.id, o.period
+                        ),
+                        input: None,
+                        hint: None,
+                    },
+                ));
             }
         }
-        out
+        (errors, warnings)
     }
 
     /// Contradictions between an indicator's declared direction and its targets.
