@@ -51,6 +51,21 @@ fn workload() -> (Plan, Observations) {
             t.id = format!("{id}_t{k}");
             plan.targets.push(t);
         }
+        // Year-to-date figures of a stock (a level that is not a flow): one warning per
+        // indicator, at its first such row, whichever core scans it.
+        if i % 5 == 0 {
+            for through in [3u8, 6, 9] {
+                let value = Decimal::new((next() % 100_000) as i64, 2);
+                obs.push(Observation::new(
+                    id.clone(),
+                    Period::YearToDate {
+                        year: 2024,
+                        through,
+                    },
+                    Quantity::new(value, unit),
+                ));
+            }
+        }
         for year in 2019..=2024 {
             for vintage in 0..8u8 {
                 let value = Decimal::new((next() % 100_000) as i64, 2);
@@ -88,6 +103,18 @@ fn workload() -> (Plan, Observations) {
             }
         }
     }
+    // The same indicators' year-to-date figures again at the end of the batch, in
+    // another core's run of rows: still one warning each, at the first row.
+    for i in (0..INDICATORS).step_by(5) {
+        obs.push(Observation::new(
+            format!("ind_{i:04}"),
+            Period::YearToDate {
+                year: 2024,
+                through: 11,
+            },
+            Quantity::new(Decimal::new(1, 0), unit),
+        ));
+    }
     (plan, obs)
 }
 
@@ -113,6 +140,7 @@ fn the_parallel_index_gives_the_sequential_bytes() {
         assert!(a.assessments.iter().any(|x| !x.conflicts.is_empty()));
         assert_eq!(a.to_json(), b.to_json());
         assert_eq!(a.issues, b.issues);
+        assert!(a.issues.iter().any(|i| i.code == "ytd_not_flow"));
         // Input order still decides among equal figures (which copy's source is
         // cited): reversed, both paths agree on that too.
         let reversed: Observations = obs.iter().rev().cloned().collect();
