@@ -72,26 +72,12 @@ fn location<'py>(py: Python<'py>, loc: &Location) -> PyResult<Bound<'py, PyDict>
     Ok(dict)
 }
 
-/// One problem as a flat dict: `code`, `message`, `path`, `file`, `line`, `column`,
-/// `offset` (the character offset, for text inputs), `row` (a table row's label),
-/// `field` (a column's name), `input` and `hint`; `None` when not known.
+/// One problem as a dict: the core's issue record (`planwatch::Issue`'s `Serialize`,
+/// through the record serializer of `records.rs`): `code`, `message`, `file`, `line`,
+/// `column`, `path`, `row`, `field`, `byte_offset`, `char_offset`, `input` and `hint`,
+/// `None` when not known — the keys of JavaScript's issue objects.
 pub(crate) fn issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    let loc = &issue.location;
-    dict.set_item("code", &issue.code)?;
-    dict.set_item("message", &issue.message)?;
-    dict.set_item("path", loc.path.as_deref())?;
-    dict.set_item("file", loc.file.as_deref())?;
-    dict.set_item("line", loc.line)?;
-    dict.set_item("column", loc.column)?;
-    dict.set_item("offset", loc.char)?;
-    // Tables and records: the row's label, the column's name, the cell as written,
-    // and what would be accepted there.
-    dict.set_item("row", loc.row.as_deref())?;
-    dict.set_item("field", loc.field.as_deref())?;
-    dict.set_item("input", issue.input.as_deref())?;
-    dict.set_item("hint", issue.hint.as_deref())?;
-    Ok(dict)
+    Ok(crate::records::to_py(py, issue)?.cast_into::<PyDict>()?)
 }
 
 #[cfg(test)]

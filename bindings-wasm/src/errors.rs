@@ -4,12 +4,17 @@
 //! work) with data properties, the way Node's own errors carry `code`. Location
 //! properties sit on the error itself, flat, so `err.line` reads like `err.code`:
 //! `code`, `file`, `line`, `column`, `path`, `byteOffset`, `charOffset`, `expected`,
-//! and `issues` — every problem of a plan or observation batch, each with the same
-//! flat location properties. Absent values are `null`, so every error has the same shape.
+//! and `issues` — every problem of a plan or observation batch, each the core's issue
+//! record (`planwatch::Issue`'s `Serialize`: `code`, `message`, `file`, `line`,
+//! `column`, `path`, `row`, `field`, `byte_offset`, `char_offset`, `input`, `hint`),
+//! the same keys as Python's issue dicts. Absent values are `null`, so every error and
+//! every issue has the same shape.
 
 use js_sys::{Array, Error as JsError, Object, Reflect};
 use planwatch::{Issue, Location};
 use wasm_bindgen::JsValue;
+
+use crate::js::plain;
 
 /// Converts a core error into the `Error` to throw. Meant for `.map_err(errors::to_js)`.
 pub(crate) fn to_js(err: planwatch::Error) -> JsValue {
@@ -17,8 +22,7 @@ pub(crate) fn to_js(err: planwatch::Error) -> JsValue {
     set(&js, "code", &JsValue::from_str(err.code()));
     set_location(&js, err.location());
     set(&js, "expected", &optional_str(err.expected()));
-    let issues: Array = err.issues().iter().map(issue).collect();
-    set(&js, "issues", &issues);
+    set(&js, "issues", &issues(err.issues()));
     js.into()
 }
 
@@ -32,13 +36,10 @@ pub(crate) fn invalid_value(message: &str) -> JsValue {
     ))
 }
 
-/// One problem as a plain object: `code`, `message` and its location fields.
-pub(crate) fn issue(issue: &Issue) -> JsValue {
-    let obj = Object::new();
-    set(&obj, "code", &JsValue::from_str(&issue.code));
-    set(&obj, "message", &JsValue::from_str(&issue.message));
-    set_location(&obj, &issue.location);
-    obj.into()
+/// Problems as an array of plain objects, each the core's issue record.
+pub(crate) fn issues(list: &[Issue]) -> JsValue {
+    // Serialising strings and numbers cannot fail; an empty array is never wrong-typed.
+    plain(list).unwrap_or_else(|_| Array::new().into())
 }
 
 fn set_location(target: &Object, loc: &Location) {

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Reflect, JSON};
-use planwatch::Observations;
+use js_sys::{Array, Object, Reflect};
+use planwatch::{KeyedRecord, Observations};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
@@ -77,7 +77,7 @@ impl JsObservations {
     pub fn from_csv_lenient(text: &str, file: Option<String>) -> Result<JsValue, JsValue> {
         let file = file.as_deref().unwrap_or("observations.csv");
         let lenient = Observations::from_csv_str_lenient(text, file).map_err(errors::to_js)?;
-        let rejected: Array = lenient.rejected.iter().map(errors::issue).collect();
+        let rejected = errors::issues(&lenient.rejected);
         let out = js_sys::Object::new();
         let observations: JsValue = JsObservations::new(lenient.observations).into();
         Reflect::set(&out, &"observations".into(), &observations)?;
@@ -95,8 +95,10 @@ impl JsObservations {
             .map_err(errors::to_js)
     }
 
-    /// Builds a batch from plain objects, validated like CSV rows; problems carry the
-    /// record's `path` ("[3].value") and `label` as their `file` (default "records").
+    /// Builds a batch from plain objects, validated like CSV rows: every bad record is
+    /// a problem with its index as `row`, its `path` ("[3].value"), the key as `field`
+    /// and `label` as its `file` (default "records"); keys that are not columns are
+    /// `unknown_field` problems.
     #[wasm_bindgen(js_name = fromRecords)]
     pub fn from_records(
         #[wasm_bindgen(unchecked_param_type = "ObservationInput[]")] records: JsValue,
@@ -174,14 +176,83 @@ pub(crate) fn observations_of(value: &JsValue) -> Result<Rc<Observations>, JsVal
     ))
 }
 
-/// Records go through JSON text, so they are validated exactly as observation JSON
-/// files are (strings, numbers, booleans and nulls; unknown keys are problems).
+/// Records (an array of plain objects) read property by property into the core's
+/// record path (`Observations::from_keyed_records`, which observation JSON files take
+/// too), with no JSON text in between: a record that is not an object, a key that is
+/// not a column, a value that cannot be a cell (an object, an array) and every field
+/// that does not validate are each a problem at the record's index (`row`, and the
+/// path `[3].value`) and key (`field`), all of them reported.
 fn records_of(value: &JsValue, label: &str) -> Result<Observations, JsValue> {
-    if !Array::is_array(value) {
+    let Some(records) = value.dyn_ref::<Array>() else {
         return Err(errors::invalid_value("records must be an array of objects"));
+    };
+    let keyed: Vec<KeyedRecord> = records.iter().map(|r| record_of(&r)).collect();
+    Observations::from_keyed_records(keyed, label).map_err(|e| {
+        let err = errors::to_js(e);
+        rows_as_positions(&err);
+        err
+    })
+}
+
+/// One record's keys and cell texts; `None` for a value that is not an object.
+fn record_of(record: &JsValue) -> KeyedRecord {
+    if !record.is_object() || Array::is_array(record) {
+        return None;
     }
-    let text: String = JSON::stringify(value)
-        .map_err(|_| errors::invalid_value("records must be plain data (no BigInt, no cycles)"))?
-        .into();
-    Observations::from_json_str(&text, label).map_err(errors::to_js)
+    let entries = Object::entries(record.unchecked_ref());
+    Some(
+        entries
+            .iter()
+            .map(|entry| {
+                let entry: Array = entry.unchecked_into();
+                (
+                    entry.get(0).as_string().unwrap_or_default(),
+                    text_of(&entry.get(1)),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A value as the text of its cell, as the JSON path reads JSON values: a string as
+/// it is, a number by JavaScript's own shortest round-trip text (`String(x)`), a
+/// BigInt by its digits, `true`/`false` as a milestone's done / not done, `null` and
+/// `undefined` as empty; `None` for anything else (an object, an array).
+fn text_of(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    if let Some(x) = value.as_f64() {
+        return js_sys::Number::from(x)
+            .to_string_with_radix(10)
+            .ok()
+            .map(String::from);
+    }
+    if value.is_bigint() {
+        let digits = value.unchecked_ref::<js_sys::BigInt>().to_string(10);
+        return digits.ok().map(String::from);
+    }
+    if let Some(done) = value.as_bool() {
+        return Some(if done { "done" } else { "not done" }.into());
+    }
+    if value.is_undefined() || value.is_null() {
+        return Some(String::new());
+    }
+    None
+}
+
+/// The `row` of each issue of a thrown error as the record's index (a number), as
+/// Python gives a list's records their index: the core labels rows with text.
+fn rows_as_positions(err: &JsValue) {
+    let issues = Reflect::get(err, &JsValue::from_str("issues")).unwrap_or_default();
+    let Some(issues) = issues.dyn_ref::<Array>() else {
+        return;
+    };
+    let key = JsValue::from_str("row");
+    for issue in issues.iter() {
+        let row = Reflect::get(&issue, &key).ok().and_then(|r| r.as_string());
+        if let Some(n) = row.and_then(|r| r.parse::<u32>().ok()) {
+            let _ = Reflect::set(&issue, &key, &JsValue::from(n));
+        }
+    }
 }

@@ -154,8 +154,7 @@ impl JsPlan {
         let checked = self.inner.check(&observations);
         let out = js_sys::Object::new();
         for (key, issues) in [("errors", &checked.errors), ("warnings", &checked.warnings)] {
-            let list: js_sys::Array = issues.iter().map(errors::issue).collect();
-            js_sys::Reflect::set(&out, &key.into(), &list)?;
+            js_sys::Reflect::set(&out, &key.into(), &errors::issues(issues))?;
         }
         Ok(out.into())
     }

@@ -22,7 +22,7 @@ export interface QuantityInfo {
   en: string;
 }
 
-/** Where a problem is; unknown parts are null. */
+/** Where an error is; unknown parts are null. */
 export interface PlanwatchLocation {
   /** The file name or label of the input ("plan.toml", "observations.csv"). */
   file: string | null;
@@ -38,11 +38,36 @@ export interface PlanwatchLocation {
   charOffset: number | null;
 }
 
-/** One problem found while validating a plan or a batch of observations. */
-export interface PlanwatchIssue extends PlanwatchLocation {
+/**
+ * One problem found while validating a plan or a batch of observations: the core's
+ * issue record (`planwatch::Issue`), the same keys as Python's issue dicts and in the
+ * same order. Unknown parts are null.
+ */
+export interface PlanwatchIssue {
   /** Stable code of the problem: "unknown_unit", "bad_value", … */
   code: string;
+  /** What is wrong. */
   message: string;
+  /** The file name or label of the input ("plan.toml", "observations.csv", "records"). */
+  file: string | null;
+  /** 1-based line (row of a CSV file, counting the header as line 1). */
+  line: number | null;
+  /** 1-based column (field of a CSV row). */
+  column: number | null;
+  /** Structured path: "target[2].condition", "[3].value". */
+  path: string | null;
+  /** The record's index for records (`fromRecords`), a row's label text for JSON records. */
+  row: number | string | null;
+  /** The column (key) of a record or table. */
+  field: string | null;
+  /** Byte offset (UTF-8) in the input text. */
+  byte_offset: number | null;
+  /** Character (code point) offset in the input text. */
+  char_offset: number | null;
+  /** The offending input as written (a cell's text). */
+  input: string | null;
+  /** What would be accepted there. */
+  hint: string | null;
 }
 
 /** What every planwatch function throws: an `Error` with data properties. */

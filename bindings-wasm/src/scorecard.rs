@@ -171,8 +171,7 @@ impl JsScorecard {
     /// plan does not define (never used) and contradictions, each at its row.
     #[wasm_bindgen(unchecked_return_type = "PlanwatchIssue[]")]
     pub fn issues(&self) -> JsValue {
-        let list: js_sys::Array = self.inner.issues.iter().map(errors::issue).collect();
-        list.into()
+        errors::issues(&self.inner.issues)
     }
 
     /// The whole scorecard as plain data (the fields of `Scorecard::to_json`), so

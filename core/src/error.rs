@@ -143,7 +143,29 @@ impl fmt::Display for Location {
 ///
 /// Validation collects every issue instead of stopping at the first, so a person can
 /// fix a file in one pass.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+///
+/// # The issue record
+///
+/// Its `Serialize` output is the issue record of every language (part of the schema,
+/// [`crate::schema`]): a flat struct whose keys are all present, `null` when unknown,
+/// in this order. Python's issue dicts and JavaScript's issue objects are this record
+/// (built from it by each binding's record serializer), and so is its JSON.
+///
+/// | key | from | what |
+/// |---|---|---|
+/// | `code` | [`Issue::code`] | stable code of the problem |
+/// | `message` | [`Issue::message`] | what is wrong |
+/// | `file` | [`Location::file`] | file name or label of the input |
+/// | `line` | [`Location::line`] | 1-based line (a CSV row, the header being line 1) |
+/// | `column` | [`Location::column`] | 1-based column (a CSV field number) |
+/// | `path` | [`Location::path`] | path in a structured input: `target[2].condition`, `[3].value` |
+/// | `row` | [`Location::row`] | a table row's label (a DataFrame index label, a record's index) |
+/// | `field` | [`Location::field`] | a table's column name |
+/// | `byte_offset` | [`Location::byte`] | 0-based byte (UTF-8) offset in a text input |
+/// | `char_offset` | [`Location::char`] | 0-based character (code point) offset in a text input |
+/// | `input` | [`Issue::input`] | the offending input as written (a cell's text) |
+/// | `hint` | [`Issue::hint`] | what would be accepted there |
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Issue {
     /// Stable code of the problem (`"unknown_indicator"`, `"duplicate_id"`, `"bad_condition"`, …).
     pub code: String,
@@ -152,12 +174,49 @@ pub struct Issue {
     /// A sentence that says what is wrong.
     pub message: String,
     /// The offending input as written (a table cell's text), when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub input: Option<String>,
     /// What would be accepted there, for the person fixing the input; the default for
     /// each code is in [`hint_for`].
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+}
+
+/// The keys of the issue record, in order (see [`Issue`]).
+pub const ISSUE_KEYS: [&str; 12] = [
+    "code",
+    "message",
+    "file",
+    "line",
+    "column",
+    "path",
+    "row",
+    "field",
+    "byte_offset",
+    "char_offset",
+    "input",
+    "hint",
+];
+
+impl serde::Serialize for Issue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let l = &self.location;
+        let [code, message, file, line, column, path, row, field, byte, char, input, hint] =
+            ISSUE_KEYS;
+        let mut r = s.serialize_struct("Issue", ISSUE_KEYS.len())?;
+        r.serialize_field(code, &self.code)?;
+        r.serialize_field(message, &self.message)?;
+        r.serialize_field(file, &l.file)?;
+        r.serialize_field(line, &l.line)?;
+        r.serialize_field(column, &l.column)?;
+        r.serialize_field(path, &l.path)?;
+        r.serialize_field(row, &l.row)?;
+        r.serialize_field(field, &l.field)?;
+        r.serialize_field(byte, &l.byte)?;
+        r.serialize_field(char, &l.char)?;
+        r.serialize_field(input, &self.input)?;
+        r.serialize_field(hint, &self.hint)?;
+        r.end()
+    }
 }
 
 impl Issue {

@@ -7,7 +7,6 @@
 //! "per 10 000 yuan") and nothing is guessed. Evaluation is exact and checked: overflow
 //! and division by zero are errors.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -85,9 +84,10 @@ impl Formula {
 
     /// The indicator ids the formula reads, sorted and without duplicates.
     pub fn inputs(&self) -> Vec<&str> {
-        let mut out = BTreeMap::new();
+        let mut out = Vec::new();
         collect(&self.expr, &mut out);
-        out.into_keys().collect()
+        crate::order::sort_by_key(&mut out, |id| *id);
+        out
     }
 
     /// Evaluates with the value of each input given by `value` (None: missing input,
@@ -97,11 +97,13 @@ impl Formula {
     }
 }
 
-fn collect<'a>(e: &'a Expr, out: &mut BTreeMap<&'a str, ()>) {
+fn collect<'a>(e: &'a Expr, out: &mut Vec<&'a str>) {
     match e {
         Expr::Num(_) => {}
         Expr::Var(v) => {
-            out.insert(v, ());
+            if !out.contains(&v.as_str()) {
+                out.push(v);
+            }
         }
         Expr::Neg(x) => collect(x, out),
         Expr::Bin(_, a, b) => {

@@ -62,7 +62,7 @@ pub mod extraction {
 pub use builtin::{BUILTIN_DATASETS, CHINA_14FYP_EVIDENCE, NANSHAN_2024_REPORT};
 pub use comparator::Comparator;
 pub use encoding::decode_utf8;
-pub use error::{hint_for, Error, ErrorKind, Issue, Location, Result};
+pub use error::{hint_for, Error, ErrorKind, Issue, Location, Result, ISSUE_KEYS};
 pub use evaluate::{
     evaluate, try_evaluate, Assessment, Grade, Options, Rule, Scorecard, Severity, Status,
 };

@@ -146,7 +146,11 @@ impl Origin {
                 loc.line = Some(line);
                 loc.column = Some(usize::from(columns[k])).filter(|c| *c > 0);
             }
-            RowAt::Index(i) => loc.path = Some(format!("[{i}].{}", COLUMNS[k])),
+            RowAt::Index(i) => {
+                loc.path = Some(format!("[{i}].{}", COLUMNS[k]));
+                loc.row = Some(i.to_string());
+                loc.field = Some(COLUMNS[k].to_string());
+            }
         }
         loc
     }
@@ -644,6 +648,8 @@ impl Observations {
                 } else {
                     format!("[{i}].{key}")
                 }),
+                row: Some(i.to_string()),
+                field: Some(key.to_string()).filter(|k| !k.is_empty()),
                 ..Location::default()
             };
             let Some(cells) = rec else {
@@ -693,6 +699,7 @@ impl Observations {
                 if let Some((n, rest)) = path.strip_prefix('[').and_then(|p| p.split_once(']')) {
                     if let Some(&orig) = n.parse::<usize>().ok().and_then(|n| positions.get(n)) {
                         *path = format!("[{orig}]{rest}");
+                        issue.location.row = Some(orig.to_string());
                     }
                 }
             }

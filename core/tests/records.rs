@@ -84,3 +84,169 @@ fn records_for_the_other_languages() {
     let text = serde_json::to_string_pretty(&records).unwrap();
     std::fs::write(out.join("_extract.json"), text).unwrap();
 }
+
+/// The plan the issue cases use where they need a good one.
+const ISSUE_PLAN: &str = r#"[plan]
+id = "issues"
+period = "2024"
+
+[[indicator]]
+id = "new_jobs"
+name = { zh = "新增就业人数", en = "New urban jobs" }
+unit = "人"
+kind = "binding"
+flow = true
+
+[[indicator]]
+id = "population"
+name = { zh = "常住人口", en = "Resident population" }
+unit = "万人"
+
+[[target]]
+indicator = "new_jobs"
+condition = ">= 1.5万人"
+
+[[target]]
+indicator = "population"
+condition = ">= 180万人"
+"#;
+
+/// Inputs that fail, one per way a binding hands out issues, as the name Python gives
+/// a text input ("<string>"): (api, plan text, input text).
+const ISSUE_CASES: &[(&str, &str, &str)] = &[
+    (
+        "plan_toml",
+        "",
+        "[plan]\nid = \"p\"\nperiod = \"2024Q5\"\n\n[[indicator]]\nid = \"a\"\nname = \"甲\"\nunit = \"furlong\"\n\n[[target]]\nindicator = \"b\"\ncondition = \"lots\"\n",
+    ),
+    ("plan_toml", "", "[plan\nid = 1\n"),
+    (
+        "plan_json",
+        "",
+        r#"{"plan": {"id": "p", "period": "2024"}, "indicator": [{"id": "a", "name": "甲", "unit": "人"}], "target": [{"indicator": "a", "condition": "不少于"}, {"indicator": "a"}]}"#,
+    ),
+    (
+        "observations_csv",
+        "",
+        "indicator,period,value,unit\nnew_jobs,2024,lots,人\nnew_jobs,2024Q5,1,人\nnew_jobs,2024,1,\nnew_jobs,2024,1,furlong,final,2025-13-01\n",
+    ),
+    (
+        "observations_csv_lenient",
+        "",
+        "indicator,period,value,unit,status\nnew_jobs,2024,1,人,final\nnew_jobs,2024,x,人,guess\n",
+    ),
+    (
+        "observations_json",
+        "",
+        r#"[{"indicator": "new_jobs", "period": "2024", "value": "x", "unit": "人"}, {"colour": "red"}, 3, {"indicator": "new_jobs", "period": "2024", "value": [1], "unit": "人"}]"#,
+    ),
+    (
+        "check",
+        ISSUE_PLAN,
+        "indicator,period,value,unit\nnew_job,2024,1,人\npopulation,2024-01..2024-03,180,万人\n",
+    ),
+    (
+        "evaluate",
+        ISSUE_PLAN,
+        "indicator,period,value,unit\nnew_job,2024,1,人\nnew_jobs,2024,18000,人\nnew_jobs,2024,18000,人\n",
+    ),
+];
+
+/// The issue records of every case of [`ISSUE_CASES`], with its inputs, for the Python
+/// and JavaScript suites to compare whole (`target/conformance-records/_issues.json`).
+#[test]
+fn issue_records_for_the_other_languages() {
+    const FILE: &str = "<string>";
+    let issues = |r: Result<(), planwatch::Error>| -> Value {
+        let err = r.expect_err("the case's input fails");
+        assert!(!err.issues().is_empty(), "{err}");
+        serde_json::to_value(err.issues()).unwrap()
+    };
+    let mut cases = Vec::new();
+    for (api, plan, text) in ISSUE_CASES {
+        let plan = (!plan.is_empty()).then(|| Plan::from_toml_str(plan, FILE).unwrap());
+        let mut case =
+            json!({ "api": api, "plan": plan.as_ref().map(|_| ISSUE_PLAN), "text": text });
+        match *api {
+            "plan_toml" => case["issues"] = issues(Plan::from_toml_str(text, FILE).map(drop)),
+            "plan_json" => case["issues"] = issues(Plan::from_json_str(text, FILE).map(drop)),
+            "observations_csv" => {
+                case["issues"] = issues(Observations::from_csv_str(text, FILE).map(drop))
+            }
+            "observations_json" => {
+                case["issues"] = issues(Observations::from_json_str(text, FILE).map(drop))
+            }
+            "observations_csv_lenient" => {
+                let lenient = Observations::from_csv_str_lenient(text, FILE).unwrap();
+                assert!(!lenient.rejected.is_empty());
+                case["issues"] = serde_json::to_value(&lenient.rejected).unwrap();
+            }
+            "check" => {
+                let obs = Observations::from_csv_str(text, FILE).unwrap();
+                let checked = plan.as_ref().unwrap().check(&obs);
+                assert!(!checked.errors.is_empty() && !checked.warnings.is_empty());
+                case["errors"] = serde_json::to_value(&checked.errors).unwrap();
+                case["warnings"] = serde_json::to_value(&checked.warnings).unwrap();
+            }
+            "evaluate" => {
+                let obs = Observations::from_csv_str(text, FILE).unwrap();
+                let card = evaluate(plan.as_ref().unwrap(), &obs, &Options::default());
+                assert!(!card.issues.is_empty());
+                case["issues"] = serde_json::to_value(&card.issues).unwrap();
+            }
+            other => panic!("unknown api {other}"),
+        }
+        cases.push(case);
+    }
+    // Every issue is the flat record of `planwatch::Issue`: all its keys, in order.
+    let all: Vec<&Value> = cases
+        .iter()
+        .flat_map(|c| ["issues", "errors", "warnings"].map(|k| &c[k]))
+        .filter_map(Value::as_array)
+        .flatten()
+        .collect();
+    let mut expected = planwatch::ISSUE_KEYS.to_vec();
+    expected.sort_unstable();
+    for issue in &all {
+        // serde_json's map sorts its keys: compare them as a set here, in order below.
+        let keys: Vec<&str> = issue
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, expected, "{issue}");
+    }
+    let one = Observations::from_csv_str(
+        "indicator,period,value,unit
+a,2024,x,人
+",
+        FILE,
+    )
+    .unwrap_err();
+    let text = serde_json::to_string(&one.issues()[0]).unwrap();
+    let at: Vec<usize> = planwatch::ISSUE_KEYS
+        .iter()
+        .map(|k| {
+            text.find(&format!("\"{k}\":"))
+                .expect("every key is written")
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+    // The cases reach every key with a value at least once, except the text offsets:
+    // the loaders locate their issues by line and column or path (offsets are the
+    // location of parse errors, on the error itself).
+    for key in planwatch::ISSUE_KEYS
+        .into_iter()
+        .filter(|k| !k.ends_with("_offset"))
+    {
+        assert!(
+            all.iter().any(|i| !i[key].is_null()),
+            "no issue case has a {key}"
+        );
+    }
+    let out = out_dir();
+    std::fs::create_dir_all(&out).expect("target/ is writable");
+    let text = serde_json::to_string_pretty(&json!({ "cases": cases })).unwrap();
+    std::fs::write(out.join("_issues.json"), text).unwrap();
+}

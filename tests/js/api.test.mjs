@@ -298,7 +298,9 @@ test("bad arguments: wrong types are invalid_value errors, not crashes", () => {
   const date = thrown(() => plan.evaluate(JOBS_CSV, { asOf: "2024-02-30" }), "period");
   assert.equal(typeof date.charOffset, "number");
   thrown(() => plan.evaluate(JOBS_CSV, "2024-01-01"), "invalid_value");
-  thrown(() => plan.evaluate([1n]), "invalid_value");
+  // A record that is not an object is a bad row, reported like every other one.
+  const notRecord = thrown(() => plan.evaluate([1n]), "validation");
+  assert.deepEqual(notRecord.issues.map((i) => [i.code, i.row, i.path]), [["bad_row", 0, "[0]"]]);
   thrown(() => draftPlan("x", { id: 3 }), "invalid_value");
 });
 

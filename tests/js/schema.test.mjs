@@ -49,3 +49,50 @@ test("JavaScript findings are Rust's, field for field", () => {
   assert.deepEqual(found.findings, rust.findings);
   assert.deepEqual(found.warnings, rust.warnings);
 });
+
+test("JavaScript issues are Rust's issue records, whole", () => {
+  // core/tests/records.rs wrote each failing input with the issues Rust reports for it.
+  const { cases } = JSON.parse(readFileSync(new URL("_issues.json", RECORDS), "utf8"));
+  const FILE = "<string>";
+  const issuesOf = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      return e.issues;
+    }
+    return assert.fail("the input loaded");
+  };
+  assert.ok(cases.length >= 8);
+  for (const c of cases) {
+    const what = `${c.api}: ${c.text}`;
+    const plan = c.plan === null ? null : Plan.fromToml(c.plan, FILE);
+    switch (c.api) {
+      case "plan_toml":
+        assert.deepEqual(issuesOf(() => Plan.fromToml(c.text, FILE)), c.issues, what);
+        break;
+      case "plan_json":
+        assert.deepEqual(issuesOf(() => Plan.fromJson(c.text, FILE)), c.issues, what);
+        break;
+      case "observations_csv":
+        assert.deepEqual(issuesOf(() => Observations.fromCsv(c.text, FILE)), c.issues, what);
+        break;
+      case "observations_json":
+        assert.deepEqual(issuesOf(() => Observations.fromJson(c.text, FILE)), c.issues, what);
+        break;
+      case "observations_csv_lenient":
+        assert.deepEqual(Observations.fromCsvLenient(c.text, FILE).rejected, c.issues, what);
+        break;
+      case "check": {
+        const checked = plan.check(Observations.fromCsv(c.text, FILE));
+        assert.deepEqual(checked.errors, c.errors, what);
+        assert.deepEqual(checked.warnings, c.warnings, what);
+        break;
+      }
+      case "evaluate":
+        assert.deepEqual(plan.evaluate(Observations.fromCsv(c.text, FILE)).issues(), c.issues, what);
+        break;
+      default:
+        assert.fail(`unknown case ${c.api}`);
+    }
+  }
+});

@@ -61,6 +61,9 @@ const spans: Equals<Finding["span"], [number, number]> = true;
 // Errors
 const offsetIsNumber: Equals<PlanwatchError["charOffset"], number | null> = true;
 const lineIsNumber: Equals<PlanwatchIssue["line"], number | null> = true;
+// An issue is the core's issue record: the same keys as Python's issue dicts.
+const issueOffset: Equals<PlanwatchIssue["char_offset"], number | null> = true;
+const issueHint: Equals<PlanwatchIssue["hint"], string | null> = true;
 
 // The web build has the same API plus `init`.
 const webPlan: Equals<ReturnType<typeof web.Plan.builtin>, web.Plan> = true;
@@ -93,7 +96,7 @@ function usage(csv: string): string {
 export {
   returnsQuantityInfo, takesText, valueIsText, fromToml, fromJson, builtin, evaluates, observationsArg, inputs, asOf,
   toToml, optionsOptional, records, ordered, one, summary, toJSON, toHtml, status, decimalsAreText, extracts, drafts, spans,
-  offsetIsNumber, lineIsNumber, webPlan, webInit, usage,
+  offsetIsNumber, lineIsNumber, issueOffset, issueHint, webPlan, webInit, usage,
 };
 
 // A lenient load returns the batch and the rejected rows' problems.

@@ -17,22 +17,28 @@ from typing import Any, Dict, List, Optional, Tuple, TypedDict
 
 
 class Issue(TypedDict):
-    """One problem found in a plan, a table of observations or a text.
+    """One problem found in a plan, a table of observations or a text: the core's
+    issue record (``planwatch::Issue``), the same keys in the same order as
+    JavaScript's issue objects; ``None`` where a part is not known.
 
-    For tables and records, ``row`` is the row's label (a DataFrame's index label, a
-    sheet's row number), ``field`` the column's name and ``input`` the cell as
-    written; ``hint`` says what would be accepted there.
+    ``line``/``column`` locate text files (a CSV row counts the header as line 1),
+    ``path`` structured inputs (``target[2].condition``, ``[3].value``),
+    ``byte_offset``/``char_offset`` a place in a text. For tables and records, ``row``
+    is the row's label (a DataFrame's index label, a record's index), ``field`` the
+    column's name and ``input`` the cell as written; ``hint`` says what would be
+    accepted there.
     """
 
     code: str
     message: str
-    path: Optional[str]
     file: Optional[str]
     line: Optional[int]
     column: Optional[int]
-    offset: Optional[int]
+    path: Optional[str]
     row: Any
     field: Optional[str]
+    byte_offset: Optional[int]
+    char_offset: Optional[int]
     input: Optional[str]
     hint: Optional[str]
 

@@ -93,10 +93,7 @@ impl Rule {
 impl std::fmt::Display for Rule {
     /// The stable code, as serialised.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match serde_json::to_value(self) {
-            Ok(serde_json::Value::String(s)) => f.write_str(&s),
-            _ => write!(f, "{self:?}"),
-        }
+        f.write_str(crate::schema::variant_name(self))
     }
 }
 

@@ -1,7 +1,5 @@
 //! The scorecard: every assessment and the counts a reader looks for first.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -159,11 +157,18 @@ impl Scorecard {
         issues: Vec<crate::error::Issue>,
     ) -> Scorecard {
         let mut all = StatusCounts::default();
-        let mut by_kind: BTreeMap<Kind, StatusCounts> = BTreeMap::new();
+        let mut by_kind: Vec<(Kind, StatusCounts)> = Vec::new();
         let mut by_section: Vec<GroupCounts> = Vec::new();
         for a in &assessments {
             all.add(a.status);
-            by_kind.entry(a.kind).or_default().add(a.status);
+            match by_kind.iter_mut().find(|(k, _)| *k == a.kind) {
+                Some((_, counts)) => counts.add(a.status),
+                None => {
+                    let mut counts = StatusCounts::default();
+                    counts.add(a.status);
+                    by_kind.push((a.kind, counts));
+                }
+            }
             let key = a.section.as_deref().unwrap_or("—");
             match by_section.iter_mut().find(|g| g.key == key) {
                 Some(g) => g.counts.add(a.status),
@@ -178,6 +183,7 @@ impl Scorecard {
             }
         }
         crate::order::sort_by_key(&mut by_section, |g| section_key(&g.key));
+        crate::order::sort_by_key(&mut by_kind, |(k, _)| *k);
         // Each stretch tier beside its base, as the evaluation paired them.
         let stretch: Vec<StretchRow> = assessments
             .iter()

@@ -6,7 +6,7 @@
 //! warnings are contradictions the plan cannot resolve by itself (a ceiling on a
 //! declared higher-is-better indicator, year-to-date figures of a stock).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Measure, Polarity};
@@ -146,7 +146,7 @@ impl Plan {
                 .map(|run| self.scan_rows(rows.all, &index, run.iter().copied()))
                 .collect();
             let mut out = Checked::default();
-            let mut warned = BTreeSet::new();
+            let mut warned = HashSet::new();
             for (errors, ytd) in runs {
                 out.errors.extend(errors);
                 out.warnings.extend(
@@ -176,10 +176,10 @@ impl Plan {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         // One warning per indicator, at its first year-to-date row.
-        let mut ytd_warned = BTreeSet::new();
+        let mut ytd_warned = HashSet::new();
         // The nearest id of each unknown one, looked up once: a misspelt id is usually
         // misspelt on every row of its series.
-        let mut nearest: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+        let mut nearest: HashMap<&str, Option<&str>> = HashMap::new();
         for (i, o) in rows {
             if !self.covers(o) {
                 continue;
@@ -281,7 +281,7 @@ impl Plan {
                 warning: false,
             })
         };
-        let mut ids = BTreeSet::new();
+        let mut ids = HashSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
                 problem(
@@ -300,7 +300,7 @@ impl Plan {
                 );
             }
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = HashSet::new();
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(
@@ -451,7 +451,7 @@ impl Plan {
     /// True when the formula of `id` reaches `id` again through other formulas.
     fn formula_cycle(&self, id: &str, index: &crate::fast_hash::FastMap<&str, &Indicator>) -> bool {
         let mut stack: Vec<&str> = vec![id];
-        let mut seen = BTreeSet::new();
+        let mut seen = HashSet::new();
         while let Some(cur) = stack.pop() {
             let Some(f) = index.get(cur).and_then(|i| i.formula.as_ref()) else {
                 continue;

@@ -7,7 +7,6 @@
 //! and a field added to [`Assessment`] is a column without editing this file.
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
-use serde_json::Value;
 
 use rust_decimal::Decimal;
 
@@ -46,28 +45,45 @@ fn blank() -> Assessment {
 
 /// The columns: the dotted leaf paths of the serialized record.
 pub(crate) fn columns(card: &Scorecard) -> Vec<String> {
-    let mut out = Vec::new();
     let first = card.assessments.first().cloned().unwrap_or_else(blank);
-    let _ = probe(&first).serialize(Paths {
+    let mut out = Vec::new();
+    for (path, _) in flatten(&probe(&first)) {
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The leaves of a serialized record in field order, each as (dotted path, cell text).
+/// One walk serves the header (the paths) and the rows (the texts), so a record's
+/// `Serialize` is compiled for this serializer and the JSON writer only.
+fn flatten<T: Serialize + ?Sized>(value: &T) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let _ = value.serialize(Paths {
         prefix: String::new(),
         out: &mut out,
     });
     out
 }
 
-/// Records the dotted paths of the leaves of a serialized value, in field order:
-/// structs (and options of structs) are walked, anything else is one leaf.
+/// Records the dotted paths of the leaves of a serialized value and their cell texts,
+/// in field order: structs (and options of structs) are walked, anything else is one
+/// leaf. Null is an empty cell; a list's text is written by [`Fields`], which has the
+/// value to write as JSON.
 struct Paths<'a> {
     prefix: String,
-    out: &'a mut Vec<String>,
+    out: &'a mut Vec<(String, String)>,
 }
 
 impl Paths<'_> {
-    fn leaf(self) -> Result<(), serde_json::Error> {
-        if !self.out.contains(&self.prefix) {
-            self.out.push(self.prefix);
-        }
+    fn cell(self, text: String) -> Result<(), serde_json::Error> {
+        self.out.push((self.prefix, text));
         Ok(())
+    }
+
+    fn leaf(self) -> Result<(), serde_json::Error> {
+        self.cell(String::new())
     }
 }
 
@@ -75,6 +91,14 @@ macro_rules! leaf {
     ($($name:ident($($arg:ty),*)),* $(,)?) => {
         $(fn $name(self, $(_: $arg),*) -> Result<(), serde_json::Error> {
             self.leaf()
+        })*
+    };
+}
+
+macro_rules! text {
+    ($($name:ident($arg:ty)),* $(,)?) => {
+        $(fn $name(self, v: $arg) -> Result<(), serde_json::Error> {
+            self.cell(v.to_string())
         })*
     };
 }
@@ -136,7 +160,7 @@ impl serde::ser::SerializeStructVariant for Skip {
 /// A struct being walked: each field is walked under its path.
 struct Fields<'a> {
     prefix: String,
-    out: &'a mut Vec<String>,
+    out: &'a mut Vec<(String, String)>,
 }
 
 impl SerializeStruct for Fields<'_> {
@@ -152,10 +176,19 @@ impl SerializeStruct for Fields<'_> {
         } else {
             format!("{}.{key}", self.prefix)
         };
+        let at = self.out.len();
         value.serialize(Paths {
             prefix,
             out: self.out,
-        })
+        })?;
+        // A list (inputs, notes, span) is one cell of compact JSON text: lossless, and
+        // readable back with any JSON parser.
+        if let [(_, text)] = &mut self.out[at..] {
+            if text == LIST {
+                *text = serde_json::to_string(value)?;
+            }
+        }
+        Ok(())
     }
     fn end(self) -> Result<(), serde_json::Error> {
         Ok(())
@@ -173,7 +206,7 @@ impl<'a> Serializer for Paths<'a> {
     type SerializeStruct = Fields<'a>;
     type SerializeStructVariant = Skip;
 
-    leaf!(
+    text!(
         serialize_bool(bool),
         serialize_i8(i8),
         serialize_i16(i16),
@@ -187,12 +220,22 @@ impl<'a> Serializer for Paths<'a> {
         serialize_f64(f64),
         serialize_char(char),
         serialize_str(&str),
+    );
+    leaf!(
         serialize_bytes(&[u8]),
         serialize_none(),
         serialize_unit(),
         serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str),
     );
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        name: &'static str,
+    ) -> Result<(), serde_json::Error> {
+        self.cell(name.to_string())
+    }
 
     fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), serde_json::Error> {
         v.serialize(self)
@@ -200,9 +243,10 @@ impl<'a> Serializer for Paths<'a> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
-        _: &T,
+        v: &T,
     ) -> Result<(), serde_json::Error> {
-        self.leaf()
+        // Decimals and dates (`schema::DECIMAL`, `schema::DATE`): their text.
+        v.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -216,11 +260,11 @@ impl<'a> Serializer for Paths<'a> {
     // Lists (and maps) are one cell of JSON text: their path is a leaf, their items
     // are not walked.
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, serde_json::Error> {
-        self.leaf()?;
+        self.cell(LIST.into())?;
         Ok(Skip)
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, serde_json::Error> {
-        self.leaf()?;
+        self.cell(LIST.into())?;
         Ok(Skip)
     }
     fn serialize_tuple_struct(
@@ -228,7 +272,7 @@ impl<'a> Serializer for Paths<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleStruct, serde_json::Error> {
-        self.leaf()?;
+        self.cell(LIST.into())?;
         Ok(Skip)
     }
     fn serialize_tuple_variant(
@@ -238,11 +282,11 @@ impl<'a> Serializer for Paths<'a> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeTupleVariant, serde_json::Error> {
-        self.leaf()?;
+        self.cell(LIST.into())?;
         Ok(Skip)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, serde_json::Error> {
-        self.leaf()?;
+        self.cell(LIST.into())?;
         Ok(Skip)
     }
     fn serialize_struct(
@@ -267,32 +311,33 @@ impl<'a> Serializer for Paths<'a> {
     }
 }
 
-fn cell(v: &Value, path: &str) -> String {
-    let mut cur = v;
-    for key in path.split('.') {
-        match cur.get(key) {
-            Some(next) => cur = next,
-            None => return String::new(),
-        }
-    }
-    match cur {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        // Lists (inputs, notes, span) as compact JSON text: lossless, and readable
-        // back with any JSON parser.
-        other => serde_json::to_string(other).unwrap_or_default(),
-    }
-}
+/// The cell text a list leaf holds until [`Fields`] writes the list as JSON text.
+const LIST: &str = "\u{0}list";
 
 pub(crate) fn to_csv(card: &Scorecard) -> String {
     let columns = columns(card);
     let mut out = String::new();
     write_row(&mut out, &columns);
     for a in &card.assessments {
-        let v = serde_json::to_value(a).unwrap_or(Value::Null);
-        write_row(&mut out, columns.iter().map(|c| cell(&v, c)));
+        // The leaves come in column order; a leaf that is no column (a `source` that is
+        // null, whose columns are its fields) is skipped, a column without a leaf empty.
+        let mut leaves = flatten(a).into_iter().peekable();
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                while leaves
+                    .peek()
+                    .is_some_and(|(p, _)| p != c && !columns.contains(p))
+                {
+                    leaves.next();
+                }
+                match leaves.next_if(|(p, _)| p == c) {
+                    Some((_, text)) => text,
+                    None => String::new(),
+                }
+            })
+            .collect();
+        write_row(&mut out, &cells);
     }
     out
 }

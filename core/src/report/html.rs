@@ -4,7 +4,7 @@
 //! inline SVG. Status badges carry a symbol and the status word besides their colour.
 //! Every string from the plan or the data goes through [`esc`].
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt::{self, Write};
 
 use rust_decimal::Decimal;
@@ -353,15 +353,15 @@ fn legend(v: &View<'_>, o: &mut String) -> fmt::Result {
 }
 
 /// The other tier's target of each indicator, by (indicator, tier).
-fn tiers(card: &crate::evaluate::Scorecard) -> BTreeMap<(&str, Tier), &Assessment> {
-    let mut m = BTreeMap::new();
+fn tiers(card: &crate::evaluate::Scorecard) -> HashMap<(&str, Tier), &Assessment> {
+    let mut m = HashMap::new();
     for a in &card.assessments {
         m.entry((a.indicator.as_str(), a.tier)).or_insert(a);
     }
     m
 }
 
-fn other_tier(a: &Assessment, tiers: &BTreeMap<(&str, Tier), &Assessment>) -> Option<Other> {
+fn other_tier(a: &Assessment, tiers: &HashMap<(&str, Tier), &Assessment>) -> Option<Other> {
     let want = match a.tier {
         Tier::Base => Tier::Stretch,
         Tier::Stretch => Tier::Base,
@@ -414,7 +414,7 @@ fn num_cell(o: &mut String, text: &str) -> fmt::Result {
 fn row(
     v: &View<'_>,
     r: &Row<'_>,
-    tiers: &BTreeMap<(&str, Tier), &Assessment>,
+    tiers: &HashMap<(&str, Tier), &Assessment>,
     o: &mut String,
 ) -> fmt::Result {
     let a = r.a;

@@ -2,7 +2,7 @@
 //! labels, the summary and the rows with their cells formatted. Renderers only lay
 //! it out and escape it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -175,8 +175,7 @@ impl<'a> View<'a> {
     /// One line per stretch target: its name, whether it was reached, and its base.
     pub(crate) fn stretch_lines(&self) -> Vec<(bool, String)> {
         // Rows by target id, so that large plans stay linear.
-        // Inserted one by one: collecting into a map compiles another stable sort.
-        let mut rows: BTreeMap<&str, &Row<'a>> = BTreeMap::new();
+        let mut rows: HashMap<&str, &Row<'a>> = HashMap::new();
         for r in self.groups.iter().flat_map(|g| g.rows.iter()) {
             rows.insert(r.a.target.as_str(), r);
         }
