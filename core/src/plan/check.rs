@@ -244,7 +244,7 @@ impl Plan {
                 );
             }
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = std::collections::HashSet::with_capacity(self.targets.len());
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(
