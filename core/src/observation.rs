@@ -1071,16 +1071,20 @@ pub(crate) fn row_with(
     }
     // A float NaN (pandas' missing value) arrives as the text "NaN": missing, which
     // an optional field may be and a required one may not.
-    let nan = |v: &str| v.len() >= 3 && v.trim().eq_ignore_ascii_case("nan");
-    for (k, v) in f.iter().enumerate().take(4) {
-        if nan(v) {
-            problems.push((k, "missing_value", "missing value (NaN)".into()));
-        }
+    // (Checked once per field, and trimmed only when it starts with an n.)
+    let nan = |v: &str| {
+        v.len() >= 3
+            && matches!(v.trim_start().as_bytes().first(), Some(b'n' | b'N'))
+            && v.trim().eq_ignore_ascii_case("nan")
+    };
+    let nans: [bool; 8] = std::array::from_fn(|k| nan(f[k]));
+    for (k, _) in nans.iter().enumerate().take(4).filter(|(_, n)| **n) {
+        problems.push((k, "missing_value", "missing value (NaN)".into()));
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    let f: [&str; 8] = std::array::from_fn(|k| if nan(f[k]) { "" } else { f[k] });
+    let f: [&str; 8] = std::array::from_fn(|k| if nans[k] { "" } else { f[k] });
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
@@ -1097,7 +1101,8 @@ pub(crate) fn row_with(
         Value::Exact(d) => d.to_string(),
         Value::Missing(_) => String::new(),
     };
-    let unit = if f[3].trim().is_empty() && milestone.is_none() {
+    let unit_text = f[3].trim();
+    let unit = if unit_text.is_empty() && milestone.is_none() {
         // Only done/not done goes without a unit: a number without one would meet
         // its indicator's unit only at evaluation, as not comparable.
         problems.push((
@@ -1110,7 +1115,7 @@ pub(crate) fn row_with(
             ),
         ));
         None
-    } else if f[3].trim() == DIMENSIONLESS {
+    } else if unit_text == DIMENSIONLESS {
         Some(Unit::NONE)
     } else {
         memo.unit(f[3])
