@@ -23,7 +23,8 @@ The data (seeded, generated with numpy) is what an analyst holds in two DataFram
 Both sides are timed from these DataFrames to a status per target, conversions included:
 
 * **planwatch**: the targets DataFrame is written as a plan in JSON (text built in
-  Python; the plan API takes files, not DataFrames), ``Plan.from_json``,
+  Python, as before ``Plan.from_tables``; ``bench_arrow.py`` reads the DataFrame with
+  ``Plan.from_tables`` instead), ``Plan.from_json``,
   ``Observations.from_pandas`` (float column read through each value's shortest text),
   ``plan.evaluate`` and ``card.to_pandas()`` for the statuses.
 * **pandas**: latest vintage per indicator-year (``sort_values`` + ``drop_duplicates``),

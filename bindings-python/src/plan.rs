@@ -74,9 +74,15 @@ impl PyPlan {
     /// Builds a plan from two tables whose columns are the plan file's `[[indicator]]`
     /// and `[[target]]` fields (`name` or `name.zh`, `name.en`, `source.quote` …),
     /// each a pandas or polars DataFrame, an Arrow table (anything with
-    /// `__arrow_c_stream__`, through pyarrow), records or a dict of columns. Conditions
-    /// and kinds read as plan files read them ("增长6%", "不少于1.2万人", 约束性). Columns
-    /// the schema does not have (备注) are ignored, or with `strict=True` rejected.
+    /// `__arrow_c_stream__`, through pyarrow), records or a dict of columns; DataFrame
+    /// and Arrow columns are read through Arrow (no Python object per cell). Conditions
+    /// and kinds read as plan files read them ("增长6%", "不少于1.2万人", 约束性). A
+    /// target's condition may instead be given in parts, in the columns `comparator`
+    /// (">=", "≥", "不少于", "以上", "左右", "between" …), `value`, `high` (the upper
+    /// bound of "between") and `unit` ("亿元"; "1" or empty for a bare number), floats
+    /// read through their shortest round-trip text (16.4 is exactly 16.4); a row gives
+    /// either `condition` text or the parts. Columns the schema does not have (备注)
+    /// are ignored, or with `strict=True` rejected.
     /// Raises `ValidationError` with every problem, each with the row's index label (`row`),
     /// the column (`field`), the cell (`input`) and a `hint`.
     #[staticmethod]

@@ -20,7 +20,16 @@ use crate::errors;
 /// A table converted from Python, with its row labels as the objects they were.
 pub(crate) struct Converted {
     pub(crate) table: Table,
-    labels: Vec<(String, Py<PyAny>)>,
+    labels: Labels,
+}
+
+/// The row labels of a converted table, for the issues of an error.
+enum Labels {
+    /// Each label's text and object.
+    Objects(Vec<(String, Py<PyAny>)>),
+    /// Rows labelled by position (a pandas `RangeIndex` from 0, a polars or Arrow
+    /// table): the label of row "5" is the int 5, made only when an error needs it.
+    Positions,
 }
 
 /// One Python value as a cell. Floats go through their shortest round-trip text
@@ -96,39 +105,69 @@ pub(crate) fn table_from_py(
     let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
     let labels: Vec<Py<PyAny>>;
     if data.hasattr("iloc")? && data.hasattr("index")? && data.hasattr("columns")? {
-        // pandas: columns by position (names may repeat), labels from the index.
+        // pandas: columns by position (names may repeat), labels from the index. Each
+        // column goes through Arrow where pyarrow converts it exactly (numbers,
+        // strings, dates), else cell by cell (an object column of mixed values).
+        let arrays = py
+            .import("planwatch._arrow")?
+            .call_method1("frame_arrays", (data,))?;
         let iloc = data.getattr("iloc")?;
-        for (pos, col) in data.getattr("columns")?.try_iter()?.enumerate() {
-            let series = iloc.get_item((pyo3::types::PySlice::full(py), pos))?;
-            columns.push((
-                column_name(&col?, pos)?,
-                cells(&series.call_method0("tolist")?)?,
-            ));
+        for (pos, (col, array)) in data
+            .getattr("columns")?
+            .try_iter()?
+            .zip(arrays.try_iter()?)
+            .enumerate()
+        {
+            let array = array?;
+            let cells = if array.is_none() {
+                let series = iloc.get_item((pyo3::types::PySlice::full(py), pos))?;
+                cells(&series.call_method0("tolist")?)?
+            } else {
+                let (array, nan): (Bound<'_, PyAny>, bool) = array.extract()?;
+                let mut cells = arrow_cells(py, array)?;
+                if nan {
+                    // pandas' `str` dtype: a missing value is NaN, as the cell shows.
+                    for cell in cells.iter_mut().filter(|c| **c == Cell::Null) {
+                        *cell = Cell::NaN;
+                    }
+                }
+                cells
+            };
+            columns.push((column_name(&col?, pos)?, cells));
         }
-        labels = data
-            .getattr("index")?
+        let index = data.getattr("index")?;
+        let n = index.len()?;
+        if is_default_index(&index)? {
+            return converted(name, file, columns, Labels::Positions, n);
+        }
+        labels = index
             .call_method0("tolist")?
             .try_iter()?
             .map(|l| l.map(Bound::unbind))
             .collect::<PyResult<_>>()?;
+    } else if data.hasattr("__arrow_c_stream__")? || data.hasattr("__arrow_c_array__")? {
+        // An Arrow table, a polars DataFrame: read through Arrow; rows are labelled
+        // by position.
+        let table = if data.hasattr("to_arrow")? && data.hasattr("get_column")? {
+            data.call_method0("to_arrow")?
+        } else {
+            py.import("pyarrow")?.call_method1("table", (data,))?
+        };
+        let names: Vec<String> = table.getattr("column_names")?.extract()?;
+        for (i, name) in names.into_iter().enumerate() {
+            let column = table.call_method1("column", (i,))?;
+            columns.push((name, arrow_cells(py, column)?));
+        }
+        let n: usize = table.getattr("num_rows")?.extract()?;
+        return converted(name, file, columns, Labels::Positions, n);
     } else if data.hasattr("get_column")? && data.hasattr("columns")? {
-        // polars: no index; rows are labelled by position.
+        // polars without Arrow export: no index; rows are labelled by position.
         let names: Vec<String> = data.getattr("columns")?.extract()?;
         for name in names {
             let series = data.call_method1("get_column", (&name,))?;
             columns.push((name, cells(&series.call_method0("to_list")?)?));
         }
         labels = positions(py, columns.first().map_or(0, |c| c.1.len()))?;
-    } else if data.hasattr("__arrow_c_stream__")? || data.hasattr("__arrow_c_array__")? {
-        let table = py.import("pyarrow")?.call_method1("table", (data,))?;
-        let names: Vec<String> = table.getattr("column_names")?.extract()?;
-        for (i, name) in names.into_iter().enumerate() {
-            let values = table
-                .call_method1("column", (i,))?
-                .call_method0("to_pylist")?;
-            columns.push((name, cells(&values)?));
-        }
-        labels = positions(py, table.getattr("num_rows")?.extract()?)?;
     } else if let Ok(map) = data.cast::<PyMapping>() {
         let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = map
             .items()?
@@ -169,15 +208,54 @@ pub(crate) fn table_from_py(
         .iter()
         .map(|l| Ok(l.bind(py).str()?.to_cow()?.into_owned()))
         .collect::<PyResult<Vec<String>>>()?;
-    let mut table =
-        Table::from_columns(name, columns, label_texts.clone()).map_err(errors::to_py)?;
+    let n = label_texts.len();
+    let labels = Labels::Objects(label_texts.into_iter().zip(labels).collect());
+    converted(name, file, columns, labels, n)
+}
+
+/// The table of `columns` with `n` rows labelled by `labels`.
+fn converted(
+    name: &str,
+    file: Option<&str>,
+    columns: Vec<(String, Vec<Cell>)>,
+    labels: Labels,
+    n: usize,
+) -> PyResult<Converted> {
+    let texts = match &labels {
+        Labels::Objects(objects) => objects.iter().map(|(t, _)| t.clone()).collect(),
+        Labels::Positions => (0..n).map(|i| i.to_string()).collect(),
+    };
+    let mut table = Table::from_columns(name, columns, texts).map_err(errors::to_py)?;
     if let Some(file) = file {
         table = table.in_file(file);
     }
-    Ok(Converted {
-        table,
-        labels: label_texts.into_iter().zip(labels).collect(),
-    })
+    Ok(Converted { table, labels })
+}
+
+/// True for pandas' default index, `RangeIndex(0, n)`: labels are positions.
+fn is_default_index(index: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if index.get_type().name()?.to_cow()? != "RangeIndex" {
+        return Ok(false);
+    }
+    let (start, step): (i64, i64) = (
+        index.getattr("start")?.extract()?,
+        index.getattr("step")?.extract()?,
+    );
+    Ok(start == 0 && step == 1)
+}
+
+/// The cells of an Arrow array or chunked array (anything with `__arrow_c_array__`
+/// or `__arrow_c_stream__`), converted by the core.
+fn arrow_cells(py: Python<'_>, array: Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
+    let any: pyo3_arrow::input::AnyArray = array.extract()?;
+    let (chunks, _) = any.into_chunked_array()?.into_inner();
+    Ok(py.detach(|| {
+        let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
+        for chunk in &chunks {
+            out.extend(planwatch::columnar::cells(chunk.as_ref()));
+        }
+        out
+    }))
 }
 
 fn positions(py: Python<'_>, n: usize) -> PyResult<Vec<Py<PyAny>>> {
@@ -230,14 +308,17 @@ pub(crate) fn error_with_labels(
     tables: &[&Converted],
 ) -> PyErr {
     let exc = errors::to_py(err);
-    let by_text: Vec<HashMap<&str, &Py<PyAny>>> = tables
+    let by_text: Vec<Option<HashMap<&str, &Py<PyAny>>>> = tables
         .iter()
-        .map(|t| {
-            let mut map = HashMap::with_capacity(t.labels.len());
-            for (text, label) in &t.labels {
-                map.entry(text.as_str()).or_insert(label);
+        .map(|t| match &t.labels {
+            Labels::Positions => None,
+            Labels::Objects(labels) => {
+                let mut map = HashMap::with_capacity(labels.len());
+                for (text, label) in labels {
+                    map.entry(text.as_str()).or_insert(label);
+                }
+                Some(map)
             }
-            map
         })
         .collect();
     let relabel = || -> PyResult<()> {
@@ -257,8 +338,18 @@ pub(crate) fn error_with_labels(
                         .as_deref()
                         .is_some_and(|p| p.starts_with(t.table.name()))
             });
-            if let Some(label) = table.and_then(|t| by_text[t].get(row.as_str())) {
-                issue.set_item("row", label.bind(py))?;
+            match table.map(|t| &by_text[t]) {
+                Some(Some(map)) => {
+                    if let Some(label) = map.get(row.as_str()) {
+                        issue.set_item("row", label.bind(py))?;
+                    }
+                }
+                Some(None) => {
+                    if let Ok(position) = row.parse::<usize>() {
+                        issue.set_item("row", position)?;
+                    }
+                }
+                None => {}
             }
         }
         Ok(())

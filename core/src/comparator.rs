@@ -56,6 +56,29 @@ impl Comparator {
         })
     }
 
+    /// A comparator written on its own, as a target table's `comparator` column holds
+    /// it: a symbol ([`from_symbol`](Comparator::from_symbol): `>=`, `≥`, `~`,
+    /// `between` …) or one comparator word alone, before or after a number (`不少于`,
+    /// `超过`, `以上`, `以内`, `左右` …; the words of the condition syntax).
+    ///
+    /// ```
+    /// use planwatch::Comparator;
+    /// assert_eq!(Comparator::from_word("不少于"), Some(Comparator::Ge));
+    /// assert_eq!(Comparator::from_word(" 以内 "), Some(Comparator::Le));
+    /// assert_eq!(Comparator::from_word("≥"), Some(Comparator::Ge));
+    /// assert_eq!(Comparator::from_word("不少于5"), None);
+    /// ```
+    pub fn from_word(s: &str) -> Option<Comparator> {
+        let t = s.trim();
+        Comparator::from_symbol(t).or_else(|| {
+            [prefix_word(t), suffix_word(t)]
+                .into_iter()
+                .flatten()
+                .find(|(_, n)| *n == t.len())
+                .map(|(c, _)| c)
+        })
+    }
+
     /// The Chinese phrase used in explanations: "不低于" for a floor on a rate,
     /// "不少于" for a floor on an amount, "超过", "不超过" …
     pub fn zh(&self, rate: bool) -> &'static str {

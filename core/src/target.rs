@@ -221,6 +221,117 @@ impl Condition {
     }
 }
 
+/// Which part of a condition given in parts ([`condition_from_parts`]) a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The comparator.
+    Comparator,
+    /// The value (the lower bound of a range).
+    Value,
+    /// The upper bound of a range.
+    High,
+    /// The unit.
+    Unit,
+}
+
+/// A condition given in parts, as target tables often hold it (columns `comparator`,
+/// `value`, `high`, `unit`): the one home of that rule.
+///
+/// - `comparator`: [`Comparator::from_word`] (`>=`, `≥`, `不少于`, `以上`, `~`,
+///   `左右`, `between` …); a reference (`ref:`) is written as condition text instead.
+/// - `value` (and `high`, the upper bound, for `between` only) is read with `unit`
+///   exactly as [`Quantity::parse`] reads `"{value}{unit}"`: `16.4` and `亿元` are
+///   16.4亿元, `1.2万` and `人` 1.2万人. An empty unit, or `1`, is a bare number.
+///   Floats reach here as their shortest round-trip text (16.4 is `"16.4"`).
+/// - `~`/左右 is `~ value` with the default tolerance; `between` needs `high`, not
+///   below `value`; a `high` with another comparator is a problem.
+///
+/// `scratch` is reused for the composed quantity text. A problem comes with the part
+/// it is in, so a table reports it at that column.
+pub(crate) fn condition_from_parts(
+    comparator: &str,
+    value: &str,
+    high: Option<&str>,
+    unit: &str,
+    scratch: &mut String,
+) -> std::result::Result<Condition, (Part, Error)> {
+    let bad = |part, expected: &str, text: &str| (part, Error::parse_at(text, 0, expected));
+    let op = match Comparator::from_word(comparator) {
+        Some(Comparator::Reference) | None => {
+            return Err(bad(
+                Part::Comparator,
+                "a comparator (>=, >, <=, <, =, ~, between, or a word such as 不少于, 以上, \
+                 左右); a reference is written as condition text (<= ref:city_quota)",
+                comparator,
+            ))
+        }
+        Some(op) => op,
+    };
+    let unit = unit.trim();
+    let unit = if unit == crate::observation::DIMENSIONLESS_UNIT {
+        ""
+    } else {
+        unit
+    };
+    let mut quantity = |text: &str, part: Part| -> std::result::Result<Quantity, (Part, Error)> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(bad(part, "a number", text));
+        }
+        scratch.clear();
+        scratch.push_str(text);
+        scratch.push_str(unit);
+        Quantity::parse(scratch).map_err(|e| {
+            // The unit alone decides which column is wrong.
+            match Unit::parse(unit) {
+                Err(u) if !unit.is_empty() => (Part::Unit, u),
+                _ => (part, e),
+            }
+        })
+    };
+    let low = quantity(value, Part::Value)?;
+    let high = match high.map(str::trim).filter(|h| !h.is_empty()) {
+        Some(h) if op == Comparator::Between => quantity(h, Part::High)?,
+        Some(h) => {
+            return Err(bad(
+                Part::High,
+                "no upper bound: `high` is only for the comparator `between`",
+                h,
+            ))
+        }
+        None if op == Comparator::Between => {
+            return Err((
+                Part::High,
+                Error::new(
+                    crate::ErrorKind::Parse,
+                    "the comparator `between` needs its upper bound in `high`",
+                ),
+            ))
+        }
+        None => low,
+    };
+    Ok(match op {
+        Comparator::Approx => Condition::Approx {
+            value: low,
+            tolerance: None,
+        },
+        Comparator::Between => match low.try_cmp(&high) {
+            Ok(std::cmp::Ordering::Greater) => {
+                return Err((
+                    Part::High,
+                    Error::new(
+                        crate::ErrorKind::Parse,
+                        format!("the upper bound {high} is below the lower bound {low}"),
+                    ),
+                ))
+            }
+            Ok(_) => Condition::Between { low, high },
+            Err(e) => return Err((Part::High, e)),
+        },
+        op => Condition::Compare { op, value: low },
+    })
+}
+
 fn parse_inner(t: &str) -> Result<Condition> {
     if let Some(rest) = t.strip_prefix("done") {
         let rest = rest.trim_start();

@@ -447,3 +447,481 @@ fn rows_of_a_frame_are_checked_at_their_position_and_of_a_sheet_at_their_line() 
         (Some("book.xlsx"), Some(7), Some(1))
     );
 }
+
+/// Indicators for the conditions-in-parts tables: money, people, a rate.
+fn part_indicators() -> Table {
+    table(
+        "indicators",
+        &["id", "name", "unit"],
+        &[
+            ("0", vec![text("gdp"), text("生产总值"), text("亿元")]),
+            ("1", vec![text("jobs"), text("新增就业"), text("人")]),
+            ("2", vec![text("rate"), text("比率"), text("%")]),
+            ("3", vec![text("rank"), text("排名"), text("1")]),
+        ],
+    )
+}
+
+#[test]
+fn a_condition_may_be_given_in_parts_with_the_words_analysts_use() {
+    let columns = [
+        "id",
+        "indicator",
+        "comparator",
+        "value",
+        "high",
+        "unit",
+        "condition",
+    ];
+    let row = |id: &str, ind: &str, cmp: &str, value: Cell, high: Cell, unit: &str, cond: &str| {
+        (
+            id.to_string(),
+            vec![
+                text(id),
+                text(ind),
+                text(cmp),
+                value,
+                high,
+                text(unit),
+                text(cond),
+            ],
+        )
+    };
+    let rows = [
+        row("a", "gdp", ">=", Cell::float(16.4), Cell::NaN, "亿元", ""),
+        row(
+            "b",
+            "gdp",
+            "不少于",
+            Cell::float(164000.0),
+            Cell::Null,
+            "万元",
+            "",
+        ),
+        row(
+            "c",
+            "jobs",
+            "≥",
+            Cell::Text("1.2万".into()),
+            Cell::Null,
+            "人",
+            "",
+        ),
+        row(
+            "d",
+            "gdp",
+            "between",
+            Cell::float(54.31),
+            Cell::float(59.74),
+            "亿元",
+            "",
+        ),
+        row("e", "rate", "左右", Cell::float(6.0), Cell::NaN, "%", ""),
+        row("f", "rate", "以内", Cell::Int(3), Cell::Null, "%", ""),
+        row("g", "rank", "<", Cell::Int(10), Cell::Null, "1", ""),
+        // Text in `condition` still works beside the parts.
+        row("h", "rate", "", Cell::Null, Cell::Null, "", "增长6%"),
+    ];
+    let labels: Vec<(&str, Vec<Cell>)> =
+        rows.iter().map(|(l, c)| (l.as_str(), c.clone())).collect();
+    let targets = table("targets", &columns, &labels);
+    let plan = Plan::from_tables(
+        &part_indicators(),
+        &targets,
+        &PlanHeader::new("p", "2024"),
+        true,
+    )
+    .unwrap();
+    let conditions: Vec<String> = plan
+        .targets
+        .iter()
+        .map(|t| t.condition.to_string())
+        .collect();
+    assert_eq!(
+        conditions,
+        [
+            ">= 16.4亿元",
+            ">= 16.4亿元",
+            ">= 1.2万人",
+            "between 54.31亿元 and 59.74亿元",
+            "~ 6%",
+            "<= 3%",
+            "< 10",
+            ">= 6%",
+        ]
+    );
+    // Exact: the float 16.4 is the decimal 16.4, in any unit it is written in.
+    let a = plan.targets[0].condition.value().unwrap();
+    let b = plan.targets[1].condition.value().unwrap();
+    assert_eq!(a.value(), b.value());
+    assert_eq!(a.value().to_string(), "1640000000");
+    // The same plan as the condition text would give.
+    let text_targets = table(
+        "targets",
+        &["id", "indicator", "condition"],
+        &[
+            ("0", vec![text("a"), text("gdp"), text(">= 16.4亿元")]),
+            (
+                "1",
+                vec![
+                    text("d"),
+                    text("gdp"),
+                    text("between 54.31亿元 and 59.74亿元"),
+                ],
+            ),
+        ],
+    );
+    let from_text = Plan::from_tables(
+        &part_indicators(),
+        &text_targets,
+        &PlanHeader::new("p", "2024"),
+        true,
+    )
+    .unwrap();
+    assert_eq!(from_text.targets[0].condition, plan.targets[0].condition);
+    assert_eq!(from_text.targets[1].condition, plan.targets[3].condition);
+}
+
+#[test]
+fn every_bad_part_of_a_condition_is_located_at_its_cell() {
+    let columns = [
+        "indicator",
+        "comparator",
+        "value",
+        "high",
+        "unit",
+        "condition",
+    ];
+    let targets = table(
+        "targets",
+        &columns,
+        &[
+            (
+                "t1",
+                vec![
+                    text("gdp"),
+                    text("很多"),
+                    Cell::float(1.0),
+                    Cell::Null,
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "t2",
+                vec![
+                    text("gdp"),
+                    text(">="),
+                    Cell::float(1.0),
+                    Cell::Null,
+                    text("furlongs"),
+                    text(""),
+                ],
+            ),
+            (
+                "t3",
+                vec![
+                    text("gdp"),
+                    text("between"),
+                    Cell::float(5.0),
+                    Cell::NaN,
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "t4",
+                vec![
+                    text("gdp"),
+                    text("between"),
+                    Cell::float(5.0),
+                    Cell::float(4.0),
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "t5",
+                vec![
+                    text("gdp"),
+                    text(">"),
+                    text("abc"),
+                    Cell::Null,
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "t6",
+                vec![
+                    text("gdp"),
+                    text(">="),
+                    Cell::float(1.0),
+                    Cell::float(2.0),
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            (
+                "t7",
+                vec![
+                    text("gdp"),
+                    text(">="),
+                    Cell::float(1.0),
+                    Cell::Null,
+                    text("亿元"),
+                    text(">= 1亿元"),
+                ],
+            ),
+            (
+                "t8",
+                vec![
+                    text("gdp"),
+                    text(">="),
+                    Cell::NaN,
+                    Cell::Null,
+                    text("亿元"),
+                    text(""),
+                ],
+            ),
+            // A unit that does not fit the indicator: at the value cell.
+            (
+                "t9",
+                vec![
+                    text("gdp"),
+                    text(">="),
+                    Cell::float(3.0),
+                    Cell::Null,
+                    text("人"),
+                    text(""),
+                ],
+            ),
+        ],
+    );
+    let e = Plan::from_tables(
+        &part_indicators(),
+        &targets,
+        &PlanHeader::new("p", "2024"),
+        false,
+    )
+    .unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.input.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("t1", "comparator", "很多", "bad_condition"),
+            ("t2", "unit", "furlongs", "bad_condition"),
+            ("t3", "high", "NaN", "bad_condition"),
+            ("t4", "high", "4", "bad_condition"),
+            ("t5", "value", "abc", "bad_condition"),
+            ("t6", "high", "2", "bad_condition"),
+            ("t7", "comparator", ">=", "bad_condition"),
+            ("t8", "value", "NaN", "bad_condition"),
+            ("t9", "value", "3", "incompatible_unit"),
+        ],
+        "{e}"
+    );
+    assert!(e
+        .issues()
+        .iter()
+        .all(|i| i.location.path.is_some() && (i.code != "bad_condition" || i.hint.is_some())));
+    assert_eq!(
+        e.issues()[0].location.path.as_deref(),
+        Some("targets[t1].comparator")
+    );
+    assert!(
+        e.issues()[3].message.contains("below the lower bound"),
+        "{}",
+        e.issues()[3]
+    );
+}
+
+#[test]
+fn rows_read_without_a_tree_and_rows_with_problems_keep_their_order() {
+    // Good rows are read directly; a row with a problem goes through the file's
+    // reader, which reports it; both kinds mixed keep row order and labels.
+    let targets = table(
+        "targets",
+        &[
+            "id",
+            "indicator",
+            "condition",
+            "tier",
+            "kind",
+            "baseline",
+            "period",
+        ],
+        &[
+            (
+                "0",
+                vec![
+                    text("a"),
+                    text("jobs"),
+                    text(">= 1万人"),
+                    text(""),
+                    text("约束性"),
+                    text(""),
+                    Cell::Int(2024),
+                ],
+            ),
+            (
+                "1",
+                vec![
+                    text("b"),
+                    text("jobs"),
+                    text(">= 2万人"),
+                    text("top"),
+                    text(""),
+                    text(""),
+                    Cell::Int(2024),
+                ],
+            ),
+            (
+                "2",
+                vec![
+                    Cell::Bool(true),
+                    text("jobs"),
+                    text(">= 2万人"),
+                    text(""),
+                    text(""),
+                    text(""),
+                    Cell::Int(2024),
+                ],
+            ),
+            (
+                "3",
+                vec![
+                    text("d"),
+                    text("jobs"),
+                    text(">= 3万人"),
+                    text("stretch"),
+                    text("binding"),
+                    text("1万人"),
+                    text("2024"),
+                ],
+            ),
+            (
+                "4",
+                vec![
+                    text("e"),
+                    Cell::Null,
+                    text(">= 3万人"),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text("2024"),
+                ],
+            ),
+        ],
+    );
+    let e = Plan::from_tables(
+        &part_indicators(),
+        &targets,
+        &PlanHeader::new("p", "2024"),
+        false,
+    )
+    .unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("1", "tier"), ("2", "id"), ("4", "indicator")], "{e}");
+    // Without the bad rows, every field of the good ones is read.
+    let good = table(
+        "targets",
+        &["id", "indicator", "condition", "tier", "kind", "baseline"],
+        &[
+            (
+                "0",
+                vec![
+                    text("a"),
+                    text("jobs"),
+                    text(">= 1万人"),
+                    text(""),
+                    text("约束性"),
+                    text(""),
+                ],
+            ),
+            (
+                "3",
+                vec![
+                    text("d"),
+                    text("jobs"),
+                    text(">= 3万人"),
+                    text("stretch"),
+                    text("binding"),
+                    text("1万人"),
+                ],
+            ),
+        ],
+    );
+    let plan = Plan::from_tables(
+        &part_indicators(),
+        &good,
+        &PlanHeader::new("p", "2024"),
+        true,
+    )
+    .unwrap();
+    assert_eq!(plan.targets[0].kind, Some(Kind::Binding));
+    assert_eq!(plan.targets[1].tier, planwatch::Tier::Stretch);
+    assert_eq!(plan.targets[1].baseline.unwrap().to_string(), "1万人");
+}
+
+#[cfg(feature = "arrow")]
+#[test]
+fn arrow_columns_become_the_cells_a_sheet_would_hold() {
+    use planwatch::columnar::arrow_array::types::Int32Type;
+    use planwatch::columnar::arrow_array::{
+        BooleanArray, Date32Array, Decimal128Array, DictionaryArray, Float64Array, Int64Array,
+        StringArray, TimestampSecondArray,
+    };
+    use planwatch::columnar::cells;
+    assert_eq!(
+        cells(&Float64Array::from(vec![
+            Some(16.4),
+            None,
+            Some(f64::NAN),
+            Some(0.1 + 0.2)
+        ])),
+        [
+            Cell::Float("16.4".into()),
+            Cell::Null,
+            Cell::NaN,
+            Cell::Float("0.30000000000000004".into())
+        ]
+    );
+    assert_eq!(cells(&Int64Array::from(vec![2024])), [Cell::Int(2024)]);
+    assert_eq!(cells(&BooleanArray::from(vec![true])), [Cell::Bool(true)]);
+    let dict: DictionaryArray<Int32Type> =
+        vec![Some("亿元"), None, Some("亿元")].into_iter().collect();
+    assert_eq!(cells(&dict), [text("亿元"), Cell::Null, text("亿元")]);
+    let dec = Decimal128Array::from(vec![1_500_000])
+        .with_precision_and_scale(10, 2)
+        .unwrap();
+    assert_eq!(cells(&dec), [text("15000.00")]);
+    let day = Date32Array::from(vec![19_723]);
+    assert_eq!(cells(&day)[0].text().as_deref(), Some("2024-01-01"));
+    let at = TimestampSecondArray::from(vec![19_723 * 86_400 + 3_600]);
+    assert_eq!(cells(&at), [text("2024-01-01T01:00:00")]);
+    assert_eq!(
+        cells(&StringArray::from(vec![Some("gdp"), None])),
+        [text("gdp"), Cell::Null]
+    );
+}

@@ -82,6 +82,85 @@ def test_every_problem_of_the_tables_comes_in_one_error_with_its_index_label() -
     assert all(i["hint"] for i in info.value.issues[:3])
 
 
+PART_INDICATORS: Dict[str, List[Any]] = {
+    "id": ["gdp", "jobs", "rate"],
+    "name": ["生产总值", "新增就业", "比率"],
+    "unit": ["亿元", "人", "%"],
+}
+
+
+def test_a_condition_may_be_given_in_parts_as_analysts_keep_it() -> None:
+    # The columns of an analyst's target table: comparator, value, high, unit, floats
+    # read through their shortest text (16.4 is exactly 16.4), NaN where no bound.
+    targets = pd.DataFrame(
+        {
+            "id": ["a", "b", "c", "d", "e"],
+            "indicator": ["gdp", "gdp", "jobs", "gdp", "rate"],
+            "period": [2024, 2024, 2024, 2024, 2024],
+            "comparator": [">=", "不少于", "≥", "between", "左右"],
+            "value": [16.4, 164000.0, 12000.0, 54.31, 6.0],
+            "high": [np.nan, np.nan, np.nan, 59.74, np.nan],
+            "unit": ["亿元", "万元", "人", "亿元", "%"],
+        }
+    )
+    plan = Plan.from_tables(pd.DataFrame(PART_INDICATORS), targets, id="p", period=2024, strict=True)
+    assert conditions(plan) == [">= 16.4亿元", ">= 16.4亿元", ">= 1.2万人", "between 54.31亿元 and 59.74亿元", "~ 6%"]
+    # The same through Arrow and polars.
+    pa = pytest.importorskip("pyarrow")
+    pl = pytest.importorskip("polars")
+    for frame in (pa.table(targets), pl.from_pandas(targets)):
+        again = Plan.from_tables(pa.table(pd.DataFrame(PART_INDICATORS)), frame, id="p", period=2024)
+        assert conditions(again) == conditions(plan)
+
+
+def test_every_bad_part_of_a_condition_is_located_by_index_label_and_column() -> None:
+    targets = pd.DataFrame(
+        {
+            "indicator": ["gdp", "gdp", "gdp", "gdp", "gdp"],
+            "comparator": ["很多", ">=", "between", ">=", ">="],
+            "value": [1.0, 1.0, 5.0, np.nan, 2.0],
+            "high": [np.nan, np.nan, np.nan, np.nan, np.nan],
+            "unit": ["亿元", "furlongs", "亿元", "亿元", "亿元"],
+            "condition": [None, None, None, None, ">= 2亿元"],
+        },
+        index=["r1", "r2", "r3", "r4", "r5"],
+    )
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(pd.DataFrame(PART_INDICATORS), targets, id="p", period=2024)
+    got = [(i["row"], i["field"], i["input"]) for i in info.value.issues]
+    assert got == [
+        ("r1", "comparator", "很多"),
+        ("r2", "unit", "furlongs"),
+        ("r3", "high", "NaN"),
+        ("r4", "value", "NaN"),
+        ("r5", "comparator", ">="),  # both the text and the parts
+    ]
+    assert all(i["hint"] and i["code"] == "bad_condition" for i in info.value.issues)
+    assert info.value.issues[0]["path"] == "targets[r1].comparator"
+
+
+def test_a_large_targets_table_is_read_through_arrow_with_positions_as_labels() -> None:
+    n = 20_000
+    targets = pd.DataFrame(
+        {
+            "id": [f"t{i}" for i in range(n)],
+            "indicator": ["gdp"] * n,
+            "comparator": [">="] * n,
+            "value": np.round(np.linspace(1, 100, n), 2),
+            "unit": ["亿元"] * n,
+        }
+    )
+    targets.loc[n - 1, "comparator"] = "?"
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(pd.DataFrame(PART_INDICATORS), targets, id="p", period=2024)
+    [issue] = info.value.issues
+    assert (issue["row"], issue["field"], issue["input"]) == (n - 1, "comparator", "?")
+    targets.loc[n - 1, "comparator"] = "<"
+    plan = Plan.from_tables(pd.DataFrame(PART_INDICATORS), targets, id="p", period=2024)
+    assert len(plan.targets) == n
+    assert plan.targets[-1]["condition"] == "< 100亿元"
+
+
 def test_from_json_takes_a_dict() -> None:
     plan = Plan.builtin("nanshan-2024")
     again = Plan.from_json(json.loads(plan.to_json()))

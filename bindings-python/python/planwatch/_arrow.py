@@ -95,6 +95,40 @@ def _column(pa: Any, series: Any) -> Any:
         return pa.array([_cell_text(v) for v in series], type=pa.string())
 
 
+def frame_arrays(df: Any) -> List[Any]:
+    """The columns of a pandas DataFrame for a table reader (``Plan.from_tables``), each
+    ``(array, nan)``: an Arrow array where pyarrow converts the column exactly — numbers
+    (floats keep NaN, read later through their shortest text), strings, booleans,
+    dates, categoricals — and whether its missing values are NaN (pandas' ``str``
+    dtype shows them so, and problems quote them so); or ``None`` for a column the
+    binding reads cell by cell (an object column of mixed values or with missing
+    values, ``Decimal``s, periods)."""
+    pa = _pyarrow()
+    pd = importlib.import_module("pandas")
+    out: List[Any] = []
+    for i in range(df.shape[1]):
+        series = df.iloc[:, i]
+        dtype = series.dtype
+        if str(dtype) == "object":
+            inferred = pd.api.types.infer_dtype(series, skipna=False)
+            if inferred == "string":
+                out.append((pa.array(series, type=pa.string()), False))
+            else:
+                out.append(None)
+            continue
+        if type(dtype).__name__ in ("PeriodDtype", "DatetimeTZDtype", "IntervalDtype", "SparseDtype"):
+            out.append(None)
+            continue
+        na = getattr(dtype, "na_value", None)
+        nan = isinstance(na, float) and math.isnan(na)
+        try:
+            floats = getattr(dtype, "kind", "") == "f"
+            out.append((pa.array(series, from_pandas=not floats), nan))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+            out.append(None)
+    return out
+
+
 _ROW = re.compile(r"^\[(\d+)\]")
 
 

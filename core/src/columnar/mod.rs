@@ -10,6 +10,9 @@
 //!   [`Assessment`](crate::Assessment) is a column with no edit here.
 //!   [`Scorecard::to_arrow`](crate::Scorecard::to_arrow) and
 //!   [`Observations::to_arrow`](crate::Observations::to_arrow) use it.
+//! - Tables: [`cells`] turns an Arrow array into the cells of a
+//!   [`Table`](crate::Table), so plans are read from DataFrames through Arrow
+//!   ([`Plan::from_tables`](crate::Plan::from_tables)) without a Python object per cell.
 //! - Labels: [`categories`] and [`section_order`] give the bindings the order and
 //!   the Chinese or English labels of the categorical columns, from the core's own
 //!   lists.
@@ -17,12 +20,14 @@
 //! arrow-rs is re-exported as [`arrow_array`] and [`arrow_schema`], so callers use the
 //! same version.
 
+mod cells;
 mod labels;
 mod read;
 mod write;
 
 pub use arrow_array;
 pub use arrow_schema;
+pub use cells::cells;
 pub use labels::{categories, section_order};
 pub use write::{to_record_batch, to_record_batch_parallel, DATE, DECIMAL};
 

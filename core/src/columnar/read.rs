@@ -17,12 +17,17 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
-use crate::float_text::{shortest_text, Shortest};
+use crate::float_text::{shortest_decimal, shortest_text, Shortest};
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::observation::{
     column_index, row_with, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
 };
 use crate::{Error, ErrorKind, Location, Observations, Result, OBSERVATION_COLUMNS};
+
+/// A map of the distinct integers of a column (years, vintage seconds), hashed as the
+/// memo of texts is.
+type HashMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::observation::TextHasher>>;
 
 impl Observations {
     /// Loads observations from Arrow record batches (a pyarrow Table's batches, a
@@ -89,6 +94,7 @@ impl Observations {
             .in_file(label));
         }
         let mut sink = RowSink::new(label);
+        sink.reserve(rows);
         let mut base = 0usize;
         for batch in batches {
             read_batch(batch, label, base, &mut sink)?;
@@ -186,6 +192,7 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     let read = |start: &usize| {
         let end = (start + CHUNK_ROWS).min(batch.num_rows());
         let mut part = RowSink::new(label);
+        part.reserve(end - start);
         columns.read(*start..end, base, &mut part);
         part
     };
@@ -284,7 +291,7 @@ impl<'a> Texts<'a> {
             // Integer years: each distinct one written once, as a dictionary.
             _ if integers => {
                 let ints = integers_of(array)?;
-                let mut seen: std::collections::HashMap<i128, usize> = Default::default();
+                let mut seen: HashMap<i128, usize> = HashMap::default();
                 let mut values = Vec::new();
                 let keys = ints
                     .iter()
@@ -416,7 +423,11 @@ impl<'a> Values<'a> {
             },
             Values::Float(v) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
-                Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
+                // Most floats of a table: the shortest text's decimal without the text.
+                Some(f) => match shortest_decimal(f) {
+                    Some(d) => Ok(Value::Exact(d)),
+                    None => float_value(f, f.is_nan(), f.is_infinite(), scratch),
+                },
             },
             Values::Float32(v) => match v.get(i).copied().flatten() {
                 None => Ok(missing()),
@@ -494,7 +505,7 @@ enum Vintages<'a> {
 
 /// A date column's cell.
 #[derive(Clone)]
-enum Moment {
+pub(super) enum Moment {
     Date(Date),
     Text(String),
 }
@@ -541,7 +552,7 @@ impl<'a> Vintages<'a> {
             }
             _ => return Some(Vintages::Text(Texts::new(array, false)?)),
         };
-        let mut seen: std::collections::HashMap<i64, Moment> = Default::default();
+        let mut seen: HashMap<i64, Moment> = HashMap::default();
         let times = secs
             .into_iter()
             .map(|s| s.map(|s| seen.entry(s).or_insert_with(|| moment(s)).clone()))
@@ -566,7 +577,7 @@ impl<'a> Vintages<'a> {
 /// The vintage `s` seconds after 1970-01-01T00:00: at midnight that date; with a
 /// time of day its ISO text (`2025-01-20T10:30:00`), which the CSV rules then judge,
 /// as they would the same text in a file.
-fn moment(s: i64) -> Moment {
+pub(super) fn moment(s: i64) -> Moment {
     let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
     match from_days(days) {
         Some(date) if time == 0 => Moment::Date(date),

@@ -13,6 +13,7 @@ use crate::indicator::{Indicator, Measure, Polarity};
 use crate::observation::{field_location, Observation, Observations};
 use crate::period::Period;
 use crate::plan::Plan;
+use crate::quantity::Quantity;
 use crate::target::Condition;
 use crate::unit::{Dimension, Unit};
 use crate::{Issue, Location};
@@ -300,7 +301,7 @@ impl Plan {
                 );
             }
         }
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::with_capacity(self.targets.len());
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(
@@ -397,11 +398,12 @@ impl Plan {
                     }
                 }
                 c => {
-                    let mut units = Vec::new();
+                    // The one or two bounds (no allocation per target).
+                    let mut units: [Option<Quantity>; 2] = [None, None];
                     match c {
-                        Condition::Compare { value, .. } => units.push(*value),
+                        Condition::Compare { value, .. } => units[0] = Some(*value),
                         Condition::Approx { value, tolerance } => {
-                            units.push(*value);
+                            units[0] = Some(*value);
                             if let Some(tol) = tolerance {
                                 if !compatible(value.unit(), tol.unit())
                                     && tol.unit().symbol() != "%"
@@ -417,10 +419,10 @@ impl Plan {
                                 }
                             }
                         }
-                        Condition::Between { low, high } => units.extend([*low, *high]),
+                        Condition::Between { low, high } => units = [Some(*low), Some(*high)],
                         _ => {}
                     }
-                    for q in units {
+                    for q in units.into_iter().flatten() {
                         if !compatible(ind.unit, q.unit()) {
                             problem(
                                 at("condition"),

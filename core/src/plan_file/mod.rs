@@ -84,6 +84,18 @@ struct RawTarget {
     kind: Option<Kind>,
     baseline: Option<String>,
     source: Option<Provenance>,
+    /// The condition as read from its parts (a table's `comparator`, `value` …
+    /// columns), when `condition` was not written as text.
+    parsed: Option<FromParts>,
+}
+
+/// A condition a table gave in parts.
+#[derive(Debug)]
+enum FromParts {
+    /// Read.
+    Read(Condition),
+    /// Not readable; the table reported where.
+    Reported,
 }
 
 /// An item read from a file (or the problem reading it) and where it is.
@@ -94,7 +106,35 @@ struct Located<T> {
     id: Option<String>,
     path: String,
     span: Option<Range<usize>>,
-    fields: Vec<(String, Range<usize>)>,
+    fields: FieldSpans,
+}
+
+/// Where each field of an item is written.
+#[derive(Debug, Clone)]
+enum FieldSpans {
+    /// Each key and its span, as written.
+    List(Vec<(String, Range<usize>)>),
+    /// A table row: the spans of one row, shared by every row, each moved by `by`.
+    Shifted {
+        fields: std::sync::Arc<[(&'static str, Range<usize>)]>,
+        by: usize,
+    },
+}
+
+impl FieldSpans {
+    /// The span of `key`, if the item writes it.
+    fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        match self {
+            FieldSpans::List(fields) => fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, r)| r.clone()),
+            FieldSpans::Shifted { fields, by } => fields
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, r)| r.start + by..r.end + by),
+        }
+    }
 }
 
 struct Front {
@@ -113,7 +153,7 @@ impl Front {
                 id: None,
                 path: "plan".into(),
                 span: None,
-                fields: Vec::new(),
+                fields: FieldSpans::List(Vec::new()),
             },
             indicators: Vec::new(),
             targets: Vec::new(),
@@ -247,6 +287,40 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
     }))
 }
 
+/// Reads the item `node` at `path` with `read`, its problems into `issues`.
+fn located<T>(
+    node: &Node,
+    path: String,
+    locate: &Locate<'_>,
+    issues: &mut Vec<Issue>,
+    read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
+) -> Located<T> {
+    let mut fields = Fields::new(node, &path, locate);
+    let value = read(&mut fields);
+    let value = fields.finish(value, issues);
+    let fields = match &node.value {
+        Value::Table(entries) => entries
+            .iter()
+            .filter_map(|e| Some((e.key.clone(), e.node.span.clone()?)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let id = match &node.value {
+        Value::Table(entries) => entries.iter().find_map(|e| match &e.node.value {
+            Value::Str(s) if e.key == "id" => Some(s.clone()),
+            _ => None,
+        }),
+        _ => None,
+    };
+    Located {
+        value,
+        id,
+        path,
+        span: node.span.clone(),
+        fields: FieldSpans::List(fields),
+    }
+}
+
 /// Reads the items of a document, each on its own, so one bad item does not hide the
 /// problems of the others.
 fn front(doc: &Node, locate: &Locate<'_>) -> Front {
@@ -255,38 +329,6 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
         // Both formats' roots are tables; a caller that passes anything else gets no items.
         return front;
     };
-    fn located<T>(
-        node: &Node,
-        path: String,
-        locate: &Locate<'_>,
-        issues: &mut Vec<Issue>,
-        read: impl for<'b> FnOnce(&mut Fields<'b>) -> T,
-    ) -> Located<T> {
-        let mut fields = Fields::new(node, &path, locate);
-        let value = read(&mut fields);
-        let value = fields.finish(value, issues);
-        let fields = match &node.value {
-            Value::Table(entries) => entries
-                .iter()
-                .filter_map(|e| Some((e.key.clone(), e.node.span.clone()?)))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let id = match &node.value {
-            Value::Table(entries) => entries.iter().find_map(|e| match &e.node.value {
-                Value::Str(s) if e.key == "id" => Some(s.clone()),
-                _ => None,
-            }),
-            _ => None,
-        };
-        Located {
-            value,
-            id,
-            path,
-            span: node.span.clone(),
-            fields,
-        }
-    }
     let mut seen_header = false;
     for entry in entries {
         let issues = &mut front.issues;
@@ -339,7 +381,7 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                             id: None,
                             path,
                             span,
-                            fields: Vec::new(),
+                            fields: FieldSpans::List(Vec::new()),
                         },
                     ));
                 }
@@ -410,6 +452,7 @@ fn read_target(f: &mut Fields<'_>) -> RawTarget {
         kind: f.opt_choice_or("kind", &Kind::ALL, Kind::name, Some(Kind::zh)),
         baseline: f.opt_str("baseline"),
         source: f.table("source", read_provenance),
+        parsed: None,
     }
 }
 
@@ -435,17 +478,11 @@ fn read_provenance(f: &mut Fields<'_>) -> Provenance {
 /// Builds the plan from the items read, collecting every problem.
 fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
     let mut issues = front.issues;
-    let field_at = |item_path: &str,
-                    fields: &[(String, Range<usize>)],
-                    span: &Option<Range<usize>>,
-                    field: &str| {
-        let s = fields
-            .iter()
-            .find(|(k, _)| k == field)
-            .map(|(_, r)| r.clone())
-            .or_else(|| span.clone());
-        locate(&format!("{item_path}.{field}"), s)
-    };
+    let field_at =
+        |item_path: &str, fields: &FieldSpans, span: &Option<Range<usize>>, field: &str| {
+            let s = fields.span_of(field).or_else(|| span.clone());
+            locate(&format!("{item_path}.{field}"), s)
+        };
     let push = |issues: &mut Vec<Issue>, code: &str, location: Location, message: String| {
         issues.push(Issue {
             code: code.into(),
@@ -566,9 +603,15 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         // "增长5.5%": a growth word, then the condition proper.
         let growth = crate::target::growth_prefix(&raw.condition);
-        let condition = match Condition::parse(&raw.condition[growth..]) {
-            Ok(c) => Some(c),
-            Err(e) => {
+        let parsed = match &raw.parsed {
+            Some(FromParts::Read(c)) => Some(Ok(c.clone())),
+            Some(FromParts::Reported) => None,
+            None => Some(Condition::parse(&raw.condition[growth..])),
+        };
+        let condition = match parsed {
+            None => None,
+            Some(Ok(c)) => Some(c),
+            Some(Err(e)) => {
                 let mut loc = at("condition");
                 // Point inside the string: past the opening quote, at the problem.
                 if let (Some(col), Some(off)) = (loc.column, e.location().char) {

@@ -9,13 +9,27 @@
 //! `source.span` (`8411..8424` or `8411, 8424`); `flow` and `nominal` take 1/0 and
 //! 是/否 besides booleans. Other columns (备注) are ignored, or each reported once at
 //! its header with `strict`.
+//!
+//! A target's condition may be given in parts instead of as text, in the columns
+//! `comparator`, `value`, `high` (the upper bound of `between`) and `unit`
+//! (`>=`/`16.4`/—/`亿元` is `>= 16.4亿元`), read by the one rule of
+//! `target::condition_from_parts`; a row uses them when its `condition` cell is empty,
+//! and a problem is reported at the part's column. A row may not give both.
+
+use std::borrow::Cow;
 
 use std::ops::Range;
 
 use super::tree::{Entry, Fields, Node, Span, Value};
-use super::{assemble, front, read_indicator, read_target};
+use super::{
+    assemble, front, located, read_indicator, read_target, FieldSpans, FromParts, Located,
+    RawTarget,
+};
+use crate::indicator::Kind;
 use crate::plan::Plan;
 use crate::table::{Cell, Table};
+use crate::target::Tier;
+use crate::target::{condition_from_parts, Part};
 use crate::{Error, Issue, Location, Result};
 
 /// The plan's own fields (the file's `[plan]` table) and its `[reference]` values,
@@ -136,20 +150,35 @@ fn value(cell: &Cell, path: &[String]) -> Value {
 }
 
 /// The row `row` of `table` (global row `global`) as a tree table, with the columns
-/// `keep` only.
-fn row_node(table: &Table, row: usize, global: usize, keep: &[bool]) -> Node {
-    let mut entries: Vec<Entry> = Vec::new();
-    for (c, column) in table.columns().iter().enumerate() {
-        if !keep.get(c).copied().unwrap_or(false) {
-            continue;
-        }
-        let path = key_path(column);
+/// that have a key path in `paths` only; `condition`: a column whose cell stands for
+/// the `condition` field (an empty string: the condition was read from its parts).
+fn row_node(
+    table: &Table,
+    row: usize,
+    global: usize,
+    paths: &[Option<Vec<String>>],
+    condition: Option<usize>,
+) -> Node {
+    let mut entries: Vec<Entry> = Vec::with_capacity(paths.len());
+    for (c, path) in paths.iter().enumerate() {
+        let Some(path) = path else { continue };
         let cell = table.cell(row, c).unwrap_or(&Cell::Null);
         let node = Node {
             span: cell_span(global, Some(c)),
-            value: value(cell, &path),
+            value: value(cell, path),
         };
-        insert(&mut entries, &path, node, cell_span(global, Some(c)));
+        insert(&mut entries, path, node, cell_span(global, Some(c)));
+    }
+    if let Some(c) = condition {
+        entries.retain(|e| e.key != "condition");
+        entries.push(Entry {
+            key: "condition".into(),
+            key_span: cell_span(global, Some(c)),
+            node: Node {
+                span: cell_span(global, Some(c)),
+                value: Value::Str(String::new()),
+            },
+        });
     }
     // A nested table all of whose cells are empty (no `source.*` of this row) is absent.
     entries.retain(|e| match &e.node.value {
@@ -269,6 +298,235 @@ impl Plan {
     }
 }
 
+/// The target fields a row gives as plain text.
+const PLAIN_TARGET_FIELDS: [&str; 7] = [
+    "id",
+    "indicator",
+    "period",
+    "condition",
+    "tier",
+    "kind",
+    "baseline",
+];
+
+/// How the rows of a targets table whose every column is one of
+/// [`PLAIN_TARGET_FIELDS`] (at most once) are read without a tree per row: each
+/// column's field and key path, and the spans of a row's fields (with the condition at
+/// the column that stands for it when read from its parts), shared by every row.
+struct PlainColumns {
+    fields: Vec<(usize, &'static str, Vec<String>)>,
+    spans: std::sync::Arc<[(&'static str, Range<usize>)]>,
+    spans_from_parts: std::sync::Arc<[(&'static str, Range<usize>)]>,
+}
+
+impl PlainColumns {
+    /// The plain columns among `paths` (the key path of each column the reader reads),
+    /// `None` when a column is another field (`source.quote`) or a field repeats.
+    fn of(paths: &[Option<Vec<String>>], parts: Option<&PartColumns>) -> Option<PlainColumns> {
+        let mut fields = Vec::new();
+        for (c, path) in paths.iter().enumerate() {
+            let Some(path) = path else { continue };
+            let [key] = path.as_slice() else {
+                return None;
+            };
+            let field = *PLAIN_TARGET_FIELDS.iter().find(|f| **f == key.as_str())?;
+            if fields.iter().any(|(_, f, _)| *f == field) {
+                return None;
+            }
+            fields.push((c, field, path.clone()));
+        }
+        // A cell's span is `row..row + 2 + column` (`cell_span`): here for row 0.
+        let span = |c: usize| 0..c + 2;
+        let spans: Vec<(&'static str, Range<usize>)> =
+            fields.iter().map(|(c, f, _)| (*f, span(*c))).collect();
+        let mut from_parts: Vec<_> = spans
+            .iter()
+            .filter(|(f, _)| *f != "condition")
+            .cloned()
+            .collect();
+        if let Some(p) = parts {
+            from_parts.push(("condition", span(p.value.unwrap_or(p.comparator))));
+        }
+        Some(PlainColumns {
+            fields,
+            spans: spans.into(),
+            spans_from_parts: from_parts.into(),
+        })
+    }
+}
+
+/// Row `row` of `targets` (global row `global`) read as the tree reader would read
+/// it, when the row has none of its problems: every field a string or empty, the
+/// required ones present, `tier` and `kind` names it knows. `None` otherwise (the
+/// tree reader then reads the row and reports its problems).
+fn plain_target(
+    targets: &Table,
+    row: usize,
+    global: usize,
+    columns: &PlainColumns,
+    from_parts: bool,
+) -> Option<Located<RawTarget>> {
+    let mut raw = RawTarget {
+        id: None,
+        indicator: String::new(),
+        period: None,
+        condition: String::new(),
+        tier: Tier::default(),
+        kind: None,
+        baseline: None,
+        source: None,
+        parsed: None,
+    };
+    let (mut indicator, mut condition) = (false, from_parts);
+    for (c, field, path) in &columns.fields {
+        if from_parts && *field == "condition" {
+            continue;
+        }
+        let text = match value(targets.cell(row, *c)?, path) {
+            Value::Str(s) => s,
+            Value::Null => continue,
+            _ => return None,
+        };
+        match *field {
+            "id" => raw.id = Some(text),
+            "indicator" => {
+                raw.indicator = text;
+                indicator = true;
+            }
+            "period" => raw.period = Some(text),
+            "condition" => {
+                raw.condition = text;
+                condition = true;
+            }
+            "baseline" => raw.baseline = Some(text),
+            "tier" => raw.tier = *Tier::ALL.iter().find(|t| t.name() == text.trim())?,
+            "kind" => {
+                let t = text.trim();
+                raw.kind = Some(*Kind::ALL.iter().find(|k| k.name() == t || k.zh() == t)?);
+            }
+            _ => return None,
+        }
+    }
+    if !(indicator && condition) {
+        return None;
+    }
+    Some(Located {
+        id: raw.id.clone(),
+        value: Some(raw),
+        path: format!("target[{row}]"),
+        span: cell_span(global, None),
+        fields: FieldSpans::Shifted {
+            fields: if from_parts {
+                columns.spans_from_parts.clone()
+            } else {
+                columns.spans.clone()
+            },
+            by: global,
+        },
+    })
+}
+
+/// The columns of a targets table that hold a condition in parts.
+struct PartColumns {
+    comparator: usize,
+    value: Option<usize>,
+    high: Option<usize>,
+    unit: Option<usize>,
+}
+
+impl PartColumns {
+    /// The part columns of `table`: there are none without a `comparator` column.
+    fn of(table: &Table) -> Option<PartColumns> {
+        let find = |name: &str| {
+            table
+                .columns()
+                .iter()
+                .position(|c| c.trim().eq_ignore_ascii_case(name))
+        };
+        Some(PartColumns {
+            comparator: find("comparator")?,
+            value: find("value"),
+            high: find("high"),
+            unit: find("unit"),
+        })
+    }
+
+    fn contains(&self, column: usize) -> bool {
+        column == self.comparator || [self.value, self.high, self.unit].contains(&Some(column))
+    }
+
+    fn column(&self, part: Part) -> usize {
+        match part {
+            Part::Comparator => Some(self.comparator),
+            Part::Value => self.value,
+            Part::High => self.high,
+            Part::Unit => self.unit,
+        }
+        .unwrap_or(self.comparator)
+    }
+}
+
+/// A cell as the text of a condition's part; `None` when empty.
+fn part_text(cell: &Cell) -> Option<Cow<'_, str>> {
+    match cell {
+        Cell::Text(s) | Cell::Float(s) => (!s.trim().is_empty()).then_some(Cow::Borrowed(s)),
+        Cell::Invalid(what) => Some(Cow::Owned(format!("<{what}>"))),
+        other => other.text().map(Cow::Owned),
+    }
+}
+
+/// The conditions a targets table gives in parts, one per row (`None`: the row gives
+/// its condition as text, or none), and the problems of those parts, each at its cell.
+fn conditions_from_parts(
+    targets: &Table,
+    parts: &PartColumns,
+    condition_column: Option<usize>,
+) -> (Vec<Option<FromParts>>, Vec<Issue>) {
+    let mut out = Vec::with_capacity(targets.len());
+    let mut issues = Vec::new();
+    let mut scratch = String::new();
+    let cell = |row: usize, column: Option<usize>| -> Option<&Cell> {
+        column.and_then(|c| targets.cell(row, c))
+    };
+    let text = |row: usize, column: Option<usize>| cell(row, column).and_then(part_text);
+    for row in 0..targets.len() {
+        let Some(comparator) = text(row, Some(parts.comparator)) else {
+            out.push(None);
+            continue;
+        };
+        if cell(row, condition_column).is_some_and(|c| !c.is_missing()) {
+            let mut issue = Issue::new(
+                "bad_condition",
+                targets.location(row, Some(parts.comparator)),
+                "the condition is given twice, as text in `condition` and in parts from \
+                 `comparator`; keep one",
+            );
+            issue.input = Some(comparator.into_owned());
+            issues.push(issue);
+            out.push(Some(FromParts::Reported));
+            continue;
+        }
+        let value = text(row, parts.value).unwrap_or_default();
+        let high = text(row, parts.high);
+        let unit = text(row, parts.unit).unwrap_or_default();
+        match condition_from_parts(&comparator, &value, high.as_deref(), &unit, &mut scratch) {
+            Ok(c) => out.push(Some(FromParts::Read(c))),
+            Err((part, e)) => {
+                let column = parts.column(part);
+                let mut issue = Issue::new(
+                    "bad_condition",
+                    targets.location(row, Some(column)),
+                    e.to_string(),
+                );
+                issue.input = targets.cell(row, column).map(Cell::input);
+                issues.push(issue);
+                out.push(Some(FromParts::Reported));
+            }
+        }
+    }
+    (out, issues)
+}
+
 /// Builds a plan from its header and two tables; see the module documentation.
 fn from_tables(
     indicators: &Table,
@@ -277,7 +535,7 @@ fn from_tables(
     strict: bool,
 ) -> Result<Plan> {
     let tables = [indicators, targets];
-    let known = [
+    let mut known = [
         known_columns(indicators, |f| {
             read_indicator(f);
         }),
@@ -285,6 +543,33 @@ fn from_tables(
             read_target(f);
         }),
     ];
+    // The key path of each column the reader reads (once per column, not per cell).
+    let paths: Vec<Vec<Option<Vec<String>>>> = tables
+        .iter()
+        .zip(&known)
+        .map(|(table, known)| {
+            table
+                .columns()
+                .iter()
+                .zip(known)
+                .map(|(c, k)| k.then(|| key_path(c)))
+                .collect()
+        })
+        .collect();
+    let parts = PartColumns::of(targets);
+    let condition_column = targets
+        .columns()
+        .iter()
+        .position(|c| key_path(c) == ["condition"]);
+    let (from_parts, part_issues) = match &parts {
+        Some(p) => {
+            for (c, k) in known[1].iter_mut().enumerate() {
+                *k |= p.contains(c);
+            }
+            conditions_from_parts(targets, p, condition_column)
+        }
+        None => (Vec::new(), Vec::new()),
+    };
     let mut unknown = Vec::new();
     if strict {
         for (t, table) in tables.iter().enumerate() {
@@ -326,9 +611,10 @@ fn from_tables(
     let rows = |t: usize, offset: usize| {
         let table = tables[t];
         (0..table.len())
-            .map(|r| row_node(table, r, offset + r, &known[t]))
+            .map(|r| row_node(table, r, offset + r, &paths[t], None))
             .collect::<Vec<_>>()
     };
+    // The targets are read row by row below, most without a tree.
     let mut root = vec![
         Entry {
             key: "plan".into(),
@@ -339,11 +625,6 @@ fn from_tables(
             key: "indicator".into(),
             key_span: None,
             node: leaf(Value::Array(rows(0, 0))),
-        },
-        Entry {
-            key: "target".into(),
-            key_span: None,
-            node: leaf(Value::Array(rows(1, n))),
         },
     ];
     if !header.references.is_empty() {
@@ -381,13 +662,42 @@ fn from_tables(
             ..Location::default()
         },
     };
-    let result = assemble(front(&doc, &locate), &locate);
+    let mut read = front(&doc, &locate);
+    let plain = PlainColumns::of(&paths[1], parts.as_ref());
+    let mut parsed = from_parts.into_iter();
+    read.targets.reserve(targets.len());
+    for row in 0..targets.len() {
+        let global = n + row;
+        let part = parsed.next().flatten();
+        let fast = plain
+            .as_ref()
+            .and_then(|p| plain_target(targets, row, global, p, part.is_some()));
+        let mut item = fast.unwrap_or_else(|| {
+            // A condition read from its parts stands at its value cell (what a later
+            // check, such as a unit that does not fit, is about).
+            let condition = match (&part, &parts) {
+                (Some(_), Some(p)) => Some(p.value.unwrap_or(p.comparator)),
+                _ => None,
+            };
+            let node = row_node(targets, row, global, &paths[1], condition);
+            let path = format!("target[{row}]");
+            located(&node, path, &locate, &mut read.issues, read_target)
+        });
+        if let Some(raw) = item.value.as_mut() {
+            raw.parsed = part;
+        }
+        read.targets.push(item);
+    }
+    // As `front` orders its problems (the targets' came after the indicators').
+    crate::order::sort_by_key(&mut read.issues, |i| (i.location.line, i.location.column));
+    let result = assemble(read, &locate);
     let mut issues = match result {
-        Ok(plan) if unknown.is_empty() => return Ok(plan),
+        Ok(plan) if unknown.is_empty() && part_issues.is_empty() => return Ok(plan),
         Ok(_) => Vec::new(),
         Err(e) => e.issues().to_vec(),
     };
     issues.extend(unknown);
+    issues.extend(part_issues);
     // The cell each problem is about, quoted, and its column (a condition's problem
     // was pointed inside its TOML string); then in table order, row, column.
     for issue in &mut issues {
@@ -399,14 +709,18 @@ fn from_tables(
             issue.input = tables[t].cell(row, c).map(Cell::input);
         }
     }
+    let prefixes: Vec<[String; 2]> = tables
+        .iter()
+        .map(|t| [format!("{}[", t.name()), format!("{}.", t.name())])
+        .collect();
     crate::order::sort_by_key(&mut issues, |i: &Issue| {
-        let t = tables
+        let t = prefixes
             .iter()
-            .position(|t| {
-                i.location.path.as_deref().is_some_and(|p| {
-                    p.starts_with(&format!("{}[", t.name()))
-                        || p.starts_with(&format!("{}.", t.name()))
-                })
+            .position(|[row, column]| {
+                i.location
+                    .path
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with(row.as_str()) || p.starts_with(column.as_str()))
             })
             .unwrap_or(0);
         (Some(t), i.location.line, i.location.column)
@@ -423,7 +737,11 @@ fn cell_of(tables: &[&Table; 2], loc: &Location) -> Option<(usize, usize, usize)
         .position(|t| path.starts_with(&format!("{}[", t.name())))?;
     let field = loc.field.as_deref()?;
     let column = tables[t].columns().iter().position(|c| c == field)?;
-    let row = (0..tables[t].len()).find(|&r| tables[t].line(r) == line)?;
+    // Without source lines a row's line is its position + 2: try that row first.
+    let guess = line
+        .checked_sub(2)
+        .filter(|&r| r < tables[t].len() && tables[t].line(r) == line);
+    let row = guess.or_else(|| (0..tables[t].len()).find(|&r| tables[t].line(r) == line))?;
     Some((t, row, column))
 }
 
