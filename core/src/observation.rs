@@ -978,15 +978,22 @@ pub(crate) struct Memo {
     vintages: TextMap<Option<Date>>,
 }
 
-/// A map keyed by the distinct texts of a column, hashed by [`TextHasher`].
-pub(crate) type TextMap<T> =
-    std::collections::HashMap<Box<str>, T, std::hash::BuildHasherDefault<TextHasher>>;
+/// A map keyed by the distinct texts of a column, hashed by [`TextHasher`] where speed
+/// counts (the `arrow` feature: a million rows from a DataFrame); the WebAssembly build
+/// keeps the standard hasher, whose code it already carries.
+pub(crate) type TextMap<T> = std::collections::HashMap<Box<str>, T, MemoHasher>;
+
+#[cfg(feature = "arrow")]
+type MemoHasher = std::hash::BuildHasherDefault<TextHasher>;
+#[cfg(not(feature = "arrow"))]
+type MemoHasher = std::collections::hash_map::RandomState;
 
 /// A hasher for the short texts of a memo (`2024`, `亿元`), looked up once per row: a
 /// word at a time (the multiplier is FxHash's), several times faster than the
 /// standard SipHash on such keys. Its keys are one load's distinct texts, held only
 /// for that load.
 #[derive(Default, Clone, Copy)]
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) struct TextHasher(u64);
 
 impl std::hash::Hasher for TextHasher {

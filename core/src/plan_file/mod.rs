@@ -476,7 +476,7 @@ fn read_provenance(f: &mut Fields<'_>) -> Provenance {
 }
 
 /// Builds the plan from the items read, collecting every problem.
-fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
+fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     let mut issues = front.issues;
     let field_at =
         |item_path: &str, fields: &FieldSpans, span: &Option<Range<usize>>, field: &str| {
@@ -598,13 +598,13 @@ fn assemble(front: Front, locate: &Locate<'_>) -> Result<Plan> {
             not_growth.insert(raw.id.clone());
         }
     }
-    for (n, item) in front.targets.iter().enumerate() {
-        let Some(raw) = &item.value else { continue };
+    for (n, item) in front.targets.iter_mut().enumerate() {
+        let Some(raw) = &mut item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         // "增长5.5%": a growth word, then the condition proper.
         let growth = crate::target::growth_prefix(&raw.condition);
-        let parsed = match &raw.parsed {
-            Some(FromParts::Read(c)) => Some(Ok(c.clone())),
+        let parsed = match raw.parsed.take() {
+            Some(FromParts::Read(c)) => Some(Ok(c)),
             Some(FromParts::Reported) => None,
             None => Some(Condition::parse(&raw.condition[growth..])),
         };
