@@ -9,7 +9,7 @@
 //! | `plan.toToml()`, `plan.toJson()`, `plan.bindReference(key, "8.5立方米/万元")` | `Plan::to_toml`, `to_json`, `bind_reference` |
 //! | `plan.evaluate(observations, { asOf })` | `evaluate(&plan, &observations, &Options)` |
 //! | `plan.check(observations)` | `Plan::check` |
-//! | `Observations.fromCsv`, `fromJson`, `fromRecords`, `builtin`, `concat` | `Observations::from_csv_str`, `from_json_str`, `from_records`, `builtin`, `extend` |
+//! | `Observations.fromCsv`, `fromJson`, `fromRecords`, `builtin`, `concat` | `Observations::from_csv_str`, `from_json_str`, `from_keyed_records`, `builtin`, `extend` |
 //! | `scorecard.records()`, `ordered()`, `summary()`, `toJSON()` | `Scorecard::assessments`, `ordered`, `summary`, serde |
 //! | `scorecard.toHtml(lang)`, `toHtmlFragment`, `toCsv` | `Scorecard::to_html` … (the text and Markdown reports are left out of the module for its size budget; Rust and Python have them) |
 //! | `extract(text)`, `draftPlan(text, options?)` | `extraction::try_extract`, `extraction::draft_plan` |

@@ -679,7 +679,11 @@ impl Observations {
                 if !record.set(&key, text) {
                     issues.push(Issue {
                         code: "unknown_field".into(),
-                        location: locate(""),
+                        // At the record (the key is no column), naming the key.
+                        location: Location {
+                            field: Some(key.clone()),
+                            ..locate("")
+                        },
                         message: format!("unknown field {key:?}"),
                         input: None,
                         hint: None,

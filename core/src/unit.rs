@@ -152,7 +152,9 @@ impl fmt::Display for Dimension {
 /// One unit without a magnitude prefix.
 struct Stem {
     symbol: &'static str,
-    aliases: &'static [&'static str],
+    /// Other names, separated by `|` (one string rather than a `&[&str]`, whose pointer
+    /// and length per name would take 8 bytes each of the WebAssembly module's data).
+    aliases: &'static str,
     dimension: Dimension,
     /// Exact factor to the dimension's base unit: `num / den`.
     num: i64,
@@ -163,9 +165,16 @@ struct Stem {
     magnitudes: bool,
 }
 
+impl Stem {
+    /// The other names of the stem.
+    fn aliases(&self) -> impl Iterator<Item = &'static str> {
+        self.aliases.split('|').filter(|a| !a.is_empty())
+    }
+}
+
 const fn stem(
     symbol: &'static str,
-    aliases: &'static [&'static str],
+    aliases: &'static str,
     dimension: Dimension,
     num: i64,
     den: i64,
@@ -190,121 +199,121 @@ const CNY: Dimension = D::Money(Currency::CNY);
 /// The stems. Order matters only for display: the first stem of a dimension is its base.
 #[rustfmt::skip]
 static STEMS: &[Stem] = &[
-    stem("", &[], D::Dimensionless, 1, 1, "", true),
-    stem("元", &["人民币", "元人民币", "yuan", "CNY", "RMB"], CNY, 1, 1, "yuan", true),
-    stem("美元", &["USD", "US dollars", "dollars"], D::Money(Currency(*b"USD")), 1, 1, "US dollars", true),
-    stem("港元", &["港币", "HKD", "HK dollars"], D::Money(Currency(*b"HKD")), 1, 1, "HK dollars", true),
-    stem("欧元", &["EUR", "euros"], D::Money(Currency(*b"EUR")), 1, 1, "euros", true),
-    stem("澳门元", &["澳门币", "澳門元", "澳門幣", "MOP", "patacas"], D::Money(Currency(*b"MOP")), 1, 1, "patacas", true),
-    stem("新台币", &["新台幣", "台币", "台幣", "TWD", "NT dollars"], D::Money(Currency(*b"TWD")), 1, 1, "NT dollars", true),
-    stem("人", &["名", "位", "people", "persons", "person"], D::People, 1, 1, "people", true),
-    stem("人次", &["person-times", "person-time"], D::PersonTimes, 1, 1, "person-times", true),
-    stem("平方米", &["m²", "m2", "㎡", "平米", "square metres", "square meters", "square metre"], D::Area, 1, 1, "square metres", true),
-    stem("平方公里", &["平方千米", "km²", "km2", "㎞²", "square kilometres", "square kilometers"], D::Area, 1_000_000, 1, "square kilometres", false),
-    stem("公顷", &["hectares", "hectare", "ha"], D::Area, 10_000, 1, "hectares", true),
+    stem("", "", D::Dimensionless, 1, 1, "", true),
+    stem("元", "人民币|元人民币|yuan|CNY|RMB", CNY, 1, 1, "yuan", true),
+    stem("美元", "USD|US dollars|dollars", D::Money(Currency(*b"USD")), 1, 1, "US dollars", true),
+    stem("港元", "港币|HKD|HK dollars", D::Money(Currency(*b"HKD")), 1, 1, "HK dollars", true),
+    stem("欧元", "EUR|euros", D::Money(Currency(*b"EUR")), 1, 1, "euros", true),
+    stem("澳门元", "澳门币|澳門元|澳門幣|MOP|patacas", D::Money(Currency(*b"MOP")), 1, 1, "patacas", true),
+    stem("新台币", "新台幣|台币|台幣|TWD|NT dollars", D::Money(Currency(*b"TWD")), 1, 1, "NT dollars", true),
+    stem("人", "名|位|people|persons|person", D::People, 1, 1, "people", true),
+    stem("人次", "person-times|person-time", D::PersonTimes, 1, 1, "person-times", true),
+    stem("平方米", "m²|m2|㎡|平米|square metres|square meters|square metre", D::Area, 1, 1, "square metres", true),
+    stem("平方公里", "平方千米|km²|km2|㎞²|square kilometres|square kilometers", D::Area, 1_000_000, 1, "square kilometres", false),
+    stem("公顷", "hectares|hectare|ha", D::Area, 10_000, 1, "hectares", true),
     // 1 亩 = 10000/15 m² = 2000/3 m², so 1 公顷 = 15 亩 exactly.
-    stem("亩", &["mu"], D::Area, 2_000, 3, "mu", true),
-    stem("米", &["m", "metres", "meters", "metre", "meter"], D::Length, 1, 1, "metres", true),
-    stem("公里", &["千米", "km", "kilometres", "kilometers", "kilometre", "kilometer"], D::Length, 1_000, 1, "kilometres", true),
-    stem("立方米", &["m³", "m3", "cubic metres", "cubic meters"], D::Volume, 1, 1, "cubic metres", true),
-    stem("吨", &["t", "tonnes", "tons", "tonne"], D::Mass, 1, 1, "tonnes", true),
-    stem("千克", &["公斤", "kg", "kilograms"], D::Mass, 1, 1_000, "kilograms", true),
+    stem("亩", "mu", D::Area, 2_000, 3, "mu", true),
+    stem("米", "m|metres|meters|metre|meter", D::Length, 1, 1, "metres", true),
+    stem("公里", "千米|km|kilometres|kilometers|kilometre|kilometer", D::Length, 1_000, 1, "kilometres", true),
+    stem("立方米", "m³|m3|cubic metres|cubic meters", D::Volume, 1, 1, "cubic metres", true),
+    stem("吨", "t|tonnes|tons|tonne", D::Mass, 1, 1, "tonnes", true),
+    stem("千克", "公斤|kg|kilograms", D::Mass, 1, 1_000, "kilograms", true),
     // 1 斤 = 0.5 kg: grain output is reported in 亿斤.
-    stem("斤", &["市斤"], D::Mass, 1, 2_000, "jin", true),
-    stem("瓦", &["W", "watts"], D::Power, 1, 1, "watts", false),
-    stem("千瓦", &["kW", "kilowatts"], D::Power, 1_000, 1, "kilowatts", true),
-    stem("兆瓦", &["MW", "megawatts"], D::Power, 1_000_000, 1, "megawatts", false),
-    stem("吉瓦", &["GW", "gigawatts"], D::Power, 1_000_000_000, 1, "gigawatts", false),
-    stem("千瓦时", &["度", "kWh", "kilowatt-hours"], D::Energy, 1, 1, "kilowatt-hours", true),
-    stem("兆瓦时", &["MWh", "megawatt-hours"], D::Energy, 1_000, 1, "megawatt-hours", true),
-    stem("吉瓦时", &["GWh", "gigawatt-hours"], D::Energy, 1_000_000, 1, "gigawatt-hours", true),
-    stem("微克/立方米", &["µg/m³", "μg/m³", "ug/m3", "µg/m3", "微克每立方米"], D::Concentration, 1, 1, "µg/m³", false),
-    stem("毫克/立方米", &["mg/m³", "mg/m3"], D::Concentration, 1_000, 1, "mg/m³", false),
-    stem("吨/日", &["吨/天", "t/d", "tonnes per day"], D::MassRate, 1, 1, "tonnes per day", true),
-    stem("立方米/日", &["立方米/天", "m³/d", "cubic metres per day"], D::VolumeRate, 1, 1, "cubic metres per day", true),
-    stem("立方米/万元", &["m³/万元", "立方米每万元", "m³ per 10,000 yuan"], D::WaterIntensity, 1, 1, "m³ per 10,000 yuan", false),
-    stem("吨标准煤/万元", &["吨标煤/万元", "tce/万元", "tce per 10,000 yuan"], D::EnergyIntensity, 1, 1, "tce per 10,000 yuan", false),
-    stem("吨标准煤", &["吨标煤", "tce", "tonnes of standard coal"], D::CoalEquivalent, 1, 1, "tonnes of standard coal", true),
-    stem("天", &["days", "day"], D::Duration, 1, 1, "days", false),
-    stem("%", &["percent", "pct"], D::Ratio, 1, 1, "%", false),
-    stem("‰", &["per mille"], D::Ratio, 1, 10, "‰", false),
-    stem("倍", &["times", "fold"], D::Ratio, 100, 1, "times", false),
-    stem("个百分点", &["百分点", "pp", "percentage points", "percentage point", "p.p."], D::PercentagePoint, 1, 1, "percentage points", false),
-    stem("岁", &["years of age", "years old"], D::Age, 1, 1, "years of age", false),
+    stem("斤", "市斤", D::Mass, 1, 2_000, "jin", true),
+    stem("瓦", "W|watts", D::Power, 1, 1, "watts", false),
+    stem("千瓦", "kW|kilowatts", D::Power, 1_000, 1, "kilowatts", true),
+    stem("兆瓦", "MW|megawatts", D::Power, 1_000_000, 1, "megawatts", false),
+    stem("吉瓦", "GW|gigawatts", D::Power, 1_000_000_000, 1, "gigawatts", false),
+    stem("千瓦时", "度|kWh|kilowatt-hours", D::Energy, 1, 1, "kilowatt-hours", true),
+    stem("兆瓦时", "MWh|megawatt-hours", D::Energy, 1_000, 1, "megawatt-hours", true),
+    stem("吉瓦时", "GWh|gigawatt-hours", D::Energy, 1_000_000, 1, "gigawatt-hours", true),
+    stem("微克/立方米", "µg/m³|μg/m³|ug/m3|µg/m3|微克每立方米", D::Concentration, 1, 1, "µg/m³", false),
+    stem("毫克/立方米", "mg/m³|mg/m3", D::Concentration, 1_000, 1, "mg/m³", false),
+    stem("吨/日", "吨/天|t/d|tonnes per day", D::MassRate, 1, 1, "tonnes per day", true),
+    stem("立方米/日", "立方米/天|m³/d|cubic metres per day", D::VolumeRate, 1, 1, "cubic metres per day", true),
+    stem("立方米/万元", "m³/万元|立方米每万元|m³ per 10,000 yuan", D::WaterIntensity, 1, 1, "m³ per 10,000 yuan", false),
+    stem("吨标准煤/万元", "吨标煤/万元|tce/万元|tce per 10,000 yuan", D::EnergyIntensity, 1, 1, "tce per 10,000 yuan", false),
+    stem("吨标准煤", "吨标煤|tce|tonnes of standard coal", D::CoalEquivalent, 1, 1, "tonnes of standard coal", true),
+    stem("天", "days|day", D::Duration, 1, 1, "days", false),
+    stem("%", "percent|pct", D::Ratio, 1, 1, "%", false),
+    stem("‰", "per mille", D::Ratio, 1, 10, "‰", false),
+    stem("倍", "times|fold", D::Ratio, 100, 1, "times", false),
+    stem("个百分点", "百分点|pp|percentage points|percentage point|p.p.", D::PercentagePoint, 1, 1, "percentage points", false),
+    stem("岁", "years of age|years old", D::Age, 1, 1, "years of age", false),
     // Counts: each measure word is its own unit. The English names are labels chosen to
     // be unique so that English text parses back to the same measure word.
-    stem("个", &["units"], D::Count("个"), 1, 1, "units", true),
-    stem("家", &["firms", "establishments"], D::Count("家"), 1, 1, "establishments", true),
-    stem("座", &["structures"], D::Count("座"), 1, 1, "structures", true),
-    stem("所", &["institutions"], D::Count("所"), 1, 1, "institutions", true),
-    stem("套", &["dwellings", "sets"], D::Count("套"), 1, 1, "dwellings", true),
-    stem("间", &["rooms"], D::Count("间"), 1, 1, "rooms", true),
-    stem("台", &["machines"], D::Count("台"), 1, 1, "machines", true),
-    stem("辆", &["vehicles"], D::Count("辆"), 1, 1, "vehicles", true),
-    stem("项", &["items", "projects"], D::Count("项"), 1, 1, "items", true),
-    stem("件", &["pieces", "cases filed"], D::Count("件"), 1, 1, "pieces", true),
-    stem("次", &["occasions"], D::Count("次"), 1, 1, "occasions", true),
-    stem("场", &["events"], D::Count("场"), 1, 1, "events", true),
-    stem("支", &["teams", "funds"], D::Count("支"), 1, 1, "teams", true),
-    stem("处", &["sites"], D::Count("处"), 1, 1, "sites", true),
-    stem("条", &["lines"], D::Count("条"), 1, 1, "lines", true),
-    stem("株", &["plants", "trees"], D::Count("株"), 1, 1, "plants", true),
-    stem("户", &["households"], D::Count("户"), 1, 1, "households", true),
-    stem("例", &["cases"], D::Count("例"), 1, 1, "cases", true),
-    stem("栋", &["buildings"], D::Count("栋"), 1, 1, "buildings", true),
-    stem("张", &["beds", "sheets"], D::Count("张"), 1, 1, "sheets", true),
-    stem("床", &["bed places"], D::Count("床"), 1, 1, "bed places", true),
-    stem("只", &["animals"], D::Count("只"), 1, 1, "animals", true),
-    stem("批", &["batches"], D::Count("批"), 1, 1, "batches", true),
-    stem("本", &["volumes"], D::Count("本"), 1, 1, "volumes", true),
-    stem("册", &["copies"], D::Count("册"), 1, 1, "copies", true),
-    stem("部", &["works"], D::Count("部"), 1, 1, "works", true),
-    stem("篇", &["articles"], D::Count("篇"), 1, 1, "articles", true),
-    stem("期", &["phases", "issues"], D::Count("期"), 1, 1, "phases", true),
-    stem("片", &["areas", "zones"], D::Count("片"), 1, 1, "zones", true),
-    stem("宗", &["parcels"], D::Count("宗"), 1, 1, "parcels", true),
-    stem("类", &["categories"], D::Count("类"), 1, 1, "categories", true),
-    stem("种", &["kinds"], D::Count("种"), 1, 1, "kinds", true),
-    stem("包", &["packages"], D::Count("包"), 1, 1, "packages", true),
-    stem("趟", &["trips"], D::Count("趟"), 1, 1, "trips", true),
-    stem("架", &["aircraft"], D::Count("架"), 1, 1, "aircraft", true),
-    stem("艘", &["vessels"], D::Count("艘"), 1, 1, "vessels", true),
-    stem("届", &["editions"], D::Count("届"), 1, 1, "editions", true),
-    stem("轮", &["rounds"], D::Count("轮"), 1, 1, "rounds", true),
-    stem("把", &["handles"], D::Count("把"), 1, 1, "handles", true),
-    stem("块", &["plots", "pieces of land"], D::Count("块"), 1, 1, "plots", true),
-    stem("对", &["pairs"], D::Count("对"), 1, 1, "pairs", true),
+    stem("个", "units", D::Count("个"), 1, 1, "units", true),
+    stem("家", "firms|establishments", D::Count("家"), 1, 1, "establishments", true),
+    stem("座", "structures", D::Count("座"), 1, 1, "structures", true),
+    stem("所", "institutions", D::Count("所"), 1, 1, "institutions", true),
+    stem("套", "dwellings|sets", D::Count("套"), 1, 1, "dwellings", true),
+    stem("间", "rooms", D::Count("间"), 1, 1, "rooms", true),
+    stem("台", "machines", D::Count("台"), 1, 1, "machines", true),
+    stem("辆", "vehicles", D::Count("辆"), 1, 1, "vehicles", true),
+    stem("项", "items|projects", D::Count("项"), 1, 1, "items", true),
+    stem("件", "pieces|cases filed", D::Count("件"), 1, 1, "pieces", true),
+    stem("次", "occasions", D::Count("次"), 1, 1, "occasions", true),
+    stem("场", "events", D::Count("场"), 1, 1, "events", true),
+    stem("支", "teams|funds", D::Count("支"), 1, 1, "teams", true),
+    stem("处", "sites", D::Count("处"), 1, 1, "sites", true),
+    stem("条", "lines", D::Count("条"), 1, 1, "lines", true),
+    stem("株", "plants|trees", D::Count("株"), 1, 1, "plants", true),
+    stem("户", "households", D::Count("户"), 1, 1, "households", true),
+    stem("例", "cases", D::Count("例"), 1, 1, "cases", true),
+    stem("栋", "buildings", D::Count("栋"), 1, 1, "buildings", true),
+    stem("张", "beds|sheets", D::Count("张"), 1, 1, "sheets", true),
+    stem("床", "bed places", D::Count("床"), 1, 1, "bed places", true),
+    stem("只", "animals", D::Count("只"), 1, 1, "animals", true),
+    stem("批", "batches", D::Count("批"), 1, 1, "batches", true),
+    stem("本", "volumes", D::Count("本"), 1, 1, "volumes", true),
+    stem("册", "copies", D::Count("册"), 1, 1, "copies", true),
+    stem("部", "works", D::Count("部"), 1, 1, "works", true),
+    stem("篇", "articles", D::Count("篇"), 1, 1, "articles", true),
+    stem("期", "phases|issues", D::Count("期"), 1, 1, "phases", true),
+    stem("片", "areas|zones", D::Count("片"), 1, 1, "zones", true),
+    stem("宗", "parcels", D::Count("宗"), 1, 1, "parcels", true),
+    stem("类", "categories", D::Count("类"), 1, 1, "categories", true),
+    stem("种", "kinds", D::Count("种"), 1, 1, "kinds", true),
+    stem("包", "packages", D::Count("包"), 1, 1, "packages", true),
+    stem("趟", "trips", D::Count("趟"), 1, 1, "trips", true),
+    stem("架", "aircraft", D::Count("架"), 1, 1, "aircraft", true),
+    stem("艘", "vessels", D::Count("艘"), 1, 1, "vessels", true),
+    stem("届", "editions", D::Count("届"), 1, 1, "editions", true),
+    stem("轮", "rounds", D::Count("轮"), 1, 1, "rounds", true),
+    stem("把", "handles", D::Count("把"), 1, 1, "handles", true),
+    stem("块", "plots|pieces of land", D::Count("块"), 1, 1, "plots", true),
+    stem("对", "pairs", D::Count("对"), 1, 1, "pairs", true),
     // Measure words and units that report text uses (added for extraction).
-    stem("款", &["models"], D::Count("款"), 1, 1, "models", true),
-    stem("场次", &["sessions"], D::Count("场次"), 1, 1, "sessions", true),
-    stem("家次", &["firm-visits"], D::Count("家次"), 1, 1, "firm-visits", true),
-    stem("枚", &["medals"], D::Count("枚"), 1, 1, "medals", true),
-    stem("金", &["gold medals"], D::Count("金"), 1, 1, "gold medals", false),
-    stem("银", &["silver medals"], D::Count("银"), 1, 1, "silver medals", false),
-    stem("铜", &["bronze medals"], D::Count("铜"), 1, 1, "bronze medals", false),
+    stem("款", "models", D::Count("款"), 1, 1, "models", true),
+    stem("场次", "sessions", D::Count("场次"), 1, 1, "sessions", true),
+    stem("家次", "firm-visits", D::Count("家次"), 1, 1, "firm-visits", true),
+    stem("枚", "medals", D::Count("枚"), 1, 1, "medals", true),
+    stem("金", "gold medals", D::Count("金"), 1, 1, "gold medals", false),
+    stem("银", "silver medals", D::Count("银"), 1, 1, "silver medals", false),
+    stem("铜", "bronze medals", D::Count("铜"), 1, 1, "bronze medals", false),
     // A numeric rank (全市第一 = 1 名次); lower is better.
-    stem("名次", &["rank"], D::Count("名次"), 1, 1, "rank", false),
-    stem("平方米/人", &["m²/人", "平方米每人", "square metres per person"], D::AreaPerPerson, 1, 1, "square metres per person", false),
+    stem("名次", "rank", D::Count("名次"), 1, 1, "rank", false),
+    stem("平方米/人", "m²/人|平方米每人|square metres per person", D::AreaPerPerson, 1, 1, "square metres per person", false),
     // Measure words and per-units of plan reports and statistical communiqués (issue 13).
-    stem("起", &["incidents"], D::Count("起"), 1, 1, "incidents", true),
-    stem("份", &["copies issued"], D::Count("份"), 1, 1, "copies issued", true),
-    stem("位次", &["个位次", "rank places"], D::Count("位次"), 1, 1, "rank places", false),
-    stem("幢", &["blocks"], D::Count("幢"), 1, 1, "blocks", true),
-    stem("席", &["seats"], D::Count("席"), 1, 1, "seats", true),
-    stem("天次", &["day-times"], D::Count("天次"), 1, 1, "day-times", true),
-    stem("课时", &["class hours"], D::Count("课时"), 1, 1, "class hours", true),
-    stem("标箱", &["TEU", "TEUs"], D::Count("标箱"), 1, 1, "TEU", true),
-    stem("元/平方公里", &["元/平方千米", "元每平方公里", "yuan per square kilometre"], D::MoneyPerArea, 1, 1, "yuan per square kilometre", true),
-    stem("公里/平方公里", &["千米/平方公里", "千米/平方千米", "km/km²", "km/km2", "kilometres per square kilometre"], D::LengthPerArea, 1, 1, "kilometres per square kilometre", false),
-    stem("元/人", &["元每人", "yuan per person"], D::MoneyPerPerson, 1, 1, "yuan per person", true),
+    stem("起", "incidents", D::Count("起"), 1, 1, "incidents", true),
+    stem("份", "copies issued", D::Count("份"), 1, 1, "copies issued", true),
+    stem("位次", "个位次|rank places", D::Count("位次"), 1, 1, "rank places", false),
+    stem("幢", "blocks", D::Count("幢"), 1, 1, "blocks", true),
+    stem("席", "seats", D::Count("席"), 1, 1, "seats", true),
+    stem("天次", "day-times", D::Count("天次"), 1, 1, "day-times", true),
+    stem("课时", "class hours", D::Count("课时"), 1, 1, "class hours", true),
+    stem("标箱", "TEU|TEUs", D::Count("标箱"), 1, 1, "TEU", true),
+    stem("元/平方公里", "元/平方千米|元每平方公里|yuan per square kilometre", D::MoneyPerArea, 1, 1, "yuan per square kilometre", true),
+    stem("公里/平方公里", "千米/平方公里|千米/平方千米|km/km²|km/km2|kilometres per square kilometre", D::LengthPerArea, 1, 1, "kilometres per square kilometre", false),
+    stem("元/人", "元每人|yuan per person", D::MoneyPerPerson, 1, 1, "yuan per person", true),
     // Densities per 100 or 10 000 km² (507公里/万平方公里): the denominator's magnitude
     // is part of the unit, not of the number.
-    stem("公里/百平方公里", &["千米/百平方公里", "km/100km²"], D::LengthPerArea, 1, 100, "kilometres per 100 square kilometres", false),
-    stem("公里/万平方公里", &["千米/万平方公里", "km/10000km²"], D::LengthPerArea, 1, 10_000, "kilometres per 10,000 square kilometres", false),
+    stem("公里/百平方公里", "千米/百平方公里|km/100km²", D::LengthPerArea, 1, 100, "kilometres per 100 square kilometres", false),
+    stem("公里/万平方公里", "千米/万平方公里|km/10000km²", D::LengthPerArea, 1, 10_000, "kilometres per 10,000 square kilometres", false),
     // Per-mille points (出生率下降0.8个千分点): a tenth of a percentage point.
-    stem("个千分点", &["千分点", "per-mille points"], D::PercentagePoint, 1, 10, "per-mille points", false),
+    stem("个千分点", "千分点|per-mille points", D::PercentagePoint, 1, 10, "per-mille points", false),
     // Years as a length of time (人均受教育年限11.5年); not convertible to days.
-    stem("年", &["years"], D::Years, 1, 1, "years", false),
+    stem("年", "years", D::Years, 1, 1, "years", false),
 ];
 
 /// Magnitude prefixes that the table combines with stems to name units like 亿元.
@@ -353,7 +362,7 @@ fn build_table() -> Table {
             stem: i,
             exp: 0,
         });
-        for name in std::iter::once(&s.symbol).chain(s.aliases).chain([&s.en]) {
+        for name in std::iter::once(s.symbol).chain(s.aliases()).chain([s.en]) {
             if name.is_empty() {
                 continue;
             }
@@ -376,7 +385,7 @@ fn build_table() -> Table {
                 exp: *exp,
             });
             by_name.entry(normalize(&symbol)).or_insert(id);
-            for a in s.aliases.iter().filter(|a| !a.is_ascii()) {
+            for a in s.aliases().filter(|a| !a.is_ascii()) {
                 by_name.entry(normalize(&format!("{p}{a}"))).or_insert(id);
             }
         }
@@ -573,7 +582,7 @@ mod tests {
         // Two stems sharing an alias would make parsing depend on table order.
         let mut seen: HashMap<String, &str> = HashMap::new();
         for s in STEMS {
-            for n in std::iter::once(&s.symbol).chain(s.aliases).chain([&s.en]) {
+            for n in std::iter::once(s.symbol).chain(s.aliases()).chain([s.en]) {
                 if n.is_empty() {
                     continue;
                 }

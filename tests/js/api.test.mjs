@@ -361,3 +361,38 @@ test("issue 12: a scorecard lists the observations it could not use", () => {
   assert.deepEqual(card.issues().map((i) => [i.code, i.line]), [["unknown_indicator", 2]]);
   assert.equal(card.records()[0].status, "no_data");
 });
+
+test("Observations.fromRecords reads the objects' own properties, every bad record at its index and key", () => {
+  // Values JSON text would have refused or changed: a BigInt, undefined, null; numbers
+  // by JavaScript's shortest round-trip text, true as a milestone done.
+  const ok = Observations.fromRecords([
+    { indicator: "a", period: "2024", value: 0.1 + 0.2, unit: "元" },
+    { indicator: "a", period: "2023", value: 12345678901234567890n, unit: "元", status: undefined },
+    { indicator: "m", period: "2024", value: true, unit: null },
+  ]);
+  assert.equal(ok.length, 3);
+  assert.match(ok.toCsv(), /a,2024,0\.30000000000000004,元/);
+  assert.match(ok.toCsv(), /a,2023,12345678901234567890,元/);
+  const err = thrown(() => Observations.fromRecords([
+    { indicator: "new_jobs", period: "2024", value: "lots", unit: "人" },
+    "not a record",
+    { indicator: "new_jobs", period: "2024", value: 1, unit: "人", colour: "red" },
+    { indicator: "new_jobs", period: "2024", value: { n: 1 }, unit: "人" },
+    { indicator: "new_jobs", period: "2024Q5", value: 1, unit: "人" },
+  ], "mine"), "validation");
+  // Every bad record, in order: its index as `row`, the key as `field`, the issue record
+  // of every language (the same keys as Python's issue dicts).
+  assert.deepEqual(err.issues.map((i) => [i.code, i.row, i.field, i.path, i.file, i.input]), [
+    ["bad_value", 0, "value", "[0].value", "mine", "lots"],
+    ["bad_row", 1, null, "[1]", "mine", null],
+    ["unknown_field", 2, "colour", "[2]", "mine", null],
+    ["bad_value", 3, "value", "[3].value", "mine", null],
+    ["bad_period", 4, "period", "[4].period", "mine", "2024Q5"],
+  ]);
+  assert.deepEqual(Object.keys(err.issues[0]), [
+    "code", "message", "file", "line", "column", "path", "row", "field",
+    "byte_offset", "char_offset", "input", "hint",
+  ]);
+  // Not an array at all: a wrong type.
+  thrown(() => Observations.fromRecords({ indicator: "a" }), "invalid_value");
+});

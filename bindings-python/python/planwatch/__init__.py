@@ -146,12 +146,14 @@ class ValidationError(PlanwatchError, ValueError):
     """A plan file or a batch of observations failed validation (code
     ``"validation"``). ``PlanError`` is a deprecated alias of this class.
 
-    ``issues`` lists every problem found, each a dict with ``code``, ``message``,
-    ``path`` (``target[3].condition``, ``[12].value``), ``file``, ``line``, ``column``
-    (1-based, for files and tables), ``offset`` (characters, for text), and for
-    tables and records ``row`` (the row's label: a DataFrame's index label, a sheet's
-    row number), ``field`` (the column's name), ``input`` (the cell as written) and
-    ``hint`` (what would be accepted); keys that do not apply are ``None``.
+    ``issues`` lists every problem found, each the core's issue record as a dict
+    (``planwatch._types.Issue``; JavaScript's issue objects have the same keys):
+    ``code``, ``message``, ``file``, ``line``, ``column`` (1-based, for files and
+    tables), ``path`` (``target[3].condition``, ``[12].value``), for tables and records
+    ``row`` (the row's label: a DataFrame's index label, a sheet's row number, a
+    record's index) and ``field`` (the column's name), ``byte_offset`` and
+    ``char_offset`` (for text), ``input`` (the cell as written) and ``hint`` (what
+    would be accepted); keys that do not apply are ``None``.
     """
 
     _default_code = "validation"

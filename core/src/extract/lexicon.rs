@@ -15,6 +15,56 @@
 
 use std::sync::LazyLock;
 
+/// A list of words stored as one string, each word followed by `|`. A `&[&str]`
+/// costs a pointer and a length per word in the WebAssembly module's data (8 bytes
+/// that compress badly, and that break up the words around them): for this file's
+/// thousand words that was about 4 KB of the gzipped module.
+#[derive(Clone, Copy)]
+pub(crate) struct Words(&'static str);
+
+impl Words {
+    /// The words, in the order written.
+    pub(crate) fn iter(self) -> std::str::SplitTerminator<'static, char> {
+        self.0.split_terminator('|')
+    }
+
+    /// True when `word` is one of the words.
+    pub(crate) fn contains(self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
+/// A list of words, `words!["实现", "完成"]`, as a [`Words`].
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {
+        Words(concat!($($w, "|"),*))
+    };
+}
+
+/// What the word functions below take: a [`Words`] list or a slice of words.
+pub(crate) trait WordList<'w>: Copy {
+    /// The words, in order.
+    fn each(self) -> impl Iterator<Item = &'w str>;
+}
+
+impl<'w> WordList<'w> for &'w [&'w str] {
+    fn each(self) -> impl Iterator<Item = &'w str> {
+        self.iter().copied()
+    }
+}
+
+impl<'w, const N: usize> WordList<'w> for &'w [&'w str; N] {
+    fn each(self) -> impl Iterator<Item = &'w str> {
+        self.iter().copied()
+    }
+}
+
+impl WordList<'static> for Words {
+    fn each(self) -> impl Iterator<Item = &'static str> {
+        self.iter()
+    }
+}
+
 /// Folds a character for word matching: [`crate::text::fold`], the crate's one
 /// folding table (full-width forms, spaces and dashes, traditional characters).
 pub(crate) fn lex_fold(c: char) -> char {
@@ -44,7 +94,7 @@ pub(crate) enum Tag {
     MeasureNoun,
 }
 
-const VERBS: &[&str] = &[
+const VERBS: Words = words![
     "实现",
     "完成",
     "建成",
@@ -199,7 +249,7 @@ const VERBS: &[&str] = &[
     "改扩建",
 ];
 
-const ADVERBS: &[&str] = &[
+const ADVERBS: Words = words![
     "按时",
     "全部",
     "全面",
@@ -266,7 +316,7 @@ const ADVERBS: &[&str] = &[
     "全部覆盖",
 ];
 
-const ADJECTIVAL: &[&str] = &[
+const ADJECTIVAL: Words = words![
     "新建",
     "新增",
     "在建",
@@ -277,7 +327,7 @@ const ADJECTIVAL: &[&str] = &[
     "新登记",
 ];
 
-const SCOPE: &[&str] = &[
+const SCOPE: Words = words![
     "全区",
     "全市",
     "全省",
@@ -354,7 +404,7 @@ const SCOPE: &[&str] = &[
     "期末",
 ];
 
-const PREDICATES: &[&str] = &[
+const PREDICATES: Words = words![
     "超额完成",
     "负增长",
     "达到了",
@@ -496,7 +546,7 @@ const PREDICATES: &[&str] = &[
 ];
 
 /// Compound nouns with a verb inside; a noun phrase runs through them.
-const NOUNS: &[&str] = &[
+const NOUNS: Words = words![
     "技术改造",
     "城市更新",
     "城市建设",
@@ -516,7 +566,7 @@ const NOUNS: &[&str] = &[
 ];
 
 /// Indicator names that begin with a verb but keep it (SPEC: established names).
-const PROTECTED: &[&str] = &[
+const PROTECTED: Words = words![
     "新增就业人数",
     "城镇新增就业人数",
     "城镇新增就业",
@@ -531,7 +581,7 @@ const PROTECTED: &[&str] = &[
     "新增城镇就业",
 ];
 
-const MEASURE_NOUNS: &[&str] = &[
+const MEASURE_NOUNS: Words = words![
     "率",
     "比例",
     "比重",
@@ -563,25 +613,25 @@ const MEASURE_NOUNS: &[&str] = &[
 
 /// Prepositions that open a phrase before the verb whose object is the indicator
 /// ("面向企业人才发放住房补租", "为老年人发放福利补助").
-pub(crate) const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: Words = words![
     "面向", "针对", "围绕", "依托", "通过", "对于", "帮助", "协助", "向", "为", "对", "给", "在",
 ];
 
 /// Words after which a number is part of a per-unit denominator (每万人, 每千人口).
-pub(crate) const DENOMINATOR_MARKERS: &[&str] = &["每"];
+pub(crate) const DENOMINATOR_MARKERS: Words = words!["每"];
 
 /// Stretch markers (SPEC §5: 力争 / 争取 / 努力); their scope runs to the end of the
 /// 。-sentence.
-pub(crate) const STRETCH: &[&str] = &["力争", "争取", "努力", "力求"];
+pub(crate) const STRETCH: Words = words!["力争", "争取", "努力", "力求"];
 
 /// Cumulative marker (SPEC §1). 共/共计/总数 are totals, not cumulative.
-pub(crate) const CUMULATIVE: &[&str] = &["累计"];
+pub(crate) const CUMULATIVE: Words = words!["累计"];
 
 /// Period words that stand as a deadline on their own (`by`).
-pub(crate) const PERIOD_WORDS: &[&str] = &["全年", "年度", "年内", "年底前", "今年", "本年度"];
+pub(crate) const PERIOD_WORDS: Words = words!["全年", "年度", "年内", "年底前", "今年", "本年度"];
 
 /// Verbs of growth directly before a rate: the number is a growth rate.
-pub(crate) const GROWTH_VERBS: &[&str] = &[
+pub(crate) const GROWTH_VERBS: Words = words![
     "同比增长",
     "比上年增长",
     "较上年增长",
@@ -604,7 +654,7 @@ pub(crate) const GROWTH_VERBS: &[&str] = &[
 ];
 
 /// Verbs of reduction directly before a number: the number is a negative change.
-pub(crate) const REDUCTION_VERBS: &[&str] = &[
+pub(crate) const REDUCTION_VERBS: Words = words![
     "同比下降",
     "比上年下降",
     "较上年下降",
@@ -627,16 +677,16 @@ pub(crate) const REDUCTION_VERBS: &[&str] = &[
 ];
 
 /// Verbs of narrowing ([`REDUCTION_VERBS`]): of a decline they mean a rise.
-pub(crate) const NARROWING_VERBS: &[&str] = &["缩小", "收窄", "收窄了", "缩小了"];
+pub(crate) const NARROWING_VERBS: Words = words!["缩小", "收窄", "收窄了", "缩小了"];
 
 /// Words naming a decline: a narrowing of it is a rise ("降幅收窄23个百分点").
-pub(crate) const DECLINE_WORDS: &[&str] = &["降幅", "跌幅", "下降", "负增长", "下跌"];
+pub(crate) const DECLINE_WORDS: Words = words!["降幅", "跌幅", "下降", "负增长", "下跌"];
 
 /// Names of the size of a decline: a percentage right after them is a fall.
-pub(crate) const DECLINE_NAMES: &[&str] = &["降幅", "跌幅"];
+pub(crate) const DECLINE_NAMES: Words = words!["降幅", "跌幅"];
 
 /// Verbs that move a value down to a level: a planned number after them is a ceiling.
-pub(crate) const DECREASE_TO: &[&str] = &[
+pub(crate) const DECREASE_TO: Words = words![
     "降至",
     "降到",
     "下降到",
@@ -655,14 +705,14 @@ pub(crate) const DECREASE_TO: &[&str] = &[
 ];
 
 /// Indicator names that are themselves rates of growth ("居民消费价格涨幅").
-pub(crate) const GROWTH_NAMES: &[&str] = &["涨幅", "增速", "增幅", "增长率", "增长"];
+pub(crate) const GROWTH_NAMES: Words = words!["涨幅", "增速", "增幅", "增长率", "增长"];
 
 /// Indicator names of a dimensionless ratio: a bare number after them is a finding
 /// ("城乡居民收入比缩小到2.2", "基尼系数0.35").
-pub(crate) const RATIO_NAMES: &[&str] = &["收入比", "系数", "指数", "比值", "倍差"];
+pub(crate) const RATIO_NAMES: Words = words!["收入比", "系数", "指数", "比值", "倍差"];
 
 /// Cues of actual (past) wording.
-pub(crate) const PAST_CUES: &[&str] = &[
+pub(crate) const PAST_CUES: Words = words![
     "去年",
     "上年",
     "过去一年",
@@ -696,7 +746,7 @@ pub(crate) const PAST_CUES: &[&str] = &[
 ];
 
 /// Past cues strong enough to decide a sentence without headings on their own.
-pub(crate) const STRONG_PAST: &[&str] = &[
+pub(crate) const STRONG_PAST: Words = words![
     "去年",
     "过去",
     "初步核算",
@@ -708,7 +758,7 @@ pub(crate) const STRONG_PAST: &[&str] = &[
 ];
 
 /// Cues of planned (future) wording.
-pub(crate) const FUTURE_CUES: &[&str] = &[
+pub(crate) const FUTURE_CUES: Words = words![
     "力争",
     "争取",
     "努力",
@@ -735,7 +785,7 @@ pub(crate) const FUTURE_CUES: &[&str] = &[
 
 /// Words of planned wording that decide a sentence without headings is a target
 /// (markers::Markers::status): the nearest cue word before a number wins.
-pub(crate) const PLAN_CUES: &[&str] = &[
+pub(crate) const PLAN_CUES: Words = words![
     "为实现",
     "力争",
     "争取",
@@ -778,7 +828,7 @@ pub(crate) const PLAN_CUES: &[&str] = &[
 /// "累计改造农村公路5800公里"). Such a word decides a status only when no other word of
 /// the sentence does (a report word before it in its part, or any other cue); then it
 /// makes a target that a decided sentence before it in the paragraph overrides.
-pub(crate) const ACTION_VERBS: &[&str] = &[
+pub(crate) const ACTION_VERBS: Words = words![
     "建设",
     "推进",
     "推动",
@@ -794,30 +844,30 @@ pub(crate) const ACTION_VERBS: &[&str] = &[
 
 /// Verbs of planning: what they have done (谋划了, 安排了, 提出了) is a plan, so 了 after
 /// them is no report cue ("城建计划中谋划了民生保障类项目13个").
-pub(crate) const PLANNING_VERBS: &[&str] = &[
+pub(crate) const PLANNING_VERBS: Words = words![
     "谋划", "安排", "部署", "计划", "规划", "提出", "明确", "确定", "制定",
 ];
 
 /// Words that contain a status cue but say nothing about status: 主要 and 重要 (要),
 /// 为了 and 了解 (了), 将近 (将).
-pub(crate) const NOT_CUE_WORDS: &[&str] = &[
+pub(crate) const NOT_CUE_WORDS: Words = words![
     "主要", "重要", "需要", "只要", "必要", "纲要", "摘要", "要素", "要点", "为了", "除了", "了解",
     "将近",
 ];
 
 /// Plan nouns that are the object of a report verb before them ("完成年度计划开工的80.8%",
 /// "实现年度目标"): then no plan cue.
-pub(crate) const PLAN_OBJECT_NOUNS: &[&str] = &["计划", "目标", "规划", "任务"];
+pub(crate) const PLAN_OBJECT_NOUNS: Words = words!["计划", "目标", "规划", "任务"];
 
 /// Report verbs that take a plan noun as their object ([`PLAN_OBJECT_NOUNS`]).
-pub(crate) const ACHIEVE_VERBS: &[&str] = &["完成", "实现", "超额完成", "达到", "超过"];
+pub(crate) const ACHIEVE_VERBS: Words = words!["完成", "实现", "超额完成", "达到", "超过"];
 
 /// Currency words written before a number ("突破人民币6000亿元"): part of the
 /// quantity, not of the indicator.
-pub(crate) const CURRENCY_BEFORE_NUMBER: &[&str] = &["人民币", "人民幣"];
+pub(crate) const CURRENCY_BEFORE_NUMBER: Words = words!["人民币", "人民幣"];
 
 /// Verbs before 正增长 / 负增长 that make it a figure (growth above or below zero).
-pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
+pub(crate) const POSITIVE_GROWTH_VERBS: Words = words![
     "保持",
     "实现",
     "确保",
@@ -830,14 +880,14 @@ pub(crate) const POSITIVE_GROWTH_VERBS: &[&str] = &[
 
 /// After a plan word of two characters or more, characters that make it part of the
 /// name of an office: 住房城乡建设部, 规划局, 发展计划委员会.
-pub(crate) const OFFICE_TAILS: &[&str] = &["部", "局", "厅", "委", "办公室"];
+pub(crate) const OFFICE_TAILS: Words = words!["部", "局", "厅", "委", "办公室"];
 
 /// After 到/至 and a year, words that make the year a base of comparison, not a plan
 /// horizon: "恢复至2019年同期水平的81%".
-pub(crate) const BASE_YEAR_TAILS: &[&str] = &["同期", "的", "水平"];
+pub(crate) const BASE_YEAR_TAILS: Words = words!["同期", "的", "水平"];
 
 /// Words of reported wording that decide a sentence without headings is an actual.
-pub(crate) const REPORT_CUES: &[&str] = &[
+pub(crate) const REPORT_CUES: Words = words![
     "去年",
     "远超",
     "超出",
@@ -888,7 +938,7 @@ pub(crate) const REPORT_CUES: &[&str] = &[
 ];
 
 /// Report words that a plan header before them does not override.
-pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
+pub(crate) const STRONG_REPORT_CUES: Words = words![
     "去年",
     "了",
     "已",
@@ -905,35 +955,34 @@ pub(crate) const STRONG_REPORT_CUES: &[&str] = &[
 /// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
 /// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
 /// action verb, with no other report word between) they plan.
-pub(crate) const PLANNABLE_REPORT_VERBS: &[&str] = &[
-    "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",
-];
+pub(crate) const PLANNABLE_REPORT_VERBS: Words =
+    words!["实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",];
 
 /// Verbs of a change of composition: "比重由…调整为1∶31∶68" continues the
 /// indicator named before.
-pub(crate) const SHIFT_VERBS: &[&str] = &["调整", "优化", "转变", "变"];
+pub(crate) const SHIFT_VERBS: Words = words!["调整", "优化", "转变", "变"];
 
 /// Head nouns of groups of people: a number with a magnitude word before them counts
 /// people ("12万城镇就业困难人员", "近1亿农村贫困人口").
-pub(crate) const PEOPLE_NOUNS: &[&str] = &["人口", "人员", "群众", "农民工", "劳动力"];
+pub(crate) const PEOPLE_NOUNS: Words = words!["人口", "人员", "群众", "农民工", "劳动力"];
 
 /// Indicators that count people: a bare number with a magnitude word after them is a
 /// number of people ("新增就业目标1200万").
-pub(crate) const PEOPLE_INDICATORS: &[&str] = &["就业", "就业人数", "常住人口", "户籍人口"];
+pub(crate) const PEOPLE_INDICATORS: Words = words!["就业", "就业人数", "常住人口", "户籍人口"];
 
 /// Levels of government whose requirements bind a condition ("达到国家要求").
-pub(crate) const AUTHORITIES: &[&str] = &["国家", "省里", "省级", "市级", "上级", "省", "市"];
+pub(crate) const AUTHORITIES: Words = words!["国家", "省里", "省级", "市级", "上级", "省", "市"];
 
 /// Verbs that make a requirement a condition ("达到国家要求", "符合省要求").
-pub(crate) const MEET_VERBS: &[&str] = &["达到", "符合", "满足"];
+pub(crate) const MEET_VERBS: Words = words!["达到", "符合", "满足"];
 
 /// Acronyms of indicators that reports write right before their figure
 /// ("完成GDP2917.85亿元"); other Latin letters before a digit make a code (PM2.5, 5G).
-pub(crate) const INDICATOR_ACRONYMS: &[&str] = &["GDP", "CPI", "PPI", "GNP", "GNI"];
+pub(crate) const INDICATOR_ACRONYMS: Words = words!["GDP", "CPI", "PPI", "GNP", "GNI"];
 
 /// Plan words that govern a report verb of their part as their object (力争…完成,
 /// 将…实现, 确保…建成); plan nouns (目标, 任务) and time words (今年) do not.
-pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[
+pub(crate) const GOVERNING_PLAN_WORDS: Words = words![
     "力争",
     "争取",
     "力求",
@@ -947,18 +996,18 @@ pub(crate) const GOVERNING_PLAN_WORDS: &[&str] = &[
 ];
 
 /// Report words of aspect: after a plan word they still report ("启动了", "将已").
-pub(crate) const ASPECT_MARKERS: &[&str] = &["了", "已"];
+pub(crate) const ASPECT_MARKERS: Words = words!["了", "已"];
 
 /// Plan words that name a document when they follow its title: "“十四五”规划中期评估",
 /// "十三五规划纲要" (a report about the plan, no plan cue).
-pub(crate) const DOCUMENT_NOUNS: &[&str] = &["规划", "计划", "纲要"];
+pub(crate) const DOCUMENT_NOUNS: Words = words!["规划", "计划", "纲要"];
 
 /// Titles of five-year plans written without quotes before [`DOCUMENT_NOUNS`].
-pub(crate) const PLAN_TITLES: &[&str] = &["十二五", "十三五", "十四五", "十五五"];
+pub(crate) const PLAN_TITLES: Words = words!["十二五", "十三五", "十四五", "十五五"];
 
 /// Comparator words of plans: after a number in its clause they make it a target
 /// when no cue word decides (增长7%左右, 10场以上).
-pub(crate) const PLAN_COMPARATORS: &[&str] = &[
+pub(crate) const PLAN_COMPARATORS: Words = words![
     "左右",
     "以上",
     "不低于",
@@ -973,21 +1022,21 @@ pub(crate) const PLAN_COMPARATORS: &[&str] = &[
 /// Plan comparators that reviews hardly use without an estimate word (预计) or a past
 /// year: right after a number they outweigh a weak report word before it
 /// ("分别为4.8%左右", "完成…，增长8%左右"), not 同比/了/已.
-pub(crate) const PLAN_ONLY_COMPARATORS: &[&str] = &["左右", "不少于"];
+pub(crate) const PLAN_ONLY_COMPARATORS: Words = words!["左右", "不少于"];
 
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
-pub(crate) const CUE_NOUN_TAILS: &[&str] = &["区", "单列", "率"];
+pub(crate) const CUE_NOUN_TAILS: Words = words!["区", "单列", "率"];
 
 /// After a plan word, characters that make it a noun object, not a plan cue:
 /// 完成年度计划的80.8%, 占年度投资计划的97.2%.
-pub(crate) const PLAN_NOUN_TAILS: &[&str] = &["的"];
+pub(crate) const PLAN_NOUN_TAILS: Words = words!["的"];
 
 /// Estimate markers: a reported figure that is not final (预计, 初步核算).
-pub(crate) const ESTIMATE: &[&str] = &["预计", "初步核算", "初步统计", "初步测算", "快报"];
+pub(crate) const ESTIMATE: Words = words!["预计", "初步核算", "初步统计", "初步测算", "快报"];
 
 /// Heading keywords that make a part of the document report actuals.
-pub(crate) const ACTUAL_SECTION: &[&str] = &[
+pub(crate) const ACTUAL_SECTION: Words = words![
     "执行情况",
     "完成情况",
     "回顾",
@@ -1001,7 +1050,7 @@ pub(crate) const ACTUAL_SECTION: &[&str] = &[
 ];
 
 /// Heading keywords that make a part of the document set targets.
-pub(crate) const TARGET_SECTION: &[&str] = &[
+pub(crate) const TARGET_SECTION: Words = words![
     "目标",
     "任务",
     "计划安排",
@@ -1020,7 +1069,7 @@ pub(crate) const TARGET_SECTION: &[&str] = &[
 ];
 
 /// Heading keywords strong enough to switch a sub-section to actuals inside a part.
-pub(crate) const ACTUAL_SUBSECTION: &[&str] = &["执行情况", "完成情况", "回顾"];
+pub(crate) const ACTUAL_SUBSECTION: Words = words!["执行情况", "完成情况", "回顾"];
 
 /// Words with a payload, indexed by their first and by their last character through
 /// a table over the Basic Multilingual Plane (no hashing on the hot path).
@@ -1119,7 +1168,7 @@ impl Lexicon {
             (SCOPE, Tag::Scope),
             (PREDICATES, Tag::Predicate),
         ] {
-            all.extend(words.iter().map(|w| (*w, tag)));
+            all.extend(words.iter().map(|w| (w, tag)));
         }
         Lexicon {
             words: WordIndex::new(&all),
@@ -1149,18 +1198,18 @@ pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
 }
 
 /// The length of the first word of `words` that `s[i..]` starts with.
-pub(crate) fn starts_any(s: &[char], i: usize, words: &[&str]) -> Option<usize> {
+pub(crate) fn starts_any<'w>(s: &[char], i: usize, words: impl WordList<'w>) -> Option<usize> {
     words
-        .iter()
+        .each()
         .find(|w| starts(s, i, w))
         .map(|w| w.chars().count())
 }
 
 /// The length of the longest word of `words` that ends just before `s[end]`
 /// (compared from the end, so no word is measured before it matches).
-pub(crate) fn ends_any(s: &[char], end: usize, words: &[&str]) -> Option<usize> {
+pub(crate) fn ends_any<'w>(s: &[char], end: usize, words: impl WordList<'w>) -> Option<usize> {
     let mut best: Option<usize> = None;
-    for w in words {
+    for w in words.each() {
         let mut k = end;
         let mut ok = true;
         for c in w.chars().rev() {
@@ -1178,7 +1227,7 @@ pub(crate) fn ends_any(s: &[char], end: usize, words: &[&str]) -> Option<usize> 
 }
 
 /// Words naming a per-unit intensity (人均, 每万人, 万元GDP): such an indicator is a ratio.
-pub(crate) const PER_UNIT: &[&str] = &[
+pub(crate) const PER_UNIT: Words = words![
     "人均",
     "每",
     "万元GDP",
@@ -1191,10 +1240,10 @@ pub(crate) const PER_UNIT: &[&str] = &[
 
 /// [`PER_UNIT`], indexed.
 pub(crate) static PER_UNIT_WORDS: LazyLock<WordIndex<()>> =
-    LazyLock::new(|| WordIndex::new(&PER_UNIT.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
+    LazyLock::new(|| WordIndex::new(&PER_UNIT.iter().map(|w| (w, ())).collect::<Vec<_>>()));
 
 /// True when any word of `words` occurs in `s`.
-pub(crate) fn contains_any(s: &[char], words: &[&str]) -> bool {
+pub(crate) fn contains_any<'w>(s: &[char], words: impl WordList<'w>) -> bool {
     (0..s.len()).any(|i| starts_any(s, i, words).is_some())
 }
 
@@ -1261,11 +1310,11 @@ pub(crate) fn is_han(c: char) -> bool {
 // Words of the number readers (scan.rs) and of indicator phrases (phrase.rs).
 /// Measure words that, written after a Chinese numeral, make an ordinal or a name
 /// (二次供水, 十五届, 二期).
-pub(crate) const CN_ORDINAL_UNITS: &[&str] = &["届", "次", "期", "批", "轮", "代", "号"];
+pub(crate) const CN_ORDINAL_UNITS: Words = words!["届", "次", "期", "批", "轮", "代", "号"];
 
 /// A unit character followed by this character makes an ordinary word, not a unit
 /// ("5部门", "3项目" are not 5 部 and 3 项).
-pub(crate) const UNIT_WORDS: &[&str] = &[
+pub(crate) const UNIT_WORDS: Words = words![
     "部门", "部署", "部委", "部分", "项目", "场所", "场景", "场馆", "条例", "条件", "条款", "处理",
     "处置", "所有", "所得", "所属", "例如", "座谈", "种植", "种类", "本地", "本级", "期间", "期末",
     "期限", "批准", "批复", "台风", "台阶", "台账", "位于", "位置", "名单", "名称", "名额", "家庭",
@@ -1276,7 +1325,7 @@ pub(crate) const UNIT_WORDS: &[&str] = &[
 ];
 
 /// Words after which 第N is a rank ("总量居全市第一", "排名第一").
-pub(crate) const RANK_CONTEXT: &[&str] = &[
+pub(crate) const RANK_CONTEXT: Words = words![
     "全市",
     "全省",
     "全国",
@@ -1316,42 +1365,41 @@ pub(crate) const RANK_CONTEXT: &[&str] = &[
 
 /// Verbs of ranking that make a later 第N of the same clause a rank too:
 /// "位居全国百强县投资潜力第3、新型城镇化质量第4", "居中部省会城市第一".
-pub(crate) const RANK_VERBS: &[&str] = &["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
+pub(crate) const RANK_VERBS: Words =
+    words!["位居", "位列", "名列", "跃居", "居", "排名", "排", "列"];
 
 /// Verbs before 榜首 / 首位 that make it a first place ("荣登…榜首", "位列全市首位").
-pub(crate) const TOP_RANK_VERBS: &[&str] = &[
+pub(crate) const TOP_RANK_VERBS: Words = words![
     "荣登", "登上", "位居", "位列", "名列", "跃居", "居于", "居", "排名", "排在",
 ];
 
 /// Verbs of entering a ranking before "N强" ("跻身全国10强").
-pub(crate) const TOP_N_VERBS: &[&str] = &[
-    "跻身", "进入", "入选", "位列", "位居", "挺进", "跃居", "稳居",
-];
+pub(crate) const TOP_N_VERBS: Words =
+    words!["跻身", "进入", "入选", "位列", "位居", "挺进", "跃居", "稳居",];
 
 /// Words before a:b:c that make it a structure ratio of shares (三次产业结构比为2:38:60).
-pub(crate) const STRUCTURE_WORDS: &[&str] = &["结构", "比例", "比重", "构成", "产业比", "之比"];
+pub(crate) const STRUCTURE_WORDS: Words = words!["结构", "比例", "比重", "构成", "产业比", "之比"];
 
 /// Comparison verbs that bind a value to a named level ("高于全省平均水平").
-pub(crate) const REFERENCE_VERBS: &[&str] =
-    &["高于", "低于", "快于", "慢于", "优于", "好于", "达到"];
+pub(crate) const REFERENCE_VERBS: Words =
+    words!["高于", "低于", "快于", "慢于", "优于", "好于", "达到"];
 
 /// Two-character words whose last character is a one-character predicate (为, 达).
-pub(crate) const WORDS_ENDING_LIKE_PREDICATES: &[&str] = &[
+pub(crate) const WORDS_ENDING_LIKE_PREDICATES: Words = words![
     "行为", "作为", "认为", "成为", "因为", "视为", "称为", "到达", "抵达", "送达", "通达", "发达",
     "传达", "下达", "表达", "直达",
 ];
 
 /// Verbs that name the work itself when they end a noun phrase (森林抚育, 河道治理).
-pub(crate) const NOMINAL_HEADS: &[&str] = &[
-    "抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",
-];
+pub(crate) const NOMINAL_HEADS: Words =
+    words!["抚育", "改造", "治理", "修复", "整治", "绿化", "培训", "救助",];
 
 /// Nouns after "N级" that make a count narrative, not a count of things
 /// ("迈上三个千亿级台阶").
-pub(crate) const NARRATIVE_TIER_NOUNS: &[&str] = &["台阶", "阶梯", "梯队", "大关", "跨越"];
+pub(crate) const NARRATIVE_TIER_NOUNS: Words = words!["台阶", "阶梯", "梯队", "大关", "跨越"];
 
 /// Tier nouns after a bare magnitude that make it a level crossed ("突破千亿大关").
-pub(crate) const TIER_CROSSING_NOUNS: &[&str] = &["大关", "台阶", "关口"];
+pub(crate) const TIER_CROSSING_NOUNS: Words = words!["大关", "台阶", "关口"];
 
 /// Verbs of crossing a tier, with the comparator they state.
 pub(crate) const TIER_CROSSING_VERBS: &[(&str, crate::comparator::Comparator)] = &[
@@ -1364,7 +1412,7 @@ pub(crate) const TIER_CROSSING_VERBS: &[(&str, crate::comparator::Comparator)] =
 ];
 
 /// Indicator words whose values are money: a crossed tier is in 元.
-pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
+pub(crate) const MONEY_INDICATOR_WORDS: Words = words![
     "生产总值",
     "GDP",
     "经济总量",
@@ -1382,16 +1430,16 @@ pub(crate) const MONEY_INDICATOR_WORDS: &[&str] = &[
 ];
 
 /// Indicator words counted in person-times: a crossed tier is in 人次.
-pub(crate) const VISIT_INDICATOR_WORDS: &[&str] = &["游客", "吞吐量", "客流", "接待", "人次"];
+pub(crate) const VISIT_INDICATOR_WORDS: Words = words!["游客", "吞吐量", "客流", "接待", "人次"];
 
 /// Nouns after a count that make it an enumeration of the text ("10个方面").
-pub(crate) const DISCOURSE_NOUNS: &[&str] = &["方面", "层面", "维度", "部分", "底线", "红线"];
+pub(crate) const DISCOURSE_NOUNS: Words = words!["方面", "层面", "维度", "部分", "底线", "红线"];
 
 /// Named averages a value may be bound to ("高于全省平均水平").
-pub(crate) const AVERAGE_WORDS: &[&str] = &["平均水平", "平均水准", "平均值", "平均"];
+pub(crate) const AVERAGE_WORDS: Words = words!["平均水平", "平均水准", "平均值", "平均"];
 
 /// Nouns that a money threshold names a category of ("亿元以上项目").
-pub(crate) const CATEGORY_NOUNS: &[&str] = &[
+pub(crate) const CATEGORY_NOUNS: Words = words![
     "企业",
     "项目",
     "工程",
@@ -1406,8 +1454,8 @@ pub(crate) const CATEGORY_NOUNS: &[&str] = &[
 
 /// Words after a number that never name what it measures ("突破5000亿元大关",
 /// "完成…的目标任务", "在14-30微克/立方米之间"): the indicator is looked for before.
-pub(crate) const NOT_AN_INDICATOR_AFTER: &[&str] =
-    &["大关", "目标", "之间", "以内", "左右", "就可以", "台阶"];
+pub(crate) const NOT_AN_INDICATOR_AFTER: Words =
+    words!["大关", "目标", "之间", "以内", "左右", "就可以", "台阶"];
 
 /// Comparator words of report prose before a number, beside the shared ones of
 /// `crate::comparator` ("出口首破5000亿元", "约合20533美元").
@@ -1419,19 +1467,19 @@ pub(crate) const REPORT_PREFIX_COMPARATORS: &[(&str, crate::comparator::Comparat
 
 /// Verbs that hold a level rather than set a floor: a bare number after them in a
 /// plan is `=` ("稳定在550万亩", "保持在4%").
-pub(crate) const HOLD_AT: &[&str] = &["稳定在", "保持在", "稳定于", "保持于", "维持在"];
+pub(crate) const HOLD_AT: Words = words!["稳定在", "保持在", "稳定于", "保持于", "维持在"];
 
 /// Words of a condition with no number of its own that is a quota assigned elsewhere (完成下达任务, 达到国家要求): it holds for each item of a 、 list.
-pub(crate) const QUOTA_WORDS: &[&str] = &["下达", "任务", "目标", "要求"];
+pub(crate) const QUOTA_WORDS: Words = words!["下达", "任务", "目标", "要求"];
 
 /// Names of a rate: a gap in percentage points against a named rate is named by it (较全省总体增速高1.87个百分点).
-pub(crate) const RATE_NAMES: &[&str] = &["增速", "增幅", "涨幅", "比重", "占比"];
+pub(crate) const RATE_NAMES: Words = words!["增速", "增幅", "涨幅", "比重", "占比"];
 
 /// Words that open a deadline before a date (到2025年, 截至9月底).
-pub(crate) const DEADLINE_LEADS: &[&str] = &["截止到", "截至", "截止", "到", "至"];
+pub(crate) const DEADLINE_LEADS: Words = words!["截止到", "截至", "截止", "到", "至"];
 
 /// Words after a year that make it a deadline (2024年底, 2025年前, 2024年度).
-pub(crate) const YEAR_TAILS: &[&str] = &[
+pub(crate) const YEAR_TAILS: Words = words![
     "年底前",
     "年末",
     "年底",
@@ -1444,61 +1492,61 @@ pub(crate) const YEAR_TAILS: &[&str] = &[
 ];
 
 /// The end of this year after a deadline lead (到年底).
-pub(crate) const YEAR_END_WORDS: &[&str] = &["年底", "年末"];
+pub(crate) const YEAR_END_WORDS: Words = words!["年底", "年末"];
 
 /// The end of a five-year period after its title (“十四五”末).
-pub(crate) const PERIOD_END_WORDS: &[&str] = &["期末", "末", "时期末"];
+pub(crate) const PERIOD_END_WORDS: Words = words!["期末", "末", "时期末"];
 
 /// Words that pair a list of indicators with a list of values in order (A、B分别增长5%、6%).
-pub(crate) const RESPECTIVELY_WORDS: &[&str] = &["分别"];
+pub(crate) const RESPECTIVELY_WORDS: Words = words!["分别"];
 
 /// This year, the year being reported or planned.
-pub(crate) const THIS_YEAR_WORDS: &[&str] = &["今年", "本年"];
+pub(crate) const THIS_YEAR_WORDS: Words = words!["今年", "本年"];
 
 /// Approximation words that may open a relational phrase (约占GDP的5%).
-pub(crate) const APPROX_LEADS: &[&str] = &["大约", "约", "接近", "近", "超过", "超"];
+pub(crate) const APPROX_LEADS: Words = words!["大约", "约", "接近", "近", "超过", "超"];
 
 /// Verbs that make the phrase before a number relative to something else (高于全省平均水平2.1个百分点).
-pub(crate) const RELATIVE_VERBS: &[&str] =
-    &["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"];
+pub(crate) const RELATIVE_VERBS: Words =
+    words!["高于", "低于", "快于", "慢于", "超出", "超过", "相当于"];
 
 /// Plan nouns after which a number is a share of the plan (完成年度计划的78.5%).
-pub(crate) const PLAN_NOUNS_RELATIVE: &[&str] = &["计划", "任务", "目标"];
+pub(crate) const PLAN_NOUNS_RELATIVE: Words = words!["计划", "任务", "目标"];
 
 /// Report verbs that open a share of a plan (完成年度计划的78.5%).
-pub(crate) const ACHIEVE_LEADS: &[&str] = &["完成", "达到", "实现"];
+pub(crate) const ACHIEVE_LEADS: Words = words!["完成", "达到", "实现"];
 
 /// Trailing words that name the work, not the thing (光纤点位建设).
-pub(crate) const WORK_NOUNS: &[&str] = &["建设", "创建"];
+pub(crate) const WORK_NOUNS: Words = words!["建设", "创建"];
 
 /// Words between a number and the noun it counts (1亿左右农业转移人口, 3万余名群众).
-pub(crate) const APPROX_AFTER_NUMBER: &[&str] = &["左右", "多", "余"];
+pub(crate) const APPROX_AFTER_NUMBER: Words = words!["左右", "多", "余"];
 
 /// Words of "more than" before a size class (超100亿元或10亿美元项目).
-pub(crate) const ABOVE_WORDS: &[&str] = &["超过", "超", "逾"];
+pub(crate) const ABOVE_WORDS: Words = words!["超过", "超", "逾"];
 
 /// Currency units of a size class (5000万美元、1亿美元以上大项目).
-pub(crate) const CURRENCY_UNITS: &[&str] = &["美元", "港元", "欧元", "元"];
+pub(crate) const CURRENCY_UNITS: Words = words!["美元", "港元", "欧元", "元"];
 
 /// Words after a threshold that make it a size class (亿元以上项目).
-pub(crate) const ABOVE_SUFFIXES: &[&str] = &["及以上", "以上"];
+pub(crate) const ABOVE_SUFFIXES: Words = words!["及以上", "以上"];
 
 /// Bases of comparison before 持平: a growth of zero (同比持平).
-pub(crate) const SAME_PERIOD_BASES: &[&str] =
-    &["同比", "比上年", "较上年", "比上年同期", "较上年同期"];
+pub(crate) const SAME_PERIOD_BASES: Words =
+    words!["同比", "比上年", "较上年", "比上年同期", "较上年同期"];
 
 /// Nouns that close a named task to complete (完成能耗强度降低任务).
-pub(crate) const TASK_NOUNS: &[&str] = &["任务", "目标"];
+pub(crate) const TASK_NOUNS: Words = words!["任务", "目标"];
 
 /// Levels that assign a quota (市级下达, 省下达).
-pub(crate) const QUOTA_SOURCES: &[&str] =
-    &["市级", "省级", "区级", "上级", "国家", "省", "市", "区"];
+pub(crate) const QUOTA_SOURCES: Words =
+    words!["市级", "省级", "区级", "上级", "国家", "省", "市", "区"];
 
 /// Nouns of an assigned quota (下达的目标任务, 下达指标).
-pub(crate) const QUOTA_KEYWORDS: &[&str] = &["指标", "目标", "任务", "计划", "要求"];
+pub(crate) const QUOTA_KEYWORDS: Words = words!["指标", "目标", "任务", "计划", "要求"];
 
 /// Verbs that make an assigned quota a condition (完成省下达指标, 控制在市下达目标以内).
-pub(crate) const QUOTA_VERBS: &[&str] = &[
+pub(crate) const QUOTA_VERBS: Words = words![
     "完成",
     "控制在",
     "达到",
@@ -1509,13 +1557,13 @@ pub(crate) const QUOTA_VERBS: &[&str] = &[
 ];
 
 /// Last year as a base (与上年持平).
-pub(crate) const LAST_YEAR_WORDS: &[&str] = &["上年", "去年", "上年度"];
+pub(crate) const LAST_YEAR_WORDS: Words = words!["上年", "去年", "上年度"];
 
 /// Growth words before a growth reference (收入增长与经济增长同步).
-pub(crate) const GROWTH_WORDS_BEFORE_REFERENCE: &[&str] = &["增长", "增速", "增幅"];
+pub(crate) const GROWTH_WORDS_BEFORE_REFERENCE: Words = words!["增长", "增速", "增幅"];
 
 /// Words after a year in a title or heading that make it the plan year (2024年计划, 2024年主要目标).
-pub(crate) const PLAN_YEAR_TITLE_WORDS: &[&str] = &[
+pub(crate) const PLAN_YEAR_TITLE_WORDS: Words = words![
     "计划",
     "目标",
     "任务",
@@ -1526,33 +1574,33 @@ pub(crate) const PLAN_YEAR_TITLE_WORDS: &[&str] = &[
 ];
 
 /// Words of a distant horizon: a year beside them is not the plan year (2035年远景目标).
-pub(crate) const DISTANT_WORDS: &[&str] = &["远景", "展望"];
+pub(crate) const DISTANT_WORDS: Words = words!["远景", "展望"];
 
 /// Names of water intensities (a reference target in 立方米/万元, lower is better).
-pub(crate) const WATER_WORDS: &[&str] = &["水耗", "用水量", "用水"];
+pub(crate) const WATER_WORDS: Words = words!["水耗", "用水量", "用水"];
 
 /// Names of energy intensities (a reference target in 吨标准煤/万元, lower is better).
-pub(crate) const ENERGY_WORDS: &[&str] = &["能耗", "能源消耗", "能源消费", "标准煤"];
+pub(crate) const ENERGY_WORDS: Words = words!["能耗", "能源消耗", "能源消费", "标准煤"];
 
 /// Names of emissions (a reference target in 吨, lower is better).
-pub(crate) const EMISSION_WORDS: &[&str] = &["排放", "污染"];
+pub(crate) const EMISSION_WORDS: Words = words!["排放", "污染"];
 
 /// Words of a document title among the first lines (the draft plan is named after it).
-pub(crate) const DOCUMENT_TITLE_WORDS: &[&str] = &["报告", "计划", "规划", "纲要"];
+pub(crate) const DOCUMENT_TITLE_WORDS: Words = words!["报告", "计划", "规划", "纲要"];
 
 /// Verbs of a gap below a named level ("落后于全省0.3个百分点", "低于全市1.5个百分点"):
 /// a difference in points after them is negative.
-pub(crate) const BELOW_VERBS: &[&str] = &["落后于", "低于", "慢于"];
+pub(crate) const BELOW_VERBS: Words = words!["落后于", "低于", "慢于"];
 
 /// Words after a number that name it a decline ("面对3.7%的负增长").
-pub(crate) const DECLINE_AFTER: &[&str] = &["的负增长", "负增长"];
+pub(crate) const DECLINE_AFTER: Words = words!["的负增长", "负增长"];
 
 /// Corrections of a target or a forecast (调增2个百分点, 下修0.1个百分点): an exact
 /// change, never a floor.
-pub(crate) const CORRECTION_VERBS: &[&str] = &["调增", "调减", "上调", "下调", "上修", "下修"];
+pub(crate) const CORRECTION_VERBS: Words = words!["调增", "调减", "上调", "下调", "上修", "下修"];
 
 /// A base that is the plan itself ("比目标任务增加7个"): the change is exact.
-pub(crate) const PLAN_BASES: &[&str] = &[
+pub(crate) const PLAN_BASES: Words = words![
     "比目标任务",
     "比目标",
     "比计划",
@@ -1562,30 +1610,30 @@ pub(crate) const PLAN_BASES: &[&str] = &[
 ];
 
 /// Words naming a length in years: 年 after a number in their clause is that length.
-pub(crate) const YEAR_LENGTH_WORDS: &[&str] = &["年限", "寿命", "工龄", "期限"];
+pub(crate) const YEAR_LENGTH_WORDS: Words = words!["年限", "寿命", "工龄", "期限"];
 
 /// Suffixes of a threshold below ("65岁以下").
-pub(crate) const BELOW_SUFFIXES: &[&str] = &["及以下", "以下"];
+pub(crate) const BELOW_SUFFIXES: Words = words!["及以下", "以下"];
 
 /// Comparatives right before a number after 比/较 that make it lower ("比上年低0.3个百分点").
-pub(crate) const LOWER_WORDS: &[&str] = &["低", "少", "慢"];
+pub(crate) const LOWER_WORDS: Words = words!["低", "少", "慢"];
 
 /// Words of a sample survey: a rate before them is its sampling fraction ("1‰人口变动抽样调查").
-pub(crate) const SAMPLE_WORDS: &[&str] = &["抽样", "抽查"];
+pub(crate) const SAMPLE_WORDS: Words = words!["抽样", "抽查"];
 
 /// Ends of place names: a Chinese numeral and a measure word before them are part of the
 /// name ("五台县").
-pub(crate) const PLACE_TAILS: &[&str] = &["县", "镇", "乡", "村", "山", "街道"];
+pub(crate) const PLACE_TAILS: Words = words!["县", "镇", "乡", "村", "山", "街道"];
 
 /// Verbs that move a rank: a 第N位 right before them is the rank moved from
 /// ("由第22位上升至第20位").
-pub(crate) const RANK_MOVES: &[&str] = &[
+pub(crate) const RANK_MOVES: Words = words![
     "上升", "提升", "提高", "跃升", "前移", "前进", "攀升", "下降", "下滑", "后移", "降至", "升至",
 ];
 
 /// Series a growth is bound to after a comparison verb ("略高于经济增长").
-pub(crate) const REFERENCE_SERIES: &[&str] =
-    &["经济增长", "经济增速", "GDP增长", "地区生产总值增长"];
+pub(crate) const REFERENCE_SERIES: Words =
+    words!["经济增长", "经济增速", "GDP增长", "地区生产总值增长"];
 
 #[cfg(test)]
 mod tests {

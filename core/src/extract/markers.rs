@@ -990,7 +990,7 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::n
         (lx::ASPECT_MARKERS, ASPECT),
         (lx::PLAN_ONLY_COMPARATORS, APPROX_ONLY),
     ] {
-        words.extend(list.iter().map(|w| (*w, kind)));
+        words.extend(list.iter().map(|w| (w, kind)));
     }
     // One entry per word, its kinds joined: a word of several lists is matched once.
     words.sort_by(|a, b| a.0.cmp(b.0));

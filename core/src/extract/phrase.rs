@@ -313,7 +313,7 @@ fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
     };
     [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
         .iter()
-        .any(|w| lx::ends_any(ch, e, w) == Some(e - s))
+        .any(|w| lx::ends_any(ch, e, *w) == Some(e - s))
 }
 
 /// True when position `k` is inside a quotation that opened at or after `s`.

@@ -668,7 +668,7 @@ fn rejected_by_what_follows(text: &str, cl: &Clean, unit: Unit, r: &Reading) -> 
     }
     if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
         let word: String = [a, b].iter().collect();
-        if lx::UNIT_WORDS.contains(&word.as_str()) && !r.more {
+        if lx::UNIT_WORDS.contains(word.as_str()) && !r.more {
             return true;
         }
     }
@@ -686,7 +686,7 @@ fn not_a_chinese_count(text: &str, cl: &Clean, i: usize, unit: Unit, r: &Reading
     if (lone_one && sym != "个百分点") || ch[i] == '零' {
         return true;
     }
-    if lx::CN_ORDINAL_UNITS.contains(&sym) {
+    if lx::CN_ORDINAL_UNITS.contains(sym) {
         return true;
     }
     !matches!(
@@ -1061,7 +1061,7 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
     // "迈上万亿台阶": the unit character starts a word (台阶), not a unit.
     if let (Some(a), Some(b)) = (e.checked_sub(1).and_then(|x| ch.get(x)), ch.get(e)) {
         let word: String = [*a, *b].iter().collect();
-        if lx::UNIT_WORDS.contains(&word.as_str()) {
+        if lx::UNIT_WORDS.contains(word.as_str()) {
             return None;
         }
     }
@@ -1097,7 +1097,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
     let tier = lx::starts_any(ch, k, lx::TIER_CROSSING_NOUNS)?;
     let (op, verb) = lx::TIER_CROSSING_VERBS
         .iter()
-        .find(|(w, _)| lx::ends_any(ch, i, &[w]).is_some())
+        .find(|(w, _)| lx::ends_any(ch, i, &[*w]).is_some())
         .map(|(w, op)| (*op, w.chars().count()))?;
     let pre = i - verb;
     // The subject may stand in the clause before ("地区生产总值增长6.8%，迈上万亿台阶").
@@ -1650,7 +1650,7 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let n = ch.len();
     let mut s = i;
-    for q in lx::QUOTA_SOURCES {
+    for q in lx::QUOTA_SOURCES.iter() {
         let len = q.chars().count();
         if i >= len && lx::starts(ch, i - len, q) {
             s = i - len;
