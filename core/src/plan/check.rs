@@ -301,12 +301,7 @@ impl Plan {
                 );
             }
         }
-        // A hash set natively (a plan of 100,000 targets read from a table); the
-        // WebAssembly build keeps the B-tree set whose code it carries anyway.
-        #[cfg(feature = "parallel")]
         let mut ids = HashSet::with_capacity(self.targets.len());
-        #[cfg(not(feature = "parallel"))]
-        let mut ids = BTreeSet::new();
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(
