@@ -867,7 +867,7 @@ pub(crate) const ACHIEVE_VERBS: Words = words!["完成", "实现", "超额完成
 pub(crate) const CURRENCY_BEFORE_NUMBER: Words = words!["人民币", "人民幣"];
 
 /// Verbs before 正增长 / 负增长 that make it a figure (growth above or below zero).
-pub(crate) const POSITIVE_GROWTH_VERBS: Words = words![
+pub(crate) const GROWTH_SIGN_VERBS: Words = words![
     "保持",
     "实现",
     "确保",

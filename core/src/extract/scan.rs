@@ -288,14 +288,14 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
         } else if c == '完' && lx::starts(ch, i, "完成") {
             task_reference_at(cl, i)
         } else if c == '正' && lx::starts(ch, i, "正增长") {
-            positive_growth_at(cl, i)
+            signed_growth_at(cl, i, Comparator::Gt)
         } else if c == '负'
             && lx::starts(ch, i, "负增长")
             && !ch
                 .get(i + 3)
                 .is_some_and(|x| x.is_ascii_digit() || is_cn_numeral(*x))
         {
-            negative_growth_at(cl, i)
+            signed_growth_at(cl, i, Comparator::Lt)
         } else if c == '持' && lx::starts(ch, i, "持平") {
             level_growth_at(cl, i)
         } else if matches!(c, '与' | '和' | '同') {
@@ -1577,30 +1577,17 @@ fn level_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
     ))
 }
 
-/// "保持正增长", "实现正增长": growth above zero, with no digit in the text (README:
-/// 保持正增长 is `> 0`). Only after a verb of holding or reaching.
-fn positive_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
-    let ch = &cl.ch;
-    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
+/// "保持正增长", "实现正增长" (growth above zero, `>`; README: 保持正增长 is `> 0`) and
+/// "化肥农药使用量保持负增长" (below zero, `<`): a sign of growth with no digit in the
+/// text, only after a verb of holding or reaching.
+fn signed_growth_at(cl: &Clean, i: usize, sign: Comparator) -> Option<Cand> {
+    lx::ends_any(&cl.ch, i, lx::GROWTH_SIGN_VERBS)?;
     Some(Cand::from_words(
         Kind::Number,
         (i, i + 3),
         Decimal::ZERO,
         "%",
-        Some(Comparator::Gt),
-    ))
-}
-
-/// "化肥农药使用量保持负增长": growth below zero, with no digit in the text.
-fn negative_growth_at(cl: &Clean, i: usize) -> Option<Cand> {
-    let ch = &cl.ch;
-    lx::ends_any(ch, i, lx::POSITIVE_GROWTH_VERBS)?;
-    Some(Cand::from_words(
-        Kind::Number,
-        (i, i + 3),
-        Decimal::ZERO,
-        "%",
-        Some(Comparator::Lt),
+        Some(sign),
     ))
 }
 
