@@ -138,6 +138,24 @@ impl Score {
         same as f64 / self.pairs.len().max(1) as f64
     }
 
+    /// Asserts that precision, recall and the agreement on the fields outside the
+    /// scored tuple (measure, by, cumulative) each reach `gate`; `report` is shown
+    /// when one does not.
+    pub(crate) fn assert_clears(&self, gate: f64, report: &str) {
+        assert!(self.precision() >= gate, "{report}");
+        assert!(self.recall() >= gate, "{report}");
+        for (name, agree) in [
+            ("measure", self.agreement(|f| f.measure.clone())),
+            ("by", self.agreement(|f| format!("{:?}", f.by))),
+            ("cumulative", self.agreement(|f| f.cumulative.to_string())),
+        ] {
+            assert!(
+                agree >= gate,
+                "{name} agrees on {agree:.3} of matches\n{report}"
+            );
+        }
+    }
+
     pub(crate) fn report(&self, name: &str) -> String {
         let show = |f: &Gold| {
             format!(
@@ -183,19 +201,7 @@ fn seed_precision_and_recall_clear_the_gate() {
     let score = Score::new(&gold, &pred);
     let report = score.report("seed");
     println!("{report}");
-    assert!(score.precision() >= GATE, "{report}");
-    assert!(score.recall() >= GATE, "{report}");
-    // The fields outside the scored tuple are right too, almost always.
-    for (name, agree) in [
-        ("measure", score.agreement(|f| f.measure.clone())),
-        ("by", score.agreement(|f| format!("{:?}", f.by))),
-        ("cumulative", score.agreement(|f| f.cumulative.to_string())),
-    ] {
-        assert!(
-            agree >= GATE,
-            "{name} agrees on {agree:.3} of matches\n{report}"
-        );
-    }
+    score.assert_clears(GATE, &report);
 }
 
 #[test]

@@ -66,18 +66,7 @@ fn phrases_precision_and_recall_clear_the_gate() {
         "{}",
         negatives_with_findings.join("\n")
     );
-    assert!(score.precision() >= GATE, "{report}");
-    assert!(score.recall() >= GATE, "{report}");
-    for (name, agree) in [
-        ("measure", score.agreement(|f| f.measure.clone())),
-        ("by", score.agreement(|f| format!("{:?}", f.by))),
-        ("cumulative", score.agreement(|f| f.cumulative.to_string())),
-    ] {
-        assert!(
-            agree >= GATE,
-            "{name} agrees on {agree:.3} of matches\n{report}"
-        );
-    }
+    score.assert_clears(GATE, &report);
 }
 
 #[test]
