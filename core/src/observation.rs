@@ -13,6 +13,7 @@ use crate::limits::{MAX_FIELD_BYTES, MAX_OBSERVATION_BYTES, MAX_OBSERVATION_ROWS
 use crate::number::parse_number;
 use crate::period::Period;
 use crate::plan::Plan;
+use crate::plan_file::tree;
 use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
@@ -567,7 +568,7 @@ impl Observations {
                 "observation JSON is too large",
             ));
         }
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let doc = tree::from_json(text).map_err(|e| {
             Error::new(ErrorKind::Parse, format!("invalid JSON: {e}")).with_location(Location {
                 file: Some(file.into()),
                 line: Some(e.line()),
@@ -575,7 +576,7 @@ impl Observations {
                 ..Location::default()
             })
         })?;
-        let serde_json::Value::Array(records) = value else {
+        let tree::Value::Array(records) = doc.value else {
             return Err(Error::new(
                 ErrorKind::Parse,
                 "observation JSON must be an array of records",
@@ -590,19 +591,20 @@ impl Observations {
         }
         let keyed = records
             .into_iter()
-            .map(|rec| match rec {
-                serde_json::Value::Object(map) => Some(
-                    map.into_iter()
-                        .map(|(key, v)| {
-                            let text = match v {
-                                serde_json::Value::String(s) => Some(s),
-                                serde_json::Value::Number(n) => Some(n.to_string()),
-                                serde_json::Value::Bool(true) => Some("done".into()),
-                                serde_json::Value::Bool(false) => Some("not done".into()),
-                                serde_json::Value::Null => Some(String::new()),
+            .map(|rec| match rec.value {
+                tree::Value::Table(entries) => Some(
+                    entries
+                        .into_iter()
+                        .map(|e| {
+                            let text = match e.node.value {
+                                tree::Value::Str(s) => Some(s),
+                                tree::Value::Number(n) => Some(n.to_string()),
+                                tree::Value::Bool(true) => Some("done".into()),
+                                tree::Value::Bool(false) => Some("not done".into()),
+                                tree::Value::Null => Some(String::new()),
                                 _ => None,
                             };
-                            (key, text)
+                            (e.key, text)
                         })
                         .collect(),
                 ),

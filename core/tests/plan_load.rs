@@ -218,6 +218,26 @@ fn json_items_are_read_by_the_same_rules_and_null_is_absent() {
     assert_eq!(plan.targets[0].id, "gdp");
 }
 
+/// A JSON object is read as a map: its problems come in key order (as TOML's do) and a
+/// key written twice keeps its last value.
+#[test]
+fn json_objects_read_in_key_order_and_a_repeated_key_keeps_its_last_value() {
+    let json = r#"{"plan": {"period": "2024", "zz": 1, "id": "first", "aa": 2, "id": "j"}}"#;
+    let e = Plan::from_json_str(json, "p.json").unwrap_err();
+    let paths: Vec<&str> = e
+        .issues()
+        .iter()
+        .map(|i| i.location.path.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(paths, ["plan.aa", "plan.zz"], "{e}");
+    let plan = Plan::from_json_str(
+        r#"{"plan": {"period": "2024", "id": "first", "id": "j"}}"#,
+        "p.json",
+    )
+    .unwrap();
+    assert_eq!(plan.id, "j");
+}
+
 /// One problem per mistake: a `null` required field is missing (not also unknown), and
 /// an item that is not a table is that one problem, not also every field missing.
 #[test]

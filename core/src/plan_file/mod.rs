@@ -38,7 +38,7 @@ use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
 mod table;
-mod tree;
+pub(crate) mod tree;
 mod write;
 
 pub use table::PlanHeader;
@@ -260,7 +260,7 @@ fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
 }
 
 fn json_front(text: &str, file: &str) -> Result<Front> {
-    let doc: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    let doc = tree::from_json(text).map_err(|e| {
         Error::from_issues(
             &format!("plan {file:?}"),
             vec![Issue {
@@ -277,10 +277,10 @@ fn json_front(text: &str, file: &str) -> Result<Front> {
             }],
         )
     })?;
-    if !doc.is_object() {
+    if !matches!(doc.value, Value::Table(_)) {
         return Err(Error::new(ErrorKind::Parse, "a JSON plan must be an object").in_file(file));
     }
-    Ok(front(&tree::from_json(doc), &|path, _| Location {
+    Ok(front(&doc, &|path, _| Location {
         file: Some(file.into()),
         path: Some(path.into()),
         ..Location::default()

@@ -815,7 +815,7 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Cell)>) {
                 let ints = items.iter().all(|n| matches!(n.value, Value::Int(_)));
                 Cell::Text(parts.join(if ints { ".." } else { ", " }))
             }
-            Value::Null | Value::Other(_) => Cell::Null,
+            Value::Null | Value::Number(_) | Value::Other(_) => Cell::Null,
         };
         out.push((column, cell));
     }

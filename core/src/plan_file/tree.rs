@@ -5,8 +5,14 @@
 //! instead would compile the whole schema once per format's deserializer; in the
 //! WebAssembly module that was about 45 KB gzipped of 360 (BENCHMARKS.md). Reading by hand also reports
 //! every problem of an item, each at its own field, rather than the first one.
+//!
+//! JSON text is read into the tree directly (`Node`'s `Deserialize`), with no
+//! `serde_json::Value` in between; observation records in JSON use the same tree.
 
+use std::fmt;
 use std::ops::Range;
+
+use serde::de::{MapAccess, SeqAccess, Visitor};
 
 use crate::{Issue, Location};
 
@@ -32,6 +38,8 @@ pub(crate) enum Value {
     Bool(bool),
     /// An integer; `None` when it does not fit `u64` (negative or too large).
     Int(Option<u64>),
+    /// A JSON number as serde_json reads it (its text is the observation cell's).
+    Number(serde_json::Number),
     /// JSON `null`: an optional field written as absent.
     Null,
     /// A value the schema never takes (a float, a date-time), by its name.
@@ -47,10 +55,21 @@ impl Value {
             Value::Str(_) => "a string",
             Value::Bool(_) => "a boolean",
             Value::Int(_) => "an integer",
+            Value::Number(n) if n.is_f64() => "a float",
+            Value::Number(_) => "an integer",
             Value::Null => "null",
             Value::Other(what) => what,
             Value::Array(_) => "an array",
             Value::Table(_) => "a table",
+        }
+    }
+
+    /// The value as a non-negative integer, from either format.
+    fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Int(n) => *n,
+            Value::Number(n) => n.as_u64(),
+            _ => None,
         }
     }
 }
@@ -63,6 +82,7 @@ impl serde::Serialize for Value {
             Value::Str(v) => s.serialize_str(v),
             Value::Bool(b) => s.serialize_bool(*b),
             Value::Int(n) => s.serialize_u64(n.unwrap_or(u64::MAX)),
+            Value::Number(n) => serde::Serialize::serialize(n, s),
             // The written document never holds these.
             Value::Null | Value::Other(_) => s.serialize_none(),
             Value::Array(items) => s.collect_seq(items.iter().map(|n| &n.value)),
@@ -114,27 +134,92 @@ fn toml_node(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
     }
 }
 
-/// A JSON document as a node, without spans.
-pub(crate) fn from_json(v: serde_json::Value) -> Node {
-    use serde_json::Value as J;
-    let value = match v {
-        J::Null => Value::Null,
-        J::Bool(b) => Value::Bool(b),
-        J::Number(n) if n.is_u64() || n.is_i64() => Value::Int(n.as_u64()),
-        J::Number(_) => Value::Other("a float"),
-        J::String(s) => Value::Str(s),
-        J::Array(items) => Value::Array(items.into_iter().map(from_json).collect()),
-        J::Object(map) => Value::Table(
-            map.into_iter()
-                .map(|(key, v)| Entry {
-                    key,
-                    key_span: None,
-                    node: from_json(v),
-                })
-                .collect(),
-        ),
-    };
-    Node { span: None, value }
+/// A JSON document as a node, without spans; `Err` for a syntax error.
+pub(crate) fn from_json(text: &str) -> serde_json::Result<Node> {
+    serde_json::from_str(text)
+}
+
+/// Reads any JSON value as a node. The one visitor for every JSON input, so serde_json's
+/// parser is compiled once.
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        let value = d.deserialize_any(JsonValue)?;
+        Ok(Node { span: None, value })
+    }
+}
+
+struct JsonValue;
+
+impl<'de> Visitor<'de> for JsonValue {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(Value::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
+        // JSON text has no NaN or infinity; serde_json's own tree makes them null too.
+        Ok(serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::Str(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::Str(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(node) = seq.next_element()? {
+            items.push(node);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, node)) = map.next_entry()? {
+            entries.push(Entry {
+                key,
+                key_span: None,
+                node,
+            });
+        }
+        Ok(Value::Table(in_key_order(entries)))
+    }
+}
+
+/// An object's entries as a map holds them: sorted by key, a key written twice keeping
+/// its last value. TOML's tables come so from its parser, and problems are reported in
+/// table order, so both formats report in the same order.
+fn in_key_order(mut entries: Vec<Entry>) -> Vec<Entry> {
+    crate::order::sort_by_key(&mut entries, |e| e.key.clone());
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for e in entries {
+        match out.last_mut() {
+            Some(last) if last.key == e.key => *last = e,
+            _ => out.push(e),
+        }
+    }
+    out
 }
 
 /// Locates a path (`target[3].condition`) and span in the input.
@@ -296,12 +381,12 @@ impl<'a> Fields<'a> {
     pub(crate) fn span_pair(&mut self, key: &str) -> Option<[usize; 2]> {
         let node = self.node(key)?;
         let pair = match &node.value {
-            Value::Array(items) if items.len() == 2 => match (&items[0].value, &items[1].value) {
-                (Value::Int(Some(a)), Value::Int(Some(b))) => {
-                    usize::try_from(*a).ok().zip(usize::try_from(*b).ok())
+            Value::Array(items) if items.len() == 2 => {
+                match (items[0].value.as_u64(), items[1].value.as_u64()) {
+                    (Some(a), Some(b)) => usize::try_from(a).ok().zip(usize::try_from(b).ok()),
+                    _ => None,
                 }
-                _ => None,
-            },
+            }
             _ => None,
         };
         if pair.is_none() {

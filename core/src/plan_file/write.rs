@@ -205,7 +205,7 @@ fn toml_inline(out: &mut String, value: &Value) {
             out.push_str(if fields.is_empty() { "}" } else { " }" });
         }
         // The document never holds these; an empty string keeps the output TOML.
-        Value::Null | Value::Other(_) => out.push_str("\"\""),
+        Value::Null | Value::Number(_) | Value::Other(_) => out.push_str("\"\""),
     }
 }
 
