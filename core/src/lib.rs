@@ -77,7 +77,7 @@ pub use observation::{
     Observations, DIMENSIONLESS_UNIT, OBSERVATION_COLUMNS,
 };
 pub use period::Period;
-pub use plan::{Checked, Plan};
+pub use plan::{Checked, Plan, References, ReferencesIter};
 pub use plan_file::PlanHeader;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
 pub use report::{Format, Lang};

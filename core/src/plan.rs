@@ -1,7 +1,5 @@
 //! Plans: indicators, targets and bound references, loaded from files or built in code.
 
-use std::collections::BTreeMap;
-
 use crate::indicator::Indicator;
 use crate::observation::Observation;
 use crate::period::Period;
@@ -12,9 +10,11 @@ use crate::{Error, ErrorKind, Result};
 
 mod check;
 mod check_rows;
+mod references;
 
 pub(crate) use check::Broken;
 pub use check::Checked;
+pub use references::{Iter as ReferencesIter, References};
 
 /// A development plan: what is measured and what is to be reached.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct Plan {
     /// The targets.
     pub targets: Vec<Target>,
     /// Values bound to `ref:` keys (a city's quota for a district).
-    pub references: BTreeMap<String, Quantity>,
+    pub references: References,
 }
 
 impl Plan {
@@ -47,7 +47,7 @@ impl Plan {
             document: None,
             indicators: Vec::new(),
             targets: Vec::new(),
-            references: BTreeMap::new(),
+            references: References::new(),
         }
     }
 
@@ -127,7 +127,7 @@ impl Plan {
     /// refer to it can be evaluated. The value must suit every target that uses it.
     pub fn bind_reference(&mut self, key: &str, value: Quantity) -> Result<()> {
         let mut bound = self.clone();
-        bound.references.insert(key.to_string(), value);
+        bound.references.insert(key, value);
         if let Some(p) = bound
             .problems(&check::Broken::default())
             .into_iter()

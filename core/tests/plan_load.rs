@@ -331,3 +331,30 @@ fn inputs_beyond_the_limits_are_typed_errors() {
         planwatch::ErrorKind::TooLarge
     );
 }
+
+/// A plan's references are a map in key order: one value per key, written and shown
+/// sorted whatever the order they were bound in.
+#[test]
+fn references_are_one_value_per_key_in_key_order() {
+    use planwatch::{Quantity, References};
+    let q = |s: &str| Quantity::parse(s).unwrap();
+    let mut refs = References::new();
+    assert_eq!(refs.insert("zeta", q("1亿元")), None);
+    assert_eq!(refs.insert("alpha", q("2亿元")), None);
+    assert_eq!(refs.insert("zeta", q("3亿元")), Some(q("1亿元")));
+    let keys: Vec<&str> = refs.iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["alpha", "zeta"]);
+    assert_eq!(refs.get("zeta"), Some(&q("3亿元")));
+    assert_eq!(refs.len(), 2);
+    assert_eq!(
+        format!("{refs:?}"),
+        format!(
+            "{{\"alpha\": {:?}, \"zeta\": {:?}}}",
+            q("2亿元"),
+            q("3亿元")
+        )
+    );
+    assert_eq!(refs.remove("alpha"), Some(q("2亿元")));
+    assert_eq!(refs.get("alpha"), None);
+    assert!(!refs.is_empty());
+}

@@ -515,7 +515,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         if let Some(text) = &r.value {
             match Quantity::parse(text) {
                 Ok(q) => {
-                    plan.references.insert(key.clone(), q);
+                    plan.references.insert(key.as_str(), q);
                 }
                 Err(e) => push(
                     &mut issues,

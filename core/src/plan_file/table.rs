@@ -755,7 +755,7 @@ fn to_tables(plan: &Plan) -> (PlanHeader, Table, Table) {
     header.references = plan
         .references
         .iter()
-        .map(|(k, v)| (k.clone(), v.to_string()))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
     let doc = super::write::document(plan);
     let items = |key: &str| -> Vec<Vec<(String, Cell)>> {
