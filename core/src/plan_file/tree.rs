@@ -97,7 +97,9 @@ impl serde::Serialize for Value {
     }
 }
 
-/// A TOML document as a node. Keys come in the parser's (sorted) order.
+/// A TOML document as a node, each table in key order like JSON objects (toml keeps
+/// tables in document order with its `preserve_order` feature, which spares the module
+/// a B-tree).
 pub(crate) fn from_toml(doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Node {
     Node {
         span: Some(doc.span()),
@@ -106,7 +108,7 @@ pub(crate) fn from_toml(doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Node {
 }
 
 fn toml_table(t: &toml::de::DeTable<'_>) -> Value {
-    Value::Table(
+    Value::Table(in_key_order(
         t.iter()
             .map(|(k, v)| Entry {
                 key: k.get_ref().to_string(),
@@ -114,7 +116,7 @@ fn toml_table(t: &toml::de::DeTable<'_>) -> Value {
                 node: toml_node(v),
             })
             .collect(),
-    )
+    ))
 }
 
 fn toml_node(v: &toml::Spanned<toml::de::DeValue<'_>>) -> Node {
@@ -207,9 +209,9 @@ impl<'de> Visitor<'de> for JsonValue {
     }
 }
 
-/// An object's entries as a map holds them: sorted by key, a key written twice keeping
-/// its last value. TOML's tables come so from its parser, and problems are reported in
-/// table order, so both formats report in the same order.
+/// A table's entries sorted by key, a key written twice (JSON allows it) keeping its
+/// last value, as a map holds them: problems without a line (all of JSON's) are
+/// reported in this order.
 fn in_key_order(mut entries: Vec<Entry>) -> Vec<Entry> {
     crate::order::sort_by_key(&mut entries, |e| e.key.clone());
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
