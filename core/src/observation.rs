@@ -194,6 +194,25 @@ impl LenientObservations {
         self
     }
 
+    /// Adds the row of text `fields` read at `origin`: its observation, or one issue
+    /// per problem, quoting the field. The one row loop body of the CSV and record loaders.
+    fn push_row(&mut self, fields: &[&str; 8], origin: Origin, memo: &mut Memo) {
+        match row(fields, memo) {
+            Ok(o) => self.observations.push_from(o, origin),
+            Err(problems) => {
+                for (k, code, message) in problems {
+                    self.rejected.push(Issue {
+                        code: code.into(),
+                        location: origin.field(&self.observations.files, k),
+                        message,
+                        input: fields.get(k).map(|f| f.to_string()),
+                        hint: crate::error::hint_for(code).map(String::from),
+                    });
+                }
+            }
+        }
+    }
+
     /// All or nothing: the observations when no row was rejected, else an
     /// [`ErrorKind::Validation`] error listing every rejected row. `what` names the batch in
     /// the message (a file name).
@@ -525,20 +544,7 @@ impl Observations {
                 file,
                 at: RowAt::Index(i),
             };
-            match row(&rec.fields(), &mut memo) {
-                Ok(o) => out.observations.push_from(o, origin),
-                Err(problems) => {
-                    for (k, code, message) in problems {
-                        out.rejected.push(Issue {
-                            code: code.into(),
-                            location: origin.field(&out.observations.files, k),
-                            message,
-                            input: rec.fields().get(k).map(|f| f.to_string()),
-                            hint: crate::error::hint_for(code).map(String::from),
-                        });
-                    }
-                }
-            }
+            out.push_row(&rec.fields(), origin, &mut memo);
         }
         Ok(out)
     }
@@ -638,10 +644,10 @@ impl Observations {
             ));
         }
         // Structural problems (not an object, unknown key, nested value) are found
-        // here; the fields themselves are checked as records, like CSV rows.
-        let mut issues = Vec::new();
-        let mut rows = Vec::with_capacity(records.len());
-        let mut positions = Vec::with_capacity(records.len());
+        // here; the fields of a record without them are then checked like CSV rows.
+        let mut out = LenientObservations::default();
+        let file_at = out.observations.file_index(file);
+        let mut memo = Memo::default();
         for (i, rec) in records.into_iter().enumerate() {
             let locate = |key: &str| Location {
                 file: Some(file.into()),
@@ -655,7 +661,7 @@ impl Observations {
                 ..Location::default()
             };
             let Some(cells) = rec else {
-                issues.push(Issue {
+                out.rejected.push(Issue {
                     code: "bad_row".into(),
                     location: locate(""),
                     message: "a record must be an object".into(),
@@ -668,7 +674,7 @@ impl Observations {
             let mut bad = false;
             for (key, text) in cells {
                 let Some(text) = text else {
-                    issues.push(Issue {
+                    out.rejected.push(Issue {
                         code: "bad_value".into(),
                         location: locate(&key),
                         message: format!("{key} must be a string or a number"),
@@ -679,7 +685,7 @@ impl Observations {
                     continue;
                 };
                 if !record.set(&key, text) {
-                    issues.push(Issue {
+                    out.rejected.push(Issue {
                         code: "unknown_field".into(),
                         // At the record (the key is no column), naming the key.
                         location: Location {
@@ -694,36 +700,14 @@ impl Observations {
                 }
             }
             if !bad {
-                rows.push(record);
-                positions.push(i);
+                let origin = Origin {
+                    file: file_at,
+                    at: RowAt::Index(i),
+                };
+                out.push_row(&record.fields(), origin, &mut memo);
             }
         }
-        let lenient = Observations::from_records_lenient(&rows, file)?;
-        // Point the record problems back at their index in the file.
-        issues.extend(lenient.rejected.into_iter().map(|mut issue| {
-            if let Some(path) = issue.location.path.as_mut() {
-                if let Some((n, rest)) = path.strip_prefix('[').and_then(|p| p.split_once(']')) {
-                    if let Some(&orig) = n.parse::<usize>().ok().and_then(|n| positions.get(n)) {
-                        *path = format!("[{orig}]{rest}");
-                        issue.location.row = Some(orig.to_string());
-                    }
-                }
-            }
-            issue
-        }));
-        sort_issues(&mut issues);
-        let mut observations = lenient.observations;
-        for origin in observations.origins.iter_mut().flatten() {
-            if let RowAt::Index(n) = &mut origin.at {
-                if let Some(&orig) = positions.get(*n) {
-                    *n = orig;
-                }
-            }
-        }
-        Ok(LenientObservations {
-            observations,
-            rejected: issues,
-        })
+        Ok(out)
     }
 
     /// The built-in observations of a dataset (`"nanshan-2024"`).
@@ -883,20 +867,7 @@ fn csv_lenient<R: Read>(reader: R, file: &str) -> Result<LenientObservations> {
             file: file_at,
             at: RowAt::Line(line, columns),
         };
-        match row(&fields, &mut memo) {
-            Ok(o) => out.observations.push_from(o, origin),
-            Err(problems) => {
-                for (k, code, message) in problems {
-                    out.rejected.push(Issue {
-                        code: code.into(),
-                        location: origin.field(&out.observations.files, k),
-                        message,
-                        input: fields.get(k).map(|f| f.to_string()),
-                        hint: crate::error::hint_for(code).map(String::from),
-                    });
-                }
-            }
-        }
+        out.push_row(&fields, origin, &mut memo);
     }
     Ok(out)
 }
