@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::lexicon::{self as lx};
+use super::lexicon::{self as lx, char_at};
 use super::markers::{Decided, Markers};
 use super::phrase::{self, After, Before};
 use super::scan::{self, Cand, Clean, Kind};
@@ -194,7 +194,7 @@ impl Analyzer<'_> {
             && !growth
             && lx::ends_any(ch, verb_end, lx::LOWER_WORDS).is_some()
             && (clause_lo.max(verb_end.saturating_sub(12))..verb_end)
-                .any(|k| matches!(ch[k], '比' | '较'))
+                .any(|k| matches!(char_at(ch, k), '比' | '较'))
         {
             reduction = true;
         }
@@ -293,7 +293,7 @@ impl Analyzer<'_> {
                     let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
                     // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
                     // 等 are the items of the condition.
-                    let examples = (quota && a > 1 && ch[a - 1] == '等')
+                    let examples = (quota && a > 1 && char_at(ch, a - 1) == '等')
                         .then(|| {
                             let lo = phrase::clause_start(ch, a, floor);
                             phrase::list_items(ch, lo, (a - 1).max(lo))
@@ -558,7 +558,7 @@ impl Analyzer<'_> {
             && !(lo..c.pre).any(|x| {
                 lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some()
                     || lx::LEXICON.at(ch, x, lx::Tag::Predicate).is_some()
-                    || !lx::is_han(ch[x])
+                    || !lx::is_han(char_at(ch, x))
             })
     }
 
@@ -784,7 +784,7 @@ fn may_have_findings(s: &str) -> bool {
 /// scope (全省, 全国 …) or a ranking word: "全省排名", "居全国".
 fn rank_scope(ch: &[char], floor: usize, pre: usize) -> Option<(usize, usize)> {
     let lo = phrase::clause_start(ch, pre, floor);
-    let s = (lo..pre).find(|&k| lx::is_han(ch[k]))?;
+    let s = (lo..pre).find(|&k| lx::is_han(char_at(ch, k)))?;
     if pre - s > 8 {
         return None;
     }
@@ -799,7 +799,7 @@ fn below_gap(ch: &[char], lo: usize, end: usize) -> bool {
     let lo = lo.min(end).max(end.saturating_sub(12));
     (lo..end).any(|k| {
         lx::starts_any(ch, k, lx::BELOW_VERBS).is_some_and(|len| k + len <= end)
-            && !(k > 0 && ch[k - 1] == '不')
+            && !(k > 0 && char_at(ch, k - 1) == '不')
     })
 }
 
@@ -808,7 +808,7 @@ fn below_gap(ch: &[char], lo: usize, end: usize) -> bool {
 fn plan_base_before(ch: &[char], lo: usize, end: usize) -> bool {
     let lo = lo.min(end).max(end.saturating_sub(12));
     (lo..end).any(|k| {
-        matches!(ch[k], '比' | '较')
+        matches!(char_at(ch, k), '比' | '较')
             && lx::starts_any(ch, k, lx::PLAN_BASES).is_some_and(|len| k + len <= end)
     })
 }
@@ -880,7 +880,7 @@ fn shared_head(ch: &[char], items: &[(usize, usize)]) -> usize {
     while n < e0 - s0
         && items
             .iter()
-            .all(|&(s, e)| n < e - s && ch[e - 1 - n] == ch[e0 - 1 - n])
+            .all(|&(s, e)| n < e - s && char_at(ch, e - 1 - n) == char_at(ch, e0 - 1 - n))
     {
         n += 1;
     }

@@ -1192,6 +1192,13 @@ impl Lexicon {
 /// The shared lexicon.
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::new);
 
+/// The character at `s[i]`, or NUL past the end. The scanners look around a match
+/// by computed positions; past the passage there is no character to see, rather
+/// than an index that could panic (and a panic location in the WebAssembly module).
+pub(crate) fn char_at(s: &[char], i: usize) -> char {
+    s.get(i).copied().unwrap_or('\0')
+}
+
 /// True when `s[i..]` starts with `word` (already folded, as the lists above are).
 pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
     (i..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))

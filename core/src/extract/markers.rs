@@ -2,7 +2,7 @@
 //! (累计), estimates (预计), years, and the past/future wording that decides whether a
 //! number is a target or an actual.
 
-use super::lexicon::{self as lx, is_clause_end};
+use super::lexicon::{self as lx, char_at, is_clause_end};
 use super::segment::Mode;
 
 /// A deadline or period marker at `i`: its kind and length in cleaned characters.
@@ -36,9 +36,9 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
         return Some((Deadline::Date, e - i));
     }
     // "1-9月": the months of a year-to-date figure.
-    if lead == 0 && first.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()) {
+    if lead == 0 && first.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit()) {
         let mut k = i;
-        while k < ch.len() && ch[k].is_ascii_digit() && k - i < 2 {
+        while char_at(ch, k).is_ascii_digit() && k - i < 2 {
             k += 1;
         }
         if k > i
@@ -47,7 +47,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
                 .is_some_and(|c| matches!(c, '-' | '—' | '~' | '至'))
         {
             let mut m = k + 1;
-            while m < ch.len() && ch[m].is_ascii_digit() && m - k <= 2 {
+            while char_at(ch, m).is_ascii_digit() && m - k <= 2 {
                 m += 1;
             }
             if m > k + 1 && ch.get(m) == Some(&'月') {
@@ -58,7 +58,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
     if lead > 0 {
         // "截至9月底", "到6月末"
         if let Some(m) = month_at(ch, k) {
-            if m > 2 && matches!(ch[k + m - 1], '底' | '末') {
+            if m > 2 && matches!(char_at(ch, k + m - 1), '底' | '末') {
                 return Some((Deadline::Date, lead + m));
             }
         }
@@ -83,7 +83,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
 /// a figure: "1亿美元以上大项目", "投资10亿元以上项目10个" (README: 以上 after a size
 /// threshold belongs to the threshold). "60%以上的村" keeps its cue.
 fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
-    matches!(ch[i], '以')
+    matches!(char_at(ch, i), '以')
         && ch
             .get(i + len)
             .is_some_and(|&n| lx::is_han(n) && n != '的' && !lx::is_cn_numeral(n))
@@ -96,7 +96,7 @@ fn completes_a_quota(ch: &[char], i: usize, len: usize) -> bool {
     lx::starts(ch, i, "完成")
         && len == 2
         && (i + 2..(i + 10).min(ch.len()))
-            .take_while(|&k| !is_clause_end(ch[k]))
+            .take_while(|&k| !is_clause_end(char_at(ch, k)))
             .any(|k| lx::starts(ch, k, "下达"))
 }
 
@@ -113,7 +113,7 @@ fn in_not_cue_word(ch: &[char], i: usize) -> bool {
 /// ("未来科技城"), which as a cue is followed by a period ("未来五年", "未来，"); a
 /// plan word inside the name of an office (建设部); 年内 after a number of years.
 fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
-    let c = ch[i];
+    let c = char_at(ch, i);
     if len >= 2 && lx::starts_any(ch, i + len, lx::OFFICE_TAILS).is_some() {
         return true;
     }
@@ -121,7 +121,7 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
     if lx::starts_any(ch, i, lx::DOCUMENT_NOUNS) == Some(len)
         && (i
             .checked_sub(1)
-            .is_some_and(|k| matches!(ch[k], '”' | '」' | '》'))
+            .is_some_and(|k| matches!(char_at(ch, k), '”' | '」' | '》'))
             || lx::ends_any(ch, i, lx::PLAN_TITLES).is_some())
     {
         return true;
@@ -159,20 +159,24 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
 /// of its modifiers ("的年度目标任务", "的改善目标", "的预期目标"): its `[start, end)`.
 fn goal_noun_after(ch: &[char], i: usize) -> Option<(usize, usize)> {
     (i + 1..(i + 6).min(ch.len()))
-        .take_while(|&k| k == i + 1 || lx::is_han(ch[k - 1]))
+        .take_while(|&k| k == i + 1 || lx::is_han(char_at(ch, k - 1)))
         .find_map(|k| lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS).map(|len| (k, k + len)))
 }
 
 /// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月" — its length.
 fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
     let numeral = |c: char| c.is_ascii_digit() || lx::is_cn_numeral(c);
-    let run = |from: usize| (from..ch.len()).take_while(|&k| numeral(ch[k])).count();
-    if ch[i] == '前' {
+    let run = |from: usize| {
+        (from..ch.len())
+            .take_while(|&k| numeral(char_at(ch, k)))
+            .count()
+    };
+    if char_at(ch, i) == '前' {
         let n = run(i + 1);
         let e = i + 1 + n;
         return (n > 0 && lx::starts(ch, e, "个月")).then_some(e + 2 - i);
     }
-    if !ch[i].is_ascii_digit() || (i > 0 && ch[i - 1].is_ascii_digit()) {
+    if !char_at(ch, i).is_ascii_digit() || (i > 0 && char_at(ch, i - 1).is_ascii_digit()) {
         return None;
     }
     let a = run(i);
@@ -207,7 +211,7 @@ pub(crate) enum Deadline {
 /// "6月", "6月底", "12月末" at `i`: its length.
 fn month_at(ch: &[char], i: usize) -> Option<usize> {
     let mut k = i;
-    while k < ch.len() && ch[k].is_ascii_digit() && k - i < 2 {
+    while char_at(ch, k).is_ascii_digit() && k - i < 2 {
         k += 1;
     }
     if k == i || ch.get(k) != Some(&'月') {
@@ -222,10 +226,10 @@ fn month_at(ch: &[char], i: usize) -> Option<usize> {
 
 /// "2024年" at `i` (four digits and 年): its length.
 fn year_at(ch: &[char], i: usize) -> Option<usize> {
-    if i + 5 > ch.len() || (i > 0 && ch[i - 1].is_ascii_digit()) {
+    if i + 5 > ch.len() || (i > 0 && char_at(ch, i - 1).is_ascii_digit()) {
         return None;
     }
-    if ch[i..i + 4].iter().all(|c| c.is_ascii_digit()) && ch[i + 4] == '年' {
+    if ch[i..i + 4].iter().all(|c| c.is_ascii_digit()) && char_at(ch, i + 4) == '年' {
         Some(5)
     } else {
         None
@@ -399,7 +403,7 @@ impl Markers {
         // date the sentence.
         let mut aside = 0u32;
         for i in 0..ch.len() {
-            let c = ch[i];
+            let c = char_at(ch, i);
             match c {
                 '(' | '（' => aside += 1,
                 ')' | '）' => aside = aside.saturating_sub(1),
@@ -423,8 +427,8 @@ impl Markers {
                 }
             }
             // "今年前9个月", "1-9月": a period to date reports.
-            let period_start =
-                c == '前' || (c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()));
+            let period_start = c == '前'
+                || (c.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit()));
             if let Some(len) = period_start.then(|| to_date_period_at(ch, i)).flatten() {
                 if self.cues.last().is_none_or(|c| c.end <= i) {
                     self.cues.push(Cue {
@@ -494,7 +498,8 @@ impl Markers {
                     });
                 }
             }
-            let digit_run_start = c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit());
+            let digit_run_start =
+                c.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit());
             let deadline_start =
                 digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
             if kinds & STRONG_CUE != 0 {
@@ -537,14 +542,14 @@ impl Markers {
             }
             // "比2020年下降14.5%", "与2012年相比": a base of comparison, in plans as in
             // reviews, does not date the sentence.
-            let base_year = i > 0 && matches!(ch[i - 1], '比' | '较' | '与' | '同');
+            let base_year = i > 0 && matches!(char_at(ch, i - 1), '比' | '较' | '与' | '同');
             if digit_run_start && aside == 0 && !base_year {
                 if let Some(y) = year_value(ch, i) {
                     self.years.push((i, y));
                 }
             }
             // "比上年增长5%" compares with last year in plans as in reports: neutral.
-            let comparison = i > 0 && matches!(ch[i - 1], '比' | '较' | '与' | '于');
+            let comparison = i > 0 && matches!(char_at(ch, i - 1), '比' | '较' | '与' | '于');
             if kinds & PAST != 0 && !comparison {
                 self.past.push(i);
             }

@@ -7,7 +7,7 @@
 //! stripped. Both look-ups are bounded windows inside the clause, so the cost per
 //! number is constant.
 
-use super::lexicon::{self as lx, is_clause_end, is_han, Tag, LEXICON};
+use super::lexicon::{self as lx, char_at, is_clause_end, is_han, Tag, LEXICON};
 
 /// How far (in cleaned characters) a phrase may reach.
 const BEFORE_WINDOW: usize = 40;
@@ -50,7 +50,7 @@ pub(crate) fn clause_start(ch: &[char], i: usize, floor: usize) -> usize {
     let lo = i.saturating_sub(BEFORE_WINDOW).max(floor);
     let mut k = i;
     while k > lo {
-        if is_clause_end(ch[k - 1]) {
+        if is_clause_end(char_at(ch, k - 1)) {
             return k;
         }
         k -= 1;
@@ -67,7 +67,7 @@ fn clause_end_within(ch: &[char], i: usize, ceil: usize, window: usize) -> usize
     let hi = (i + window).min(ceil).min(ch.len());
     let mut k = i;
     while k < hi {
-        if is_clause_end(ch[k]) {
+        if is_clause_end(char_at(ch, k)) {
             return k;
         }
         k += 1;
@@ -81,7 +81,7 @@ fn deadline_len(ch: &[char], s: usize) -> Option<usize> {
         .map(|(_, len)| len)
         .or_else(|| {
             let mut k = s;
-            while k < ch.len() && ch[k].is_ascii_digit() && k - s < 4 {
+            while char_at(ch, k).is_ascii_digit() && k - s < 4 {
                 k += 1;
             }
             (k - s == 4 && ch.get(k) == Some(&'年')).then_some(k + 1 - s)
@@ -96,7 +96,7 @@ fn strip_leading(ch: &[char], mut s: usize, e: usize) -> usize {
         if s >= e {
             return s;
         }
-        if is_sep(ch[s]) && ch[s] != '(' {
+        if is_sep(char_at(ch, s)) && char_at(ch, s) != '(' {
             s += 1;
             continue;
         }
@@ -126,7 +126,8 @@ fn strip_leading(ch: &[char], mut s: usize, e: usize) -> usize {
             }
         }
         // 区“领航人才”: a bare 区/市/县 before a quotation is the jurisdiction.
-        if matches!(ch[s], '区' | '市' | '县' | '省') && ch.get(s + 1) == Some(&'“') {
+        if matches!(char_at(ch, s), '区' | '市' | '县' | '省') && ch.get(s + 1) == Some(&'“')
+        {
             s += 1;
             continue;
         }
@@ -137,8 +138,8 @@ fn strip_leading(ch: &[char], mut s: usize, e: usize) -> usize {
 /// Removes quotation marks around the whole phrase (“高水平运动项目学校” → the name).
 fn unquote(ch: &[char], s: usize, e: usize) -> (usize, usize) {
     if e >= s + 3 {
-        if let Some(close) = lx::quote_pair(ch[s]) {
-            if ch[e - 1] == close && !ch[s + 1..e - 1].contains(&close) {
+        if let Some(close) = lx::quote_pair(char_at(ch, s)) {
+            if char_at(ch, e - 1) == close && !ch[s + 1..e - 1].contains(&close) {
                 return (s + 1, e - 1);
             }
         }
@@ -158,7 +159,7 @@ fn has_noun(ch: &[char], s: usize, e: usize) -> bool {
         match w {
             Some(len) if k + len <= e => k += len,
             _ => {
-                if is_han(ch[k]) || ch[k].is_ascii_alphanumeric() {
+                if is_han(char_at(ch, k)) || char_at(ch, k).is_ascii_alphanumeric() {
                     return true;
                 }
                 k += 1;
@@ -182,7 +183,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             return (Before::None, distributive);
         }
         if let Some(len) = LEXICON.ending(ch, e, Tag::Predicate) {
-            if matches!(ch[e - 1], '均' | '都') {
+            if matches!(char_at(ch, e - 1), '均' | '都') {
                 distributive = true;
             }
             // A measure noun that ends like a predicate (总量) stays when it is all there is.
@@ -204,7 +205,10 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             continue;
         }
         // "城镇化率由60.2%提高到…": 由/从 opens the range of a change.
-        if matches!(ch[e - 1], '、' | ',' | '(' | '和' | '“' | ':' | '由' | '从') {
+        if matches!(
+            char_at(ch, e - 1),
+            '、' | ',' | '(' | '和' | '“' | ':' | '由' | '从'
+        ) {
             e -= 1;
             continue;
         }
@@ -222,7 +226,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     }
     // "（人民币，下同）增加到2.9万亿元": a clause that starts inside an aside starts
     // after it.
-    let lo = match (lo..e).find(|&k| matches!(ch[k], ')' | '）')) {
+    let lo = match (lo..e).find(|&k| matches!(char_at(ch, k), ')' | '）')) {
         Some(k) if !ch[lo..k].iter().any(|&c| matches!(c, '(' | '（')) => k + 1,
         _ => lo,
     };
@@ -243,13 +247,13 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             || lx::ends_any(ch, e, lx::PLAN_NOUNS_RELATIVE).is_some()
                 && lx::starts_any(ch, lo, lx::ACHIEVE_LEADS).is_some());
     if r < e
-        && (ch[r] == '占'
+        && (char_at(ch, r) == '占'
             || against
-            || (matches!(ch[r], '为' | '是' | '比' | '较' | '相') && short))
+            || (matches!(char_at(ch, r), '为' | '是' | '比' | '较' | '相') && short))
     {
         return (Before::Relational(s, e), distributive);
     }
-    if ch[s] != '每' {
+    if char_at(ch, s) != '每' {
         // "面向企业人才发放住房补租": the object of the verb after a prepositional phrase.
         if lx::starts_any(ch, s, lx::PREPOSITIONS).is_some() {
             let verb = (s + 1..e).find_map(|k| LEXICON.at(ch, k, Tag::Verb).map(|len| k + len));
@@ -258,7 +262,10 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             }
         }
         // "A、B等C": C is the thing; A and B are examples.
-        if let Some(k) = (s + 1..e.saturating_sub(1)).rev().find(|&k| ch[k] == '等') {
+        if let Some(k) = (s + 1..e.saturating_sub(1))
+            .rev()
+            .find(|&k| char_at(ch, k) == '等')
+        {
             if !lx::starts(ch, k, "等级") && !quoted_at(ch, s, k) {
                 s = strip_leading(ch, k + 1, e);
             }
@@ -287,7 +294,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
 /// The length of a streak ending at `e`: 连续 + a numeral (+ 年), as in "连续9年".
 fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
     let mut k = e;
-    if k > 0 && ch[k - 1] == '年' {
+    if k > 0 && char_at(ch, k - 1) == '年' {
         k -= 1;
     }
     let digits = ch[..k]
@@ -306,7 +313,7 @@ fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
 /// number continues what the clause before named.
 fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
-    let e = if e > s && matches!(ch[e - 1], '到' | '至' | '为') {
+    let e = if e > s && matches!(char_at(ch, e - 1), '到' | '至' | '为') {
         e - 1
     } else {
         e
@@ -337,7 +344,7 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if s >= hi {
         return After::None;
     }
-    if ch[s] == '的' {
+    if char_at(ch, s) == '的' {
         s += 1;
     }
     if s >= hi {
@@ -358,7 +365,7 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if verbal && !adjectival {
         return object(ch, s, clause_end_within(ch, s, ceil, 2 * AFTER_WINDOW));
     }
-    let c = ch[s];
+    let c = char_at(ch, s);
     if !(is_han(c) || c.is_ascii_alphabetic() || lx::quote_pair(c).is_some()) {
         return After::None;
     }
@@ -386,7 +393,7 @@ fn noun_run(ch: &[char], s: usize, hi: usize, lists: bool) -> usize {
         AFTER_WINDOW
     };
     while k < hi && k - s < window {
-        let c = ch[k];
+        let c = char_at(ch, k);
         if let Some(close) = in_quote {
             if c == close {
                 in_quote = None;

@@ -8,7 +8,9 @@
 
 use rust_decimal::Decimal;
 
-use super::lexicon::{self as lx, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Tag};
+use super::lexicon::{
+    self as lx, char_at, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Tag,
+};
 use super::Passage;
 use crate::comparator::{Comparator, PREFIX_WORDS};
 use crate::exact::Checked;
@@ -88,6 +90,11 @@ impl Clean {
                 }
             }
         }
+    }
+
+    /// Whether cleaned character `i` is inside a short quotation or a book title.
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
+        self.quoted.get(i).copied().unwrap_or(false)
     }
 
     /// Byte offset where cleaned character `i` starts (the passage end for `i == len`).
@@ -242,8 +249,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
     let n = ch.len();
     let mut i = 0;
     while i < n {
-        let c = ch[i];
-        if c.is_ascii_digit() && (i == 0 || !ch[i - 1].is_ascii_digit()) {
+        let c = char_at(ch, i);
+        if c.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit()) {
             let before = out.len();
             if structure_ratio_at(cl, i, out) {
                 i = out.last().map(|c| c.post).unwrap_or(i + 1).max(i + 1);
@@ -252,7 +259,7 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             out.truncate(before);
         }
         let found = if c.is_ascii_digit()
-            && (i == 0 || !ch[i - 1].is_ascii_digit())
+            && (i == 0 || !char_at(ch, i - 1).is_ascii_digit())
             && top_n_at(cl, i).is_some()
         {
             top_n_at(cl, i)
@@ -263,14 +270,14 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             || (c == '千' && lx::starts(ch, i, "千分之"))
             || c == '翻'
         {
-            if i > 0 && (is_cn_numeral_run(ch[i - 1]) || ch[i - 1] == '第') {
+            if i > 0 && (is_cn_numeral_run(char_at(ch, i - 1)) || char_at(ch, i - 1) == '第') {
                 None
             } else {
                 number_at(text, p, cl, i, true)
             }
         } else if matches!(c, '百' | '千' | '万')
             && i > 0
-            && matches!(ch[i - 1], '近' | '逾' | '超' | '上' | '破')
+            && matches!(char_at(ch, i - 1), '近' | '逾' | '超' | '上' | '破')
         {
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
@@ -339,7 +346,7 @@ fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
         return None;
     }
     let k = j + lx::starts_any(ch, j, lx::APPROX_AFTER_NUMBER).unwrap_or(0);
-    let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(ch[x]));
+    let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(char_at(ch, x)));
     let mut found = false;
     for x in run {
         if lx::starts_any(ch, x, lx::PEOPLE_NOUNS).is_some() {
@@ -400,7 +407,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
         if let Some(c) = ocr_at(text, p, cl, i) {
             return Some(c);
         }
-        if !cl.ch[i].is_ascii_digit() {
+        if !char_at(&cl.ch, i).is_ascii_digit() {
             return None;
         }
     }
@@ -438,7 +445,7 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     {
         return None;
     }
-    let s = if r.start < cl.byte[i] as usize {
+    let s = if r.start < cl.start_byte(i, p.end) {
         i - 1
     } else {
         i
@@ -478,7 +485,7 @@ fn a_length_in_years(ch: &[char], i: usize, value: Decimal) -> bool {
     value.scale() > 0
         || (i.saturating_sub(16)..i)
             .rev()
-            .take_while(|&k| !is_clause_end(ch[k]))
+            .take_while(|&k| !is_clause_end(char_at(ch, k)))
             .any(|k| lx::starts_any(ch, k, lx::YEAR_LENGTH_WORDS).is_some())
 }
 
@@ -486,29 +493,29 @@ fn a_length_in_years(ch: &[char], i: usize, value: Decimal) -> bool {
 /// a short quotation ("“1+4+N”"). An indicator acronym before a figure (GDP2917亿元)
 /// is no code.
 fn part_of_a_code_or_name(text: &str, cl: &Clean, i: usize, chinese: bool) -> bool {
-    let byte = cl.byte[i] as usize;
+    let byte = cl.start_byte(i, text.len());
     let before = raw_before(text, byte);
     (!chinese
         && ((is_ascii_alnum(before) && !after_indicator_acronym(&text[..byte]))
             || matches!(before, Some('+' | '.' | '/' | '_' | '#'))))
-        || cl.quoted[i]
+        || cl.in_quote(i)
 }
 
 /// 第N: an ordinal, never a quantity (ranks are read by [`rank_at`]).
 fn ordinal(ch: &[char], i: usize) -> bool {
-    i > 0 && ch[i - 1] == '第'
+    i > 0 && char_at(ch, i - 1) == '第'
 }
 
 /// The number and the unit right after it, with the crate's quantity scanner; a sign
 /// before it ("增长-2.1%"), but not the dash of a range ("1-2").
 fn read_quantity(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Reading> {
     let ch = &cl.ch;
-    let mut start = cl.byte[i] as usize;
+    let mut start = cl.start_byte(i, p.end);
     if i > 0
-        && ch[i - 1] == '-'
-        && (i < 2 || !(ch[i - 2].is_ascii_alphanumeric() || ch[i - 2] == ')'))
+        && char_at(ch, i - 1) == '-'
+        && (i < 2 || !(char_at(ch, i - 2).is_ascii_alphanumeric() || char_at(ch, i - 2) == ')'))
     {
-        start = cl.byte[i - 1] as usize;
+        start = cl.start_byte(i - 1, p.end);
     }
     let (q, end) = Quantity::scan(text, start).ok()??;
     if end > p.end {
@@ -533,24 +540,24 @@ fn more_or_about(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, r: &mut Read
     let ch = &cl.ch;
     let n = ch.len();
     let j = r.j;
-    if r.unit.is_none() && j < n && matches!(ch[j], '余' | '多' | '几') {
-        let some = ch[j] == '几';
+    if r.unit.is_none() && j < n && matches!(char_at(ch, j), '余' | '多' | '几') {
+        let some = char_at(ch, j) == '几';
         let mut k = j + 1;
         let mut v = r.value;
         while k < n {
-            match magnitude(ch[k]) {
+            match magnitude(char_at(ch, k)) {
                 Some(m) => v = v.mul_checked(m)?,
                 None => break,
             }
             k += 1;
         }
         if k < n {
-            if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[k] as usize..p.end]) {
+            if let Some((u, len)) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end]) {
                 r.value = v;
                 r.unit = Some(u);
                 r.more = !some;
                 r.approx = some;
-                r.j = cl.index_at(k, cl.byte[k] as usize + len);
+                r.j = cl.index_at(k, cl.start_byte(k, p.end) + len);
             }
         }
     }
@@ -578,14 +585,14 @@ fn range_after(
 ) -> Option<()> {
     let ch = &cl.ch;
     let (n, j) = (ch.len(), r.j);
-    if !(j + 1 < n && matches!(ch[j], '-' | '~' | '至' | '到' | '—' | '～')) {
+    if !(j + 1 < n && matches!(char_at(ch, j), '-' | '~' | '至' | '到' | '—' | '～')) {
         return Some(());
     }
     let k = j + 1;
-    if !(ch[k].is_ascii_digit() || (chinese && is_cn_numeral(ch[k]))) {
+    if !(char_at(ch, k).is_ascii_digit() || (chinese && is_cn_numeral(char_at(ch, k)))) {
         return Some(());
     }
-    let Ok(Some((q2, end2))) = Quantity::scan(text, cl.byte[k] as usize) else {
+    let Ok(Some((q2, end2))) = Quantity::scan(text, cl.start_byte(k, p.end)) else {
         return Some(());
     };
     let u2 = (!q2.unit().is_none()).then_some(q2.unit());
@@ -598,7 +605,7 @@ fn range_after(
         if r.unit.is_none() {
             r.value = r
                 .value
-                .mul_checked(range_scale(text, cl.byte[k] as usize))?;
+                .mul_checked(range_scale(text, cl.start_byte(k, p.end)))?;
         }
         r.unit = u2;
         r.value_hi = Some(q2.value());
@@ -629,12 +636,12 @@ fn unit_from_context(
     if r.unit.is_none() {
         r.unit = people_noun_after(ch, i, j).or_else(|| people_indicator_before(ch, i, j));
     }
-    if r.unit.is_none() && j + 1 < n && ch[j] == '兆' {
-        if let Some((u, len)) = Unit::match_prefix(&text[cl.byte[j + 1] as usize..p.end]) {
+    if r.unit.is_none() && j + 1 < n && char_at(ch, j) == '兆' {
+        if let Some((u, len)) = Unit::match_prefix(&text[cl.start_byte(j + 1, p.end)..p.end]) {
             if matches!(u.dimension(), Dimension::Money(_)) {
                 r.value = r.value.mul_checked(Decimal::from(1_000_000_000_000i64))?;
                 r.unit = Some(u);
-                r.j = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
+                r.j = cl.index_at(j + 1, cl.start_byte(j + 1, p.end) + len);
             }
         }
     }
@@ -645,11 +652,11 @@ fn unit_from_context(
 fn bracketed_measure_word(text: &str, p: &Passage<'_>, cl: &Clean, r: &mut Reading) {
     let ch = &cl.ch;
     let (n, j) = (ch.len(), r.j);
-    if j + 2 < n && ch[j] == '(' {
-        let inner = &text[cl.byte[j + 1] as usize..p.end];
+    if j + 2 < n && char_at(ch, j) == '(' {
+        let inner = &text[cl.start_byte(j + 1, p.end)..p.end];
         if let Some((_, len)) = Unit::match_prefix(inner) {
-            let k = cl.index_at(j + 1, cl.byte[j + 1] as usize + len);
-            if k < n && ch[k] == ')' && k - j <= 3 {
+            let k = cl.index_at(j + 1, cl.start_byte(j + 1, p.end) + len);
+            if k < n && char_at(ch, k) == ')' && k - j <= 3 {
                 r.j = k + 1;
             }
         }
@@ -666,7 +673,7 @@ fn rejected_by_what_follows(text: &str, cl: &Clean, unit: Unit, r: &Reading) -> 
     if next == Some('+') || raw_after(text, cl.end_byte(j)) == Some('+') {
         return true;
     }
-    if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| ch[k]), next) {
+    if let (Some(a), Some(b)) = (j.checked_sub(1).map(|k| char_at(ch, k)), next) {
         let word: String = [a, b].iter().collect();
         if lx::UNIT_WORDS.contains(word.as_str()) && !r.more {
             return true;
@@ -682,8 +689,8 @@ fn not_a_chinese_count(text: &str, cl: &Clean, i: usize, unit: Unit, r: &Reading
     let ch = &cl.ch;
     let sym = unit.symbol();
     let run_end = cl.index_at(i, numeral_end(text, r.start));
-    let lone_one = run_end == i + 1 && ch[i] == '一';
-    if (lone_one && sym != "个百分点") || ch[i] == '零' {
+    let lone_one = run_end == i + 1 && char_at(ch, i) == '一';
+    if (lone_one && sym != "个百分点") || char_at(ch, i) == '零' {
         return true;
     }
     if lx::CN_ORDINAL_UNITS.contains(sym) {
@@ -731,7 +738,7 @@ pub(crate) fn excluded_by_context(
     let next = ch.get(j).copied();
     let next2 = ch.get(j + 1).copied();
     let mut k = j;
-    while k < n && magnitude(ch[k]).is_some() {
+    while k < n && magnitude(char_at(ch, k)).is_some() {
         k += 1;
     }
     if k > j
@@ -744,7 +751,7 @@ pub(crate) fn excluded_by_context(
     // "连续8年稳定在1.3万亿斤以上", is a finding).
     let streak = (i.saturating_sub(3)..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .any(|k| lx::starts(ch, k, "连续"));
     if streak || (next == Some('连') && next2 != Some('锁')) {
         return Some(Exclusion::Streak);
@@ -756,7 +763,7 @@ pub(crate) fn excluded_by_context(
     {
         return Some(Exclusion::Denominator);
     }
-    if i >= 1 && ch[i - 1] == '前' {
+    if i >= 1 && char_at(ch, i - 1) == '前' {
         return Some(Exclusion::Threshold);
     }
     // "10个方面", "三个方面": an enumeration of the speech, not things counted.
@@ -772,9 +779,9 @@ pub(crate) fn excluded_by_context(
         return Some(Exclusion::Category);
     }
     // "在28个指标中", "在31个省份中": the whole a part is counted in.
-    if i >= 1 && ch[i - 1] == '在' {
-        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| ch[k] == '中') {
+    if i >= 1 && char_at(ch, i - 1) == '在' {
+        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(char_at(ch, k)));
+        if look.any(|k| char_at(ch, k) == '中') {
             return Some(Exclusion::Denominator);
         }
     }
@@ -793,19 +800,20 @@ pub(crate) fn excluded_by_context(
         return Some(Exclusion::Threshold);
     }
     if unit.dimension() == Dimension::Ratio {
-        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| ch[k] == '抽' && lx::starts_any(ch, k, lx::SAMPLE_WORDS).is_some()) {
+        let mut look = (j..(j + 10).min(n)).take_while(|&k| !is_clause_end(char_at(ch, k)));
+        if look.any(|k| char_at(ch, k) == '抽' && lx::starts_any(ch, k, lx::SAMPLE_WORDS).is_some())
+        {
             return Some(Exclusion::Threshold);
         }
     }
     if matches!(unit.dimension(), Dimension::Length | Dimension::Duration) {
-        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(ch[k]));
-        if look.any(|k| matches!(ch[k], '带' | '圈' | '廊')) {
+        let mut look = (j..(j + 6).min(n)).take_while(|&k| !is_clause_end(char_at(ch, k)));
+        if look.any(|k| matches!(char_at(ch, k), '带' | '圈' | '廊')) {
             return Some(Exclusion::Designation);
         }
     }
     if matches!(unit.dimension(), Dimension::Money(_)) {
-        let above = s >= 1 && matches!(ch[s - 1], '超' | '逾' | '过')
+        let above = s >= 1 && matches!(char_at(ch, s - 1), '超' | '逾' | '过')
             || (s >= 2 && lx::starts(ch, s - 2, "超过"));
         if size_class_at(ch, j, above) {
             return Some(Exclusion::Category);
@@ -820,7 +828,11 @@ pub(crate) fn excluded_by_context(
             let above = above || lx::starts_any(ch, k, lx::ABOVE_WORDS).is_some();
             k += lx::starts_any(ch, k, &["超过", "超", "逾"]).unwrap_or(0);
             let start = k;
-            while k < n && (ch[k].is_ascii_digit() || ch[k] == '.' || magnitude(ch[k]).is_some()) {
+            while k < n
+                && (char_at(ch, k).is_ascii_digit()
+                    || char_at(ch, k) == '.'
+                    || magnitude(char_at(ch, k)).is_some())
+            {
                 k += 1;
             }
             if k > start {
@@ -853,8 +865,8 @@ fn size_class_at(ch: &[char], k: usize, above: bool) -> bool {
         .flatten();
     let counted = noun.is_some_and(|len| {
         (k + len..(k + len + 3).min(n))
-            .take_while(|&x| !is_clause_end(ch[x]))
-            .any(|x| ch[x].is_ascii_digit())
+            .take_while(|&x| !is_clause_end(char_at(ch, x)))
+            .any(|x| char_at(ch, x).is_ascii_digit())
     });
     noun.is_some() && (above || counted)
 }
@@ -884,14 +896,14 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
     // Cheap test first: a slash after the digits, or 分之 after the numerals.
     let mut k = i;
     if chinese {
-        while k < n && is_cn_numeral(ch[k]) {
+        while k < n && is_cn_numeral(char_at(ch, k)) {
             k += 1;
         }
         if !lx::starts(ch, k, "分之") {
             return None;
         }
     } else {
-        while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+        while k < n && (char_at(ch, k).is_ascii_digit() || char_at(ch, k) == '.') {
             k += 1;
         }
         if ch.get(k) != Some(&'/') {
@@ -899,18 +911,18 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
         }
         // "今（11/28）": a month and day in brackets is a date.
         let mut e = k + 1;
-        while e < n && ch[e].is_ascii_digit() {
+        while e < n && char_at(ch, e).is_ascii_digit() {
             e += 1;
         }
         if i > 0
-            && matches!(ch[i - 1], '(' | '（')
+            && matches!(char_at(ch, i - 1), '(' | '（')
             && ch.get(e).is_some_and(|c| matches!(c, ')' | '）'))
         {
             return None;
         }
     }
     let read = |k: usize| -> Option<(Decimal, usize)> {
-        let b = cl.byte[k] as usize;
+        let b = cl.start_byte(k, p.end);
         let num = crate::number::scan(text, b).ok()??;
         if num.end > p.end || (num.chinese_digits != chinese) {
             return None;
@@ -923,12 +935,14 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
             return None;
         }
         let (den, e) = read(k + 1)?;
-        if matches!(ch.get(e), Some('/' | '.')) || (i > 0 && matches!(ch[i - 1], '/' | '.')) {
+        if matches!(ch.get(e), Some('/' | '.'))
+            || (i > 0 && matches!(char_at(ch, i - 1), '/' | '.'))
+        {
             return None;
         }
         (first, den, e)
     } else {
-        if !lx::starts(ch, k, "分之") || k + 2 >= n || !is_cn_numeral(ch[k + 2]) {
+        if !lx::starts(ch, k, "分之") || k + 2 >= n || !is_cn_numeral(char_at(ch, k + 2)) {
             return None;
         }
         let (num, e) = read(k + 2)?;
@@ -959,7 +973,7 @@ fn fraction_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool)
 fn respectively_before(ch: &[char], i: usize) -> bool {
     (i.saturating_sub(24)..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .any(|k| lx::starts(ch, k, "分别"))
 }
 
@@ -977,7 +991,7 @@ fn shared_list_unit(text: &str, p: &Passage<'_>, cl: &Clean, mut j: usize) -> Op
         if !(digit_at(k) || (ch.get(k) == Some(&'-') && digit_at(k + 1))) {
             return None;
         }
-        let (q, end) = Quantity::scan(text, cl.byte[k] as usize).ok()??;
+        let (q, end) = Quantity::scan(text, cl.start_byte(k, p.end)).ok()??;
         if end > p.end {
             return None;
         }
@@ -1008,14 +1022,14 @@ fn ratio_name_before(ch: &[char], i: usize) -> bool {
         .take(12)
         .take_while(|c| c.is_ascii_digit() || **c == '.')
         .count();
-    if digits > 0 && e > digits && matches!(ch[e - digits - 1], '由' | '从') {
+    if digits > 0 && e > digits && matches!(char_at(ch, e - digits - 1), '由' | '从') {
         e -= digits + 1;
     }
-    if e > 0 && matches!(ch[e - 1], '由' | '从') {
+    if e > 0 && matches!(char_at(ch, e - 1), '由' | '从') {
         e -= 1;
     }
     match lx::ends_any(ch, e, lx::RATIO_NAMES) {
-        Some(_) => !(e >= 2 && matches!(ch[e - 2], '同' | '环' | '占' | '相' | '对')),
+        Some(_) => !(e >= 2 && matches!(char_at(ch, e - 2), '同' | '环' | '占' | '相' | '对')),
         None => false,
     }
 }
@@ -1035,7 +1049,7 @@ fn predicate_ending(ch: &[char], e: usize) -> Option<usize> {
 /// "近百个", "逾千家", "上万人": a magnitude word alone after 近/逾/超/上.
 fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    let mut value = magnitude(ch[i])?;
+    let mut value = magnitude(char_at(ch, i))?;
     let mut k = i + 1;
     // 千亿, 万亿: magnitudes multiply.
     while let Some(m) = ch.get(k).and_then(|c| magnitude(*c)) {
@@ -1053,7 +1067,7 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
             unit.dimension(),
             Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
         ))
-        || cl.quoted[i]
+        || cl.in_quote(i)
     {
         return None;
     }
@@ -1103,7 +1117,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
     // The subject may stand in the clause before ("地区生产总值增长6.8%，迈上万亿台阶").
     let lo = (pre.saturating_sub(40)..pre)
         .rev()
-        .find(|&x| matches!(ch[x], '。' | '；' | ';' | '!' | '?'))
+        .find(|&x| matches!(char_at(ch, x), '。' | '；' | ';' | '!' | '?'))
         .map_or(pre.saturating_sub(40), |x| x + 1);
     let subject = &ch[lo..pre];
     let unit = if lx::contains_any(subject, lx::MONEY_INDICATOR_WORDS) {
@@ -1113,7 +1127,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
     } else {
         return None;
     };
-    if cl.quoted[i] {
+    if cl.in_quote(i) {
         return None;
     }
     Some(Cand {
@@ -1163,7 +1177,7 @@ fn range_scale(text: &str, start: usize) -> Decimal {
 /// ("1O0个", "l00 家", "2O24"). Flagged with the unit that follows; the value is left
 /// unknown rather than guessed.
 fn ocr_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
-    let start = cl.byte[i] as usize;
+    let start = cl.start_byte(i, p.end);
     let mut end = start;
     let mut run: Vec<char> = Vec::new();
     for c in text[start..p.end].chars() {
@@ -1239,7 +1253,7 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
     let mut best: Option<(Comparator, usize)> = None;
     for (len, c) in PREFIX_INDEX.ending(ch, at) {
         let k = at - len;
-        if len == 1 && k > 0 && spurious_single(ch[k], ch[k - 1]) {
+        if len == 1 && k > 0 && spurious_single(char_at(ch, k), char_at(ch, k - 1)) {
             continue;
         }
         best = Some((c, len));
@@ -1254,10 +1268,10 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
         // "超总诊疗量五成", "占全市总量的三成": a comparator before the whole a share is of.
         let lo = cand.s.saturating_sub(8);
         for k in (lo..cand.s).rev() {
-            if is_clause_end(ch[k]) {
+            if is_clause_end(char_at(ch, k)) {
                 break;
             }
-            if matches!(ch[k], '总' | '全') {
+            if matches!(char_at(ch, k), '总' | '全') {
                 for (w, c) in PREFIX_WORDS {
                     let len = w.chars().count();
                     if k >= len
@@ -1324,12 +1338,14 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
     let lo = i.saturating_sub(60);
     (lo..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .any(|k| {
             lx::starts_any(ch, k, lx::RANK_VERBS).is_some()
-                && !(ch[k] == '居' && matches!(ch.get(k + 1), Some('民' | '住' | '家' | '委')))
-                && !(ch[k] == '排' && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
-                && !(ch[k] == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
+                && !(char_at(ch, k) == '居'
+                    && matches!(ch.get(k + 1), Some('民' | '住' | '家' | '委')))
+                && !(char_at(ch, k) == '排'
+                    && matches!(ch.get(k + 1), Some('放' | '污' | '水' | '查')))
+                && !(char_at(ch, k) == '列' && matches!(ch.get(k + 1), Some('入' | '车')))
         })
 }
 
@@ -1339,9 +1355,9 @@ fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let verb = (i.saturating_sub(30)..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .find(|&k| lx::starts_any(ch, k, lx::TOP_RANK_VERBS).is_some())?;
-    if cl.quoted[i] || (verb..i).any(|k| lx::starts(ch, k, "连续")) {
+    if cl.in_quote(i) || (verb..i).any(|k| lx::starts(ch, k, "连续")) {
         return None;
     }
     let e = i + 2;
@@ -1365,7 +1381,7 @@ fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
 fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
     let mut k = i;
-    while k < ch.len() && ch[k].is_ascii_digit() && k - i < 4 {
+    while char_at(ch, k).is_ascii_digit() && k - i < 4 {
         k += 1;
     }
     if ch.get(k) != Some(&'强') {
@@ -1380,9 +1396,9 @@ fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
     }
     let entered = (i.saturating_sub(30)..i)
         .rev()
-        .take_while(|&x| !is_clause_end(ch[x]))
+        .take_while(|&x| !is_clause_end(char_at(ch, x)))
         .any(|x| lx::starts_any(ch, x, lx::TOP_N_VERBS).is_some());
-    if !entered || cl.quoted[i] {
+    if !entered || cl.in_quote(i) {
         return None;
     }
     let value: u32 = ch[i..k].iter().collect::<String>().parse().ok()?;
@@ -1410,7 +1426,8 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    if cl.quoted[i] || (lx::ends_any(ch, i, lx::RANK_CONTEXT).is_none() && !rank_verb_before(ch, i))
+    if cl.in_quote(i)
+        || (lx::ends_any(ch, i, lx::RANK_CONTEXT).is_none() && !rank_verb_before(ch, i))
     {
         return None;
     }
@@ -1418,7 +1435,7 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let lo = i.saturating_sub(12);
     if (lo..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .any(|k| lx::starts(ch, k, "连续"))
     {
         return None;
@@ -1427,21 +1444,21 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let mut value: u32 = 0;
     let mut section: u32 = 0;
     let digits_start = k;
-    if k < n && ch[k].is_ascii_digit() {
-        while k < n && ch[k].is_ascii_digit() && k - digits_start < 4 {
-            value = value * 10 + ch[k].to_digit(10).unwrap_or(0);
+    if k < n && char_at(ch, k).is_ascii_digit() {
+        while k < n && char_at(ch, k).is_ascii_digit() && k - digits_start < 4 {
+            value = value * 10 + char_at(ch, k).to_digit(10).unwrap_or(0);
             k += 1;
         }
     } else {
         // 一 … 九十九
         while k < n && k - digits_start < 3 {
-            if ch[k] == '十' {
+            if char_at(ch, k) == '十' {
                 section = if value == 0 { 10 } else { value * 10 };
                 value = 0;
                 k += 1;
                 continue;
             }
-            let d = match crate::number::cn_digit(ch[k]) {
+            let d = match crate::number::cn_digit(char_at(ch, k)) {
                 Some(d) if d > 0 => d,
                 _ => break,
             };
@@ -1453,20 +1470,21 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     if k == digits_start || value == 0 {
         return None;
     }
-    let top = ch[i] == '前';
+    let top = char_at(ch, i) == '前';
     // 第一名 / 前10位: the rank word belongs to the span.
     let mut e = k;
-    if k + 1 < n && lx::is_space(ch[k]) && matches!(ch[k + 1], '名' | '位') {
+    if k + 1 < n && lx::is_space(char_at(ch, k)) && matches!(char_at(ch, k + 1), '名' | '位') {
         k += 1;
         e = k;
     }
-    if k < n && matches!(ch[k], '名' | '位' | '强') {
+    if k < n && matches!(char_at(ch, k), '名' | '位' | '强') {
         e = k + 1;
     }
     // 第一批, 第一要务, 第二届: not a rank.
     // "由第22位上升至第20位": the rank a move starts from is a rank too.
     if e < n
-        && !(is_clause_end(ch[e]) || matches!(ch[e], '、' | ')' | '。' | '的' | '”'))
+        && !(is_clause_end(char_at(ch, e))
+            || matches!(char_at(ch, e), '、' | ')' | '。' | '的' | '”'))
         && !(top && e > k)
         && !(e > k && lx::starts_any(ch, e, lx::RANK_MOVES).is_some())
     {
@@ -1492,7 +1510,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     let n = ch.len();
     // Cheap test first: a colon right after the first part.
     let mut k = i;
-    while k < n && (ch[k].is_ascii_digit() || ch[k] == '.') {
+    while k < n && (char_at(ch, k).is_ascii_digit() || char_at(ch, k) == '.') {
         k += 1;
     }
     if !ch.get(k).is_some_and(|c| matches!(c, ':' | '︰' | '∶')) {
@@ -1501,21 +1519,21 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
     let lo = i.saturating_sub(24);
     let named = (lo..i)
         .rev()
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .any(|k| lx::starts_any(ch, k, lx::STRUCTURE_WORDS).is_some());
-    if !named || cl.quoted[i] {
+    if !named || cl.in_quote(i) {
         return false;
     }
     let mut parts: Vec<(usize, usize)> = Vec::new();
     let mut k = i;
     loop {
         let s = k;
-        while k < n && ch[k].is_ascii_digit() {
+        while k < n && char_at(ch, k).is_ascii_digit() {
             k += 1;
         }
-        if k < n && ch[k] == '.' && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
+        if k < n && char_at(ch, k) == '.' && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit()) {
             k += 1;
-            while k < n && ch[k].is_ascii_digit() {
+            while k < n && char_at(ch, k).is_ascii_digit() {
                 k += 1;
             }
         }
@@ -1524,7 +1542,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
         }
         parts.push((s, k));
         if k < n
-            && matches!(ch[k], ':' | '︰' | '∶')
+            && matches!(char_at(ch, k), ':' | '︰' | '∶')
             && ch.get(k + 1).is_some_and(|c| c.is_ascii_digit())
         {
             k += 1;
@@ -1600,10 +1618,10 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     let n = ch.len();
     let from = i + 2;
     let mut k = from;
-    while k < n && k - from <= 12 && !is_clause_end(ch[k]) {
+    while k < n && k - from <= 12 && !is_clause_end(char_at(ch, k)) {
         // A quoted name ("“十四五”规划目标") holds no number.
-        if let Some(close) = lx::quote_pair(ch[k]) {
-            match (k + 1..(k + 8).min(n)).find(|&x| ch[x] == close) {
+        if let Some(close) = lx::quote_pair(char_at(ch, k)) {
+            match (k + 1..(k + 8).min(n)).find(|&x| char_at(ch, x) == close) {
                 Some(x) => {
                     k = x + 1;
                     continue;
@@ -1611,7 +1629,10 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
                 None => return None,
             }
         }
-        if ch[k].is_ascii_digit() || lx::is_cn_numeral(ch[k]) || lx::starts(ch, k, "下达") {
+        if char_at(ch, k).is_ascii_digit()
+            || lx::is_cn_numeral(char_at(ch, k))
+            || lx::starts(ch, k, "下达")
+        {
             return None;
         }
         if let Some(len) = lx::starts_any(ch, k, lx::TASK_NOUNS) {
@@ -1620,7 +1641,7 @@ fn task_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
                 e += 2;
             }
             // The task must end its clause: "完成…任务，" not "完成任务的…".
-            if e < n && !is_clause_end(ch[e]) && ch[e] != '。' {
+            if e < n && !is_clause_end(char_at(ch, e)) && char_at(ch, e) != '。' {
                 return None;
             }
             let inner = (k > from).then_some((from, k));
@@ -1645,14 +1666,14 @@ fn reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         }
     }
     let mut e = i + 2;
-    if e < n && ch[e] == '的' {
+    if e < n && char_at(ch, e) == '的' {
         e += 1;
     }
     // "下达的节能减排目标任务": a short noun may name what the quota is for.
     let inner_start = e;
     let keywords = lx::QUOTA_KEYWORDS;
     let first = (e..(e + 9).min(n))
-        .take_while(|&k| !is_clause_end(ch[k]))
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .find(|&k| lx::starts_any(ch, k, keywords).is_some())?;
     let inner = (first > inner_start).then_some((inner_start, first));
     e = first;
@@ -1692,7 +1713,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         if lx::starts(ch, e, "基本") {
             e += 2;
         }
-        if lx::starts(ch, e, "持平") && i > 0 && !is_clause_end(ch[i - 1]) {
+        if lx::starts(ch, e, "持平") && i > 0 && !is_clause_end(char_at(ch, i - 1)) {
             return Some(Cand::reference(Kind::Reference, i, e + 2, i, None));
         }
     }
@@ -1701,7 +1722,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         Some(v) => v,
         None => {
             let named = (i + 1..(i + 8).min(n))
-                .take_while(|&k| !is_clause_end(ch[k]))
+                .take_while(|&k| !is_clause_end(char_at(ch, k)))
                 .any(|k| lx::starts(ch, k, "增长"));
             if !named {
                 return None;
@@ -1710,7 +1731,7 @@ fn growth_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
         }
     };
     let mut e = i + 1;
-    while e < n && e - i <= 12 && !is_clause_end(ch[e]) {
+    while e < n && e - i <= 12 && !is_clause_end(char_at(ch, e)) {
         if lx::starts(ch, e, "同步") {
             return Some(Cand::reference(
                 Kind::ReferenceGrowth,
@@ -1737,20 +1758,20 @@ fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     if let Some(len) = lx::starts_any(ch, e, lx::REFERENCE_SERIES) {
         let end = e + len;
         let number_later = (end..n)
-            .take_while(|&k| !is_clause_end(ch[k]))
-            .any(|k| ch[k].is_ascii_digit());
+            .take_while(|&k| !is_clause_end(char_at(ch, k)))
+            .any(|k| char_at(ch, k).is_ascii_digit());
         return (!number_later).then(|| Cand::reference(Kind::ReferenceGrowth, i, end, i, None));
     }
-    while e < n && e - i <= 14 && !is_clause_end(ch[e]) {
-        if ch[e].is_ascii_digit() || is_cn_numeral(ch[e]) {
+    while e < n && e - i <= 14 && !is_clause_end(char_at(ch, e)) {
+        if char_at(ch, e).is_ascii_digit() || is_cn_numeral(char_at(ch, e)) {
             return None;
         }
         if let Some(len) = lx::starts_any(ch, e, lx::AVERAGE_WORDS) {
             let end = e + len;
             // A number later in the clause makes this the base of a gap.
             let mut k = end;
-            while k < n && !is_clause_end(ch[k]) {
-                if ch[k].is_ascii_digit() {
+            while k < n && !is_clause_end(char_at(ch, k)) {
+                if char_at(ch, k).is_ascii_digit() {
                     return None;
                 }
                 k += 1;
@@ -1847,7 +1868,7 @@ mod tests {
     /// What [`number_at`] reads at `at` in `text`: value, upper bound, unit symbol.
     fn read(text: &str, at: &str) -> Option<(String, Option<String>, String)> {
         let (p, cl, i) = clean(text, at);
-        let chinese = !cl.ch[i].is_ascii_digit();
+        let chinese = !char_at(&cl.ch, i).is_ascii_digit();
         let c = number_at(text, &p, &cl, i, chinese)?;
         Some((
             c.value?.normalize().to_string(),
