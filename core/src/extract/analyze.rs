@@ -151,7 +151,7 @@ impl Analyzer<'_> {
                 .all(|x| matches!(x, '、' | '和' | '及' | '与' | ','))
             && c.pre > self.cands[k - 1].post;
         // The verb may end in the aspect particle: "回落了0.2个百分点".
-        let verb_end = if c.pre > 0 && ch[c.pre - 1] == '了' {
+        let verb_end = if c.pre > 0 && char_at(ch, c.pre - 1) == '了' {
             c.pre - 1
         } else {
             c.pre
@@ -529,7 +529,7 @@ impl Analyzer<'_> {
             let p = &self.cands[k - 1];
             opens = p.post < c.pre
                 && c.pre - p.post <= 24
-                && matches!(ch[c.pre - 1], '及' | '和' | '、' | '与')
+                && matches!(char_at(ch, c.pre - 1), '及' | '和' | '、' | '与')
                 && !ch[p.post..c.pre].iter().any(|&x| lx::is_clause_end(x))
                 && !(p.post..c.pre).any(|x| lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some())
                 && self.opens_with_count(k - 1);
