@@ -210,8 +210,10 @@ for target in web nodejs; do
         continue
     fi
     cp "$out/planwatch_wasm_bg.wasm" "$LOGS/${target}_bg.wasm"
-    # --converge repeats -Oz until it no longer shrinks the module (-0.5 KB gzipped, BENCHMARKS.md).
-    "$WASM_OPT" -Oz --converge "$out/planwatch_wasm_bg.wasm" -o "$out/planwatch_wasm_bg.opt.wasm"
+    # --converge repeats -Oz until it no longer shrinks the module (-0.5 KB gzipped, BENCHMARKS.md);
+    # the producers and target-features sections are build metadata no runtime reads.
+    "$WASM_OPT" -Oz --converge --strip-producers --strip-target-features \
+        "$out/planwatch_wasm_bg.wasm" -o "$out/planwatch_wasm_bg.opt.wasm"
     mv "$out/planwatch_wasm_bg.opt.wasm" "$out/planwatch_wasm_bg.wasm"
 done
 # Say which module system each wrapper uses, so Node need not guess from the root.
