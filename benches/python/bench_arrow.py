@@ -16,7 +16,8 @@ runs, the fastest counts):
   their shortest round-trip text), the observations ``Observations.from_pandas``
   (pyarrow, then the core's Arrow reader: floats through their shortest round-trip
   text, each distinct period, unit and vintage parsed once, chunks on both cores),
-  ``plan.evaluate`` (both cores) and the statuses read from ``Scorecard.to_arrow()``
+  ``plan.evaluate`` (both cores) and the statuses read from
+  ``Scorecard.to_arrow(["target", "status"])`` (only the columns asked for are written)
   with pyarrow. The stage times are printed too (``planwatch_stages`` in ``--json``).
 * **pandas** (floats): ``bench_pandas.with_pandas`` — latest vintage by sort and
   ``drop_duplicates``, ``merge``, float unit factors, ``np.select``.
@@ -98,10 +99,10 @@ def with_planwatch(
     lap("Observations.from_pandas (through Arrow)")
     card = plan.evaluate(obs)
     lap("plan.evaluate")
-    table = pa.table(card.to_arrow()).select(["target", "status"])
+    table = pa.table(card.to_arrow(["target", "status"]))
     status = table.column("status").cast(pa.string()).to_numpy(zero_copy_only=False)
     out = pd.Series(status, index=table.column("target").to_numpy(zero_copy_only=False))
-    lap("Scorecard.to_arrow -> statuses")
+    lap("Scorecard.to_arrow([target, status]) -> statuses")
     return out
 
 

@@ -63,9 +63,21 @@ impl PyScorecard {
     /// (`records()`), nested ones joined with `_` (`name_zh`, `explanation_en`);
     /// decimals are decimal128 with one scale per column (no digit lost; decimal256
     /// past 38 digits), enums (`status`, `kind`, `grade` …) dictionaries, `notes` a
-    /// list of strings, `inputs` and `conflicts` lists of structs.
-    fn to_arrow(&self, py: Python<'_>) -> PyResult<PyTable> {
-        table(py.detach(|| self.inner.to_arrow()).map_err(errors::to_py)?)
+    /// list of strings, `inputs` and `conflicts` lists of structs. With `columns`
+    /// (names as above), only those columns in that order, and only the fields they
+    /// come from are written: `to_arrow(columns=["target", "status"])` costs a
+    /// fraction of the whole table. An unknown name raises `ValueError` listing the
+    /// columns.
+    #[pyo3(signature = (columns = None))]
+    fn to_arrow(&self, py: Python<'_>, columns: Option<Vec<String>>) -> PyResult<PyTable> {
+        let batch = py.detach(|| match &columns {
+            None => self.inner.to_arrow(),
+            Some(c) => {
+                let names: Vec<&str> = c.iter().map(String::as_str).collect();
+                self.inner.to_arrow_columns(&names)
+            }
+        });
+        table(batch.map_err(errors::to_py)?)
     }
 }
 
@@ -113,11 +125,15 @@ impl PyObservations {
 
 #[pymethods]
 impl PyScorecard {
-    /// The assessments as a polars DataFrame (from `to_arrow()`; decimals stay
-    /// exact as polars decimals). Needs polars.
-    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+    /// The assessments as a polars DataFrame (from `to_arrow(columns)`; decimals
+    /// stay exact as polars decimals). Needs polars.
+    #[pyo3(signature = (columns = None))]
+    fn to_polars<'py>(
+        slf: &Bound<'py, Self>,
+        columns: Option<Vec<String>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
             .import("planwatch._arrow")?
-            .call_method1("scorecard_polars", (slf,))
+            .call_method1("scorecard_polars", (slf, columns))
     }
 }

@@ -172,16 +172,18 @@ impl PyScorecard {
     /// keeps pandas' exact Arrow decimal dtype); `status`, `base_status`, `kind`,
     /// `grade` and `section` are ordered categoricals in report order, labelled in
     /// Chinese or English with `lang="zh"`/`"en"` (default: the serde names). Needs
-    /// pandas and pyarrow (`pip install "planwatch[pandas]"`).
-    #[pyo3(signature = (*, lang = None, decimal = "object"))]
+    /// pandas and pyarrow (`pip install "planwatch[pandas]"`). `columns` keeps only
+    /// those columns, as `to_arrow(columns)` does.
+    #[pyo3(signature = (columns = None, *, lang = None, decimal = "object"))]
     fn to_pandas<'py>(
         slf: &Bound<'py, Self>,
+        columns: Option<Vec<String>>,
         lang: Option<&str>,
         decimal: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
             .import("planwatch._arrow")?
-            .call_method1("scorecard_frame", (slf, lang, decimal))
+            .call_method1("scorecard_frame", (slf, lang, decimal, columns))
     }
 
     /// What Jupyter shows: the summary and the table with bullet charts (Chinese).

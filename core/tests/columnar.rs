@@ -379,3 +379,55 @@ fn scorecard_columns_written_in_parallel_are_the_sequential_ones() {
         assert_eq!(one, par);
     }
 }
+
+#[test]
+fn selected_columns_are_those_of_the_whole_batch() {
+    use planwatch::columnar::to_record_batch_columns;
+    let mut all = Vec::new();
+    for id in planwatch::BUILTIN_DATASETS {
+        let plan = Plan::builtin(id).unwrap();
+        let obs = Observations::builtin(id).unwrap();
+        all.extend(evaluate(&plan, &obs, &Options::default()).assessments);
+    }
+    // Enough rows to be written on both cores, some with no source or inputs.
+    let mut many: Vec<planwatch::Assessment> = all.iter().cycle().take(9_000).cloned().collect();
+    for a in many.iter_mut().take(5_000) {
+        a.source = None;
+        a.inputs.clear();
+    }
+    for rows in [&all[..], &many[..]] {
+        let whole = to_record_batch(rows).unwrap();
+        let schema = whole.schema();
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        assert!(names.contains(&"name_zh") && names.contains(&"explanation_en"));
+        // Every column alone, and a few together in an order of their own.
+        let mut picks: Vec<Vec<&str>> = names.iter().map(|n| vec![*n]).collect();
+        picks.push(vec!["status", "target"]);
+        picks.push(vec![
+            "explanation_en",
+            "name_zh",
+            "inputs",
+            "observed",
+            "notes",
+        ]);
+        picks.push(names.iter().rev().copied().collect());
+        for pick in picks {
+            let got = to_record_batch_columns(rows, &pick).unwrap();
+            let at: Vec<usize> = pick.iter().map(|n| schema.index_of(n).unwrap()).collect();
+            assert_eq!(got, whole.project(&at).unwrap(), "{pick:?}");
+        }
+    }
+    let unknown = to_record_batch_columns(&all, &["target", "statuz"]).unwrap_err();
+    assert_eq!(unknown.code(), "invalid_value");
+    assert!(
+        unknown.to_string().contains("no column `statuz`"),
+        "{unknown}"
+    );
+    assert!(unknown.to_string().contains("status, "), "{unknown}");
+    // A struct is no column: its flattened fields are.
+    assert!(to_record_batch_columns(&all, &["name"]).is_err());
+    let twice = to_record_batch_columns(&all, &["status", "status"]).unwrap_err();
+    assert!(twice.to_string().contains("twice"), "{twice}");
+    let none = to_record_batch_columns::<planwatch::Assessment>(&[], &["status"]).unwrap();
+    assert_eq!((none.num_rows(), none.num_columns()), (0, 1));
+}

@@ -120,6 +120,23 @@ def test_to_arrow_is_exact_and_categorical(card: Scorecard) -> None:
         assert row["observed"] == records[row["target"]]["observed"]
 
 
+def test_to_arrow_columns_are_those_of_the_whole_table(card: Scorecard) -> None:
+    whole = pa.table(card.to_arrow())
+    picked = pa.table(card.to_arrow(["explanation_zh", "target", "observed", "name_en"]))
+    assert picked.column_names == ["explanation_zh", "target", "observed", "name_en"]
+    assert picked.equals(whole.select(picked.column_names))
+    for name in whole.column_names:
+        assert pa.table(card.to_arrow(columns=[name])).equals(whole.select([name]))
+    with pytest.raises(ValueError, match="no column `statuz`.*status"):
+        card.to_arrow(["statuz"])
+    df = card.to_pandas(["target", "status"], lang="zh")
+    assert list(df.columns) == ["target", "status"]
+    assert df.set_index("target").loc["gdp_growth", "status"] == "未完成"
+    pl = pytest.importorskip("polars")
+    assert card.to_polars(["target", "status"]).columns == ["target", "status"]
+    assert isinstance(card.to_polars(), pl.DataFrame)
+
+
 def test_to_pandas_decimals_labels_and_order(card: Scorecard) -> None:
     df = card.to_pandas()
     gdp = df.set_index("target").loc["gdp_growth"]

@@ -226,11 +226,13 @@ def _ordered(pd: Any, frame: Any, lang: Optional[str]) -> None:
         )
 
 
-def scorecard_frame(card: Any, lang: Optional[str], decimal: str) -> Any:
+def scorecard_frame(
+    card: Any, lang: Optional[str], decimal: str, columns: Optional[List[str]] = None
+) -> Any:
     """``Scorecard.to_pandas``."""
     pd = _module("pandas", "pandas")
     pa = _pyarrow()
-    table = pa.table(card.to_arrow())
+    table = pa.table(card.to_arrow(columns))
     # Only the columns with a report order become categoricals; the other enums
     # (rule, tier, severity, progress_class) are plain strings, as before.
     for i, field in enumerate(table.schema):
@@ -251,10 +253,10 @@ def observations_frame(observations: Any) -> Any:
     return pa.table(observations.to_arrow()).to_pandas()
 
 
-def scorecard_polars(card: Any) -> Any:
+def scorecard_polars(card: Any, columns: Optional[List[str]] = None) -> Any:
     """``Scorecard.to_polars``: polars reads the Arrow stream itself (no pyarrow)."""
     pl = _module("polars", "polars")
-    return pl.DataFrame(card.to_arrow())
+    return pl.DataFrame(card.to_arrow(columns))
 
 
 __all__: List[str] = []

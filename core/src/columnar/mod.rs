@@ -29,7 +29,9 @@ pub use arrow_array;
 pub use arrow_schema;
 pub use cells::cells;
 pub use labels::{categories, section_order};
-pub use write::{to_record_batch, to_record_batch_parallel, DATE, DECIMAL};
+pub use write::{
+    to_record_batch, to_record_batch_columns, to_record_batch_parallel, DATE, DECIMAL,
+};
 
 use arrow_array::RecordBatch;
 
@@ -42,6 +44,27 @@ impl Scorecard {
     /// structs), `notes` (a list of strings), `explanation_zh`.
     pub fn to_arrow(&self) -> Result<RecordBatch> {
         to_record_batch_parallel(&self.assessments)
+    }
+
+    /// Only these columns of [`to_arrow`](Scorecard::to_arrow)'s batch, in this order
+    /// (names as there: `status`, `name_zh`, `observed` …): the assessment fields
+    /// they come from are the only ones written, so a status per target costs a
+    /// fraction of the whole table. An unknown name is an
+    /// [`ErrorKind::InvalidValue`](crate::ErrorKind::InvalidValue) error listing the
+    /// columns; see [`to_record_batch_columns`].
+    ///
+    /// ```
+    /// use planwatch::{evaluate, Observations, Options, Plan};
+    /// let plan = Plan::builtin("nanshan-2024")?;
+    /// let card = evaluate(&plan, &Observations::builtin("nanshan-2024")?, &Options::default());
+    /// let batch = card.to_arrow_columns(&["target", "status"])?;
+    /// assert_eq!(batch.num_columns(), 2);
+    /// assert_eq!(batch.num_rows(), card.assessments.len());
+    /// assert!(card.to_arrow_columns(&["statuz"]).is_err());
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn to_arrow_columns(&self, columns: &[&str]) -> Result<RecordBatch> {
+        to_record_batch_columns(&self.assessments, columns)
     }
 }
 

@@ -48,7 +48,7 @@ pub use crate::schema::{DATE, DECIMAL};
 pub fn to_record_batch<'a, T: Serialize + 'a>(
     records: impl IntoIterator<Item = &'a T>,
 ) -> Result<RecordBatch> {
-    batch_of(table_of(records)?)
+    batch_of(table_of(records, None)?)
 }
 
 /// [`to_record_batch`] of a slice, written on every core with the `parallel` feature:
@@ -57,6 +57,64 @@ pub fn to_record_batch<'a, T: Serialize + 'a>(
 /// [`to_record_batch`] writes (the same columns in the same order, the same types and
 /// values; a test compares them).
 pub fn to_record_batch_parallel<T: Serialize + Sync>(records: &[T]) -> Result<RecordBatch> {
+    batch_of(tables_of(records, None)?)
+}
+
+/// The columns `columns` (output names, as [`to_record_batch`] names them: `status`,
+/// `name_zh`, `explanation_en` …) of [`to_record_batch_parallel`]'s batch, in the order
+/// given. Only the record fields these columns come from are serialized, so asking for
+/// two columns of forty costs about two columns' work. The columns are those the
+/// whole batch would have, field for field (a test compares them).
+///
+/// A name that is no column of the batch is an [`ErrorKind::InvalidValue`] error
+/// naming it and listing the columns there are, and so is a name given twice. With no
+/// records there are no columns to check against (a batch of no records has none): the
+/// result is then an empty batch of the requested names, each of type null.
+pub fn to_record_batch_columns<T: Serialize + Sync>(
+    records: &[T],
+    columns: &[&str],
+) -> Result<RecordBatch> {
+    if records.is_empty() {
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|c| Field::new(*c, DataType::Null, true))
+            .collect();
+        return Ok(RecordBatch::new_empty(Arc::new(Schema::new(fields))));
+    }
+    let batch = batch_of(tables_of(records, Some(columns))?)?;
+    let schema = batch.schema();
+    let mut indices = Vec::with_capacity(columns.len());
+    for (i, name) in columns.iter().enumerate() {
+        if columns.get(..i).is_some_and(|before| before.contains(name)) {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                format!("column `{name}` is asked for twice"),
+            ));
+        }
+        match schema.index_of(name) {
+            Ok(at) => indices.push(at),
+            Err(_) => {
+                // The names there are, from one record written whole.
+                let all = to_record_batch(records.get(..1).unwrap_or_default())?;
+                let names: Vec<&str> = all
+                    .schema_ref()
+                    .fields()
+                    .iter()
+                    .map(|f| f.name().as_str())
+                    .collect::<Vec<_>>();
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    format!("no column `{name}`; the columns are {}", names.join(", ")),
+                ));
+            }
+        }
+    }
+    batch.project(&indices).map_err(arrow_error)
+}
+
+/// The records serialized into one table, on every core with the `parallel` feature;
+/// with `only`, just the top-level fields those columns come from.
+fn tables_of<T: Serialize + Sync>(records: &[T], only: Option<&[&str]>) -> Result<Table> {
     #[cfg(feature = "parallel")]
     if records.len() >= PARALLEL_MIN_RECORDS {
         use rayon::prelude::*;
@@ -66,16 +124,16 @@ pub fn to_record_batch_parallel<T: Serialize + Sync>(records: &[T]) -> Result<Re
             .max(PARALLEL_MIN_RECORDS / 2);
         let tables: Vec<Table> = records
             .par_chunks(chunk)
-            .map(|c| table_of(c))
+            .map(|c| table_of(c, only))
             .collect::<Result<_>>()?;
         let mut tables = tables.into_iter();
         let mut table = tables.next().unwrap_or_else(Table::new);
         for t in tables {
             table.append(t);
         }
-        return batch_of(table);
+        return Ok(table);
     }
-    to_record_batch(records)
+    table_of(records, only)
 }
 
 /// Below this many records one thread writes the batch.
@@ -83,10 +141,14 @@ pub fn to_record_batch_parallel<T: Serialize + Sync>(records: &[T]) -> Result<Re
 const PARALLEL_MIN_RECORDS: usize = 4096;
 
 /// The records serialized into a table, before any column is built.
-fn table_of<'a, T: Serialize + 'a>(records: impl IntoIterator<Item = &'a T>) -> Result<Table> {
+fn table_of<'a, T: Serialize + 'a>(
+    records: impl IntoIterator<Item = &'a T>,
+    only: Option<&[&str]>,
+) -> Result<Table> {
     let records = records.into_iter();
     let mut table = Table::new();
     table.hint = records.size_hint().0;
+    table.only = only.map(|c| c.iter().map(|&c| Box::from(c)).collect());
     for r in records {
         table.nodes[ROOT].cursor = 0;
         r.serialize(At {
@@ -181,6 +243,9 @@ struct Table {
     /// How many rows the table is expected to get: the capacity of a new path's cells.
     hint: usize,
     nodes: Vec<Node>,
+    /// The output columns asked for, if not all: a top-level field none of them comes
+    /// from is not written.
+    only: Option<Vec<Box<str>>>,
 }
 
 impl Table {
@@ -188,6 +253,7 @@ impl Table {
         Table {
             rows: 0,
             hint: 0,
+            only: None,
             nodes: vec![Node {
                 key: "".into(),
                 field: None,
@@ -318,6 +384,18 @@ impl Table {
             };
             self.append_node(mine, other, c);
         }
+    }
+
+    /// False for a field at `parent` that no asked-for column comes from: the field
+    /// itself (`status`) or a column flattened from it (`name` for `name_zh`).
+    fn wanted(&self, parent: usize, key: &str) -> bool {
+        let Some(only) = self.only.as_ref().filter(|_| parent == ROOT) else {
+            return true;
+        };
+        only.iter().any(|c| {
+            c.strip_prefix(key)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('_'))
+        })
     }
 
     /// Writes `cell` at `node` in the current row.
@@ -1221,6 +1299,9 @@ impl ser::SerializeStruct for At<'_> {
     type Ok = ();
     type Error = SerError;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> R {
+        if !self.table.wanted(self.node, key) {
+            return Ok(());
+        }
         let node = self.table.field(self.node, key);
         value.serialize(At {
             table: self.table,
@@ -1258,6 +1339,9 @@ impl ser::SerializeMap for Map<'_> {
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
+        if !self.table.wanted(self.node, &self.key) {
+            return Ok(());
+        }
         let node = self.table.child(self.node, &self.key);
         value.serialize(At {
             table: self.table,
