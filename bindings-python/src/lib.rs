@@ -21,6 +21,11 @@ mod tables;
 
 use pyo3::prelude::*;
 
+/// The extension's Rust allocations go through mimalloc: a million-row load or
+/// evaluation is mostly small allocations (see `Cargo.toml`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The compiled core of the `planwatch` package. Import from `planwatch`, not from here.
 #[pymodule(name = "_planwatch")]
 mod planwatch_module {
