@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::Input;
-use crate::evaluate::rows::Rows;
+use crate::evaluate::rows::{Rows, UNKNOWN};
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
 use crate::observation::{Observation, ObservationStatus};
@@ -101,9 +101,12 @@ impl<'a> Data<'a> {
     /// national batch) is grouped on one thread: many-plan runs are parallel across
     /// plans. Rows on ids the plan does not define are left out: no lookup asks for
     /// them (`Plan::observation_issues` reports them).
+    ///
+    /// `positions` are the rows' indicators as [`Rows::positions`] gives them.
     pub(crate) fn new(
         plan: &'a Plan,
         observations: Rows<'a>,
+        positions: &[usize],
         as_of: Option<Date>,
         parallel: bool,
     ) -> Data<'a> {
@@ -122,10 +125,10 @@ impl<'a> Data<'a> {
                 _ => true,
             }
         };
-        let slot = |o: &Observation| {
-            visible(o)
-                .then(|| indicators.get(o.indicator.as_str()).map(|(i, _)| *i))
-                .flatten()
+        // The j-th row seen: its indicator's position, when it is visible.
+        let slot = |j: usize, o: &Observation| {
+            let at = positions.get(j).copied().filter(|&i| i != UNKNOWN)?;
+            visible(o).then_some(at)
         };
         let n = plan.indicators.len();
         let series = match observations.only {
@@ -346,11 +349,11 @@ fn row(o: &Observation) -> Row<'_> {
 fn grouped<'o>(
     n: usize,
     observations: impl Iterator<Item = &'o Observation>,
-    slot: impl Fn(&Observation) -> Option<usize>,
+    slot: impl Fn(usize, &Observation) -> Option<usize>,
 ) -> Vec<Series<'o>> {
     let mut groups: Vec<Vec<Row<'o>>> = (0..n).map(|_| Vec::new()).collect();
-    for o in observations {
-        if let Some(g) = slot(o).and_then(|i| groups.get_mut(i)) {
+    for (j, o) in observations.enumerate() {
+        if let Some(g) = slot(j, o).and_then(|i| groups.get_mut(i)) {
             g.push(row(o));
         }
     }
@@ -392,13 +395,14 @@ fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
 fn parallel_series<'o>(
     n: usize,
     observations: &'o [Observation],
-    slot: impl Fn(&Observation) -> Option<usize> + Sync,
+    slot: impl Fn(usize, &Observation) -> Option<usize> + Sync,
 ) -> Vec<Series<'o>> {
     use rayon::prelude::*;
     let slots: Vec<Option<usize>> = observations
         .par_iter()
+        .enumerate()
         .with_min_len(4096)
-        .map(|o| slot(o).filter(|i| *i < n))
+        .map(|(j, o)| slot(j, o).filter(|i| *i < n))
         .collect();
     // Where each position's rows start in `order`.
     let mut starts = vec![0usize; n + 1];

@@ -96,11 +96,21 @@ pub fn evaluate(plan: &Plan, observations: &Observations, options: &Options) -> 
 /// [`evaluate`] on a view of a batch: the rows a plan sees within a larger one keep
 /// their indices, so the issues found point at the rows of the whole batch.
 pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Options) -> Scorecard {
-    // The index and the scan of the observations against the plan read the same rows
-    // independently: on two cores they run side by side.
+    // Each row's indicator is looked up once, for the index and the scan of the
+    // observations against the plan; these then read the rows independently: on two
+    // cores they run side by side.
+    let positions = observations.positions(plan, options.parallel);
     let (data, (as_of, checked)) = join(
         options.parallel,
-        || data::Data::new(plan, observations, options.as_of, options.parallel),
+        || {
+            data::Data::new(
+                plan,
+                observations,
+                &positions,
+                options.as_of,
+                options.parallel,
+            )
+        },
         || {
             let as_of = options.as_of.unwrap_or_else(|| {
                 observations
@@ -112,7 +122,7 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
             });
             (
                 as_of,
-                plan.observation_issues_on(observations, options.parallel),
+                plan.observation_issues_on(observations, &positions, options.parallel),
             )
         },
     );

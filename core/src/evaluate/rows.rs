@@ -3,6 +3,14 @@
 //! the whole batch, so every issue still points at the row it was read from.
 
 use crate::observation::{Observation, Observations};
+use crate::plan::Plan;
+
+/// The position [`Rows::positions`] gives a row whose id no indicator of the plan has.
+pub(crate) const UNKNOWN: usize = usize::MAX;
+
+/// Below this many rows the ids are looked up on one thread.
+#[cfg(feature = "parallel")]
+const PARALLEL_MIN_ROWS: usize = 50_000;
 
 /// A view of a batch of observations: every row, or the rows at `only` (ascending).
 #[derive(Clone, Copy)]
@@ -35,5 +43,33 @@ impl<'a> Rows<'a> {
                     .filter_map(move |&i| items.get(i).map(|o| (i, o))),
             ),
         }
+    }
+
+    /// Each seen row's indicator, in the order of [`iter`](Rows::iter): the position
+    /// in `plan.indicators` of the first indicator with the row's id (as
+    /// `Plan::index`), or [`UNKNOWN`]. One hash per row, shared by the index of the
+    /// evaluation and the check of the rows, which would otherwise each look every id
+    /// up; on every core for a large batch with `parallel` (and the feature).
+    pub(crate) fn positions(self, plan: &Plan, parallel: bool) -> Vec<usize> {
+        let mut index: crate::fast_hash::FastMap<&str, usize> = Default::default();
+        index.reserve(plan.indicators.len());
+        for (i, ind) in plan.indicators.iter().enumerate() {
+            index.entry(ind.id.as_str()).or_insert(i);
+        }
+        let of = |o: &Observation| index.get(o.indicator.as_str()).copied().unwrap_or(UNKNOWN);
+        #[cfg(feature = "parallel")]
+        if parallel && self.only.is_none() && self.all.len() >= PARALLEL_MIN_ROWS {
+            use rayon::prelude::*;
+            return self
+                .all
+                .iter()
+                .as_slice()
+                .par_iter()
+                .with_min_len(4096)
+                .map(of)
+                .collect();
+        }
+        let _ = parallel;
+        self.iter().map(|(_, o)| of(o)).collect()
     }
 }

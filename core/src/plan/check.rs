@@ -123,7 +123,8 @@ impl Plan {
     /// year-to-date figures of a stock): what an evaluation reports, since the plan's
     /// own problems were found when it was loaded.
     pub(crate) fn observation_issues(&self, rows: crate::evaluate::Rows<'_>) -> Checked {
-        self.observation_issues_on(rows, false)
+        let positions = rows.positions(self, false);
+        self.observation_issues_on(rows, &positions, false)
     }
 
     /// [`observation_issues`](Plan::observation_issues), with `parallel` (and the
@@ -131,12 +132,13 @@ impl Plan {
     /// rows, and the runs' issues are joined in row order, each indicator's
     /// year-to-date warning kept at its first row over all runs, so the issues are
     /// those of one scan.
+    /// `positions` are the rows' indicators as `Rows::positions` gives them.
     pub(crate) fn observation_issues_on(
         &self,
         rows: crate::evaluate::Rows<'_>,
+        positions: &[usize],
         parallel: bool,
     ) -> Checked {
-        let index = self.index();
         #[cfg(feature = "parallel")]
         if parallel && rows.only.is_none() && rows.all.len() >= 50_000 {
             use rayon::prelude::*;
@@ -144,7 +146,10 @@ impl Plan {
             let chunk = all.len().div_ceil(4 * rayon::current_num_threads().max(1));
             let runs: Vec<Scanned<'_>> = all
                 .par_chunks(chunk.max(1))
-                .map(|run| self.scan_rows(rows.all, &index, run.iter().copied()))
+                .zip(positions.par_chunks(chunk.max(1)))
+                .map(|(run, at)| {
+                    self.scan_rows(rows.all, run.iter().copied().zip(at.iter().copied()))
+                })
                 .collect();
             let mut out = Checked::default();
             let mut warned = HashSet::new();
@@ -159,7 +164,7 @@ impl Plan {
             return out;
         }
         let _ = parallel;
-        let (errors, ytd) = self.scan_rows(rows.all, &index, rows.iter());
+        let (errors, ytd) = self.scan_rows(rows.all, rows.iter().zip(positions.iter().copied()));
         Checked {
             errors,
             warnings: ytd.into_iter().map(|(_, w)| w).collect(),
@@ -171,8 +176,7 @@ impl Plan {
     fn scan_rows<'p, 'o>(
         &'p self,
         observations: &'o Observations,
-        index: &crate::fast_hash::FastMap<&'p str, &'p Indicator>,
-        rows: impl Iterator<Item = (usize, &'o Observation)>,
+        rows: impl Iterator<Item = ((usize, &'o Observation), usize)>,
     ) -> Scanned<'p> {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
@@ -181,11 +185,11 @@ impl Plan {
         // The nearest id of each unknown one, looked up once: a misspelt id is usually
         // misspelt on every row of its series.
         let mut nearest: HashMap<&str, Option<&str>> = HashMap::new();
-        for (i, o) in rows {
+        for ((i, o), at) in rows {
             if !self.covers(o) {
                 continue;
             }
-            let Some(ind) = index.get(o.indicator.as_str()) else {
+            let Some(ind) = self.indicators.get(at) else {
                 let mut issue = Issue::new(
                     "unknown_indicator",
                     field_location(observations, i, 0),
