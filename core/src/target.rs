@@ -593,7 +593,7 @@ impl fmt::Display for Condition {
             Condition::Between { low, high } => write!(f, "between {low} and {high}"),
             Condition::Reference { op: Some(op), key } => write!(f, "{op} ref:{key}"),
             Condition::Reference { op: None, key } => write!(f, "ref:{key}"),
-            Condition::Done { by } => write!(f, "done by {by}"),
+            Condition::Done { by } => write!(f, "done by {}", Period::Date(*by)),
         }
     }
 }

@@ -264,8 +264,10 @@ fn target_period(f: &Finding, plan: Period) -> Period {
         return plan;
     }
     let year = deadline_year(f).unwrap_or(plan.year() as i32);
-    match jiff::civil::Date::new(year.clamp(1000, 9999) as i16, 12, 31) {
-        Ok(d) if by.contains('底') || by.contains('末') || by.contains('前') => Period::Date(d),
+    match crate::period::date(year.clamp(1000, 9999) as i16, 12, 31) {
+        Some(d) if by.contains('底') || by.contains('末') || by.contains('前') => {
+            Period::Date(d)
+        }
         _ => Period::Year(year.clamp(1000, 9999) as i16),
     }
 }
