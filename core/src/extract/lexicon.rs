@@ -1199,6 +1199,27 @@ pub(crate) fn char_at(s: &[char], i: usize) -> char {
     s.get(i).copied().unwrap_or('\0')
 }
 
+/// `s[a..b]` of a text or a slice, empty where that is no part of `s` (reversed, past
+/// its end, or off a character boundary). Positions around a match are computed; a
+/// wrong one then gives no text rather than a panic (and the panic's location in the
+/// WebAssembly module). Wherever indexing would not have panicked, it gives the same
+/// part.
+pub(crate) trait Part {
+    fn part(&self, a: usize, b: usize) -> &Self;
+}
+
+impl Part for str {
+    fn part(&self, a: usize, b: usize) -> &str {
+        self.get(a..b).unwrap_or_default()
+    }
+}
+
+impl<T> Part for [T] {
+    fn part(&self, a: usize, b: usize) -> &[T] {
+        self.get(a..b).unwrap_or_default()
+    }
+}
+
 /// True when `s[i..]` starts with `word` (already folded, as the lists above are).
 pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
     (i..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
@@ -1220,7 +1241,7 @@ pub(crate) fn ends_any<'w>(s: &[char], end: usize, words: impl WordList<'w>) -> 
         let mut k = end;
         let mut ok = true;
         for c in w.chars().rev() {
-            if k == 0 || s[k - 1] != c {
+            if k == 0 || s.get(k - 1) != Some(&c) {
                 ok = false;
                 break;
             }
@@ -1273,7 +1294,7 @@ fn eq_at(s: &[char], i: usize, w: &[char]) -> bool {
         return false;
     }
     for (k, c) in w.iter().enumerate() {
-        if s[i + k] != *c {
+        if s.get(i + k) != Some(c) {
             return false;
         }
     }
