@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::exact::Checked;
+use crate::text::Part;
 use crate::{Error, ErrorKind, Location, Result};
 
 /// Smallest year accepted. Four-digit years keep the text form fixed-width and
@@ -707,11 +708,15 @@ struct Written<'a> {
 
 impl Written<'_> {
     fn peek(&self) -> Option<char> {
-        self.input[self.pos..].chars().next()
+        self.input.part(self.pos, self.input.len()).chars().next()
     }
 
     fn eat(&mut self, word: &str) -> bool {
-        if self.input[self.pos..].starts_with(word) {
+        if self
+            .input
+            .part(self.pos, self.input.len())
+            .starts_with(word)
+        {
             self.pos += word.len();
             true
         } else {
@@ -829,8 +834,8 @@ impl Period {
     pub fn parse_written(input: &str) -> Result<Period> {
         let lead = input.len() - input.trim_start().len();
         let end = input.trim_end().len().max(lead);
-        let text = &input[..end];
-        if !text[lead..].contains('年') {
+        let text = input.part(0, end);
+        if !text.part(lead, text.len()).contains('年') {
             return Period::parse(input);
         }
         let mut c = Written {

@@ -1199,26 +1199,7 @@ pub(crate) fn char_at(s: &[char], i: usize) -> char {
     s.get(i).copied().unwrap_or('\0')
 }
 
-/// `s[a..b]` of a text or a slice, empty where that is no part of `s` (reversed, past
-/// its end, or off a character boundary). Positions around a match are computed; a
-/// wrong one then gives no text rather than a panic (and the panic's location in the
-/// WebAssembly module). Wherever indexing would not have panicked, it gives the same
-/// part.
-pub(crate) trait Part {
-    fn part(&self, a: usize, b: usize) -> &Self;
-}
-
-impl Part for str {
-    fn part(&self, a: usize, b: usize) -> &str {
-        self.get(a..b).unwrap_or_default()
-    }
-}
-
-impl<T> Part for [T] {
-    fn part(&self, a: usize, b: usize) -> &[T] {
-        self.get(a..b).unwrap_or_default()
-    }
-}
+pub(crate) use crate::text::Part;
 
 /// True when `s[i..]` starts with `word` (already folded, as the lists above are).
 pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
