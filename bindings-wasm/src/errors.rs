@@ -10,20 +10,20 @@
 //! the same keys as Python's issue dicts. Absent values are `null`, so every error and
 //! every issue has the same shape.
 
-use js_sys::{Array, Error as JsError, Object, Reflect};
 use planwatch::{Issue, Location};
 use wasm_bindgen::JsValue;
 
 use crate::js::plain;
+use crate::sys;
 
 /// Converts a core error into the `Error` to throw. Meant for `.map_err(errors::to_js)`.
 pub(crate) fn to_js(err: planwatch::Error) -> JsValue {
-    let js = JsError::new(&err.to_string());
+    let js: JsValue = sys::Error::new(&err.to_string()).into();
     set(&js, "code", &JsValue::from_str(err.code()));
     set_location(&js, err.location());
     set(&js, "expected", &optional_str(err.expected()));
     set(&js, "issues", &issues(err.issues()));
-    js.into()
+    js
 }
 
 /// An error of the binding's own making, for JavaScript values of the wrong type
@@ -39,10 +39,10 @@ pub(crate) fn invalid_value(message: &str) -> JsValue {
 /// Problems as an array of plain objects, each the core's issue record.
 pub(crate) fn issues(list: &[Issue]) -> JsValue {
     // Serialising strings and numbers cannot fail; an empty array is never wrong-typed.
-    plain(list).unwrap_or_else(|_| Array::new().into())
+    plain(list).unwrap_or_else(|_| sys::Array::new().into())
 }
 
-fn set_location(target: &Object, loc: &Location) {
+fn set_location(target: &JsValue, loc: &Location) {
     set(target, "file", &optional_str(loc.file.as_deref()));
     set(target, "line", &optional_number(loc.line));
     set(target, "column", &optional_number(loc.column));
@@ -53,8 +53,8 @@ fn set_location(target: &Object, loc: &Location) {
 
 /// Sets a property on a fresh object, which cannot fail: it is an ordinary extensible
 /// object and the keys are not accessors.
-fn set(target: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+fn set(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = sys::reflect_set(target, &JsValue::from_str(key), value);
 }
 
 fn optional_str(s: Option<&str>) -> JsValue {

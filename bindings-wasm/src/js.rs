@@ -4,11 +4,11 @@
 //! a thrown `PlanwatchError` with code `invalid_value` rather than a panic or a
 //! silent default.
 
-use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use crate::errors;
+use crate::sys;
 
 /// Serialises to plain JavaScript data through JSON text: objects rather than `Map`s,
 /// and exactly the fields and values of the core's JSON output. Going through
@@ -17,7 +17,7 @@ use crate::errors;
 pub(crate) fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| errors::invalid_value(&format!("cannot serialise the result: {e}")))?;
-    js_sys::JSON::parse(&text)
+    sys::json_parse(&text)
 }
 
 /// `options[key]` of an options object that may be `undefined` or `null`.
@@ -28,7 +28,7 @@ pub(crate) fn field(options: &JsValue, key: &str) -> Result<JsValue, JsValue> {
     if !options.is_object() {
         return Err(errors::invalid_value("options must be an object"));
     }
-    Reflect::get(options, &JsValue::from_str(key))
+    sys::reflect_get(options, &JsValue::from_str(key))
 }
 
 /// A string, or `None` for `undefined` and `null`; anything else is an error naming `what`.

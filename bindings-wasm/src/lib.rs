@@ -37,6 +37,8 @@ mod plan;
 mod quantity;
 #[cfg(target_arch = "wasm32")]
 mod scorecard;
+#[cfg(target_arch = "wasm32")]
+mod sys;
 
 #[cfg(target_arch = "wasm32")]
 pub use extract::{draft_plan, extract};

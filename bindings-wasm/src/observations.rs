@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect};
 use planwatch::{KeyedRecord, Observations};
 use wasm_bindgen::convert::TryFromJsValue;
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
+use crate::sys::{self, Array};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &str = r#"
@@ -78,11 +78,11 @@ impl JsObservations {
         let file = file.as_deref().unwrap_or("observations.csv");
         let lenient = Observations::from_csv_str_lenient(text, file).map_err(errors::to_js)?;
         let rejected = errors::issues(&lenient.rejected);
-        let out = js_sys::Object::new();
+        let out: JsValue = sys::Object::new().into();
         let observations: JsValue = JsObservations::new(lenient.observations).into();
-        Reflect::set(&out, &"observations".into(), &observations)?;
-        Reflect::set(&out, &"rejected".into(), &rejected)?;
-        Ok(out.into())
+        sys::reflect_set(&out, &"observations".into(), &observations)?;
+        sys::reflect_set(&out, &"rejected".into(), &rejected)?;
+        Ok(out)
     }
 
     /// Loads JSON text: an array of records with the CSV column names as keys.
@@ -161,8 +161,9 @@ pub(crate) fn observations_of(value: &JsValue) -> Result<Rc<Observations>, JsVal
     }
     // wasm-bindgen gives up the JavaScript object a Rust value is taken from, so take
     // a fresh handle instead of the caller's own.
-    let share = Reflect::get(value, &JsValue::from_str("__share")).unwrap_or_default();
-    if let Some(share) = share.dyn_ref::<js_sys::Function>() {
+    let share = sys::reflect_get(value, &JsValue::from_str("__share")).unwrap_or_default();
+    if share.is_function() {
+        let share: &sys::Function = share.unchecked_ref();
         if let Some(handle) = share
             .call0(value)
             .ok()
@@ -183,9 +184,10 @@ pub(crate) fn observations_of(value: &JsValue) -> Result<Rc<Observations>, JsVal
 /// that does not validate are each a problem at the record's index (`row`, and the
 /// path `[3].value`) and key (`field`), all of them reported.
 fn records_of(value: &JsValue, label: &str) -> Result<Observations, JsValue> {
-    let Some(records) = value.dyn_ref::<Array>() else {
+    if !Array::is_array(value) {
         return Err(errors::invalid_value("records must be an array of objects"));
-    };
+    }
+    let records: &Array = value.unchecked_ref();
     let keyed: Vec<KeyedRecord> = records.iter().map(|r| record_of(&r)).collect();
     Observations::from_keyed_records(keyed, label).map_err(|e| {
         let err = errors::to_js(e);
@@ -199,7 +201,7 @@ fn record_of(record: &JsValue) -> KeyedRecord {
     if !record.is_object() || Array::is_array(record) {
         return None;
     }
-    let entries = Object::entries(record.unchecked_ref());
+    let entries = sys::Object::entries(record);
     Some(
         entries
             .iter()
@@ -222,15 +224,8 @@ fn text_of(value: &JsValue) -> Option<String> {
     if let Some(text) = value.as_string() {
         return Some(text);
     }
-    if let Some(x) = value.as_f64() {
-        return js_sys::Number::from(x)
-            .to_string_with_radix(10)
-            .ok()
-            .map(String::from);
-    }
-    if value.is_bigint() {
-        let digits = value.unchecked_ref::<js_sys::BigInt>().to_string(10);
-        return digits.ok().map(String::from);
+    if value.as_f64().is_some() || value.is_bigint() {
+        return Some(sys::string_of(value));
     }
     if let Some(done) = value.as_bool() {
         return Some(if done { "done" } else { "not done" }.into());
@@ -244,15 +239,18 @@ fn text_of(value: &JsValue) -> Option<String> {
 /// The `row` of each issue of a thrown error as the record's index (a number), as
 /// Python gives a list's records their index: the core labels rows with text.
 fn rows_as_positions(err: &JsValue) {
-    let issues = Reflect::get(err, &JsValue::from_str("issues")).unwrap_or_default();
-    let Some(issues) = issues.dyn_ref::<Array>() else {
+    let issues = sys::reflect_get(err, &JsValue::from_str("issues")).unwrap_or_default();
+    if !Array::is_array(&issues) {
         return;
-    };
+    }
+    let issues: &Array = issues.unchecked_ref();
     let key = JsValue::from_str("row");
     for issue in issues.iter() {
-        let row = Reflect::get(&issue, &key).ok().and_then(|r| r.as_string());
+        let row = sys::reflect_get(&issue, &key)
+            .ok()
+            .and_then(|r| r.as_string());
         if let Some(n) = row.and_then(|r| r.parse::<u32>().ok()) {
-            let _ = Reflect::set(&issue, &key, &JsValue::from(n));
+            let _ = sys::reflect_set(&issue, &key, &JsValue::from(n));
         }
     }
 }

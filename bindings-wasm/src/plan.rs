@@ -152,11 +152,11 @@ impl JsPlan {
     ) -> Result<JsValue, JsValue> {
         let observations = observations_of(&observations)?;
         let checked = self.inner.check(&observations);
-        let out = js_sys::Object::new();
+        let out: JsValue = crate::sys::Object::new().into();
         for (key, issues) in [("errors", &checked.errors), ("warnings", &checked.warnings)] {
-            js_sys::Reflect::set(&out, &key.into(), &errors::issues(issues))?;
+            crate::sys::reflect_set(&out, &key.into(), &errors::issues(issues))?;
         }
-        Ok(out.into())
+        Ok(out)
     }
 
     /// Evaluates every target against `observations`: CSV text, an array of records

@@ -1,6 +1,6 @@
 //! `Scorecard`: the result of `plan.evaluate`, over [`planwatch::Scorecard`].
 
-use planwatch::{Lang, Scorecard};
+use planwatch::{Lang, Period, Scorecard};
 use wasm_bindgen::prelude::*;
 
 use crate::errors;
@@ -208,14 +208,15 @@ impl JsScorecard {
     /// The evaluation date "YYYY-MM-DD" given in the options, or undefined.
     #[wasm_bindgen(getter, js_name = asOf)]
     pub fn as_of(&self) -> Option<String> {
-        self.inner.as_of.map(|d| d.to_string())
+        // Written by `Period`'s Display (the same text) rather than jiff's printer.
+        self.inner.as_of.map(|d| Period::Date(d).to_string())
     }
 
     /// The date "YYYY-MM-DD" the verdicts were judged at (`asOf`, or the latest
     /// publication / the plan period's end when none was given).
     #[wasm_bindgen(getter, js_name = evaluatedOn)]
     pub fn evaluated_on(&self) -> String {
-        self.inner.evaluated_on.to_string()
+        Period::Date(self.inner.evaluated_on).to_string()
     }
 
     /// A standalone HTML page with inline CSS and SVG bullet charts.

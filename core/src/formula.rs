@@ -12,6 +12,7 @@ use std::fmt;
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
+use crate::text::Part;
 use crate::{Error, ErrorKind, Result};
 
 /// Deepest nesting of parentheses and unary minus accepted, so that a hostile formula
@@ -170,8 +171,14 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn skip_ws(&mut self) {
-        while self.src[self.pos..].starts_with(|c: char| c.is_whitespace()) {
-            self.pos += self.src[self.pos..]
+        while self
+            .src
+            .part(self.pos, self.src.len())
+            .starts_with(|c: char| c.is_whitespace())
+        {
+            self.pos += self
+                .src
+                .part(self.pos, self.src.len())
                 .chars()
                 .next()
                 .map_or(1, char::len_utf8);
@@ -180,7 +187,7 @@ impl Parser<'_> {
 
     fn peek(&mut self) -> Option<char> {
         self.skip_ws();
-        self.src[self.pos..].chars().next()
+        self.src.part(self.pos, self.src.len()).chars().next()
     }
 
     fn expr(&mut self) -> Result<Expr> {
@@ -240,21 +247,25 @@ impl Parser<'_> {
             }
             Some(c) if c.is_ascii_digit() => {
                 let start = self.pos;
-                let len = self.src[start..]
+                let len = self
+                    .src
+                    .part(start, self.src.len())
                     .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                     .unwrap_or(self.src.len() - start);
                 self.pos += len;
-                Decimal::from_str_exact(&self.src[start..self.pos])
+                Decimal::from_str_exact(self.src.part(start, self.pos))
                     .map(Expr::Num)
                     .map_err(|_| Error::parse_at(self.src, start, "a decimal constant"))
             }
             Some(c) if c.is_ascii_alphabetic() || c == '_' => {
                 let start = self.pos;
-                let len = self.src[start..]
+                let len = self
+                    .src
+                    .part(start, self.src.len())
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(self.src.len() - start);
                 self.pos += len;
-                Ok(Expr::Var(self.src[start..self.pos].to_string()))
+                Ok(Expr::Var(self.src.part(start, self.pos).to_string()))
             }
             _ => Err(Error::parse_at(
                 self.src,

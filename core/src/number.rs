@@ -17,7 +17,7 @@
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
-use crate::text::{is_space, Cursor};
+use crate::text::{is_space, Cursor, Part};
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Result};
 
@@ -241,7 +241,7 @@ fn spaced_digits(cur: &mut Cursor<'_>) -> Option<String> {
     let mut q = p;
     q.skip_spaces();
     let ends_in_unit = q.peek().is_some_and(|c| big_unit(c).is_some())
-        || Unit::match_prefix(&q.src[q.pos..]).is_some_and(|(u, _)| !u.is_none());
+        || Unit::match_prefix(q.src.part(q.pos, q.src.len())).is_some_and(|(u, _)| !u.is_none());
     if !ends_in_unit {
         return None;
     }
@@ -257,7 +257,12 @@ fn leading_point(cur: &Cursor<'_>) -> bool {
 
 fn followed_by_group_of_three(cur: &Cursor<'_>) -> bool {
     // Folded, so full-width digits ("１,２００") group like ASCII ones.
-    let mut it = cur.src[cur.pos..].chars().skip(1).map(crate::text::fold);
+    let mut it = cur
+        .src
+        .part(cur.pos, cur.src.len())
+        .chars()
+        .skip(1)
+        .map(crate::text::fold);
     (0..3).all(|_| it.next().is_some_and(|c| c.is_ascii_digit()))
         && !it.next().is_some_and(|c| c.is_ascii_digit())
 }
@@ -362,7 +367,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             }
         } else if let Some(u) = small_unit(c) {
             // 千米, 千瓦, 百分点 … are units, not magnitudes.
-            if Unit::match_prefix(&src[cur.pos..]).is_some() {
+            if Unit::match_prefix(src.part(cur.pos, src.len())).is_some() {
                 break;
             }
             // A small unit needs a digit before it, except 十 at the very start (十五).
@@ -447,7 +452,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                     if in_cn_run
                         && current.is_some()
                         && (small_unit(n).is_some()
-                            && Unit::match_prefix(&src[probe.pos..]).is_none()) =>
+                            && Unit::match_prefix(src.part(probe.pos, src.len())).is_none()) =>
                 {
                     cur = probe
                 }
@@ -478,7 +483,7 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
                     if small_unit(n).is_some()
                         && current.is_some()
                         && !in_cn_run
-                        && Unit::match_prefix(&src[probe.pos..]).is_none() =>
+                        && Unit::match_prefix(src.part(probe.pos, src.len())).is_none() =>
                 {
                     cur = probe
                 }
@@ -565,7 +570,7 @@ fn spaced_group_follows(probe: &Cursor<'_>, chinese: bool) -> bool {
             }
             p.peek()
                 .is_some_and(|c| small_unit(c).is_some() || big_unit(c).is_some())
-                && Unit::match_prefix(&p.src[p.pos..]).is_none()
+                && Unit::match_prefix(p.src.part(p.pos, p.src.len())).is_none()
         }
         _ => false,
     }

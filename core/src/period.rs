@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::exact::Checked;
+use crate::text::Part;
 use crate::{Error, ErrorKind, Location, Result};
 
 /// Smallest year accepted. Four-digit years keep the text form fixed-width and
@@ -45,7 +46,7 @@ pub const MAX_YEAR: i16 = 9999;
 /// and [`Period::validate`] checks a hand-built value. Methods that return a date
 /// ([`start`](Period::start), [`end`](Period::end)) never panic: they clamp out-of-range
 /// fields into range, and the fallible methods validate first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
     /// A calendar year, `2024`.
     Year(i16),
@@ -105,7 +106,40 @@ fn first_day(year: i16, month: u8) -> Date {
     let year = year.clamp(Date::MIN.year(), Date::MAX.year());
     let month = month.clamp(1, 12) as i8;
     // Cannot fail after clamping; `MIN` is only a panic-free fallback.
-    Date::new(year, month, 1).unwrap_or(Date::MIN)
+    date(year, month, 1).unwrap_or(Date::MIN)
+}
+
+/// `Date::new` checked by hand, `None` where it would fail: years within jiff's range,
+/// months 1 to 12, days 1 to the month's last. jiff's own `Result` carries its error
+/// type, whose drop glue links code for every jiff feature (time zones included) into
+/// the WebAssembly module; `Date::constant` builds the date with no error value (its
+/// check, the same as `Date::new`'s, always passes here).
+pub(crate) fn date(year: i16, month: i8, day: i8) -> Option<Date> {
+    if !(Date::MIN.year()..=Date::MAX.year()).contains(&year) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let last = Date::constant(year, month, 1).days_in_month();
+    (1..=last)
+        .contains(&day)
+        .then(|| Date::constant(year, month, day))
+}
+
+/// The day after `d` (`Date::tomorrow`), `None` after the last day jiff has.
+pub(crate) fn next_day(d: Date) -> Option<Date> {
+    match (d.day() < d.days_in_month(), d.month() < 12) {
+        (true, _) => date(d.year(), d.month(), d.day().checked_add(1)?),
+        (false, true) => date(d.year(), d.month().checked_add(1)?, 1),
+        (false, false) => date(d.year().checked_add(1)?, 1, 1),
+    }
+}
+
+/// The day before `d` (`Date::yesterday`), `None` before the first day jiff has.
+pub(crate) fn previous_day(d: Date) -> Option<Date> {
+    match (d.day() > 1, d.month() > 1) {
+        (true, _) => date(d.year(), d.month(), d.day().checked_sub(1)?),
+        (false, true) => Some(date(d.year(), d.month().checked_sub(1)?, 1)?.last_of_month()),
+        (false, false) => date(d.year().checked_sub(1)?, 12, 31),
+    }
 }
 
 /// The last day of `month` in `year` (clamped like [`first_day`]).
@@ -179,7 +213,7 @@ impl Period {
                         let day = c.digits(2, "two-digit day")?;
                         c.finish()?;
                         // Both fit in i8 (at most 99); jiff decides whether the day exists.
-                        let date = Date::new(year, month as i8, day as i8).map_err(|_| {
+                        let date = date(year, month as i8, day as i8).ok_or_else(|| {
                             period_error(input, day_at, "day does not exist in that month")
                         })?;
                         Period::Date(date)
@@ -346,7 +380,7 @@ impl Period {
                 let day = d
                     .day()
                     .min(first_day(year, d.month() as u8).last_of_month().day());
-                *d = Date::new(year, d.month(), day).map_err(|_| {
+                *d = date(year, d.month(), day).ok_or_else(|| {
                     Error::new(
                         ErrorKind::Period,
                         format!("cannot go back a year from {self}"),
@@ -512,6 +546,47 @@ impl fmt::Display for Period {
     }
 }
 
+/// What `#[derive(Debug)]` writes (`Year(2024)`, `Half { year: 2024, half: 1 }`,
+/// `Date(2024-12-31)`), with the date written by [`Period`]'s `Display` rather than
+/// jiff's, whose printer and error type would otherwise stay in the WebAssembly module
+/// for [`Period::validate`]'s messages.
+impl fmt::Debug for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Year(y) => f.debug_tuple("Year").field(&y).finish(),
+            Period::Half { year, half } => f
+                .debug_struct("Half")
+                .field("year", &year)
+                .field("half", &half)
+                .finish(),
+            Period::Quarter { year, quarter } => f
+                .debug_struct("Quarter")
+                .field("year", &year)
+                .field("quarter", &quarter)
+                .finish(),
+            Period::Month { year, month } => f
+                .debug_struct("Month")
+                .field("year", &year)
+                .field("month", &month)
+                .finish(),
+            Period::YearToDate { year, through } => f
+                .debug_struct("YearToDate")
+                .field("year", &year)
+                .field("through", &through)
+                .finish(),
+            Period::Date(_) => f
+                .debug_tuple("Date")
+                .field(&format_args!("{self}"))
+                .finish(),
+            Period::Years { start, end } => f
+                .debug_struct("Years")
+                .field("start", &start)
+                .field("end", &end)
+                .finish(),
+        }
+    }
+}
+
 impl FromStr for Period {
     type Err = Error;
 
@@ -633,11 +708,15 @@ struct Written<'a> {
 
 impl Written<'_> {
     fn peek(&self) -> Option<char> {
-        self.input[self.pos..].chars().next()
+        self.input.part(self.pos, self.input.len()).chars().next()
     }
 
     fn eat(&mut self, word: &str) -> bool {
-        if self.input[self.pos..].starts_with(word) {
+        if self
+            .input
+            .part(self.pos, self.input.len())
+            .starts_with(word)
+        {
             self.pos += word.len();
             true
         } else {
@@ -755,8 +834,8 @@ impl Period {
     pub fn parse_written(input: &str) -> Result<Period> {
         let lead = input.len() - input.trim_start().len();
         let end = input.trim_end().len().max(lead);
-        let text = &input[..end];
-        if !text[lead..].contains('年') {
+        let text = input.part(0, end);
+        if !text.part(lead, text.len()).contains('年') {
             return Period::parse(input);
         }
         let mut c = Written {
@@ -874,8 +953,8 @@ impl Period {
             return Err(Error::parse_at(input, c.pos, "日"));
         }
         // Both fit in i8 (at most 12 and 99); jiff decides whether the day exists.
-        let date = Date::new(year, first as i8, day as i8)
-            .map_err(|_| period_error(input, day_at, "day does not exist in that month"))?;
+        let date = date(year, first as i8, day as i8)
+            .ok_or_else(|| period_error(input, day_at, "day does not exist in that month"))?;
         c.finish(Period::Date(date))
     }
 }
@@ -1423,5 +1502,123 @@ mod tests {
         let e = serde_json::from_str::<Period>("\"2024Q5\"").unwrap_err();
         assert!(e.to_string().contains("expected quarter 1 to 4"), "{e}");
         assert!(serde_json::from_str::<Period>("2024").is_err());
+    }
+
+    /// `date`, `next_day` and `previous_day` give what jiff's `Date::new`, `tomorrow`
+    /// and `yesterday` give, `None` where those fail, across leap years, month ends and
+    /// the ends of jiff's range.
+    #[test]
+    fn date_steps_agree_with_jiff() {
+        let years = [
+            i16::MIN,
+            -10_000,
+            -9_999,
+            -9_998,
+            -1,
+            0,
+            1,
+            1900,
+            2000,
+            2023,
+            2024,
+            2100,
+            9_998,
+            9_999,
+            10_000,
+            i16::MAX,
+        ];
+        for &y in &years {
+            for m in -1..=13_i8 {
+                for d in -1..=32_i8 {
+                    let want = Date::new(y, m, d).ok();
+                    assert_eq!(super::date(y, m, d), want, "{y}-{m}-{d}");
+                    if let Some(day) = want {
+                        assert_eq!(next_day(day), day.tomorrow().ok(), "after {day}");
+                        assert_eq!(previous_day(day), day.yesterday().ok(), "before {day}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The hand-written `Debug` writes what `#[derive(Debug)]` wrote: the same variant
+    /// and field names, and a date as jiff's `Debug` writes it.
+    #[test]
+    fn debug_is_the_derived_form() {
+        #[derive(Debug)]
+        #[allow(dead_code)]
+        enum Derived {
+            Year(i16),
+            Half { year: i16, half: u8 },
+            Quarter { year: i16, quarter: u8 },
+            Month { year: i16, month: u8 },
+            YearToDate { year: i16, through: u8 },
+            Date(Date),
+            Years { start: i16, end: i16 },
+        }
+        let pairs = [
+            (Period::Year(2024), Derived::Year(2024)),
+            (
+                Period::Half {
+                    year: 2024,
+                    half: 2,
+                },
+                Derived::Half {
+                    year: 2024,
+                    half: 2,
+                },
+            ),
+            (
+                Period::Quarter {
+                    year: -3,
+                    quarter: 9,
+                },
+                Derived::Quarter {
+                    year: -3,
+                    quarter: 9,
+                },
+            ),
+            (
+                Period::Month {
+                    year: 2024,
+                    month: 13,
+                },
+                Derived::Month {
+                    year: 2024,
+                    month: 13,
+                },
+            ),
+            (
+                Period::YearToDate {
+                    year: 2024,
+                    through: 9,
+                },
+                Derived::YearToDate {
+                    year: 2024,
+                    through: 9,
+                },
+            ),
+            (
+                Period::Date(date(2024, 2, 29)),
+                Derived::Date(date(2024, 2, 29)),
+            ),
+            (Period::Date(Date::MIN), Derived::Date(Date::MIN)),
+            (Period::Date(date(-5, 1, 1)), Derived::Date(date(-5, 1, 1))),
+            (Period::Date(date(7, 3, 4)), Derived::Date(date(7, 3, 4))),
+            (
+                Period::Years {
+                    start: 2021,
+                    end: 2025,
+                },
+                Derived::Years {
+                    start: 2021,
+                    end: 2025,
+                },
+            ),
+        ];
+        for (period, derived) in &pairs {
+            assert_eq!(format!("{period:?}"), format!("{derived:?}"));
+            assert_eq!(format!("{period:#?}"), format!("{derived:#?}"));
+        }
     }
 }

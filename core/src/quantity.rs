@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::comparator::{prefix_word, suffix_word, Comparator};
 use crate::exact::Checked;
 use crate::number;
-use crate::text::Cursor;
+use crate::text::{Cursor, Part};
 use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Result};
 
@@ -163,7 +163,7 @@ impl Quantity {
                 let mut after = probe;
                 after.bump();
                 // Only a digit that ends the numeral: "七成六" but not "三成六个".
-                let rest = &src[after.pos..];
+                let rest = src.part(after.pos, src.len());
                 let ends = !rest.chars().next().is_some_and(|c| {
                     number::is_cn_numeral_char(c) || c.is_ascii_digit() || c == '成'
                 }) && Unit::match_prefix(rest).is_none();
@@ -175,7 +175,7 @@ impl Quantity {
             }
             return Ok(Some((Quantity::new(v, Unit::parse("%")?), cur.pos)));
         }
-        match Unit::match_prefix(&src[cur.pos..]) {
+        match Unit::match_prefix(src.part(cur.pos, src.len())) {
             Some((unit, len)) => Ok(Some((Quantity::new(n.value, unit), cur.pos + len))),
             None => Ok(Some((Quantity::new(n.value, Unit::NONE), n.end))),
         }
@@ -195,7 +195,7 @@ impl Quantity {
         let mut cur = Cursor::new(text, 0);
         cur.skip_spaces();
         let mut comparator = None;
-        if let Some((c, len)) = prefix_word(&text[cur.pos..]) {
+        if let Some((c, len)) = prefix_word(text.part(cur.pos, text.len())) {
             comparator = Some(c);
             cur.pos += len;
             cur.skip_spaces();
@@ -205,7 +205,7 @@ impl Quantity {
         };
         let mut cur = Cursor::new(text, end);
         cur.skip_spaces();
-        if let Some((c, len)) = suffix_word(&text[cur.pos..]) {
+        if let Some((c, len)) = suffix_word(text.part(cur.pos, text.len())) {
             if comparator.is_some_and(|p| p != c) {
                 return Err(Error::parse_at(text, cur.pos, "no second comparator word"));
             }

@@ -10,7 +10,7 @@ use crate::comparator::Comparator;
 use crate::indicator::{Kind, Provenance};
 use crate::period::Period;
 use crate::quantity::Quantity;
-use crate::text::Cursor;
+use crate::text::{Cursor, Part as _};
 use crate::unit::Unit;
 use crate::{Error, Result};
 
@@ -134,7 +134,7 @@ impl Condition {
         let lead = text.len() - t.len();
         let at = |e: Error, skipped: usize| {
             let bytes = lead + skipped;
-            e.offset_by(bytes, text[..bytes].chars().count())
+            e.offset_by(bytes, text.part(0, bytes).chars().count())
         };
         if let Some(word) = STRETCH_WORDS.iter().find(|w| t.starts_with(**w)) {
             return Err(
@@ -145,14 +145,14 @@ impl Condition {
         }
         // "下降3%", "降低2.5%左右", "下降3%以上": a fall, written as a change below zero.
         if let Some(word) = FALL_WORDS.iter().find(|w| t.starts_with(**w)) {
-            let rest = &t[word.len()..];
+            let rest = t.part(word.len(), t.len());
             return parse_inner(rest.trim_start())
                 .and_then(|c| c.fallen(rest))
                 .map_err(|e| at(e, word.len() + (rest.len() - rest.trim_start().len())));
         }
         // "提高1个百分点", "提高到65%": a rise is the condition itself.
         if let Some(word) = RISE_WORDS.iter().find(|w| t.starts_with(**w)) {
-            let rest = &t[word.len()..];
+            let rest = t.part(word.len(), t.len());
             let to = ["到", "至"]
                 .iter()
                 .find_map(|p| rest.strip_prefix(p))
@@ -366,8 +366,8 @@ fn parse_inner(t: &str) -> Result<Condition> {
         expect_end(t, end)?;
         return between(
             t,
-            (low, &t[start..after_low]),
-            (high, &t[high_at..end]),
+            (low, t.part(start, after_low)),
+            (high, t.part(high_at, end)),
             start,
         );
     }
@@ -392,7 +392,7 @@ fn parse_inner(t: &str) -> Result<Condition> {
             let mut cur = Cursor::new(t, start);
             cur.skip_spaces();
             if cur.eat("ref:") {
-                let key = t[cur.pos..].trim();
+                let key = t.part(cur.pos, t.len()).trim();
                 if !is_key(key) {
                     return Err(Error::parse_at(
                         t,
@@ -437,7 +437,12 @@ fn parse_inner(t: &str) -> Result<Condition> {
             if probe.eat(sep) {
                 let (high, end) = quantity_at(t, probe.pos)?;
                 expect_end(t, end)?;
-                return between(t, (first, &t[..first_end]), (high, &t[probe.pos..end]), 0);
+                return between(
+                    t,
+                    (first, t.part(0, first_end)),
+                    (high, t.part(probe.pos, end)),
+                    0,
+                );
             }
         }
     } else if crate::comparator::prefix_word(t).is_none() {
@@ -564,7 +569,7 @@ fn magnitude_after_digits(text: &str) -> Option<Decimal> {
         cur.bump();
     }
     cur.skip_spaces();
-    if Unit::match_prefix(&text[cur.pos..]).is_some() {
+    if Unit::match_prefix(text.part(cur.pos, text.len())).is_some() {
         return None;
     }
     let mut words = String::from("1");
@@ -593,7 +598,7 @@ impl fmt::Display for Condition {
             Condition::Between { low, high } => write!(f, "between {low} and {high}"),
             Condition::Reference { op: Some(op), key } => write!(f, "{op} ref:{key}"),
             Condition::Reference { op: None, key } => write!(f, "ref:{key}"),
-            Condition::Done { by } => write!(f, "done by {by}"),
+            Condition::Done { by } => write!(f, "done by {}", Period::Date(*by)),
         }
     }
 }

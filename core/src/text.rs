@@ -176,6 +176,27 @@ pub(crate) fn starts_with_folded(text: &str, word: &str) -> Option<usize> {
     Some(it.next().map(|(i, _)| i).unwrap_or(text.len()))
 }
 
+/// `s[a..b]` of a text or a slice, empty where that is no part of `s` (reversed, past
+/// its end, or off a character boundary). Positions (a parser's cursor, the characters
+/// around an extraction match) are computed; a wrong one then gives no text rather than a
+/// panic (and the panic's location in the WebAssembly module). Wherever indexing would
+/// not have panicked, it gives the same part.
+pub(crate) trait Part {
+    fn part(&self, a: usize, b: usize) -> &Self;
+}
+
+impl Part for str {
+    fn part(&self, a: usize, b: usize) -> &str {
+        self.get(a..b).unwrap_or_default()
+    }
+}
+
+impl<T> Part for [T] {
+    fn part(&self, a: usize, b: usize) -> &[T] {
+        self.get(a..b).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
-use crate::text::{fold, starts_with_folded};
+use crate::text::{fold, starts_with_folded, Part};
 use crate::{Error, ErrorKind, Result};
 
 /// An ISO 4217 currency code such as `CNY`.
@@ -465,7 +465,7 @@ impl Unit {
         TABLE.by_first.get(&first)?.iter().find_map(|(name, id)| {
             let len = starts_with_folded(text, name)?;
             // An ASCII name must not run into a following letter ("m" in "mu").
-            let next = text[len..].chars().next();
+            let next = text.part(len, text.len()).chars().next();
             if name.is_ascii() && next.is_some_and(|c| c.is_ascii_alphanumeric()) {
                 return None;
             }

@@ -39,7 +39,7 @@ pub(crate) struct Found {
 /// and `2024-12-31` are one figure, as are `2024H1` and `2024-06-30`.
 pub(crate) fn span_key(p: Period) -> (Date, Date) {
     match p {
-        Period::Date(d) => (Date::new(d.year(), 1, 1).unwrap_or(d), d),
+        Period::Date(d) => (crate::period::date(d.year(), 1, 1).unwrap_or(d), d),
         _ => (p.start(), p.end()),
     }
 }

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::lexicon::{self as lx, char_at};
+use super::lexicon::{self as lx, char_at, Part};
 use super::markers::{Decided, Markers};
 use super::phrase::{self, After, Before};
 use super::scan::{self, Cand, Clean, Kind};
@@ -74,14 +74,14 @@ struct Analyzer<'t> {
 impl Analyzer<'_> {
     fn passage(&mut self, p: &Passage<'_>) {
         // A blank line or a heading between passages ends the paragraph.
-        let body = &self.text[p.start..p.end];
+        let body = self.text.part(p.start, p.end);
         let lead = body.len() - body.trim_start().len();
-        let gap = &self.text[self.last_end.min(p.start)..p.start + lead];
+        let gap = self.text.part(self.last_end.min(p.start), p.start + lead);
         if p.mode != Mode::Unknown || gap.contains("\n\n") || gap.contains("\n\r\n") {
             self.carry = None;
         }
         self.last_end = p.end;
-        if !may_have_findings(&self.text[p.start..p.end]) {
+        if !may_have_findings(self.text.part(p.start, p.end)) {
             return;
         }
         self.clean.fill(self.text, p);
@@ -146,7 +146,8 @@ impl Analyzer<'_> {
         // the first one.
         let continues = k > 0
             && self.cands[k - 1].post <= c.pre
-            && ch[self.cands[k - 1].post..c.pre]
+            && ch
+                .part(self.cands[k - 1].post, c.pre)
                 .iter()
                 .all(|x| matches!(x, '、' | '和' | '及' | '与' | ','))
             && c.pre > self.cands[k - 1].post;
@@ -229,7 +230,7 @@ impl Analyzer<'_> {
             self.markers
                 .goals
                 .get(g)
-                .is_some_and(|g| g.0 <= c.post + 6 && ch[c.post..g.0].contains(&'的'))
+                .is_some_and(|g| g.0 <= c.post + 6 && ch.part(c.post, g.0).contains(&'的'))
         };
         let after = if c.kind == Kind::Number && !ratio_part && !goal_after {
             phrase::after(ch, c.post, ceil)
@@ -289,7 +290,7 @@ impl Analyzer<'_> {
                     // 保持正增长, 同比持平) holds for each item of a list set off by 、 (README:
                     // lists sharing a verb are split).
                     let quota = c.kind == Kind::Reference
-                        && lx::contains_any(&ch[c.s..c.e], lx::QUOTA_WORDS);
+                        && lx::contains_any(ch.part(c.s, c.e), lx::QUOTA_WORDS);
                     let numberless = quota || matches!(ch.get(c.s), Some('正' | '负' | '持'));
                     // "生态环境质量、能源、水资源等指标达到国家要求": the examples before
                     // 等 are the items of the condition.
@@ -300,7 +301,7 @@ impl Analyzer<'_> {
                         })
                         .filter(|x| x.len() >= 2 && x.iter().all(|(x, y)| y - x >= 2));
                     let enumerated = numberless
-                        && ch[a..b].contains(&'、')
+                        && ch.part(a, b).contains(&'、')
                         && items.iter().all(|(x, y)| y - x >= 2);
                     // "城镇调查失业率和登记失业率稳定在4.3%左右": rates of one kind (a
                     // shared head of two characters or more) sharing the only number of
@@ -317,7 +318,7 @@ impl Analyzer<'_> {
                         && shared_head(ch, &items) >= 2
                         && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
                         && alone(self.cands.get(k + 1))
-                        && !lx::contains_any(&ch[a..c.pre], lx::RESPECTIVELY_WORDS);
+                        && !lx::contains_any(ch.part(a, c.pre), lx::RESPECTIVELY_WORDS);
                     if let Some(examples) = examples {
                         indicators.extend(examples);
                     } else if (distributive
@@ -332,11 +333,11 @@ impl Analyzer<'_> {
                     }
                 }
                 Before::Relational(a, b) => {
-                    let words: String = ch[a..b].iter().collect();
+                    let words: String = ch.part(a, b).iter().collect();
                     // "约占GDP的5%": the approximation applies to the share. ("高于全省
                     // 平均水平2.1个百分点" states a gap, which is reported as it is.)
                     relational_op = crate::comparator::prefix_word(&words)
-                        .filter(|(_, len)| words[*len..].starts_with('占'))
+                        .filter(|(_, len)| words.part(*len, words.len()).starts_with('占'))
                         .map(|x| x.0);
                     // "较全省总体增速高1.87个百分点": a gap in a named rate is named by it.
                     let names_rate =
@@ -373,7 +374,7 @@ impl Analyzer<'_> {
         let Some(&first) = indicators.first() else {
             return;
         };
-        let indicator_text: Vec<char> = ch[first.0..first.1].to_vec();
+        let indicator_text: Vec<char> = ch.part(first.0, first.1).to_vec();
 
         // Measure.
         let dim = c.unit.map(|u| u.dimension());
@@ -530,7 +531,7 @@ impl Analyzer<'_> {
             opens = p.post < c.pre
                 && c.pre - p.post <= 24
                 && matches!(char_at(ch, c.pre - 1), '及' | '和' | '、' | '与')
-                && !ch[p.post..c.pre].iter().any(|&x| lx::is_clause_end(x))
+                && !ch.part(p.post, c.pre).iter().any(|&x| lx::is_clause_end(x))
                 && !(p.post..c.pre).any(|x| lx::LEXICON.at(ch, x, lx::Tag::Verb).is_some())
                 && self.opens_with_count(k - 1);
         }
@@ -539,7 +540,8 @@ impl Analyzer<'_> {
             .is_some_and(|&x| lx::is_han(x) || lx::quote_pair(x).is_some())
             && lx::LEXICON.at(ch, c.post, lx::Tag::Verb).is_none();
         let same_clause = n.pre > c.post
-            && !ch[c.post..n.pre]
+            && !ch
+                .part(c.post, n.pre)
                 .iter()
                 .any(|&x| lx::is_clause_end(x) || matches!(x, '、' | '。'));
         opens && noun_after && same_clause && n.kind == Kind::Number
@@ -573,7 +575,8 @@ impl Analyzer<'_> {
             let (c, n) = (self.cands.get(k)?, self.cands.get(k + 1)?);
             let joined = c.post < n.pre
                 && n.pre - c.post <= 2
-                && ch[c.post..n.pre]
+                && ch
+                    .part(c.post, n.pre)
                     .iter()
                     .all(|x| matches!(x, '、' | '和' | '及' | '与'));
             if !joined || n.unit != unit || n.prefix.is_some() {
@@ -619,7 +622,13 @@ impl Analyzer<'_> {
                 // the findings before, in order.
                 let first = after[0];
                 let mut earlier: Vec<(usize, usize)> = Vec::new();
-                for d in self.drafts[..first].iter().rev().take(MAX_RESPECTIVELY) {
+                for d in self
+                    .drafts
+                    .part(0, first)
+                    .iter()
+                    .rev()
+                    .take(MAX_RESPECTIVELY)
+                {
                     if d.group == group && !earlier.contains(&d.indicator) {
                         earlier.push(d.indicator);
                     }
@@ -669,7 +678,8 @@ impl Analyzer<'_> {
         };
         // The sentence runs to the passage end, trimmed.
         let end = {
-            let t = text[p.start..p.end]
+            let t = text
+                .part(p.start, p.end)
                 .trim_end_matches(|c: char| super::lexicon::is_space(c) || c == '*');
             p.start + t.len()
         };
@@ -685,7 +695,7 @@ impl Analyzer<'_> {
                     code: "ocr_suspect",
                     message: format!(
                         "{:?} looks like digits damaged by OCR; its value is left unknown",
-                        &text[bs..be]
+                        text.part(bs, be)
                     ),
                     span: Some([chars(bs), chars(be)]),
                 });
@@ -702,13 +712,13 @@ impl Analyzer<'_> {
                 Decided::Carried => "previous sentence".to_string(),
                 _ => {
                     let (a, b) = span(cs.min(n), ce.min(n));
-                    text[a..b].to_string()
+                    text.part(a, b).to_string()
                 }
             };
             self.out.findings.push(Finding {
                 status: d.status,
                 status_cue,
-                indicator: text[is..ie].to_string(),
+                indicator: text.part(is, ie).to_string(),
                 indicator_span: chars(is)..chars(ie),
                 span: chars(bs)..chars(be),
                 byte_span: bs..be,
@@ -720,10 +730,10 @@ impl Analyzer<'_> {
                 stretch: d.stretch,
                 by: d.by.map(|(s, e)| {
                     let (a, b) = span(s, e);
-                    text[a..b].to_string()
+                    text.part(a, b).to_string()
                 }),
                 cumulative: d.cumulative,
-                sentence: text[gs..ge].to_string(),
+                sentence: text.part(gs, ge).to_string(),
                 sentence_span: chars(gs)..chars(ge),
                 estimate: d.estimate,
                 ocr_suspect: c.ocr,

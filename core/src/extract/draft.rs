@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{self, is_han};
+use super::lexicon::{self, is_han, Part};
 use super::{extract_with, ExtractOptions, Finding, Measure};
 use crate::comparator::Comparator;
 use crate::indicator::{Indicator, Kind, Measure as IndicatorMeasure, Names, Polarity, Provenance};
@@ -264,8 +264,10 @@ fn target_period(f: &Finding, plan: Period) -> Period {
         return plan;
     }
     let year = deadline_year(f).unwrap_or(plan.year() as i32);
-    match jiff::civil::Date::new(year.clamp(1000, 9999) as i16, 12, 31) {
-        Ok(d) if by.contains('底') || by.contains('末') || by.contains('前') => Period::Date(d),
+    match crate::period::date(year.clamp(1000, 9999) as i16, 12, 31) {
+        Some(d) if by.contains('底') || by.contains('末') || by.contains('前') => {
+            Period::Date(d)
+        }
         _ => Period::Year(year.clamp(1000, 9999) as i16),
     }
 }
@@ -330,8 +332,11 @@ fn without_pdf_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for (i, &c) in chars.iter().enumerate() {
         if is_space(c) {
-            let before = chars[..i].iter().rev().find(|c| !is_space(**c));
-            let after = chars[i + 1..].iter().find(|c| !is_space(**c));
+            let before = chars.part(0, i).iter().rev().find(|c| !is_space(**c));
+            let after = chars
+                .part(i + 1, chars.len())
+                .iter()
+                .find(|c| !is_space(**c));
             if before.is_some_and(|&b| is_han(b)) || after.is_some_and(|&a| is_han(a)) {
                 continue;
             }

@@ -23,6 +23,8 @@
 //! non-ASCII characters (`&yen;`, `&#12290;`), and text rendered by scripts are not
 //! recovered; an unclosed `<script>` blanks the rest of the document.
 
+use super::lexicon::Part;
+
 /// The sentence break the segmenter honours (ASCII record separator).
 pub(crate) const BREAK: char = '\u{1e}';
 
@@ -76,7 +78,7 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         .rev()
         .find(|&k| t.is_char_boundary(k))
         .unwrap_or(0);
-    let head = &t[..cut];
+    let head = t.part(0, cut);
     t.starts_with('<')
         && (head.contains("</") || head.to_ascii_lowercase().starts_with("<!doctype html"))
 }
@@ -96,35 +98,37 @@ pub(crate) fn mask(html: &str) -> String {
                     i += 1;
                     continue;
                 };
-                if html[i..].starts_with("<!--") {
-                    let stop = html[i + 4..]
+                if html.part(i, html.len()).starts_with("<!--") {
+                    let stop = html
+                        .part(i + 4, html.len())
                         .find("-->")
                         .map(|k| i + 4 + k + 3)
                         .unwrap_or(b.len());
-                    blank(&html[i..stop], &mut out);
+                    blank(html.part(i, stop), &mut out);
                     i = stop;
                     continue;
                 }
-                let (closing, name) = tag_name(&html[i + 1..end]);
+                let (closing, name) = tag_name(html.part(i + 1, end));
                 if !closing && DROPPED.contains(&name.as_str()) {
                     let stop = find_close(html, end, &name).unwrap_or(b.len());
-                    blank(&html[i..stop], &mut out);
+                    blank(html.part(i, stop), &mut out);
                     i = stop;
                     continue;
                 }
-                let tag = &html[i..end];
+                let tag = html.part(i, end);
                 if BLOCKS.contains(&name.as_str()) {
                     // "<p>" is at least three bytes: a break, a line break, spaces.
                     out.push(BREAK);
                     out.push('\n');
-                    blank(&tag[2..], &mut out);
+                    blank(tag.part(2, tag.len()), &mut out);
                 } else {
                     blank(tag, &mut out);
                 }
                 i = end;
             }
             b'&' => {
-                let stop = html[i..]
+                let stop = html
+                    .part(i, html.len())
                     .char_indices()
                     .take(12)
                     .find(|(_, c)| *c == ';' || c.is_whitespace() || *c == '<')
@@ -132,7 +136,7 @@ pub(crate) fn mask(html: &str) -> String {
                     .map(|(k, _)| i + k + 1);
                 match stop {
                     Some(stop) => {
-                        let decoded = entity(&html[i + 1..stop - 1]);
+                        let decoded = entity(html.part(i + 1, stop - 1));
                         out.push(decoded.unwrap_or(' '));
                         out.extend(std::iter::repeat_n(' ', stop - i - 1));
                         i = stop;
@@ -145,8 +149,12 @@ pub(crate) fn mask(html: &str) -> String {
             }
             _ => {
                 // Copy one character (or a run of plain bytes up to the next < or &).
-                let next = html[i..].find(['<', '&']).map(|k| i + k).unwrap_or(b.len());
-                out.push_str(&html[i..next]);
+                let next = html
+                    .part(i, html.len())
+                    .find(['<', '&'])
+                    .map(|k| i + k)
+                    .unwrap_or(b.len());
+                out.push_str(html.part(i, next));
                 i = next;
             }
         }
@@ -194,8 +202,12 @@ fn find_close(html: &str, from: usize, name: &str) -> Option<usize> {
     let mut k = from;
     while let Some(off) = html.get(k..)?.find("</") {
         let at = k + off;
-        let rest = &b[at + 2..];
-        if rest.len() >= name.len() && rest[..name.len()].eq_ignore_ascii_case(name.as_bytes()) {
+        let rest = b.part(at + 2, b.len());
+        if rest.len() >= name.len()
+            && rest
+                .part(0, name.len())
+                .eq_ignore_ascii_case(name.as_bytes())
+        {
             return tag_end(b, at).or(Some(b.len()));
         }
         k = at + 2;

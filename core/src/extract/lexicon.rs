@@ -1199,6 +1199,8 @@ pub(crate) fn char_at(s: &[char], i: usize) -> char {
     s.get(i).copied().unwrap_or('\0')
 }
 
+pub(crate) use crate::text::Part;
+
 /// True when `s[i..]` starts with `word` (already folded, as the lists above are).
 pub(crate) fn starts(s: &[char], i: usize, word: &str) -> bool {
     (i..).zip(word.chars()).all(|(k, w)| s.get(k) == Some(&w))
@@ -1220,7 +1222,7 @@ pub(crate) fn ends_any<'w>(s: &[char], end: usize, words: impl WordList<'w>) -> 
         let mut k = end;
         let mut ok = true;
         for c in w.chars().rev() {
-            if k == 0 || s[k - 1] != c {
+            if k == 0 || s.get(k - 1) != Some(&c) {
                 ok = false;
                 break;
             }
@@ -1273,7 +1275,7 @@ fn eq_at(s: &[char], i: usize, w: &[char]) -> bool {
         return false;
     }
     for (k, c) in w.iter().enumerate() {
-        if s[i + k] != *c {
+        if s.get(i + k) != Some(c) {
             return false;
         }
     }

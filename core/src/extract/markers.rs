@@ -2,7 +2,7 @@
 //! (累计), estimates (预计), years, and the past/future wording that decides whether a
 //! number is a target or an actual.
 
-use super::lexicon::{self as lx, char_at, is_clause_end};
+use super::lexicon::{self as lx, char_at, is_clause_end, Part};
 use super::segment::Mode;
 
 /// A deadline or period marker at `i`: its kind and length in cleaned characters.
@@ -229,7 +229,7 @@ fn year_at(ch: &[char], i: usize) -> Option<usize> {
     if i + 5 > ch.len() || (i > 0 && char_at(ch, i - 1).is_ascii_digit()) {
         return None;
     }
-    if ch[i..i + 4].iter().all(|c| c.is_ascii_digit()) && char_at(ch, i + 4) == '年' {
+    if ch.part(i, i + 4).iter().all(|c| c.is_ascii_digit()) && char_at(ch, i + 4) == '年' {
         Some(5)
     } else {
         None
@@ -238,7 +238,7 @@ fn year_at(ch: &[char], i: usize) -> Option<usize> {
 
 fn year_value(ch: &[char], i: usize) -> Option<i32> {
     year_at(ch, i)?;
-    ch[i..i + 4]
+    ch.part(i, i + 4)
         .iter()
         .try_fold(0i32, |acc, c| c.to_digit(10).map(|d| acc * 10 + d as i32))
 }
@@ -587,7 +587,8 @@ impl Markers {
         }
         (i.saturating_sub(4)..=i).any(|e| {
             lx::ends_any(ch, e, lx::ACHIEVE_VERBS).is_some()
-                && !ch[e..i]
+                && !ch
+                    .part(e, i)
                     .iter()
                     .any(|&c| is_clause_end(c) || c == '，' || c == ',')
         })
@@ -606,7 +607,9 @@ impl Markers {
     /// The deadline marker in force at `i`: the last one before it in the passage.
     pub(crate) fn deadline_before(&self, i: usize) -> Option<(usize, usize)> {
         let n = self.deadlines.partition_point(|d| d.1 <= i);
-        n.checked_sub(1).map(|k| self.deadlines[k])
+        n.checked_sub(1)
+            .and_then(|k| self.deadlines.get(k))
+            .copied()
     }
 
     /// True when a stretch word (力争, 争取) scopes over the number at `i`: it stands
@@ -643,14 +646,17 @@ impl Markers {
     pub(crate) fn cumulative_at(&self, i: usize) -> bool {
         let n = self.cumulative.partition_point(|&k| k < i);
         let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
-        n > 0 && self.cumulative[n - 1] >= clause
+        n.checked_sub(1)
+            .and_then(|k| self.cumulative.get(k))
+            .is_some_and(|&k| k >= clause)
     }
 
     /// The start of the `sentence` field for position `i`: after the last ；.
     pub(crate) fn clause_group_start(&self, i: usize) -> usize {
         let n = self.semicolons.partition_point(|&k| k < i);
         n.checked_sub(1)
-            .map(|k| self.semicolons[k] + 1)
+            .and_then(|k| self.semicolons.get(k))
+            .map(|k| k + 1)
             .unwrap_or(0)
     }
 
@@ -677,7 +683,7 @@ impl Markers {
     ) -> (bool, bool, Decided) {
         let estimate = self.estimate.is_some_and(|k| k < i);
         let ny = self.years.partition_point(|(k, _)| *k < i);
-        let last_year = ny.checked_sub(1).map(|k| self.years[k]);
+        let last_year = ny.checked_sub(1).and_then(|k| self.years.get(k)).copied();
         let year = last_year.map(|y| y.1);
         let past_year = matches!((year, plan_year), (Some(y), Some(p)) if y < p);
         let future_year = self.future_deadline.is_some_and(|k| k < i);
@@ -765,7 +771,7 @@ impl Markers {
         let words = |lo: usize, hi: usize| {
             let a = self.cues.partition_point(|c| c.start < lo);
             let b = self.cues.partition_point(|c| c.start < hi);
-            &self.cues[a..b]
+            self.cues.part(a, b)
         };
         // "超额完成5.4万个的年度目标任务", "实现增长5%左右的预期目标": a number
         // before 的 + goal noun in its clause is the content of the goal.
@@ -858,7 +864,9 @@ impl Markers {
         let say = |c: &Cue| {
             let k = self.cues.partition_point(|x| x.start < c.start);
             let cps = self.clause_group_start(c.start);
-            let prev = self.cues[..k]
+            let prev = self
+                .cues
+                .part(0, k)
                 .iter()
                 .rev()
                 .take_while(|x| x.start >= cps)
@@ -869,7 +877,9 @@ impl Markers {
             // aspect (确保一季度…，一季度完成投资): the nearest plan word, unless a
             // strong report word (了, 已, 同比 …) comes between.
             // Bounded, so that a part full of cue words stays linear.
-            let governor = self.cues[..k]
+            let governor = self
+                .cues
+                .part(0, k)
                 .iter()
                 .rev()
                 .take(16)

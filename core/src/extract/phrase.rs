@@ -7,7 +7,7 @@
 //! stripped. Both look-ups are bounded windows inside the clause, so the cost per
 //! number is constant.
 
-use super::lexicon::{self as lx, char_at, is_clause_end, is_han, Tag, LEXICON};
+use super::lexicon::{self as lx, char_at, is_clause_end, is_han, Part, Tag, LEXICON};
 
 /// How far (in cleaned characters) a phrase may reach.
 const BEFORE_WINDOW: usize = 40;
@@ -139,7 +139,7 @@ fn strip_leading(ch: &[char], mut s: usize, e: usize) -> usize {
 fn unquote(ch: &[char], s: usize, e: usize) -> (usize, usize) {
     if e >= s + 3 {
         if let Some(close) = lx::quote_pair(char_at(ch, s)) {
-            if char_at(ch, e - 1) == close && !ch[s + 1..e - 1].contains(&close) {
+            if char_at(ch, e - 1) == close && !ch.part(s + 1, e - 1).contains(&close) {
                 return (s + 1, e - 1);
             }
         }
@@ -227,7 +227,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     // "（人民币，下同）增加到2.9万亿元": a clause that starts inside an aside starts
     // after it.
     let lo = match (lo..e).find(|&k| matches!(char_at(ch, k), ')' | '）')) {
-        Some(k) if !ch[lo..k].iter().any(|&c| matches!(c, '(' | '（')) => k + 1,
+        Some(k) if !ch.part(lo, k).iter().any(|&c| matches!(c, '(' | '（')) => k + 1,
         _ => lo,
     };
     if e <= lo {
@@ -297,7 +297,8 @@ fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
     if k > 0 && char_at(ch, k - 1) == '年' {
         k -= 1;
     }
-    let digits = ch[..k]
+    let digits = ch
+        .part(0, k)
         .iter()
         .rev()
         .take(6)
@@ -326,7 +327,7 @@ fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
 /// True when position `k` is inside a quotation that opened at or after `s`.
 fn quoted_at(ch: &[char], s: usize, k: usize) -> bool {
     let mut open = false;
-    for &c in &ch[s..k] {
+    for &c in ch.part(s, k) {
         if lx::quote_pair(c).is_some() {
             open = true;
         } else if matches!(c, '”' | '」' | '』' | '》' | '〉' | '’') {
@@ -420,7 +421,9 @@ fn noun_run(ch: &[char], s: usize, hi: usize, lists: bool) -> usize {
             let numberish = next.is_ascii_digit()
                 || lx::is_cn_numeral(next)
                 || crate::comparator::prefix_word(
-                    &ch[k + 1..(k + 4).min(ch.len())].iter().collect::<String>(),
+                    &ch.part(k + 1, (k + 4).min(ch.len()))
+                        .iter()
+                        .collect::<String>(),
                 )
                 .is_some();
             if numberish {

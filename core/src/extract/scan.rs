@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use super::lexicon::{
-    self as lx, char_at, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Tag,
+    self as lx, char_at, is_clause_end, is_cn_numeral, is_cn_numeral_run, is_han, Part, Tag,
 };
 use super::Passage;
 use crate::comparator::{Comparator, PREFIX_WORDS};
@@ -44,7 +44,7 @@ impl Clean {
         self.len.clear();
         self.quoted.clear();
         let mut skips = p.skips.iter().peekable();
-        for (off, c) in text[p.start..p.end].char_indices() {
+        for (off, c) in text.part(p.start, p.end).char_indices() {
             let at = p.start + off;
             while skips.peek().is_some_and(|s| s.1 <= at) {
                 skips.next();
@@ -59,9 +59,10 @@ impl Clean {
             // "1.6?36.9?61.5": a ratio sign (∶) lost to `?` by a conversion; between two
             // digits a question mark is never one.
             if f.is_ascii_digit() {
-                let n = self.ch.len();
-                if n >= 2 && self.ch[n - 1] == '?' && self.ch[n - 2].is_ascii_digit() {
-                    self.ch[n - 1] = '∶';
+                if let [.., d, q @ '?'] = self.ch.as_mut_slice() {
+                    if d.is_ascii_digit() {
+                        *q = '∶';
+                    }
                 }
             }
             self.ch.push(f);
@@ -71,13 +72,14 @@ impl Clean {
         self.quoted.resize(self.ch.len(), false);
         // Short quotations (“1+4+N”, “十百千万”, “金融支持前海30条”) and book titles are names.
         let mut open: Option<(usize, char)> = None;
-        for i in 0..self.ch.len() {
-            let c = self.ch[i];
+        for (i, &c) in self.ch.iter().enumerate() {
             match open {
                 Some((s, close)) if c == close => {
                     let limit = if close == '》' { 60 } else { 20 };
                     if i - s <= limit {
-                        self.quoted[s..=i].iter_mut().for_each(|q| *q = true);
+                        if let Some(quoted) = self.quoted.get_mut(s..=i) {
+                            quoted.fill(true);
+                        }
                     }
                     open = None;
                 }
@@ -113,7 +115,7 @@ impl Clean {
     /// The first cleaned index whose byte offset is at or after `byte`.
     fn index_at(&self, from: usize, byte: usize) -> usize {
         let mut j = from;
-        while j < self.ch.len() && (self.byte[j] as usize) < byte {
+        while j < self.ch.len() && self.byte.get(j).is_some_and(|&b| (b as usize) < byte) {
             j += 1;
         }
         j
@@ -222,11 +224,17 @@ fn is_ascii_alnum(c: Option<char>) -> bool {
 /// The original characters just before and after a byte range (not cleaned: a space
 /// between "R&D" and "590" matters).
 fn raw_before(text: &str, byte: usize) -> Option<char> {
-    text[..byte].chars().next_back().map(crate::text::fold)
+    text.part(0, byte)
+        .chars()
+        .next_back()
+        .map(crate::text::fold)
 }
 
 fn raw_after(text: &str, byte: usize) -> Option<char> {
-    text[byte..].chars().next().map(crate::text::fold)
+    text.part(byte, text.len())
+        .chars()
+        .next()
+        .map(crate::text::fold)
 }
 
 /// Characters that may follow a medal count (3金1银2铜).
@@ -339,7 +347,8 @@ fn after_indicator_acronym(head: &str) -> bool {
 /// magnitude word and no unit, before a noun phrase of people in its clause, counts
 /// people (人).
 fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
-    if !ch[i..j]
+    if !ch
+        .part(i, j)
         .iter()
         .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
     {
@@ -364,7 +373,8 @@ fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
 /// indicator that counts people ([`lx::PEOPLE_INDICATORS`], a plan noun between at
 /// most) counts people (人).
 fn people_indicator_before(ch: &[char], i: usize, j: usize) -> Option<Unit> {
-    if !ch[i..j]
+    if !ch
+        .part(i, j)
         .iter()
         .any(|&c| magnitude(c).is_some_and(|m| m >= Decimal::from(1000)))
     {
@@ -496,7 +506,7 @@ fn part_of_a_code_or_name(text: &str, cl: &Clean, i: usize, chinese: bool) -> bo
     let byte = cl.start_byte(i, text.len());
     let before = raw_before(text, byte);
     (!chinese
-        && ((is_ascii_alnum(before) && !after_indicator_acronym(&text[..byte]))
+        && ((is_ascii_alnum(before) && !after_indicator_acronym(text.part(0, byte)))
             || matches!(before, Some('+' | '.' | '/' | '_' | '#'))))
         || cl.in_quote(i)
 }
@@ -552,7 +562,7 @@ fn more_or_about(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, r: &mut Read
             k += 1;
         }
         if k < n {
-            if let Some((u, len)) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end]) {
+            if let Some((u, len)) = Unit::match_prefix(text.part(cl.start_byte(k, p.end), p.end)) {
                 r.value = v;
                 r.unit = Some(u);
                 r.more = !some;
@@ -561,7 +571,7 @@ fn more_or_about(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, r: &mut Read
             }
         }
     }
-    for &x in &ch[i..r.j.min(n)] {
+    for &x in ch.part(i, r.j.min(n)) {
         match x {
             '多' | '余' | '餘' => r.more = !r.approx,
             '几' | '幾' => {
@@ -637,7 +647,7 @@ fn unit_from_context(
         r.unit = people_noun_after(ch, i, j).or_else(|| people_indicator_before(ch, i, j));
     }
     if r.unit.is_none() && j + 1 < n && char_at(ch, j) == '兆' {
-        if let Some((u, len)) = Unit::match_prefix(&text[cl.start_byte(j + 1, p.end)..p.end]) {
+        if let Some((u, len)) = Unit::match_prefix(text.part(cl.start_byte(j + 1, p.end), p.end)) {
             if matches!(u.dimension(), Dimension::Money(_)) {
                 r.value = r.value.mul_checked(Decimal::from(1_000_000_000_000i64))?;
                 r.unit = Some(u);
@@ -653,7 +663,7 @@ fn bracketed_measure_word(text: &str, p: &Passage<'_>, cl: &Clean, r: &mut Readi
     let ch = &cl.ch;
     let (n, j) = (ch.len(), r.j);
     if j + 2 < n && char_at(ch, j) == '(' {
-        let inner = &text[cl.start_byte(j + 1, p.end)..p.end];
+        let inner = text.part(cl.start_byte(j + 1, p.end), p.end);
         if let Some((_, len)) = Unit::match_prefix(inner) {
             let k = cl.index_at(j + 1, cl.start_byte(j + 1, p.end) + len);
             if k < n && char_at(ch, k) == ')' && k - j <= 3 {
@@ -1016,7 +1026,8 @@ fn ratio_name_before(ch: &[char], i: usize) -> bool {
     }
     // "系数由0.516提高到0.548": the end of a from–to change names its ratio before
     // the first number.
-    let digits = ch[..e]
+    let digits = ch
+        .part(0, e)
         .iter()
         .rev()
         .take(12)
@@ -1059,7 +1070,7 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
     if let Some(cand) = tier_crossing(cl, i, k, value) {
         return Some(cand);
     }
-    let (unit, len) = Unit::match_prefix(&text[cl.start_byte(k, p.end)..p.end])?;
+    let (unit, len) = Unit::match_prefix(text.part(cl.start_byte(k, p.end), p.end))?;
     // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
     let money = matches!(unit.dimension(), Dimension::Money(_));
     if !(money
@@ -1119,7 +1130,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
         .rev()
         .find(|&x| matches!(char_at(ch, x), '。' | '；' | ';' | '!' | '?'))
         .map_or(pre.saturating_sub(40), |x| x + 1);
-    let subject = &ch[lo..pre];
+    let subject = ch.part(lo, pre);
     let unit = if lx::contains_any(subject, lx::MONEY_INDICATOR_WORDS) {
         "元"
     } else if lx::contains_any(subject, lx::VISIT_INDICATOR_WORDS) {
@@ -1161,7 +1172,7 @@ fn range_scale(text: &str, start: usize) -> Decimal {
     let mut scale = Decimal::ONE;
     let num_end = numeral_end(text, start);
     let mut seen_digit = false;
-    for c in text[start..num_end].chars().map(crate::text::fold) {
+    for c in text.part(start, num_end).chars().map(crate::text::fold) {
         if c.is_ascii_digit() {
             seen_digit = true;
         } else if seen_digit {
@@ -1180,7 +1191,7 @@ fn ocr_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
     let start = cl.start_byte(i, p.end);
     let mut end = start;
     let mut run: Vec<char> = Vec::new();
-    for c in text[start..p.end].chars() {
+    for c in text.part(start, p.end).chars() {
         let f = crate::text::fold(c);
         if !(f.is_ascii_digit() || matches!(f, 'O' | 'o' | 'l' | 'I')) || run.len() > 16 {
             break;
@@ -1197,20 +1208,22 @@ fn ocr_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Cand> {
         return None;
     }
     let inner = run.windows(3).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_alphabetic()
-            && (w[2].is_ascii_digit() || w[2].is_ascii_alphabetic())
+        matches!(w, [a, b, c] if a.is_ascii_digit()
+            && b.is_ascii_alphabetic()
+            && (c.is_ascii_digit() || c.is_ascii_alphabetic()))
     });
-    let leading =
-        run[0].is_ascii_alphabetic() && letters == 1 && digits >= 2 && run[1].is_ascii_digit();
-    let last = run[run.len() - 1];
+    let leading = matches!(run.as_slice(), [a, b, ..] if a.is_ascii_alphabetic()
+        && letters == 1
+        && digits >= 2
+        && b.is_ascii_digit());
+    let &last = run.last()?;
     let trailing = letters == 1 && digits >= 2 && last.is_ascii_alphabetic() && last != 'l';
     if !(inner || leading || trailing) {
         return None;
     }
     let k = cl.index_at(i, end);
     let ub = cl.start_byte(k, p.end);
-    let (unit, len) = Unit::match_prefix(&text[ub..p.end])?;
+    let (unit, len) = Unit::match_prefix(text.part(ub, p.end))?;
     let k = cl.index_at(k, ub + len);
     let mut cand = Cand {
         kind: Kind::Number,
@@ -1401,7 +1414,7 @@ fn top_n_at(cl: &Clean, i: usize) -> Option<Cand> {
     if !entered || cl.in_quote(i) {
         return None;
     }
-    let value: u32 = ch[i..k].iter().collect::<String>().parse().ok()?;
+    let value: u32 = ch.part(i, k).iter().collect::<String>().parse().ok()?;
     if value == 0 {
         return None;
     }
@@ -1558,7 +1571,7 @@ fn structure_ratio_at(cl: &Clean, i: usize, out: &mut Vec<Cand>) -> bool {
         return false;
     };
     for (s, e) in parts {
-        let text: String = ch[s..e].iter().collect();
+        let text: String = ch.part(s, e).iter().collect();
         let Ok(value) = Decimal::from_str_exact(&text) else {
             return false;
         };
@@ -1800,7 +1813,8 @@ fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
             && lx::LEXICON.at(ch, c.e, Tag::Verb).is_none()
             && out.get(k + 1).is_some_and(|nx| {
                 nx.s - c.e <= 12
-                    && !ch[c.e..nx.s]
+                    && !ch
+                        .part(c.e, nx.s)
                         .iter()
                         .any(|x| is_clause_end(*x) || *x == '、')
             }));

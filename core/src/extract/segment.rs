@@ -6,7 +6,7 @@
 //! a page number continues the sentence before it. Headings set the section mode
 //! (actuals or targets) from their titles.
 
-use super::lexicon::{self, is_han, lex_fold};
+use super::lexicon::{self, is_han, lex_fold, Part};
 
 /// Character offsets from byte offsets in O(1): the number of characters before every
 /// 64th byte, then a count of the few bytes in between.
@@ -34,7 +34,9 @@ impl CharIndex {
         let byte = byte.min(text.len());
         let k = byte / BLOCK;
         let base = self.blocks.get(k).copied().unwrap_or(0) as usize;
-        base + text.as_bytes()[k * BLOCK..byte]
+        base + text
+            .as_bytes()
+            .part(k * BLOCK, byte)
             .iter()
             .filter(|b| (**b & 0xC0) != 0x80)
             .count()
@@ -102,11 +104,12 @@ pub(crate) fn passages(text: &str, mut f: impl FnMut(&Passage<'_>)) {
     };
     let mut pos = 0;
     while pos < text.len() {
-        let line_end = text[pos..]
+        let line_end = text
+            .part(pos, text.len())
             .find('\n')
             .map(|i| pos + i)
             .unwrap_or(text.len());
-        let line = &text[pos..line_end];
+        let line = text.part(pos, line_end);
         match classify_line(line) {
             Line::Blank => {
                 if st.start.is_some() {
@@ -119,11 +122,12 @@ pub(crate) fn passages(text: &str, mut f: impl FnMut(&Passage<'_>)) {
                 body,
             } => {
                 st.flush(pos, &mut f);
-                let title_end = line[body..]
+                let title_end = line
+                    .part(body, line.len())
                     .find('。')
                     .map(|i| body + i + '。'.len_utf8())
                     .unwrap_or(line.len());
-                st.heading(level, &marker, &line[body..title_end]);
+                st.heading(level, &marker, line.part(body, title_end));
                 st.start = Some(pos + body);
                 st.scan(pos + body, pos + title_end, &mut f);
                 st.flush(pos + title_end, &mut f);
@@ -174,14 +178,20 @@ struct State<'t> {
 impl State<'_> {
     /// Scans `[from, to)` of a line for sentence ends, emitting each passage.
     fn scan(&mut self, from: usize, to: usize, f: &mut impl FnMut(&Passage<'_>)) {
-        for (off, c) in self.text[from..to].char_indices() {
+        for (off, c) in self.text.part(from, to).char_indices() {
             let at = from + off;
             let next = at + c.len_utf8();
             // A `?` between digits is a ratio sign lost in conversion ("1.6?36.9"),
             // not the end of a question.
             let ratio_sign = c == '?'
-                && self.text[..at].ends_with(|p: char| p.is_ascii_digit())
-                && self.text[next..].starts_with(|n: char| n.is_ascii_digit());
+                && self
+                    .text
+                    .part(0, at)
+                    .ends_with(|p: char| p.is_ascii_digit())
+                && self
+                    .text
+                    .part(next, self.text.len())
+                    .starts_with(|n: char| n.is_ascii_digit());
             if matches!(c, '。' | '！' | '？' | '!' | '?') && !ratio_sign {
                 self.flush(next, f);
                 self.start = Some(next);
@@ -201,7 +211,9 @@ impl State<'_> {
         if let Some(start) = self.start.take() {
             let end = end.max(start);
             let end = start
-                + self.text[start..end]
+                + self
+                    .text
+                    .part(start, end)
                     .trim_end_matches(lexicon::is_space)
                     .len();
             if end > start {
@@ -280,7 +292,7 @@ fn cn_ordinal(c: char) -> bool {
 /// Classifies a line by its start (after spaces, markdown `#` and `**`).
 fn classify_line(line: &str) -> Line {
     let body = line.len() - line.trim_start_matches(|c: char| lexicon_space(c)).len();
-    let rest = &line[body..];
+    let rest = line.part(body, line.len());
     let visible = rest.trim_end_matches(|c: char| lexicon_space(c) || c == '*');
     if visible.trim_start_matches('*').is_empty() || is_page_number(visible) {
         return Line::Blank;
@@ -301,7 +313,7 @@ fn classify_line(line: &str) -> Line {
         k += 1;
     }
     if k > 0 && matches!(at(k), Some('、') | Some('.')) && at(0) != Some('零') {
-        let marker: String = stripped[..off(k)].to_string();
+        let marker: String = stripped.part(0, off(k)).to_string();
         return heading(line, body + skip + off(k + 1), 1, marker);
     }
     if at(0) == Some('第') {
@@ -316,7 +328,7 @@ fn classify_line(line: &str) -> Line {
                         line,
                         body + skip + off(k + 1),
                         1,
-                        stripped[..off(k + 1)].into(),
+                        stripped.part(0, off(k + 1)).into(),
                     )
                 }
                 Some('部') if at(k + 1) == Some('分') => {
@@ -324,7 +336,7 @@ fn classify_line(line: &str) -> Line {
                         line,
                         body + skip + off(k + 2),
                         1,
-                        stripped[..off(k + 2)].into(),
+                        stripped.part(0, off(k + 2)).into(),
                     )
                 }
                 Some('节') => {
@@ -332,7 +344,7 @@ fn classify_line(line: &str) -> Line {
                         line,
                         body + skip + off(k + 1),
                         2,
-                        stripped[..off(k + 1)].into(),
+                        stripped.part(0, off(k + 1)).into(),
                     )
                 }
                 _ => {}
@@ -346,7 +358,7 @@ fn classify_line(line: &str) -> Line {
             k += 1;
         }
         if k > 1 && at(k) == Some(')') {
-            let marker = format!("({})", &stripped[off(1)..off(k)]);
+            let marker = format!("({})", stripped.part(off(1), off(k)));
             return heading(line, body + skip + off(k + 1), 2, marker);
         }
         // (1) / （1）: a list item.
@@ -387,7 +399,8 @@ fn classify_line(line: &str) -> Line {
     if k > 0 && k <= 2 {
         let sep = at(k);
         // "1. 地区生产总值…" is an item; "1. 6万个" a decimal broken by PDF spacing.
-        let after = folded[(k + 1).min(folded.len())..]
+        let after = folded
+            .part((k + 1).min(folded.len()), folded.len())
             .iter()
             .map(|x| x.1)
             .find(|c| *c != ' ');
@@ -404,8 +417,11 @@ fn heading(line: &str, body: usize, level: u8, marker: String) -> Line {
     let body = body.min(line.len());
     // A long "heading" that is really a paragraph opening with an enumerator keeps
     // its text; the title is what comes before the first 。 (see `passages`).
-    let title_len = line[body..].find('。').unwrap_or(line.len() - body);
-    let title = &line[body..body + title_len];
+    let title_len = line
+        .part(body, line.len())
+        .find('。')
+        .unwrap_or(line.len() - body);
+    let title = line.part(body, body + title_len);
     if title.chars().count() > 60 {
         return Line::Text { body: 0 };
     }
@@ -449,7 +465,7 @@ fn is_page_number(s: &str) -> bool {
 /// Only the first 64 KiB are read: the title and the part headings come first, and
 /// a long document should not pay for this twice.
 pub(crate) fn plan_year(text: &str) -> Option<i32> {
-    let b = &text.as_bytes()[..text.len().min(64 * 1024)];
+    let b = text.as_bytes().part(0, text.len().min(64 * 1024));
     let mut best: Option<i32> = None;
     let mut i = 0;
     while i + 4 <= b.len() {
@@ -460,10 +476,13 @@ pub(crate) fn plan_year(text: &str) -> Option<i32> {
             && b[i + 3].is_ascii_digit()
             && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
         {
-            let year: i32 = b[i..i + 4]
+            let year: i32 = b
+                .part(i, i + 4)
                 .iter()
                 .fold(0, |acc, d| acc * 10 + i32::from(d - b'0'));
-            let rest = text[i + 4..].trim_start_matches([' ', '\u{3000}']);
+            let rest = text
+                .part(i + 4, text.len())
+                .trim_start_matches([' ', '\u{3000}']);
             if (1990..=2100).contains(&year) && rest.starts_with('年') {
                 let window: Vec<char> = rest
                     .chars()

@@ -34,6 +34,7 @@ use crate::period::Period;
 use crate::plan::Plan;
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target, Tier};
+use crate::text::Part;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
@@ -606,7 +607,9 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let parsed = match raw.parsed.take() {
             Some(FromParts::Read(c)) => Some(Ok(c)),
             Some(FromParts::Reported) => None,
-            None => Some(Condition::parse(&raw.condition[growth..])),
+            None => Some(Condition::parse(
+                raw.condition.part(growth, raw.condition.len()),
+            )),
         };
         let condition = match parsed {
             None => None,
@@ -615,7 +618,8 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 let mut loc = at("condition");
                 // Point inside the string: past the opening quote, at the problem.
                 if let (Some(col), Some(off)) = (loc.column, e.location().char) {
-                    loc.column = Some(col + 1 + raw.condition[..growth].chars().count() + off);
+                    loc.column =
+                        Some(col + 1 + raw.condition.part(0, growth).chars().count() + off);
                 }
                 push(&mut issues, "bad_condition", loc, e.to_string());
                 None
@@ -632,7 +636,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                          `measure`; make it \"growth\" or drop {:?}",
                         raw.condition,
                         raw.indicator,
-                        raw.condition[..growth].trim()
+                        raw.condition.part(0, growth).trim()
                     ),
                 );
             } else {

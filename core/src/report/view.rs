@@ -10,6 +10,7 @@ use crate::comparator::Comparator;
 use crate::evaluate::{Assessment, Rule, Scorecard, Severity, Status, StatusCounts};
 use crate::indicator::Kind;
 use crate::observation::ObservationStatus;
+use crate::period::Period;
 use crate::quantity::Quantity;
 use crate::report::Lang;
 use crate::target::Tier;
@@ -104,10 +105,10 @@ impl<'a> View<'a> {
         v.push((
             self.t("评估日期", "As of"),
             match self.card.as_of {
-                Some(d) => d.to_string(),
+                Some(d) => Period::Date(d).to_string(),
                 None => format!(
                     "{} ({})",
-                    self.card.evaluated_on,
+                    Period::Date(self.card.evaluated_on),
                     self.t("全部已发布数据", "all published data")
                 ),
             },

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use crate::evaluate::assessment::{Assessment, Grade, Status};
 use crate::evaluate::rule::Rule;
 use crate::indicator::Indicator;
+use crate::period::Period;
 use crate::Result;
 
 use super::Ctx;
@@ -45,8 +46,11 @@ pub(super) fn judge(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment
             } else {
                 a.status = Status::Missed;
                 a.grade = Some(Grade::NotAchieved);
-                a.notes
-                    .push(format!("done on {first_done}, after the deadline {by}"));
+                a.notes.push(format!(
+                    "done on {}, after the deadline {}",
+                    Period::Date(first_done),
+                    Period::Date(by)
+                ));
             }
         }
         Some((p, f)) => {
@@ -54,8 +58,11 @@ pub(super) fn judge(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment
             a.inputs = f.inputs;
             if !due {
                 a.status = Status::Pending;
-                a.notes
-                    .push(format!("not done as of {}; due {by}", p.end()));
+                a.notes.push(format!(
+                    "not done as of {}; due {}",
+                    Period::Date(p.end()),
+                    Period::Date(by)
+                ));
             } else if p.end() >= by {
                 // Reported not done on or after the deadline: missed.
                 a.status = Status::Missed;
@@ -64,8 +71,9 @@ pub(super) fn judge(ctx: &Ctx<'_>, ind: &Indicator, by: Date, a: &mut Assessment
                 // The last report predates the deadline: it may have been done since.
                 a.status = Status::NoData;
                 a.notes.push(format!(
-                    "last reported not done as of {}; nothing reported since the deadline {by}",
-                    p.end()
+                    "last reported not done as of {}; nothing reported since the deadline {}",
+                    Period::Date(p.end()),
+                    Period::Date(by)
                 ));
             }
         }

@@ -3,7 +3,6 @@
 //! partial data is not progress: the verdict is no data, with the latest figure given
 //! for information.
 
-use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::{Assessment, Status};
@@ -11,7 +10,7 @@ use crate::evaluate::data::Found;
 use crate::evaluate::math::{minus, plus, ratio, times, unless_overflow};
 use crate::evaluate::rule::Rule;
 use crate::indicator::{Indicator, Measure};
-use crate::period::Period;
+use crate::period::{date, next_day, previous_day, Period};
 use crate::target::{Condition, Target};
 use crate::{Error, ErrorKind, Result};
 
@@ -28,7 +27,7 @@ pub(super) fn judge(
     a: &mut Assessment,
 ) -> Result<()> {
     let end = t.period.end();
-    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
+    let window_start = date(end.year(), 1, 1).ok_or_else(|| date_range_err(end.year()))?;
     let dated_target = matches!(t.period, Period::Date(_));
     let candidate = ctx
         .data
@@ -80,7 +79,11 @@ pub(super) fn judge(
     }
     a.time_progress = Some(if dated_target {
         // A deadline is a point: progress runs from the start of its year.
-        days_share(window_start.yesterday().map_err(period_err)?, p.end(), end)?
+        days_share(
+            previous_day(window_start).ok_or_else(period_err)?,
+            p.end(),
+            end,
+        )?
     } else {
         p.elapsed_share(&t.period)?.round_dp(6).normalize()
     });
@@ -118,7 +121,7 @@ fn following_pieces(
     let mut through = lead.end();
     let mut total = found;
     let mut pieces = 0;
-    while let Ok(next_start) = through.tomorrow() {
+    while let Some(next_start) = next_day(through) {
         // The longest piece starting the day after, still before the period's end.
         let next = ctx
             .data
@@ -148,7 +151,7 @@ fn following_pieces(
         return Ok((lead, total));
     }
     let year = lead.start().year();
-    let whole_months = lead.start() == Date::new(year, 1, 1).unwrap_or(lead.start())
+    let whole_months = lead.start() == date(year, 1, 1).unwrap_or(lead.start())
         && through.year() == year
         && through == through.last_of_month();
     let period = if whole_months {
@@ -222,7 +225,7 @@ fn stock_progress(
     a: &mut Assessment,
 ) -> Result<()> {
     let end = t.period.end();
-    let window_start = Date::new(end.year(), 1, 1).map_err(|_| date_range_err(end.year()))?;
+    let window_start = date(end.year(), 1, 1).ok_or_else(|| date_range_err(end.year()))?;
     let base = ctx
         .data
         .periods(ind)
@@ -237,7 +240,8 @@ fn stock_progress(
         a.rule = Rule::PartialStock;
         a.completion = None;
         a.notes.push(format!(
-            "no figure before {window_start} to measure progress toward the deadline from"
+            "no figure before {} to measure progress toward the deadline from",
+            Period::Date(window_start)
         ));
     };
     let (Some(base_p), Some(target), Some(obs)) = (base, c.value(), a.observed) else {
