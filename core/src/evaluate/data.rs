@@ -1,13 +1,11 @@
 //! The observations an evaluation may see, indexed, and the values of indicators per
 //! period: observed, derived by formula, or (for nominal growth) derived from levels.
 
-use crate::fast_hash::FastMap as HashMap;
-
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::evaluate::assessment::Input;
-use crate::evaluate::rows::{Rows, UNKNOWN};
+use crate::evaluate::rows::{Indicators, Rows, UNKNOWN};
 use crate::exact::Checked;
 use crate::indicator::{Indicator, Measure};
 use crate::observation::{Observation, ObservationStatus};
@@ -59,7 +57,7 @@ struct Series<'a> {
 
 pub(crate) struct Data<'a> {
     /// Each id's first indicator in the plan, with its position there.
-    indicators: HashMap<&'a str, (usize, &'a Indicator)>,
+    indicators: Indicators<'a>,
     /// The series of the indicator at each position (empty for a later duplicate id:
     /// its rows are the first one's).
     series: Vec<Series<'a>>,
@@ -102,19 +100,16 @@ impl<'a> Data<'a> {
     /// plans. Rows on ids the plan does not define are left out: no lookup asks for
     /// them (`Plan::observation_issues` reports them).
     ///
-    /// `positions` are the rows' indicators as [`Rows::positions`] gives them.
+    /// `indicators` are the plan's ([`indicators_of`](super::rows::indicators_of)),
+    /// `positions` the rows' indicators as [`Rows::positions`] gives them.
     pub(crate) fn new(
         plan: &'a Plan,
         observations: Rows<'a>,
+        indicators: Indicators<'a>,
         positions: &[usize],
         as_of: Option<Date>,
         parallel: bool,
     ) -> Data<'a> {
-        let mut indicators: HashMap<&'a str, (usize, &'a Indicator)> = HashMap::default();
-        indicators.reserve(plan.indicators.len());
-        for (i, ind) in plan.indicators.iter().enumerate() {
-            indicators.entry(ind.id.as_str()).or_insert((i, ind));
-        }
         let rows = observations.all.as_slice();
         let visible = |o: &Observation| {
             if as_of.is_some_and(|d| o.published() > d) {

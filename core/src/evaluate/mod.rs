@@ -25,7 +25,7 @@ pub use many::{
 };
 #[cfg(feature = "arrow")]
 pub use many::{evaluate_many_arrow, observations_from_arrow};
-pub(crate) use rows::Rows;
+pub(crate) use rows::{indicators_of, Rows};
 pub use rule::Rule;
 pub(crate) use rules::skeleton;
 #[cfg(feature = "arrow")]
@@ -99,13 +99,15 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
     // Each row's indicator is looked up once, for the index and the scan of the
     // observations against the plan; these then read the rows independently: on two
     // cores they run side by side.
-    let positions = observations.positions(plan, options.parallel);
+    let indicators = rows::indicators_of(plan);
+    let positions = observations.positions(&indicators, options.parallel);
     let (data, (as_of, checked)) = join(
         options.parallel,
         || {
             data::Data::new(
                 plan,
                 observations,
+                indicators,
                 &positions,
                 options.as_of,
                 options.parallel,

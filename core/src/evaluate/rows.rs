@@ -2,6 +2,7 @@
 //! index (a plan's own jurisdiction within a national batch). Row indices stay those of
 //! the whole batch, so every issue still points at the row it was read from.
 
+use crate::indicator::Indicator;
 use crate::observation::{Observation, Observations};
 use crate::plan::Plan;
 
@@ -45,18 +46,17 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// Each seen row's indicator, in the order of [`iter`](Rows::iter): the position
-    /// in `plan.indicators` of the first indicator with the row's id (as
-    /// `Plan::index`), or [`UNKNOWN`]. One hash per row, shared by the index of the
-    /// evaluation and the check of the rows, which would otherwise each look every id
-    /// up; on every core for a large batch with `parallel` (and the feature).
-    pub(crate) fn positions(self, plan: &Plan, parallel: bool) -> Vec<usize> {
-        let mut index: crate::fast_hash::FastMap<&str, usize> = Default::default();
-        index.reserve(plan.indicators.len());
-        for (i, ind) in plan.indicators.iter().enumerate() {
-            index.entry(ind.id.as_str()).or_insert(i);
-        }
-        let of = |o: &Observation| index.get(o.indicator.as_str()).copied().unwrap_or(UNKNOWN);
+    /// Each seen row's indicator, in the order of [`iter`](Rows::iter): its position
+    /// in `plan.indicators` as `indicators` ([`indicators_of`] the plan) gives it, or
+    /// [`UNKNOWN`]. One hash per row, shared by the index of the evaluation and the
+    /// check of the rows, which would otherwise each look every id up; on every core
+    /// for a large batch with `parallel` (and the feature).
+    pub(crate) fn positions(self, indicators: &Indicators<'_>, parallel: bool) -> Vec<usize> {
+        let of = |o: &Observation| {
+            indicators
+                .get(o.indicator.as_str())
+                .map_or(UNKNOWN, |(i, _)| *i)
+        };
         #[cfg(feature = "parallel")]
         if parallel && self.only.is_none() && self.all.len() >= PARALLEL_MIN_ROWS {
             use rayon::prelude::*;
@@ -72,4 +72,19 @@ impl<'a> Rows<'a> {
         let _ = parallel;
         self.iter().map(|(_, o)| of(o)).collect()
     }
+}
+
+/// The plan's indicators by id, each with its position: the first of each id wins, as
+/// in `Plan::indicator`. (One map type for the evaluation's lookups: each key and value
+/// type compiles the hash map again into the WebAssembly module.)
+pub(crate) type Indicators<'a> = crate::fast_hash::FastMap<&'a str, (usize, &'a Indicator)>;
+
+/// [`Indicators`] of `plan`.
+pub(crate) fn indicators_of(plan: &Plan) -> Indicators<'_> {
+    let mut indicators = Indicators::default();
+    indicators.reserve(plan.indicators.len());
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        indicators.entry(ind.id.as_str()).or_insert((i, ind));
+    }
+    indicators
 }

@@ -123,7 +123,7 @@ impl Plan {
     /// year-to-date figures of a stock): what an evaluation reports, since the plan's
     /// own problems were found when it was loaded.
     pub(crate) fn observation_issues(&self, rows: crate::evaluate::Rows<'_>) -> Checked {
-        let positions = rows.positions(self, false);
+        let positions = rows.positions(&crate::evaluate::indicators_of(self), false);
         self.observation_issues_on(rows, &positions, false)
     }
 
