@@ -925,3 +925,82 @@ fn arrow_columns_become_the_cells_a_sheet_would_hold() {
         [text("gdp"), Cell::Null]
     );
 }
+
+#[test]
+fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
+    // Above the size at which rows are read on every core: each row's condition and
+    // its problems come out as they would one by one, in row order.
+    let columns = ["id", "indicator", "comparator", "value", "unit", "tier"];
+    let rows: Vec<(String, Vec<Cell>)> = (0..12_345)
+        .map(|i| {
+            let (cmp, unit, tier) = match i {
+                777 => ("maybe", "万人", ""),
+                5_000 => (">=", "xyz", ""),
+                9_999 => (">=", "万人", "top"),
+                _ => (if i % 2 == 0 { ">=" } else { "不少于" }, "万人", ""),
+            };
+            (
+                i.to_string(),
+                vec![
+                    text(&format!("t{i}")),
+                    text("jobs"),
+                    text(cmp),
+                    Cell::float(f64::from(i) / 100.0),
+                    text(unit),
+                    text(tier),
+                ],
+            )
+        })
+        .collect();
+    let mut t = Table::new("targets", columns.iter().copied());
+    for (label, cells) in &rows {
+        t.push_row(label, cells.clone()).unwrap();
+    }
+    let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
+        .unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.clone().unwrap_or_default(),
+                i.location.field.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("777".to_string(), Some("comparator".to_string())),
+            ("5000".to_string(), Some("unit".to_string())),
+            ("9999".to_string(), Some("tier".to_string())),
+        ],
+        "{e}"
+    );
+    let mut good = Table::new("targets", columns.iter().copied());
+    for (label, cells) in rows
+        .iter()
+        .filter(|(l, _)| !["777", "5000", "9999"].contains(&l.as_str()))
+    {
+        good.push_row(label, cells.clone()).unwrap();
+    }
+    let plan = Plan::from_tables(
+        &part_indicators(),
+        &good,
+        &PlanHeader::new("p", "2024"),
+        true,
+    )
+    .unwrap();
+    assert_eq!(plan.targets.len(), 12_342);
+    for (i, target) in [0usize, 1, 776, 777, 12_341].map(|k| (k, &plan.targets[k])) {
+        let n: usize = target.id.trim_start_matches('t').parse().unwrap();
+        // The three bad rows are gone: ids after them are shifted.
+        assert_eq!(
+            n,
+            i + usize::from(i >= 777) + usize::from(i >= 4_999) + usize::from(i >= 9_997)
+        );
+        let value = planwatch::Decimal::from(n) / planwatch::Decimal::from(100);
+        let expected = planwatch::Condition::parse(&format!(">= {value}万人")).unwrap();
+        assert_eq!(target.condition, expected, "{}", target.id);
+    }
+}

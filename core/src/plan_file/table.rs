@@ -482,49 +482,85 @@ fn conditions_from_parts(
     parts: &PartColumns,
     condition_column: Option<usize>,
 ) -> (Vec<Option<FromParts>>, Vec<Issue>) {
-    let mut out = Vec::with_capacity(targets.len());
-    let mut issues = Vec::new();
-    let mut scratch = String::new();
-    let cell = |row: usize, column: Option<usize>| -> Option<&Cell> {
-        column.and_then(|c| targets.cell(row, c))
+    let read = |row: usize, scratch: &mut String| {
+        condition_of_row(targets, parts, condition_column, row, scratch)
     };
-    let text = |row: usize, column: Option<usize>| cell(row, column).and_then(part_text);
-    for row in 0..targets.len() {
-        let Some(comparator) = text(row, Some(parts.comparator)) else {
-            out.push(None);
-            continue;
-        };
-        if cell(row, condition_column).is_some_and(|c| !c.is_missing()) {
-            let mut issue = Issue::new(
-                "bad_condition",
-                targets.location(row, Some(parts.comparator)),
-                "the condition is given twice, as text in `condition` and in parts from \
-                 `comparator`; keep one",
-            );
-            issue.input = Some(comparator.into_owned());
-            issues.push(issue);
-            out.push(Some(FromParts::Reported));
-            continue;
-        }
-        let value = text(row, parts.value).unwrap_or_default();
-        let high = text(row, parts.high);
-        let unit = text(row, parts.unit).unwrap_or_default();
-        match condition_from_parts(&comparator, &value, high.as_deref(), &unit, &mut scratch) {
-            Ok(c) => out.push(Some(FromParts::Read(c))),
-            Err((part, e)) => {
-                let column = parts.column(part);
-                let mut issue = Issue::new(
-                    "bad_condition",
-                    targets.location(row, Some(column)),
-                    e.to_string(),
-                );
-                issue.input = targets.cell(row, column).map(Cell::input);
-                issues.push(issue);
-                out.push(Some(FromParts::Reported));
-            }
-        }
+    // Rows are independent: on every core for a large table (same results, in row order).
+    #[cfg(feature = "parallel")]
+    let rows: Vec<(Option<FromParts>, Option<Issue>)> = if targets.len() >= PARALLEL_MIN_ROWS {
+        use rayon::prelude::*;
+        (0..targets.len())
+            .into_par_iter()
+            .with_min_len(1024)
+            .map_init(String::new, |scratch, row| read(row, scratch))
+            .collect()
+    } else {
+        let mut scratch = String::new();
+        (0..targets.len())
+            .map(|row| read(row, &mut scratch))
+            .collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let rows: Vec<(Option<FromParts>, Option<Issue>)> = {
+        let mut scratch = String::new();
+        (0..targets.len())
+            .map(|row| read(row, &mut scratch))
+            .collect()
+    };
+    let mut out = Vec::with_capacity(rows.len());
+    let mut issues = Vec::new();
+    for (parsed, issue) in rows {
+        out.push(parsed);
+        issues.extend(issue);
     }
     (out, issues)
+}
+
+/// Below this many target rows the conditions are read on one thread.
+#[cfg(feature = "parallel")]
+const PARALLEL_MIN_ROWS: usize = 10_000;
+
+/// One row's condition from its parts (`None`: the row gives its condition as text, or
+/// none) and the problem with them, at its cell.
+fn condition_of_row(
+    targets: &Table,
+    parts: &PartColumns,
+    condition_column: Option<usize>,
+    row: usize,
+    scratch: &mut String,
+) -> (Option<FromParts>, Option<Issue>) {
+    let cell =
+        |column: Option<usize>| -> Option<&Cell> { column.and_then(|c| targets.cell(row, c)) };
+    let text = |column: Option<usize>| cell(column).and_then(part_text);
+    let Some(comparator) = text(Some(parts.comparator)) else {
+        return (None, None);
+    };
+    if cell(condition_column).is_some_and(|c| !c.is_missing()) {
+        let mut issue = Issue::new(
+            "bad_condition",
+            targets.location(row, Some(parts.comparator)),
+            "the condition is given twice, as text in `condition` and in parts from \
+             `comparator`; keep one",
+        );
+        issue.input = Some(comparator.into_owned());
+        return (Some(FromParts::Reported), Some(issue));
+    }
+    let value = text(parts.value).unwrap_or_default();
+    let high = text(parts.high);
+    let unit = text(parts.unit).unwrap_or_default();
+    match condition_from_parts(&comparator, &value, high.as_deref(), &unit, scratch) {
+        Ok(c) => (Some(FromParts::Read(c)), None),
+        Err((part, e)) => {
+            let column = parts.column(part);
+            let mut issue = Issue::new(
+                "bad_condition",
+                targets.location(row, Some(column)),
+                e.to_string(),
+            );
+            issue.input = targets.cell(row, column).map(Cell::input);
+            (Some(FromParts::Reported), Some(issue))
+        }
+    }
 }
 
 /// Builds a plan from its header and two tables; see the module documentation.
@@ -664,14 +700,32 @@ fn from_tables(
     };
     let mut read = front(&doc, &locate);
     let plain = PlainColumns::of(&paths[1], parts.as_ref());
+    // The rows with nothing to report, read without a tree (on every core for a large
+    // table); the others below, in row order, through the reader that reports.
+    let fast_row = |row: usize| {
+        let from_parts = from_parts.get(row).is_some_and(Option::is_some);
+        plain
+            .as_ref()
+            .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
+    };
+    #[cfg(feature = "parallel")]
+    let fast: Vec<Option<Located<RawTarget>>> = if targets.len() >= PARALLEL_MIN_ROWS {
+        use rayon::prelude::*;
+        (0..targets.len())
+            .into_par_iter()
+            .with_min_len(1024)
+            .map(fast_row)
+            .collect()
+    } else {
+        (0..targets.len()).map(fast_row).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let fast: Vec<Option<Located<RawTarget>>> = (0..targets.len()).map(fast_row).collect();
     let mut parsed = from_parts.into_iter();
     read.targets.reserve(targets.len());
-    for row in 0..targets.len() {
+    for (row, fast) in fast.into_iter().enumerate() {
         let global = n + row;
         let part = parsed.next().flatten();
-        let fast = plain
-            .as_ref()
-            .and_then(|p| plain_target(targets, row, global, p, part.is_some()));
         let mut item = fast.unwrap_or_else(|| {
             // A condition read from its parts stands at its value cell (what a later
             // check, such as a unit that does not fit, is about).
