@@ -353,12 +353,7 @@ fn findings_go_out_as_columns_of_their_json_fields() {
 #[test]
 fn scorecard_columns_written_in_parallel_are_the_sequential_ones() {
     use planwatch::columnar::to_record_batch_parallel;
-    let mut all = Vec::new();
-    for id in planwatch::BUILTIN_DATASETS {
-        let plan = Plan::builtin(id).unwrap();
-        let obs = Observations::builtin(id).unwrap();
-        all.extend(evaluate(&plan, &obs, &Options::default()).assessments);
-    }
+    let all = builtin_assessments();
     assert!(!all.is_empty());
     let mut many: Vec<planwatch::Assessment> = all.iter().cycle().take(20_000).cloned().collect();
     for (i, a) in many.iter_mut().enumerate() {
@@ -383,12 +378,7 @@ fn scorecard_columns_written_in_parallel_are_the_sequential_ones() {
 #[test]
 fn selected_columns_are_those_of_the_whole_batch() {
     use planwatch::columnar::to_record_batch_columns;
-    let mut all = Vec::new();
-    for id in planwatch::BUILTIN_DATASETS {
-        let plan = Plan::builtin(id).unwrap();
-        let obs = Observations::builtin(id).unwrap();
-        all.extend(evaluate(&plan, &obs, &Options::default()).assessments);
-    }
+    let all = builtin_assessments();
     // Enough rows to be written on both cores, some with no source or inputs.
     let mut many: Vec<planwatch::Assessment> = all.iter().cycle().take(9_000).cloned().collect();
     for a in many.iter_mut().take(5_000) {
@@ -430,4 +420,15 @@ fn selected_columns_are_those_of_the_whole_batch() {
     assert!(twice.to_string().contains("twice"), "{twice}");
     let none = to_record_batch_columns::<planwatch::Assessment>(&[], &["status"]).unwrap();
     assert_eq!((none.num_rows(), none.num_columns()), (0, 1));
+}
+
+/// The assessments of every built-in dataset, evaluated with the default options.
+fn builtin_assessments() -> Vec<planwatch::Assessment> {
+    let mut all = Vec::new();
+    for id in planwatch::BUILTIN_DATASETS {
+        let plan = Plan::builtin(id).unwrap();
+        let obs = Observations::builtin(id).unwrap();
+        all.extend(evaluate(&plan, &obs, &Options::default()).assessments);
+    }
+    all
 }
