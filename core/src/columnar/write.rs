@@ -101,7 +101,7 @@ pub fn to_record_batch_columns<T: Serialize + Sync>(
                     .fields()
                     .iter()
                     .map(|f| f.name().as_str())
-                    .collect::<Vec<_>>();
+                    .collect();
                 return Err(Error::new(
                     ErrorKind::InvalidValue,
                     format!("no column `{name}`; the columns are {}", names.join(", ")),

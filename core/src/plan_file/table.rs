@@ -482,31 +482,9 @@ fn conditions_from_parts(
     parts: &PartColumns,
     condition_column: Option<usize>,
 ) -> (Vec<Option<FromParts>>, Vec<Issue>) {
-    let read = |row: usize, scratch: &mut String| {
+    let rows = per_row(targets.len(), |row, scratch| {
         condition_of_row(targets, parts, condition_column, row, scratch)
-    };
-    // Rows are independent: on every core for a large table (same results, in row order).
-    #[cfg(feature = "parallel")]
-    let rows: Vec<(Option<FromParts>, Option<Issue>)> = if targets.len() >= PARALLEL_MIN_ROWS {
-        use rayon::prelude::*;
-        (0..targets.len())
-            .into_par_iter()
-            .with_min_len(1024)
-            .map_init(String::new, |scratch, row| read(row, scratch))
-            .collect()
-    } else {
-        let mut scratch = String::new();
-        (0..targets.len())
-            .map(|row| read(row, &mut scratch))
-            .collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let rows: Vec<(Option<FromParts>, Option<Issue>)> = {
-        let mut scratch = String::new();
-        (0..targets.len())
-            .map(|row| read(row, &mut scratch))
-            .collect()
-    };
+    });
     let mut out = Vec::with_capacity(rows.len());
     let mut issues = Vec::new();
     for (parsed, issue) in rows {
@@ -516,9 +494,26 @@ fn conditions_from_parts(
     (out, issues)
 }
 
-/// Below this many target rows the conditions are read on one thread.
+/// Below this many target rows a table is read on one thread.
 #[cfg(feature = "parallel")]
 const PARALLEL_MIN_ROWS: usize = 10_000;
+
+/// `f` of each row `0..rows`, in row order, each call given its thread's scratch string:
+/// on every core for a large table with the `parallel` feature (rows are independent,
+/// so the results are the same either way).
+fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T + Sync) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    if rows >= PARALLEL_MIN_ROWS {
+        use rayon::prelude::*;
+        return (0..rows)
+            .into_par_iter()
+            .with_min_len(1024)
+            .map_init(String::new, |scratch, row| f(row, scratch))
+            .collect();
+    }
+    let mut scratch = String::new();
+    (0..rows).map(|row| f(row, &mut scratch)).collect()
+}
 
 /// One row's condition from its parts (`None`: the row gives its condition as text, or
 /// none) and the problem with them, at its cell.
@@ -702,25 +697,12 @@ fn from_tables(
     let plain = PlainColumns::of(&paths[1], parts.as_ref());
     // The rows with nothing to report, read without a tree (on every core for a large
     // table); the others below, in row order, through the reader that reports.
-    let fast_row = |row: usize| {
+    let fast = per_row(targets.len(), |row, _| {
         let from_parts = from_parts.get(row).is_some_and(Option::is_some);
         plain
             .as_ref()
             .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
-    };
-    #[cfg(feature = "parallel")]
-    let fast: Vec<Option<Located<RawTarget>>> = if targets.len() >= PARALLEL_MIN_ROWS {
-        use rayon::prelude::*;
-        (0..targets.len())
-            .into_par_iter()
-            .with_min_len(1024)
-            .map(fast_row)
-            .collect()
-    } else {
-        (0..targets.len()).map(fast_row).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let fast: Vec<Option<Located<RawTarget>>> = (0..targets.len()).map(fast_row).collect();
+    });
     let mut parsed = from_parts.into_iter();
     read.targets.reserve(targets.len());
     for (row, fast) in fast.into_iter().enumerate() {
