@@ -1195,44 +1195,49 @@ impl RowSink {
         RowSink { out, file }
     }
 
-    /// Makes room for `rows` more rows.
-    pub(crate) fn reserve(&mut self, rows: usize) {
-        self.out.observations.items.reserve(rows);
-        self.out.observations.origins.reserve(rows);
-    }
-
-    /// Adds row `index`: its observation or its problems.
-    pub(crate) fn push(
+    /// Adds the rows of a batch read whole, numbered from `base`: `items` holds every
+    /// row, a placeholder at each bad one, and `bad` the bad rows' problems in row
+    /// order. The good rows stay in the vector they were read into (the first batch's
+    /// becomes the batch's own), so a million rows are not copied again.
+    pub(crate) fn push_read(
         &mut self,
-        index: usize,
-        row: std::result::Result<Observation, Vec<Problem>>,
+        base: usize,
+        mut items: Vec<Observation>,
+        bad: Vec<(usize, Vec<Problem>)>,
     ) {
-        let origin = Origin {
-            file: self.file,
-            at: RowAt::Index(index),
+        let (file, out) = (self.file, &mut self.out);
+        let origin = |r: usize| Origin {
+            file,
+            at: RowAt::Index(base + r),
         };
-        match row {
-            Ok(o) => self.out.observations.push_from(o, origin),
-            Err(problems) => {
+        let mut origins: Vec<Option<Origin>> = (0..items.len()).map(|r| Some(origin(r))).collect();
+        if !bad.is_empty() {
+            let mut keep = vec![true; items.len()];
+            for (r, problems) in bad {
+                if let Some(k) = keep.get_mut(r) {
+                    *k = false;
+                }
                 for (k, code, message) in problems {
-                    self.out.rejected.push(Issue::new(
+                    out.rejected.push(Issue::new(
                         code,
-                        origin.field(&self.out.observations.files, k),
+                        origin(r).field(&out.observations.files, k),
                         message,
                     ));
                 }
             }
+            let mut flags = keep.iter();
+            items.retain(|_| flags.next().copied().unwrap_or(false));
+            let mut flags = keep.iter();
+            origins.retain(|_| flags.next().copied().unwrap_or(false));
         }
-    }
-
-    /// Appends the rows of `other`, read under the same label after this one's.
-    pub(crate) fn append(&mut self, other: RowSink) {
-        let (mine, theirs) = (&mut self.out, other.out);
-        mine.observations.items.extend(theirs.observations.items);
-        mine.observations
-            .origins
-            .extend(theirs.observations.origins);
-        mine.rejected.extend(theirs.rejected);
+        let batch = &mut out.observations;
+        if batch.items.is_empty() {
+            batch.items = items;
+            batch.origins = origins;
+        } else {
+            batch.items.extend(items);
+            batch.origins.extend(origins);
+        }
     }
 
     /// The good rows and every problem, in row order.

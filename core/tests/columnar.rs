@@ -149,6 +149,108 @@ fn every_bad_row_is_reported_with_row_and_column_across_batches() {
     assert_eq!(err.issues()[1].message, "missing value (NaN)");
 }
 
+/// A batch long enough to be read in several runs on every core, with bad rows spread
+/// over it and vintages in each date and timestamp type, loads as the same rows in CSV:
+/// the good rows in order, each bad row's problems at its row, in row order.
+#[test]
+fn a_long_batch_read_in_runs_keeps_row_order_and_every_bad_row() {
+    use planwatch::columnar::arrow_array::{
+        Date64Array, TimestampMicrosecondArray, TimestampMillisecondArray,
+    };
+    const ROWS: usize = 150_001;
+    const DAY_MS: i64 = 86_400_000;
+    let bad = |r: usize| r % 9_973 == 17;
+    let day = |r: usize| 19_000 + (r % 700) as i32;
+    let mut csv = String::from("indicator,period,value,unit,vintage\n");
+    let (mut ids, mut periods, mut values, mut units) = (vec![], vec![], vec![], vec![]);
+    let mut dates = vec![];
+    for r in 0..ROWS {
+        let id = format!("i{}", r % 1_000);
+        let period = if bad(r) {
+            "2024Q9".to_string()
+        } else {
+            (2000 + r % 25).to_string()
+        };
+        let value = format!("{}.{}", r, r % 100);
+        let unit = if r % 3 == 0 { "亿元" } else { "万元" };
+        // Every 7th vintage is missing; the others are dates.
+        let vintage = (r % 7 != 0).then(|| day(r));
+        let text = vintage.map_or(String::new(), |d| {
+            jiff::civil::date(1970, 1, 1)
+                .checked_add(jiff::Span::new().days(i64::from(d)))
+                .unwrap()
+                .to_string()
+        });
+        csv.push_str(&format!("{id},{period},{value},{unit},{text}\n"));
+        ids.push(id);
+        periods.push(period);
+        values.push(value);
+        units.push(unit);
+        dates.push(vintage);
+    }
+    let from_csv = Observations::from_csv_str_lenient(&csv, "frame").unwrap();
+    let ms: Vec<Option<i64>> = dates
+        .iter()
+        .map(|d| d.map(|d| i64::from(d) * DAY_MS))
+        .collect();
+    let vintages: Vec<ArrayRef> = vec![
+        Arc::new(Date32Array::from(dates.clone())),
+        Arc::new(Date64Array::from(ms.clone())),
+        Arc::new(TimestampMillisecondArray::from(ms.clone())),
+        Arc::new(TimestampMicrosecondArray::from(
+            ms.iter().map(|m| m.map(|m| m * 1_000)).collect::<Vec<_>>(),
+        )),
+    ];
+    for vintage in vintages {
+        let kind = vintage.data_type().clone();
+        let b = batch(vec![
+            (
+                "indicator",
+                Arc::new(StringArray::from(ids.clone())) as ArrayRef,
+            ),
+            ("period", Arc::new(StringArray::from(periods.clone()))),
+            ("value", Arc::new(StringArray::from(values.clone()))),
+            ("unit", strings(&units)),
+            ("vintage", vintage),
+        ]);
+        let got = Observations::from_arrow_lenient(&[b], "frame").unwrap();
+        assert_eq!(got.observations, from_csv.observations, "{kind}");
+        let at = |issues: &[planwatch::Issue]| -> Vec<(usize, String)> {
+            issues
+                .iter()
+                .map(|i| (i.location.line.unwrap_or(0), i.code.clone()))
+                .collect()
+        };
+        // CSV locates by line (the header is line 1); Arrow by row index.
+        let want: Vec<(usize, String)> = at(&from_csv.rejected)
+            .into_iter()
+            .map(|(l, c)| (l - 2, c))
+            .collect();
+        let rows: Vec<(usize, String)> = got
+            .rejected
+            .iter()
+            .map(|i| {
+                let path = i.location.path.as_deref().unwrap();
+                let row = path[1..path.find(']').unwrap()].parse().unwrap();
+                (row, i.code.clone())
+            })
+            .collect();
+        assert_eq!(rows, want, "{kind}");
+        assert_eq!(rows.len(), (0..ROWS).filter(|r| bad(*r)).count());
+        assert_eq!(got.observations.len() + rows.len(), ROWS);
+        // Where each good row was read: its row in the batch.
+        let second_good = (0..ROWS).filter(|r| !bad(*r)).nth(20_000).unwrap();
+        assert_eq!(
+            got.observations
+                .location(20_000, "value")
+                .unwrap()
+                .path
+                .as_deref(),
+            Some(format!("[{second_good}].value").as_str())
+        );
+    }
+}
+
 #[test]
 fn an_unknown_or_missing_column_fails_the_table_with_its_column() {
     let extra = batch(vec![

@@ -5,6 +5,8 @@
 //! with the code and message a CSV file would get, located at `[row].column` (the row
 //! counted from 0 across all batches).
 
+use std::borrow::Cow;
+
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Decimal128Type, Decimal256Type, Float32Type, Float64Type, Int16Type,
@@ -22,7 +24,10 @@ use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::observation::{
     column_index, row_with, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
 };
-use crate::{Error, ErrorKind, Location, Observations, Result, OBSERVATION_COLUMNS};
+use crate::{
+    Error, ErrorKind, Location, Observation, Observations, Period, Quantity, Result, Unit,
+    OBSERVATION_COLUMNS,
+};
 
 /// A map of the distinct integers of a column (years, vintage seconds), hashed as the
 /// memo of texts is.
@@ -94,7 +99,6 @@ impl Observations {
             .in_file(label));
         }
         let mut sink = RowSink::new(label);
-        sink.reserve(rows);
         let mut base = 0usize;
         for batch in batches {
             read_batch(batch, label, base, &mut sink)?;
@@ -113,8 +117,8 @@ fn column_error(label: &str, column: usize, message: String) -> Error {
     })
 }
 
-/// Rows per chunk of a batch read on one thread: each chunk has its own memo of
-/// parsed texts, so a chunk should hold many rows per distinct period and unit.
+/// Fewest rows per run of a batch read on one thread: each run has its own memo of
+/// parsed texts, so a run should hold many rows per distinct period and unit.
 const CHUNK_ROWS: usize = 65_536;
 
 fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink) -> Result<()> {
@@ -188,26 +192,56 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
         values,
         vintages,
     };
-    let starts: Vec<usize> = (0..batch.num_rows()).step_by(CHUNK_ROWS).collect();
-    let read = |start: &usize| {
-        let end = (start + CHUNK_ROWS).min(batch.num_rows());
-        let mut part = RowSink::new(label);
-        part.reserve(end - start);
-        columns.read(*start..end, base, &mut part);
-        part
+    // Rows are independent: they are read on every core, in runs of at least
+    // `CHUNK_ROWS` (each run keeps its own memo of parsed texts), straight into the
+    // batch's vector in row order (no copy per run). A bad row leaves a placeholder
+    // there and its problems aside; the placeholders are taken out after.
+    let n = batch.num_rows();
+    let bad = std::sync::Mutex::new(Vec::new());
+    let read = |r: usize, run: &mut Run| match columns.row(r, run) {
+        Ok(o) => o,
+        Err(problems) => {
+            bad.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push((r, problems));
+            Observation::new(
+                String::new(),
+                Period::Year(0),
+                Quantity::new(Decimal::ZERO, Unit::NONE),
+            )
+        }
     };
-    // Rows are independent: chunks are read on every core and appended in order.
     #[cfg(feature = "parallel")]
-    let parts: Vec<RowSink> = {
+    let items: Vec<Observation> = {
         use rayon::prelude::*;
-        starts.par_iter().map(read).collect()
+        let mut items = Vec::new();
+        (0..n)
+            .into_par_iter()
+            .with_min_len(CHUNK_ROWS)
+            .map_init(Run::default, |run, r| read(r, run))
+            .collect_into_vec(&mut items);
+        items
     };
     #[cfg(not(feature = "parallel"))]
-    let parts: Vec<RowSink> = starts.iter().map(read).collect();
-    for part in parts {
-        sink.append(part);
-    }
+    let items: Vec<Observation> = {
+        let mut run = Run::default();
+        (0..n).map(|r| read(r, &mut run)).collect()
+    };
+    let mut bad = bad
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    crate::order::sort_by_key(&mut bad, |b: &(usize, Vec<Problem>)| b.0);
+    sink.push_read(base, items, bad);
     Ok(())
+}
+
+/// What a run of rows read on one thread remembers: the parse of each distinct text,
+/// each date column value converted, and a buffer for a float's text.
+#[derive(Default)]
+struct Run {
+    memo: Memo,
+    scratch: String,
+    moments: Moments,
 }
 
 /// The columns of one batch, ready to read row by row.
@@ -218,35 +252,35 @@ struct Columns<'a> {
 }
 
 impl Columns<'_> {
-    /// Reads rows `rows` (numbered from `base` in the error locations) into `sink`.
-    fn read(&self, rows: std::ops::Range<usize>, base: usize, sink: &mut RowSink) {
-        let mut memo = Memo::default();
-        let mut scratch = String::new();
-        for r in rows {
-            let mut fields: [&str; 8] = std::array::from_fn(|k| self.texts[k].get(r).unwrap_or(""));
-            let (vintage, vintage_text) = self.vintages.get(r);
-            if let Some(t) = vintage_text {
-                fields[5] = t;
+    /// Reads row `r` with its run's memos.
+    fn row(&self, r: usize, run: &mut Run) -> std::result::Result<Observation, Vec<Problem>> {
+        let Run {
+            memo,
+            scratch,
+            moments,
+        } = run;
+        let mut fields: [&str; 8] = std::array::from_fn(|k| self.texts[k].get(r).unwrap_or(""));
+        let (vintage, vintage_text) = self.vintages.get(r, moments);
+        if let Some(t) = &vintage_text {
+            fields[5] = t;
+        }
+        match self.values.get(r, scratch) {
+            Ok(value) => {
+                if let Value::Text(t) = value {
+                    fields[2] = t;
+                }
+                row_with(&fields, value, vintage, memo)
             }
-            let row = match self.values.get(r, &mut scratch) {
-                Ok(value) => {
-                    if let Value::Text(t) = value {
-                        fields[2] = t;
-                    }
-                    row_with(&fields, value, vintage, &mut memo)
-                }
-                Err(problem) => {
-                    // The value is unusable on its own; the other fields are still checked.
-                    let mut problems: Vec<Problem> =
-                        row_with(&fields, Value::Exact(Decimal::ZERO), vintage, &mut memo)
-                            .err()
-                            .unwrap_or_default();
-                    problems.push(problem);
-                    crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
-                    Err(problems)
-                }
-            };
-            sink.push(base + r, row);
+            Err(problem) => {
+                // The value is unusable on its own; the other fields are still checked.
+                let mut problems: Vec<Problem> =
+                    row_with(&fields, Value::Exact(Decimal::ZERO), vintage, memo)
+                        .err()
+                        .unwrap_or_default();
+                problems.push(problem);
+                crate::order::sort_by_key(&mut problems, |p: &Problem| p.0);
+                Err(problems)
+            }
         }
     }
 }
@@ -497,11 +531,26 @@ fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Proble
 /// The vintage column.
 enum Vintages<'a> {
     Absent,
-    /// Dates and timestamps, each distinct one converted once: a date, or the ISO
-    /// text of a timestamp with a time of day.
-    Times(Vec<Option<Moment>>),
+    /// Dates and timestamps, as the column holds them; each distinct one is converted
+    /// once per run of rows ([`Moments`]).
+    Times {
+        raw: Raw<'a>,
+        nulls: Option<&'a arrow_buffer::NullBuffer>,
+    },
     Text(Texts<'a>),
 }
+
+/// The values of a date or timestamp column.
+#[derive(Clone, Copy)]
+enum Raw<'a> {
+    /// Days since 1970-01-01 (date32).
+    Days(&'a [i32]),
+    /// Ticks since 1970-01-01T00:00, and ticks per second (date64: milliseconds).
+    Ticks(&'a [i64], i64),
+}
+
+/// The moments of a run of rows, by seconds since 1970-01-01T00:00.
+pub(super) type Moments = HashMap<i64, Moment>;
 
 /// A date column's cell.
 #[derive(Clone)]
@@ -512,64 +561,56 @@ pub(super) enum Moment {
 
 impl<'a> Vintages<'a> {
     fn new(array: &'a dyn Array) -> Option<Vintages<'a>> {
-        let seconds = |v: Option<i64>, per_second: i64| v.map(|x| x.div_euclid(per_second));
-        let secs: Vec<Option<i64>> = match array.data_type() {
-            DataType::Date32 => array
-                .as_primitive::<Date32Type>()
-                .iter()
-                .map(|v| v.map(|d| i64::from(d).saturating_mul(DAY_SECONDS)))
-                .collect(),
-            DataType::Date64 => array
-                .as_primitive::<Date64Type>()
-                .iter()
-                .map(|v| seconds(v, 1_000))
-                .collect(),
-            DataType::Timestamp(unit, _) => {
-                let per_second = match unit {
-                    TimeUnit::Second => 1,
-                    TimeUnit::Millisecond => 1_000,
-                    TimeUnit::Microsecond => 1_000_000,
-                    TimeUnit::Nanosecond => 1_000_000_000,
-                };
-                let v: Vec<Option<i64>> = match unit {
-                    TimeUnit::Second => {
-                        array.as_primitive::<TimestampSecondType>().iter().collect()
-                    }
-                    TimeUnit::Millisecond => array
-                        .as_primitive::<TimestampMillisecondType>()
-                        .iter()
-                        .collect(),
-                    TimeUnit::Microsecond => array
-                        .as_primitive::<TimestampMicrosecondType>()
-                        .iter()
-                        .collect(),
-                    TimeUnit::Nanosecond => array
-                        .as_primitive::<TimestampNanosecondType>()
-                        .iter()
-                        .collect(),
-                };
-                v.into_iter().map(|x| seconds(x, per_second)).collect()
+        let raw = match array.data_type() {
+            DataType::Date32 => Raw::Days(array.as_primitive::<Date32Type>().values()),
+            DataType::Date64 => Raw::Ticks(array.as_primitive::<Date64Type>().values(), 1_000),
+            DataType::Timestamp(TimeUnit::Second, _) => {
+                Raw::Ticks(array.as_primitive::<TimestampSecondType>().values(), 1)
             }
+            DataType::Timestamp(TimeUnit::Millisecond, _) => Raw::Ticks(
+                array.as_primitive::<TimestampMillisecondType>().values(),
+                1_000,
+            ),
+            DataType::Timestamp(TimeUnit::Microsecond, _) => Raw::Ticks(
+                array.as_primitive::<TimestampMicrosecondType>().values(),
+                1_000_000,
+            ),
+            DataType::Timestamp(TimeUnit::Nanosecond, _) => Raw::Ticks(
+                array.as_primitive::<TimestampNanosecondType>().values(),
+                1_000_000_000,
+            ),
             _ => return Some(Vintages::Text(Texts::new(array, false)?)),
         };
-        let mut seen: HashMap<i64, Moment> = HashMap::default();
-        let times = secs
-            .into_iter()
-            .map(|s| s.map(|s| seen.entry(s).or_insert_with(|| moment(s)).clone()))
-            .collect();
-        Some(Vintages::Times(times))
+        Some(Vintages::Times {
+            raw,
+            nulls: array.nulls(),
+        })
     }
 
-    /// Row `i`'s date, or its text to parse as the CSV loader does.
-    fn get(&self, i: usize) -> (Option<Date>, Option<&str>) {
+    /// Row `i`'s date, or its text to parse as the CSV loader does; `moments` are the
+    /// run's conversions.
+    fn get(&self, i: usize, moments: &mut Moments) -> (Option<Date>, Option<Cow<'_, str>>) {
         match self {
             Vintages::Absent => (None, None),
-            Vintages::Text(t) => (None, t.get(i)),
-            Vintages::Times(v) => match v.get(i) {
-                Some(Some(Moment::Date(d))) => (Some(*d), None),
-                Some(Some(Moment::Text(t))) => (None, Some(t.as_str())),
-                _ => (None, None),
-            },
+            Vintages::Text(t) => (None, t.get(i).map(Cow::Borrowed)),
+            Vintages::Times { raw, nulls } => {
+                if nulls.is_some_and(|n| n.is_null(i)) {
+                    return (None, None);
+                }
+                let seconds = match *raw {
+                    Raw::Days(days) => days
+                        .get(i)
+                        .map(|d| i64::from(*d).saturating_mul(DAY_SECONDS)),
+                    Raw::Ticks(ticks, per_second) => ticks.get(i).map(|t| t.div_euclid(per_second)),
+                };
+                let Some(s) = seconds else {
+                    return (None, None);
+                };
+                match moments.entry(s).or_insert_with(|| moment(s)) {
+                    Moment::Date(d) => (Some(*d), None),
+                    Moment::Text(t) => (None, Some(Cow::Owned(t.clone()))),
+                }
+            }
         }
     }
 }
