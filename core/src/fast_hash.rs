@@ -67,8 +67,39 @@ impl Hasher for FastHasher {
         self.add(i as u64);
     }
 
+    /// The state turned so that its best-mixed bits come first: the multiply carries
+    /// each word's bits only upwards, and the table picks its bucket by the low bits,
+    /// so unturned, ids that differ only in their last bytes (`i000123`, `i000124`)
+    /// would share a few buckets: 96 of 16,384 for 30,000 such ids, against 13,337
+    /// turned (rustc-hash 2 turns its state too).
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(20)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+
+    /// How many of the 16,384 buckets a table of that size would use for ids that
+    /// differ only in their last digits, as hashbrown picks them (the low bits).
+    pub(crate) fn buckets_used<H: Hasher + Default>() -> usize {
+        let build = BuildHasherDefault::<H>::default();
+        let mut used = std::collections::HashSet::new();
+        for i in 0..10_000 {
+            for id in [format!("i{i:06}"), format!("t{i:07}"), format!("gdp_{i}")] {
+                used.insert(build.hash_one(id.as_str()) & 0x3fff);
+            }
+        }
+        used.len()
+    }
+
+    #[test]
+    fn ids_that_differ_in_their_last_bytes_spread_over_the_buckets() {
+        // 30,000 keys in 16,384 buckets: a uniform hash fills about 14,000 of them.
+        // Without the final turn the low bits saw only a few bits of each id.
+        let used = buckets_used::<super::FastHasher>();
+        assert!(used > 12_000, "{used}");
     }
 }

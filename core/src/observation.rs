@@ -960,10 +960,12 @@ pub(crate) struct Memo {
 /// keeps the standard hasher, whose code it already carries.
 pub(crate) type TextMap<T> = std::collections::HashMap<Box<str>, T, MemoHasher>;
 
+/// The hasher of [`TextMap`]: [`TextHasher`] with the `arrow` feature, else std's.
 #[cfg(feature = "arrow")]
-type MemoHasher = std::hash::BuildHasherDefault<TextHasher>;
+pub(crate) type MemoHasher = std::hash::BuildHasherDefault<TextHasher>;
+/// The hasher of [`TextMap`]: [`TextHasher`] with the `arrow` feature, else std's.
 #[cfg(not(feature = "arrow"))]
-type MemoHasher = std::collections::hash_map::RandomState;
+pub(crate) type MemoHasher = std::collections::hash_map::RandomState;
 
 /// A hasher for the short texts of a memo (`2024`, `亿元`), looked up once per row: a
 /// word at a time (the multiplier is FxHash's), several times faster than the
@@ -984,8 +986,10 @@ impl std::hash::Hasher for TextHasher {
         self.0 = h;
     }
 
+    /// Turned as [`FastHasher`](crate::fast_hash::FastHasher)'s: the table picks its
+    /// bucket by the low bits, which the multiply leaves to a text's first bytes.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.rotate_left(20)
     }
 }
 
@@ -1285,6 +1289,11 @@ fn milestone_value(s: &str) -> Option<rust_decimal::Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memo_texts_that_differ_in_their_last_bytes_spread_over_the_buckets() {
+        assert!(crate::fast_hash::tests::buckets_used::<TextHasher>() > 12_000);
+    }
 
     #[test]
     fn every_bad_row_is_reported_and_nothing_loads() {

@@ -146,6 +146,7 @@ impl Table {
         let mut table = Table::new(name, columns.iter().map(|(c, _)| c.clone()));
         let mut cols: Vec<std::vec::IntoIter<Cell>> =
             columns.into_iter().map(|(_, c)| c.into_iter()).collect();
+        table.rows.reserve(n);
         for label in labels {
             let cells = cols
                 .iter_mut()

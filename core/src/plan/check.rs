@@ -305,7 +305,11 @@ impl Plan {
                 );
             }
         }
-        let mut ids = HashSet::with_capacity(self.targets.len());
+        // A table of targets has hundreds of thousands of ids: hashed by the memo's
+        // hasher, fast where tables are read (`arrow`); the WebAssembly build keeps
+        // the standard set, whose code it already carries.
+        let mut ids: HashSet<&str, crate::observation::MemoHasher> =
+            HashSet::with_capacity_and_hasher(self.targets.len(), Default::default());
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(

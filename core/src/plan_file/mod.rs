@@ -529,8 +529,10 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     }
 
     // Which file item each loaded indicator and target came from, to locate later checks.
-    let mut indicator_items = Vec::new();
-    let mut target_items = Vec::new();
+    let mut indicator_items = Vec::with_capacity(front.indicators.len());
+    let mut target_items = Vec::with_capacity(front.targets.len());
+    plan.indicators.reserve(front.indicators.len());
+    plan.targets.reserve(front.targets.len());
     // Indicators known by id whose own definition had a problem: what refers to them
     // is not reported again (first cause only).
     let mut broken = crate::plan::Broken::default();
@@ -661,31 +663,33 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             }
             None => None,
         };
-        let id = raw.id.clone().unwrap_or_else(|| match raw.tier {
-            Tier::Base => raw.indicator.clone(),
-            Tier::Stretch => format!("{}_stretch", raw.indicator),
-        });
         let (Some(condition), Some(period)) = (condition, period) else {
             continue;
         };
+        // The raw item is not read again: its strings move into the target.
+        let indicator = std::mem::take(&mut raw.indicator);
+        let id = raw.id.take().unwrap_or_else(|| match raw.tier {
+            Tier::Base => indicator.clone(),
+            Tier::Stretch => format!("{indicator}_stretch"),
+        });
         target_items.push(n);
         plan.targets.push(Target {
             id,
-            indicator: raw.indicator.clone(),
+            indicator,
             period,
             condition,
             tier: raw.tier,
             kind: raw.kind,
             baseline,
-            source: raw.source.clone(),
+            source: raw.source.take(),
         });
     }
 
     // Defaults that follow from the targets, for fields an indicator does not declare.
-    // Which indicators have a ceiling and which a floor (sets of the type used above).
+    // Which indicators have a ceiling and which a floor (by the targets' own ids).
     let (mut ceilings, mut floors) = (
-        std::collections::HashSet::new(),
-        std::collections::HashSet::new(),
+        std::collections::HashSet::<&str>::new(),
+        std::collections::HashSet::<&str>::new(),
     );
     for t in &plan.targets {
         let op = match &t.condition {
@@ -694,9 +698,9 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             _ => continue,
         };
         if matches!(op, crate::Comparator::Le | crate::Comparator::Lt) {
-            ceilings.insert(t.indicator.clone());
+            ceilings.insert(t.indicator.as_str());
         } else if matches!(op, crate::Comparator::Ge | crate::Comparator::Gt) {
-            floors.insert(t.indicator.clone());
+            floors.insert(t.indicator.as_str());
         }
     }
     for (ind, &n) in plan.indicators.iter_mut().zip(&indicator_items) {
@@ -708,8 +712,12 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         }
         if raw.polarity.is_none() {
             let ops = [
-                ceilings.contains(&ind.id).then_some(crate::Comparator::Le),
-                floors.contains(&ind.id).then_some(crate::Comparator::Ge),
+                ceilings
+                    .contains(ind.id.as_str())
+                    .then_some(crate::Comparator::Le),
+                floors
+                    .contains(ind.id.as_str())
+                    .then_some(crate::Comparator::Ge),
             ];
             ind.polarity = Polarity::implied(ops.into_iter().flatten());
         }

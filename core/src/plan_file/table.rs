@@ -704,25 +704,35 @@ fn from_tables(
             .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
     });
     let mut parsed = from_parts.into_iter();
-    read.targets.reserve(targets.len());
-    for (row, fast) in fast.into_iter().enumerate() {
-        let global = n + row;
-        let part = parsed.next().flatten();
-        let mut item = fast.unwrap_or_else(|| {
-            // A condition read from its parts stands at its value cell (what a later
-            // check, such as a unit that does not fit, is about).
-            let condition = match (&part, &parts) {
-                (Some(_), Some(p)) => Some(p.value.unwrap_or(p.comparator)),
-                _ => None,
-            };
-            let node = row_node(targets, row, global, &paths[1], condition);
-            let path = format!("target[{row}]");
-            located(&node, path, &locate, &mut read.issues, read_target)
-        });
-        if let Some(raw) = item.value.as_mut() {
-            raw.parsed = part;
-        }
-        read.targets.push(item);
+    // Each row's item takes the place of its fast read in the same vector (no copy of
+    // the table's items).
+    let items: Vec<Located<RawTarget>> = fast
+        .into_iter()
+        .enumerate()
+        .map(|(row, fast)| {
+            let global = n + row;
+            let part = parsed.next().flatten();
+            let mut item = fast.unwrap_or_else(|| {
+                // A condition read from its parts stands at its value cell (what a later
+                // check, such as a unit that does not fit, is about).
+                let condition = match (&part, &parts) {
+                    (Some(_), Some(p)) => Some(p.value.unwrap_or(p.comparator)),
+                    _ => None,
+                };
+                let node = row_node(targets, row, global, &paths[1], condition);
+                let path = format!("target[{row}]");
+                located(&node, path, &locate, &mut read.issues, read_target)
+            });
+            if let Some(raw) = item.value.as_mut() {
+                raw.parsed = part;
+            }
+            item
+        })
+        .collect();
+    if read.targets.is_empty() {
+        read.targets = items;
+    } else {
+        read.targets.extend(items);
     }
     // As `front` orders its problems (the targets' came after the indicators').
     crate::order::sort_by_key(&mut read.issues, |i| (i.location.line, i.location.column));
