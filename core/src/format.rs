@@ -45,8 +45,68 @@ pub(crate) fn format(q: &Quantity, style: Style) -> String {
     }
 }
 
+/// Appends `d` as its `Display` writes it (`-1.50`, `0.05`, `0`, `-0`): the
+/// mantissa's digits with the point `scale` places from the right, padded with zeros.
+/// Explanations write a few numbers per target; this skips the formatter's machinery
+/// for the common mantissa that fits a `u64`.
+pub(crate) fn push_decimal(out: &mut String, d: Decimal) {
+    let Ok(mut m) = u64::try_from(d.mantissa().unsigned_abs()) else {
+        use std::fmt::Write as _;
+        // Writing into a String cannot fail.
+        let _ = write!(out, "{d}");
+        return;
+    };
+    // Up to 20 digits of a u64, padded to Decimal's largest scale (28) plus one.
+    let mut buf = [b'0'; 48];
+    let mut start = buf.len();
+    while m > 0 {
+        start -= 1;
+        if let Some(b) = buf.get_mut(start) {
+            *b = b'0' + (m % 10) as u8;
+        }
+        m /= 10;
+    }
+    let scale = d.scale() as usize;
+    let start = start.min(buf.len().saturating_sub(scale));
+    let digits = buf.get(start..).unwrap_or_default();
+    let whole = digits.len().saturating_sub(scale);
+    if d.is_sign_negative() {
+        out.push('-');
+    }
+    let (int, frac) = digits.split_at(whole);
+    if int.is_empty() {
+        out.push('0');
+    }
+    out.extend(int.iter().map(|&b| char::from(b)));
+    if !frac.is_empty() {
+        out.push('.');
+        out.extend(frac.iter().map(|&b| char::from(b)));
+    }
+}
+
 fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decimal, &'static str) {
+    let digits = value.mantissa().unsigned_abs();
     for (m, word) in table {
+        // For a power of ten 10^k whose shift stays within Decimal's scale, on the
+        // mantissa alone: |value| >= 10^k when the mantissa reaches 10^(scale + k),
+        // and value / 10^k (the same digits at scale + k) keeps at most `max_dp`
+        // decimals when normalized if the mantissa ends in enough zeros.
+        let k = u64::try_from(*m).ok().and_then(power_of_ten);
+        let shifted = k
+            .map(|k| value.scale().saturating_add(k))
+            .filter(|s| *s <= 28);
+        if let Some(s) = shifted {
+            if digits < 10u128.pow(s) {
+                continue;
+            }
+            if digits % 10u128.pow(s.saturating_sub(max_dp)) == 0 {
+                return (
+                    Decimal::from_i128_with_scale(value.mantissa(), s).normalize(),
+                    word,
+                );
+            }
+            continue;
+        }
         let m = Decimal::from(*m);
         if value.abs() >= m {
             if let Some(v) = shift_down(value, m) {
@@ -58,6 +118,12 @@ fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decim
         }
     }
     (value, "")
+}
+
+/// `k` when `m` is 10^k (k ≥ 1).
+fn power_of_ten(m: u64) -> Option<u32> {
+    let k = m.checked_ilog10()?;
+    (k > 0 && 10u64.checked_pow(k) == Some(m)).then_some(k)
 }
 
 /// `value / m` for a power of ten `m`: the same digits with a larger scale when that
@@ -84,7 +150,12 @@ fn zh(value: Decimal, unit: Unit) -> String {
     } else {
         (value, "")
     };
-    format!("{v}{word}{}", unit.symbol())
+    let symbol = unit.symbol();
+    let mut out = String::with_capacity(24 + word.len() + symbol.len());
+    push_decimal(&mut out, v);
+    out.push_str(word);
+    out.push_str(symbol);
+    out
 }
 
 fn en(value: Decimal, unit: Unit) -> String {
@@ -96,14 +167,23 @@ fn en(value: Decimal, unit: Unit) -> String {
     let number = if word.is_empty() {
         group_thousands(v)
     } else {
-        format!("{v} {word}")
+        let mut n = String::with_capacity(24 + word.len());
+        push_decimal(&mut n, v);
+        n.push(' ');
+        n.push_str(word);
+        n
     };
     let name = english_name(v, word, unit);
+    let mut out = number;
     match &*name {
-        "" => number,
-        "%" | "‰" => format!("{number}{name}"),
-        _ => format!("{number} {name}"),
+        "" => {}
+        "%" | "‰" => out.push_str(&name),
+        _ => {
+            out.push(' ');
+            out.push_str(&name);
+        }
     }
+    out
 }
 
 /// The name for the value: singular for exactly one (1 person, 1 percentage point,
@@ -140,7 +220,8 @@ fn singular(name: &str) -> String {
 }
 
 fn group_thousands(v: Decimal) -> String {
-    let s = v.to_string();
+    let mut s = String::with_capacity(32);
+    push_decimal(&mut s, v);
     let (sign, rest) = s.strip_prefix('-').map(|r| ("-", r)).unwrap_or(("", &s));
     let (int, frac) = rest
         .split_once('.')
@@ -195,7 +276,8 @@ pub(crate) fn readable(v: Decimal, unit: Unit, style: Style) -> String {
         return Quantity::new(round_for_display(v), unit).format(style);
     }
     let exact = Quantity::new(v, unit).format(style);
-    if exact.chars().filter(char::is_ascii_digit).count() <= 7 {
+    // (An ASCII digit is one byte, never part of another character's bytes.)
+    if exact.bytes().filter(u8::is_ascii_digit).count() <= 7 {
         return exact;
     }
     let stem = unit.stem_unit();
@@ -230,8 +312,17 @@ pub(crate) fn percent(r: Decimal) -> String {
     };
     let p = p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     // No "-0.0%".
-    let p = if p.is_zero() { Decimal::ZERO } else { p };
-    format!("{p:.1}%")
+    let mut p = if p.is_zero() { Decimal::ZERO } else { p };
+    // One decimal always (74.0%), as `{:.1}` would write it (which also does it for a
+    // value too large to take a decimal in Decimal's 96 bits).
+    p.rescale(1);
+    if p.scale() != 1 {
+        return format!("{p:.1}%");
+    }
+    let mut out = String::with_capacity(12);
+    push_decimal(&mut out, p);
+    out.push('%');
+    out
 }
 
 /// Completion as a percentage that never contradicts the verdict: where one decimal
@@ -286,6 +377,116 @@ mod tests {
         assert_eq!(q("4738.01 亿元").to_string(), "4738.01亿元");
         assert_eq!(q("18.2微克/立方米").to_string(), "18.2微克/立方米");
         assert_eq!(q("3.46 万亿元").to_string(), "3.46万亿元");
+    }
+
+    /// `natural` as it was written first: by comparing and dividing decimals.
+    fn natural_by_division(
+        value: Decimal,
+        table: &[(i64, &'static str)],
+        max_dp: u32,
+    ) -> (Decimal, &'static str) {
+        for (m, word) in table {
+            let m = Decimal::from(*m);
+            if value.abs() >= m {
+                if let Some(v) = value.div_checked(m) {
+                    let v = v.normalize();
+                    if v.scale() <= max_dp {
+                        return (v, word);
+                    }
+                }
+            }
+        }
+        (value, "")
+    }
+
+    #[test]
+    fn magnitude_words_are_picked_as_by_division() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..50_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let digits = (seed % 29) as u32;
+            let zeros = ((seed >> 8) % 14) as u32;
+            let mantissa = (i128::from(seed >> 16) % 10i128.pow(digits.min(16)).max(1))
+                .saturating_mul(10i128.pow(zeros))
+                * if seed % 2 == 0 { -1 } else { 1 };
+            let scale = ((seed >> 40) % 29) as u32;
+            let Ok(v) = Decimal::try_from_i128_with_scale(mantissa, scale) else {
+                continue;
+            };
+            let v = v.normalize();
+            for (table, dp) in [(ZH_MAGNITUDES, 2), (EN_MAGNITUDES, 3)] {
+                let (a, b) = (natural(v, table, dp), natural_by_division(v, table, dp));
+                assert_eq!(a, b, "{v}");
+                assert_eq!(a.0.to_string(), b.0.to_string(), "{v}");
+            }
+        }
+    }
+
+    #[test]
+    fn percentages_keep_one_decimal() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for (r, want) in [
+            ("0.745455", "74.5%"),
+            ("0.74", "74.0%"),
+            ("1", "100.0%"),
+            ("-0.0004", "0.0%"),
+            ("-0.12345", "-12.3%"),
+            ("12.00051", "1200.1%"),
+            ("0.00049", "0.0%"),
+            ("0.00051", "0.1%"),
+            (
+                "790000000000000000000000000",
+                "79000000000000000000000000000.0%",
+            ),
+        ] {
+            assert_eq!(percent(d(r)), want, "{r}");
+            let p = d(r) * Decimal::ONE_HUNDRED;
+            let p = p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+            let p = if p.is_zero() { Decimal::ZERO } else { p };
+            assert_eq!(percent(d(r)), format!("{p:.1}%"), "{r}");
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let check = |d: Decimal| {
+            let mut s = String::from("x");
+            push_decimal(&mut s, d);
+            assert_eq!(s, format!("x{d}"), "{d:?}");
+        };
+        for d in [
+            Decimal::ZERO,
+            -Decimal::ZERO,
+            Decimal::new(0, 3),
+            -Decimal::new(0, 3),
+            Decimal::new(5, 2),
+            Decimal::new(-5, 28),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(i64::MAX, 0),
+            Decimal::new(i64::MIN, 5),
+            Decimal::from_i128_with_scale(i128::from(u64::MAX), 28),
+            Decimal::from_i128_with_scale(i128::from(u64::MAX) + 1, 3),
+        ] {
+            check(d);
+        }
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let digits = (seed % 29) as u32;
+            let mantissa = i128::from(seed >> 3) % 10i128.pow(digits.min(19)).max(1)
+                * if seed % 2 == 0 { -1 } else { 1 };
+            let scale = ((seed >> 40) % 29) as u32;
+            check(Decimal::from_i128_with_scale(mantissa, scale));
+            // Past a u64 (and past Decimal's 96 bits, skipped).
+            if let Ok(d) = Decimal::try_from_i128_with_scale(mantissa * 1_000_000_000_000, scale) {
+                check(d);
+            }
+        }
     }
 
     #[test]

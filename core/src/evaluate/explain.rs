@@ -488,8 +488,10 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         }
     }
     en.buf.push('.');
+    // Kept at their length: a scorecard holds a hundred thousand of them, and the
+    // working buffers are freed for the next sentence to reuse.
     Names {
-        zh: zh.buf,
-        en: en.buf,
+        zh: zh.buf.as_str().into(),
+        en: en.buf.as_str().into(),
     }
 }
