@@ -213,12 +213,15 @@ def _ordered(pd: Any, frame: Any, lang: Optional[str]) -> None:
         pairs = _categories(column, lang or "en") or []
         names = [name for name, _ in pairs]
         labels: Dict[str, str] = {n: (lab if lang else n) for n, lab in pairs}
-        values = frame[column].astype("object")
-        frame[column] = pd.Categorical(
-            [labels.get(v, v) if isinstance(v, str) else None for v in values],
-            categories=[labels[n] for n in names],
-            ordered=True,
-        )
+        # On the categories, not the rows: an Arrow dictionary arrives as a
+        # categorical of the names present, relabelled and put in report order (a
+        # name outside the order would be missing, as in a built Categorical).
+        values = frame[column]
+        if not isinstance(values.dtype, pd.CategoricalDtype):
+            values = values.astype("object").astype("category")
+        present = [c for c in values.cat.categories]
+        values = values.cat.rename_categories([labels.get(c, c) for c in present])
+        frame[column] = values.cat.set_categories([labels[n] for n in names], ordered=True)
     if _SECTION in frame.columns:
         present = [s for s in frame[_SECTION].dropna().unique().tolist()]
         frame[_SECTION] = pd.Categorical(

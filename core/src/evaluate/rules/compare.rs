@@ -245,9 +245,18 @@ pub(crate) fn record(
 ) -> Result<bool> {
     // What was used is recorded first, so a figure that cannot be compared is still
     // shown with its unit.
-    a.inputs.extend(found.inputs);
+    // (Most assessments have none yet: the figure's own vectors are taken whole.)
+    if a.inputs.is_empty() {
+        a.inputs = found.inputs;
+    } else {
+        a.inputs.extend(found.inputs);
+    }
     a.conflicts = found.conflicts;
-    a.notes.extend(found.notes);
+    if a.notes.is_empty() {
+        a.notes = found.notes;
+    } else {
+        a.notes.extend(found.notes);
+    }
     let observed = convert(&found.value, a.unit)?;
     a.observed = Some(observed.value());
     a.observed_period = Some(period);
