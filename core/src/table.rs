@@ -99,15 +99,12 @@ pub struct Table {
     name: String,
     file: Option<String>,
     columns: Vec<String>,
-    rows: Vec<Row>,
-}
-
-/// One row of a [`Table`].
-#[derive(Debug, Clone, PartialEq)]
-struct Row {
-    label: String,
-    line: Option<usize>,
-    cells: Vec<Cell>,
+    /// Each column's cells, one per row: a DataFrame's columns are kept as they come.
+    cells: Vec<Vec<Cell>>,
+    /// Each row's label.
+    labels: Vec<String>,
+    /// Each row's line in its source, when it has one.
+    lines: Vec<Option<usize>>,
 }
 
 impl Table {
@@ -117,11 +114,14 @@ impl Table {
         name: impl Into<String>,
         columns: impl IntoIterator<Item = S>,
     ) -> Table {
+        let columns: Vec<String> = columns.into_iter().map(Into::into).collect();
         Table {
             name: name.into(),
             file: None,
-            columns: columns.into_iter().map(Into::into).collect(),
-            rows: Vec::new(),
+            cells: columns.iter().map(|_| Vec::new()).collect(),
+            columns,
+            labels: Vec::new(),
+            lines: Vec::new(),
         }
     }
 
@@ -143,22 +143,15 @@ impl Table {
                 ),
             ));
         }
-        let mut table = Table::new(name, columns.iter().map(|(c, _)| c.clone()));
-        let mut cols: Vec<std::vec::IntoIter<Cell>> =
-            columns.into_iter().map(|(_, c)| c.into_iter()).collect();
-        table.rows.reserve(n);
-        for label in labels {
-            let cells = cols
-                .iter_mut()
-                .map(|c| c.next().unwrap_or(Cell::Null))
-                .collect();
-            table.rows.push(Row {
-                label,
-                line: None,
-                cells,
-            });
-        }
-        Ok(table)
+        let (columns, cells) = columns.into_iter().unzip();
+        Ok(Table {
+            name,
+            file: None,
+            columns,
+            cells,
+            labels,
+            lines: vec![None; n],
+        })
     }
 
     /// Names the file the table was read from, for error locations (a workbook).
@@ -190,11 +183,11 @@ impl Table {
                 ),
             ));
         }
-        self.rows.push(Row {
-            label: label.into(),
-            line,
-            cells,
-        });
+        for (column, cell) in self.cells.iter_mut().zip(cells) {
+            column.push(cell);
+        }
+        self.labels.push(label.into());
+        self.lines.push(line);
         Ok(())
     }
 
@@ -216,36 +209,33 @@ impl Table {
 
     /// Number of rows.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.labels.len()
     }
 
     /// True when the table has no row.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.labels.is_empty()
     }
 
     /// The cell of row `row` (0-based) in column `column`.
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.rows.get(row)?.cells.get(column)
+        self.cells.get(column)?.get(row)
     }
 
     /// The label of row `row`.
     pub fn label(&self, row: usize) -> Option<&str> {
-        self.rows.get(row).map(|r| r.label.as_str())
+        self.labels.get(row).map(String::as_str)
     }
 
     /// The row's line in its source (a sheet's row number), when it has one.
     pub(crate) fn source_line(&self, row: usize) -> Option<usize> {
-        self.rows.get(row).and_then(|r| r.line)
+        self.lines.get(row).copied().flatten()
     }
 
     /// The row's line in its source, or its position counted as a CSV file counts
     /// lines (the header is line 1), so issues sort in row order.
     pub(crate) fn line(&self, row: usize) -> usize {
-        self.rows
-            .get(row)
-            .and_then(|r| r.line)
-            .unwrap_or(row.saturating_add(2))
+        self.source_line(row).unwrap_or(row.saturating_add(2))
     }
 
     /// Where cell (`row`, `column`) is: the table (or its file), the row's label and
