@@ -1214,6 +1214,16 @@ impl RowSink {
             file,
             at: RowAt::Index(base + r),
         };
+        #[cfg(feature = "parallel")]
+        let mut origins: Vec<Option<Origin>> = {
+            use rayon::prelude::*;
+            (0..items.len())
+                .into_par_iter()
+                .with_min_len(65_536)
+                .map(|r| Some(origin(r)))
+                .collect()
+        };
+        #[cfg(not(feature = "parallel"))]
         let mut origins: Vec<Option<Origin>> = (0..items.len()).map(|r| Some(origin(r))).collect();
         if !bad.is_empty() {
             let mut keep = vec![true; items.len()];

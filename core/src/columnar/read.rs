@@ -119,6 +119,7 @@ fn column_error(label: &str, column: usize, message: String) -> Error {
 
 /// Fewest rows per run of a batch read on one thread: each run has its own memo of
 /// parsed texts, so a run should hold many rows per distinct period and unit.
+#[cfg(feature = "parallel")]
 const CHUNK_ROWS: usize = 65_536;
 
 fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink) -> Result<()> {

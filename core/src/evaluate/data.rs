@@ -393,16 +393,27 @@ fn parallel_series<'o>(
     slot: impl Fn(usize, &Observation) -> Option<usize> + Sync,
 ) -> Vec<Series<'o>> {
     use rayon::prelude::*;
-    let slots: Vec<Option<usize>> = observations
+    // Positions and rows as u32 (a quarter of the memory of `Option<usize>`): a batch
+    // holds fewer rows than that (`MAX_OBSERVATION_ROWS`), and a plan fewer indicators.
+    const NONE: u32 = u32::MAX;
+    let (Ok(_), Ok(_)) = (u32::try_from(n), u32::try_from(observations.len())) else {
+        return grouped(n, observations.iter(), slot);
+    };
+    let slots: Vec<u32> = observations
         .par_iter()
         .enumerate()
         .with_min_len(4096)
-        .map(|(j, o)| slot(j, o).filter(|i| *i < n))
+        .map(|(j, o)| {
+            slot(j, o)
+                .filter(|i| *i < n)
+                .and_then(|i| u32::try_from(i).ok())
+                .unwrap_or(NONE)
+        })
         .collect();
     // Where each position's rows start in `order`.
     let mut starts = vec![0usize; n + 1];
-    for i in slots.iter().flatten() {
-        if let Some(c) = starts.get_mut(i + 1) {
+    for &i in slots.iter().filter(|i| **i != NONE) {
+        if let Some(c) = starts.get_mut(i as usize + 1) {
             *c += 1;
         }
     }
@@ -410,15 +421,17 @@ fn parallel_series<'o>(
         starts[i] += starts[i - 1];
     }
     let mut next = starts.clone();
-    let mut order = vec![0usize; starts.last().copied().unwrap_or(0)];
-    for (r, i) in slots.iter().enumerate() {
-        if let Some(i) = *i {
-            if let Some(at) = next.get_mut(i) {
-                if let Some(o) = order.get_mut(*at) {
-                    *o = r;
-                }
-                *at += 1;
+    let mut order = vec![0u32; starts.last().copied().unwrap_or(0)];
+    for (r, &i) in slots.iter().enumerate() {
+        if i == NONE {
+            continue;
+        }
+        if let Some(at) = next.get_mut(i as usize) {
+            if let Some(o) = order.get_mut(*at) {
+                // r < observations.len(), which fits a u32 (checked above).
+                *o = r as u32;
             }
+            *at += 1;
         }
     }
     (0..n)
@@ -427,7 +440,7 @@ fn parallel_series<'o>(
             let rows = order.get(starts[i]..starts[i + 1]).unwrap_or(&[]);
             series_of(
                 rows.iter()
-                    .filter_map(|&r| observations.get(r))
+                    .filter_map(|&r| observations.get(r as usize))
                     .map(row)
                     .collect(),
             )
