@@ -85,21 +85,22 @@ pub(crate) fn push_decimal(out: &mut String, d: Decimal) {
 }
 
 fn natural(value: Decimal, table: &[(i64, &'static str)], max_dp: u32) -> (Decimal, &'static str) {
-    let digits = value.mantissa().unsigned_abs();
+    let digits = u64::try_from(value.mantissa().unsigned_abs()).ok();
     for (m, word) in table {
-        // For a power of ten 10^k whose shift stays within Decimal's scale, on the
-        // mantissa alone: |value| >= 10^k when the mantissa reaches 10^(scale + k),
-        // and value / 10^k (the same digits at scale + k) keeps at most `max_dp`
-        // decimals when normalized if the mantissa ends in enough zeros.
+        // For a power of ten 10^k and a mantissa that fits a u64 (u64 arithmetic: the
+        // WebAssembly module has no u128 division to carry), on the mantissa alone:
+        // |value| >= 10^k when the mantissa reaches 10^(scale + k), and value / 10^k
+        // (the same digits at scale + k) keeps at most `max_dp` decimals when
+        // normalized if the mantissa ends in enough zeros.
         let k = u64::try_from(*m).ok().and_then(power_of_ten);
         let shifted = k
             .map(|k| value.scale().saturating_add(k))
-            .filter(|s| *s <= 28);
-        if let Some(s) = shifted {
-            if digits < 10u128.pow(s) {
+            .filter(|s| *s <= 19);
+        if let (Some(s), Some(digits)) = (shifted, digits) {
+            if digits < 10u64.pow(s) {
                 continue;
             }
-            if digits % 10u128.pow(s.saturating_sub(max_dp)) == 0 {
+            if digits % 10u64.pow(s.saturating_sub(max_dp)) == 0 {
                 return (
                     Decimal::from_i128_with_scale(value.mantissa(), s).normalize(),
                     word,
@@ -312,16 +313,11 @@ pub(crate) fn percent(r: Decimal) -> String {
     };
     let p = p.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     // No "-0.0%".
-    let mut p = if p.is_zero() { Decimal::ZERO } else { p };
-    // One decimal always (74.0%), as `{:.1}` would write it (which also does it for a
-    // value too large to take a decimal in Decimal's 96 bits).
-    p.rescale(1);
-    if p.scale() != 1 {
-        return format!("{p:.1}%");
-    }
+    let p = if p.is_zero() { Decimal::ZERO } else { p };
+    // One decimal always (74.0%), as `{:.1}` writes it: the rounding left at most one.
     let mut out = String::with_capacity(12);
     push_decimal(&mut out, p);
-    out.push('%');
+    out.push_str(if p.scale() == 0 { ".0%" } else { "%" });
     out
 }
 
