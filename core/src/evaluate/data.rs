@@ -42,13 +42,29 @@ pub(crate) fn span_key(p: Period) -> (Date, Date) {
     }
 }
 
+/// A date as a number in date order (year, month and day as bit fields), so that rows
+/// sort and spans are found by comparing integers.
+fn day_number(d: Date) -> u64 {
+    // jiff's years are -9999..=9999: shifted to be positive.
+    let year = u64::try_from(i32::from(d.year()) + 10_000).unwrap_or(0);
+    let (month, day) = (u64::try_from(d.month()), u64::try_from(d.day()));
+    year << 9 | month.unwrap_or(0) << 5 | day.unwrap_or(0)
+}
+
+/// [`span_key`] as one number in the same order.
+fn packed_span(p: Period) -> u64 {
+    let (start, end) = span_key(p);
+    day_number(start) << 32 | day_number(end)
+}
+
 /// One indicator's figures: the best observation for each period span, sorted by span.
 ///
 /// Observations are keyed by [`span_key`], not by the period's spelling: 2024H1 and
 /// 2024-01..2024-06, or 2024, 2024-01..2024-12 and 2024-12-31, are the same figure.
 #[derive(Default)]
 struct Series<'a> {
-    spans: Vec<(Date, Date)>,
+    /// [`packed_span`]s, ascending.
+    spans: Vec<u64>,
     periods: Vec<Period>,
     observations: Vec<&'a Observation>,
     /// Per span: the figures of the same vintage and status that disagree with the one kept.
@@ -150,7 +166,7 @@ impl<'a> Data<'a> {
         period: Period,
     ) -> Option<(&'a Observation, &[&'a Observation])> {
         let series = self.series(ind.id.as_str())?;
-        let i = series.spans.binary_search(&span_key(period)).ok()?;
+        let i = series.spans.binary_search(&packed_span(period)).ok()?;
         let o = series.observations.get(i).copied()?;
         Some((o, series.conflicts.get(i).map_or(&[][..], Vec::as_slice)))
     }
@@ -325,9 +341,10 @@ impl<'a> Data<'a> {
     }
 }
 
-/// An observation with the span it is keyed by and the start of its [`rank`]
-/// (publication and status), so that sorting compares most rows without reading them.
-type Row<'o> = ((Date, Date), (Date, ObservationStatus), &'o Observation);
+/// An observation with the span it is keyed by ([`packed_span`]) and the start of its
+/// [`rank`] (publication and status, packed in that order), so that sorting compares
+/// most rows as two integers without reading them.
+type Row<'o> = (u64, u64, &'o Observation);
 
 /// Below this many observations the index is built on one thread: splitting costs
 /// more than it saves.
@@ -336,7 +353,16 @@ const PARALLEL_MIN_ROWS: usize = 50_000;
 
 /// The row of an observation: its span and the start of its rank.
 fn row(o: &Observation) -> Row<'_> {
-    (span_key(o.period), (o.published(), o.status), o)
+    let status = match o.status {
+        ObservationStatus::Preliminary => 0,
+        ObservationStatus::Revised => 1,
+        ObservationStatus::Final => 2,
+    };
+    (
+        packed_span(o.period),
+        day_number(o.published()) << 2 | status,
+        o,
+    )
 }
 
 /// The series of each of `n` indicator positions from the rows `slot` places (None:
@@ -479,5 +505,48 @@ fn observed(ind: &Indicator, o: &Observation, conflicts: &[&Observation]) -> Fou
         inputs: vec![input(o)],
         notes,
         conflicts: conflicts.iter().map(|c| input(c)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_dates_and_spans_keep_the_order_of_dates() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut day = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let year = i16::try_from(seed % 19_999).unwrap() - 9_999;
+            let month = i8::try_from(seed / 19_999 % 12 + 1).unwrap();
+            let day = i8::try_from(seed / 239_988 % 28 + 1).unwrap();
+            crate::period::date(year, month, day).unwrap()
+        };
+        for i in 0..20_000 {
+            let (a, b, c, d) = (day(), day(), day(), day());
+            assert_eq!(day_number(a).cmp(&day_number(b)), a.cmp(&b), "{a} {b}");
+            let year = |x: Date| Period::Year(x.year());
+            let quarter = |x: Date| Period::Quarter {
+                year: x.year(),
+                quarter: u8::try_from((x.month() - 1) / 3 + 1).unwrap(),
+            };
+            let (p, q) = match i % 3 {
+                0 => (Period::Date(a), Period::Date(c)),
+                1 => (year(a), Period::Date(d)),
+                _ => (quarter(b), year(c)),
+            };
+            assert_eq!(
+                packed_span(p).cmp(&packed_span(q)),
+                span_key(p).cmp(&span_key(q)),
+                "{p} {q}"
+            );
+        }
+        let edges = [
+            crate::period::date(-9999, 1, 1).unwrap(),
+            crate::period::date(9999, 12, 31).unwrap(),
+        ];
+        assert!(day_number(edges[0]) < day_number(edges[1]));
     }
 }
