@@ -425,17 +425,20 @@ fn parallel_series<'o>(
     let (Ok(_), Ok(_)) = (u32::try_from(n), u32::try_from(observations.len())) else {
         return grouped(n, observations.iter(), slot);
     };
-    let slots: Vec<u32> = observations
+    // Each row's slot and its sort row, read in row order: the indicators' rows are
+    // then gathered from these compact rows, not from the observations themselves.
+    let (slots, keyed): (Vec<u32>, Vec<Row<'o>>) = observations
         .par_iter()
         .enumerate()
         .with_min_len(4096)
         .map(|(j, o)| {
-            slot(j, o)
+            let at = slot(j, o)
                 .filter(|i| *i < n)
                 .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(NONE)
+                .unwrap_or(NONE);
+            (at, row(o))
         })
-        .collect();
+        .unzip();
     // Where each position's rows start in `order`.
     let mut starts = vec![0usize; n + 1];
     for &i in slots.iter().filter(|i| **i != NONE) {
@@ -466,8 +469,7 @@ fn parallel_series<'o>(
             let rows = order.get(starts[i]..starts[i + 1]).unwrap_or(&[]);
             series_of(
                 rows.iter()
-                    .filter_map(|&r| observations.get(r as usize))
-                    .map(row)
+                    .filter_map(|&r| keyed.get(r as usize).copied())
                     .collect(),
             )
         })
