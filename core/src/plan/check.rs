@@ -142,13 +142,21 @@ impl Plan {
         #[cfg(feature = "parallel")]
         if parallel && rows.only.is_none() && rows.all.len() >= 50_000 {
             use rayon::prelude::*;
-            let all: Vec<(usize, &Observation)> = rows.iter().collect();
-            let chunk = all.len().div_ceil(4 * rayon::current_num_threads().max(1));
+            // Every row of the batch (no subset): runs of the batch's own slice, each
+            // row numbered by its run's start.
+            let all = rows.all.iter().as_slice();
+            let chunk = all
+                .len()
+                .div_ceil(4 * rayon::current_num_threads().max(1))
+                .max(1);
             let runs: Vec<Scanned<'_>> = all
-                .par_chunks(chunk.max(1))
-                .zip(positions.par_chunks(chunk.max(1)))
-                .map(|(run, at)| {
-                    self.scan_rows(rows.all, run.iter().copied().zip(at.iter().copied()))
+                .par_chunks(chunk)
+                .zip(positions.par_chunks(chunk))
+                .enumerate()
+                .map(|(k, (run, at))| {
+                    let start = k * chunk;
+                    let numbered = run.iter().enumerate().map(|(i, o)| (start + i, o));
+                    self.scan_rows(rows.all, numbered.zip(at.iter().copied()))
                 })
                 .collect();
             let mut out = Checked::default();
