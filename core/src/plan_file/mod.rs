@@ -690,26 +690,15 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     // the set type of the plan check's target ids).
     type Ids<'a> = std::collections::HashSet<&'a str, crate::observation::MemoHasher>;
     let (mut ceilings, mut floors) = (Ids::default(), Ids::default());
-    // A table lists an indicator's targets together: a repeat of the previous target's
-    // indicator and side is not hashed again.
-    let mut last: Option<(&str, bool)> = None;
     for t in &plan.targets {
         let op = match &t.condition {
             Condition::Compare { op, .. } => *op,
             Condition::Reference { op: Some(op), .. } => *op,
             _ => continue,
         };
-        let ceiling = matches!(op, crate::Comparator::Le | crate::Comparator::Lt);
-        if !ceiling && !matches!(op, crate::Comparator::Ge | crate::Comparator::Gt) {
-            continue;
-        }
-        if last == Some((t.indicator.as_str(), ceiling)) {
-            continue;
-        }
-        last = Some((t.indicator.as_str(), ceiling));
-        if ceiling {
+        if matches!(op, crate::Comparator::Le | crate::Comparator::Lt) {
             ceilings.insert(t.indicator.as_str());
-        } else {
+        } else if matches!(op, crate::Comparator::Ge | crate::Comparator::Gt) {
             floors.insert(t.indicator.as_str());
         }
     }

@@ -192,11 +192,6 @@ struct Bases<'a> {
 impl<'a> Bases<'a> {
     fn new(all: &'a [Assessment]) -> Bases<'a> {
         let mut first = HashMap::default();
-        // Only a stretch tier looks its base up: a plan without one needs no map.
-        if !all.iter().any(|a| a.tier == Tier::Stretch) {
-            return Bases { first };
-        }
-        first.reserve(all.len());
         for (i, b) in all.iter().enumerate().filter(|(_, b)| b.tier == Tier::Base) {
             first.entry((b.indicator.as_str(), b.period)).or_insert(i);
         }
