@@ -1,7 +1,7 @@
-//! A fast, non-cryptographic hasher for the evaluation's own maps, keyed by indicator
-//! ids and periods that come from the plan and the data: one multiply-and-rotate per
-//! eight bytes (as rustc's FxHash), where std's SipHash spent a tenth of an evaluation
-//! hashing a million short ids. The keys are not chosen by an adversary who could
+//! A fast, non-cryptographic hasher for the evaluation's own maps and the loaders'
+//! memos, keyed by indicator ids, periods and texts that come from the plan and the
+//! data: one multiply-and-rotate per eight bytes (as rustc's FxHash), where std's
+//! SipHash spent a tenth of an evaluation hashing a million short ids. The keys are not chosen by an adversary who could
 //! flood one bucket, and the maps only group and look up; iteration order never
 //! reaches a result (every map's contents are sorted or looked up, not listed).
 
@@ -79,13 +79,13 @@ impl Hasher for FastHasher {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+mod tests {
+    use std::hash::{BuildHasher, BuildHasherDefault};
 
     /// How many of the 16,384 buckets a table of that size would use for ids that
     /// differ only in their last digits, as hashbrown picks them (the low bits).
-    pub(crate) fn buckets_used<H: Hasher + Default>() -> usize {
-        let build = BuildHasherDefault::<H>::default();
+    fn buckets_used() -> usize {
+        let build = BuildHasherDefault::<super::FastHasher>::default();
         let mut used = std::collections::HashSet::new();
         for i in 0..10_000 {
             for id in [format!("i{i:06}"), format!("t{i:07}"), format!("gdp_{i}")] {
@@ -99,7 +99,7 @@ pub(crate) mod tests {
     fn ids_that_differ_in_their_last_bytes_spread_over_the_buckets() {
         // 30,000 keys in 16,384 buckets: a uniform hash fills about 14,000 of them.
         // Without the final turn the low bits saw only a few bits of each id.
-        let used = buckets_used::<super::FastHasher>();
+        let used = buckets_used();
         assert!(used > 12_000, "{used}");
     }
 }

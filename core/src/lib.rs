@@ -25,6 +25,7 @@ pub mod limits;
 mod number;
 mod observation;
 mod order;
+mod per_row;
 pub mod period;
 mod plan;
 mod plan_file;

@@ -955,43 +955,22 @@ pub(crate) struct Memo {
     vintages: TextMap<Option<Date>>,
 }
 
-/// A map keyed by the distinct texts of a column, hashed by [`TextHasher`] where speed
-/// counts (the `arrow` feature: a million rows from a DataFrame); the WebAssembly build
-/// keeps the standard hasher, whose code it already carries.
+/// A map keyed by the distinct texts of a column, hashed by
+/// [`FastHasher`](crate::fast_hash::FastHasher) where speed counts (the `arrow` feature:
+/// a million rows from a DataFrame); the WebAssembly build keeps the standard hasher,
+/// whose code it already carries.
 pub(crate) type TextMap<T> = std::collections::HashMap<Box<str>, T, MemoHasher>;
 
-/// The hasher of [`TextMap`]: [`TextHasher`] with the `arrow` feature, else std's.
+/// A set of borrowed texts on [`TextMap`]'s hasher: the ids of a large table (targets,
+/// indicators with a ceiling).
+pub(crate) type TextSet<'a> = std::collections::HashSet<&'a str, MemoHasher>;
+
+/// The hasher of [`TextMap`]: FxHash with the `arrow` feature, else std's.
 #[cfg(feature = "arrow")]
-pub(crate) type MemoHasher = std::hash::BuildHasherDefault<TextHasher>;
-/// The hasher of [`TextMap`]: [`TextHasher`] with the `arrow` feature, else std's.
+pub(crate) type MemoHasher = std::hash::BuildHasherDefault<crate::fast_hash::FastHasher>;
+/// The hasher of [`TextMap`]: FxHash with the `arrow` feature, else std's.
 #[cfg(not(feature = "arrow"))]
 pub(crate) type MemoHasher = std::collections::hash_map::RandomState;
-
-/// A hasher for the short texts of a memo (`2024`, `亿元`), looked up once per row: a
-/// word at a time (the multiplier is FxHash's), several times faster than the
-/// standard SipHash on such keys. Its keys are one load's distinct texts, held only
-/// for that load.
-#[derive(Default, Clone, Copy)]
-#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
-pub(crate) struct TextHasher(u64);
-
-impl std::hash::Hasher for TextHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        self.0 = h;
-    }
-
-    /// Turned as [`FastHasher`](crate::fast_hash::FastHasher)'s: the table picks its
-    /// bucket by the low bits, which the multiply leaves to a text's first bytes.
-    fn finish(&self) -> u64 {
-        self.0.rotate_left(20)
-    }
-}
 
 /// The memoized parse of `text` in `map`.
 fn memo<T: Clone>(map: &mut TextMap<T>, text: &str, parse: impl FnOnce(&str) -> T) -> T {
@@ -1299,11 +1278,6 @@ fn milestone_value(s: &str) -> Option<rust_decimal::Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn memo_texts_that_differ_in_their_last_bytes_spread_over_the_buckets() {
-        assert!(crate::fast_hash::tests::buckets_used::<TextHasher>() > 12_000);
-    }
 
     #[test]
     fn every_bad_row_is_reported_and_nothing_loads() {

@@ -11,10 +11,10 @@ fn text(s: &str) -> Cell {
     }
 }
 
-fn table(name: &str, columns: &[&str], rows: &[(&str, Vec<Cell>)]) -> Table {
+fn table<L: AsRef<str>>(name: &str, columns: &[&str], rows: &[(L, Vec<Cell>)]) -> Table {
     let mut t = Table::new(name, columns.iter().copied());
     for (label, cells) in rows {
-        t.push_row(*label, cells.clone()).unwrap();
+        t.push_row(label.as_ref(), cells.clone()).unwrap();
     }
     t
 }
@@ -416,7 +416,7 @@ fn booleans_may_be_written_as_numbers_or_words() {
             ),
         ],
     );
-    let targets = table("targets", &["indicator", "condition"], &[]);
+    let targets = table::<&str>("targets", &["indicator", "condition"], &[]);
     let plan =
         Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap();
     let flags: Vec<_> = plan
@@ -522,9 +522,7 @@ fn a_condition_may_be_given_in_parts_with_the_words_analysts_use() {
         // Text in `condition` still works beside the parts.
         row("h", "rate", "", Cell::Null, Cell::Null, "", "增长6%"),
     ];
-    let labels: Vec<(&str, Vec<Cell>)> =
-        rows.iter().map(|(l, c)| (l.as_str(), c.clone())).collect();
-    let targets = table("targets", &columns, &labels);
+    let targets = table("targets", &columns, &rows);
     let plan = Plan::from_tables(
         &part_indicators(),
         &targets,
@@ -952,10 +950,7 @@ fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
             )
         })
         .collect();
-    let mut t = Table::new("targets", columns.iter().copied());
-    for (label, cells) in &rows {
-        t.push_row(label, cells.clone()).unwrap();
-    }
+    let t = table("targets", &columns, &rows);
     let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
         .unwrap_err();
     let got: Vec<_> = e
@@ -977,13 +972,11 @@ fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
         ],
         "{e}"
     );
-    let mut good = Table::new("targets", columns.iter().copied());
-    for (label, cells) in rows
-        .iter()
+    let kept: Vec<(String, Vec<Cell>)> = rows
+        .into_iter()
         .filter(|(l, _)| !["777", "5000", "9999"].contains(&l.as_str()))
-    {
-        good.push_row(label, cells.clone()).unwrap();
-    }
+        .collect();
+    let good = table("targets", &columns, &kept);
     let plan = Plan::from_tables(
         &part_indicators(),
         &good,

@@ -219,7 +219,7 @@ def _ordered(pd: Any, frame: Any, lang: Optional[str]) -> None:
         values = frame[column]
         if not isinstance(values.dtype, pd.CategoricalDtype):
             values = values.astype("object").astype("category")
-        present = [c for c in values.cat.categories]
+        present = list(values.cat.categories)
         values = values.cat.rename_categories([labels.get(c, c) for c in present])
         frame[column] = values.cat.set_categories([labels[n] for n in names], ordered=True)
     if _SECTION in frame.columns:

@@ -39,7 +39,8 @@ pub fn cells(array: &dyn Array) -> Vec<Cell> {
     let valid = |i: usize| array.is_valid(i);
     macro_rules! each {
         ($f:expr) => {
-            per_index(n, |i| if valid(i) { $f(i) } else { Cell::Null })
+            // Each cell on its own: on every core for a long column.
+            crate::per_row::per_row(n, |i, _| if valid(i) { $f(i) } else { Cell::Null })
         };
     }
     macro_rules! ints {
@@ -152,21 +153,6 @@ pub fn cells(array: &dyn Array) -> Vec<Cell> {
 }
 
 const DAY_SECONDS: i64 = 86_400;
-
-/// Below this many rows a column is converted on one thread.
-#[cfg(feature = "parallel")]
-const PARALLEL_MIN_ROWS: usize = 10_000;
-
-/// `f` of each index `0..n`, in order: on every core for a long column with the
-/// `parallel` feature (each cell is converted on its own, so the cells are the same).
-fn per_index(n: usize, f: impl Fn(usize) -> Cell + Sync) -> Vec<Cell> {
-    #[cfg(feature = "parallel")]
-    if n >= PARALLEL_MIN_ROWS {
-        use rayon::prelude::*;
-        return (0..n).into_par_iter().with_min_len(4096).map(&f).collect();
-    }
-    (0..n).map(f).collect()
-}
 
 /// A date cell `s` seconds after 1970-01-01T00:00 (a date at midnight, else its text).
 fn date_cell(s: i64) -> Cell {

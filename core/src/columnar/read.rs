@@ -31,8 +31,7 @@ use crate::{
 
 /// A map of the distinct integers of a column (years, vintage seconds), hashed as the
 /// memo of texts is.
-type HashMap<K, V> =
-    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<crate::observation::TextHasher>>;
+type HashMap<K, V> = crate::fast_hash::FastMap<K, V>;
 
 impl Observations {
     /// Loads observations from Arrow record batches (a pyarrow Table's batches, a

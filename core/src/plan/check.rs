@@ -316,8 +316,10 @@ impl Plan {
         // A table of targets has hundreds of thousands of ids: hashed by the memo's
         // hasher, fast where tables are read (`arrow`); the WebAssembly build keeps
         // the standard set, whose code it already carries.
-        let mut ids: HashSet<&str, crate::observation::MemoHasher> =
-            HashSet::with_capacity_and_hasher(self.targets.len(), Default::default());
+        let mut ids = crate::observation::TextSet::with_capacity_and_hasher(
+            self.targets.len(),
+            Default::default(),
+        );
         for (i, t) in self.targets.iter().enumerate() {
             if !ids.insert(t.id.as_str()) {
                 problem(

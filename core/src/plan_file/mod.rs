@@ -686,10 +686,11 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     }
 
     // Defaults that follow from the targets, for fields an indicator does not declare.
-    // Which indicators have a ceiling and which a floor (by the targets' own ids, on
-    // the set type of the plan check's target ids).
-    type Ids<'a> = std::collections::HashSet<&'a str, crate::observation::MemoHasher>;
-    let (mut ceilings, mut floors) = (Ids::default(), Ids::default());
+    // Which indicators have a ceiling and which a floor (by the targets' own ids).
+    let (mut ceilings, mut floors) = (
+        crate::observation::TextSet::default(),
+        crate::observation::TextSet::default(),
+    );
     for t in &plan.targets {
         let op = match &t.condition {
             Condition::Compare { op, .. } => *op,

@@ -26,6 +26,7 @@ use super::{
     RawTarget,
 };
 use crate::indicator::Kind;
+use crate::per_row::per_row;
 use crate::plan::Plan;
 use crate::table::{Cell, Table};
 use crate::target::Tier;
@@ -492,27 +493,6 @@ fn conditions_from_parts(
         issues.extend(issue);
     }
     (out, issues)
-}
-
-/// Below this many target rows a table is read on one thread.
-#[cfg(feature = "parallel")]
-const PARALLEL_MIN_ROWS: usize = 10_000;
-
-/// `f` of each row `0..rows`, in row order, each call given its thread's scratch string:
-/// on every core for a large table with the `parallel` feature (rows are independent,
-/// so the results are the same either way).
-fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T + Sync) -> Vec<T> {
-    #[cfg(feature = "parallel")]
-    if rows >= PARALLEL_MIN_ROWS {
-        use rayon::prelude::*;
-        return (0..rows)
-            .into_par_iter()
-            .with_min_len(1024)
-            .map_init(String::new, |scratch, row| f(row, scratch))
-            .collect();
-    }
-    let mut scratch = String::new();
-    (0..rows).map(|row| f(row, &mut scratch)).collect()
 }
 
 /// One row's condition from its parts (`None`: the row gives its condition as text, or

@@ -1,0 +1,23 @@
+//! Work done once per row of a large table, on every core: the rows are independent,
+//! so the results are the same as on one thread, in row order.
+
+/// Below this many rows a table is read on one thread: splitting costs more than it
+/// saves.
+#[cfg(feature = "parallel")]
+const PARALLEL_MIN_ROWS: usize = 10_000;
+
+/// `f` of each row `0..rows`, in row order, each call given its thread's scratch string:
+/// on every core for a large table with the `parallel` feature.
+pub(crate) fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T + Sync) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    if rows >= PARALLEL_MIN_ROWS {
+        use rayon::prelude::*;
+        return (0..rows)
+            .into_par_iter()
+            .with_min_len(1024)
+            .map_init(String::new, |scratch, row| f(row, scratch))
+            .collect();
+    }
+    let mut scratch = String::new();
+    (0..rows).map(|row| f(row, &mut scratch)).collect()
+}
