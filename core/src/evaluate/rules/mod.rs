@@ -59,7 +59,7 @@ pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
             .and_then(|s| s.section.clone())
             .or_else(|| ind.and_then(|i| i.section.clone())),
         period: t.period,
-        condition: t.condition.to_string(),
+        condition: condition_text(&t.condition),
         comparator: t.condition.comparator(),
         status: Status::NoData,
         severity: None,
@@ -98,6 +98,23 @@ pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
         explanation: Names::default(),
         source: t.source.clone(),
     }
+}
+
+/// The condition as its `Display` writes it; natively, the common comparison
+/// (`>= 1.5万人`) without the formatter, as each of a large plan's assessments carries
+/// it (the WebAssembly build, with its size budget, keeps `Display` alone).
+fn condition_text(c: &Condition) -> String {
+    #[cfg(feature = "parallel")]
+    if let Condition::Compare { op, value } = c {
+        let value = value.format(crate::quantity::Style::Zh);
+        let op = op.symbol();
+        let mut out = String::with_capacity(op.len() + 1 + value.len());
+        out.push_str(op);
+        out.push(' ');
+        out.push_str(&value);
+        return out;
+    }
+    c.to_string()
 }
 
 /// Evaluates one target. The explanation is written by [`finish`], once the stretch
@@ -190,8 +207,14 @@ struct Bases<'a> {
 }
 
 impl<'a> Bases<'a> {
+    #[inline(never)]
     fn new(all: &'a [Assessment]) -> Bases<'a> {
         let mut first = HashMap::default();
+        // Only a stretch tier looks its base up: a plan without one needs no map (and
+        // the map of a large plan is built on one thread, after the parallel part).
+        if !all.iter().any(|a| a.tier == Tier::Stretch) {
+            return Bases { first };
+        }
         for (i, b) in all.iter().enumerate().filter(|(_, b)| b.tier == Tier::Base) {
             first.entry((b.indicator.as_str(), b.period)).or_insert(i);
         }
@@ -292,4 +315,30 @@ fn days_share(from: Date, to: Date, end: Date) -> Result<Decimal> {
         .clamp(Decimal::ZERO, Decimal::ONE)
         .round_dp(6)
         .normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::condition_text;
+    use crate::target::Condition;
+
+    #[test]
+    fn condition_text_is_what_display_writes() {
+        for text in [
+            ">= 1.5万人",
+            "> 590亿元",
+            "<= -3%",
+            "< 0.000001元",
+            ">= 72777430200元",
+            "= 1",
+            ">= 100万亿元",
+            "~ 5%",
+            "between 1% and 2%",
+            ">= ref:quota",
+            "done by 2025-06-30",
+        ] {
+            let c = Condition::parse(text).unwrap();
+            assert_eq!(condition_text(&c), c.to_string(), "{text}");
+        }
+    }
 }
