@@ -391,9 +391,16 @@ fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
         sa.cmp(sb).then_with(|| kb.cmp(ka)).then_with(|| rank(b, a))
     });
     let mut series = Series::default();
-    for (span, _, o) in rows {
+    let mut best_key = 0;
+    for (span, key, o) in rows {
         if series.spans.last() == Some(&span) {
-            let best = series.observations.last().copied();
+            // Only a figure of the best one's publication and status (its packed key)
+            // can disagree with it: the others, most of them, are not read at all.
+            let best = series
+                .observations
+                .last()
+                .copied()
+                .filter(|_| key == best_key);
             if best.is_some_and(|b| disagrees(b, o)) {
                 if let Some(c) = series.conflicts.last_mut() {
                     c.push(o);
@@ -401,6 +408,7 @@ fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
             }
             continue;
         }
+        best_key = key;
         series.spans.push(span);
         series.periods.push(o.period);
         series.observations.push(o);
