@@ -427,6 +427,18 @@ fn plain_target(
     })
 }
 
+/// The place of a row the fast read leaves to the reader that reports: an item not
+/// read yet (a read item always has its path). Nothing is allocated.
+fn unread() -> Located<RawTarget> {
+    Located {
+        value: None,
+        id: None,
+        path: String::new(),
+        span: None,
+        fields: FieldSpans::List(Vec::new()),
+    }
+}
+
 /// The columns of a targets table that hold a condition in parts.
 struct PartColumns {
     comparator: usize,
@@ -676,39 +688,34 @@ fn from_tables(
     let mut read = front(&doc, &locate);
     let plain = PlainColumns::of(&paths[1], parts.as_ref());
     // The rows with nothing to report, read without a tree (on every core for a large
-    // table); the others below, in row order, through the reader that reports.
-    let fast = per_row(targets.len(), |row, _| {
+    // table); the others below, in row order, through the reader that reports. Each
+    // row's item is written once, where it stays: a row the fast read leaves (an
+    // unread item) is read in its place, and the items are not moved again.
+    let mut items = per_row(targets.len(), |row, _| {
         let from_parts = from_parts.get(row).is_some_and(Option::is_some);
         plain
             .as_ref()
             .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
+            .unwrap_or_else(unread)
     });
     let mut parsed = from_parts.into_iter();
-    // Each row's item takes the place of its fast read in the same vector (no copy of
-    // the table's items).
-    let items: Vec<Located<RawTarget>> = fast
-        .into_iter()
-        .enumerate()
-        .map(|(row, fast)| {
-            let global = n + row;
-            let part = parsed.next().flatten();
-            let mut item = fast.unwrap_or_else(|| {
-                // A condition read from its parts stands at its value cell (what a later
-                // check, such as a unit that does not fit, is about).
-                let condition = match (&part, &parts) {
-                    (Some(_), Some(p)) => Some(p.value.unwrap_or(p.comparator)),
-                    _ => None,
-                };
-                let node = row_node(targets, row, global, &paths[1], condition);
-                let path = format!("target[{row}]");
-                located(&node, path, &locate, &mut read.issues, read_target)
-            });
-            if let Some(raw) = item.value.as_mut() {
-                raw.parsed = part;
-            }
-            item
-        })
-        .collect();
+    for (row, item) in items.iter_mut().enumerate() {
+        let part = parsed.next().flatten();
+        if item.path.is_empty() {
+            // A condition read from its parts stands at its value cell (what a later
+            // check, such as a unit that does not fit, is about).
+            let condition = match (&part, &parts) {
+                (Some(_), Some(p)) => Some(p.value.unwrap_or(p.comparator)),
+                _ => None,
+            };
+            let node = row_node(targets, row, n + row, &paths[1], condition);
+            let path = format!("target[{row}]");
+            *item = located(&node, path, &locate, &mut read.issues, read_target);
+        }
+        if let Some(raw) = item.value.as_mut() {
+            raw.parsed = part;
+        }
+    }
     if read.targets.is_empty() {
         read.targets = items;
     } else {
