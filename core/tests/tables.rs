@@ -997,3 +997,54 @@ fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
         assert_eq!(target.condition, expected, "{}", target.id);
     }
 }
+
+#[test]
+fn the_plans_own_checks_of_a_large_table_come_in_row_order() {
+    // Above the size at which targets are checked on every core: a target on an
+    // unknown indicator and a value in a unit its indicator cannot take, every
+    // thousand rows, are each reported once, at their row, in row order.
+    let columns = ["id", "indicator", "comparator", "value", "unit"];
+    let rows: Vec<(String, Vec<Cell>)> = (0..12_000)
+        .map(|i| {
+            let (indicator, unit) = match i % 1_000 {
+                3 => ("jobz", "万人"),
+                600 => ("jobs", "%"),
+                _ => ("jobs", "万人"),
+            };
+            (
+                i.to_string(),
+                vec![
+                    text(&format!("t{i}")),
+                    text(indicator),
+                    text(">="),
+                    Cell::float(1.5),
+                    text(unit),
+                ],
+            )
+        })
+        .collect();
+    let t = table("targets", &columns, &rows);
+    let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
+        .unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.clone(),
+                i.location.row.clone().unwrap_or_default(),
+                i.location.field.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected: Vec<_> = (0..12)
+        .flat_map(|k| {
+            [
+                ("unknown_indicator", k * 1_000 + 3, "indicator"),
+                ("incompatible_unit", k * 1_000 + 600, "value"),
+            ]
+        })
+        .map(|(code, row, field)| (code.to_string(), row.to_string(), field.to_string()))
+        .collect();
+    assert_eq!(got, expected, "{e}");
+}

@@ -364,108 +364,141 @@ impl Plan {
                 }
             }
         }
-        for (i, t) in self.targets.iter().enumerate() {
-            let at = |field| (Some(("target", i)), field);
-            if broken.ids.contains(t.indicator.as_str()) {
-                continue;
-            }
-            let Some(ind) = lookup(&t.indicator) else {
-                problem(
-                    at("indicator"),
-                    "unknown_indicator",
-                    format!(
-                        "target {:?} is on unknown indicator {:?}",
-                        t.id, t.indicator
-                    ),
-                );
-                continue;
-            };
-            let milestone = ind.measure == Measure::Milestone;
-            match &t.condition {
-                Condition::Done { .. } if !milestone => problem(
-                    at("condition"),
-                    "bad_condition",
-                    format!(
-                        "target {:?}: 'done by' needs a milestone indicator, {:?} is a {}",
-                        t.id,
-                        ind.id,
-                        ind.measure.name()
-                    ),
+        // Each target is checked alone: on every core for a large plan, in target
+        // order (the WebAssembly build keeps the plain loop, and its size).
+        #[cfg(feature = "parallel")]
+        {
+            let per_target = crate::per_row::per_row(self.targets.len(), |i, _| {
+                let mut found = Vec::new();
+                self.target_problems(i, broken, &lookup, &mut found);
+                found
+            });
+            out.extend(per_target.into_iter().flatten());
+        }
+        #[cfg(not(feature = "parallel"))]
+        for i in 0..self.targets.len() {
+            self.target_problems(i, broken, &lookup, &mut out);
+        }
+        self.contradictions(&mut out);
+        out
+    }
+
+    /// The problems of target `i` (its indicator, its condition and its baseline) into
+    /// `out`; `lookup` finds an indicator that is known and not broken.
+    fn target_problems<'a>(
+        &'a self,
+        i: usize,
+        broken: &Broken,
+        lookup: &(dyn Fn(&str) -> Option<&'a Indicator> + Sync),
+        out: &mut Vec<Problem>,
+    ) {
+        let Some(t) = self.targets.get(i) else {
+            return;
+        };
+        let mut problem = |at, code, message| {
+            out.push(Problem {
+                at,
+                code,
+                message,
+                warning: false,
+            })
+        };
+        let at = |field| (Some(("target", i)), field);
+        if broken.ids.contains(t.indicator.as_str()) {
+            return;
+        }
+        let Some(ind) = lookup(&t.indicator) else {
+            problem(
+                at("indicator"),
+                "unknown_indicator",
+                format!(
+                    "target {:?} is on unknown indicator {:?}",
+                    t.id, t.indicator
                 ),
-                Condition::Done { .. } => {}
-                _ if milestone => problem(
-                    at("condition"),
-                    "bad_condition",
-                    format!(
-                        "target {:?}: a milestone's condition is 'done by YYYY-MM-DD'",
-                        t.id
-                    ),
+            );
+            return;
+        };
+        let milestone = ind.measure == Measure::Milestone;
+        match &t.condition {
+            Condition::Done { .. } if !milestone => problem(
+                at("condition"),
+                "bad_condition",
+                format!(
+                    "target {:?}: 'done by' needs a milestone indicator, {:?} is a {}",
+                    t.id,
+                    ind.id,
+                    ind.measure.name()
                 ),
-                Condition::Reference { key, .. } => {
-                    if let Some(v) = self.references.get(key) {
-                        if !compatible(ind.unit, v.unit()) {
-                            problem(
-                                at("condition"),
-                                "reference_unit",
-                                format!(
-                                    "reference {key:?} = {v} does not fit indicator {:?} in {}",
-                                    ind.id, ind.unit
-                                ),
-                            );
-                        }
+            ),
+            Condition::Done { .. } => {}
+            _ if milestone => problem(
+                at("condition"),
+                "bad_condition",
+                format!(
+                    "target {:?}: a milestone's condition is 'done by YYYY-MM-DD'",
+                    t.id
+                ),
+            ),
+            Condition::Reference { key, .. } => {
+                if let Some(v) = self.references.get(key) {
+                    if !compatible(ind.unit, v.unit()) {
+                        problem(
+                            at("condition"),
+                            "reference_unit",
+                            format!(
+                                "reference {key:?} = {v} does not fit indicator {:?} in {}",
+                                ind.id, ind.unit
+                            ),
+                        );
                     }
                 }
-                c => {
-                    // The one or two bounds (no allocation per target).
-                    let mut units: [Option<Quantity>; 2] = [None, None];
-                    match c {
-                        Condition::Compare { value, .. } => units[0] = Some(*value),
-                        Condition::Approx { value, tolerance } => {
-                            units[0] = Some(*value);
-                            if let Some(tol) = tolerance {
-                                if !compatible(value.unit(), tol.unit())
-                                    && tol.unit().symbol() != "%"
-                                {
-                                    problem(
-                                        at("condition"),
-                                        "incompatible_unit",
-                                        format!(
-                                            "target {:?}: tolerance {tol} does not fit {value}",
-                                            t.id
-                                        ),
-                                    );
-                                }
+            }
+            c => {
+                // The one or two bounds (no allocation per target).
+                let mut units: [Option<Quantity>; 2] = [None, None];
+                match c {
+                    Condition::Compare { value, .. } => units[0] = Some(*value),
+                    Condition::Approx { value, tolerance } => {
+                        units[0] = Some(*value);
+                        if let Some(tol) = tolerance {
+                            if !compatible(value.unit(), tol.unit()) && tol.unit().symbol() != "%" {
+                                problem(
+                                    at("condition"),
+                                    "incompatible_unit",
+                                    format!(
+                                        "target {:?}: tolerance {tol} does not fit {value}",
+                                        t.id
+                                    ),
+                                );
                             }
                         }
-                        Condition::Between { low, high } => units = [Some(*low), Some(*high)],
-                        _ => {}
                     }
-                    for q in units.into_iter().flatten() {
-                        if !compatible(ind.unit, q.unit()) {
-                            problem(
+                    Condition::Between { low, high } => units = [Some(*low), Some(*high)],
+                    _ => {}
+                }
+                for q in units.into_iter().flatten() {
+                    if !compatible(ind.unit, q.unit()) {
+                        problem(
                                 at("condition"),
                                 "incompatible_unit",
                                 format!("target {:?}: {q} ({}) does not fit indicator {:?} measured in {} ({})", t.id, q.dimension(), ind.id, ind.unit, ind.unit.dimension()),
                             );
-                        }
                     }
                 }
             }
-            if let Some(b) = &t.baseline {
-                if !compatible(ind.unit, b.unit()) {
-                    problem(
-                        at("baseline"),
-                        "incompatible_unit",
-                        format!(
-                            "target {:?}: baseline {b} does not fit indicator {:?} in {}",
-                            t.id, ind.id, ind.unit
-                        ),
-                    );
-                }
+        }
+        if let Some(b) = &t.baseline {
+            if !compatible(ind.unit, b.unit()) {
+                problem(
+                    at("baseline"),
+                    "incompatible_unit",
+                    format!(
+                        "target {:?}: baseline {b} does not fit indicator {:?} in {}",
+                        t.id, ind.id, ind.unit
+                    ),
+                );
             }
         }
-        self.contradictions(&mut out);
-        out
     }
 
     /// True when the formula of `id` reaches `id` again through other formulas.

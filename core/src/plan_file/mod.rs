@@ -103,7 +103,8 @@ enum FromParts {
 struct Located<T> {
     value: Option<T>,
     /// The item's `id` string as written, even when the item had a problem, so what
-    /// refers to it is not also reported (first cause only).
+    /// refers to it is not also reported (first cause only). Read only for an item with
+    /// a problem: a table row read without a tree (which has none) leaves it out.
     id: Option<String>,
     path: String,
     span: Option<Range<usize>>,

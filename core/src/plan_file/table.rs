@@ -412,7 +412,8 @@ fn plain_target(
         return None;
     }
     Some(Located {
-        id: raw.id.clone(),
+        // Read only for an item with a problem: a fast-read row has none.
+        id: None,
         value: Some(raw),
         path: format!("target[{row}]"),
         span: cell_span(global, None),
