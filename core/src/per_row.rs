@@ -1,5 +1,6 @@
 //! Work done once per row of a large table, on every core: the rows are independent,
-//! so the results are the same as on one thread, in row order.
+//! so the results are the same as on one thread, in row order; and two independent
+//! pieces of work side by side.
 
 /// Below this many rows a table is read on one thread: splitting costs more than it
 /// saves.
@@ -20,4 +21,19 @@ pub(crate) fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T 
     }
     let mut scratch = String::new();
     (0..rows).map(|row| f(row, &mut scratch)).collect()
+}
+
+/// Both results: side by side on two threads with the `parallel` feature and
+/// `parallel`, else one after the other.
+pub(crate) fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    #[cfg(feature = "parallel")]
+    if parallel {
+        return rayon::join(a, b);
+    }
+    let _ = parallel;
+    (a(), b())
 }

@@ -101,7 +101,7 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
     // cores they run side by side.
     let indicators = rows::indicators_of(plan);
     let positions = observations.positions(&indicators, options.parallel);
-    let (data, (as_of, checked)) = join(
+    let (data, (as_of, checked)) = crate::per_row::join(
         options.parallel,
         || {
             data::Data::new(
@@ -139,21 +139,6 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
     let mut issues = checked.errors;
     issues.extend(checked.warnings);
     Scorecard::new(plan, options, as_of, assessments, issues)
-}
-
-/// Both results: side by side on two threads with the `parallel` feature and
-/// `parallel`, else one after the other.
-fn join<A: Send, B: Send>(
-    parallel: bool,
-    a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    #[cfg(feature = "parallel")]
-    if parallel {
-        return rayon::join(a, b);
-    }
-    let _ = parallel;
-    (a(), b())
 }
 
 /// Every target's verdict, in plan order: on all cores with the `parallel` feature

@@ -615,55 +615,59 @@ fn from_tables(
         key_span: None,
         node: leaf(Value::Str(v.to_string())),
     };
-    // An empty id or period is left out, so the reader reports it missing.
-    let mut head = Vec::new();
-    for (key, v) in [
-        ("id", &Some(header.id.clone()).filter(|v| !v.is_empty())),
-        (
-            "period",
-            &Some(header.period.clone()).filter(|v| !v.is_empty()),
-        ),
-        ("title", &header.title),
-        ("jurisdiction", &header.jurisdiction),
-        ("document", &header.document),
-    ] {
-        if let Some(v) = v {
-            head.push(str_entry(key, v));
-        }
-    }
     let n = indicators.len();
-    let rows = |t: usize, offset: usize| {
-        let table = tables[t];
-        (0..table.len())
-            .map(|r| row_node(table, r, offset + r, &paths[t], None))
-            .collect::<Vec<_>>()
+    // The header and the indicators as the tree the reader reads (built beside the
+    // targets' fast read, below).
+    let document = || {
+        // An empty id or period is left out, so the reader reports it missing.
+        let mut head = Vec::new();
+        for (key, v) in [
+            ("id", &Some(header.id.clone()).filter(|v| !v.is_empty())),
+            (
+                "period",
+                &Some(header.period.clone()).filter(|v| !v.is_empty()),
+            ),
+            ("title", &header.title),
+            ("jurisdiction", &header.jurisdiction),
+            ("document", &header.document),
+        ] {
+            if let Some(v) = v {
+                head.push(str_entry(key, v));
+            }
+        }
+        let rows = |t: usize, offset: usize| {
+            let table = tables[t];
+            (0..table.len())
+                .map(|r| row_node(table, r, offset + r, &paths[t], None))
+                .collect::<Vec<_>>()
+        };
+        // The targets are read row by row below, most without a tree.
+        let mut root = vec![
+            Entry {
+                key: "plan".into(),
+                key_span: None,
+                node: leaf(Value::Table(head)),
+            },
+            Entry {
+                key: "indicator".into(),
+                key_span: None,
+                node: leaf(Value::Array(rows(0, 0))),
+            },
+        ];
+        if !header.references.is_empty() {
+            let refs = header
+                .references
+                .iter()
+                .map(|(k, v)| str_entry(k, v))
+                .collect();
+            root.push(Entry {
+                key: "reference".into(),
+                key_span: None,
+                node: leaf(Value::Table(refs)),
+            });
+        }
+        leaf(Value::Table(root))
     };
-    // The targets are read row by row below, most without a tree.
-    let mut root = vec![
-        Entry {
-            key: "plan".into(),
-            key_span: None,
-            node: leaf(Value::Table(head)),
-        },
-        Entry {
-            key: "indicator".into(),
-            key_span: None,
-            node: leaf(Value::Array(rows(0, 0))),
-        },
-    ];
-    if !header.references.is_empty() {
-        let refs = header
-            .references
-            .iter()
-            .map(|(k, v)| str_entry(k, v))
-            .collect();
-        root.push(Entry {
-            key: "reference".into(),
-            key_span: None,
-            node: leaf(Value::Table(refs)),
-        });
-    }
-    let doc = leaf(Value::Table(root));
 
     let locate = |path: &str, span: Span| match span {
         Some(s) => {
@@ -686,19 +690,25 @@ fn from_tables(
             ..Location::default()
         },
     };
-    let mut read = front(&doc, &locate);
     let plain = PlainColumns::of(&paths[1], parts.as_ref());
-    // The rows with nothing to report, read without a tree (on every core for a large
-    // table); the others below, in row order, through the reader that reports. Each
-    // row's item is written once, where it stays: a row the fast read leaves (an
-    // unread item) is read in its place, and the items are not moved again.
-    let mut items = per_row(targets.len(), |row, _| {
-        let from_parts = from_parts.get(row).is_some_and(Option::is_some);
-        plain
-            .as_ref()
-            .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
-            .unwrap_or_else(unread)
-    });
+    // The header and indicators through the reader that reports, beside the target
+    // rows with nothing to report, read without a tree (on every core for a large
+    // table); the other rows below, in row order, through the reader. Each row's item
+    // is written once, where it stays: a row the fast read leaves (an unread item) is
+    // read in its place, and the items are not moved again.
+    let (mut read, mut items) = crate::per_row::join(
+        true,
+        || front(&document(), &locate),
+        || {
+            per_row(targets.len(), |row, _| {
+                let from_parts = from_parts.get(row).is_some_and(Option::is_some);
+                plain
+                    .as_ref()
+                    .and_then(|p| plain_target(targets, row, n + row, p, from_parts))
+                    .unwrap_or_else(unread)
+            })
+        },
+    );
     let mut parsed = from_parts.into_iter();
     for (row, item) in items.iter_mut().enumerate() {
         let part = parsed.next().flatten();
