@@ -129,7 +129,7 @@ impl Plan {
         let mut bound = self.clone();
         bound.references.insert(key, value);
         if let Some(p) = bound
-            .problems(&check::Broken::default())
+            .problems(&check::Broken::default(), false)
             .into_iter()
             .find(|p| p.code == "reference_unit")
         {

@@ -63,9 +63,8 @@ impl Plan {
     /// Checks a plan built in code: every error, each located by its path
     /// (`target[3].condition`). Warnings are left to [`check`](Plan::check).
     pub fn validate(&self) -> Vec<Issue> {
-        self.problems(&Broken::default())
+        self.problems(&Broken::default(), false)
             .into_iter()
-            .filter(|p| !p.warning)
             .map(by_path)
             .collect()
     }
@@ -105,7 +104,7 @@ impl Plan {
     /// ```
     pub fn check(&self, observations: &Observations) -> Checked {
         let mut out = Checked::default();
-        for p in self.problems(&Broken::default()) {
+        for p in self.problems(&Broken::default(), true) {
             if p.warning {
                 out.warnings.push(by_path(p));
             } else {
@@ -280,8 +279,11 @@ impl Plan {
     /// Every check of the plan's own items, shared by the file loader,
     /// [`validate`](Plan::validate) and [`check`](Plan::check). Indicators in `broken`
     /// had a problem of their own already reported: what refers to them is not checked
-    /// again (the first cause only).
-    pub(crate) fn problems(&self, broken: &Broken) -> Vec<Problem> {
+    /// again (the first cause only). With `contradictions`, also the warnings of
+    /// targets that contradict their indicator's direction, which only
+    /// [`check`](Plan::check) reports (a load and [`validate`](Plan::validate) leave
+    /// them out, and skip the pass).
+    pub(crate) fn problems(&self, broken: &Broken, contradictions: bool) -> Vec<Problem> {
         let index = self.index();
         let known = |id: &str| index.contains_key(id) || broken.ids.contains(id);
         let lookup = |id: &str| index.get(id).copied().filter(|_| !broken.ids.contains(id));
@@ -379,7 +381,9 @@ impl Plan {
         for i in 0..self.targets.len() {
             self.target_problems(i, broken, &lookup, &mut out);
         }
-        self.contradictions(&mut out);
+        if contradictions {
+            self.contradictions(&mut out);
+        }
         out
     }
 

@@ -725,11 +725,8 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     }
 
     // Every semantic check, located at the offending item.
-    for problem in plan.problems(&broken) {
-        if problem.warning {
-            // Contradictions do not stop a load; `Plan::check` reports them.
-            continue;
-        }
+    // Contradictions do not stop a load (`Plan::check` reports them): not looked for.
+    for problem in plan.problems(&broken, false) {
         let (path, field) = problem.at;
         let location = match path {
             Some((what, i)) => {
