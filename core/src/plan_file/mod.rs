@@ -692,7 +692,12 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         crate::observation::TextSet::default(),
         crate::observation::TextSet::default(),
     );
-    for t in &plan.targets {
+    // (Needed only for an indicator without its own polarity.)
+    let implied = front
+        .indicators
+        .iter()
+        .any(|l| l.value.as_ref().is_some_and(|raw| raw.polarity.is_none()));
+    for t in plan.targets.iter().filter(|_| implied) {
         let op = match &t.condition {
             Condition::Compare { op, .. } => *op,
             Condition::Reference { op: Some(op), .. } => *op,
