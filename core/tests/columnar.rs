@@ -534,3 +534,59 @@ fn builtin_assessments() -> Vec<planwatch::Assessment> {
     }
     all
 }
+
+/// Integer periods (years found by index, other integers by hashing) read as their
+/// text does, whatever their order; a missing or impossible one is reported at its row.
+#[test]
+fn integer_periods_read_as_their_text() {
+    let years: Vec<Option<i64>> = (0..5_000i64)
+        .map(|i| match i {
+            17 => None,
+            40 => Some(-3),
+            41 => Some(12_345),
+            _ => Some(1990 + (i * 7_919) % 41),
+        })
+        .collect();
+    let n = years.len();
+    let text = |y: &Option<i64>| y.map(|y| y.to_string()).unwrap_or_default();
+    let make = |periods: &[Option<i64>], as_text: bool| {
+        let n = periods.len();
+        let periods: ArrayRef = if as_text {
+            let texts: Vec<String> = periods.iter().map(text).collect();
+            strings(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+        } else {
+            Arc::new(Int64Array::from(periods.to_vec()))
+        };
+        batch(vec![
+            ("indicator", strings(&vec!["gdp"; n])),
+            ("period", periods),
+            ("value", Arc::new(Int64Array::from_iter_values(0..n as i64))),
+            ("unit", strings(&vec!["亿元"; n])),
+        ])
+    };
+    let issues = |b: RecordBatch| {
+        let err = Observations::from_arrow(&[b], "frame").unwrap_err();
+        err.issues()
+            .iter()
+            .map(|i| (i.location.path.clone(), i.code.clone()))
+            .collect::<Vec<_>>()
+    };
+    let bad = issues(make(&years, false));
+    assert_eq!(bad, issues(make(&years, true)));
+    assert_eq!(
+        bad.iter()
+            .map(|(p, _)| p.as_deref().unwrap())
+            .collect::<Vec<_>>(),
+        ["[17].period", "[40].period", "[41].period"]
+    );
+    let good: Vec<Option<i64>> = years
+        .iter()
+        .flatten()
+        .filter(|y| (0..10_000).contains(*y))
+        .map(|y| Some(*y))
+        .collect();
+    let from_ints = Observations::from_arrow(&[make(&good, false)], "frame").unwrap();
+    let from_text = Observations::from_arrow(&[make(&good, true)], "frame").unwrap();
+    assert_eq!(from_ints, from_text);
+    assert_eq!(from_ints.len(), n - 3);
+}

@@ -322,21 +322,28 @@ impl<'a> Texts<'a> {
                     nulls: array.logical_nulls(),
                 }
             }
-            // Integer years: each distinct one written once, as a dictionary.
+            // Integer years: each distinct one written once, as a dictionary. A year
+            // of 0..=9999 finds its entry by index, any other integer by hashing.
             _ if integers => {
-                let ints = integers_of(array)?;
+                let mut years = vec![usize::MAX; 10_000];
                 let mut seen: HashMap<i128, usize> = HashMap::default();
                 let mut values = Vec::new();
-                let keys = ints
-                    .iter()
-                    .map(|v| {
-                        let n = v.unwrap_or(0);
-                        *seen.entry(n).or_insert_with(|| {
-                            values.push(Some(n.to_string()));
-                            values.len() - 1
-                        })
-                    })
-                    .collect();
+                let mut entry =
+                    |n: i128| match usize::try_from(n).ok().and_then(|i| years.get_mut(i)) {
+                        Some(k) if *k != usize::MAX => *k,
+                        slot => {
+                            let key = *seen.entry(n).or_insert_with(|| {
+                                values.push(Some(n.to_string()));
+                                values.len() - 1
+                            });
+                            if let Some(k) = slot {
+                                *k = key;
+                            }
+                            key
+                        }
+                    };
+                let mut keys = Vec::with_capacity(array.len());
+                each_integer(array, |v| keys.push(entry(v.unwrap_or(0))))?;
                 Texts::Dict {
                     values,
                     keys,
@@ -370,16 +377,23 @@ impl<'a> Texts<'a> {
 
 /// Every integer of an integer column, widened; `None` for another type.
 fn integers_of(array: &dyn Array) -> Option<Vec<Option<i128>>> {
+    let mut out = Vec::with_capacity(array.len());
+    each_integer(array, |v| out.push(v))?;
+    Some(out)
+}
+
+/// `f` of every integer of an integer column in row order, widened (without a vector
+/// of them); `None` for another type.
+fn each_integer(array: &dyn Array, mut f: impl FnMut(Option<i128>)) -> Option<()> {
     macro_rules! widen {
         ($t:ty) => {
             array
                 .as_primitive::<$t>()
                 .iter()
-                .map(|v| v.map(i128::from))
-                .collect()
+                .for_each(|v| f(v.map(i128::from)))
         };
     }
-    Some(match array.data_type() {
+    match array.data_type() {
         DataType::Int8 => widen!(Int8Type),
         DataType::Int16 => widen!(Int16Type),
         DataType::Int32 => widen!(Int32Type),
@@ -389,7 +403,8 @@ fn integers_of(array: &dyn Array) -> Option<Vec<Option<i128>>> {
         DataType::UInt32 => widen!(UInt32Type),
         DataType::UInt64 => widen!(UInt64Type),
         _ => return None,
-    })
+    }
+    Some(())
 }
 
 /// The value column.
