@@ -408,12 +408,13 @@ fn each_integer(array: &dyn Array, mut f: impl FnMut(Option<i128>)) -> Option<()
 }
 
 /// The value column.
+/// (Read in place where the column's type is one: no vector of a million values.)
 enum Values<'a> {
-    Decimal(Vec<Option<i128>>, i8),
+    Decimal(&'a arrow_array::Decimal128Array, i8),
     Decimal256(&'a arrow_array::Decimal256Array, i8),
     Int(Vec<Option<i128>>),
-    Float(Vec<Option<f64>>),
-    Float32(Vec<Option<f32>>),
+    Float(&'a arrow_array::Float64Array),
+    Float32(&'a arrow_array::Float32Array),
     Bool(&'a arrow_array::BooleanArray),
     Text(Texts<'a>),
 }
@@ -421,20 +422,15 @@ enum Values<'a> {
 impl<'a> Values<'a> {
     fn new(array: &'a dyn Array) -> Option<Values<'a>> {
         Some(match array.data_type() {
-            DataType::Decimal128(_, scale) => Values::Decimal(
-                array.as_primitive::<Decimal128Type>().iter().collect(),
-                *scale,
-            ),
+            DataType::Decimal128(_, scale) => {
+                Values::Decimal(array.as_primitive::<Decimal128Type>(), *scale)
+            }
             DataType::Decimal256(_, scale) => {
                 Values::Decimal256(array.as_primitive::<Decimal256Type>(), *scale)
             }
-            DataType::Float64 => {
-                Values::Float(array.as_primitive::<Float64Type>().iter().collect())
-            }
+            DataType::Float64 => Values::Float(array.as_primitive::<Float64Type>()),
             // A float32 is read through its own shortest text (16.4f32 is "16.4").
-            DataType::Float32 => {
-                Values::Float32(array.as_primitive::<Float32Type>().iter().collect())
-            }
+            DataType::Float32 => Values::Float32(array.as_primitive::<Float32Type>()),
             DataType::Boolean => Values::Bool(array.as_boolean()),
             _ => match integers_of(array) {
                 Some(v) => Values::Int(v),
@@ -453,7 +449,7 @@ impl<'a> Values<'a> {
         match self {
             // The scale is the column's, not the value's: 15000 in a decimal(10, 2)
             // column is 15000, not 15000.00.
-            Values::Decimal(v, scale) => match v.get(i).copied().flatten() {
+            Values::Decimal(a, scale) => match present(*a, i) {
                 None => Ok(missing()),
                 Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
             },
@@ -470,7 +466,7 @@ impl<'a> Values<'a> {
                 None => Ok(missing()),
                 Some(n) => decimal(n, 0).map(Value::Exact),
             },
-            Values::Float(v) => match v.get(i).copied().flatten() {
+            Values::Float(a) => match present(*a, i) {
                 None => Ok(missing()),
                 // Most floats of a table: the shortest text's decimal without the text.
                 Some(f) => match shortest_decimal(f) {
@@ -478,7 +474,7 @@ impl<'a> Values<'a> {
                     None => float_value(f, f.is_nan(), f.is_infinite(), scratch),
                 },
             },
-            Values::Float32(v) => match v.get(i).copied().flatten() {
+            Values::Float32(a) => match present(*a, i) {
                 None => Ok(missing()),
                 Some(f) => float_value(f, f.is_nan(), f.is_infinite(), scratch),
             },
@@ -495,6 +491,14 @@ impl<'a> Values<'a> {
             },
         }
     }
+}
+
+/// Row `i` of a primitive column, unless it is null or past the column's end.
+fn present<T: arrow_array::ArrowPrimitiveType>(
+    a: &arrow_array::PrimitiveArray<T>,
+    i: usize,
+) -> Option<T::Native> {
+    (i < a.len() && a.is_valid(i)).then(|| a.value(i))
 }
 
 /// A float cell's value: its shortest round-trip text, read exactly.
