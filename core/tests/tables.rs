@@ -924,6 +924,29 @@ fn arrow_columns_become_the_cells_a_sheet_would_hold() {
     );
 }
 
+/// The error of a targets table (conditions in parts, over `part_indicators`) and its
+/// problems as (code, row label, field).
+fn part_table_problems(
+    columns: &[&str],
+    rows: &[(String, Vec<Cell>)],
+) -> (planwatch::Error, Vec<(String, String, String)>) {
+    let t = table("targets", columns, rows);
+    let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
+        .unwrap_err();
+    let got = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.clone(),
+                i.location.row.clone().unwrap_or_default(),
+                i.location.field.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    (e, got)
+}
+
 #[test]
 fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
     // Above the size at which rows are read on every core: each row's condition and
@@ -950,25 +973,17 @@ fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
             )
         })
         .collect();
-    let t = table("targets", &columns, &rows);
-    let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
-        .unwrap_err();
-    let got: Vec<_> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.location.row.clone().unwrap_or_default(),
-                i.location.field.clone(),
-            )
-        })
+    let (e, got) = part_table_problems(&columns, &rows);
+    let got: Vec<_> = got
+        .into_iter()
+        .map(|(_, row, field)| (row, field))
         .collect();
     assert_eq!(
         got,
         [
-            ("777".to_string(), Some("comparator".to_string())),
-            ("5000".to_string(), Some("unit".to_string())),
-            ("9999".to_string(), Some("tier".to_string())),
+            ("777".to_string(), "comparator".to_string()),
+            ("5000".to_string(), "unit".to_string()),
+            ("9999".to_string(), "tier".to_string()),
         ],
         "{e}"
     );
@@ -1023,20 +1038,7 @@ fn the_plans_own_checks_of_a_large_table_come_in_row_order() {
             )
         })
         .collect();
-    let t = table("targets", &columns, &rows);
-    let e = Plan::from_tables(&part_indicators(), &t, &PlanHeader::new("p", "2024"), false)
-        .unwrap_err();
-    let got: Vec<_> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.code.clone(),
-                i.location.row.clone().unwrap_or_default(),
-                i.location.field.clone().unwrap_or_default(),
-            )
-        })
-        .collect();
+    let (e, got) = part_table_problems(&columns, &rows);
     let expected: Vec<_> = (0..12)
         .flat_map(|k| {
             [

@@ -52,6 +52,22 @@ pub(crate) struct Problem {
     pub(crate) warning: bool,
 }
 
+impl Problem {
+    /// An error (not a warning) at `at`.
+    fn error(
+        at: (Option<(&'static str, usize)>, &'static str),
+        code: &'static str,
+        message: String,
+    ) -> Problem {
+        Problem {
+            at,
+            code,
+            message,
+            warning: false,
+        }
+    }
+}
+
 /// Indicators whose own definition had a problem (an unknown `kind`, a bad unit):
 /// known by id, but not checked against (see [`Plan::problems`]).
 #[derive(Debug, Default)]
@@ -288,14 +304,7 @@ impl Plan {
         let known = |id: &str| index.contains_key(id) || broken.ids.contains(id);
         let lookup = |id: &str| index.get(id).copied().filter(|_| !broken.ids.contains(id));
         let mut out = Vec::new();
-        let mut problem = |at, code, message| {
-            out.push(Problem {
-                at,
-                code,
-                message,
-                warning: false,
-            })
-        };
+        let mut problem = |at, code, message| out.push(Problem::error(at, code, message));
         let mut ids = HashSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if !ids.insert(ind.id.as_str()) {
@@ -399,14 +408,7 @@ impl Plan {
         let Some(t) = self.targets.get(i) else {
             return;
         };
-        let mut problem = |at, code, message| {
-            out.push(Problem {
-                at,
-                code,
-                message,
-                warning: false,
-            })
-        };
+        let mut problem = |at, code, message| out.push(Problem::error(at, code, message));
         let at = |field| (Some(("target", i)), field);
         if broken.ids.contains(t.indicator.as_str()) {
             return;
