@@ -7,8 +7,8 @@
 #![cfg(feature = "parallel")]
 
 use planwatch::{
-    evaluate, Comparator, Condition, Decimal, Indicator, Kind, Measure, Names, Observation,
-    ObservationStatus, Observations, Options, Period, Plan, Quantity, Target, Unit,
+    evaluate, Comparator, Condition, Decimal, Indicator, Kind, LenientObservations, Measure, Names,
+    Observation, ObservationStatus, Observations, Options, Period, Plan, Quantity, Target, Unit,
 };
 
 const INDICATORS: usize = 1_500;
@@ -149,4 +149,38 @@ fn the_parallel_index_gives_the_sequential_bytes() {
             evaluate(&plan, &reversed, &one).to_json()
         );
     }
+}
+
+#[test]
+fn a_large_batch_is_extended_checked_and_freed_whole() {
+    // Past 100,000 rows a batch is freed on every core; extending a batch and splitting
+    // off its unknown ids move its rows out first, so each row is still kept or
+    // reported once.
+    let (plan, obs) = workload();
+    let n = obs.len();
+    let mut twice = obs.clone();
+    twice.extend(obs.clone());
+    assert!(twice.len() >= 100_000, "{}", twice.len());
+    assert_eq!(twice.len(), 2 * n);
+    assert!(twice.iter().take(n).eq(obs.iter()));
+    assert!(twice.iter().skip(n).eq(obs.iter()));
+    // Splitting off the rows on unknown ids (the plan's own jurisdiction only).
+    let split = |o: Observations| {
+        let lenient = LenientObservations {
+            observations: o,
+            rejected: Vec::new(),
+        }
+        .against(&plan);
+        assert!(lenient
+            .rejected
+            .iter()
+            .all(|i| i.code == "unknown_indicator"));
+        (lenient.observations.len(), lenient.rejected.len())
+    };
+    let (kept, rejected) = split(obs.clone());
+    assert!(rejected > 0);
+    assert_eq!(kept + rejected, n);
+    assert_eq!(split(twice.clone()), (2 * kept, 2 * rejected));
+    drop(twice);
+    assert_eq!(obs.len(), n);
 }
