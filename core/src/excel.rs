@@ -160,7 +160,7 @@ impl Plan {
     /// documentation for the sheets); `file` names it in error locations. Non-empty
     /// fields of `header` take precedence over the workbook's `plan` sheet. Columns the
     /// schema does not have are ignored, or with `strict` reported. Every problem of
-    /// the workbook comes in one [`ErrorKind::Plan`] error, each at its sheet, row and
+    /// the workbook comes in one [`ErrorKind::Validation`] error, each at its sheet, row and
     /// column.
     pub fn from_excel<R: Read + Seek>(
         reader: R,

@@ -49,8 +49,8 @@ pub mod evaluation {
 /// [`extract`](crate::extract()) and [`draft_plan`] functions.
 ///
 /// The extraction enums are named for the finding they describe, so they are not
-/// confused with the evaluation's verdict [`Status`](crate::Status) and the plan
-/// indicator's [`Measure`](crate::Measure), which are different sets of values.
+/// confused with the evaluation's verdict [`Status`] and the plan
+/// indicator's [`Measure`], which are different sets of values.
 pub mod extraction {
     #[doc(inline)]
     pub use crate::extract::{

@@ -38,7 +38,7 @@ pub use crate::schema::{DATE, DECIMAL};
 /// - dates (the [`DATE`] newtype) are date32;
 /// - booleans, integers and floats are boolean, int64 (uint64 when a value needs it)
 ///   and float64;
-/// - sequences are lists: of their item type (`notes`: list<utf8>), or of structs
+/// - sequences are lists: of their item type (`notes`: `list<utf8>`), or of structs
 ///   whose fields follow these rules (`inputs`, `conflicts`: list<struct<indicator,
 ///   period, value decimal128, …>>);
 /// - `None` is null; a column null in every row is of type null; a column whose

@@ -262,7 +262,7 @@ impl Plan {
     /// `[[indicator]]` and `[[target]]` items, and its header. The rows are read by
     /// the plan file's reader, so the same conditions, kinds (`binding` or 约束性) and
     /// checks apply, and every problem is reported at once, each at its table, row
-    /// label and column (an [`ErrorKind::Plan`](crate::ErrorKind::Plan) error whose
+    /// label and column (an [`ErrorKind::Validation`](crate::ErrorKind::Validation) error whose
     /// issues carry the cell as `input`). Columns the schema does not have (备注) are
     /// ignored, or with `strict` each reported once at its header.
     ///

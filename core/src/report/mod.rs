@@ -192,8 +192,7 @@ impl Scorecard {
     }
 
     /// A plain-text report for terminals: the summary, then one table whose columns
-    /// line up for Chinese text (East Asian wide characters count two columns; see
-    /// [`display_width`]). Separators are ASCII, so the alignment holds in terminals
+    /// line up for Chinese text (East Asian wide characters count two columns). Separators are ASCII, so the alignment holds in terminals
     /// that draw ambiguous-width characters wide.
     pub fn to_text(&self, lang: Lang) -> String {
         collect(|s| self.write_text(lang, s))
