@@ -164,6 +164,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 # The wasm bindings are compiled for wasm32 only, so lint them there too.
 cargo clippy -p planwatch-wasm --target "$WASM_TARGET" -- -D warnings
 
+step "cargo doc"
+# The API docs build and every link in them resolves (a renamed item leaves none dangling).
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
 step "cargo test"
 cargo test --workspace 2>&1 | tee "$LOGS/rust.log"
 RUST_PASSED=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /^passed/) n += $i } END { print n + 0 }' "$LOGS/rust.log")
