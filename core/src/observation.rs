@@ -114,8 +114,8 @@ impl PartialEq for Observations {
     }
 }
 
-/// A large batch is freed on every core: a million observations hold a million id
-/// strings, and freeing them on one thread took about as long as reading them on two.
+/// A large batch is freed on every core: its million id strings were mostly allocated
+/// on the cores that read them, and one thread freeing them all took 0.03-0.04 s.
 /// (The same as the plain drop otherwise.)
 #[cfg(feature = "parallel")]
 impl Drop for Observations {
