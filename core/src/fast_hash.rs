@@ -1,9 +1,10 @@
 //! A fast, non-cryptographic hasher for the evaluation's own maps and the loaders'
 //! memos, keyed by indicator ids, periods and texts that come from the plan and the
 //! data: one multiply-and-rotate per eight bytes (as rustc's FxHash), where std's
-//! SipHash spent a tenth of an evaluation hashing a million short ids. The keys are not chosen by an adversary who could
-//! flood one bucket, and the maps only group and look up; iteration order never
-//! reaches a result (every map's contents are sorted or looked up, not listed).
+//! SipHash spent a tenth of an evaluation hashing a million short ids. The keys are
+//! not chosen by an adversary who could flood one bucket, and the maps only group and
+//! look up; iteration order never reaches a result (every map's contents are sorted or
+//! looked up, not listed).
 
 use std::hash::{BuildHasherDefault, Hasher};
 

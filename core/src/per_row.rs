@@ -7,11 +7,23 @@
 #[cfg(feature = "parallel")]
 const PARALLEL_MIN_ROWS: usize = 10_000;
 
+/// True when a table of `rows` rows is worth splitting over the cores (never without
+/// the `parallel` feature).
+pub(crate) fn large(rows: usize) -> bool {
+    #[cfg(feature = "parallel")]
+    return rows >= PARALLEL_MIN_ROWS;
+    #[cfg(not(feature = "parallel"))]
+    {
+        let _ = rows;
+        false
+    }
+}
+
 /// `f` of each row `0..rows`, in row order, each call given its thread's scratch string:
 /// on every core for a large table with the `parallel` feature.
 pub(crate) fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T + Sync) -> Vec<T> {
     #[cfg(feature = "parallel")]
-    if rows >= PARALLEL_MIN_ROWS {
+    if large(rows) {
         use rayon::prelude::*;
         return (0..rows)
             .into_par_iter()

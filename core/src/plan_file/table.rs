@@ -693,11 +693,11 @@ fn from_tables(
     let plain = PlainColumns::of(&paths[1], parts.as_ref());
     // The header and indicators through the reader that reports, beside the target
     // rows with nothing to report, read without a tree (on every core for a large
-    // table); the other rows below, in row order, through the reader. Each row's item
-    // is written once, where it stays: a row the fast read leaves (an unread item) is
-    // read in its place, and the items are not moved again.
+    // table, the two side by side); the other rows below, in row order, through the
+    // reader. Each row's item is written once, where it stays: a row the fast read
+    // leaves (an unread item) is read in its place, and the items are not moved again.
     let (mut read, mut items) = crate::per_row::join(
-        true,
+        crate::per_row::large(targets.len()),
         || front(&document(), &locate),
         || {
             per_row(targets.len(), |row, _| {
