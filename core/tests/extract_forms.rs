@@ -742,3 +742,71 @@ fn held_out_classes_3_and_4_indicators_and_status() {
     assert_eq!(got.len(), 3, "{got:?}");
     assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
 }
+
+#[test]
+fn a_bound_before_a_counted_noun_selects_what_is_counted() {
+    // The bound (以上, 超) before 的 and a count is a criterion: no finding, and its
+    // 以上 is no plan cue for the count.
+    assert_eq!(
+        tuples("全市主营业务收入500万元以上的工业企业有320家。"),
+        [t("actual", "=", Some("320"), Some("家"))]
+    );
+    assert_eq!(
+        tuples("人口规模在50万以上的城市达到18个。"),
+        [t("actual", "=", Some("18"), Some("个"))]
+    );
+    assert_eq!(
+        tuples("全区共有规模以上工业企业215家，其中产值超10亿元的企业14家。"),
+        [
+            t("actual", "=", Some("215"), Some("家")),
+            t("actual", "=", Some("14"), Some("家")),
+        ]
+    );
+    // An exact figure is a value of what is counted (their total), and a share of
+    // things with no count after it is a finding.
+    assert_eq!(
+        tuples("年内实施总投资35亿元的80项城建重点工程。").len(),
+        2
+    );
+    let got = one("60%以上的村实现集体经济收入超10万元。");
+    assert_eq!(
+        (got[0].1.as_str(), got[0].2.as_deref()),
+        (">=", Some("60")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_change_from_one_period_to_another_names_its_subject() {
+    // The period a figure of a change belongs to ("由2020年的", "由上年") is when,
+    // not what; a shift (转为) continues the subject.
+    let got = named("城镇化率由2020年的55.3%提高到2024年的60.1%。");
+    assert_eq!(
+        got,
+        [n("城镇化率", "=", "55.3", "%"), n("城镇化率", "=", "60.1", "%")]
+    );
+    let got = named("工业用电量由上年下降3.2%转为增长4.5%。");
+    assert_eq!(
+        got,
+        [n("工业用电量", "=", "-3.2", "%"), n("工业用电量", "=", "4.5", "%")]
+    );
+    // A decline named before its predicate is a fall.
+    assert_eq!(
+        named("单位GDP能耗降幅为3.2%。"),
+        [n("单位GDP能耗降幅", "=", "-3.2", "%")]
+    );
+}
+
+#[test]
+fn plan_headers_horizons_and_stretch_words_over_their_clauses() {
+    // 预计 after a plan header estimates the plan year: still targets.
+    let got = one("主要预期目标是：预计地区生产总值同比增长5.5%左右，固定资产投资同比增长6%。");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // 到 + digits is a horizon only before a year.
+    let got = one("地方财政收入突破两亿元大关，达到20034万元，增长40.41%。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    // A stretch word whose clause is only it and a deadline governs what follows.
+    let got = one("推动产业结构优化升级，力争到2025年，地区生产总值达到3000亿元，人均GDP达到10万元。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target" && f.4), "{got:?}");
+}

@@ -382,9 +382,13 @@ impl Analyzer<'_> {
             .any(|k| lx::PER_UNIT_WORDS.at(&indicator_text, k).next().is_some());
         let growth_name =
             lx::ends_any(&indicator_text, indicator_text.len(), lx::GROWTH_NAMES).is_some();
-        // "能耗降幅超过3%": the size of a decline named right before the number is a
-        // fall (README: reductions are negative changes).
-        if first.1 == c.pre
+        // "能耗降幅超过3%", "降幅为0.14%": the size of a decline named right before the
+        // number (or before its predicate) is a fall (README: reductions are negative
+        // changes).
+        let right_before = first.1 == c.pre
+            || (first.1 < c.pre
+                && lx::LEXICON.ending(ch, c.pre, lx::Tag::Predicate) == Some(c.pre - first.1));
+        if right_before
             && sym == "%"
             && lx::ends_any(&indicator_text, indicator_text.len(), lx::DECLINE_NAMES).is_some()
         {

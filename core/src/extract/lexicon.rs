@@ -405,6 +405,7 @@ const SCOPE: Words = words![
 ];
 
 const PREDICATES: Words = words![
+    "转为",
     "超额完成",
     "负增长",
     "达到了",
@@ -958,9 +959,9 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
 pub(crate) const PLANNABLE_REPORT_VERBS: Words =
     words!["实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",];
 
-/// Verbs of a change of composition: "比重由…调整为1∶31∶68" continues the
-/// indicator named before.
-pub(crate) const SHIFT_VERBS: Words = words!["调整", "优化", "转变", "变"];
+/// Verbs of a change of composition or of sign: "比重由…调整为1∶31∶68", "由下降3.2%
+/// 转为增长4.5%" continue the indicator named before.
+pub(crate) const SHIFT_VERBS: Words = words!["调整", "优化", "转变", "转为", "变"];
 
 /// Head nouns of groups of people: a number with a magnitude word before them counts
 /// people ("12万城镇就业困难人员", "近1亿农村贫困人口").
@@ -1539,6 +1540,11 @@ pub(crate) const CURRENCY_UNITS: Words = words!["美元", "港元", "欧元", "�
 
 /// Words after a threshold that make it a size class (亿元以上项目).
 pub(crate) const ABOVE_SUFFIXES: Words = words!["及以上", "以上"];
+
+/// Periods a change starts from, after 由/从 ("由上年下降3.2%转为增长4.5%",
+/// "由年初负增长24%收窄至…").
+pub(crate) const BASE_PERIODS: Words =
+    words!["上年同期", "上年", "去年同期", "去年", "年初", "上半年", "一季度", "前三季度"];
 
 /// Bases of comparison before 持平: a growth of zero (同比持平).
 pub(crate) const SAME_PERIOD_BASES: Words =

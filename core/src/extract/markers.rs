@@ -81,12 +81,16 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
 
 /// True when the comparator at `[i, i + len)` bounds a size class before a noun, not
 /// a figure: "1亿美元以上大项目", "投资10亿元以上项目10个" (README: 以上 after a size
-/// threshold belongs to the threshold). "60%以上的村" keeps its cue.
+/// threshold belongs to the threshold), or selects what a count after it counts
+/// ("人口50万以上的城市达到18个": [`super::scan::counted_noun_follows`]). "60%以上的村"
+/// keeps its cue.
 fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
     matches!(char_at(ch, i), '以')
-        && ch
-            .get(i + len)
-            .is_some_and(|&n| lx::is_han(n) && n != '的' && !lx::is_cn_numeral(n))
+        && match ch.get(i + len) {
+            Some('的') => super::scan::counted_noun_follows(ch, i + len + 1),
+            Some(&n) => lx::is_han(n) && !lx::is_cn_numeral(n),
+            None => false,
+        }
 }
 
 /// True when the report word at `[i, i + len)` is 完成 governing a quota assigned
@@ -324,6 +328,8 @@ pub(crate) struct Cue {
     pub(crate) aspect: bool,
     /// 左右 ([`lx::PLAN_ONLY_COMPARATORS`]).
     pub(crate) plan_only: bool,
+    /// An estimate word (预计): a report in a review, a plan after a plan header.
+    pub(crate) estimate: bool,
 }
 
 /// What a status cue says.
@@ -442,6 +448,7 @@ impl Markers {
                         // "今年前9个月": reported even right after 今年.
                         aspect: true,
                         plan_only: false,
+                        estimate: false,
                     });
                 }
             }
@@ -477,6 +484,12 @@ impl Markers {
                     && !(k & PLAN_CMP != 0 && threshold_comparator(ch, i, len))
                     && !(k & PLAN != 0 && self.plan_noun_object(ch, i, len))
                     && !(k & PLAN != 0 && self.object_of_report_verb(ch, i, len))
+                    // "到20…" is a horizon only before a year ("到2025年"), not in
+                    // "达到20034万元".
+                    && !(k & PLAN != 0
+                        && matches!(c, '到' | '至')
+                        && ch.get(i + 1).is_some_and(char::is_ascii_digit)
+                        && year_at(ch, i + 1).is_none())
                 {
                     let f = k;
                     self.cues.push(Cue {
@@ -488,6 +501,7 @@ impl Markers {
                         governs: k & PLAN != 0 && f & GOVERNS != 0,
                         aspect: k & REPORT != 0 && f & ASPECT != 0,
                         plan_only: k & PLAN_CMP != 0 && f & APPROX_ONLY != 0,
+                        estimate: false,
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -502,9 +516,10 @@ impl Markers {
                 c.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit());
             let deadline_start =
                 digit_run_start || matches!(c, '全' | '年' | '今' | '本' | '截' | '到' | '至');
-            if kinds & STRONG_CUE != 0 {
+            if kinds & (STRONG_CUE | ESTIMATE) != 0 {
                 if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
-                    c.strong = true;
+                    c.strong |= kinds & STRONG_CUE != 0;
+                    c.estimate = kinds & ESTIMATE != 0;
                 }
             }
             if kinds == 0 && !deadline_start {
@@ -626,12 +641,20 @@ impl Markers {
             return false;
         };
         let part = self.clause_group_start(i);
+        // "力争到2025年，地区生产总值达到3000亿元，…": a stretch word whose clause is only
+        // it and a deadline governs the clauses after it in its part.
+        let opens_deadline = self
+            .deadlines
+            .iter()
+            .find(|d| d.0 == k + 2)
+            .is_some_and(|d| self.clause_start.get(d.1 + 1).is_some_and(|&c| c as usize == d.1 + 1));
         k >= clause
             || (k >= part
-                && self
-                    .clause_start
-                    .get(k)
-                    .is_some_and(|&c| c as usize <= part))
+                && (opens_deadline
+                    || self
+                        .clause_start
+                        .get(k)
+                        .is_some_and(|&c| c as usize <= part)))
     }
 
     /// True when `[a, b)` of the last scanned passage holds only list numbering
@@ -846,11 +869,13 @@ impl Markers {
             return (true, Decided::Word(d.0, d.1));
         }
         // A plan header ending in a colon ("主要预期目标是：", "计划安排如下：") makes
-        // what follows targets, unless a strong report word (同比, 上年, 了) intervenes.
+        // what follows targets, unless a strong report word (了, 已, 去年) intervenes.
+        // 预计 after a plan header estimates the plan year ("预期目标是：预计地区生产总值
+        // 同比增长5.5%左右"; README: 预计 inside plan paragraphs is a target).
         let header = self.colons.iter().rev().find(|&&k| k < i).and_then(|&k| {
             let c = self.clause_start.get(k).copied().unwrap_or(0) as usize;
             let plan = words(c, k).iter().rev().find(|x| x.kind == CueKind::Plan)?;
-            let reported = words(k, i).iter().any(|x| x.strong);
+            let reported = words(k, i).iter().any(|x| x.strong && !x.estimate);
             (!reported).then_some(*plan)
         });
         if let Some(c) = header {

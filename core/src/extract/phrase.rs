@@ -182,6 +182,26 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         if e <= lo {
             return (Before::None, distributive);
         }
+        // "城镇化率由2020年的55.3%提高到2024年的60.1%", "用电量由上年下降3.2%转为…":
+        // the period a figure of a change belongs to is when, not what.
+        if char_at(ch, e - 1) == '的' {
+            let year = e >= 6
+                && char_at(ch, e - 2) == '年'
+                && ch.part(e - 6, e - 2).iter().all(char::is_ascii_digit);
+            let period = year
+                .then_some(5)
+                .or_else(|| super::markers::deadline_ending(ch, e - 1));
+            if let Some(len) = period {
+                e -= len + 1;
+                continue;
+            }
+        }
+        if let Some(len) = lx::ends_any(ch, e, lx::BASE_PERIODS) {
+            if e > len && matches!(char_at(ch, e - len - 1), '由' | '从') {
+                e -= len;
+                continue;
+            }
+        }
         if let Some(len) = LEXICON.ending(ch, e, Tag::Predicate) {
             if matches!(char_at(ch, e - 1), '均' | '都') {
                 distributive = true;
@@ -314,14 +334,13 @@ fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
 /// number continues what the clause before named.
 fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
-    let e = if e > s && matches!(char_at(ch, e - 1), '到' | '至' | '为') {
-        e - 1
-    } else {
-        e
+    let verb = |e: usize| {
+        [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
+            .iter()
+            .any(|w| lx::ends_any(ch, e, *w) == Some(e - s))
     };
-    [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
-        .iter()
-        .any(|w| lx::ends_any(ch, e, *w) == Some(e - s))
+    // The verb may end in 为 itself (转为) or take 到/至/为 after it (增加到, 调整为).
+    verb(e) || (e > s && matches!(char_at(ch, e - 1), '到' | '至' | '为') && verb(e - 1))
 }
 
 /// True when position `k` is inside a quotation that opened at or after `s`.
@@ -353,9 +372,12 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     }
     // "比上年增长5.2%回落了0.2个百分点": a verb of change after the number opens
     // the next predicate; it names nothing ("增速"/"增幅" are names).
+    // So does a shift of two characters or more ("下降3.2%转为增长"; a lone 变 may
+    // start a noun, 变电站).
     if lx::starts_any(ch, s, lx::REDUCTION_VERBS).is_some()
         || (lx::starts_any(ch, s, lx::GROWTH_VERBS).is_some()
             && !matches!(ch.get(s + 1), Some('速' | '幅')))
+        || lx::starts_any(ch, s, lx::SHIFT_VERBS).is_some_and(|len| len >= 2)
     {
         return After::None;
     }

@@ -329,6 +329,63 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
         }
     }
     drop_modifier_numerals(cl, out);
+    drop_criteria(cl, out);
+}
+
+/// True when the words from `k`, right after a 的, name things of which a count
+/// follows in the same clause ("…以上的工业企业有320家", "超10亿元的企业14家",
+/// "…的35家企业中"): the figure before the 的 is then the criterion that selects what
+/// is counted, not a value of it. "60%以上的村实现…超10万元" has no count after it, and
+/// keeps its 60%.
+pub(crate) fn counted_noun_follows(ch: &[char], k: usize) -> bool {
+    let n = ch.len();
+    let mut x = k;
+    while x < n && x - k <= 14 {
+        let c = char_at(ch, x);
+        if is_clause_end(c) || matches!(c, '、' | '的') {
+            return false;
+        }
+        if c.is_ascii_digit() || is_cn_numeral(c) {
+            break;
+        }
+        x += 1;
+    }
+    let start = x;
+    while x < n
+        && (char_at(ch, x).is_ascii_digit()
+            || char_at(ch, x) == '.'
+            || is_cn_numeral_run(char_at(ch, x))
+            || magnitude(char_at(ch, x)).is_some())
+    {
+        x += 1;
+    }
+    if x == start || x - k > 20 {
+        return false;
+    }
+    let after: String = ch.part(x, (x + 4).min(n)).iter().collect();
+    Unit::match_prefix(&after).is_some_and(|(u, _)| {
+        matches!(u.dimension(), Dimension::Count(_) | Dimension::People)
+            && !matches!(u.symbol(), "名次" | "位次")
+    })
+}
+
+/// Drops a bound that selects what the next number counts ("主营业务收入500万元以上的
+/// 工业企业有320家", "产值超10亿元的企业14家"): a figure with a comparator (以上, 超)
+/// and [`counted_noun_follows`] after its 的. A figure without one is a value of what
+/// is counted ("总投资35亿元的80项工程": their total), and a count before a count
+/// ("15个乡镇的120个村") is left to the indicator rules.
+fn drop_criteria(cl: &Clean, out: &mut Vec<Cand>) {
+    let ch = &cl.ch;
+    out.retain(|c| {
+        let count = c
+            .unit
+            .is_some_and(|u| matches!(u.dimension(), Dimension::Count(_)));
+        count
+            || c.kind != Kind::Number
+            || (c.prefix.is_none() && c.suffix.is_none() && !c.more)
+            || ch.get(c.post) != Some(&'的')
+            || !counted_noun_follows(ch, c.post + 1)
+    });
 }
 
 /// True when `head` ends with the acronym of an indicator ("完成GDP2917.85亿元"),
