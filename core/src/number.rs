@@ -345,8 +345,9 @@ pub(crate) fn scan(src: &str, start: usize) -> Result<Option<Numeral>> {
             current = Some(v);
             any = true;
             end = cur.pos;
-            // 三点五: a Chinese decimal point followed by digits.
-            if cur.peek() == Some('点') && cur.peek2().and_then(cn_digit).is_some() {
+            // 三点五: a Chinese decimal point followed by digits; a full stop between
+            // Chinese digits is one too (三五一．七八亿, Taiwan usage).
+            if matches!(cur.peek(), Some('点' | '.')) && cur.peek2().and_then(cn_digit).is_some() {
                 cur.bump();
                 let mut frac = String::new();
                 while let Some(d) = cur.peek().and_then(cn_digit) {
@@ -659,6 +660,9 @@ mod tests {
         assert_eq!(n("两万五"), Decimal::from(25_000));
         assert_eq!(n("二〇二四"), Decimal::from(2024));
         assert_eq!(n("三点五"), "3.5".parse().unwrap());
+        // A full stop between Chinese digits (Taiwan usage, full-width or not).
+        assert_eq!(n("三五一．七八"), "351.78".parse().unwrap());
+        assert_eq!(n("十七.五"), "17.5".parse().unwrap());
     }
 
     #[test]

@@ -810,3 +810,19 @@ fn plan_headers_horizons_and_stretch_words_over_their_clauses() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|f| f.0 == "target" && f.4), "{got:?}");
 }
+
+#[test]
+fn footnote_marks_and_taiwan_decimal_points() {
+    // A footnote mark between a number and its unit is read through.
+    assert_eq!(
+        named("城镇新增就业人员 4.53*万人,比上年增长 7.7%*。"),
+        [
+            n("城镇新增就业人员", "=", "45300", "人"),
+            n("城镇新增就业人员", "=", "7.7", "%"),
+        ]
+    );
+    // A full stop between Chinese digits is a decimal point.
+    let got = named("總預算歲出編列三五一．七八億餘元。");
+    assert_eq!(got[0].1, ">", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("35178000000"), "{got:?}");
+}

@@ -584,7 +584,17 @@ fn read_quantity(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Re
     {
         start = cl.start_byte(i - 1, p.end);
     }
-    let (q, end) = Quantity::scan(text, start).ok()??;
+    let (mut q, mut end) = Quantity::scan(text, start).ok()??;
+    // "4.53*万人": a footnote mark between the number and its magnitude or unit is
+    // read through (the cleaned characters skip it already).
+    if q.unit().is_none() && text.part(end, p.end).starts_with('*') {
+        let joined = format!("{}{}", text.part(start, end), text.part(end + 1, p.end));
+        if let Ok(Some((q2, end2))) = Quantity::scan(&joined, 0) {
+            if !q2.unit().is_none() && end2 > end - start {
+                (q, end) = (q2, start + end2 + 1);
+            }
+        }
+    }
     if end > p.end {
         return None;
     }
