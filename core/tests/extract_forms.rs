@@ -826,3 +826,14 @@ fn footnote_marks_and_taiwan_decimal_points() {
     assert_eq!(got[0].1, ">", "{got:?}");
     assert_eq!(got[0].2.as_deref(), Some("35178000000"), "{got:?}");
 }
+
+#[test]
+fn a_gap_to_the_goal_is_reported() {
+    // A plan noun measured against ("高出预期目标") is no plan cue, and the number
+    // after it is the gap, not the goal.
+    let got = one("居民消费价格上涨5.9%，高出预期目标1.9个百分点。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    // A goal noun alone before its number is still the goal.
+    assert_eq!(one("就业目标为1200万人。")[0].0, "target");
+}

@@ -858,10 +858,14 @@ pub(crate) const NOT_CUE_WORDS: Words = words![
 
 /// Plan nouns that are the object of a report verb before them ("完成年度计划开工的80.8%",
 /// "实现年度目标"): then no plan cue.
-pub(crate) const PLAN_OBJECT_NOUNS: Words = words!["计划", "目标", "规划", "任务"];
+pub(crate) const PLAN_OBJECT_NOUNS: Words = words!["计划", "目标", "规划", "任务", "预期目标"];
 
 /// Report verbs that take a plan noun as their object ([`PLAN_OBJECT_NOUNS`]).
 pub(crate) const ACHIEVE_VERBS: Words = words!["完成", "实现", "超额完成", "达到", "超过"];
+
+/// Verbs that measure a reported figure against a plan noun after them: the number
+/// after the noun is the gap ("高出预期目标1.9个百分点"), not the goal.
+pub(crate) const GAP_VERBS: Words = words!["高出", "高于", "超出", "低于"];
 
 /// Currency words written before a number ("突破人民币6000亿元"): part of the
 /// quantity, not of the indicator.

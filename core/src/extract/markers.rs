@@ -93,6 +93,18 @@ fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
         }
 }
 
+/// True when one of `verbs` ends within four characters before `i` in its clause
+/// ("超额完成年度目标", "高出预期目标"): the noun at `i` is its object.
+fn after_verb(ch: &[char], i: usize, verbs: lx::Words) -> bool {
+    (i.saturating_sub(4)..=i).any(|e| {
+        lx::ends_any(ch, e, verbs).is_some()
+            && !ch
+                .part(e, i)
+                .iter()
+                .any(|&c| is_clause_end(c) || c == '，' || c == ',')
+    })
+}
+
 /// True when the report word at `[i, i + len)` is 完成 governing a quota assigned
 /// elsewhere ("完成国家下达的目标任务", "完成省下达指标"): the wording of the condition
 /// itself, in plans as in reviews, so no cue (了, 超额, 已 still are).
@@ -457,7 +469,7 @@ impl Markers {
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
                 // "改厕任务38283座", "就业目标为1200万": a goal noun right before a number.
-                if k & GOAL != 0 {
+                if k & GOAL != 0 && !after_verb(ch, i, lx::GAP_VERBS) {
                     let mut e = i + len;
                     if ch.get(e).is_some_and(|&c| matches!(c, '为' | '是')) {
                         e += 1;
@@ -597,16 +609,11 @@ impl Markers {
         if plan_word_not_cue(ch, i, len) {
             return true;
         }
-        if lx::starts_any(ch, i, lx::PLAN_OBJECT_NOUNS) != Some(len) {
+        // The cue may be the head of a longer plan noun (预期 of 预期目标).
+        if lx::starts_any(ch, i, lx::PLAN_OBJECT_NOUNS).is_none_or(|n| n < len) {
             return false;
         }
-        (i.saturating_sub(4)..=i).any(|e| {
-            lx::ends_any(ch, e, lx::ACHIEVE_VERBS).is_some()
-                && !ch
-                    .part(e, i)
-                    .iter()
-                    .any(|&c| is_clause_end(c) || c == '，' || c == ',')
-        })
+        after_verb(ch, i, lx::ACHIEVE_VERBS) || after_verb(ch, i, lx::GAP_VERBS)
     }
 
     /// True when the action verb at `[i, i + len)` directly follows a report word and
