@@ -837,3 +837,20 @@ fn a_gap_to_the_goal_is_reported() {
     // A goal noun alone before its number is still the goal.
     assert_eq!(one("就业目标为1200万人。")[0].0, "target");
 }
+
+#[test]
+fn floors_after_planned_verbs_and_bounds_kept_in_reviews() {
+    // 以上 after a report verb that plans use (实现) plans.
+    let got = one("全年实现城镇新增就业47万人以上，登记失业人员再就业16万人以上。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // A streak held above a floor reports.
+    assert_eq!(one("全国粮食总产量连续5年稳定在1.3万亿斤以上。")[0].0, "actual");
+    // 控制在…以内 speaks for its own clause only: the figures of the other parts of a
+    // review stay reported.
+    let got = one(
+        "规模以上固定资产投资72亿元，增长4.5%；一般公共预算收入4.08亿元、下降9%；城镇登记失业率控制在5%以内。",
+    );
+    assert_eq!(got.len(), 5, "{got:?}");
+    assert!(got[..4].iter().all(|f| f.0 == "actual"), "{got:?}");
+}

@@ -1029,6 +1029,11 @@ pub(crate) const PLAN_COMPARATORS: Words = words![
 /// ("分别为4.8%左右", "完成…，增长8%左右"), not 同比/了/已.
 pub(crate) const PLAN_ONLY_COMPARATORS: Words = words!["左右", "不少于"];
 
+/// Plan comparators that reviews use as much for an outcome kept within a bound
+/// ("居民消费价格涨幅控制在3%以内"): they speak for their own clause, not for the
+/// other numbers of the passage.
+pub(crate) const KEPT_WITHIN_COMPARATORS: Words = words!["控制在", "以内"];
+
 /// Characters that make a cue word the head of a noun, not a cue (建成区, 计划单列市,
 /// 目标值 stays a cue).
 pub(crate) const CUE_NOUN_TAILS: Words = words!["区", "单列", "率"];

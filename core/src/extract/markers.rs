@@ -342,6 +342,11 @@ pub(crate) struct Cue {
     pub(crate) plan_only: bool,
     /// An estimate word (预计): a report in a review, a plan after a plan header.
     pub(crate) estimate: bool,
+    /// 控制在, 以内 ([`lx::KEPT_WITHIN_COMPARATORS`]): a plan comparator of its own
+    /// clause only.
+    pub(crate) kept_within: bool,
+    /// 以上 ([`lx::ABOVE_SUFFIXES`]): a floor after the number.
+    pub(crate) above: bool,
 }
 
 /// What a status cue says.
@@ -461,6 +466,8 @@ impl Markers {
                         aspect: true,
                         plan_only: false,
                         estimate: false,
+                        kept_within: false,
+                        above: false,
                     });
                 }
             }
@@ -514,6 +521,8 @@ impl Markers {
                         aspect: k & REPORT != 0 && f & ASPECT != 0,
                         plan_only: k & PLAN_CMP != 0 && f & APPROX_ONLY != 0,
                         estimate: false,
+                        kept_within: k & PLAN_CMP != 0 && f & KEPT_WITHIN != 0,
+                        above: k & PLAN_CMP != 0 && f & ABOVE != 0,
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -928,18 +937,20 @@ impl Markers {
             }
         };
         // 左右 right after the number in its clause outweighs a weak report word
-        // before it (分别为, 完成, 实现); a strong one (同比, 了, 已), an estimate or a
-        // year decide as before.
-        let approx_after = words(i, clause_end)
-            .iter()
-            .find(|c| c.kind == CueKind::Comparator)
-            .filter(|c| c.plan_only);
-        let weak_report_before = words(ps, i)
+        // before it (分别为, 完成, 实现); so does 以上 after a report verb that plans use
+        // ("全年实现城镇新增就业47万人以上"; a streak, "连续5年稳定在…以上", still
+        // reports); a strong one (同比, 了, 已), an estimate or a year decide as before.
+        let weak_report = words(ps, i)
             .iter()
             .rev()
             .take(16)
             .find(|c| c.kind != CueKind::Comparator)
-            .is_some_and(|c| c.kind == CueKind::Report && !c.strong);
+            .filter(|c| c.kind == CueKind::Report && !c.strong);
+        let weak_report_before = weak_report.is_some();
+        let approx_after = words(i, clause_end)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator)
+            .filter(|c| c.plan_only || (c.above && weak_report.is_some_and(|r| r.plannable)));
         if let Some(c) = approx_after.filter(|_| weak_report_before && self.estimate.is_none()) {
             return (true, Decided::Weak(c.start, c.end));
         }
@@ -981,7 +992,11 @@ impl Markers {
         if let Some(c) = words(0, ps).iter().rev().find(not_cmp) {
             return say(c);
         }
-        if let Some(c) = self.cues.iter().find(|c| c.kind == CueKind::Comparator) {
+        if let Some(c) = self
+            .cues
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator && !c.kept_within)
+        {
             return say(c);
         }
         let weak = words(i, pe).iter().find(|c| c.weak);
@@ -1013,6 +1028,8 @@ const PLANNABLE: u32 = 1 << 14;
 const GOVERNS: u32 = 1 << 15;
 const ASPECT: u32 = 1 << 16;
 const APPROX_ONLY: u32 = 1 << 17;
+const KEPT_WITHIN: u32 = 1 << 18;
+const ABOVE: u32 = 1 << 19;
 
 /// Every marker word with the kinds it belongs to, indexed by first character.
 static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::new(|| {
@@ -1036,6 +1053,8 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::n
         (lx::GOVERNING_PLAN_WORDS, GOVERNS),
         (lx::ASPECT_MARKERS, ASPECT),
         (lx::PLAN_ONLY_COMPARATORS, APPROX_ONLY),
+        (lx::KEPT_WITHIN_COMPARATORS, KEPT_WITHIN),
+        (lx::ABOVE_SUFFIXES, ABOVE),
     ] {
         words.extend(list.iter().map(|w| (w, kind)));
     }
