@@ -764,10 +764,7 @@ fn a_bound_before_a_counted_noun_selects_what_is_counted() {
     );
     // An exact figure is a value of what is counted (their total), and a share of
     // things with no count after it is a finding.
-    assert_eq!(
-        tuples("年内实施总投资35亿元的80项城建重点工程。").len(),
-        2
-    );
+    assert_eq!(tuples("年内实施总投资35亿元的80项城建重点工程。").len(), 2);
     let got = one("60%以上的村实现集体经济收入超10万元。");
     assert_eq!(
         (got[0].1.as_str(), got[0].2.as_deref()),
@@ -783,12 +780,18 @@ fn a_change_from_one_period_to_another_names_its_subject() {
     let got = named("城镇化率由2020年的55.3%提高到2024年的60.1%。");
     assert_eq!(
         got,
-        [n("城镇化率", "=", "55.3", "%"), n("城镇化率", "=", "60.1", "%")]
+        [
+            n("城镇化率", "=", "55.3", "%"),
+            n("城镇化率", "=", "60.1", "%")
+        ]
     );
     let got = named("工业用电量由上年下降3.2%转为增长4.5%。");
     assert_eq!(
         got,
-        [n("工业用电量", "=", "-3.2", "%"), n("工业用电量", "=", "4.5", "%")]
+        [
+            n("工业用电量", "=", "-3.2", "%"),
+            n("工业用电量", "=", "4.5", "%")
+        ]
     );
     // A decline named before its predicate is a fall.
     assert_eq!(
@@ -806,7 +809,8 @@ fn plan_headers_horizons_and_stretch_words_over_their_clauses() {
     let got = one("地方财政收入突破两亿元大关，达到20034万元，增长40.41%。");
     assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
     // A stretch word whose clause is only it and a deadline governs what follows.
-    let got = one("推动产业结构优化升级，力争到2025年，地区生产总值达到3000亿元，人均GDP达到10万元。");
+    let got =
+        one("推动产业结构优化升级，力争到2025年，地区生产总值达到3000亿元，人均GDP达到10万元。");
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|f| f.0 == "target" && f.4), "{got:?}");
 }
@@ -845,7 +849,10 @@ fn floors_after_planned_verbs_and_bounds_kept_in_reviews() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
     // A streak held above a floor reports.
-    assert_eq!(one("全国粮食总产量连续5年稳定在1.3万亿斤以上。")[0].0, "actual");
+    assert_eq!(
+        one("全国粮食总产量连续5年稳定在1.3万亿斤以上。")[0].0,
+        "actual"
+    );
     // 控制在…以内 speaks for its own clause only: the figures of the other parts of a
     // review stay reported.
     let got = one(
@@ -853,4 +860,38 @@ fn floors_after_planned_verbs_and_bounds_kept_in_reviews() {
     );
     assert_eq!(got.len(), 5, "{got:?}");
     assert!(got[..4].iter().all(|f| f.0 == "actual"), "{got:?}");
+}
+
+#[test]
+fn people_by_their_nouns_and_levels_without_digits() {
+    // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
+    assert_eq!(
+        tuples("超过100万适龄农村儿童享受良好教育。"),
+        [t("actual", ">", Some("1000000"), Some("人"))]
+    );
+    assert_eq!(
+        named("有效改善9万人口的饮水安全问题。")[0].2.as_deref(),
+        Some("90000")
+    );
+    assert!(named("有效改善9万人口的饮水安全问题。")[0].0 != "口");
+    // Households are not people.
+    assert!(one("将优质资源惠及区内10万学生家庭。")
+        .iter()
+        .all(|f| f.3.as_deref() != Some("人")));
+    // An indicator of people before a predicate gives the bare number its unit.
+    assert_eq!(
+        tuples("城镇人口控制在272万以内。"),
+        [t("target", "<=", Some("2720000"), Some("人"))]
+    );
+    // A bare magnitude after a verb that holds a level is a quantity.
+    assert_eq!(
+        tuples("粮食产量稳定在百万吨以上。"),
+        [t("target", ">=", Some("1000000"), Some("吨"))]
+    );
+    // 保持 holds at a level; a year before the predicate is when, not what.
+    assert_eq!(one("耕地保有量保持3.77亿亩。")[0].1, "=");
+    assert_eq!(
+        named("湘潭市域总人口2010年控制在300万人以内。")[0].0,
+        "湘潭市域总人口"
+    );
 }

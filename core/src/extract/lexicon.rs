@@ -969,11 +969,28 @@ pub(crate) const SHIFT_VERBS: Words = words!["调整", "优化", "转变", "转�
 
 /// Head nouns of groups of people: a number with a magnitude word before them counts
 /// people ("12万城镇就业困难人员", "近1亿农村贫困人口").
-pub(crate) const PEOPLE_NOUNS: Words = words!["人口", "人员", "群众", "农民工", "劳动力"];
+pub(crate) const PEOPLE_NOUNS: Words = words![
+    "人口",
+    "人员",
+    "群众",
+    "农民工",
+    "劳动力",
+    "儿童",
+    "学生",
+    "居民",
+    "农民",
+    "职工",
+    "老人",
+    "患者",
+    "毕业生",
+];
+
+/// Nouns after a people noun that make the phrase count households ("10万学生家庭").
+pub(crate) const HOUSEHOLD_NOUNS: Words = words!["家庭", "家", "户"];
 
 /// Indicators that count people: a bare number with a magnitude word after them is a
 /// number of people ("新增就业目标1200万").
-pub(crate) const PEOPLE_INDICATORS: Words = words!["就业", "就业人数", "常住人口", "户籍人口"];
+pub(crate) const PEOPLE_INDICATORS: Words = words!["就业", "就业人数", "人口"];
 
 /// Levels of government whose requirements bind a condition ("达到国家要求").
 pub(crate) const AUTHORITIES: Words = words!["国家", "省里", "省级", "市级", "上级", "省", "市"];
@@ -1486,7 +1503,7 @@ pub(crate) const REPORT_PREFIX_COMPARATORS: &[(&str, crate::comparator::Comparat
 
 /// Verbs that hold a level rather than set a floor: a bare number after them in a
 /// plan is `=` ("稳定在550万亩", "保持在4%").
-pub(crate) const HOLD_AT: Words = words!["稳定在", "保持在", "稳定于", "保持于", "维持在"];
+pub(crate) const HOLD_AT: Words = words!["稳定在", "保持在", "稳定于", "保持于", "维持在", "保持"];
 
 /// Words of a condition with no number of its own that is a quota assigned elsewhere (完成下达任务, 达到国家要求): it holds for each item of a 、 list.
 pub(crate) const QUOTA_WORDS: Words = words!["下达", "任务", "目标", "要求"];
@@ -1551,9 +1568,18 @@ pub(crate) const CURRENCY_UNITS: Words = words!["美元", "港元", "欧元", "�
 pub(crate) const ABOVE_SUFFIXES: Words = words!["及以上", "以上"];
 
 /// Periods a change starts from, after 由/从 ("由上年下降3.2%转为增长4.5%",
-/// "由年初负增长24%收窄至…").
-pub(crate) const BASE_PERIODS: Words =
-    words!["上年同期", "上年", "去年同期", "去年", "年初", "上半年", "一季度", "前三季度"];
+/// "由年初负增长24%收窄至…", "从目前的23.04%再提高…").
+pub(crate) const BASE_PERIODS: Words = words![
+    "上年同期",
+    "上年",
+    "去年同期",
+    "去年",
+    "年初",
+    "上半年",
+    "一季度",
+    "前三季度",
+    "目前"
+];
 
 /// Bases of comparison before 持平: a growth of zero (同比持平).
 pub(crate) const SAME_PERIOD_BASES: Words =

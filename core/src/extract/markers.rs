@@ -663,7 +663,11 @@ impl Markers {
             .deadlines
             .iter()
             .find(|d| d.0 == k + 2)
-            .is_some_and(|d| self.clause_start.get(d.1 + 1).is_some_and(|&c| c as usize == d.1 + 1));
+            .is_some_and(|d| {
+                self.clause_start
+                    .get(d.1 + 1)
+                    .is_some_and(|&c| c as usize == d.1 + 1)
+            });
         k >= clause
             || (k >= part
                 && (opens_deadline

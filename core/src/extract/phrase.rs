@@ -185,22 +185,22 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         // "城镇化率由2020年的55.3%提高到2024年的60.1%", "用电量由上年下降3.2%转为…":
         // the period a figure of a change belongs to is when, not what.
         if char_at(ch, e - 1) == '的' {
-            let year = e >= 6
-                && char_at(ch, e - 2) == '年'
-                && ch.part(e - 6, e - 2).iter().all(char::is_ascii_digit);
-            let period = year
-                .then_some(5)
-                .or_else(|| super::markers::deadline_ending(ch, e - 1));
+            let period = year_ending(ch, e - 1)
+                .or_else(|| super::markers::deadline_ending(ch, e - 1))
+                .or_else(|| base_period_ending(ch, e - 1));
             if let Some(len) = period {
                 e -= len + 1;
                 continue;
             }
         }
-        if let Some(len) = lx::ends_any(ch, e, lx::BASE_PERIODS) {
-            if e > len && matches!(char_at(ch, e - len - 1), '由' | '从') {
-                e -= len;
-                continue;
-            }
+        if let Some(len) = base_period_ending(ch, e) {
+            e -= len;
+            continue;
+        }
+        // "总人口2010年控制在…": a year before the predicate is when, not what.
+        if let Some(len) = year_ending(ch, e) {
+            e -= len;
+            continue;
         }
         if let Some(len) = LEXICON.ending(ch, e, Tag::Predicate) {
             if matches!(char_at(ch, e - 1), '均' | '都') {
@@ -309,6 +309,23 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         return (Before::None, distributive);
     }
     (Before::Phrase(s, e), distributive)
+}
+
+/// The length of a calendar year ("2020年") ending at `e`, unless it is a base of
+/// comparison ("较2019年", which names the change).
+fn year_ending(ch: &[char], e: usize) -> Option<usize> {
+    (e >= 5
+        && char_at(ch, e - 1) == '年'
+        && ch.part(e - 5, e - 1).iter().all(char::is_ascii_digit)
+        && (e == 5 || !matches!(char_at(ch, e - 6), '0'..='9' | '比' | '较' | '与')))
+    .then_some(5)
+}
+
+/// The length of a period a change starts from ([`lx::BASE_PERIODS`]) ending at `e`,
+/// after 由/从 ("由上年下降3.2%", "从目前的23.04%").
+fn base_period_ending(ch: &[char], e: usize) -> Option<usize> {
+    let len = lx::ends_any(ch, e, lx::BASE_PERIODS)?;
+    (e > len && matches!(char_at(ch, e - len - 1), '由' | '从')).then_some(len)
 }
 
 /// The length of a streak ending at `e`: 连续 + a numeral (+ 年), as in "连续9年".

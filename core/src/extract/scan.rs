@@ -285,7 +285,8 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             }
         } else if matches!(c, '百' | '千' | '万')
             && i > 0
-            && matches!(char_at(ch, i - 1), '近' | '逾' | '超' | '上' | '破')
+            && (matches!(char_at(ch, i - 1), '近' | '逾' | '超' | '上' | '破')
+                || held_or_reached_before(ch, i))
         {
             bare_magnitude_at(text, p, cl, i)
         } else if c == '第' || c == '前' {
@@ -413,14 +414,11 @@ fn people_noun_after(ch: &[char], i: usize, j: usize) -> Option<Unit> {
     }
     let k = j + lx::starts_any(ch, j, lx::APPROX_AFTER_NUMBER).unwrap_or(0);
     let run = (k..(k + 10).min(ch.len())).take_while(|&x| lx::is_han(char_at(ch, x)));
-    let mut found = false;
-    for x in run {
-        if lx::starts_any(ch, x, lx::PEOPLE_NOUNS).is_some() {
-            found = true;
-            break;
-        }
-    }
-    if !found {
+    // The people noun heads the phrase: "10万学生家庭" counts households.
+    let head = run
+        .into_iter()
+        .find_map(|x| lx::starts_any(ch, x, lx::PEOPLE_NOUNS).map(|len| x + len))?;
+    if lx::starts_any(ch, head, lx::HOUSEHOLD_NOUNS).is_some() {
         return None;
     }
     Unit::parse("人").ok()
@@ -438,6 +436,10 @@ fn people_indicator_before(ch: &[char], i: usize, j: usize) -> Option<Unit> {
         return None;
     }
     let mut e = i;
+    // "城镇人口控制在272万以内": a predicate or comparator word may stand between.
+    if let Some(len) = predicate_ending(ch, e) {
+        e -= len;
+    }
     if let Some(len) = lx::ends_any(ch, e, lx::PLAN_OBJECT_NOUNS) {
         e -= len;
     }
@@ -488,6 +490,10 @@ fn number_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize, chinese: bool) -
     more_or_about(text, p, cl, i, &mut r)?;
     range_after(text, p, cl, chinese, &mut r)?;
     unit_from_context(text, p, cl, i, &mut r)?;
+    // "9万人口的饮水安全": the noun 人口 counts people; its 口 names nothing.
+    if r.unit.is_some_and(|u| u.symbol() == "人") && cl.ch.get(r.j) == Some(&'口') {
+        r.j += 1;
+    }
     // "旅客吞吐量突破200万大关": a crossing of a tier in the indicator's unit.
     if r.unit.is_none() && r.value_hi.is_none() {
         if let Some(c) = tier_crossing(cl, i, r.j, r.value) {
@@ -1140,7 +1146,10 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
     let (unit, len) = Unit::match_prefix(text.part(cl.start_byte(k, p.end), p.end))?;
     // "突破万亿元", "超千亿元": a bare magnitude of money needs its comparator word.
     let money = matches!(unit.dimension(), Dimension::Money(_));
+    // "产量稳定在百万吨以上": after a verb that holds or reaches a level, any measure.
+    let measured = held_or_reached_before(ch, i) && !unit.is_none();
     if !(money
+        || measured
         || matches!(
             unit.dimension(),
             Dimension::Count(_) | Dimension::People | Dimension::PersonTimes
@@ -1178,6 +1187,12 @@ fn bare_magnitude_at(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Optio
         return None;
     }
     Some(cand)
+}
+
+/// True when a verb that holds or reaches a level ends at `i` ("稳定在", "达到"):
+/// a bare magnitude after it ("稳定在百万吨以上") is a quantity.
+fn held_or_reached_before(ch: &[char], i: usize) -> bool {
+    lx::ends_any(ch, i, lx::HOLD_AT).is_some() || lx::ends_any(ch, i, lx::MEET_VERBS).is_some()
 }
 
 /// "地区生产总值突破千亿大关", "迈上万亿台阶": a level crossing named by a tier noun
