@@ -123,8 +123,9 @@ impl Quantity {
                 }
             }
         }
-        // 翻一番 = ×2, 翻两番 = ×4: the number counts doublings.
+        // 翻一番 = ×2, 翻两番 = ×4: the number counts doublings (翻了一番 alike).
         if cur.eat("翻") {
+            cur.eat("了");
             if let Some(n) = number::scan(src, cur.pos)? {
                 let mut after = Cursor::new(src, n.end);
                 if after.eat("番") && n.value.is_integer() && n.value >= Decimal::ZERO {
@@ -554,6 +555,7 @@ mod tests {
     #[test]
     fn doubling() {
         assert_eq!(Quantity::parse("翻两番").unwrap().to_string(), "4倍");
+        assert_eq!(Quantity::parse("翻了一番").unwrap().to_string(), "2倍");
         assert_eq!(Quantity::parse("3成").unwrap().to_string(), "30%");
     }
 

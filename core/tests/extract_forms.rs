@@ -895,3 +895,23 @@ fn people_by_their_nouns_and_levels_without_digits() {
         "湘潭市域总人口"
     );
 }
+
+#[test]
+fn shared_values_streak_ranks_and_doublings() {
+    // The only number after 分别 holds for each item of the list before it.
+    let got = named("进出口总额、实际利用外资、引进外省到位资金分别增长20%左右。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2].0, "引进外省到位资金");
+    // A rank held for years running is this year's rank; a streak of editions is a
+    // record.
+    assert_eq!(
+        named("粮食总产量连续14年居全国第一。"),
+        [n("粮食总产量", "=", "1", "名次")]
+    );
+    assert!(one("AIPerf500 排行榜连续三届第一。").is_empty());
+    // 翻了一番 doubles; a span of years before it is when, not what.
+    assert_eq!(
+        named("全区生产总值完成142亿元，五年内翻了一番。")[1],
+        n("生产总值", "=", "2", "倍")
+    );
+}

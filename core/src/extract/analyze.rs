@@ -319,6 +319,14 @@ impl Analyzer<'_> {
                         && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
                         && alone(self.cands.get(k + 1))
                         && !lx::contains_any(ch.part(a, c.pre), lx::RESPECTIVELY_WORDS);
+                    // "进出口总额、实际利用外资、引进外省到位资金分别增长20%左右": the
+                    // only number after 分别 holds for each item, as after 均.
+                    let shared = c.kind == Kind::Number
+                        && items.len() >= 2
+                        && items.iter().all(|(x, y)| y - x >= 2)
+                        && alone(k.checked_sub(1).and_then(|k| self.cands.get(k)))
+                        && alone(self.cands.get(k + 1))
+                        && lx::contains_any(ch.part(b, c.pre), lx::RESPECTIVELY_WORDS);
                     if let Some(examples) = examples {
                         indicators.extend(examples);
                     } else if (distributive
@@ -326,6 +334,7 @@ impl Analyzer<'_> {
                         && items.iter().all(|(x, y)| y - x >= 3))
                         || (enumerated && items.len() >= 2)
                         || parallel
+                        || shared
                     {
                         indicators.extend(items);
                     } else {

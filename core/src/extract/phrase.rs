@@ -197,8 +197,9 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= len;
             continue;
         }
-        // "总人口2010年控制在…": a year before the predicate is when, not what.
-        if let Some(len) = year_ending(ch, e) {
+        // "总人口2010年控制在…": a year before the predicate is when, not what; so is a
+        // length of years ("五年内翻了一番", "十年间").
+        if let Some(len) = year_ending(ch, e).or_else(|| years_ending(ch, e)) {
             e -= len;
             continue;
         }
@@ -319,6 +320,29 @@ fn year_ending(ch: &[char], e: usize) -> Option<usize> {
         && ch.part(e - 5, e - 1).iter().all(char::is_ascii_digit)
         && (e == 5 || !matches!(char_at(ch, e - 6), '0'..='9' | '比' | '较' | '与')))
     .then_some(5)
+}
+
+/// The length of a span of years ending at `e`: a numeral of one to three characters,
+/// 年, and 内/间/来 ("五年内", "10年间", "三年来").
+fn years_ending(ch: &[char], e: usize) -> Option<usize> {
+    let mut k = e;
+    if k > 0 && matches!(char_at(ch, k - 1), '内' | '間' | '间' | '来' | '來') {
+        k -= 1;
+    }
+    if k == 0 || char_at(ch, k - 1) != '年' {
+        return None;
+    }
+    k -= 1;
+    let digits = ch
+        .part(0, k)
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|c| c.is_ascii_digit() || lx::is_cn_numeral_run(**c))
+        .count();
+    // "连续9年" is a streak ([`streak_ending`]).
+    let s = k - digits;
+    ((1..=3).contains(&digits) && !(s >= 2 && lx::starts(ch, s - 2, "连续"))).then_some(e - s)
 }
 
 /// The length of a period a change starts from ([`lx::BASE_PERIODS`]) ending at `e`,

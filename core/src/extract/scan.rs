@@ -1220,7 +1220,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
     } else {
         return None;
     };
-    if cl.in_quote(i) {
+    if cl.in_quote(i) || record_streak_before(ch, i) {
         return None;
     }
     Some(Cand {
@@ -1444,15 +1444,33 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
         })
 }
 
+/// True when a streak of editions ("连续三届第一") stands before the rank at `i` in its
+/// clause: a record of a contest, not a rank of this year. A rank held for years running
+/// ("连续十六年位居全国首位", "连续14年居全国第一") is this year's rank too, as a level
+/// held over a streak is a finding (the streak's own count is not).
+fn record_streak_before(ch: &[char], i: usize) -> bool {
+    (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| !is_clause_end(char_at(ch, k)))
+        .find(|&k| lx::starts(ch, k, "连续"))
+        .is_some_and(|k| {
+            let mut e = k + 2;
+            while e < i && (char_at(ch, e).is_ascii_digit() || is_cn_numeral_run(char_at(ch, e))) {
+                e += 1;
+            }
+            char_at(ch, e) != '年'
+        })
+}
+
 /// "荣登全国百强县榜首", "位列全市首位": first place, after a ranking verb of the
-/// clause (a streak, 连续…首位, is a record, not this year's rank).
+/// clause (a record streak before it excepted: [`record_streak_before`]).
 fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     let ch = &cl.ch;
-    let verb = (i.saturating_sub(30)..i)
+    (i.saturating_sub(30)..i)
         .rev()
         .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .find(|&k| lx::starts_any(ch, k, lx::TOP_RANK_VERBS).is_some())?;
-    if cl.in_quote(i) || (verb..i).any(|k| lx::starts(ch, k, "连续")) {
+    if cl.in_quote(i) {
         return None;
     }
     let e = i + 2;
@@ -1526,13 +1544,7 @@ fn rank_at(cl: &Clean, i: usize) -> Option<Cand> {
     {
         return None;
     }
-    // A streak (连续5年位居全省第一, 连续三届第一) is a record, not this year's rank.
-    let lo = i.saturating_sub(12);
-    if (lo..i)
-        .rev()
-        .take_while(|&k| !is_clause_end(char_at(ch, k)))
-        .any(|k| lx::starts(ch, k, "连续"))
-    {
+    if record_streak_before(ch, i) {
         return None;
     }
     let mut k = i + 1 + gap;
