@@ -915,3 +915,12 @@ fn shared_values_streak_ranks_and_doublings() {
         n("生产总值", "=", "2", "倍")
     );
 }
+
+#[test]
+fn more_than_n_reports_beside_an_action_verb() {
+    // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
+    // reviews share; a floor (以上) after the same verb still plans.
+    let got = one("开展“走出去、请进来”活动320余次。");
+    assert_eq!((got[0].0.as_str(), got[0].5.as_str()), ("actual", "余"));
+    assert_eq!(one("开展招商活动320次以上。")[0].0, "target");
+}

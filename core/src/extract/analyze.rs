@@ -123,6 +123,15 @@ impl Analyzer<'_> {
         let (mut target, estimate, mut decided) =
             self.markers
                 .status(p.mode, c.s, self.plan_year, self.unheaded_plan);
+        // "开展…活动320余次": a figure told as "more than N" (余, 多) is how reviews
+        // count what was done; plans set floors (以上). It outweighs an action verb,
+        // which plans and reviews share.
+        if let (Decided::Action(..), true) = (decided, c.more) {
+            if let Some(m) = (c.s..c.e).find(|&x| matches!(char_at(ch, x), '余' | '多' | '餘')) {
+                target = false;
+                decided = Decided::Word(m, m + 1);
+            }
+        }
         // A sentence with no cue of its own (or only a plan comparator, or only an
         // action verb such as 建设) continues the sentence before it in the same paragraph.
         if let Some(carried) = self.carry.filter(|_| {
