@@ -924,3 +924,19 @@ fn more_than_n_reports_beside_an_action_verb() {
     assert_eq!((got[0].0.as_str(), got[0].5.as_str()), ("actual", "余"));
     assert_eq!(one("开展招商活动320次以上。")[0].0, "target");
 }
+
+#[test]
+fn changes_told_with_adverbs_and_period_words() {
+    // 再 before a change verb and 提高超 (not 高超) leave the subject before.
+    let got = named("我国森林覆盖率将从目前的23.04%再提高超1个百分点，达到24.1%。");
+    assert_eq!(
+        got,
+        [
+            n("我国森林覆盖率", "=", "23.04", "%"),
+            n("我国森林覆盖率", ">", "1", "个百分点"),
+            n("我国森林覆盖率", "=", "24.1", "%"),
+        ]
+    );
+    // 全年 before the predicate goes whole.
+    assert_eq!(named("全年地区生产总值增长6.3%。")[0].0, "地区生产总值");
+}

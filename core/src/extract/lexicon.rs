@@ -250,6 +250,8 @@ const VERBS: Words = words![
 ];
 
 const ADVERBS: Words = words![
+    "再",
+    "又",
     "按时",
     "全部",
     "全面",

@@ -203,6 +203,13 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
             e -= len;
             continue;
         }
+        // "全年": a period word that ends like a predicate (年) goes whole.
+        if let Some(len) = super::markers::deadline_ending(ch, e)
+            .filter(|&d| LEXICON.ending(ch, e, Tag::Predicate).is_some_and(|p| d > p))
+        {
+            e -= len;
+            continue;
+        }
         if let Some(len) = LEXICON.ending(ch, e, Tag::Predicate) {
             if matches!(char_at(ch, e - 1), '均' | '都') {
                 distributive = true;
@@ -375,6 +382,11 @@ fn streak_ending(ch: &[char], e: usize) -> Option<usize> {
 /// True when `[s, e)` is only a verb of change, with 到/至 ("增加到", "提高至"): the
 /// number continues what the clause before named.
 fn only_change_verb(ch: &[char], s: usize, e: usize) -> bool {
+    // An adverb may come first ("再提高").
+    let s = s + LEXICON
+        .at(ch, s, Tag::Adverb)
+        .filter(|&a| s + a < e)
+        .unwrap_or(0);
     let verb = |e: usize| {
         [lx::GROWTH_VERBS, lx::REDUCTION_VERBS, lx::SHIFT_VERBS]
             .iter()

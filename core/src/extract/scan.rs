@@ -1348,7 +1348,9 @@ fn comparators(cl: &Clean, cand: &mut Cand) {
     let mut best: Option<(Comparator, usize)> = None;
     for (len, c) in PREFIX_INDEX.ending(ch, at) {
         let k = at - len;
-        if len == 1 && k > 0 && spurious_single(char_at(ch, k), char_at(ch, k - 1)) {
+        // "提高超1个百分点" is no "高超".
+        let raised = k >= 2 && lx::starts(ch, k - 2, "提高");
+        if len == 1 && k > 0 && !raised && spurious_single(char_at(ch, k), char_at(ch, k - 1)) {
             continue;
         }
         best = Some((c, len));
