@@ -185,7 +185,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         // "城镇化率由2020年的55.3%提高到2024年的60.1%", "用电量由上年下降3.2%转为…":
         // the period a figure of a change belongs to is when, not what.
         if char_at(ch, e - 1) == '的' {
-            let period = year_ending(ch, e - 1)
+            let period = years_ending(ch, e - 1)
                 .or_else(|| super::markers::deadline_ending(ch, e - 1))
                 .or_else(|| base_period_ending(ch, e - 1));
             if let Some(len) = period {
@@ -199,7 +199,7 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         }
         // "总人口2010年控制在…": a year before the predicate is when, not what; so is a
         // length of years ("五年内翻了一番", "十年间").
-        if let Some(len) = year_ending(ch, e).or_else(|| years_ending(ch, e)) {
+        if let Some(len) = years_ending(ch, e) {
             e -= len;
             continue;
         }
@@ -319,18 +319,9 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
     (Before::Phrase(s, e), distributive)
 }
 
-/// The length of a calendar year ("2020年") ending at `e`, unless it is a base of
-/// comparison ("较2019年", which names the change).
-fn year_ending(ch: &[char], e: usize) -> Option<usize> {
-    (e >= 5
-        && char_at(ch, e - 1) == '年'
-        && ch.part(e - 5, e - 1).iter().all(char::is_ascii_digit)
-        && (e == 5 || !matches!(char_at(ch, e - 6), '0'..='9' | '比' | '较' | '与')))
-    .then_some(5)
-}
-
-/// The length of a span of years ending at `e`: a numeral of one to three characters,
-/// 年, and 内/间/来 ("五年内", "10年间", "三年来").
+/// The length of a time before a predicate, ending at `e`: a calendar year ("2020年",
+/// not a base of comparison: "较2019年" names the change), or a span of years ("五年内",
+/// "10年间", "三年来"; "连续9年" is a streak, [`streak_ending`]).
 fn years_ending(ch: &[char], e: usize) -> Option<usize> {
     let mut k = e;
     if k > 0 && matches!(char_at(ch, k - 1), '内' | '間' | '间' | '来' | '來') {
@@ -340,16 +331,21 @@ fn years_ending(ch: &[char], e: usize) -> Option<usize> {
         return None;
     }
     k -= 1;
-    let digits = ch
-        .part(0, k)
-        .iter()
-        .rev()
-        .take(4)
-        .take_while(|c| c.is_ascii_digit() || lx::is_cn_numeral_run(**c))
-        .count();
-    // "连续9年" is a streak ([`streak_ending`]).
-    let s = k - digits;
-    ((1..=3).contains(&digits) && !(s >= 2 && lx::starts(ch, s - 2, "连续"))).then_some(e - s)
+    let mut s = k;
+    while s > 0 && k - s < 5 && {
+        let c = char_at(ch, s - 1);
+        c.is_ascii_digit() || lx::is_cn_numeral_run(c)
+    } {
+        s -= 1;
+    }
+    let digits = k - s;
+    let before = if s > 0 { char_at(ch, s - 1) } else { '\0' };
+    let when = match digits {
+        1..=3 => !(s >= 2 && lx::starts(ch, s - 2, "连续")),
+        4 => !matches!(before, '比' | '较' | '与'),
+        _ => false,
+    };
+    when.then_some(e - s)
 }
 
 /// The length of a period a change starts from ([`lx::BASE_PERIODS`]) ending at `e`,

@@ -329,8 +329,7 @@ pub(crate) fn candidates(text: &str, p: &Passage<'_>, cl: &Clean, out: &mut Vec<
             None => i += 1,
         }
     }
-    drop_modifier_numerals(cl, out);
-    drop_criteria(cl, out);
+    drop_modifiers(cl, out);
 }
 
 /// True when the words from `k`, right after a 的, name things of which a count
@@ -363,30 +362,28 @@ pub(crate) fn counted_noun_follows(ch: &[char], k: usize) -> bool {
     if x == start || x - k > 20 {
         return false;
     }
-    let after: String = ch.part(x, (x + 4).min(n)).iter().collect();
-    Unit::match_prefix(&after).is_some_and(|(u, _)| {
+    // Measure words of counts are one character (家, 个, 项, 人).
+    let mut buf = [0u8; 4];
+    Unit::match_prefix(char_at(ch, x).encode_utf8(&mut buf)).is_some_and(|(u, _)| {
         matches!(u.dimension(), Dimension::Count(_) | Dimension::People)
             && !matches!(u.symbol(), "名次" | "位次")
     })
 }
 
-/// Drops a bound that selects what the next number counts ("主营业务收入500万元以上的
+/// True for a bound that selects what the next number counts ("主营业务收入500万元以上的
 /// 工业企业有320家", "产值超10亿元的企业14家"): a figure with a comparator (以上, 超)
 /// and [`counted_noun_follows`] after its 的. A figure without one is a value of what
 /// is counted ("总投资35亿元的80项工程": their total), and a count before a count
 /// ("15个乡镇的120个村") is left to the indicator rules.
-fn drop_criteria(cl: &Clean, out: &mut Vec<Cand>) {
-    let ch = &cl.ch;
-    out.retain(|c| {
-        let count = c
-            .unit
-            .is_some_and(|u| matches!(u.dimension(), Dimension::Count(_)));
-        count
-            || c.kind != Kind::Number
-            || (c.prefix.is_none() && c.suffix.is_none() && !c.more)
-            || ch.get(c.post) != Some(&'的')
-            || !counted_noun_follows(ch, c.post + 1)
-    });
+fn criterion(ch: &[char], c: &Cand) -> bool {
+    let count = c
+        .unit
+        .is_some_and(|u| matches!(u.dimension(), Dimension::Count(_)));
+    !count
+        && c.kind == Kind::Number
+        && (c.prefix.is_some() || c.suffix.is_some() || c.more)
+        && ch.get(c.post) == Some(&'的')
+        && counted_noun_follows(ch, c.post + 1)
 }
 
 /// True when `head` ends with the acronym of an indicator ("完成GDP2917.85亿元"),
@@ -594,7 +591,8 @@ fn read_quantity(text: &str, p: &Passage<'_>, cl: &Clean, i: usize) -> Option<Re
     // "4.53*万人": a footnote mark between the number and its magnitude or unit is
     // read through (the cleaned characters skip it already).
     if q.unit().is_none() && text.part(end, p.end).starts_with('*') {
-        let joined = format!("{}{}", text.part(start, end), text.part(end + 1, p.end));
+        let mut joined = String::from(text.part(start, end));
+        joined.push_str(text.part(end + 1, p.end));
         if let Ok(Some((q2, end2))) = Quantity::scan(&joined, 0) {
             if !q2.unit().is_none() && end2 > end - start {
                 (q, end) = (q2, start + end2 + 1);
@@ -1451,17 +1449,22 @@ fn rank_verb_before(ch: &[char], i: usize) -> bool {
 /// ("连续十六年位居全国首位", "连续14年居全国第一") is this year's rank too, as a level
 /// held over a streak is a finding (the streak's own count is not).
 fn record_streak_before(ch: &[char], i: usize) -> bool {
-    (i.saturating_sub(12)..i)
-        .rev()
-        .take_while(|&k| !is_clause_end(char_at(ch, k)))
-        .find(|&k| lx::starts(ch, k, "连续"))
-        .is_some_and(|k| {
+    let mut k = i;
+    while k + 12 > i && k > 0 {
+        k -= 1;
+        let c = char_at(ch, k);
+        if is_clause_end(c) {
+            return false;
+        }
+        if c == '连' && char_at(ch, k + 1) == '续' {
             let mut e = k + 2;
             while e < i && (char_at(ch, e).is_ascii_digit() || is_cn_numeral_run(char_at(ch, e))) {
                 e += 1;
             }
-            char_at(ch, e) != '年'
-        })
+            return char_at(ch, e) != '年';
+        }
+    }
+    false
 }
 
 /// "荣登全国百强县榜首", "位列全市首位": first place, after a ranking verb of the
@@ -1892,13 +1895,18 @@ fn level_reference_at(cl: &Clean, i: usize) -> Option<Cand> {
     None
 }
 
-/// A count in Chinese numerals directly followed by a noun and then, in the same
-/// clause, by another number is part of that number's indicator name
-/// ("民生九项支出 293.93 亿元").
-fn drop_modifier_numerals(cl: &Clean, out: &mut Vec<Cand>) {
+/// Drops the numbers that modify a noun rather than measure: a count in Chinese
+/// numerals directly followed by a noun and then, in the same clause, by another number
+/// is part of that number's indicator name ("民生九项支出 293.93 亿元"); a bound that
+/// selects what a later count counts is a [`criterion`].
+fn drop_modifiers(cl: &Clean, out: &mut Vec<Cand>) {
     let ch = &cl.ch;
     let mut keep = vec![true; out.len()];
     for (k, c) in out.iter().enumerate() {
+        if criterion(ch, c) {
+            keep[k] = false;
+            continue;
+        }
         // Arabic counts too: "74个城市平均优良天数比例为74.2%", "10家省实验室余杭占4席".
         let count = c.unit.is_some_and(|u| {
             matches!(u.dimension(), Dimension::Count(_)) && !matches!(u.symbol(), "名次" | "位次")
