@@ -214,9 +214,12 @@ for target in web nodejs; do
         continue
     fi
     cp "$out/planwatch_wasm_bg.wasm" "$LOGS/${target}_bg.wasm"
-    # --converge repeats -Oz until it no longer shrinks the module (-0.5 KB gzipped, BENCHMARKS.md);
+    # -Oz, then the control flow flattened and rebuilt by the relooper (--flatten --rereloop),
+    # -Oz again with type refinement and whole-program flow analysis (--type-ssa
+    # --gufa-optimizing) and a last -Oz: 1.7 KB gzipped less than -Oz --converge (BENCHMARKS.md);
     # the producers and target-features sections are build metadata no runtime reads.
-    "$WASM_OPT" -Oz --converge --strip-producers --strip-target-features \
+    "$WASM_OPT" -Oz --flatten --rereloop -Oz --type-ssa --gufa-optimizing -Oz \
+        --strip-producers --strip-target-features \
         "$out/planwatch_wasm_bg.wasm" -o "$out/planwatch_wasm_bg.opt.wasm"
     mv "$out/planwatch_wasm_bg.opt.wasm" "$out/planwatch_wasm_bg.wasm"
 done
