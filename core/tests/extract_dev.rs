@@ -310,46 +310,13 @@ fn score_halves(name: &str, rows: &[(usize, Value)]) -> Figures {
 
 #[test]
 fn heldout_precision_and_recall_stay_above_their_floors() {
-    let rows = rows_of(HELDOUT);
-    assert_eq!(rows.len(), 114);
-    let all = score_halves("heldout", &rows);
-    if std::env::var_os("HELDOUT_REPORT").is_some() {
-        println!("{}", all.report);
-    }
-    assert!(
-        all.p() >= HELDOUT_FLOOR_P,
-        "held-out precision {:.3}\n{}",
-        all.p(),
-        all.report
-    );
-    assert!(
-        all.r() >= HELDOUT_FLOOR_R,
-        "held-out recall {:.3}\n{}",
-        all.r(),
-        all.report
-    );
+    let floors = (HELDOUT_FLOOR_P, HELDOUT_FLOOR_R);
+    check_floors("heldout", HELDOUT, 114, "HELDOUT_REPORT", floors);
 }
 
 #[test]
 fn devset_precision_and_recall_clear_the_gate() {
-    let rows = rows_of(DEVSET);
-    assert_eq!(rows.len(), 299);
-    let all = score_halves("devset", &rows);
-    if std::env::var_os("DEVSET_REPORT").is_some() {
-        println!("{}", all.report);
-    }
-    assert!(
-        all.p() >= DEV_GOAL,
-        "precision {:.3} < {DEV_GOAL}\n{}",
-        all.p(),
-        all.report
-    );
-    assert!(
-        all.r() >= DEV_GOAL,
-        "recall {:.3} < {DEV_GOAL}\n{}",
-        all.r(),
-        all.report
-    );
+    check_floors("devset", DEVSET, 299, "DEVSET_REPORT", (DEV_GOAL, DEV_GOAL));
 }
 
 /// Scores a gold file of `rows` rows (with `report` set, every miss is printed) and
