@@ -658,7 +658,8 @@ impl Markers {
         };
         let part = self.clause_group_start(i);
         // "力争到2025年，地区生产总值达到3000亿元，…": a stretch word whose clause is only
-        // it and a deadline governs the clauses after it in its part.
+        // it and a deadline governs the clauses after it in its part (the stretch words
+        // are of two characters: 力争, 争取, 努力, 力求).
         let opens_deadline = self
             .deadlines
             .iter()
@@ -714,7 +715,8 @@ impl Markers {
     /// word: "2023年，…"); then the last plan or report word before the number in its
     /// part of the sentence (up to ；); then a plan comparator after it in its clause
     /// (左右, 以上); then the first cue word after it; then the last cue before its
-    /// part; then any plan comparator in the passage; else it is reported (actual).
+    /// part; then any plan comparator in the passage (but 控制在 and 以内, which speak for
+    /// their own clause); else it is reported (actual).
     ///
     /// Every look-up is a binary search or a bounded scan of the passage's marker lists.
     pub(crate) fn status(
