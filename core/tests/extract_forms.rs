@@ -909,6 +909,11 @@ fn shared_values_streak_ranks_and_doublings() {
         [n("粮食总产量", "=", "1", "名次")]
     );
     assert!(one("AIPerf500 排行榜连续三届第一。").is_empty());
+    assert_eq!(
+        named("粮食总产量连续十六年位居全国首位。"),
+        [n("粮食总产量", "=", "1", "名次")]
+    );
+    assert!(one("连续三届位居全国榜首。").is_empty());
     // 翻了一番 doubles; a span of years before it is when, not what.
     assert_eq!(
         named("全区生产总值完成142亿元，五年内翻了一番。")[1],

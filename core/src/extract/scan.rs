@@ -1218,7 +1218,7 @@ fn tier_crossing(cl: &Clean, i: usize, k: usize, value: Decimal) -> Option<Cand>
     } else {
         return None;
     };
-    if cl.in_quote(i) || record_streak_before(ch, i) {
+    if cl.in_quote(i) {
         return None;
     }
     Some(Cand {
@@ -1475,7 +1475,7 @@ fn top_rank_at(cl: &Clean, i: usize) -> Option<Cand> {
         .rev()
         .take_while(|&k| !is_clause_end(char_at(ch, k)))
         .find(|&k| lx::starts_any(ch, k, lx::TOP_RANK_VERBS).is_some())?;
-    if cl.in_quote(i) {
+    if cl.in_quote(i) || record_streak_before(ch, i) {
         return None;
     }
     let e = i + 2;
