@@ -922,6 +922,33 @@ fn shared_values_streak_ranks_and_doublings() {
 }
 
 #[test]
+fn a_list_before_a_distributive_word_splits_with_short_items() {
+    // 均 spreads the one figure over each item, also items of two characters, and a
+    // head noun written once, after the last item.
+    let got = named("小麦、油料、水果产量均稳定在50万吨以上。");
+    let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(names, ["小麦", "油料", "水果产量"], "{got:?}");
+    assert!(got.iter().all(|g| g.2.as_deref() == Some("500000")));
+    assert_eq!(named("工业、农业均增长5%左右。").len(), 2);
+    // Without 均 or 分别 a list before one figure stays one indicator (a total).
+    assert_eq!(named("工业、农业增加值合计120亿元。").len(), 1);
+}
+
+#[test]
+fn ranks_after_fen_ju_belong_to_the_figures_before() {
+    // 分居 spreads its ranks over the figures before it; 分 names nothing.
+    let got = named("全区税收收入38.6亿元，增长9.2%，分居全市第5、第2位。");
+    assert_eq!(
+        got[2..],
+        [
+            n("税收收入", "=", "5", "名次"),
+            n("税收收入", "=", "2", "名次")
+        ],
+        "{got:?}"
+    );
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

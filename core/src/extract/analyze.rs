@@ -340,7 +340,7 @@ impl Analyzer<'_> {
                         indicators.extend(examples);
                     } else if (distributive
                         && items.len() >= 2
-                        && items.iter().all(|(x, y)| y - x >= 3))
+                        && items.iter().all(|(x, y)| y - x >= 2))
                         || (enumerated && items.len() >= 2)
                         || parallel
                         || shared
@@ -374,6 +374,9 @@ impl Analyzer<'_> {
                 Before::None
                     if c.kind == Kind::Rank
                         && rank_scope(ch, floor, c.pre).is_some_and(|(s, _)| {
+                            // "分居全省第4、第3位": 分 spreads the ranks over the figures
+                            // before.
+                            let s = s + usize::from(char_at(ch, s) == '分');
                             previous.is_none()
                                 || (lx::starts_any(ch, s, lx::RANK_VERBS).is_none()
                                     && lx::starts_any(ch, s, lx::RANK_MOVES).is_none())

@@ -182,6 +182,12 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         if e <= lo {
             return (Before::None, distributive);
         }
+        // "分居全省第4、第3位": 分 before a rank verb spreads the ranks over the figures
+        // before, like 分别; it names nothing.
+        if char_at(ch, e - 1) == '分' && lx::starts_any(ch, e, lx::RANK_VERBS).is_some() {
+            e -= 1;
+            continue;
+        }
         // "城镇化率由2020年的55.3%提高到2024年的60.1%", "用电量由上年下降3.2%转为…":
         // the period a figure of a change belongs to is when, not what.
         if char_at(ch, e - 1) == '的' {
