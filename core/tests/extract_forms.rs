@@ -949,6 +949,17 @@ fn ranks_after_fen_ju_belong_to_the_figures_before() {
 }
 
 #[test]
+fn subjects_elided_after_a_clause_or_before_an_adverb() {
+    // The figure of a clause with no subject of its own is of the subject of the
+    // numberless clause before it, not of an adverb (初步).
+    let got = named("今年以来，全县工业投资保持较快增长，初步统计全年增长12.5%。");
+    assert_eq!(got, [n("工业投资", "=", "12.5", "%")], "{got:?}");
+    // An adverb before a rank verb (首次, 继续) names nothing either.
+    let got = named("全县茶叶产量2.6万吨，首次跃居全省第一。");
+    assert_eq!(got[1], n("茶叶产量", "=", "1", "名次"), "{got:?}");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

@@ -375,8 +375,9 @@ impl Analyzer<'_> {
                     if c.kind == Kind::Rank
                         && rank_scope(ch, floor, c.pre).is_some_and(|(s, _)| {
                             // "分居全省第4、第3位": 分 spreads the ranks over the figures
-                            // before.
+                            // before; "首次跃居全国第一": an adverb says when.
                             let s = s + usize::from(char_at(ch, s) == '分');
+                            let s = s + lx::LEXICON.at(ch, s, lx::Tag::Adverb).unwrap_or(0);
                             previous.is_none()
                                 || (lx::starts_any(ch, s, lx::RANK_VERBS).is_none()
                                     && lx::starts_any(ch, s, lx::RANK_MOVES).is_none())
@@ -388,7 +389,7 @@ impl Analyzer<'_> {
                     (After::Object(a, b), _, _) => indicators.push((a, b)),
                     (_, _, Some(inner)) => indicators.push(inner),
                     (_, Some(prev), _) => indicators.push(prev),
-                    _ => {}
+                    _ => indicators.extend(phrase::elided_subject(ch, c.pre, floor)),
                 },
             }
         }

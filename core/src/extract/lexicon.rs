@@ -250,6 +250,8 @@ const VERBS: Words = words![
 ];
 
 const ADVERBS: Words = words![
+    "初步",
+    "现已",
     "再",
     "又",
     "按时",
@@ -470,6 +472,8 @@ const PREDICATES: Words = words![
     "排名",
     "居",
     "位居",
+    "跃居",
+    "稳居",
     "位列",
     "名列",
     "排",

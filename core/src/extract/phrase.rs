@@ -268,7 +268,9 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         return (Before::None, distributive);
     }
     let mut s = strip_leading(ch, lo, e);
-    if s >= e || only_change_verb(ch, s, e) {
+    // A phrase of adverbs and verbs alone ("初步预计全年增长", "首次跃居") names nothing:
+    // the subject is the one before.
+    if s >= e || only_change_verb(ch, s, e) || !has_noun(ch, s, e) {
         return (Before::None, distributive);
     }
     // 占全市, 为全国, 是上年的: related to the previous finding.
@@ -564,6 +566,30 @@ fn object(ch: &[char], s: usize, hi: usize) -> After {
     }
     let (s2, e2) = unquote(ch, k, e);
     After::Object(s2, e2)
+}
+
+/// The subject of the clause before the one holding `i`, when that clause has no
+/// number and starts with a noun phrase: "全市地区生产总值增速保持在合理区间，初步预计全年
+/// 增长6.3%" — the figure of the second clause is of the first clause's subject.
+pub(crate) fn elided_subject(ch: &[char], i: usize, floor: usize) -> Option<(usize, usize)> {
+    let lo = clause_start(ch, i, floor);
+    let end = lo.checked_sub(1).filter(|&k| k > floor)?;
+    let pl = clause_start(ch, end, floor);
+    if ch.part(pl, end).iter().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let s = strip_leading(ch, pl, end);
+    // The subject ends at the clause's predicate (保持, 实现; words of one character
+    // are too often inside nouns: 居民).
+    let e = noun_run(ch, s, end, false);
+    let e = (s + 2..e)
+        .find(|&k| {
+            LEXICON
+                .at(ch, k, Tag::Predicate)
+                .is_some_and(|len| len >= 2)
+        })
+        .unwrap_or(e);
+    (e >= s + 2 && e < end && has_noun(ch, s, e)).then_some((s, e))
 }
 
 /// Splits `[s, e)` at enumeration separators (、 和 与 及): the items of a list.
