@@ -960,6 +960,16 @@ fn subjects_elided_after_a_clause_or_before_an_adverb() {
 }
 
 #[test]
+fn a_comparison_with_last_year_after_an_action_verb_reports() {
+    // An action verb (开展) is heard last; a change on last year opening the next clause
+    // says the figure is reported.
+    let got = one("开展招商推介活动，全年引进企业36家，同比增长20%。");
+    assert_eq!((got[0].0.as_str(), got[0].5.as_str()), ("actual", "同比"));
+    // Without it the action verb still plans.
+    assert_eq!(one("开展招商推介活动，引进企业36家。")[0].0, "target");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

@@ -981,7 +981,12 @@ impl Markers {
             // An action verb (建设, 改造) before the number: another word of the
             // number's clause, before or after it, says more ("已累计完成管道改造63.2公里",
             // "建设…516公里、居全国第六"); else the verb makes a target.
-            return match words(clause, clause_end).iter().find(not_cmp) {
+            // So does a comparison with last year opening the next clause ("签约项目45个，
+            // 较上年增长15.4%", "同比增长"): it reports the figure's change.
+            let compared = words(clause_end, (clause_end + 3).min(pe))
+                .iter()
+                .find(|w| w.kind == CueKind::Report && !w.plannable);
+            return match words(clause, clause_end).iter().find(not_cmp).or(compared) {
                 Some(w) => say(w),
                 None => (true, Decided::Action(c.start, c.end)),
             };
