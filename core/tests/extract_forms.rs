@@ -970,6 +970,12 @@ fn a_comparison_with_last_year_after_an_action_verb_reports() {
 }
 
 #[test]
+fn a_figure_after_a_rank_continues_the_subject_before_the_rank() {
+    let got = named("全县工业增加值完成86.2亿元，总量稳居全市第二，增长7.3%。");
+    assert_eq!(got[2], n("工业增加值", "=", "7.3", "%"), "{got:?}");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

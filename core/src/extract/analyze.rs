@@ -248,10 +248,14 @@ impl Analyzer<'_> {
         };
         // Groups only grow along the passage: the previous finding of this group is
         // the last draft or none.
+        // A rank named by its scope ("总量稳居全市第一，增长5.4%") does not name the
+        // figure after it: that continues the subject before the rank.
         let previous = self
             .drafts
-            .last()
-            .filter(|d| d.group == group)
+            .iter()
+            .rev()
+            .take_while(|d| d.group == group)
+            .find(|d| c.kind == Kind::Rank || d.measure != Measure::Rank)
             .map(|d| d.indicator);
         // "收入3.5亿元，自然增幅2%，同口径完成3.67亿元": an amount with no subject of
         // its own continues the last amount of its kind (a few findings back at most),
