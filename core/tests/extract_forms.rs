@@ -976,6 +976,15 @@ fn a_figure_after_a_rank_continues_the_subject_before_the_rank() {
 }
 
 #[test]
+fn a_budget_appropriated_plans() {
+    // 编列 (appropriated, in budgets) states the coming year's budget: a target, named
+    // without the verb.
+    let got = named("縣府明年度歲出預算編列185.6億元。");
+    assert_eq!(got[0].0, "縣府明年度歲出預算", "{got:?}");
+    assert_eq!(one("縣府明年度歲出預算編列185.6億元。")[0].0, "target");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.
