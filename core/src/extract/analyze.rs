@@ -247,9 +247,8 @@ impl Analyzer<'_> {
             After::None
         };
         // Groups only grow along the passage: the previous finding of this group is
-        // the last draft or none.
-        // A rank named by its scope ("总量稳居全市第一，增长5.4%") does not name the
-        // figure after it: that continues the subject before the rank.
+        // among the last drafts. A rank named by its scope ("总量稳居全市第一，增长5.4%")
+        // does not name the figure after it, which continues the subject before the rank.
         let previous = self
             .drafts
             .iter()
