@@ -976,12 +976,15 @@ fn a_figure_after_a_rank_continues_the_subject_before_the_rank() {
 }
 
 #[test]
-fn a_budget_appropriated_plans() {
+fn a_budget_appropriated_and_next_year_plan() {
     // 编列 (appropriated, in budgets) states the coming year's budget: a target, named
     // without the verb.
     let got = named("縣府明年度歲出預算編列185.6億元。");
     assert_eq!(got[0].0, "縣府明年度歲出預算", "{got:?}");
     assert_eq!(one("縣府明年度歲出預算編列185.6億元。")[0].0, "target");
+    // 明年 plans, even after an estimate of when a step happens (預計十月送審).
+    let got = one("預計十月送議會審議，明年度歲入預算總額為三五一億元。");
+    assert_eq!((got[0].0.as_str(), got[0].5.as_str()), ("target", "明年"));
 }
 
 #[test]

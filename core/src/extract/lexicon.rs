@@ -814,6 +814,7 @@ pub(crate) const PLAN_CUES: Words = words![
     "年内",
     "今年",
     "今后",
+    "明年",
     "未来",
     "预计到",
     "安排",
