@@ -988,6 +988,22 @@ fn a_budget_appropriated_and_next_year_plan() {
 }
 
 #[test]
+fn a_tier_crossed_after_a_figure_continues_its_subject() {
+    // "奋力站上…大台阶": the adverb, the crossing verb and the tier noun name nothing;
+    // the level is of the subject before.
+    let got = named("全县财政总收入增长8%左右、奋力迈上50亿元新台阶。");
+    assert_eq!(got[1], n("财政总收入", ">=", "5000000000", "元"), "{got:?}");
+}
+
+#[test]
+fn a_plan_comparator_later_in_the_part_speaks_first() {
+    // A floor later in the number's part (…以上；) decides before the report words of
+    // another part (完成 in the first part).
+    let got = one("五年累计完成投资8000亿元左右；工业总产值突破5000亿元，年均增长12%以上。");
+    assert!(got.iter().all(|g| g.0 == "target"), "{got:?}");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

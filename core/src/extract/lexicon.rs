@@ -250,6 +250,7 @@ const VERBS: Words = words![
 ];
 
 const ADVERBS: Words = words![
+    "奋力",
     "初步",
     "现已",
     "再",
@@ -479,6 +480,9 @@ const PREDICATES: Words = words![
     "排",
     "在",
     "保持",
+    "站上",
+    "迈上",
+    "跨上",
     "编列",
     "稳定在",
     "控制",
@@ -1499,8 +1503,17 @@ pub(crate) const CATEGORY_NOUNS: Words = words![
 
 /// Words after a number that never name what it measures ("突破5000亿元大关",
 /// "完成…的目标任务", "在14-30微克/立方米之间"): the indicator is looked for before.
-pub(crate) const NOT_AN_INDICATOR_AFTER: Words =
-    words!["大关", "目标", "之间", "以内", "左右", "就可以", "台阶"];
+pub(crate) const NOT_AN_INDICATOR_AFTER: Words = words![
+    "大关",
+    "目标",
+    "之间",
+    "以内",
+    "左右",
+    "就可以",
+    "台阶",
+    "大台阶",
+    "新台阶"
+];
 
 /// Comparator words of report prose before a number, beside the shared ones of
 /// `crate::comparator` ("出口首破5000亿元", "约合20533美元").

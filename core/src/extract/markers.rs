@@ -1000,6 +1000,14 @@ impl Markers {
         if let Some(c) = words(i, pe).iter().find(not_cmp) {
             return say(c);
         }
+        // "规模以上工业总产值突破10000亿元，年均增长15%以上；": a plan comparator later in
+        // the number's part speaks before the words of other parts.
+        if let Some(c) = words(i, pe)
+            .iter()
+            .find(|c| c.kind == CueKind::Comparator && !c.kept_within)
+        {
+            return say(c);
+        }
         if let Some(c) = words(0, ps).iter().rev().find(not_cmp) {
             return say(c);
         }
