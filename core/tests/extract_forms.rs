@@ -1004,6 +1004,15 @@ fn a_plan_comparator_later_in_the_part_speaks_first() {
 }
 
 #[test]
+fn units_counted_in_general_are_named_before() {
+    // 单位 after 个 (housing units) names nothing; the subject before does.
+    let got = named("公营房屋总供应量预计约为160 000个单位。");
+    assert_eq!(got[0].0, "公营房屋总供应量", "{got:?}");
+    // A named thing after the counter still names the figure.
+    assert_eq!(named("今年建成12个幼儿园。")[0].0, "幼儿园");
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

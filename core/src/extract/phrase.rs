@@ -454,6 +454,11 @@ pub(crate) fn after(ch: &[char], lo: usize, ceil: usize) -> After {
     if lx::starts_any(ch, s, lx::NOT_AN_INDICATOR_AFTER).is_some() {
         return After::None;
     }
+    // "约158 000个单位": 单位 after the counter 个 is the thing counted in general
+    // (housing units), named before the number.
+    if s > 0 && char_at(ch, s - 1) == '个' && lx::starts(ch, s, "单位") {
+        return After::None;
+    }
     let e = noun_run(ch, s, hi, false);
     if e <= s {
         return After::None;
