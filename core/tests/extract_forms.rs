@@ -1013,6 +1013,22 @@ fn units_counted_in_general_are_named_before() {
 }
 
 #[test]
+fn about_after_an_estimate_rounds_it() {
+    // 左右 in a later part of an estimate (预计…；…左右) rounds the estimate.
+    let got = one("预计全年全县生产总值达到260亿元；人均生产总值比全省平均水平高出15%左右。");
+    assert_eq!(
+        (got[1].0.as_str(), got[1].5.as_str()),
+        ("actual", "预计"),
+        "{got:?}"
+    );
+    // Without the estimate it plans.
+    assert_eq!(
+        one("人均生产总值比全省平均水平高出15%左右。")[0].0,
+        "target"
+    );
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

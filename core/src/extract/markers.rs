@@ -991,11 +991,17 @@ impl Markers {
                 None => (true, Decided::Action(c.start, c.end)),
             };
         }
+        // "预计2005年全市生产总值达到805亿元；…高出80%左右": after an estimate word, with
+        // no word before the number in its part, 左右 rounds the estimate; it plans nothing.
+        let estimated = self.estimate.filter(|&k| k < i);
         if let Some(c) = words(i, clause_end)
             .iter()
             .find(|c| c.kind == CueKind::Comparator)
         {
-            return say(c);
+            return match estimated {
+                Some(k) if c.plan_only => (false, Decided::Estimate(k)),
+                _ => say(c),
+            };
         }
         if let Some(c) = words(i, pe).iter().find(not_cmp) {
             return say(c);
