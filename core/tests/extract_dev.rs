@@ -62,12 +62,13 @@ const HELDOUT_FLOOR_R: f64 = 0.73;
 /// Floors of the second and third development sets and the second held-out set: a
 /// little below the figures measured when the rules written from the two development
 /// sets were done (`DEVSETS-B-C.md`, `HELDOUT.md`), so that a regression fails. For
-/// `devset-b`: precision 0.874, recall 0.814.
-const DEVSET_B_FLOOR: (f64, f64) = (0.85, 0.79);
-/// `devset-c`: precision 0.808, recall 0.762.
-const DEVSET_C_FLOOR: (f64, f64) = (0.78, 0.74);
-/// `devset-d`: precision 0.755, recall 0.691, measured blind (`DEVSET-D.md`).
-const DEVSET_D_FLOOR: (f64, f64) = (0.73, 0.67);
+/// `devset-b`: precision 0.874, recall 0.814 then; 0.889, 0.837 after session 12.
+const DEVSET_B_FLOOR: (f64, f64) = (0.86, 0.81);
+/// `devset-c`: precision 0.808, recall 0.762 then; 0.825, 0.790 after session 12.
+const DEVSET_C_FLOOR: (f64, f64) = (0.80, 0.76);
+/// `devset-d`: precision 0.755, recall 0.691 measured blind (`DEVSET-D.md`); 0.786,
+/// 0.720 after the rules written from it.
+const DEVSET_D_FLOOR: (f64, f64) = (0.76, 0.70);
 /// `heldout-2`: precision 0.808, recall 0.766; measure only, not a target.
 const HELDOUT_2_FLOOR: (f64, f64) = (0.78, 0.74);
 
