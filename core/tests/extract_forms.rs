@@ -1029,6 +1029,27 @@ fn about_after_an_estimate_rounds_it() {
 }
 
 #[test]
+fn the_coming_years_open_a_clause_and_govern_an_estimate() {
+    // 未来五年, 今后5年, 明年 are when, not what; an estimate they govern is planned.
+    let got = one("未来五年公营房屋总供应量预计约为160 000个单位。");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].5.as_str()),
+        ("target", "未来"),
+        "{got:?}"
+    );
+    assert_eq!(
+        named("未来五年公营房屋总供应量预计约为160 000个单位。")[0].0,
+        "公营房屋总供应量"
+    );
+    assert_eq!(named("今后5年全市新增就业10万人以上。")[0].0, "新增就业");
+    // Without a future word the estimate reports.
+    assert_eq!(
+        one("公营房屋总供应量预计约为160 000个单位。")[0].0,
+        "actual"
+    );
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.

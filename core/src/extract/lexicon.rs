@@ -973,8 +973,9 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
 /// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
 /// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
 /// action verb, with no other report word between) they plan.
-pub(crate) const PLANNABLE_REPORT_VERBS: Words =
-    words!["实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居",];
+pub(crate) const PLANNABLE_REPORT_VERBS: Words = words![
+    "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居", "预计",
+];
 
 /// Verbs of a change of composition or of sign: "比重由…调整为1∶31∶68", "由下降3.2%
 /// 转为增长4.5%" continue the indicator named before.
@@ -1028,6 +1029,9 @@ pub(crate) const GOVERNING_PLAN_WORDS: Words = words![
     "拟",
     "预期",
     "为实现",
+    "未来",
+    "今后",
+    "明年",
 ];
 
 /// Report words of aspect: after a plan word they still report ("启动了", "将已").

@@ -86,6 +86,22 @@ fn deadline_len(ch: &[char], s: usize) -> Option<usize> {
             }
             (k - s == 4 && ch.get(k) == Some(&'年')).then_some(k + 1 - s)
         })
+        .or_else(|| coming_years_len(ch, s))
+}
+
+/// "未来五年", "今后5年", "明年": the coming years that open a clause, before its subject.
+fn coming_years_len(ch: &[char], s: usize) -> Option<usize> {
+    if lx::starts(ch, s, "明年") {
+        return Some(2 + usize::from(char_at(ch, s + 2) == '度'));
+    }
+    if !(lx::starts(ch, s, "未来") || lx::starts(ch, s, "今后")) {
+        return None;
+    }
+    let mut k = s + 2;
+    while k < s + 5 && (char_at(ch, k).is_ascii_digit() || lx::is_cn_numeral(char_at(ch, k))) {
+        k += 1;
+    }
+    (k > s + 2 && char_at(ch, k) == '年').then_some(k + 1 - s)
 }
 
 /// Strips what opens a clause before its subject: separators, scope and time words
