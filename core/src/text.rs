@@ -28,7 +28,10 @@ pub fn fold(c: char) -> char {
 /// character followed by its simplified form. It covers the characters of numerals
 /// (億 萬 兩 點 and the financial digits 壹 貳 …), units and measure words, and every
 /// word the extractor matches (`extract/lexicon.rs`). A missed traditional form is
-/// added here, once.
+/// added here, once. The last lines were checked against OpenCC's character table
+/// (`TSCharacters`, with the Taiwan and Hong Kong variants): every traditional character
+/// with one simplified form that occurs in the extractor's words. 著 stays out, because
+/// simplified text uses it too (显著).
 pub(crate) const TRADITIONAL: &str = "預预計计劃划確确將将總总產产業业與与進进開开設设發发積积這这標标對对導导務务質质環环經经濟济會会員员體体動动價价\
 據据應应並并當当從从數数費费轉转變变選选樣样帶带幫帮戰战氣气關关網网興兴優优縣县鄉乡鎮镇單单為为來来們们醫医療疗\
 衛卫學学師师農农職职護护綠绿態态線线軌轨鐵铁車车電电熱热資资財财稅税營营銷销貿贸額额準准範范檢检驗验證证認认創创\
@@ -43,7 +46,11 @@ pub(crate) const TRADITIONAL: &str = "預预計计劃划確确將将總总產产
 購购貫贯貼贴賓宾賴赖贈赠贏赢趕赶趨趋跡迹踐践軍军軟软載载輔辅輕轻輸输轄辖運运連连遊游遠远適适遲迟遺遗還还邊边銀银\
 銅铜鋪铺錄录閉闭階阶際际雖虽雲云靜静頭头顧顾養养餘余驅驱點点黨党濕湿衝冲幾几門门個个條条張张輛辆處处場场間间戶户\
 噸吨畝亩頃顷歲岁級级達达於于過过內内兒儿約约爭争實实現现億亿萬万長长規规區区兩两負负項项臺台態态總总廠厂採采穫获\
-蓋盖貸贷屆届陸六貳二贰二壹一叁三肆四伍五柒七捌八玖九拾十佰百仟千幣币圓圆颱台裡里裏里";
+蓋盖貸贷屆届陸六貳二贰二壹一叁三肆四伍五柒七捌八玖九拾十佰百仟千幣币圓圆颱台裡里裏里\
+箇个臨临爲为産产衆众脩修兌兑齣出別别彆别韆千昇升陞升佔占蔘参髮发隻只檯台枱台閤合衕同後后嚮向曏向啓启迴回糰团睏困備备傢家\
+壽寿侷局嵗岁佈布蓆席併并牀床纔才紮扎撫抚擬拟撥拨掛挂撐撑斬斩旂旗旣既舊旧朮术査查覈核歐欧畢毕汙污測测濃浓漲涨鞦秋籌筹簽签\
+籤签繫系係系纍累綱纲納纳綫线繞绕緑绿羣群榮荣補补錶表訪访課课談谈賬账賃赁躍跃躋跻輪轮較较邁迈違违踰逾鄰邻寀采埰采針针鍼针\
+鎖锁鑼锣鎭镇麫面舘馆";
 
 static FOLD: std::sync::LazyLock<Vec<u16>> = std::sync::LazyLock::new(|| {
     let mut table: Vec<u16> = (0..=0xFFFFu32)

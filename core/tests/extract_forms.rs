@@ -1050,6 +1050,44 @@ fn the_coming_years_open_a_clause_and_govern_an_estimate() {
 }
 
 #[test]
+fn traditional_script_reads_as_simplified() {
+    // The same sentences in both scripts give the same findings: every character of the
+    // extractor's words folds (較, 漲, 別, 佔, 擬, 躍, 邁 …).
+    for (simplified, traditional) in [
+        (
+            "全县一般公共预算收入较上年增长6.2%，分别占全市的12%。",
+            "全縣一般公共預算收入較上年增長6.2%，分別佔全市的12%。",
+        ),
+        (
+            "今年拟新建幼儿园12所，力争居民消费价格涨幅控制在3%左右。",
+            "今年擬新建幼兒園12所，力爭居民消費價格漲幅控制在3%左右。",
+        ),
+        (
+            "全区生产总值跃居全省第3位，迈上500亿元新台阶。",
+            "全區生產總值躍居全省第3位，邁上500億元新臺階。",
+        ),
+        (
+            "城乡居民人均可支配收入分别增长5.1%、6.8%，较上年提高0.3个百分点。",
+            "城鄉居民人均可支配收入分別增長5.1%、6.8%，較上年提高0.3個百分點。",
+        ),
+    ] {
+        // The status cue quotes the text as written, so it is compared by length.
+        let plain = |rows: Vec<Row>| -> Vec<Row> {
+            rows.into_iter()
+                .map(|mut r| {
+                    r.5 = r.5.chars().count().to_string();
+                    r
+                })
+                .collect()
+        };
+        let a = plain(one(simplified));
+        assert!(!a.is_empty(), "{simplified}");
+        assert_eq!(a, plain(one(traditional)), "{traditional}");
+        assert_eq!(named(simplified).len(), named(traditional).len());
+    }
+}
+
+#[test]
 fn more_than_n_reports_beside_an_action_verb() {
     // "N余次" counts what was done: it outweighs an action verb (开展), which plans and
     // reviews share; a floor (以上) after the same verb still plans.
