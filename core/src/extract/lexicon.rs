@@ -972,7 +972,8 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
 
 /// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
 /// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
-/// action verb, with no other report word between) they plan.
+/// action verb, with no other report word between) they plan. 预计 is one: an estimate of
+/// the coming years plans ("未来五年…预计约为").
 pub(crate) const PLANNABLE_REPORT_VERBS: Words = words![
     "实现", "完成", "建成", "成为", "增至", "位列", "名列", "跃居", "预计",
 ];
@@ -1017,7 +1018,8 @@ pub(crate) const MEET_VERBS: Words = words!["达到", "符合", "满足"];
 pub(crate) const INDICATOR_ACRONYMS: Words = words!["GDP", "CPI", "PPI", "GNP", "GNI"];
 
 /// Plan words that govern a report verb of their part as their object (力争…完成,
-/// 将…实现, 确保…建成); plan nouns (目标, 任务) and time words (今年) do not.
+/// 将…实现, 确保…建成); plan nouns (目标, 任务) and this year (今年) do not, the
+/// coming years (未来, 今后, 明年) do.
 pub(crate) const GOVERNING_PLAN_WORDS: Words = words![
     "力争",
     "争取",
