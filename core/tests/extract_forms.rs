@@ -973,6 +973,10 @@ fn a_comparison_with_last_year_after_an_action_verb_reports() {
 fn a_figure_after_a_rank_continues_the_subject_before_the_rank() {
     let got = named("全县工业增加值完成86.2亿元，总量稳居全市第二，增长7.3%。");
     assert_eq!(got[2], n("工业增加值", "=", "7.3", "%"), "{got:?}");
+    // With no subject before the rank, the figure is still found, named by the rank.
+    assert_eq!(named("全区综合实力排名全市第2位，增长5.2%。").len(), 2);
+    // Bare words (初步, 首次) still name a figure that nothing else names.
+    assert_eq!(named("初步预计增长6.3%。").len(), 1);
 }
 
 #[test]

@@ -249,12 +249,10 @@ impl Analyzer<'_> {
         // Groups only grow along the passage: the previous finding of this group is
         // among the last drafts. A rank named by its scope ("总量稳居全市第一，增长5.4%")
         // does not name the figure after it, which continues the subject before the rank.
-        let previous = self
-            .drafts
-            .iter()
-            .rev()
-            .take_while(|d| d.group == group)
+        let in_group = || self.drafts.iter().rev().take_while(|d| d.group == group);
+        let previous = in_group()
             .find(|d| c.kind == Kind::Rank || d.measure != Measure::Rank)
+            .or_else(|| in_group().next())
             .map(|d| d.indicator);
         // "收入3.5亿元，自然增幅2%，同口径完成3.67亿元": an amount with no subject of
         // its own continues the last amount of its kind (a few findings back at most),
@@ -374,7 +372,7 @@ impl Analyzer<'_> {
                 // ("全省排名", "居全国"), which say more than the subject before.
                 // "…2150亿元，居全省第6位", "由第18位上升至第15位": a scope that is only
                 // a rank verb and its scope names no indicator; the subject before does.
-                Before::None
+                Before::None | Before::Bare(..)
                     if c.kind == Kind::Rank
                         && rank_scope(ch, floor, c.pre).is_some_and(|(s, _)| {
                             // "分居全省第4、第3位": 分 spreads the ranks over the figures
@@ -388,11 +386,18 @@ impl Analyzer<'_> {
                 {
                     indicators.extend(rank_scope(ch, floor, c.pre));
                 }
-                Before::None => match (after, previous, c.inner) {
+                Before::None | Before::Bare(..) => match (after, previous, c.inner) {
                     (After::Object(a, b), _, _) => indicators.push((a, b)),
                     (_, _, Some(inner)) => indicators.push(inner),
                     (_, Some(prev), _) => indicators.push(prev),
-                    _ => indicators.extend(phrase::elided_subject(ch, c.pre, floor)),
+                    // No subject anywhere: the bare words before the number still
+                    // locate the figure, which is kept rather than dropped.
+                    _ => indicators.extend(phrase::elided_subject(ch, c.pre, floor).or(
+                        match before {
+                            Before::Bare(a, b) => Some((a, b)),
+                            _ => None,
+                        },
+                    )),
                 },
             }
         }

@@ -24,6 +24,9 @@ pub(crate) enum Before {
     Phrase(usize, usize),
     /// "占全市", "为全国": the number relates to the previous finding's indicator.
     Relational(usize, usize),
+    /// Adverbs and verbs alone (初步, 首次跃居) `[s, e)`: they name nothing, so the
+    /// subject is looked for elsewhere; they name the figure only when nothing else does.
+    Bare(usize, usize),
 }
 
 /// The phrase after a number.
@@ -284,10 +287,13 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
         return (Before::None, distributive);
     }
     let mut s = strip_leading(ch, lo, e);
+    if s >= e || only_change_verb(ch, s, e) {
+        return (Before::None, distributive);
+    }
     // A phrase of adverbs and verbs alone ("初步预计全年增长", "首次跃居") names nothing:
     // the subject is the one before.
-    if s >= e || only_change_verb(ch, s, e) || !has_noun(ch, s, e) {
-        return (Before::None, distributive);
+    if !has_noun(ch, s, e) {
+        return (Before::Bare(s, e), distributive);
     }
     // 占全市, 为全国, 是上年的: related to the previous finding.
     let short = e - s <= 8 && !(s..e).any(|k| LEXICON.at(ch, k, Tag::Verb).is_some());
@@ -648,7 +654,7 @@ mod tests {
         let ch = chars(s);
         match before(&ch, 0, ch.len()).0 {
             Before::Phrase(a, b) | Before::Relational(a, b) => ch[a..b].iter().collect(),
-            Before::None => String::new(),
+            Before::None | Before::Bare(..) => String::new(),
         }
     }
 
