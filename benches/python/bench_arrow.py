@@ -2,6 +2,7 @@
 
     .venv/bin/python benches/python/bench_arrow.py            # 100 000 targets, 1 000 000 observations
     .venv/bin/python benches/python/bench_arrow.py --targets 10000 --observations 100000
+    .venv/bin/python benches/python/bench_arrow.py --isolated   # each side once, each in a fresh process
 
 A script, not a timed test. The data are those of ``bench_pandas.py`` (same generator and
 seed): a targets DataFrame and an observations DataFrame of floats as read from a
@@ -31,6 +32,12 @@ beside it):
 
 Every side's verdicts are checked against Python's decimal module on the values as
 typed (``bench_pandas.with_decimals``): the count of wrong verdicts is printed for each.
+
+With ``--isolated``, each side runs once in a fresh process of its own, right after that
+process has generated the data: no side inherits memory another side has just freed (on a
+machine whose freed memory goes back to the host, memory freed a moment ago is several
+times cheaper to touch than memory freed long ago; BENCHMARKS.md, "Through Arrow",
+session 13). That is the single run a notebook sees, with the same start for every side.
 """
 
 from __future__ import annotations
@@ -38,8 +45,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pickle
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from typing import Any, Callable, Dict, Tuple
@@ -178,6 +188,50 @@ def timed(fn: Callable[..., Any], *args: Any) -> Tuple[Any, float, float]:
     return out, time.perf_counter() - start, time.process_time() - cpu
 
 
+def sides() -> Dict[str, Callable[..., pd.Series]]:
+    """The peers, by the name the report gives them."""
+    return {
+        "pandas (floats)": base.with_pandas,
+        "polars (floats)": with_polars,
+        "duckdb (DECIMAL)": with_duckdb,
+    }
+
+
+def run_one(side: str, args: argparse.Namespace, out: str) -> None:
+    """``--side``: generate the data, run one side once, pickle (statuses, wall, CPU,
+    stages) to ``out``."""
+    targets, observations = base.generate(args.targets, args.observations, args.seed)
+    stages: Dict[str, Tuple[float, float]] = {}
+    if side == "planwatch":
+        result, t, c = timed(with_planwatch, targets, observations, stages)
+    else:
+        result, t, c = timed(sides()[side], targets, observations)
+    with open(out, "wb") as f:
+        pickle.dump((result, t, c, stages), f)
+
+
+def isolated(args: argparse.Namespace) -> Tuple[Dict[str, pd.Series], Dict[str, Tuple[float, float]], Dict[str, Tuple[float, float]]]:
+    """Each side once, each in a fresh process (this script with ``--side``)."""
+    results: Dict[str, pd.Series] = {}
+    times: Dict[str, Tuple[float, float]] = {}
+    stages: Dict[str, Tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for side in ["planwatch", *sides()]:
+            out = os.path.join(tmp, "side.pickle")
+            subprocess.run(
+                [sys.executable, os.path.abspath(__file__), "--side", side, "--out", out,
+                 "--targets", str(args.targets), "--observations", str(args.observations),
+                 "--seed", str(args.seed)],
+                check=True,
+            )
+            with open(out, "rb") as f:
+                result, t, c, run = pickle.load(f)
+            results[side], times[side] = result, (t, c)
+            if side == "planwatch":
+                stages = run
+    return results, times, stages
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--targets", type=int, default=100_000)
@@ -185,22 +239,28 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest counts")
     ap.add_argument("--json", help="write the figures to this file")
+    ap.add_argument("--isolated", action="store_true", help="each side once, in a fresh process of its own")
+    ap.add_argument("--side", help=argparse.SUPPRESS)  # one side in this process (--isolated)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.side:
+        run_one(args.side, args, args.out)
+        return
 
     targets, observations = base.generate(args.targets, args.observations, args.seed)
     print(f"{len(targets):,} targets on {targets['indicator'].nunique():,} indicators; {len(observations):,} observations")
 
-    sides: Dict[str, Callable[..., pd.Series]] = {
-        "pandas (floats)": base.with_pandas,
-        "polars (floats)": with_polars,
-        "duckdb (DECIMAL)": with_duckdb,
-    }
+    peers = sides()
     best: Dict[str, Tuple[float, float]] = {}
     first: Dict[str, float] = {}  # each side's first run: what a notebook sees
     results: Dict[str, pd.Series] = {}
     stages: Dict[str, Tuple[float, float]] = {}
-    for _ in range(args.repeat):
-        for name, fn in sides.items():
+    if args.isolated:
+        args.repeat = 1
+        results, best, stages = isolated(args)
+        first = {name: t for name, (t, _) in best.items()}
+    for _ in range(0 if args.isolated else args.repeat):
+        for name, fn in peers.items():
             out, t, c = timed(fn, targets, observations)
             results[name] = out
             first.setdefault(name, t)
@@ -220,7 +280,7 @@ def main() -> None:
         f"{'side':18} {'wall s':>8} {'CPU s':>8} {'planwatch/side':>15} {'wrong verdicts':>15}"
         f" {'first run s':>12} {'planwatch/side':>15}"
     )
-    for name in ["planwatch", *sides]:
+    for name in ["planwatch", *peers]:
         t, c = best[name]
         print(
             f"{name:18} {t:8.2f} {c:8.2f} {pw / t:15.2f} {wrong[name]:15,}"
@@ -237,6 +297,7 @@ def main() -> None:
                     "targets": len(targets),
                     "observations": len(observations),
                     "repeat": args.repeat,
+                    "isolated": args.isolated,
                     "seconds": {k: v[0] for k, v in best.items()},
                     "cpu_seconds": {k: v[1] for k, v in best.items()},
                     "planwatch_over": {k: pw / v[0] for k, v in best.items()},
