@@ -848,6 +848,13 @@ fn floors_after_planned_verbs_and_bounds_kept_in_reviews() {
     let got = one("全年实现城镇新增就业47万人以上，登记失业人员再就业16万人以上。");
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // So does it with an action verb between the verb and the number.
+    assert_eq!(one("完成农村危房改造5000户以上。")[0].0, "target");
+    // What is already done, or was done last year, is reported, floor or not.
+    assert_eq!(one("已实现城镇新增就业47万人以上。")[0].0, "actual");
+    assert_eq!(one("去年完成投资50亿元以上。")[0].0, "actual");
+    // A sum over the plan's years still plans.
+    assert_eq!(one("五年累计完成投资达16000亿元左右。")[0].0, "target");
     // A streak held above a floor reports.
     assert_eq!(
         one("全国粮食总产量连续5年稳定在1.3万亿斤以上。")[0].0,

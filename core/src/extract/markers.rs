@@ -946,12 +946,22 @@ impl Markers {
         // before it (分别为, 完成, 实现); so does 以上 after a report verb that plans use
         // ("全年实现城镇新增就业47万人以上"; a streak, "连续5年稳定在…以上", still
         // reports); a strong one (同比, 了, 已), an estimate or a year decide as before.
+        // The report verb may stand before an action verb ("完成农村危房改造5000户以上"),
+        // and a strong word before it in the clause still reports ("已实现…以上",
+        // "去年完成投资50亿元以上"); a sum over the years (累计) or an estimate does not.
+        let strong_before = words(clause, i).iter().any(|c| {
+            c.kind == CueKind::Report
+                && (c.aspect
+                    || (c.strong
+                        && !c.estimate
+                        && self.cumulative.binary_search(&c.start).is_err()))
+        });
         let weak_report = words(ps, i)
             .iter()
             .rev()
             .take(16)
-            .find(|c| c.kind != CueKind::Comparator)
-            .filter(|c| c.kind == CueKind::Report && !c.strong);
+            .find(|c| c.kind != CueKind::Comparator && !c.weak)
+            .filter(|c| c.kind == CueKind::Report && !c.strong && !strong_before);
         let weak_report_before = weak_report.is_some();
         let approx_after = words(i, clause_end)
             .iter()
