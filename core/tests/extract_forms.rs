@@ -81,6 +81,16 @@ fn stretch_scopes_over_its_own_clause() {
     // A stretch word opening the sentence governs its list of clauses.
     let got = one("力争新增上市公司10家、专精特新企业20家，高新技术企业突破2.5万家。");
     assert!(got.iter().all(|f| f.4), "{got:?}");
+    // So does one opening a later clause with no figure before it: the clause before
+    // says what is done, not how much.
+    for text in [
+        "全力加快经开区建设，力争工业投资增长25%以上，规上工业增加值增长25%以上。",
+        "强化投资拉动，努力实施一批重大项目，全年实施亿元以上项目1400个，其中超十亿元项目100个以上。",
+    ] {
+        let got = one(text);
+        assert_eq!(got.len(), 2, "{text}: {got:?}");
+        assert!(got.iter().all(|f| f.0 == "target" && f.4), "{text}: {got:?}");
+    }
 }
 
 #[test]

@@ -507,12 +507,14 @@ impl Analyzer<'_> {
         };
 
         let stretch = status == Status::Target
-            && (self.markers.stretch_at(c.s)
-                || (continues
-                    && self
-                        .drafts
-                        .last()
-                        .is_some_and(|d| d.cand + 1 == k && d.stretch)));
+            && (self.markers.stretch_at(c.s, |a, b| {
+                let n = self.cands.partition_point(|x| x.s < a);
+                self.cands.get(n).is_some_and(|x| x.s < b)
+            }) || (continues
+                && self
+                    .drafts
+                    .last()
+                    .is_some_and(|d| d.cand + 1 == k && d.stretch)));
         let by = self.markers.deadline_before(c.s);
         let cumulative = self.markers.cumulative_at(c.s)
             && !matches!(

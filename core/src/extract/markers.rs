@@ -649,8 +649,11 @@ impl Markers {
     /// sentence (up to ；) and then governs the clauses that follow it
     /// ("力争A提高到18%，新增B 1000家"). A stretch word after a base figure is the
     /// stretch tier of its own clause only, and none reaches across ；:
-    /// "增长8%，力争完成150亿元；零售额增长6.5%" has one stretch figure.
-    pub(crate) fn stretch_at(&self, i: usize) -> bool {
+    /// "增长8%，力争完成150亿元；零售额增长6.5%" has one stretch figure. A stretch word
+    /// that opens a later clause, with no number before it in its part, governs the
+    /// clauses after it too: "全力加快经开区建设，力争工业投资增长25%以上，规上工业增加值
+    /// 增长25%以上" (`number_in(a, b)`: a number starts in `[a, b)`).
+    pub(crate) fn stretch_at(&self, i: usize, number_in: impl Fn(usize, usize) -> bool) -> bool {
         let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
         let n = self.stretch_marks.partition_point(|&k| k < i);
         let Some(&k) = n.checked_sub(1).and_then(|n| self.stretch_marks.get(n)) else {
@@ -669,13 +672,18 @@ impl Markers {
                     .get(d.1 + 1)
                     .is_some_and(|&c| c as usize == d.1 + 1)
             });
+        let opens_clause = self
+            .clause_start
+            .get(k)
+            .is_some_and(|&c| c as usize == k || self.list_marks_only(c as usize, k));
         k >= clause
             || (k >= part
                 && (opens_deadline
                     || self
                         .clause_start
                         .get(k)
-                        .is_some_and(|&c| c as usize <= part)))
+                        .is_some_and(|&c| c as usize <= part)
+                    || (opens_clause && !number_in(part, k))))
     }
 
     /// True when `[a, b)` of the last scanned passage holds only list numbering
