@@ -86,6 +86,8 @@ fn stretch_scopes_over_its_own_clause() {
     for text in [
         "全力加快经开区建设，力争工业投资增长25%以上，规上工业增加值增长25%以上。",
         "强化投资拉动，努力实施一批重大项目，全年实施亿元以上项目1400个，其中超十亿元项目100个以上。",
+        // A deadline may open the clause before it.
+        "在工业经济增长上，年内力争培育高新技术企业3家，推动全镇规上工业总产值突破27亿元。",
     ] {
         let got = one(text);
         assert_eq!(got.len(), 2, "{text}: {got:?}");

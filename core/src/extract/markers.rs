@@ -672,10 +672,11 @@ impl Markers {
                     .get(d.1 + 1)
                     .is_some_and(|&c| c as usize == d.1 + 1)
             });
-        let opens_clause = self
-            .clause_start
-            .get(k)
-            .is_some_and(|&c| c as usize == k || self.list_marks_only(c as usize, k));
+        // It opens its clause after list numbering or a deadline at most ("年内力争…").
+        let opens_clause = self.clause_start.get(k).is_some_and(|&c| {
+            let c = c as usize;
+            c == k || self.list_marks_only(c, k) || self.deadlines.iter().any(|d| d == &(c, k))
+        });
         k >= clause
             || (k >= part
                 && (opens_deadline
