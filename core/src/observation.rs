@@ -18,7 +18,10 @@ use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
+mod origins;
 mod table;
+
+use origins::Origins;
 
 /// How final a published figure is.
 #[derive(
@@ -102,8 +105,8 @@ impl Observation {
 #[derive(Debug, Clone, Default)]
 pub struct Observations {
     items: Vec<Observation>,
-    /// Where each item was read; parallel to `items` (`None`: built in code).
-    origins: Vec<Option<Origin>>,
+    /// Where each item was read; parallel to `items` (`None`: built in code), in runs.
+    origins: Origins,
     /// The file names origins point into.
     files: Vec<String>,
 }
@@ -387,7 +390,7 @@ impl Observations {
     /// records. `None` for observations added in code or an unknown column.
     pub fn location(&self, index: usize, column: &str) -> Option<Location> {
         let k = COLUMNS.iter().position(|c| *c == column)?;
-        Some(self.origins.get(index)?.as_ref()?.field(&self.files, k))
+        Some(self.origins.get(index)?.field(&self.files, k))
     }
 
     /// Splits off the observations on indicators `plan` does not define (in the plan's
@@ -396,7 +399,7 @@ impl Observations {
         let index = plan.index();
         let mut kept = Observations {
             items: Vec::new(),
-            origins: Vec::new(),
+            origins: Origins::default(),
             files: std::mem::take(&mut self.files),
         };
         let mut issues = Vec::new();
@@ -404,7 +407,7 @@ impl Observations {
             std::mem::take(&mut self.items),
             std::mem::take(&mut self.origins),
         );
-        for (o, origin) in items.into_iter().zip(origins) {
+        for (o, origin) in items.into_iter().zip(origins.iter()) {
             if plan.covers(&o) && !index.contains_key(o.indicator.as_str()) {
                 let at = origin.map(|at| at.field(&kept.files, 0));
                 let mut issue = unknown_indicator_issue(&o, at, plan);
@@ -462,16 +465,10 @@ impl Observations {
     pub fn extend(&mut self, mut other: Observations) {
         let files: Vec<usize> = other.files.iter().map(|f| self.file_index(f)).collect();
         self.items.extend(std::mem::take(&mut other.items));
-        self.origins.extend(
-            std::mem::take(&mut other.origins)
-                .into_iter()
-                .map(|origin| {
-                    origin.map(|o| Origin {
-                        file: files.get(o.file).copied().unwrap_or(usize::MAX),
-                        at: o.at,
-                    })
-                }),
-        );
+        self.origins
+            .append(std::mem::take(&mut other.origins), |f| {
+                files.get(f).copied().unwrap_or(usize::MAX)
+            });
     }
 
     /// Loads CSV text with the header `indicator,period,value,unit` and optional
@@ -783,7 +780,7 @@ impl FromIterator<Observation> for Observations {
     fn from_iter<I: IntoIterator<Item = Observation>>(iter: I) -> Observations {
         let items: Vec<Observation> = iter.into_iter().collect();
         Observations {
-            origins: vec![None; items.len()],
+            origins: Origins::unknown(items.len()),
             items,
             files: Vec::new(),
         }
@@ -1219,43 +1216,31 @@ impl RowSink {
             file,
             at: RowAt::Index(base + r),
         };
-        #[cfg(feature = "parallel")]
-        let mut origins: Vec<Option<Origin>> = {
-            use rayon::prelude::*;
-            (0..items.len())
-                .into_par_iter()
-                .with_min_len(65_536)
-                .map(|r| Some(origin(r)))
-                .collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let mut origins: Vec<Option<Origin>> = (0..items.len()).map(|r| Some(origin(r))).collect();
-        if !bad.is_empty() {
+        let batch = &mut out.observations;
+        if bad.is_empty() {
+            // One run of records, however many rows.
+            batch.origins.push_records(file, base, items.len());
+        } else {
             let mut keep = vec![true; items.len()];
             for (r, problems) in bad {
                 if let Some(k) = keep.get_mut(r) {
                     *k = false;
                 }
                 for (k, code, message) in problems {
-                    out.rejected.push(Issue::new(
-                        code,
-                        origin(r).field(&out.observations.files, k),
-                        message,
-                    ));
+                    out.rejected
+                        .push(Issue::new(code, origin(r).field(&batch.files, k), message));
                 }
+            }
+            for (r, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
+                batch.origins.push(Some(origin(r)));
             }
             let mut flags = keep.iter();
             items.retain(|_| flags.next().copied().unwrap_or(false));
-            let mut flags = keep.iter();
-            origins.retain(|_| flags.next().copied().unwrap_or(false));
         }
-        let batch = &mut out.observations;
         if batch.items.is_empty() {
             batch.items = items;
-            batch.origins = origins;
         } else {
             batch.items.extend(items);
-            batch.origins.extend(origins);
         }
     }
 
@@ -1283,7 +1268,7 @@ fn unknown_indicator_issue(o: &Observation, at: Option<Location>, plan: &Plan) -
 /// Where observation `i` of `obs` was read, at field `k` of [`COLUMNS`]; for one built
 /// in code, a path `observations[i].column`.
 pub(crate) fn field_location(obs: &Observations, i: usize, k: usize) -> Location {
-    match obs.origins.get(i).and_then(Option::as_ref) {
+    match obs.origins.get(i) {
         Some(origin) => origin.field(&obs.files, k),
         None => Location {
             path: Some(format!("observations[{i}].{}", COLUMNS[k])),
