@@ -672,19 +672,16 @@ impl Markers {
                     .get(d.1 + 1)
                     .is_some_and(|&c| c as usize == d.1 + 1)
             });
+        let Some(k_clause) = self.clause_start.get(k).map(|&c| c as usize) else {
+            return k >= clause;
+        };
         // It opens its clause after list numbering or a deadline at most ("年内力争…").
-        let opens_clause = self.clause_start.get(k).is_some_and(|&c| {
-            let c = c as usize;
-            c == k || self.list_marks_only(c, k) || self.deadlines.iter().any(|d| d == &(c, k))
-        });
+        let opens_clause = k_clause == k
+            || self.list_marks_only(k_clause, k)
+            || self.deadlines.contains(&(k_clause, k));
         k >= clause
             || (k >= part
-                && (opens_deadline
-                    || self
-                        .clause_start
-                        .get(k)
-                        .is_some_and(|&c| c as usize <= part)
-                    || (opens_clause && !number_in(part, k))))
+                && (opens_deadline || k_clause <= part || (opens_clause && !number_in(part, k))))
     }
 
     /// True when `[a, b)` of the last scanned passage holds only list numbering

@@ -29,6 +29,20 @@ enum Kind {
     Each(Vec<Origin>),
 }
 
+impl Run {
+    /// The origin of the run's `k`-th item.
+    fn origin(&self, k: usize) -> Option<Origin> {
+        match &self.kind {
+            Kind::Unknown => None,
+            Kind::Records { file, first } => Some(Origin {
+                file: *file,
+                at: RowAt::Index(first + k),
+            }),
+            Kind::Each(each) => each.get(k).copied(),
+        }
+    }
+}
+
 impl Origins {
     /// `n` observations built in code.
     pub(super) fn unknown(n: usize) -> Origins {
@@ -105,29 +119,14 @@ impl Origins {
             return None;
         }
         let run = &self.runs[self.runs.partition_point(|r| r.start <= i).checked_sub(1)?];
-        let k = i - run.start;
-        match &run.kind {
-            Kind::Unknown => None,
-            Kind::Records { file, first } => Some(Origin {
-                file: *file,
-                at: RowAt::Index(first + k),
-            }),
-            Kind::Each(each) => each.get(k).copied(),
-        }
+        run.origin(i - run.start)
     }
 
     /// Every item's origin, in order.
     pub(super) fn iter(&self) -> impl Iterator<Item = Option<Origin>> + '_ {
-        self.runs.iter().flat_map(|run| {
-            (0..run.len).map(move |k| match &run.kind {
-                Kind::Unknown => None,
-                Kind::Records { file, first } => Some(Origin {
-                    file: *file,
-                    at: RowAt::Index(first + k),
-                }),
-                Kind::Each(each) => each.get(k).copied(),
-            })
-        })
+        self.runs
+            .iter()
+            .flat_map(|run| (0..run.len).map(move |k| run.origin(k)))
     }
 
     /// Appends `other`'s origins, its file indices mapped by `file`.
