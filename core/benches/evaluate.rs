@@ -16,6 +16,7 @@
 //! prints the time and size of each.
 
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::Criterion;
@@ -225,12 +226,13 @@ fn observations(rng: &mut Rng) -> Observations {
     assert_eq!(periods.len() * 2, 50);
     let mut obs = Observations::new();
     for i in 0..INDICATORS {
-        let (id, jurisdiction) = match shape(i) {
+        // Shared texts, as the loaders make them: each row clones a pointer.
+        let (id, jurisdiction): (Arc<str>, Option<Arc<str>>) = match shape(i) {
             Shape::Derived => (
-                format!("ind_{:05}", i - 9),
-                Some("深圳市福田区".to_string()),
+                format!("ind_{:05}", i - 9).into(),
+                Some("深圳市福田区".into()),
             ),
-            _ => (format!("ind_{i:05}"), None),
+            _ => (format!("ind_{i:05}").into(), None),
         };
         for p in &periods {
             let value = match shape(i) {

@@ -4,6 +4,7 @@
 //! indicator and period, the latest vintage published on or before `as_of`.
 
 use std::io::Read;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -59,8 +60,9 @@ impl ObservationStatus {
 /// One published figure of one indicator for one period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Observation {
-    /// Indicator id.
-    pub indicator: String,
+    /// Indicator id. Shared: the rows a loader reads on one indicator hold one copy of
+    /// its id (a million rows of ten thousand indicators, ten thousand strings).
+    pub indicator: Arc<str>,
     /// The period the figure is for.
     pub period: Period,
     /// The value.
@@ -70,15 +72,17 @@ pub struct Observation {
     /// Publication date. An undated figure counts as published when its period ends.
     #[serde(serialize_with = "crate::schema::opt_date")]
     pub vintage: Option<Date>,
-    /// Where the figure comes from (a URL, a document and span …).
-    pub source: Option<String>,
-    /// The jurisdiction the figure is for, when one batch covers several.
-    pub jurisdiction: Option<String>,
+    /// Where the figure comes from (a URL, a document and span …). Shared like
+    /// `indicator`.
+    pub source: Option<Arc<str>>,
+    /// The jurisdiction the figure is for, when one batch covers several. Shared like
+    /// `indicator`: a national batch repeats each county's name on all its rows.
+    pub jurisdiction: Option<Arc<str>>,
 }
 
 impl Observation {
     /// A final, undated observation.
-    pub fn new(indicator: impl Into<String>, period: Period, value: Quantity) -> Observation {
+    pub fn new(indicator: impl Into<Arc<str>>, period: Period, value: Quantity) -> Observation {
         Observation {
             indicator: indicator.into(),
             period,
@@ -114,23 +118,6 @@ pub struct Observations {
 impl PartialEq for Observations {
     fn eq(&self, other: &Observations) -> bool {
         self.items == other.items
-    }
-}
-
-/// A large batch is freed on every core: its million id strings were mostly allocated
-/// on the cores that read them, and one thread freeing them all took 0.03-0.04 s.
-/// (The same as the plain drop otherwise.)
-#[cfg(feature = "parallel")]
-impl Drop for Observations {
-    fn drop(&mut self) {
-        const PARALLEL_MIN_ROWS: usize = 100_000;
-        if self.items.len() >= PARALLEL_MIN_ROWS {
-            use rayon::prelude::*;
-            std::mem::take(&mut self.items)
-                .into_par_iter()
-                .with_min_len(PARALLEL_MIN_ROWS / 4)
-                .for_each(drop);
-        }
     }
 }
 
@@ -408,7 +395,7 @@ impl Observations {
             std::mem::take(&mut self.origins),
         );
         for (o, origin) in items.into_iter().zip(origins.iter()) {
-            if plan.covers(&o) && !index.contains_key(o.indicator.as_str()) {
+            if plan.covers(&o) && !index.contains_key(o.indicator.as_ref()) {
                 let at = origin.map(|at| at.field(&kept.files, 0));
                 let mut issue = unknown_indicator_issue(&o, at, plan);
                 if origin.is_none() {
@@ -750,7 +737,7 @@ impl Observations {
             write_row(
                 &mut out,
                 [
-                    o.indicator.as_str(),
+                    o.indicator.as_ref(),
                     &o.period.to_string(),
                     &o.value.value().to_string(),
                     match o.value.unit().symbol() {
@@ -976,6 +963,8 @@ pub(crate) struct Memo {
     units: TextMap<std::result::Result<Unit, String>>,
     statuses: TextMap<Option<ObservationStatus>>,
     vintages: TextMap<Option<Date>>,
+    /// Indicator ids, sources and jurisdictions: one shared copy of each text.
+    texts: TextMap<Arc<str>>,
 }
 
 /// A map keyed by the distinct texts of a column, hashed by
@@ -1006,6 +995,11 @@ fn memo<T: Clone>(map: &mut TextMap<T>, text: &str, parse: impl FnOnce(&str) -> 
 }
 
 impl Memo {
+    /// The shared copy of `text`, or None when it is empty.
+    fn text(&mut self, text: &str) -> Option<Arc<str>> {
+        (!text.is_empty()).then(|| memo(&mut self.texts, text, |t| Arc::from(t)))
+    }
+
     fn period(&mut self, text: &str) -> std::result::Result<Period, String> {
         memo(&mut self.periods, text, |t| {
             Period::parse_written(t).map_err(|e| e.to_string())
@@ -1171,13 +1165,13 @@ pub(crate) fn row_with(
             if problems.is_empty() =>
         {
             Ok(Observation {
-                indicator: f[0].to_string(),
+                indicator: memo.text(f[0]).unwrap_or_default(),
                 period,
                 value: Quantity::new(value, unit),
                 status,
                 vintage,
-                source: Some(f[6].to_string()).filter(|s| !s.is_empty()),
-                jurisdiction: Some(f[7].to_string()).filter(|s| !s.is_empty()),
+                source: memo.text(f[6]),
+                jurisdiction: memo.text(f[7]),
             })
         }
         _ => Err(problems),

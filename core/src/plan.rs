@@ -143,7 +143,7 @@ impl Plan {
     /// Evaluation and the checks of observations use this one rule.
     pub fn covers(&self, o: &Observation) -> bool {
         match (&self.jurisdiction, &o.jurisdiction) {
-            (Some(j), Some(k)) => j == k,
+            (Some(j), Some(k)) => j.as_str() == k.as_ref(),
             _ => true,
         }
     }

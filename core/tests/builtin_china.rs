@@ -201,7 +201,7 @@ fn every_observation_has_its_source_date_and_quote() {
         let backed = figures.iter().any(|f| {
             let s = |k: &str| f.get(k).and_then(|v| v.as_str()).unwrap_or_default();
             let src = &sources[s("source")];
-            s("indicator") == o.indicator
+            s("indicator") == &*o.indicator
                 && s("period") == o.period.to_string()
                 && src.url == source
                 && src.published == vintage.to_string()

@@ -590,3 +590,41 @@ fn integer_periods_read_as_their_text() {
     assert_eq!(from_ints, from_text);
     assert_eq!(from_ints.len(), n - 3);
 }
+
+#[test]
+fn repeated_ids_sources_and_jurisdictions_share_one_text() {
+    let csv = "indicator,period,value,unit,source,jurisdiction\n\
+               gdp,2023,1,亿元,公报,南山区\n\
+               gdp,2024,2,亿元,公报,南山区\n\
+               jobs,2024,3,人,,南山区\n";
+    let from_csv = Observations::from_csv_str(csv, "o.csv").unwrap();
+    let from_arrow = Observations::from_arrow(
+        &[batch(vec![
+            ("indicator", strings(&["gdp", "gdp", "jobs"])),
+            ("period", strings(&["2023", "2024", "2024"])),
+            ("value", strings(&["1", "2", "3"])),
+            ("unit", strings(&["亿元", "亿元", "人"])),
+            ("source", strings(&["公报", "公报", ""])),
+            ("jurisdiction", strings(&["南山区", "南山区", "南山区"])),
+        ])],
+        "frame",
+    )
+    .unwrap();
+    assert_eq!(from_csv, from_arrow);
+    for obs in [&from_csv, &from_arrow] {
+        let rows: Vec<_> = obs.iter().collect();
+        assert!(Arc::ptr_eq(&rows[0].indicator, &rows[1].indicator));
+        assert!(!Arc::ptr_eq(&rows[1].indicator, &rows[2].indicator));
+        assert!(Arc::ptr_eq(
+            rows[0].source.as_ref().unwrap(),
+            rows[1].source.as_ref().unwrap()
+        ));
+        assert_eq!(rows[2].source, None);
+        let j: Vec<_> = rows
+            .iter()
+            .map(|o| o.jurisdiction.clone().unwrap())
+            .collect();
+        assert!(Arc::ptr_eq(&j[0], &j[2]));
+        assert_eq!(&*j[2], "南山区");
+    }
+}

@@ -78,10 +78,10 @@ fn workload() -> (Plan, Observations) {
                 };
                 // Vintages repeat, so some figures tie on vintage and status: conflicts.
                 o.vintage = jiff::civil::Date::new(year + 1, 1 + (vintage % 3) as i8, 15).ok();
-                o.source = Some(format!("bulletin {vintage}"));
+                o.source = Some(format!("bulletin {vintage}").into());
                 match next() % 10 {
                     0 => o.jurisdiction = Some("乙区".into()),
-                    1 => o.indicator = format!("unknown_{i}"),
+                    1 => o.indicator = format!("unknown_{i}").into(),
                     _ => {}
                 }
                 // The same figure again: in 万元, or exactly, from another source.

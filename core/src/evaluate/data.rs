@@ -132,7 +132,7 @@ impl<'a> Data<'a> {
                 return false;
             }
             match (&plan.jurisdiction, &o.jurisdiction) {
-                (Some(j), Some(k)) => j == k,
+                (Some(j), Some(k)) => j.as_str() == k.as_ref(),
                 _ => true,
             }
         };
@@ -493,13 +493,13 @@ fn disagrees(best: &Observation, other: &Observation) -> bool {
 
 fn input(o: &Observation) -> Input {
     Input {
-        indicator: o.indicator.clone(),
+        indicator: o.indicator.to_string(),
         period: o.period,
         value: o.value.value(),
         unit: o.value.unit(),
         status: o.status,
         vintage: o.vintage,
-        source: o.source.clone(),
+        source: o.source.as_deref().map(str::to_string),
     }
 }
 

@@ -112,7 +112,7 @@ impl<'a> Split<'a> {
         let mut shared = Vec::new();
         for (i, o) in observations.iter().enumerate() {
             match &o.jurisdiction {
-                Some(j) => by.entry(j.as_str()).or_default().push(i),
+                Some(j) => by.entry(j.as_ref()).or_default().push(i),
                 None => shared.push(i),
             }
         }

@@ -54,7 +54,7 @@ impl<'a> Rows<'a> {
     pub(crate) fn positions(self, indicators: &Indicators<'_>, parallel: bool) -> Vec<usize> {
         let of = |o: &Observation| {
             indicators
-                .get(o.indicator.as_str())
+                .get(o.indicator.as_ref())
                 .map_or(UNKNOWN, |(i, _)| *i)
         };
         #[cfg(feature = "parallel")]

@@ -221,9 +221,9 @@ impl Plan {
                         o.indicator, o.period, o.indicator, self.id
                     ),
                 )
-                .with_input(o.indicator.clone());
+                .with_input(o.indicator.to_string());
                 let near = *nearest
-                    .entry(o.indicator.as_str())
+                    .entry(o.indicator.as_ref())
                     .or_insert_with(|| super::check_rows::did_you_mean(self, &o.indicator));
                 if let Some(near) = near {
                     issue.message.push_str(&format!("; did you mean {near:?}?"));

@@ -92,7 +92,7 @@ pub(crate) fn duplicates(plan: &Plan, observations: &Observations, warnings: &mu
         .collect();
     fn same(o: &Observation) -> FigureKey<'_> {
         (
-            o.indicator.as_str(),
+            o.indicator.as_ref(),
             o.period.start(),
             o.period.end(),
             o.vintage,
