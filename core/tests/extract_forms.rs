@@ -882,6 +882,32 @@ fn floors_after_planned_verbs_and_bounds_kept_in_reviews() {
 }
 
 #[test]
+fn action_verbs_report_in_a_sentence_that_reports() {
+    // An action verb alone plans: a list of works to do.
+    let got = one("改造老旧小区20个，新建停车位3000个，城区停车难问题有效缓解。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target"), "{got:?}");
+    // The same works in a sentence that says what was done (了, 首次, 截至) report.
+    for text in [
+        "改造老旧小区20个，新建停车位3000个，补齐了城区停车短板。",
+        "改造老旧小区20个，新建停车位3000个，首次实现城区停车位供需平衡。",
+        "建设高标准农田10万亩，新增耕地2000亩，截至年底全县高标准农田覆盖率达到60%。",
+    ] {
+        let got = one(text);
+        assert!(got.len() >= 2, "{text}: {got:?}");
+        assert!(got.iter().all(|f| f.0 == "actual"), "{text}: {got:?}");
+    }
+    // A plan word keeps them planned; 累计, which plans use, and an estimate do not
+    // make a review.
+    let got = one("今年要改造老旧小区20个，新建停车位3000个，补齐了停车短板的小区累计达到100个。");
+    assert_eq!(got[0].0, "target", "{got:?}");
+    assert_eq!(
+        one("改造老旧小区20个，新建停车位3000个，全市累计改造老旧小区120个。")[0].0,
+        "target"
+    );
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

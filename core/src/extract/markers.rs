@@ -317,6 +317,11 @@ pub(crate) struct Markers {
     /// Goal nouns right before a number ("改厕任务38283座", "就业目标为1200万"):
     /// `(start of the number, [start, end) of the noun)`.
     pub(crate) goal_heads: Vec<(usize, usize, usize)>,
+    /// The first strong report word of the passage that plans do not use too (了, 已,
+    /// 首次, 截至; not 累计 nor an estimate), `[start, end)`.
+    pub(crate) reported: Option<(usize, usize)>,
+    /// Whether the passage has a plan word that is not an action verb.
+    pub(crate) planned: bool,
 }
 
 /// A word that says whether a sentence plans or reports.
@@ -599,6 +604,17 @@ impl Markers {
                 self.respectively.push(i);
             }
         }
+        self.reported = self
+            .cues
+            .iter()
+            .find(|c| {
+                c.kind == CueKind::Report
+                    && c.strong
+                    && !c.estimate
+                    && self.cumulative.binary_search(&c.start).is_err()
+            })
+            .map(|c| (c.start, c.end));
+        self.planned = self.cues.iter().any(|c| c.kind == CueKind::Plan && !c.weak);
         // List numbering before a horizon (2、到2025年): only needed when there is one.
         if !self.to_marks.is_empty() {
             self.list_chars.extend(ch.iter().map(|c| {
@@ -1002,8 +1018,17 @@ impl Markers {
             let compared = words(clause_end, (clause_end + 3).min(pe))
                 .iter()
                 .find(|w| w.kind == CueKind::Report && !w.plannable);
-            return match words(clause, clause_end).iter().find(not_cmp).or(compared) {
-                Some(w) => say(w),
+            if let Some(w) = words(clause, clause_end).iter().find(not_cmp).or(compared) {
+                return say(w);
+            }
+            // Nothing in its clause: a sentence that reports elsewhere (了, 已, 首次, 截至 …;
+            // not 累计, which plans use, nor an estimate) and has no plan word reviews
+            // ("改造老旧小区20个，…，补齐了城区停车短板").
+            return match self
+                .reported
+                .filter(|_| !self.planned && self.estimate.is_none())
+            {
+                Some((s, e)) => (false, Decided::Word(s, e)),
                 None => (true, Decided::Action(c.start, c.end)),
             };
         }
