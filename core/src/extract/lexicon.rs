@@ -1362,6 +1362,34 @@ pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
 
+/// Vowels with a tone mark, as pinyin writes them (ā á ǎ à …, ǖ ǘ ǚ ǜ, ń ň ǹ ḿ).
+const TONE_MARKED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+/// The byte length of a pinyin reading in brackets at the start of `s` ("(qū)",
+/// "（fā）"): some pages print one after each character (區(qū)域). One to six lowercase
+/// letters with at least one tone mark, so "(km)" or "(GDP)" are not readings.
+pub(crate) fn pinyin_reading(s: &str) -> Option<usize> {
+    let mut chars = s.char_indices();
+    let (_, open) = chars.next()?;
+    let close = match open {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    let mut marked = false;
+    for (n, (at, c)) in chars.enumerate() {
+        if c == close {
+            return (n > 0 && marked).then_some(at + c.len_utf8());
+        }
+        let tone = TONE_MARKED.contains(c);
+        if n >= 6 || !(c.is_ascii_lowercase() || c == 'ü' || tone) {
+            return None;
+        }
+        marked |= tone;
+    }
+    None
+}
+
 // Words of the number readers (scan.rs) and of indicator phrases (phrase.rs).
 /// Measure words that, written after a Chinese numeral, make an ordinal or a name
 /// (二次供水, 十五届, 二期).

@@ -44,13 +44,22 @@ impl Clean {
         self.len.clear();
         self.quoted.clear();
         let mut skips = p.skips.iter().peekable();
-        for (off, c) in text.part(p.start, p.end).char_indices() {
+        let passage = text.part(p.start, p.end);
+        // The end of a pinyin reading being left out (區(qū)域: 區域).
+        let mut reading_end = 0;
+        for (off, c) in passage.char_indices() {
             let at = p.start + off;
             while skips.peek().is_some_and(|s| s.1 <= at) {
                 skips.next();
             }
-            if skips.peek().is_some_and(|s| s.0 <= at && at < s.1) {
+            if skips.peek().is_some_and(|s| s.0 <= at && at < s.1) || off < reading_end {
                 continue;
+            }
+            if matches!(c, '(' | '（') && self.ch.last().is_some_and(|&h| lx::is_han(h)) {
+                if let Some(len) = lx::pinyin_reading(passage.part(off, passage.len())) {
+                    reading_end = off + len;
+                    continue;
+                }
             }
             if super::lexicon::is_space(c) || c == '*' || c == '\u{FEFF}' || c == '\u{200B}' {
                 continue;
@@ -1981,6 +1990,26 @@ mod tests {
         let byte = whole.find(at).expect("in text");
         let i = whole[..byte].chars().count();
         (p, cl, i)
+    }
+
+    #[test]
+    fn pinyin_readings_are_left_out() {
+        let text = "安徽貨(huò)物進（jìn）出口總額達(dá)到10135.6億元,全長4.3(km),的(de)";
+        let (_, cl, _) = clean(text, "安");
+        let whole: String = cl.ch.iter().collect();
+        // A reading after a character goes; letters without a tone mark stay.
+        // (Folded to simplified characters, as every cleaned passage is.)
+        assert!(
+            whole.starts_with("安徽货物进出口总额达到10135.6亿元"),
+            "{whole}"
+        );
+        assert!(whole.contains("(km)") && whole.contains("(de)"), "{whole}");
+        // The characters kept still point at their bytes in the text.
+        let at = cl.ch.iter().position(|&c| c == '物').unwrap();
+        assert_eq!(&text[cl.start_byte(at, text.len())..][..3], "物");
+        assert_eq!(lx::pinyin_reading("(qū)域"), Some("(qū)".len()));
+        assert_eq!(lx::pinyin_reading("(GDP)"), None);
+        assert_eq!(lx::pinyin_reading("(zhǔnquèdìxiě)"), None);
     }
 
     /// What [`number_at`] reads at `at` in `text`: value, upper bound, unit symbol.
