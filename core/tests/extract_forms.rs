@@ -908,6 +908,21 @@ fn action_verbs_report_in_a_sentence_that_reports() {
 }
 
 #[test]
+fn a_goal_completed_in_a_review_is_its_object() {
+    // The goal a review measures against, with its amount: the amount is the goal's
+    // content (a target), the share done is reported — however long the goal's name.
+    let got = one("全年招商引资到位资金71.15亿元，完成市政府考核目标61亿元的117%。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ["actual", "target", "actual"],
+        "{got:?}"
+    );
+    // A plan to complete a goal still plans.
+    assert_eq!(one("力争完成市政府考核目标的120%。")[0].0, "target");
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

@@ -93,10 +93,11 @@ fn threshold_comparator(ch: &[char], i: usize, len: usize) -> bool {
         }
 }
 
-/// True when one of `verbs` ends within four characters before `i` in its clause
-/// ("超额完成年度目标", "高出预期目标"): the noun at `i` is its object.
+/// True when one of `verbs` ends within six characters before `i` in its clause
+/// ("超额完成年度目标", "高出预期目标", "完成市政府考核目标61亿元的117%"): the noun at
+/// `i` is its object.
 fn after_verb(ch: &[char], i: usize, verbs: lx::Words) -> bool {
-    (i.saturating_sub(4)..=i).any(|e| {
+    (i.saturating_sub(6)..=i).any(|e| {
         lx::ends_any(ch, e, verbs).is_some()
             && !ch
                 .part(e, i)
@@ -627,7 +628,7 @@ impl Markers {
     }
 
     /// True when the plan word at `[i, i + len)` is no plan cue here: see
-    /// [`plan_word_not_cue`]; or a plan noun ([`lx::PLAN_OBJECT_NOUNS`]) within four
+    /// [`plan_word_not_cue`]; or a plan noun ([`lx::PLAN_OBJECT_NOUNS`]) within six
     /// characters after a report verb of its clause that takes it as its object
     /// ([`lx::ACHIEVE_VERBS`]: "完成年度计划", "超额完成年度目标").
     fn plan_noun_object(&self, ch: &[char], i: usize, len: usize) -> bool {
