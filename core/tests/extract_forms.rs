@@ -923,6 +923,30 @@ fn a_goal_completed_in_a_review_is_its_object() {
 }
 
 #[test]
+fn a_planned_figure_of_a_progress_report_is_its_own() {
+    // 计划投资 labels its own figure: the count of projects before it is reported.
+    let got = one("市重点项目15个，年度计划投资21.3亿元，1-6月份累计完成投资12.1亿元。");
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ["actual", "target", "actual"],
+        "{got:?}"
+    );
+    // So does 计划完成投资; 月份 is the month, not part of a name.
+    let text = "省重点项目2个，年度计划完成投资9亿元，1-6月份累计完成投资7.9亿元。";
+    let got = one(text);
+    assert_eq!(got[0].0, "actual", "{got:?}");
+    assert_eq!(got[1].0, "target", "{got:?}");
+    let names = named(text);
+    assert!(!names[2].0.starts_with('份'), "{names:?}");
+    // A plan word before the count still plans it.
+    assert_eq!(
+        one("今年安排市重点项目476个，年度计划投资463.4亿元。")[0].0,
+        "target"
+    );
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

@@ -970,6 +970,10 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
     "实际完成",
 ];
 
+/// What follows a plan word that names a planned figure (计划投资, 计划完成投资): the
+/// plan word labels the figure after it.
+pub(crate) const PLAN_FIGURE_TAILS: Words = words!["投资", "完成投资", "投資", "完成投資"];
+
 /// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
 /// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
 /// action verb, with no other report word between) they plan. 预计 is one: an estimate of

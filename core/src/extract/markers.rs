@@ -35,7 +35,7 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
         }
         return Some((Deadline::Date, e - i));
     }
-    // "1-9月": the months of a year-to-date figure.
+    // "1-9月", "1-6月份": the months of a year-to-date figure.
     if lead == 0 && first.is_ascii_digit() && (i == 0 || !char_at(ch, i - 1).is_ascii_digit()) {
         let mut k = i;
         while char_at(ch, k).is_ascii_digit() && k - i < 2 {
@@ -51,7 +51,9 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
                 m += 1;
             }
             if m > k + 1 && ch.get(m) == Some(&'月') {
-                return Some((Deadline::Period, m + 1 - i));
+                // "1-6月份": 份 is part of the month.
+                let fen = usize::from(ch.get(m + 1) == Some(&'份'));
+                return Some((Deadline::Period, m + 1 + fen - i));
             }
         }
     }
@@ -180,7 +182,8 @@ fn goal_noun_after(ch: &[char], i: usize) -> Option<(usize, usize)> {
         .find_map(|k| lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS).map(|len| (k, k + len)))
 }
 
-/// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月" — its length.
+/// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月", "1-6月份" — its
+/// length.
 fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
     let numeral = |c: char| c.is_ascii_digit() || lx::is_cn_numeral(c);
     let run = |from: usize| {
@@ -203,7 +206,9 @@ fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
     }
     let b = run(sep + 1);
     let e = sep + 1 + b;
-    (b > 0 && b <= 2 && ch.get(e) == Some(&'月')).then_some(e + 1 - i)
+    // "1-6月份": 份 is part of the month.
+    let fen = usize::from(ch.get(e + 1) == Some(&'份'));
+    (b > 0 && b <= 2 && ch.get(e) == Some(&'月')).then_some(e + 1 + fen - i)
 }
 
 /// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
@@ -353,6 +358,10 @@ pub(crate) struct Cue {
     pub(crate) kept_within: bool,
     /// 以上 ([`lx::ABOVE_SUFFIXES`]): a floor after the number.
     pub(crate) above: bool,
+    /// A plan word naming the planned figure that follows it (计划投资,
+    /// [`lx::PLAN_FIGURE_TAILS`]): in a later clause it labels that figure, and says
+    /// nothing of the figures before it ("省重点项目2个，…，年度计划完成投资9亿元").
+    pub(crate) labels: bool,
 }
 
 /// What a status cue says.
@@ -474,6 +483,7 @@ impl Markers {
                         estimate: false,
                         kept_within: false,
                         above: false,
+                        labels: false,
                     });
                 }
             }
@@ -529,6 +539,10 @@ impl Markers {
                         estimate: false,
                         kept_within: k & PLAN_CMP != 0 && f & KEPT_WITHIN != 0,
                         above: k & PLAN_CMP != 0 && f & ABOVE != 0,
+                        // (计划完成投资: 完成 labels with 计划.)
+                        labels: (k & PLAN != 0
+                            && lx::starts_any(ch, i + len, lx::PLAN_FIGURE_TAILS).is_some())
+                            || self.cues.last().is_some_and(|p| p.labels && p.end == i),
                         kind: if k & PLAN != 0 {
                             CueKind::Plan
                         } else if k & REPORT != 0 {
@@ -1045,7 +1059,15 @@ impl Markers {
                 _ => say(c),
             };
         }
-        if let Some(c) = words(i, pe).iter().find(not_cmp) {
+        // A plan word labelling a figure of a later clause (计划投资) is that figure's.
+        let own = |c: &&Cue| {
+            !c.labels
+                || self
+                    .clause_start
+                    .get(c.start)
+                    .is_some_and(|&s| s as usize <= clause)
+        };
+        if let Some(c) = words(i, pe).iter().find(|c| not_cmp(c) && own(c)) {
             return say(c);
         }
         // "规模以上工业总产值突破10000亿元，年均增长15%以上；": a plan comparator later in
