@@ -947,6 +947,20 @@ fn a_planned_figure_of_a_progress_report_is_its_own() {
 }
 
 #[test]
+fn expectations_beaten_are_no_plan() {
+    // 超预期 / 好于预期: expectations beaten, reported; 预期目标 plans.
+    assert_eq!(
+        one("截至目前，已超预期完成固定资产投资35.93亿元。")[0].0,
+        "actual"
+    );
+    assert_eq!(
+        one("全年经济增长好于预期，地区生产总值增长6.1%。")[0].0,
+        "actual"
+    );
+    assert_eq!(one("今年的预期目标是地区生产总值增长6%。")[0].0, "target");
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

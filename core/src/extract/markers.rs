@@ -145,6 +145,13 @@ fn plan_word_not_cue(ch: &[char], i: usize, len: usize) -> bool {
     {
         return true;
     }
+    // "超预期完成", "好于预期", "符合预期": expectations met or beaten, not a plan.
+    if lx::starts(ch, i, "预期")
+        && i.checked_sub(1)
+            .is_some_and(|k| matches!(char_at(ch, k), '超' | '于' | '出' | '合'))
+    {
+        return true;
+    }
     // "4年内累计改造": a number of years before 年内 is a span, not this year.
     if lx::starts(ch, i, "年内")
         && i.checked_sub(1)
