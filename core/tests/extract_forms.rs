@@ -961,6 +961,20 @@ fn expectations_beaten_are_no_plan() {
 }
 
 #[test]
+fn a_plan_header_without_its_colon_is_not_the_name() {
+    for (text, name) in [
+        ("今年的预期目标是地区生产总值增长6%。", "地区生产总值"),
+        (
+            "今年经济社会发展的主要预期目标是地区生产总值增长6%左右。",
+            "地区生产总值",
+        ),
+        ("今年的主要预期目标是：地区生产总值增长6%。", "地区生产总值"),
+    ] {
+        assert_eq!(named(text)[0].0, name, "{text}");
+    }
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

@@ -1220,7 +1220,9 @@ mod tests {
         assert_eq!(to_date_period_at(&chars("前9个月"), 0), Some(4));
         assert_eq!(to_date_period_at(&chars("前三个月"), 0), Some(4));
         assert_eq!(to_date_period_at(&chars("1-10月"), 0), Some(5));
-        assert_eq!(to_date_period_at(&chars("1至6月份"), 0), Some(4));
+        // 份 belongs to the month.
+        assert_eq!(to_date_period_at(&chars("1至6月份"), 0), Some(5));
+        assert_eq!(to_date_period_at(&chars("1至6月底"), 0), Some(4));
         // A range of counts or of years is no period.
         assert_eq!(to_date_period_at(&chars("1-2个"), 0), None);
         assert_eq!(to_date_period_at(&chars("2021-2025年"), 0), None);

@@ -328,6 +328,17 @@ pub(crate) fn before(ch: &[char], floor: usize, hi: usize) -> (Before, bool) {
                 s = strip_leading(ch, k + 1, e);
             }
         }
+        // "预期目标是地区生产总值", "主要目标为全市生产总值": a plan header without its
+        // colon; the subject follows it.
+        if let Some(k) = (s..e.saturating_sub(2)).rev().find_map(|k| {
+            let len = lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS)?;
+            let after = k + len;
+            matches!(ch.get(after), Some('是' | '为')).then_some(after + 1)
+        }) {
+            if has_noun(ch, k, e) {
+                s = strip_leading(ch, k, e);
+            }
+        }
         if let Some(k) = (s..e).find(|&k| LEXICON.at(ch, k, Tag::Protected).is_some()) {
             s = k;
         }
