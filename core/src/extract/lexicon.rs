@@ -907,6 +907,7 @@ pub(crate) const BASE_YEAR_TAILS: Words = words!["同期", "的", "水平"];
 /// Words of reported wording that decide a sentence without headings is an actual.
 pub(crate) const REPORT_CUES: Words = words![
     "去年",
+    "成功",
     "远超",
     "超出",
     "有望",
@@ -953,6 +954,7 @@ pub(crate) const REPORT_CUES: Words = words![
     "跃居",
     "获批",
     "实际完成",
+    "成功",
 ];
 
 /// Report words that a plan header before them does not override.
