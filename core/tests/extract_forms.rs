@@ -960,6 +960,11 @@ fn expectations_beaten_are_no_plan() {
         "actual"
     );
     assert_eq!(one("今年的预期目标是地区生产总值增长6%。")[0].0, "target");
+    // 接下来 looks ahead, as 未来 and 今后 do.
+    assert_eq!(
+        one("接下来5年，公营房屋建屋量达18.9万个单位。")[0].0,
+        "target"
+    );
 }
 
 #[test]

@@ -820,6 +820,7 @@ pub(crate) const PLAN_CUES: Words = words![
     "今后",
     "明年",
     "未来",
+    "接下来",
     "预计到",
     "安排",
     "编列",
