@@ -960,6 +960,14 @@ fn expectations_beaten_are_no_plan() {
         "actual"
     );
     assert_eq!(one("今年的预期目标是地区生产总值增长6%。")[0].0, "target");
+    // 预计 followed by 可/将 forecasts what a plan will bring; an estimate of the year
+    // under review stays reported.
+    assert_eq!(
+        one("另有十二幅正在改划中，预计可提供约一万一千个房屋单位。")[0].0,
+        "target"
+    );
+    assert_eq!(one("预计全年可完成地区生产总值100亿元。")[0].0, "actual");
+    assert_eq!(one("预计全年地区生产总值增长5.5%。")[0].0, "actual");
     // 接下来 looks ahead, as 未来 and 今后 do.
     assert_eq!(
         one("接下来5年，公营房屋建屋量达18.9万个单位。")[0].0,

@@ -1088,6 +1088,10 @@ pub(crate) const PLAN_NOUN_TAILS: Words = words!["的"];
 /// Estimate markers: a reported figure that is not final (预计, 初步核算).
 pub(crate) const ESTIMATE: Words = words!["预计", "初步核算", "初步统计", "初步测算", "快报"];
 
+/// Modals of what will be: after an estimate word they make it a forecast of a plan's
+/// result ("预计可提供", "预计将带动", "预计年内即可建成").
+pub(crate) const FORECAST_MODALS: Words = words!["可", "将", "会", "能"];
+
 /// Heading keywords that make a part of the document report actuals.
 pub(crate) const ACTUAL_SECTION: Words = words![
     "执行情况",

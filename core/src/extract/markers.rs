@@ -189,6 +189,13 @@ fn goal_noun_after(ch: &[char], i: usize) -> Option<(usize, usize)> {
         .find_map(|k| lx::starts_any(ch, k, lx::PLAN_OBJECT_NOUNS).map(|len| (k, k + len)))
 }
 
+/// True when a modal of what will be ([`lx::FORECAST_MODALS`]: 可, 将, 会) follows the
+/// estimate word 预计 at `i` right away. Not further: "预计全年可完成…" estimates the
+/// year of a review.
+fn forecast_after(ch: &[char], i: usize) -> bool {
+    lx::starts(ch, i, "预计") && lx::starts_any(ch, i + 2, lx::FORECAST_MODALS).is_some()
+}
+
 /// A period to date at `i`: "前9个月", "前三个月", "1-9月", "1至6月", "1-6月份" — its
 /// length.
 fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
@@ -558,6 +565,15 @@ impl Markers {
                             CueKind::Comparator
                         },
                     });
+                }
+            }
+            // "预计可提供约1.1万个单位", "预计将带动就业3000人": an estimate of what a
+            // plan will bring forecasts; it plans.
+            let mut kinds = kinds;
+            if kinds & ESTIMATE != 0 && forecast_after(ch, i) {
+                kinds &= !ESTIMATE;
+                if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
+                    c.kind = CueKind::Plan;
                 }
             }
             let digit_run_start =
