@@ -569,7 +569,6 @@ impl Markers {
             }
             // "预计可提供约1.1万个单位", "预计将带动就业3000人": an estimate of what a
             // plan will bring forecasts; it plans.
-            let mut kinds = kinds;
             if kinds & ESTIMATE != 0 && forecast_after(ch, i) {
                 kinds &= !ESTIMATE;
                 if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
