@@ -990,6 +990,18 @@ fn a_plan_header_without_its_colon_is_not_the_name() {
 }
 
 #[test]
+fn an_amount_between_a_count_and_its_noun_is_a_class() {
+    // "首个300亿元园区", "3个过三千亿元城市": the amount names the class counted.
+    let got = one("龙潭临港产业园产值首次突破300亿元，成为玉林首个300亿元园区。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    let got = one("新增荆州、孝感、黄冈3个过三千亿元城市。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].3.as_deref(), Some("个"), "{got:?}");
+    // An amount after a verb is a figure.
+    assert_eq!(one("园区实现产值300亿元。").len(), 1);
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

@@ -1544,6 +1544,7 @@ pub(crate) const CATEGORY_NOUNS: Words = words![
     "龙头",
     "大项目",
     "重点项目",
+    "城市",
 ];
 
 /// Words after a number that never name what it measures ("突破5000亿元大关",

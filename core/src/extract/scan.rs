@@ -905,7 +905,19 @@ pub(crate) fn excluded_by_context(
     if matches!(unit.dimension(), Dimension::Money(_)) {
         let above = s >= 1 && matches!(char_at(ch, s - 1), '超' | '逾' | '过')
             || (s >= 2 && lx::starts(ch, s - 2, "超过"));
-        if size_class_at(ch, j, above) {
+        // "首个300亿元园区", "3个过三千亿元城市": items counted before the amount are
+        // of its class.
+        let lead = if above {
+            s - if lx::starts(ch, s.saturating_sub(2), "超过") {
+                2
+            } else {
+                1
+            }
+        } else {
+            s
+        };
+        let counted = lead >= 1 && char_at(ch, lead - 1) == '个';
+        if size_class_at(ch, j, above || counted) {
             return Some(Exclusion::Category);
         }
         // "5000万美元、1亿美元以上大项目", "超100亿元或10亿美元项目": an amount listed
