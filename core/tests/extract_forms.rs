@@ -1002,6 +1002,17 @@ fn an_amount_between_a_count_and_its_noun_is_a_class() {
 }
 
 #[test]
+fn a_budgeted_amount_is_exact() {
+    // What a budget appropriates is the amount, not a floor (spending more is no success).
+    let got = one("明年度歲出預算編列302.12億元，債務之償還編列87億元。");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|f| f.0 == "target" && f.1 == "="), "{got:?}");
+    // A level to reach stays a floor, and so does a plain plan figure.
+    assert_eq!(one("一般公共预算支出规模将首次达到30万亿元。")[0].1, ">=");
+    assert_eq!(one("今年计划完成固定资产投资50亿元。")[0].1, ">=");
+}
+
+#[test]
 fn people_by_their_nouns_and_levels_without_digits() {
     // A people noun heads what a bare magnitude counts; 人口 after 人 names nothing.
     assert_eq!(

@@ -217,7 +217,15 @@ impl Analyzer<'_> {
             || ((growth || reduction) && plan_base_before(ch, clause_lo, verb_end));
         let decrease_to = lx::ends_any(ch, c.pre, lx::DECREASE_TO).is_some();
         // "稳定在550万亩", "保持在4%": a level to hold, not a floor (SPEC §5).
-        let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some();
+        // "歲出預算編列302.12億元": a budgeted amount is what is appropriated, exact,
+        // unless a verb of reaching makes it a floor ("预算支出规模将达到30万亿元").
+        let budgeted = c
+            .unit
+            .is_some_and(|u| matches!(u.dimension(), Dimension::Money(_)))
+            && !growth
+            && lx::ends_any(ch, c.pre, lx::REACH_VERBS).is_none()
+            && lx::contains_any(ch.part(clause_lo, c.pre), lx::BUDGET_WORDS);
+        let hold_at = lx::ends_any(ch, c.pre, lx::HOLD_AT).is_some() || budgeted;
         if continues {
             if let Some(prev) = self.drafts.last() {
                 if prev.cand == k - 1 && prev.unit == c.unit.map(base_unit) {

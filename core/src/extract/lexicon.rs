@@ -977,6 +977,12 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
 /// plan word labels the figure after it.
 pub(crate) const PLAN_FIGURE_TAILS: Words = words!["投资", "完成投资", "投資", "完成投資"];
 
+/// Words of a budget: an amount budgeted is what is appropriated, not a floor.
+pub(crate) const BUDGET_WORDS: Words = words!["预算", "编列", "岁出", "岁入"];
+
+/// Verbs of reaching a level: the amount after them is a floor in a plan.
+pub(crate) const REACH_VERBS: Words = words!["达到", "达", "突破", "超过", "超"];
+
 /// Report verbs that plans use too, as the verb a plan word governs ("力争完成",
 /// "将实现", "要…建成", "确保…，完成投资"): after a plan word of their part (not an
 /// action verb, with no other report word between) they plan. 预计 is one: an estimate of
