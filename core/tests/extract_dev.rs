@@ -78,18 +78,19 @@ const DEVSET_B_FLOOR: (f64, f64) = (0.86, 0.81);
 /// `devset-c`: precision 0.808, recall 0.762 then; 0.825, 0.790 after session 12.
 const DEVSET_C_FLOOR: (f64, f64) = (0.80, 0.76);
 /// `devset-d`: precision 0.755, recall 0.691 measured blind (`DEVSET-D.md`); 0.786,
-/// 0.720 after the rules written from it.
-const DEVSET_D_FLOOR: (f64, f64) = (0.76, 0.70);
+/// 0.720 after the rules written from it; 0.834, 0.768 after session 14.
+const DEVSET_D_FLOOR: (f64, f64) = (0.81, 0.74);
 /// `heldout-3`: precision 0.763, recall 0.684 at the end of session 12 (`HELDOUT-3.md`);
 /// measure only, not a target.
 const HELDOUT_3_FLOOR: (f64, f64) = (0.74, 0.66);
 /// `heldout-2`: precision 0.808, recall 0.766; measure only, not a target.
 const HELDOUT_2_FLOOR: (f64, f64) = (0.78, 0.74);
+/// `devset-e`: precision 0.700, recall 0.661 measured blind (`DEVSET-E.md`); 0.760, 0.716
+/// after the rules of session 14. The floor is a little under, so that a regression fails.
+const DEVSET_E_FLOOR: (f64, f64) = (0.73, 0.69);
 /// `heldout-4`: precision 0.712, recall 0.694 measured blind at session 14's start
-/// (`HELDOUT-4.md`); the floor is a little under, so that a regression fails.
-/// `devset-e`: precision 0.700, recall 0.661 measured blind (`DEVSET-E.md`); the floor is a
-/// little under, so that a regression fails.
-const DEVSET_E_FLOOR: (f64, f64) = (0.67, 0.63);
+/// (`HELDOUT-4.md`); the floor is a little under, so that a regression fails. Measure only,
+/// not a target.
 const HELDOUT_4_FLOOR: (f64, f64) = (0.69, 0.67);
 
 #[derive(Debug, Clone)]
