@@ -206,8 +206,9 @@ pub struct Indicator {
     pub tags: Vec<String>,
     /// For derived indicators: the formula over other indicators. Default: none.
     pub formula: Option<Formula>,
-    /// Where the indicator is defined. Default: none.
-    pub source: Option<Provenance>,
+    /// Where the indicator is defined. Default: none. Boxed, as
+    /// [`Target::source`](crate::Target::source) is.
+    pub source: Option<Box<Provenance>>,
 }
 
 impl Indicator {

@@ -3,7 +3,8 @@
 //! on a batch large enough to be split (the small batches of the property tests stay
 //! on one thread). The batch has what makes the order matter: revisions, figures of
 //! the same vintage that conflict, exact duplicates that differ only in their source
-//! (the first in input order is kept), another jurisdiction's rows, unknown ids.
+//! (the first in input order is kept), another jurisdiction's rows, unknown ids. The
+//! records such batches hold by the hundred thousand keep their sizes (the last test).
 #![cfg(feature = "parallel")]
 
 use planwatch::{
@@ -183,4 +184,17 @@ fn a_large_batch_is_extended_checked_and_freed_whole() {
     assert_eq!(split(twice.clone()), (2 * kept, 2 * rejected));
     drop(twice);
     assert_eq!(obs.len(), n);
+}
+
+/// The records a large plan and batch hold by the hundred thousand stay small: every byte
+/// of them is fresh memory in a first run (BENCHMARKS.md, "Through Arrow"). Shared texts
+/// (`Arc<str>`) and boxed provenance keep them at these sizes on 64-bit targets.
+#[cfg(target_pointer_width = "64")]
+#[test]
+fn records_held_by_the_hundred_thousand_stay_small() {
+    use std::mem::size_of;
+    assert!(size_of::<planwatch::Observation>() <= 88);
+    assert!(size_of::<planwatch::Target>() <= 136);
+    assert!(size_of::<planwatch::Indicator>() <= 216);
+    assert!(size_of::<planwatch::Assessment>() <= 576);
 }

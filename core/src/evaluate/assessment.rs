@@ -252,6 +252,6 @@ pub struct Assessment {
     pub notes: Vec<String>,
     /// One sentence in Chinese and in English.
     pub explanation: Names,
-    /// Where the target is stated.
-    pub source: Option<Provenance>,
+    /// Where the target is stated. Boxed, as [`Target::source`](crate::Target::source) is.
+    pub source: Option<Box<Provenance>>,
 }

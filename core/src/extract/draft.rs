@@ -150,7 +150,7 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
                 if f.measure == Measure::Rank {
                     ind.tags.push("rank".to_string());
                 }
-                ind.source = Some(provenance(f, options, f.indicator_span.clone()));
+                ind.source = Some(Box::new(provenance(f, options, f.indicator_span.clone())));
                 plan.indicators.push(ind);
                 by_key.insert(key, plan.indicators.len() - 1);
                 plan.indicators.len() - 1
@@ -168,7 +168,7 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
         let mut t = Target::new(indicator, target_period(f, period), condition(f, &tid));
         t.id = tid;
         t.tier = if f.stretch { Tier::Stretch } else { Tier::Base };
-        t.source = Some(provenance(f, options, f.sentence_span.clone()));
+        t.source = Some(Box::new(provenance(f, options, f.sentence_span.clone())));
         plan.targets.push(t);
     }
     Ok(plan)

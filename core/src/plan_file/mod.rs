@@ -71,7 +71,7 @@ struct RawIndicator {
     section: Option<String>,
     tags: Vec<String>,
     formula: Option<String>,
-    source: Option<Provenance>,
+    source: Option<Box<Provenance>>,
 }
 
 /// A `target` item as written.
@@ -84,7 +84,7 @@ struct RawTarget {
     tier: Tier,
     kind: Option<Kind>,
     baseline: Option<String>,
-    source: Option<Provenance>,
+    source: Option<Box<Provenance>>,
     /// The condition as read from its parts (a table's `comparator`, `value` …
     /// columns), when `condition` was not written as text.
     parsed: Option<FromParts>,
@@ -440,7 +440,7 @@ fn read_indicator(f: &mut Fields<'_>) -> RawIndicator {
         section: f.opt_str("section"),
         tags: f.strings("tags"),
         formula: f.opt_str("formula"),
-        source: f.table("source", read_provenance),
+        source: f.table("source", read_provenance).map(Box::new),
     }
 }
 
@@ -453,7 +453,7 @@ fn read_target(f: &mut Fields<'_>) -> RawTarget {
         tier: f.choice("tier", &Tier::ALL, Tier::name, Tier::default()),
         kind: f.opt_choice_or("kind", &Kind::ALL, Kind::name, Some(Kind::zh)),
         baseline: f.opt_str("baseline"),
-        source: f.table("source", read_provenance),
+        source: f.table("source", read_provenance).map(Box::new),
         parsed: None,
     }
 }

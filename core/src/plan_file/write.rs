@@ -84,7 +84,7 @@ pub(crate) fn document(plan: &Plan) -> Vec<Entry> {
             f.push("tags", Value::Array(tags));
         }
         f.opt("formula", i.formula.as_ref().map(|x| x.text()));
-        f.source(i.source.as_ref());
+        f.source(i.source.as_deref());
         leaf(Value::Table(f.0))
     });
 
@@ -97,7 +97,7 @@ pub(crate) fn document(plan: &Plan) -> Vec<Entry> {
         f.str("tier", t.tier.name());
         f.opt("kind", t.kind.map(|k| k.name()));
         f.opt("baseline", t.baseline.map(|b| b.to_string()).as_deref());
-        f.source(t.source.as_ref());
+        f.source(t.source.as_deref());
         leaf(Value::Table(f.0))
     });
 

@@ -24,12 +24,12 @@ use crate::unit::Unit;
 /// optional object of an assessment whose fields are themselves optional).
 fn probe(a: &Assessment) -> Assessment {
     let mut full = a.clone();
-    full.source = Some(Provenance {
+    full.source = Some(Box::new(Provenance {
         document: Some(String::new()),
         quote: Some(String::new()),
         section: Some(String::new()),
         span: Some([0, 0]),
-    });
+    }));
     full
 }
 
