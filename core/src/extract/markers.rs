@@ -570,7 +570,7 @@ impl Markers {
             // "预计可提供约1.1万个单位", "预计将带动就业3000人": an estimate of what a
             // plan will bring forecasts; it plans.
             if kinds & ESTIMATE != 0 && forecast_after(ch, i) {
-                kinds &= !ESTIMATE;
+                kinds &= !(ESTIMATE | STRONG_CUE);
                 if let Some(c) = self.cues.last_mut().filter(|c| c.start == i) {
                     c.kind = CueKind::Plan;
                 }
