@@ -955,7 +955,6 @@ pub(crate) const REPORT_CUES: Words = words![
     "跃居",
     "获批",
     "实际完成",
-    "成功",
 ];
 
 /// Report words that a plan header before them does not override.
@@ -971,6 +970,7 @@ pub(crate) const STRONG_REPORT_CUES: Words = words![
     "截至",
     "过去",
     "实际完成",
+    "成功",
 ];
 
 /// What follows a plan word that names a planned figure (计划投资, 计划完成投资): the
