@@ -24,13 +24,30 @@ pub(crate) struct Words(&'static str);
 
 impl Words {
     /// The words, in the order written.
-    pub(crate) fn iter(self) -> std::str::SplitTerminator<'static, char> {
-        self.0.split_terminator('|')
+    pub(crate) fn iter(self) -> WordsIter {
+        WordsIter(self.0)
     }
 
     /// True when `word` is one of the words.
     pub(crate) fn contains(self, word: &str) -> bool {
         self.iter().any(|w| w == word)
+    }
+}
+
+/// The words of a [`Words`] list. A plain byte scan for the `|` after each word: the words
+/// are a few bytes long, and `str::split_terminator`'s searcher (a `memchr` set up per
+/// word) was two fifths of the extractor's instructions.
+pub(crate) struct WordsIter(&'static str);
+
+impl Iterator for WordsIter {
+    type Item = &'static str;
+
+    fn next(&mut self) -> Option<&'static str> {
+        let end = self.0.bytes().position(|b| b == b'|')?;
+        // '|' is ASCII, so both cuts are on character boundaries.
+        let (word, rest) = (self.0.get(..end)?, self.0.get(end + 1..)?);
+        self.0 = rest;
+        Some(word)
     }
 }
 
