@@ -50,10 +50,8 @@ pub(crate) fn deadline_at(ch: &[char], i: usize) -> Option<(Deadline, usize)> {
             while char_at(ch, m).is_ascii_digit() && m - k <= 2 {
                 m += 1;
             }
-            if m > k + 1 && ch.get(m) == Some(&'月') {
-                // "1-6月份": 份 is part of the month.
-                let fen = usize::from(ch.get(m + 1) == Some(&'份'));
-                return Some((Deadline::Period, m + 1 + fen - i));
+            if let Some(len) = month_word(ch, m).filter(|_| m > k + 1) {
+                return Some((Deadline::Period, m + len - i));
             }
         }
     }
@@ -220,9 +218,13 @@ fn to_date_period_at(ch: &[char], i: usize) -> Option<usize> {
     }
     let b = run(sep + 1);
     let e = sep + 1 + b;
-    // "1-6月份": 份 is part of the month.
-    let fen = usize::from(ch.get(e + 1) == Some(&'份'));
-    (b > 0 && b <= 2 && ch.get(e) == Some(&'月')).then_some(e + 1 + fen - i)
+    let len = month_word(ch, e).filter(|_| b > 0 && b <= 2)?;
+    Some(e + len - i)
+}
+
+/// The length of 月 at `e`, or of 月份 ("1-6月份": 份 is part of the month).
+fn month_word(ch: &[char], e: usize) -> Option<usize> {
+    (ch.get(e) == Some(&'月')).then(|| 1 + usize::from(ch.get(e + 1) == Some(&'份')))
 }
 
 /// True when a compound noun of the lexicon covers `i` (技术改造投资, 建成区): a
@@ -644,12 +646,7 @@ impl Markers {
         self.reported = self
             .cues
             .iter()
-            .find(|c| {
-                c.kind == CueKind::Report
-                    && c.strong
-                    && !c.estimate
-                    && self.cumulative.binary_search(&c.start).is_err()
-            })
+            .find(|c| self.reports_firmly(c))
             .map(|c| (c.start, c.end));
         self.planned = self.cues.iter().any(|c| c.kind == CueKind::Plan && !c.weak);
         // List numbering before a horizon (2、到2025年): only needed when there is one.
@@ -743,6 +740,15 @@ impl Markers {
         self.list_chars
             .get(a..b)
             .is_some_and(|s| s.iter().all(|&x| x))
+    }
+
+    /// True for a strong report word that plans do not use too (了, 已, 首次, 截至, 成功):
+    /// not an estimate (预计), and not 累计, which sums a plan's years as well.
+    fn reports_firmly(&self, c: &Cue) -> bool {
+        c.kind == CueKind::Report
+            && c.strong
+            && !c.estimate
+            && self.cumulative.binary_search(&c.start).is_err()
     }
 
     /// True when 累计 occurs in the clause of `i` before it.
@@ -1008,13 +1014,9 @@ impl Markers {
         // The report verb may stand before an action verb ("完成农村危房改造5000户以上"),
         // and a strong word before it in the clause still reports ("已实现…以上",
         // "去年完成投资50亿元以上"); a sum over the years (累计) or an estimate does not.
-        let strong_before = words(clause, i).iter().any(|c| {
-            c.kind == CueKind::Report
-                && (c.aspect
-                    || (c.strong
-                        && !c.estimate
-                        && self.cumulative.binary_search(&c.start).is_err()))
-        });
+        let strong_before = words(clause, i)
+            .iter()
+            .any(|c| (c.kind == CueKind::Report && c.aspect) || self.reports_firmly(c));
         let weak_report = words(ps, i)
             .iter()
             .rev()

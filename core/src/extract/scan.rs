@@ -903,19 +903,16 @@ pub(crate) fn excluded_by_context(
         }
     }
     if matches!(unit.dimension(), Dimension::Money(_)) {
-        let above = s >= 1 && matches!(char_at(ch, s - 1), '超' | '逾' | '过')
-            || (s >= 2 && lx::starts(ch, s - 2, "超过"));
+        // The "more than" word right before the amount (超过, 超, 逾, 过), if any.
+        let above_len = if s >= 2 && lx::starts(ch, s - 2, "超过") {
+            2
+        } else {
+            usize::from(s >= 1 && matches!(char_at(ch, s - 1), '超' | '逾' | '过'))
+        };
+        let above = above_len > 0;
         // "首个300亿元园区", "3个过三千亿元城市": items counted before the amount are
         // of its class.
-        let lead = if above {
-            s - if lx::starts(ch, s.saturating_sub(2), "超过") {
-                2
-            } else {
-                1
-            }
-        } else {
-            s
-        };
+        let lead = s - above_len;
         let counted = lead >= 1 && char_at(ch, lead - 1) == '个';
         if size_class_at(ch, j, above || counted) {
             return Some(Exclusion::Category);
