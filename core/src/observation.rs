@@ -963,8 +963,11 @@ pub(crate) struct Memo {
     units: TextMap<std::result::Result<Unit, String>>,
     statuses: TextMap<Option<ObservationStatus>>,
     vintages: TextMap<Option<Date>>,
-    /// Indicator ids, sources and jurisdictions: one shared copy of each text.
-    texts: TextMap<Arc<str>>,
+    /// Indicator ids, sources and jurisdictions: one shared copy of each text. A set of
+    /// the shared texts themselves, so a lookup compares the text and counts the new
+    /// reference in one place in memory, not in a key and a value apart (on a million
+    /// rows of random ids, each lookup is a cache miss).
+    texts: std::collections::HashSet<Arc<str>, MemoHasher>,
 }
 
 /// A map keyed by the distinct texts of a column, hashed by
@@ -997,7 +1000,15 @@ fn memo<T: Clone>(map: &mut TextMap<T>, text: &str, parse: impl FnOnce(&str) -> 
 impl Memo {
     /// The shared copy of `text`, or None when it is empty.
     fn text(&mut self, text: &str) -> Option<Arc<str>> {
-        (!text.is_empty()).then(|| memo(&mut self.texts, text, |t| Arc::from(t)))
+        if text.is_empty() {
+            return None;
+        }
+        if let Some(shared) = self.texts.get(text) {
+            return Some(Arc::clone(shared));
+        }
+        let shared: Arc<str> = Arc::from(text);
+        self.texts.insert(Arc::clone(&shared));
+        Some(shared)
     }
 
     fn period(&mut self, text: &str) -> std::result::Result<Period, String> {
