@@ -38,6 +38,8 @@ process has generated the data: no side inherits memory another side has just fr
 machine whose freed memory goes back to the host, memory freed a moment ago is several
 times cheaper to touch than memory freed long ago; BENCHMARKS.md, "Through Arrow",
 session 13). That is the single run a notebook sees, with the same start for every side.
+The launching process holds neither the data nor the sides' libraries while they run
+(see ``import_sides``).
 """
 
 from __future__ import annotations
@@ -54,16 +56,27 @@ import time
 from collections import Counter
 from typing import Any, Callable, Dict, Tuple
 
-import duckdb
-import pandas as pd
-import polars as pl
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import bench_pandas as base  # noqa: E402  (the shared generator and the reference)
 
-import planwatch  # noqa: E402
 
-FACTOR = base.FACTOR
+def import_sides() -> None:
+    """Imports the libraries of the sides: pandas, polars, DuckDB, planwatch, and
+    ``bench_pandas`` (the shared generator and the reference)."""
+    global base, duckdb, pd, pl, planwatch
+    import bench_pandas as base
+    import duckdb
+    import pandas as pd
+    import planwatch
+    import polars as pl
+
+
+# With ``--isolated`` this process only launches the sides; it imports their libraries
+# and makes its own copy of the data (for the exact verdicts) after the last one. A
+# launcher holding those while a side runs pushes the side onto memory freed long ago,
+# dearer to touch on this machine: planwatch took 0.85-1.42 s under such a launcher and
+# 0.62-0.85 s under this one, alternating (BENCHMARKS.md, "Through Arrow", session 15).
+if not (__name__ == "__main__" and "--isolated" in sys.argv[1:]):
+    import_sides()
 
 
 KIND_OF = {">=": "higher", ">": "higher", "<=": "lower", "<": "lower", "between": "band"}
@@ -118,7 +131,7 @@ def with_planwatch(
 def with_polars(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
     t = pl.from_pandas(targets)
     o = pl.from_pandas(observations)
-    factor = pl.DataFrame({"unit": list(FACTOR), "f": list(FACTOR.values())})
+    factor = pl.DataFrame({"unit": list(base.FACTOR), "f": list(base.FACTOR.values())})
     latest = o.sort("vintage").unique(["indicator", "period"], keep="last")
     m = (
         t.lazy()
@@ -150,7 +163,7 @@ def with_duckdb(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Series:
     con = duckdb.connect()
     con.register("targets", targets)
     con.register("observations", observations)
-    con.register("factor", pd.DataFrame({"unit": list(FACTOR), "f": [int(v) for v in FACTOR.values()]}))
+    con.register("factor", pd.DataFrame({"unit": list(base.FACTOR), "f": [int(v) for v in base.FACTOR.values()]}))
     dec = "DECIMAL(38,10)"
     out = con.sql(
         f"""
@@ -188,13 +201,12 @@ def timed(fn: Callable[..., Any], *args: Any) -> Tuple[Any, float, float]:
     return out, time.perf_counter() - start, time.process_time() - cpu
 
 
+SIDE_NAMES = ["pandas (floats)", "polars (floats)", "duckdb (DECIMAL)"]
+
+
 def sides() -> Dict[str, Callable[..., pd.Series]]:
-    """The peers, by the name the report gives them."""
-    return {
-        "pandas (floats)": base.with_pandas,
-        "polars (floats)": with_polars,
-        "duckdb (DECIMAL)": with_duckdb,
-    }
+    """The peers, by the name the report gives them (``SIDE_NAMES``)."""
+    return dict(zip(SIDE_NAMES, [base.with_pandas, with_polars, with_duckdb]))
 
 
 def run_one(side: str, args: argparse.Namespace, out: str) -> None:
@@ -211,20 +223,23 @@ def run_one(side: str, args: argparse.Namespace, out: str) -> None:
 
 
 def isolated(args: argparse.Namespace) -> Tuple[Dict[str, pd.Series], Dict[str, Tuple[float, float]], Dict[str, Tuple[float, float]]]:
-    """Each side once, each in a fresh process (this script with ``--side``)."""
+    """Each side once, each in a fresh process (this script with ``--side``). The
+    results are read after the last side: unpickling a ``pd.Series`` imports pandas."""
     results: Dict[str, pd.Series] = {}
     times: Dict[str, Tuple[float, float]] = {}
     stages: Dict[str, Tuple[float, float]] = {}
+    names = ["planwatch", *SIDE_NAMES]
     with tempfile.TemporaryDirectory() as tmp:
-        for side in ["planwatch", *sides()]:
-            out = os.path.join(tmp, "side.pickle")
+        for k, side in enumerate(names):
             subprocess.run(
-                [sys.executable, os.path.abspath(__file__), "--side", side, "--out", out,
+                [sys.executable, os.path.abspath(__file__), "--side", side,
+                 "--out", os.path.join(tmp, f"{k}.pickle"),
                  "--targets", str(args.targets), "--observations", str(args.observations),
                  "--seed", str(args.seed)],
                 check=True,
             )
-            with open(out, "rb") as f:
+        for k, side in enumerate(names):
+            with open(os.path.join(tmp, f"{k}.pickle"), "rb") as f:
                 result, t, c, run = pickle.load(f)
             results[side], times[side] = result, (t, c)
             if side == "planwatch":
@@ -247,10 +262,6 @@ def main() -> None:
         run_one(args.side, args, args.out)
         return
 
-    targets, observations = base.generate(args.targets, args.observations, args.seed)
-    print(f"{len(targets):,} targets on {targets['indicator'].nunique():,} indicators; {len(observations):,} observations")
-
-    peers = sides()
     best: Dict[str, Tuple[float, float]] = {}
     first: Dict[str, float] = {}  # each side's first run: what a notebook sees
     results: Dict[str, pd.Series] = {}
@@ -259,6 +270,10 @@ def main() -> None:
         args.repeat = 1
         results, best, stages = isolated(args)
         first = {name: t for name, (t, _) in best.items()}
+        import_sides()
+    peers = sides()
+    targets, observations = base.generate(args.targets, args.observations, args.seed)
+    print(f"{len(targets):,} targets on {targets['indicator'].nunique():,} indicators; {len(observations):,} observations")
     for _ in range(0 if args.isolated else args.repeat):
         for name, fn in peers.items():
             out, t, c = timed(fn, targets, observations)
