@@ -72,9 +72,10 @@ def import_sides() -> None:
 
 # With ``--isolated`` this process only launches the sides; it imports their libraries
 # and makes its own copy of the data (for the exact verdicts) after the last one. A
-# launcher holding those while a side runs pushes the side onto memory freed long ago,
-# dearer to touch on this machine: planwatch took 0.85-1.42 s under such a launcher and
-# 0.62-0.85 s under this one, alternating (BENCHMARKS.md, "Through Arrow", session 15).
+# launcher holding those (332 MB) while a side runs pushes the side onto memory freed
+# long ago, dearer to touch on this machine: planwatch took 0.85-1.42 s under such a
+# launcher and 0.62-0.85 s under this one, alternating (BENCHMARKS.md, "Through Arrow",
+# session 15).
 if not (__name__ == "__main__" and "--isolated" in sys.argv[1:]):
     import_sides()
 
