@@ -77,6 +77,16 @@ pub fn opt_decimal<S: Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S:
     }
 }
 
+/// An optional decimal as [`opt_decimal`] writes it, as a value for a hand-written
+/// `Serialize` (an [`Assessment`](crate::Assessment)'s).
+pub(crate) struct OptDecimal<'a>(pub(crate) &'a Option<Decimal>);
+
+impl Serialize for OptDecimal<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        opt_decimal(self.0, s)
+    }
+}
+
 /// `#[serde(serialize_with = "crate::schema::normal_decimal")]`: a decimal field written
 /// without trailing zeros (`15000`, not `15000.0`), for values computed by scaling.
 pub fn normal_decimal<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {

@@ -223,11 +223,11 @@ fn nothing_is_known_before_it_was_published() {
     // The 2021 GDP growth (8.1%) was published on 2022-01-17.
     let before = evaluate(&plan, &obs, &Options::as_of("2022-01-16".parse().unwrap()));
     let a = before.assessment("gdp_growth_2021").unwrap();
-    assert!(a.observed.is_none(), "{}", a.explanation.en);
+    assert!(a.observed.is_none(), "{}", a.explanation().en);
     let after = evaluate(&plan, &obs, &Options::as_of("2022-01-17".parse().unwrap()));
     let a = after.assessment("gdp_growth_2021").unwrap();
     assert_eq!(a.observed.unwrap().to_string(), "8.1");
-    assert_eq!(a.status, Status::Met, "{}", a.explanation.en);
+    assert_eq!(a.status, Status::Met, "{}", a.explanation().en);
     // The final verification of 2022-12-27 revised it to 8.4%: a second row, not an overwrite.
     let revised = evaluate(&plan, &obs, &Options::as_of("2022-12-27".parse().unwrap()));
     let a = revised.assessment("gdp_growth_2021").unwrap();

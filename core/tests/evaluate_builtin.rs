@@ -20,7 +20,7 @@ fn gdp_growth_missed_rd_met_through_the_derived_indicator_jobs_with_base() {
             "{:<28} {:<14} {}",
             a.target,
             a.status.name(),
-            a.explanation.zh
+            a.explanation().zh
         );
     }
     let gdp = card.assessment("gdp_growth").unwrap();
@@ -29,7 +29,7 @@ fn gdp_growth_missed_rd_met_through_the_derived_indicator_jobs_with_base() {
     assert_eq!(gdp.gap.unwrap().to_string(), "-1.4");
     assert_eq!(gdp.gap_unit.symbol(), "个百分点");
     let rd = card.assessment("rd_spending").unwrap();
-    assert_eq!(rd.status, Status::Met, "{}", rd.explanation.en);
+    assert_eq!(rd.status, Status::Met, "{}", rd.explanation().en);
     assert!(rd.inputs.len() >= 2, "{:?}", rd.inputs);
     let jobs = card.assessment("new_jobs").unwrap();
     assert_eq!(jobs.previous.unwrap().to_string(), "18746");
@@ -44,10 +44,10 @@ fn mid_year_gdp_growth_is_behind_once_published() {
     // The H1 figures were published on 2024-08-14 (广州日报): not known at the end of June.
     let card = card(Some("2024-06-30"));
     let gdp = card.assessment("gdp_growth").unwrap();
-    assert!(gdp.observed.is_none(), "{}", gdp.explanation.zh);
+    assert!(gdp.observed.is_none(), "{}", gdp.explanation().zh);
     let card = card_at("2024-08-14");
     let gdp = card.assessment("gdp_growth").unwrap();
-    assert_eq!(gdp.status, Status::Behind, "{}", gdp.explanation.zh);
+    assert_eq!(gdp.status, Status::Behind, "{}", gdp.explanation().zh);
     assert_eq!(gdp.observed.unwrap().to_string(), "5");
 }
 

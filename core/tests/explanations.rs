@@ -14,12 +14,12 @@ fn card(plan: &str, obs: &str, as_of: Option<&str>) -> Scorecard {
     evaluate(&plan, &obs, &opts)
 }
 
-fn zh<'a>(card: &'a Scorecard, target: &str) -> &'a str {
-    &card.assessment(target).expect("target").explanation.zh
+fn zh(card: &Scorecard, target: &str) -> String {
+    card.assessment(target).expect("target").explanation().zh
 }
 
-fn en<'a>(card: &'a Scorecard, target: &str) -> &'a str {
-    &card.assessment(target).expect("target").explanation.en
+fn en(card: &Scorecard, target: &str) -> String {
+    card.assessment(target).expect("target").explanation().en
 }
 
 const HEAD: &str = "[plan]\nid = \"x\"\nperiod = \"2024\"\n";

@@ -250,3 +250,33 @@ a,2024,x,人
     let text = serde_json::to_string_pretty(&json!({ "cases": cases })).unwrap();
     std::fs::write(out.join("_issues.json"), text).unwrap();
 }
+
+/// The explanation is written when asked for, not stored: the record carries the
+/// sentence `Assessment::explanation` writes, between `notes` and `source`, for every
+/// target of the seed plan. (`explanations.rs` checks the sentences themselves.)
+#[test]
+fn the_record_carries_the_explanation_in_its_place() {
+    let plan = Plan::builtin("nanshan-2024").expect("plan");
+    let obs = Observations::builtin("nanshan-2024").expect("observations");
+    let card = evaluate(&plan, &obs, &Options::default());
+    assert!(!card.assessments.is_empty());
+    for a in &card.assessments {
+        // In the order written (serde_json's `Value` would sort the keys): the record's
+        // own `notes` and `source` are its last (an input has a `source` too).
+        let text = serde_json::to_string(a).expect("record");
+        let (notes, explanation, source) = (
+            text.rfind("\"notes\":").expect("notes"),
+            text.find("\"explanation\":").expect("explanation"),
+            text.rfind("\"source\":").expect("source"),
+        );
+        assert!(notes < explanation && explanation < source, "{text}");
+        let record: Value = serde_json::from_str(&text).expect("json");
+        let e = a.explanation();
+        assert!(
+            !e.zh.is_empty() && e.en.ends_with('.'),
+            "{}: {e:?}",
+            a.target
+        );
+        assert_eq!(record["explanation"], json!({"zh": e.zh, "en": e.en}));
+    }
+}

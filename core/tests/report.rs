@@ -399,7 +399,7 @@ fn csv_parses_back_one_row_per_target() {
     for (row, a) in rows.iter().zip(&card.assessments) {
         assert_eq!(&row[col("target")], a.target);
         assert_eq!(&row[col("status")], a.status.name());
-        assert_eq!(&row[col("explanation.zh")], a.explanation.zh);
+        assert_eq!(&row[col("explanation.zh")], a.explanation().zh);
     }
     let gdp = rows.iter().find(|r| &r[0] == "gdp_growth").unwrap();
     assert_eq!(&gdp[col("observed")], "4.1");

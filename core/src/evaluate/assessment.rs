@@ -2,13 +2,15 @@
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::ser::SerializeStruct as _;
+use serde::{Serialize, Serializer};
 
 use crate::comparator::Comparator;
 use crate::evaluate::rule::Rule;
 use crate::indicator::{Kind, Names, Provenance};
 use crate::observation::ObservationStatus;
 use crate::period::Period;
+use crate::schema::OptDecimal;
 use crate::target::Tier;
 use crate::unit::Unit;
 
@@ -163,8 +165,10 @@ pub struct Input {
 
 /// The explained verdict for one target.
 ///
-/// Serialised field by field as documented in ARCHITECTURE.md; decimals are strings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Serialised field by field as documented in ARCHITECTURE.md (the `Serialize` below
+/// lists them), decimals as strings, with its [`explanation`](Assessment::explanation)
+/// after `notes`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     /// Target id.
     pub target: String,
@@ -191,45 +195,34 @@ pub struct Assessment {
     /// Grade, for final data.
     pub grade: Option<Grade>,
     /// Observed value in `unit` (the target's unit).
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub observed: Option<Decimal>,
     /// Period of the observed value (`2024H1` for partial data).
     pub observed_period: Option<Period>,
     /// Target value in `unit` (lower bound for ranges).
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub target_value: Option<Decimal>,
     /// Upper bound for ranges.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub target_high: Option<Decimal>,
     /// Unit of `observed`, `target_value` and `target_high`.
     pub unit: Unit,
     /// Observed ÷ target (or its reciprocal for lower-is-better), rounded to 6 decimals.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub completion: Option<Decimal>,
     /// Observed − target, in `gap_unit`.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub gap: Option<Decimal>,
     /// Unit of the gap: percentage points for rates, else `unit`.
     pub gap_unit: Unit,
     /// Share of the period the data covers (partial data), or elapsed at `as_of`.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub time_progress: Option<Decimal>,
     /// Share of the annual total expected by now from last year's profile (seasonal benchmark).
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub expected_progress: Option<Decimal>,
     /// Growth (in %) needed over the rest of the period to end on target.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub required_growth: Option<Decimal>,
     /// Multi-year: actual compound annual growth so far (in %).
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub cagr: Option<Decimal>,
     /// Multi-year: compound annual growth needed to reach the target (in %).
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub required_cagr: Option<Decimal>,
     /// Multi-year: progress class.
     pub progress_class: Option<ProgressClass>,
     /// The same indicator's value for the previous year (the base), when known.
-    #[serde(serialize_with = "crate::schema::opt_decimal")]
     pub previous: Option<Decimal>,
     /// Period of `previous`.
     pub previous_period: Option<Period>,
@@ -250,8 +243,77 @@ pub struct Assessment {
     pub conflicts: Vec<Input>,
     /// Remarks (derived from nominal levels, preliminary data, …).
     pub notes: Vec<String>,
-    /// One sentence in Chinese and in English.
-    pub explanation: Names,
     /// Where the target is stated. Boxed, as [`Target::source`](crate::Target::source) is.
     pub source: Option<Box<Provenance>>,
+    /// The names of the plan's indicator that `reference` is, for the explanation
+    /// ("不低于地区生产总值增速（5%）").
+    pub(crate) referenced: Option<Box<Names>>,
+}
+
+impl Assessment {
+    /// One sentence in Chinese and in English that says what the rule did: the figure
+    /// and its period, the target as the plan words it, the measure compared and the
+    /// verdict ("新增就业人数18746人，目标不少于1.5万人，完成率125.0%，已完成").
+    ///
+    /// Written from the assessment's fields when asked for, and when the assessment is
+    /// serialized (its `explanation` field): a scorecard read only for its statuses
+    /// writes none. Numbers are rounded for reading; the exact values are the fields.
+    pub fn explanation(&self) -> Names {
+        crate::evaluate::explain::explain(self)
+    }
+}
+
+/// The record: the fields in the order they are declared, the explanation after
+/// `notes` (written only when a serializer asks for the field's value).
+impl Serialize for Assessment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Assessment", 37)?;
+        s.serialize_field("target", &self.target)?;
+        s.serialize_field("indicator", &self.indicator)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("tier", &self.tier)?;
+        s.serialize_field("section", &self.section)?;
+        s.serialize_field("period", &self.period)?;
+        s.serialize_field("condition", &self.condition)?;
+        s.serialize_field("comparator", &self.comparator)?;
+        s.serialize_field("status", &self.status)?;
+        s.serialize_field("severity", &self.severity)?;
+        s.serialize_field("grade", &self.grade)?;
+        s.serialize_field("observed", &OptDecimal(&self.observed))?;
+        s.serialize_field("observed_period", &self.observed_period)?;
+        s.serialize_field("target_value", &OptDecimal(&self.target_value))?;
+        s.serialize_field("target_high", &OptDecimal(&self.target_high))?;
+        s.serialize_field("unit", &self.unit)?;
+        s.serialize_field("completion", &OptDecimal(&self.completion))?;
+        s.serialize_field("gap", &OptDecimal(&self.gap))?;
+        s.serialize_field("gap_unit", &self.gap_unit)?;
+        s.serialize_field("time_progress", &OptDecimal(&self.time_progress))?;
+        s.serialize_field("expected_progress", &OptDecimal(&self.expected_progress))?;
+        s.serialize_field("required_growth", &OptDecimal(&self.required_growth))?;
+        s.serialize_field("cagr", &OptDecimal(&self.cagr))?;
+        s.serialize_field("required_cagr", &OptDecimal(&self.required_cagr))?;
+        s.serialize_field("progress_class", &self.progress_class)?;
+        s.serialize_field("previous", &OptDecimal(&self.previous))?;
+        s.serialize_field("previous_period", &self.previous_period)?;
+        s.serialize_field("inputs", &self.inputs)?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("base", &self.base)?;
+        s.serialize_field("base_status", &self.base_status)?;
+        s.serialize_field("reference", &self.reference)?;
+        s.serialize_field("conflicts", &self.conflicts)?;
+        s.serialize_field("notes", &self.notes)?;
+        s.serialize_field("explanation", &Explained(self))?;
+        s.serialize_field("source", &self.source)?;
+        s.end()
+    }
+}
+
+/// An assessment's explanation as a field value, written when serialized.
+struct Explained<'a>(&'a Assessment);
+
+impl Serialize for Explained<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.explanation().serialize(serializer)
+    }
 }

@@ -10,7 +10,6 @@ use crate::evaluate::assessment::{Assessment, Grade, ProgressClass, Status};
 use crate::evaluate::rule::Rule;
 use crate::format::{completion_percent, percent, zero_like};
 use crate::indicator::Names;
-use crate::plan::Plan;
 use crate::quantity::{Quantity, Style};
 use crate::target::Tier;
 
@@ -62,18 +61,17 @@ fn is_reduction(a: &Assessment, lo: Decimal) -> bool {
 }
 
 /// The target as the plan words it.
-fn target_text(a: &Assessment, plan: &Plan, style: Style) -> Option<String> {
+fn target_text(a: &Assessment, style: Style) -> Option<String> {
     let rate = a.unit.dimension().is_rate();
     let lo = a.target_value?;
     if let Some(key) = &a.reference {
-        let name = plan
-            .indicators
-            .iter()
-            .find(|i| &i.id == key)
-            .map(|i| match style {
-                Style::Zh => i.name.zh.clone(),
-                Style::En if i.name.en.is_empty() => i.name.zh.clone(),
-                Style::En => i.name.en.clone(),
+        let name = a
+            .referenced
+            .as_deref()
+            .map(|n| match style {
+                Style::Zh => n.zh.clone(),
+                Style::En if n.en.is_empty() => n.zh.clone(),
+                Style::En => n.en.clone(),
             })
             .unwrap_or_else(|| key.clone());
         let v = q(lo, a, style);
@@ -217,7 +215,7 @@ impl Parts {
 }
 
 /// Builds the sentence pair, e.g. "新增就业人数18746人，目标不少于1.5万人，完成率125.0%，已完成".
-pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
+pub(crate) fn explain(a: &Assessment) -> Names {
     let name_zh = &a.name.zh;
     let name_en = if a.name.en.is_empty() {
         &a.name.zh
@@ -296,10 +294,7 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         zh.str("为比上年变化");
         en.str("the change on the previous year");
     }
-    if let (Some(tz), Some(te)) = (
-        target_text(a, plan, Style::Zh),
-        target_text(a, plan, Style::En),
-    ) {
+    if let (Some(tz), Some(te)) = (target_text(a, Style::Zh), target_text(a, Style::En)) {
         zh.fmt(format_args!("目标{tz}"));
         en.fmt(format_args!("target {te}"));
     } else if a.rule == Rule::Milestone {
@@ -309,18 +304,14 @@ pub(crate) fn explain(a: &Assessment, plan: &Plan) -> Names {
         ));
         en.fmt(format_args!("target: {}", a.condition));
     } else if a.rule == Rule::ReferenceUnbound {
-        let other = a
-            .reference
-            .as_ref()
-            .and_then(|key| plan.indicators.iter().find(|i| &i.id == key));
-        match other {
-            Some(i) => {
-                let en_name = if i.name.en.is_empty() {
-                    &i.name.zh
+        match a.referenced.as_deref() {
+            Some(other) => {
+                let en_name = if other.en.is_empty() {
+                    &other.zh
                 } else {
-                    &i.name.en
+                    &other.en
                 };
-                zh.fmt(format_args!("参照指标{}暂无{}数据", i.name.zh, a.period));
+                zh.fmt(format_args!("参照指标{}暂无{}数据", other.zh, a.period));
                 en.fmt(format_args!(
                     "the reference {en_name} has no figure for {} yet",
                     a.period

@@ -135,7 +135,7 @@ pub(crate) fn evaluate_rows(plan: &Plan, observations: Rows<'_>, options: &Optio
         as_of,
     };
     let mut assessments = assess_all(&ctx, options.parallel);
-    rules::finish(&ctx, &mut assessments, options.parallel);
+    rules::finish(&ctx, &mut assessments);
     let mut issues = checked.errors;
     issues.extend(checked.warnings);
     Scorecard::new(plan, options, as_of, assessments, issues)

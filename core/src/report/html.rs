@@ -244,7 +244,7 @@ fn summary(v: &View<'_>, o: &mut String) -> fmt::Result {
                 r##"<li><a href="#pw-{}"><b>{}</b></a> — {}</li>"##,
                 esc(&r.a.target),
                 esc(r.name),
-                esc(r.explanation)
+                esc(&r.explanation)
             )?;
         }
         writeln!(o, "</ul>")?;
@@ -505,7 +505,7 @@ fn row(
             )?;
         }
     }
-    write!(o, r#"<td class="pw-expl">{}</td>"#, esc(r.explanation))?;
+    write!(o, r#"<td class="pw-expl">{}</td>"#, esc(&r.explanation))?;
     writeln!(o, "</tr>")
 }
 

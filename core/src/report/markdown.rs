@@ -107,7 +107,7 @@ fn row(v: &View<'_>, r: &Row<'_>) -> Vec<String> {
         cell(&r.gap),
         cell(&r.time),
         cell(&r.previous),
-        cell(r.explanation),
+        cell(&r.explanation),
     ]
 }
 
@@ -164,7 +164,7 @@ pub(crate) fn write<W: fmt::Write + ?Sized>(v: &View<'_>, w: &mut W) -> fmt::Res
         writeln!(o, "{}", v.t("无。", "None."))?;
     }
     for r in &misses {
-        writeln!(o, "> - ❌ **{}** — {}", esc(r.name), esc(r.explanation))?;
+        writeln!(o, "> - ❌ **{}** — {}", esc(r.name), esc(&r.explanation))?;
     }
 
     let stretch = v.stretch_lines();

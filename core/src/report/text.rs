@@ -87,7 +87,7 @@ fn cells(v: &View<'_>, r: &Row<'_>) -> Vec<String> {
         cell(&r.gap),
         cell(&r.time),
         cell(&r.previous),
-        cell(r.explanation),
+        cell(&r.explanation),
     ]
 }
 
@@ -135,7 +135,7 @@ pub(crate) fn write<W: fmt::Write + ?Sized>(v: &View<'_>, w: &mut W) -> fmt::Res
         writeln!(o, "  {}", v.t("无", "none"))?;
     }
     for r in &misses {
-        writeln!(o, "  !! {}", cell(r.explanation))?;
+        writeln!(o, "  !! {}", cell(&r.explanation))?;
     }
 
     // Rows that could not be used, and contradictions: never dropped silently.

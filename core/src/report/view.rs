@@ -50,7 +50,7 @@ pub(crate) struct Row<'a> {
     pub(crate) gap: String,
     pub(crate) time: String,
     pub(crate) previous: String,
-    pub(crate) explanation: &'a str,
+    pub(crate) explanation: String,
 }
 
 impl<'a> View<'a> {
@@ -281,9 +281,12 @@ impl<'a> Row<'a> {
                 .previous
                 .map(|v| quantity(v, a.unit, lang))
                 .unwrap_or_default(),
-            explanation: match lang {
-                Lang::Zh => &a.explanation.zh,
-                Lang::En => &a.explanation.en,
+            explanation: {
+                let e = a.explanation();
+                match lang {
+                    Lang::Zh => e.zh,
+                    Lang::En => e.en,
+                }
             },
         }
     }

@@ -95,7 +95,7 @@ pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
         reference: None,
         conflicts: Vec::new(),
         notes: Vec::new(),
-        explanation: Names::default(),
+        referenced: None,
         source: t.source.clone(),
     }
 }
@@ -117,8 +117,7 @@ fn condition_text(c: &Condition) -> String {
     c.to_string()
 }
 
-/// Evaluates one target. The explanation is written by [`finish`], once the stretch
-/// tiers know their base.
+/// Evaluates one target; [`finish`] then pairs the stretch tiers with their base.
 pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
     let ind = ctx.data.indicator(&t.indicator);
     let mut a = skeleton(t, ind);
@@ -151,9 +150,10 @@ pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
     a
 }
 
-/// Severity and explanation, once every assessment is decided: a stretch tier is
-/// never a violation (at most a warning) and is explained beside its base.
-pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment], parallel: bool) {
+/// Bases and severity, once every assessment is decided: a stretch tier is never a
+/// violation (at most a warning) and knows its base's status, which its explanation
+/// ([`Assessment::explanation`]) gives beside its own.
+pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment]) {
     let bases = Bases::new(assessments);
     let paired: Vec<Option<(String, Status)>> = assessments
         .iter()
@@ -173,17 +173,6 @@ pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment], parallel: bo
         }
         a.severity = severity(a);
     }
-    let explain = |a: &mut Assessment| {
-        a.explanation = crate::evaluate::explain::explain(a, ctx.plan);
-    };
-    #[cfg(feature = "parallel")]
-    if parallel {
-        use rayon::prelude::*;
-        assessments.par_iter_mut().for_each(explain);
-        return;
-    }
-    let _ = parallel;
-    assessments.iter_mut().for_each(explain);
 }
 
 fn severity(a: &Assessment) -> Option<Severity> {
