@@ -3,6 +3,7 @@
     .venv/bin/python benches/python/bench_arrow.py            # 100 000 targets, 1 000 000 observations
     .venv/bin/python benches/python/bench_arrow.py --targets 10000 --observations 100000
     .venv/bin/python benches/python/bench_arrow.py --isolated   # each side once, each in a fresh process
+    .venv/bin/python benches/python/bench_arrow.py --isolated --rounds 8   # eight such rounds, each round's ratios
 
 A script, not a timed test. The data are those of ``bench_pandas.py`` (same generator and
 seed): a targets DataFrame and an observations DataFrame of floats as read from a
@@ -39,7 +40,9 @@ machine whose freed memory goes back to the host, memory freed a moment ago is s
 times cheaper to touch than memory freed long ago; BENCHMARKS.md, "Through Arrow",
 session 13). That is the single run a notebook sees, with the same start for every side.
 The launching process holds neither the data nor the sides' libraries while they run
-(see ``import_sides``).
+(see ``import_sides``). With ``--rounds N`` it does that N times, one round after the
+other, and prints each round's times and ratios (and how many rounds are within 2× of
+pandas): on a machine as noisy as this one, one round is one draw.
 """
 
 from __future__ import annotations
@@ -256,6 +259,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1, help="runs of each side; the fastest counts")
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--isolated", action="store_true", help="each side once, in a fresh process of its own")
+    ap.add_argument(
+        "--rounds", type=int, default=1,
+        help="with --isolated: this many rounds of fresh processes, each round's ratios printed",
+    )
     ap.add_argument("--side", help=argparse.SUPPRESS)  # one side in this process (--isolated)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -267,10 +274,12 @@ def main() -> None:
     first: Dict[str, float] = {}  # each side's first run: what a notebook sees
     results: Dict[str, pd.Series] = {}
     stages: Dict[str, Tuple[float, float]] = {}
+    rounds: list = []  # with --rounds: each later round's (results, times, stages)
     if args.isolated:
         args.repeat = 1
         results, best, stages = isolated(args)
         first = {name: t for name, (t, _) in best.items()}
+        rounds = [isolated(args) for _ in range(max(args.rounds, 1) - 1)]
         import_sides()
     peers = sides()
     targets, observations = base.generate(args.targets, args.observations, args.seed)
@@ -305,6 +314,30 @@ def main() -> None:
     for name, (seconds, cpu_seconds) in stages.items():
         print(f"  planwatch {seconds:8.2f} s wall {cpu_seconds:8.2f} s CPU  {name}")
     print(f"statuses (exact): {dict(Counter(exact))}")
+    # Each round on its own: one run of each side, the ratios of that run.
+    per_round = [(results, best, stages), *rounds] if rounds else []
+    table = []
+    for k, (res, times, run) in enumerate(per_round, 1):
+        pw_k = times["planwatch"][0]
+        table.append(
+            {
+                "seconds": {n: t for n, (t, _) in times.items()},
+                "planwatch_over": {n: pw_k / t for n, (t, _) in times.items()},
+                "wrong_verdicts": {n: int((r.reindex(exact.index) != exact).sum()) for n, r in res.items()},
+                "planwatch_stages": {n: v[0] for n, v in run.items()},
+            }
+        )
+        if k == 1:
+            print(f"{'round':>5} {'planwatch':>10} {'pandas':>8} {'polars':>8} {'duckdb':>8} {'/pandas':>8} {'/duckdb':>8}  stages")
+        row = table[-1]
+        print(
+            f"{k:5} {pw_k:10.2f} " + " ".join(f"{row['seconds'][n]:8.2f}" for n in SIDE_NAMES)
+            + f" {row['planwatch_over'][SIDE_NAMES[0]]:8.2f} {row['planwatch_over'][SIDE_NAMES[2]]:8.2f}  "
+            + ", ".join(f"{v:.2f}" for v in row["planwatch_stages"].values())
+        )
+    if table:
+        within = sum(r["planwatch_over"][SIDE_NAMES[0]] <= 2 for r in table)
+        print(f"within 2x of pandas in {within} of {len(table)} rounds")
 
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
@@ -322,6 +355,7 @@ def main() -> None:
                     "wrong_verdicts": wrong,
                     "planwatch_stages": {k: v[0] for k, v in stages.items()},
                     "planwatch_stages_cpu": {k: v[1] for k, v in stages.items()},
+                    "rounds": table,
                     "python": sys.version.split()[0],
                     "machine": platform.machine(),
                     "cpus": os.cpu_count(),
