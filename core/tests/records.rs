@@ -280,3 +280,34 @@ fn the_record_carries_the_explanation_in_its_place() {
         assert_eq!(record["explanation"], json!({"zh": e.zh, "en": e.en}));
     }
 }
+
+/// `Assessment`'s `Serialize` is written by hand (so the explanation is written only when
+/// it is serialized): it must list every public field. Its keys are the fields `Debug`
+/// shows, less the private names of a referenced indicator, plus `explanation`.
+#[test]
+fn the_record_lists_every_field_of_an_assessment() {
+    let plan = Plan::builtin("nanshan-2024").expect("plan");
+    let obs = Observations::builtin("nanshan-2024").expect("observations");
+    let card = evaluate(&plan, &obs, &Options::default());
+    let a = card.assessments.first().expect("an assessment");
+    // Pretty `Debug` puts each top-level field on a line of its own, four spaces in.
+    let debug = format!("{a:#?}");
+    let mut fields: Vec<String> = debug
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_once(':').map(|(k, _)| k.to_string()))
+        .filter(|k| k != "referenced")
+        .collect();
+    fields.push("explanation".into());
+    fields.sort();
+    let record = serde_json::to_value(a).expect("record");
+    let mut keys: Vec<String> = record
+        .as_object()
+        .expect("object")
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    assert_eq!(keys, fields);
+}
