@@ -33,13 +33,9 @@ pub(super) fn bind(
         return Ok(Some(t.condition.clone()));
     };
     a.reference = Some(key.clone());
-    // The explanation names the indicator a key is, as the plan names it.
-    a.referenced = ctx
-        .plan
-        .indicators
-        .iter()
-        .find(|i| &i.id == key)
-        .map(|i| Box::new(i.name.clone()));
+    // The explanation names the indicator a key is (its first of that id), as the plan
+    // names it.
+    a.referenced = ctx.data.indicator(key).map(|i| Box::new(i.name.clone()));
     let op = op.unwrap_or_else(|| default_op(ind));
     let value = if let Some(v) = ctx.plan.references.get(key) {
         a.notes.push(format!("reference {key} bound to {v}"));
