@@ -208,6 +208,11 @@ def timed(fn: Callable[..., Any], *args: Any) -> Tuple[Any, float, float]:
 SIDE_NAMES = ["pandas (floats)", "polars (floats)", "duckdb (DECIMAL)"]
 
 
+def wrong_verdicts(results: Dict[str, pd.Series], exact: pd.Series) -> Dict[str, int]:
+    """Each side's count of statuses that differ from the exact ones."""
+    return {name: int((r.reindex(exact.index) != exact).sum()) for name, r in results.items()}
+
+
 def sides() -> Dict[str, Callable[..., pd.Series]]:
     """The peers, by the name the report gives them (``SIDE_NAMES``)."""
     return dict(zip(SIDE_NAMES, [base.with_pandas, with_polars, with_duckdb]))
@@ -299,7 +304,7 @@ def main() -> None:
             best["planwatch"], stages = (t, c), run
 
     exact = base.with_decimals(targets, observations)
-    wrong = {name: int((r.reindex(exact.index) != exact).sum()) for name, r in results.items()}
+    wrong = wrong_verdicts(results, exact)
     pw, pw_first = best["planwatch"][0], first["planwatch"]
     print(
         f"{'side':18} {'wall s':>8} {'CPU s':>8} {'planwatch/side':>15} {'wrong verdicts':>15}"
@@ -323,7 +328,7 @@ def main() -> None:
             {
                 "seconds": {n: t for n, (t, _) in times.items()},
                 "planwatch_over": {n: pw_k / t for n, (t, _) in times.items()},
-                "wrong_verdicts": {n: int((r.reindex(exact.index) != exact).sum()) for n, r in res.items()},
+                "wrong_verdicts": wrong_verdicts(res, exact),
                 "planwatch_stages": {n: v[0] for n, v in run.items()},
             }
         )
