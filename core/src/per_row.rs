@@ -22,16 +22,25 @@ pub(crate) fn large(rows: usize) -> bool {
 /// `f` of each row `0..rows`, in row order, each call given its thread's scratch string:
 /// on every core for a large table with the `parallel` feature.
 pub(crate) fn per_row<T: Send>(rows: usize, f: impl Fn(usize, &mut String) -> T + Sync) -> Vec<T> {
+    per_row_with(rows, f)
+}
+
+/// As [`per_row`], with a scratch of any kind (what one thread keeps between its rows,
+/// such as a memo of the distinct texts it has read).
+pub(crate) fn per_row_with<S: Default, T: Send>(
+    rows: usize,
+    f: impl Fn(usize, &mut S) -> T + Sync,
+) -> Vec<T> {
     #[cfg(feature = "parallel")]
     if large(rows) {
         use rayon::prelude::*;
         return (0..rows)
             .into_par_iter()
             .with_min_len(1024)
-            .map_init(String::new, |scratch, row| f(row, scratch))
+            .map_init(S::default, |scratch, row| f(row, scratch))
             .collect();
     }
-    let mut scratch = String::new();
+    let mut scratch = S::default();
     (0..rows).map(|row| f(row, &mut scratch)).collect()
 }
 

@@ -182,6 +182,73 @@ impl Quantity {
         }
     }
 
+    /// How `unit` reads right after a plain decimal number (`16.4` and `亿元`): the
+    /// factor of its magnitude word (万, 亿 or 万亿, else 1) and the unit after it. `None`
+    /// when reading `"{number}{unit}"` takes more than that (a small magnitude such as
+    /// 千, 成, a space, a word the number scanner reads …): [`Quantity::parse`] then
+    /// reads it. A table's distinct unit texts are read so once each, not once a row.
+    pub(crate) fn unit_after_number(unit: &str) -> Option<(Decimal, Unit)> {
+        let (factor, rest) = [
+            ("万亿", 1_000_000_000_000i64),
+            ("亿", 100_000_000),
+            ("万", 10_000),
+        ]
+        .into_iter()
+        .find_map(|(word, f)| Some((Decimal::from(f), unit.strip_prefix(word)?)))
+        .unwrap_or((Decimal::ONE, unit));
+        // A character the number scanner might read on with (digits, magnitudes, a
+        // point, an exponent, 多/余/几 …) leaves the text to it.
+        let scanner_reads_on = |c: char| {
+            number::is_cn_numeral_char(c)
+                || c.is_ascii_digit()
+                || crate::text::is_space(c)
+                || matches!(
+                    c,
+                    '.' | ',' | '点' | '成' | '多' | '余' | '几' | '幾' | '餘' | 'e' | 'E'
+                )
+        };
+        if rest.chars().next().is_some_and(scanner_reads_on) {
+            return None;
+        }
+        let read = match rest {
+            "" => Unit::NONE,
+            _ => match Unit::match_prefix(rest) {
+                Some((u, len)) if len == rest.len() => u,
+                _ => return None,
+            },
+        };
+        // Insurance, once per unit text: the scanner reads two numbers in it alike.
+        for number in ["1", "-12.5"] {
+            let fast = Quantity::after_number(number, (factor, read))?;
+            let slow = Quantity::parse(&format!("{number}{unit}")).ok()?;
+            if (fast.value, fast.unit) != (slow.value, slow.unit)
+                || fast.value.scale() != slow.value.scale()
+            {
+                return None;
+            }
+        }
+        Some((factor, read))
+    }
+
+    /// `number` in a unit read by [`unit_after_number`](Quantity::unit_after_number):
+    /// exactly what [`Quantity::parse`] reads from `"{number}{unit}"` (the same value,
+    /// normalized as the scanner leaves it), when `number` is a plain decimal (an
+    /// optional minus, ASCII digits, an optional point and digits) whose product fits.
+    /// `None` otherwise: the scanner then reads the text, or reports it.
+    pub(crate) fn after_number(number: &str, (factor, unit): (Decimal, Unit)) -> Option<Quantity> {
+        let digits = number.strip_prefix('-').unwrap_or(number);
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+        let plain = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if !(plain(whole) && plain(fraction)) {
+            return None;
+        }
+        let mut value = Decimal::from_str_exact(number).ok()?;
+        if factor != Decimal::ONE {
+            value = crate::exact::mul(value, factor)?;
+        }
+        Some(Quantity::new(value.normalize(), unit))
+    }
+
     /// Parses a quantity with comparator words around it: "20万人次以上",
     /// "不少于1.5万人", "约6%".
     ///
@@ -526,6 +593,138 @@ mod tests {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         q.hash(&mut h);
         h.finish()
+    }
+
+    /// The table reader's shortcut for a plain number and a unit reads exactly what the
+    /// scanner reads from the two written together: same value, same scale, same unit.
+    /// Every unit name with every magnitude prefix and a few texts the scanner reads on
+    /// with, against plain numbers of every shape (signs, leading zeros, 28 digits and
+    /// more, zeros with a scale).
+    #[test]
+    fn a_plain_number_and_unit_read_as_the_scanner_reads_them() {
+        let mut units = crate::unit::all_names();
+        for odd in [
+            "",
+            "1",
+            " 元",
+            "元 ",
+            "亿 元",
+            "万万",
+            "亿万",
+            "万亿",
+            "万亿元",
+            "e",
+            "E5",
+            "成",
+            "点五",
+            "多万",
+            "几",
+            ",000",
+            ".5",
+            "5",
+            "五",
+            "两",
+            "千元",
+            "百分点",
+            "个百分点",
+            "千米",
+            "%",
+            "％",
+            "倍",
+            "亿元/年",
+            "万人次",
+            "billion",
+            " billion",
+            "k",
+            "万 人",
+        ] {
+            units.push(odd.to_string());
+        }
+        let mut numbers: Vec<String> = [
+            "0",
+            "-0",
+            "-0.0",
+            "0.000",
+            "007",
+            "16.4",
+            "16.40",
+            "-16.4",
+            "1640000000",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7922816251426433759354395033.5",
+            "1.0000000000000000000000000001",
+            "0.0000000000000000000000000001",
+            "0.00000000000000000000000000001",
+            "99999999999999999999.99999999",
+            "12345678901234567890.123",
+            "5",
+            "1.",
+            ".5",
+            "1e5",
+            "1,000",
+            "+5",
+            "- 5",
+            "1 000",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Random plain numbers: 1–30 whole digits, 0–30 fraction digits, either sign.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..400 {
+            let mut s = String::new();
+            if next(3) == 0 {
+                s.push('-');
+            }
+            for _ in 0..1 + next(30) {
+                s.push(char::from(b'0' + next(10) as u8));
+            }
+            let fraction = next(31);
+            if fraction > 0 {
+                s.push('.');
+                for _ in 0..fraction {
+                    s.push(char::from(b'0' + next(10) as u8));
+                }
+            }
+            numbers.push(s);
+        }
+        let (mut fast, mut read_units) = (0, 0);
+        for unit in &units {
+            let Some(read) = Quantity::unit_after_number(unit) else {
+                continue;
+            };
+            read_units += 1;
+            for number in &numbers {
+                let Some(q) = Quantity::after_number(number, read) else {
+                    continue;
+                };
+                fast += 1;
+                let text = format!("{number}{unit}");
+                let slow = Quantity::parse(&text).unwrap_or_else(|e| {
+                    panic!("{text:?}: the shortcut read {q:?}, the scanner {e}")
+                });
+                assert_eq!(
+                    (q.value, q.value.scale(), q.unit),
+                    (slow.value, slow.value.scale(), slow.unit),
+                    "{text:?}"
+                );
+            }
+        }
+        // The shortcut is taken: most unit names, most plain numbers.
+        assert!(read_units > 500, "{read_units} unit texts read");
+        assert!(fast > 100_000, "{fast} quantities read by the shortcut");
+        for unit in ["亿元", "万元", "元", "人", "%", "", "万人次"] {
+            assert!(Quantity::unit_after_number(unit).is_some(), "{unit:?}");
+        }
+        for unit in ["千元", " 元", "成", "万万", "点五", "e"] {
+            assert!(Quantity::unit_after_number(unit).is_none(), "{unit:?}");
+        }
     }
 
     #[test]

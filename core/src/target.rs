@@ -221,6 +221,16 @@ impl Condition {
     }
 }
 
+/// What reading conditions from parts keeps between the rows of one thread.
+#[derive(Default)]
+pub(crate) struct PartsScratch {
+    /// The composed `"{value}{unit}"` text the scanner reads.
+    text: String,
+    /// How each distinct unit text reads after a plain number
+    /// ([`Quantity::unit_after_number`]).
+    units: crate::observation::TextMap<Option<(Decimal, Unit)>>,
+}
+
 /// Which part of a condition given in parts ([`condition_from_parts`]) a problem is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -246,14 +256,15 @@ pub(crate) enum Part {
 /// - `~`/左右 is `~ value` with the default tolerance; `between` needs `high`, not
 ///   below `value`; a `high` with another comparator is a problem.
 ///
-/// `scratch` is reused for the composed quantity text. A problem comes with the part
+/// `scratch` keeps, between the rows of one thread, how each unit text reads after a
+/// plain number, and the composed text of the others. A problem comes with the part
 /// it is in, so a table reports it at that column.
 pub(crate) fn condition_from_parts(
     comparator: &str,
     value: &str,
     high: Option<&str>,
     unit: &str,
-    scratch: &mut String,
+    scratch: &mut PartsScratch,
 ) -> std::result::Result<Condition, (Part, Error)> {
     let bad = |part, expected: &str, text: &str| (part, Error::parse_at(text, 0, expected));
     let op = match Comparator::from_word(comparator) {
@@ -273,15 +284,31 @@ pub(crate) fn condition_from_parts(
     } else {
         unit
     };
+    let PartsScratch {
+        text: composed,
+        units,
+    } = scratch;
+    let after_number = match units.get(unit) {
+        Some(read) => *read,
+        None => {
+            let read = Quantity::unit_after_number(unit);
+            units.insert(unit.into(), read);
+            read
+        }
+    };
     let mut quantity = |text: &str, part: Part| -> std::result::Result<Quantity, (Part, Error)> {
         let text = text.trim();
         if text.is_empty() {
             return Err(bad(part, "a number", text));
         }
-        scratch.clear();
-        scratch.push_str(text);
-        scratch.push_str(unit);
-        Quantity::parse(scratch).map_err(|e| {
+        // A plain number (most table cells, and every float) without the scanner.
+        if let Some(q) = after_number.and_then(|u| Quantity::after_number(text, u)) {
+            return Ok(q);
+        }
+        composed.clear();
+        composed.push_str(text);
+        composed.push_str(unit);
+        Quantity::parse(composed).map_err(|e| {
             // The unit alone decides which column is wrong.
             match Unit::parse(unit) {
                 Err(u) if !unit.is_empty() => (Part::Unit, u),

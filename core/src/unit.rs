@@ -564,6 +564,22 @@ impl<'de> serde::Deserialize<'de> for Unit {
     }
 }
 
+/// Every name a unit is written with (symbols, aliases, English names), and each
+/// magnitude-prefixed symbol: the texts a test of unit reading runs through.
+#[cfg(test)]
+pub(crate) fn all_names() -> Vec<String> {
+    let mut names = Vec::new();
+    for s in STEMS {
+        for name in std::iter::once(s.symbol).chain(s.aliases()).chain([s.en]) {
+            names.push(name.to_string());
+            for (p, _) in PREFIXES {
+                names.push(format!("{p}{name}"));
+            }
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,11 +26,11 @@ use super::{
     RawTarget,
 };
 use crate::indicator::Kind;
-use crate::per_row::per_row;
+use crate::per_row::{per_row, per_row_with};
 use crate::plan::Plan;
 use crate::table::{Cell, Table};
 use crate::target::Tier;
-use crate::target::{condition_from_parts, Part};
+use crate::target::{condition_from_parts, Part, PartsScratch};
 use crate::{Error, Issue, Location, Result};
 
 /// The plan's own fields (the file's `[plan]` table) and its `[reference]` values,
@@ -496,7 +496,7 @@ fn conditions_from_parts(
     parts: &PartColumns,
     condition_column: Option<usize>,
 ) -> (Vec<Option<FromParts>>, Vec<Issue>) {
-    let rows = per_row(targets.len(), |row, scratch| {
+    let rows = per_row_with(targets.len(), |row, scratch: &mut PartsScratch| {
         condition_of_row(targets, parts, condition_column, row, scratch)
     });
     let mut out = Vec::with_capacity(rows.len());
@@ -515,7 +515,7 @@ fn condition_of_row(
     parts: &PartColumns,
     condition_column: Option<usize>,
     row: usize,
-    scratch: &mut String,
+    scratch: &mut PartsScratch,
 ) -> (Option<FromParts>, Option<Issue>) {
     let cell =
         |column: Option<usize>| -> Option<&Cell> { column.and_then(|c| targets.cell(row, c)) };
