@@ -221,6 +221,9 @@ impl Condition {
     }
 }
 
+/// The most distinct unit texts [`PartsScratch`] remembers.
+const MAX_MEMO_UNITS: usize = 256;
+
 /// What reading conditions from parts keeps between the rows of one thread.
 #[derive(Default)]
 pub(crate) struct PartsScratch {
@@ -290,6 +293,9 @@ pub(crate) fn condition_from_parts(
     } = scratch;
     let after_number = match units.get(unit) {
         Some(read) => *read,
+        // So many distinct unit texts are no table's units: the scanner reads the rest,
+        // and the memo stays small.
+        None if units.len() >= MAX_MEMO_UNITS => None,
         None => {
             let read = Quantity::unit_after_number(unit);
             units.insert(unit.into(), read);
@@ -700,6 +706,38 @@ mod tests {
         Condition::parse(s)
             .unwrap_or_else(|e| panic!("{s}: {e}"))
             .to_string()
+    }
+
+    /// A condition from parts reads as the scanner reads `"{value}{unit}"`, whether its
+    /// unit text is remembered by the thread, read for the first time, or past the
+    /// memo's bound: one scratch across every unit name, against a fresh one per call.
+    #[test]
+    fn parts_read_alike_with_and_without_the_memo_of_units() {
+        let mut shared = PartsScratch::default();
+        let names = crate::unit::all_names();
+        assert!(names.len() > 2 * MAX_MEMO_UNITS);
+        for unit in &names {
+            for value in ["16.4", "-0.50", "1,000", "3"] {
+                let cond = |scratch: &mut PartsScratch| {
+                    condition_from_parts(">=", value, None, unit, scratch)
+                        .map(|c| c.value().map(|q| (q.value(), q.value().scale(), q.unit())))
+                        .map_err(|(part, e)| (part, e.to_string()))
+                };
+                let first = cond(&mut shared);
+                assert_eq!(first, cond(&mut shared), "{value:?} {unit:?}");
+                assert_eq!(
+                    first,
+                    cond(&mut PartsScratch::default()),
+                    "{value:?} {unit:?}"
+                );
+                let scanned = Quantity::parse(&format!("{value}{unit}"))
+                    .map(|q| (q.value(), q.value().scale(), q.unit()));
+                if let Ok(q) = scanned {
+                    assert_eq!(first, Ok(Some(q)), "{value:?} {unit:?}");
+                }
+            }
+        }
+        assert_eq!(shared.units.len(), MAX_MEMO_UNITS);
     }
 
     #[test]
