@@ -42,7 +42,10 @@ session 13). That is the single run a notebook sees, with the same start for eve
 The launching process holds neither the data nor the sides' libraries while they run
 (see ``import_sides``). With ``--rounds N`` it does that N times, one round after the
 other, and prints each round's times and ratios (and how many rounds are within 2× of
-pandas): on a machine as noisy as this one, one round is one draw.
+pandas): on a machine as noisy as this one, one round is one draw. Round k runs the sides
+in the order ``side_order`` gives (planwatch first in the first round, then rotated by one
+place a round), printed beside it: the side that runs first takes whatever the machine was
+doing before the round, and no side should always be the one that does.
 """
 
 from __future__ import annotations
@@ -231,29 +234,39 @@ def run_one(side: str, args: argparse.Namespace, out: str) -> None:
         pickle.dump((result, t, c, stages), f)
 
 
-def isolated(args: argparse.Namespace) -> Tuple[Dict[str, pd.Series], Dict[str, Tuple[float, float]], Dict[str, Tuple[float, float]]]:
-    """Each side once, each in a fresh process (this script with ``--side``). The
-    results are read after the last side: unpickling a ``pd.Series`` imports pandas."""
+def side_order(round_index: int) -> list:
+    """The order the sides run in, in round ``round_index`` (from 0): the list rotated by
+    one place each round, so that over four rounds each side runs once in each place
+    (the first place takes what the machine was doing before the round)."""
+    names = ["planwatch", *SIDE_NAMES]
+    k = round_index % len(names)
+    return names[k:] + names[:k]
+
+
+def isolated(args: argparse.Namespace, round_index: int = 0) -> Tuple[Dict[str, pd.Series], Dict[str, Tuple[float, float]], Dict[str, Tuple[float, float]], list]:
+    """Each side once, each in a fresh process (this script with ``--side``), in the
+    order of ``side_order(round_index)``, which is returned too. The results are read
+    after the last side: unpickling a ``pd.Series`` imports pandas."""
     results: Dict[str, pd.Series] = {}
     times: Dict[str, Tuple[float, float]] = {}
     stages: Dict[str, Tuple[float, float]] = {}
-    names = ["planwatch", *SIDE_NAMES]
+    order = side_order(round_index)
     with tempfile.TemporaryDirectory() as tmp:
-        for k, side in enumerate(names):
+        for side in order:
             subprocess.run(
                 [sys.executable, os.path.abspath(__file__), "--side", side,
-                 "--out", os.path.join(tmp, f"{k}.pickle"),
+                 "--out", os.path.join(tmp, f"{side}.pickle"),
                  "--targets", str(args.targets), "--observations", str(args.observations),
                  "--seed", str(args.seed)],
                 check=True,
             )
-        for k, side in enumerate(names):
-            with open(os.path.join(tmp, f"{k}.pickle"), "rb") as f:
+        for side in order:
+            with open(os.path.join(tmp, f"{side}.pickle"), "rb") as f:
                 result, t, c, run = pickle.load(f)
             results[side], times[side] = result, (t, c)
             if side == "planwatch":
                 stages = run
-    return results, times, stages
+    return results, times, stages, order
 
 
 def main() -> None:
@@ -282,9 +295,9 @@ def main() -> None:
     rounds: list = []  # with --rounds: each later round's (results, times, stages)
     if args.isolated:
         args.repeat = 1
-        results, best, stages = isolated(args)
+        results, best, stages, order = isolated(args, 0)
         first = {name: t for name, (t, _) in best.items()}
-        rounds = [isolated(args) for _ in range(max(args.rounds, 1) - 1)]
+        rounds = [isolated(args, k) for k in range(1, max(args.rounds, 1))]
         import_sides()
     peers = sides()
     targets, observations = base.generate(args.targets, args.observations, args.seed)
@@ -320,9 +333,9 @@ def main() -> None:
         print(f"  planwatch {seconds:8.2f} s wall {cpu_seconds:8.2f} s CPU  {name}")
     print(f"statuses (exact): {dict(Counter(exact))}")
     # Each round on its own: one run of each side, the ratios of that run.
-    per_round = [(results, best, stages), *rounds] if rounds else []
+    per_round = [(results, best, stages, order), *rounds] if rounds else []
     table = []
-    for k, (res, times, run) in enumerate(per_round, 1):
+    for k, (res, times, run, round_order) in enumerate(per_round, 1):
         pw_k = times["planwatch"][0]
         table.append(
             {
@@ -330,14 +343,16 @@ def main() -> None:
                 "planwatch_over": {n: pw_k / t for n, (t, _) in times.items()},
                 "wrong_verdicts": wrong_verdicts(res, exact),
                 "planwatch_stages": {n: v[0] for n, v in run.items()},
+                "order": round_order,
             }
         )
         if k == 1:
-            print(f"{'round':>5} {'planwatch':>10} {'pandas':>8} {'polars':>8} {'duckdb':>8} {'/pandas':>8} {'/duckdb':>8}  stages")
+            print(f"{'round':>5} {'planwatch':>10} {'pandas':>8} {'polars':>8} {'duckdb':>8} {'/pandas':>8} {'/duckdb':>8}  {'order':30} stages")
         row = table[-1]
         print(
             f"{k:5} {pw_k:10.2f} " + " ".join(f"{row['seconds'][n]:8.2f}" for n in SIDE_NAMES)
             + f" {row['planwatch_over'][SIDE_NAMES[0]]:8.2f} {row['planwatch_over'][SIDE_NAMES[2]]:8.2f}  "
+            + f"{','.join(n.split()[0] for n in round_order):30} "
             + ", ".join(f"{v:.2f}" for v in row["planwatch_stages"].values())
         )
     if table:
