@@ -117,8 +117,18 @@ fn condition_text(c: &Condition) -> String {
     c.to_string()
 }
 
-/// Evaluates one target; [`finish`] then pairs the stretch tiers with their base.
+/// Evaluates one target, its severity included; [`finish`] then pairs the stretch
+/// tiers with their base.
 pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
+    let mut a = decided(ctx, t);
+    // Set here, on every core while the assessment is at hand, not in a pass of its
+    // own over them all: it reads only the assessment's status, kind and tier.
+    a.severity = severity(&a);
+    a
+}
+
+/// One target's verdict, without its severity.
+fn decided(ctx: &Ctx<'_>, t: &Target) -> Assessment {
     let ind = ctx.data.indicator(&t.indicator);
     let mut a = skeleton(t, ind);
     let Some(ind) = ind else {
@@ -150,10 +160,15 @@ pub(crate) fn assess(ctx: &Ctx<'_>, t: &Target) -> Assessment {
     a
 }
 
-/// Bases and severity, once every assessment is decided: a stretch tier is never a
-/// violation (at most a warning) and knows its base's status, which its explanation
-/// ([`Assessment::explanation`]) gives beside its own.
+/// Bases, once every assessment is decided: a stretch tier knows its base's status,
+/// which its explanation ([`Assessment::explanation`]) gives beside its own. (Its
+/// severity, never a violation, is [`assess`]'s.)
 pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment]) {
+    // Only a stretch tier looks its base up: a plan without one has nothing to pair
+    // (and the map of a large plan is built on one thread, after the parallel part).
+    if !assessments.iter().any(|a| a.tier == Tier::Stretch) {
+        return;
+    }
     let bases = Bases::new(assessments);
     let paired: Vec<Option<(String, Status)>> = assessments
         .iter()
@@ -171,7 +186,6 @@ pub(crate) fn finish(ctx: &Ctx<'_>, assessments: &mut [Assessment]) {
             a.base = Some(id);
             a.base_status = Some(status);
         }
-        a.severity = severity(a);
     }
 }
 
@@ -199,11 +213,6 @@ impl<'a> Bases<'a> {
     #[inline(never)]
     fn new(all: &'a [Assessment]) -> Bases<'a> {
         let mut first = HashMap::default();
-        // Only a stretch tier looks its base up: a plan without one needs no map (and
-        // the map of a large plan is built on one thread, after the parallel part).
-        if !all.iter().any(|a| a.tier == Tier::Stretch) {
-            return Bases { first };
-        }
         for (i, b) in all.iter().enumerate().filter(|(_, b)| b.tier == Tier::Base) {
             first.entry((b.indicator.as_str(), b.period)).or_insert(i);
         }
