@@ -292,7 +292,7 @@ def main() -> None:
     first: Dict[str, float] = {}  # each side's first run: what a notebook sees
     results: Dict[str, pd.Series] = {}
     stages: Dict[str, Tuple[float, float]] = {}
-    rounds: list = []  # with --rounds: each later round's (results, times, stages)
+    rounds: list = []  # with --rounds: each later round's (results, times, stages, order)
     if args.isolated:
         args.repeat = 1
         results, best, stages, order = isolated(args, 0)

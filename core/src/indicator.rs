@@ -147,6 +147,26 @@ pub struct Names {
     pub en: String,
 }
 
+impl Names {
+    /// The English name, or the Chinese one when there is none: what an English
+    /// sentence or report calls the thing.
+    ///
+    /// ```
+    /// use planwatch::Names;
+    /// let gdp = Names { zh: "地区生产总值".into(), en: "GDP".into() };
+    /// assert_eq!(gdp.en_or_zh(), "GDP");
+    /// let only_zh = Names { zh: "新增就业人数".into(), en: String::new() };
+    /// assert_eq!(only_zh.en_or_zh(), "新增就业人数");
+    /// ```
+    pub fn en_or_zh(&self) -> &str {
+        if self.en.is_empty() {
+            &self.zh
+        } else {
+            &self.en
+        }
+    }
+}
+
 /// Where something came from in a source document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -70,8 +70,7 @@ fn target_text(a: &Assessment, style: Style) -> Option<String> {
             .as_deref()
             .map(|n| match style {
                 Style::Zh => n.zh.clone(),
-                Style::En if n.en.is_empty() => n.zh.clone(),
-                Style::En => n.en.clone(),
+                Style::En => n.en_or_zh().to_string(),
             })
             .unwrap_or_else(|| key.clone());
         let v = q(lo, a, style);
@@ -217,11 +216,7 @@ impl Parts {
 /// Builds the sentence pair, e.g. "新增就业人数18746人，目标不少于1.5万人，完成率125.0%，已完成".
 pub(crate) fn explain(a: &Assessment) -> Names {
     let name_zh = &a.name.zh;
-    let name_en = if a.name.en.is_empty() {
-        &a.name.zh
-    } else {
-        &a.name.en
-    };
+    let name_en = a.name.en_or_zh();
     let mut zh = Parts::new("，");
     let mut en = Parts::new("; ");
     let period = a.observed_period.filter(|p| *p != a.period);
@@ -306,11 +301,7 @@ pub(crate) fn explain(a: &Assessment) -> Names {
     } else if a.rule == Rule::ReferenceUnbound {
         match a.referenced.as_deref() {
             Some(other) => {
-                let en_name = if other.en.is_empty() {
-                    &other.zh
-                } else {
-                    &other.en
-                };
+                let en_name = other.en_or_zh();
                 zh.fmt(format_args!("参照指标{}暂无{}数据", other.zh, a.period));
                 en.fmt(format_args!(
                     "the reference {en_name} has no figure for {} yet",

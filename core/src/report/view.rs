@@ -244,8 +244,8 @@ pub(crate) struct Columns {
 impl<'a> Row<'a> {
     fn new(a: &'a Assessment, lang: Lang) -> Row<'a> {
         let name = match lang {
-            Lang::En if !a.name.en.is_empty() => a.name.en.as_str(),
-            _ => a.name.zh.as_str(),
+            Lang::En => a.name.en_or_zh(),
+            Lang::Zh => a.name.zh.as_str(),
         };
         let partial = a.observed_period.filter(|p| *p != a.period);
         Row {
