@@ -936,6 +936,11 @@ fn csv_error(e: &csv::Error, file: &str) -> Error {
 
 pub(crate) type Problem = (usize, &'static str, String);
 
+/// A bad row of a batch read whole: its index and its problems, each with the cell it
+/// quotes.
+#[cfg(feature = "arrow")]
+pub(crate) type BadRow = (usize, Vec<(Problem, Option<String>)>);
+
 /// The value of a row as it arrives: text (CSV, JSON, string columns), an exact
 /// decimal (decimal and integer columns), or a cell that is no value at all (a NaN),
 /// with the message that says so.
@@ -1208,13 +1213,15 @@ impl RowSink {
 
     /// Adds the rows of a batch read whole, numbered from `base`: `items` holds every
     /// row, a placeholder at each bad one, and `bad` the bad rows' problems in row
-    /// order. The good rows stay in the vector they were read into (the first batch's
-    /// becomes the batch's own), so a million rows are not copied again.
+    /// order, each with the cell it quotes; `columns` is each field's 1-based column in
+    /// the batch. The good rows stay in the vector they were read into (the first
+    /// batch's becomes the batch's own), so a million rows are not copied again.
     pub(crate) fn push_read(
         &mut self,
         base: usize,
         mut items: Vec<Observation>,
-        bad: Vec<(usize, Vec<Problem>)>,
+        bad: Vec<BadRow>,
+        columns: &[Option<usize>; 8],
     ) {
         let (file, out) = (self.file, &mut self.out);
         let origin = |r: usize| Origin {
@@ -1231,9 +1238,12 @@ impl RowSink {
                 if let Some(k) = keep.get_mut(r) {
                     *k = false;
                 }
-                for (k, code, message) in problems {
-                    out.rejected
-                        .push(Issue::new(code, origin(r).field(&batch.files, k), message));
+                for ((k, code, message), input) in problems {
+                    let mut at = origin(r).field(&batch.files, k);
+                    at.column = columns.get(k).copied().flatten();
+                    let mut issue = Issue::new(code, at, message);
+                    issue.input = input;
+                    out.rejected.push(issue);
                 }
             }
             for (r, _) in keep.iter().enumerate().filter(|(_, k)| **k) {

@@ -147,6 +147,71 @@ fn every_bad_row_is_reported_with_row_and_column_across_batches() {
         ]
     );
     assert_eq!(err.issues()[1].message, "missing value (NaN)");
+    // Each problem names its 1-based column in the batch and quotes its cell, as the
+    // CSV loader does: a float as its shortest text.
+    let cells: Vec<(Option<usize>, Option<&str>)> = err
+        .issues()
+        .iter()
+        .map(|i| (i.location.column, i.input.as_deref()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (Some(2), Some("2024Q5")),
+            (Some(3), Some("NaN")),
+            (Some(4), Some("furlongs")),
+            (Some(1), Some("")),
+            (Some(3), Some("inf")),
+        ]
+    );
+}
+
+/// A bad decimal, a bad vintage and a bad status are quoted as they were stored, at
+/// their columns in the batch's own order.
+#[test]
+fn a_bad_cell_of_any_type_is_quoted_at_its_column() {
+    let big = 10i128.pow(30);
+    let values = Decimal128Array::from(vec![Some(big), Some(-5), Some(1_500)])
+        .with_precision_and_scale(38, 2)
+        .unwrap();
+    let err = Observations::from_arrow(
+        &[batch(vec![
+            (
+                "vintage",
+                strings(&["2025-01-20", "2025-13-01", "2025-01-20"]),
+            ),
+            ("value", Arc::new(values)),
+            ("unit", strings(&["亿元", "亿元", "亿元"])),
+            ("status", strings(&["final", "final", "provisional?"])),
+            ("period", strings(&["2024", "2024", "2024"])),
+            ("indicator", strings(&["gdp", "gdp", "gdp"])),
+        ])],
+        "frame",
+    )
+    .unwrap_err();
+    let got: Vec<(&str, Option<usize>, Option<&str>)> = err
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.path.as_deref().unwrap(),
+                i.location.column,
+                i.input.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "[0].value",
+                Some(2),
+                Some("10000000000000000000000000000.00")
+            ),
+            ("[1].vintage", Some(1), Some("2025-13-01")),
+            ("[2].status", Some(4), Some("provisional?")),
+        ]
+    );
 }
 
 /// A batch long enough to be read in several runs on every core, with bad rows spread

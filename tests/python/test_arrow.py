@@ -57,6 +57,7 @@ def test_every_bad_row_in_one_error_with_nan_named() -> None:
         Observations.from_arrow(table, "frame")
     got = [(i["path"], i["code"]) for i in info.value.issues]
     assert got == [("[0].value", "missing_value"), ("[1].period", "bad_period"), ("[2].unit", "unknown_unit")]
+    assert [i["input"] for i in info.value.issues] == ["NaN", "2024Q5", "furlongs"]
     assert info.value.issues[0]["message"] == "missing value (NaN)"
 
 
@@ -77,6 +78,10 @@ def test_from_pandas_locates_rows_by_index_label() -> None:
     assert [(i["row"], i["code"]) for i in issues] == [("r3", "bad_period"), ("r3", "bad_value")]
     assert issues[0]["path"] == "['r3'].period"
     assert "['r3'].period" in str(info.value)
+    # Each issue carries its column (1-based, in the frame's order), the cell it quotes
+    # and a hint, as the CSV loader's and the table loaders' do.
+    assert [(i["column"], i["field"], i["input"]) for i in issues] == [(2, "period", "2024x"), (3, "value", "abc")]
+    assert all(i["hint"] for i in issues)
 
 
 def test_from_polars_and_duckdb_through_arrow() -> None:

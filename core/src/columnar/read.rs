@@ -22,7 +22,7 @@ use crate::exact::Checked;
 use crate::float_text::{shortest_decimal, shortest_text, Shortest};
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::observation::{
-    column_index, row_with, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
+    column_index, row_with, BadRow, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
 };
 use crate::{
     Error, ErrorKind, Location, Observation, Observations, Period, Quantity, Result, Unit,
@@ -61,8 +61,9 @@ impl Observations {
     ///   to local wall time first); at midnight it is that date, with a time of day it
     ///   is passed on as its ISO text, as the same text in a CSV file would be.
     ///
-    /// All or nothing: every bad row is reported (row from 0 across the batches, and
-    /// column) in one [`ErrorKind::Validation`] error; see
+    /// All or nothing: every bad row is reported (row from 0 across the batches, the
+    /// field and its 1-based column in the batch, and the cell quoted as the issue's
+    /// `input`: a float as its shortest text) in one [`ErrorKind::Validation`] error; see
     /// [`from_arrow_lenient`](Observations::from_arrow_lenient) to keep the good rows.
     ///
     /// ```
@@ -192,6 +193,8 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
         values,
         vintages,
     };
+    // Each field's 1-based column in the batch, for the location of a bad row's problem.
+    let positions: [Option<usize>; 8] = index.map(|i| i.map(|i| i + 1));
     // Rows are independent: they are read on every core, in runs of at least
     // `CHUNK_ROWS` (each run keeps its own memo of parsed texts), straight into the
     // batch's vector in row order (no copy per run). A bad row leaves a placeholder
@@ -201,6 +204,14 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     let read = |r: usize, run: &mut Run| match columns.row(r, run) {
         Ok(o) => o,
         Err(problems) => {
+            // Each problem with the cell it is about, as the CSV loader quotes it.
+            let problems = problems
+                .into_iter()
+                .map(|p| {
+                    let input = columns.input(r, p.0);
+                    (p, input)
+                })
+                .collect();
             bad.lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .push((r, problems));
@@ -230,8 +241,8 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     let mut bad = bad
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    crate::order::sort_by_key(&mut bad, |b: &(usize, Vec<Problem>)| b.0);
-    sink.push_read(base, items, bad);
+    crate::order::sort_by_key(&mut bad, |b: &BadRow| b.0);
+    sink.push_read(base, items, bad, &positions);
     Ok(())
 }
 
@@ -283,6 +294,67 @@ impl Columns<'_> {
             }
         }
     }
+}
+
+impl Columns<'_> {
+    /// The text of field `k` (of [`OBSERVATION_COLUMNS`]) in row `r`, as an issue quotes
+    /// it: a float as its shortest text (`NaN` for a NaN), a decimal as its digits, a
+    /// date as `YYYY-MM-DD`. None for an empty cell.
+    fn input(&self, r: usize, k: usize) -> Option<String> {
+        match k {
+            2 => {
+                let mut scratch = String::new();
+                match &self.values {
+                    Values::Float(a) => present(*a, r).map(|f| float_input(f, &mut scratch)),
+                    Values::Float32(a) => present(*a, r).map(|f| float_input(f, &mut scratch)),
+                    Values::Decimal(a, scale) => {
+                        present(*a, r).map(|m| scaled_text(m.to_string(), *scale))
+                    }
+                    Values::Decimal256(a, scale) => (r < a.len() && a.is_valid(r))
+                        .then(|| scaled_text(a.value(r).to_string(), *scale)),
+                    Values::Int(v) => v.get(r).copied().flatten().map(|n| n.to_string()),
+                    Values::Bool(a) => {
+                        (r < a.len() && a.is_valid(r)).then(|| a.value(r).to_string())
+                    }
+                    Values::Text(t) => t.get(r).map(str::to_string),
+                }
+            }
+            5 => match self.vintages.get(r, &mut Moments::default()) {
+                (Some(d), _) => Some(d.to_string()),
+                (None, text) => text.map(Cow::into_owned),
+            },
+            _ => self.texts.get(k)?.get(r).map(str::to_string),
+        }
+    }
+}
+
+/// A float as an issue quotes it: `NaN`, `inf`, or its shortest round-trip text.
+fn float_input<F: Shortest>(f: F, scratch: &mut String) -> String {
+    shortest_text(f, scratch);
+    std::mem::take(scratch)
+}
+
+/// The digits of a decimal column's `mantissa` (as text) with its column's `scale`
+/// applied: `1500` at scale 2 is `15.00`, at scale -2 `150000`.
+fn scaled_text(mut digits: String, scale: i8) -> String {
+    let negative = digits.starts_with('-');
+    if negative {
+        digits.remove(0);
+    }
+    let scale = i32::from(scale);
+    if scale <= 0 {
+        digits.extend(std::iter::repeat_n('0', scale.unsigned_abs() as usize));
+    } else {
+        let scale = scale.unsigned_abs() as usize;
+        if digits.len() <= scale {
+            digits.insert_str(0, &"0".repeat(scale + 1 - digits.len()));
+        }
+        digits.insert(digits.len() - scale, '.');
+    }
+    if negative {
+        digits.insert(0, '-');
+    }
+    digits
 }
 
 /// A column read as text, row by row.
