@@ -11,10 +11,11 @@ use crate::evaluate::math::{minus, plus, ratio, times, unless_overflow};
 use crate::evaluate::rule::Rule;
 use crate::indicator::{Indicator, Measure};
 use crate::period::{date, next_day, previous_day, Period};
+use crate::quantity::Quantity;
 use crate::target::{Condition, Target};
 use crate::{Error, ErrorKind, Result};
 
-use super::compare::{is_ceiling, pace, record};
+use super::compare::{holds, is_ceiling, pace, record};
 use super::final_data::figure;
 use super::{convert, date_range_err, days_share, no_data, period_err, Ctx};
 
@@ -254,11 +255,24 @@ fn stock_progress(
     };
     let base_v = convert(&base_found.value, a.unit)?.value();
     let elapsed = days_share(base_p.end(), p.end(), end)?;
-    let progress = ratio(minus(obs, base_v)?, minus(target.value(), base_v)?)?;
     a.time_progress = Some(elapsed);
     a.expected_progress = Some(elapsed);
-    a.completion = Some(progress.round_dp(6).normalize());
     a.rule = Rule::PartialStockLinear;
+    // A base that already met the condition leaves nothing to progress toward: the
+    // figure, which no longer meets it, has moved the wrong way (land under its
+    // ceiling at the base, over it now), and that is behind, whatever the ratio of
+    // the two moves would say.
+    let needed = minus(target.value(), base_v)?;
+    if needed.is_zero() || holds(c, &Quantity::new(base_v, a.unit), a.unit, ind.polarity)? {
+        a.status = Status::Behind;
+        a.completion = None;
+        a.notes.push(format!(
+            "{base_v} at {base_p} was at or past the target; the figure has since moved away from it"
+        ));
+        return Ok(());
+    }
+    let progress = ratio(minus(obs, base_v)?, needed)?;
+    a.completion = Some(progress.round_dp(6).normalize());
     a.notes
         .push(format!("progress measured from {} at {}", base_v, base_p));
     a.status = if progress >= elapsed {
