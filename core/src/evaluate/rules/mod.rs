@@ -297,6 +297,19 @@ fn period_err() -> Error {
     )
 }
 
+/// The period is over and its figures cover only `covered`: no data, what there is
+/// shown for information (SPEC §6), with no completion, gap or class.
+fn ended_partly_covered(a: &mut Assessment, covered: Period) {
+    a.status = Status::NoData;
+    a.rule = Rule::NoDataPartialOnly;
+    a.completion = None;
+    a.gap = None;
+    a.progress_class = None;
+    a.notes.push(format!(
+        "the period has ended; the figures cover only {covered}"
+    ));
+}
+
 fn date_range_err(year: i16) -> Error {
     Error::new(
         ErrorKind::Period,

@@ -18,7 +18,7 @@ use crate::unit::{Dimension, Unit};
 use crate::{Error, ErrorKind, Result};
 
 use super::compare::{completion, grade, holds, is_ceiling, pace};
-use super::{convert, Ctx};
+use super::{convert, ended_partly_covered, Ctx};
 
 pub(super) fn judge(
     ctx: &Ctx<'_>,
@@ -156,25 +156,16 @@ fn cumulative(
     };
     a.observed = Some(total);
     a.observed_period = Some(covered);
-    let observed = Quantity::new(total, a.unit);
     let years_total = Decimal::from(i32::from(end) - i32::from(start) + 1);
     let years_done = Decimal::from(i32::from(through) - i32::from(start) + 1);
     let elapsed = ratio(years_done, years_total)?.round_dp(6).normalize();
     a.time_progress = Some(elapsed);
     if through == end {
-        let met = holds(c, &observed, a.unit, ind.polarity)?;
-        a.completion = completion(ind, c, t, total)?;
         a.gap = super::compare::gap(c, total);
-        a.status = if met { Status::Met } else { Status::Missed };
-        a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
-        return Ok(());
+        return settle(ctx, t, ind, c, total, a);
     }
     if ctx.as_of >= (Period::Years { start, end }).end() {
-        a.status = Status::NoData;
-        a.rule = Rule::NoDataPartialOnly;
-        a.notes.push(format!(
-            "the period has ended; the figures cover only {covered}"
-        ));
+        ended_partly_covered(a, covered);
         return Ok(());
     }
     let target = c.value().map(|q| convert(q, a.unit)).transpose()?;
@@ -344,15 +335,33 @@ fn classify(
         return final_value(ctx, t, ind, c, a);
     }
     if ctx.as_of >= (Period::Years { start, end }).end() {
-        // Over, with only part of the period covered: no data, shown for information.
-        a.status = Status::NoData;
-        a.rule = Rule::NoDataPartialOnly;
-        a.completion = None;
-        a.gap = None;
+        ended_partly_covered(
+            a,
+            Period::Years {
+                start,
+                end: through,
+            },
+        );
+        return Ok(());
+    }
+    // A floor the base year already met, or a ceiling it was already under, asks to
+    // hold the figure, not to move it: the rate required points away from the target
+    // (grain at or above 6.5亿吨 from 6.69; growth of at most 3% a year), and the ratio
+    // of the two rates measures nothing. Part-way, the latest figure decides.
+    let holding = a.rule == Rule::MultiYearCagr
+        && matches!(c, Condition::Compare { .. })
+        && if is_ceiling(ind, c) {
+            required >= Decimal::ZERO
+        } else {
+            required <= Decimal::ZERO
+        };
+    if let (true, Some(observed)) = (holding, a.observed) {
+        let met = holds(c, &Quantity::new(observed, a.unit), a.unit, ind.polarity)?;
         a.progress_class = None;
-        a.notes.push(format!(
-            "the period has ended; the figures cover only {start}..{through}"
-        ));
+        a.completion = completion(ind, c, t, observed)?;
+        a.notes
+            .push("already within the target at the base: judged by the latest figure".into());
+        a.status = if met { Status::OnTrack } else { Status::Behind };
         return Ok(());
     }
     a.status = if class == Some(ProgressClass::Significant) {
@@ -372,14 +381,26 @@ fn final_value(
     c: &Condition,
     a: &mut Assessment,
 ) -> Result<()> {
-    let observed = Quantity::new(a.observed.unwrap_or_default(), a.unit);
-    let met = holds(c, &observed, a.unit, ind.polarity)?;
-    a.completion = completion(ind, c, t, observed.value())?;
     a.gap = a
         .observed
         .zip(a.target_value)
         .and_then(|(o, t)| o.sub_checked(t))
         .map(|g| g.normalize());
+    settle(ctx, t, ind, c, a.observed.unwrap_or_default(), a)
+}
+
+/// The verdict on the whole period's figure `v` (in the target's unit): met or
+/// missed, its completion and grade.
+fn settle(
+    ctx: &Ctx<'_>,
+    t: &Target,
+    ind: &Indicator,
+    c: &Condition,
+    v: Decimal,
+    a: &mut Assessment,
+) -> Result<()> {
+    let met = holds(c, &Quantity::new(v, a.unit), a.unit, ind.polarity)?;
+    a.completion = completion(ind, c, t, v)?;
     a.status = if met { Status::Met } else { Status::Missed };
     a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
     Ok(())
@@ -546,19 +567,16 @@ fn change(
     });
     a.gap = total.sub_checked(target).map(|g| g.normalize());
     if through == end {
-        let met = holds(c, &Quantity::new(total, a.unit), a.unit, ind.polarity)?;
-        a.completion = completion(ind, c, t, total)?;
-        a.status = if met { Status::Met } else { Status::Missed };
-        a.grade = Some(grade(ctx.opts, ind, c, met, a, None)?);
-        return Ok(());
+        return settle(ctx, t, ind, c, total, a);
     }
     if ctx.as_of >= (Period::Years { start, end }).end() {
-        a.status = Status::NoData;
-        a.rule = Rule::NoDataPartialOnly;
-        a.gap = None;
-        a.notes.push(format!(
-            "the period has ended; the figures cover only {start}..{through}"
-        ));
+        ended_partly_covered(
+            a,
+            Period::Years {
+                start,
+                end: through,
+            },
+        );
         return Ok(());
     }
     let years = Decimal::from(i32::from(through) - i32::from(start) + 1);

@@ -17,7 +17,7 @@ use crate::{Error, ErrorKind, Result};
 
 use super::compare::{holds, is_ceiling, pace, record};
 use super::final_data::figure;
-use super::{convert, date_range_err, days_share, no_data, period_err, Ctx};
+use super::{convert, date_range_err, days_share, ended_partly_covered, no_data, period_err, Ctx};
 
 /// Judges the latest figure that covers part of the target's period.
 pub(super) fn judge(
@@ -65,13 +65,7 @@ pub(super) fn judge(
     if ctx.as_of >= end {
         // The period is over and its figure is missing: what there is counts for
         // information only (SPEC §6).
-        a.status = Status::NoData;
-        a.rule = Rule::NoDataPartialOnly;
-        a.completion = None;
-        a.gap = None;
-        a.notes.push(format!(
-            "the period has ended; the latest figure covers only {p}"
-        ));
+        ended_partly_covered(a, p);
         return Ok(());
     }
     let stock = dated_target || (!ind.flow && ind.measure == Measure::Level);
@@ -267,7 +261,7 @@ fn stock_progress(
         a.status = Status::Behind;
         a.completion = None;
         a.notes.push(format!(
-            "{base_v} at {base_p} was at or past the target; the figure has since moved away from it"
+            "already within the target at {base_p} ({base_v}): moved away from it since"
         ));
         return Ok(());
     }
