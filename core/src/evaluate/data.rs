@@ -312,6 +312,14 @@ impl<'a> Data<'a> {
             Err(e) => return Some(Err(e)),
         };
         let result = (|| {
+            // From a loss (a negative level) or nothing, a growth rate means nothing: a
+            // loss halved would read −50%, a loss doubled +100%.
+            if before.value.value() <= Decimal::ZERO {
+                return Err(Error::new(
+                    ErrorKind::InvalidValue,
+                    "no growth rate from a level at or below zero",
+                ));
+            }
             let ratio = crate::evaluate::math::ratio(
                 now.value.to(before.value.unit())?.value(),
                 before.value.value(),
