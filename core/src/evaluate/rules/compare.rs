@@ -313,7 +313,10 @@ pub(crate) fn grade(
             _ => false,
         };
         return Ok(
-            if beyond && a.completion.is_some_and(|c| c > Decimal::ONE) {
+            // Past the target on the good side is over-fulfilled; where completion is
+            // defined it must say so too (none for 0 against a ceiling of 10: better
+            // than 1, which gives 1000%).
+            if beyond && a.completion.is_none_or(|c| c > Decimal::ONE) {
                 Grade::Exceeded
             } else {
                 Grade::Achieved
