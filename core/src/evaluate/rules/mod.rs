@@ -74,11 +74,13 @@ pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
         unit,
         completion: None,
         gap: None,
-        // Differences of rates are in percentage points.
-        gap_unit: if unit.dimension().is_rate() {
-            Unit::percentage_point()
-        } else {
-            unit
+        // A difference of rates is in points of the rate's own scale: percentage points
+        // for %, per-mille points (个千分点) for ‰ (4‰ against 5‰ is 1 per-mille point,
+        // a tenth of a percentage point); other units, and points, keep their own.
+        gap_unit: match unit.symbol() {
+            "%" => Unit::percentage_point(),
+            "‰" => Unit::parse("个千分点").unwrap_or(unit),
+            _ => unit,
         },
         time_progress: None,
         expected_progress: None,
