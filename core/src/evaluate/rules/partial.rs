@@ -13,6 +13,7 @@ use crate::indicator::{Indicator, Measure};
 use crate::period::{date, next_day, previous_day, Period};
 use crate::quantity::Quantity;
 use crate::target::{Condition, Target};
+use crate::unit::Dimension;
 use crate::{Error, ErrorKind, Result};
 
 use super::compare::{holds, is_ceiling, pace, record};
@@ -68,7 +69,10 @@ pub(super) fn judge(
         ended_partly_covered(a, p);
         return Ok(());
     }
-    let stock = dated_target || (!ind.flow && ind.measure == Measure::Level);
+    // A level in % or ‰ (an unemployment rate) is a rate, judged as it stands (SPEC §6),
+    // not a stock that may still come round by the deadline.
+    let stock = dated_target
+        || (!ind.flow && ind.measure == Measure::Level && a.unit.dimension() != Dimension::Ratio);
     if ind.flow && ind.measure == Measure::Level && !dated_target {
         return flow(ctx, t, ind, c, p, a);
     }
