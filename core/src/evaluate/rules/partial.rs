@@ -31,6 +31,12 @@ pub(super) fn judge(
     let end = t.period.end();
     let window_start = date(end.year(), 1, 1).ok_or_else(|| date_range_err(end.year()))?;
     let dated_target = matches!(t.period, Period::Date(_));
+    // A level or share in % or ‰ (an unemployment rate) is a rate, judged as it stands
+    // (SPEC §6), not a stock that may still come round by the deadline; its latest
+    // reading counts, a single month's (2024-09) too.
+    let rate = !ind.flow
+        && matches!(ind.measure, Measure::Level | Measure::Share)
+        && a.unit.dimension() == Dimension::Ratio;
     let candidate = ctx
         .data
         .periods(ind)
@@ -41,9 +47,10 @@ pub(super) fn judge(
                 && (p.is_partial_of(&t.period)
                     // A stock read before its deadline, within the deadline's year.
                     || (dated_target && p.end() < end && p.end() >= window_start)
-                    // A running total reported at a date inside the target period.
+                    // A running total reported at a date inside the target period,
+                    // or a rate's reading for any part of it.
                     || (!dated_target
-                        && matches!(p, Period::Date(_))
+                        && (rate || matches!(p, Period::Date(_)))
                         && p.start() >= t.period.start()
                         && p.end() < end))
         })
@@ -69,10 +76,7 @@ pub(super) fn judge(
         ended_partly_covered(a, p);
         return Ok(());
     }
-    // A level in % or ‰ (an unemployment rate) is a rate, judged as it stands (SPEC §6),
-    // not a stock that may still come round by the deadline.
-    let stock = dated_target
-        || (!ind.flow && ind.measure == Measure::Level && a.unit.dimension() != Dimension::Ratio);
+    let stock = dated_target || (!ind.flow && ind.measure == Measure::Level && !rate);
     if ind.flow && ind.measure == Measure::Level && !dated_target {
         return flow(ctx, t, ind, c, p, a);
     }
