@@ -326,11 +326,7 @@ fn classify(
     } else {
         None
     };
-    a.gap = a
-        .observed
-        .zip(a.target_value)
-        .and_then(|(o, t)| o.sub_checked(t))
-        .map(|g| g.normalize());
+    a.gap = gap_of(a);
     if through == end {
         return final_value(ctx, t, ind, c, a);
     }
@@ -381,12 +377,16 @@ fn final_value(
     c: &Condition,
     a: &mut Assessment,
 ) -> Result<()> {
-    a.gap = a
-        .observed
+    a.gap = gap_of(a);
+    settle(ctx, t, ind, c, a.observed.unwrap_or_default(), a)
+}
+
+/// Observed − target, normalized; none past Decimal's range.
+fn gap_of(a: &Assessment) -> Option<Decimal> {
+    a.observed
         .zip(a.target_value)
         .and_then(|(o, t)| o.sub_checked(t))
-        .map(|g| g.normalize());
-    settle(ctx, t, ind, c, a.observed.unwrap_or_default(), a)
+        .map(|g| g.normalize())
 }
 
 /// The verdict on the whole period's figure `v` (in the target's unit): met or
