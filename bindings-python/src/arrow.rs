@@ -33,7 +33,8 @@ impl PyObservations {
     /// (`1.5万`) or floats, read through each value's shortest round-trip text (16.4
     /// is "16.4"); NaN is a missing value. Periods and units may be dictionaries;
     /// vintages dates, timestamps or strings. All or nothing: raises `ValidationError`
-    /// listing every bad row (`[3].value`, rows counted from 0).
+    /// listing every bad row (`[3].value`, rows counted from 0), each issue with its
+    /// `row`, `field`, 1-based `column`, the cell quoted as `input`, and a `hint`.
     #[staticmethod]
     #[pyo3(signature = (data, label = "table"))]
     fn from_arrow(py: Python<'_>, data: AnyRecordBatch, label: &str) -> PyResult<Self> {
