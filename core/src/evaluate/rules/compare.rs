@@ -66,6 +66,18 @@ fn better_lower(ind: &Indicator, obs: Decimal, target: Decimal) -> bool {
     }
 }
 
+/// True when a baseline is short of the target, so that the way from it measures
+/// progress: above a lower-is-better target (a reduction), below a higher-is-better
+/// one. A baseline already at or past the target measures nothing (6万吨 under a
+/// ceiling of 8万吨 would make 7万吨 50% done and met).
+fn short_of(base: Decimal, target: Decimal, lower: bool) -> bool {
+    if lower {
+        base > target
+    } else {
+        base < target
+    }
+}
+
 /// The band of a `~` target: the value ± its tolerance, in the value's unit.
 pub(crate) fn approx_band(
     value: &Quantity,
@@ -187,7 +199,8 @@ pub(crate) fn completion(
 fn against(ind: &Indicator, t: &Target, value: &Quantity, obs: Decimal) -> Option<Decimal> {
     let target = value.value();
     let lower = better_lower(ind, obs, target);
-    if let Some(base) = t.baseline.and_then(|b| convert(&b, value.unit()).ok()) {
+    let base = t.baseline.and_then(|b| convert(&b, value.unit()).ok());
+    if let Some(base) = base.filter(|b| short_of(b.value(), target, lower)) {
         let done = minus(base.value(), obs);
         let needed = minus(base.value(), target);
         return done.and_then(|d| ratio(d, needed?)).ok();
@@ -333,7 +346,16 @@ pub(crate) fn grade(
     let r = opts.basic_ratio;
     let basic = || -> Result<bool> {
         Ok(match (baseline, c) {
-            (Some(base), _) => minus(base, obs)? >= times(r, minus(base, target)?)?,
+            // At least `r` of the way from the baseline: (base − obs) ÷ (base − target)
+            // ≥ r, multiplied out with the divisor's sign (negative for a rise).
+            (Some(base), _) if short_of(base, target, lower) => {
+                let short = if lower {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
+                };
+                minus(base, obs)?.cmp(&times(r, minus(base, target)?)?) != short
+            }
             _ if wrong_way => false,
             _ if rate => a.gap.is_some_and(|g| g.abs() <= opts.basic_margin_pp),
             (None, Condition::Between { .. }) => match a.target_high {
