@@ -238,6 +238,30 @@ fn english_sentences_use_english_quantities_and_give_the_reason_when_not_compara
     assert!(en(&c, "fai").contains("cannot be compared"));
 }
 
+/// "未达到" (not reached) is said of a stretch once it is missed; with no figure, or
+/// part-way, the stretch's own verdict says where it stands.
+#[test]
+fn a_stretch_without_its_figure_or_part_way_is_not_called_unreached() {
+    let plan = format!("{HEAD}[[indicator]]\nid = \"gdp\"\nname = {{ zh = \"地区生产总值\" }}\nunit = \"亿元\"\n[[indicator]]\nid = \"gdp_growth\"\nname = {{ zh = \"地区生产总值增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\nof = \"gdp\"\n[[indicator]]\nid = \"fai\"\nname = {{ zh = \"固定资产投资\" }}\nunit = \"亿元\"\nflow = true\n[[target]]\nindicator = \"gdp_growth\"\ncondition = \">= 5.5%\"\n[[target]]\nid = \"gdp_stretch\"\nindicator = \"gdp\"\ncondition = \">= 1万亿元\"\ntier = \"stretch\"\n[[target]]\nindicator = \"fai\"\ncondition = \">= 100亿元\"\n[[target]]\nid = \"fai_stretch\"\nindicator = \"fai\"\ncondition = \">= 200亿元\"\ntier = \"stretch\"\n");
+    let obs = "indicator,period,value,unit\ngdp_growth,2024,5.8,%\nfai,2024-01..2024-06,60,亿元\n";
+    let c = card(&plan, obs, Some("2025-03-01"));
+    let s = zh(&c, "gdp_stretch");
+    assert!(
+        s.contains("暂无数据") && s.contains("基本目标已完成"),
+        "{s}"
+    );
+    assert!(!s.contains("未达到"), "{s}");
+    // Mid-year: the base on track, the stretch behind (60 of 200 at half the year).
+    let c = card(&plan, obs, Some("2024-07-15"));
+    let s = zh(&c, "fai_stretch");
+    assert!(
+        s.contains("进度滞后") && s.contains("基本目标进度正常"),
+        "{s}"
+    );
+    assert!(!s.contains("未达到"), "{s}");
+    assert!(!en(&c, "fai_stretch").contains("not reached"));
+}
+
 #[test]
 fn a_missed_stretch_over_a_missed_base_says_both() {
     let plan = format!("{HEAD}[[indicator]]\nid = \"g\"\nname = {{ zh = \"增长\" }}\nunit = \"%\"\nmeasure = \"growth\"\n[[target]]\nindicator = \"g\"\ncondition = \">= 6%\"\n[[target]]\nid = \"g_stretch\"\nindicator = \"g\"\ncondition = \">= 7%\"\ntier = \"stretch\"\n");

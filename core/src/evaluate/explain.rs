@@ -448,17 +448,19 @@ pub(crate) fn explain(a: &Assessment) -> Names {
     zh.str(&verdict_zh(a));
     en.str(&verdict_en(a));
     if a.tier == Tier::Stretch {
-        let reached = a.status == Status::Met;
+        // "Not reached" only once the stretch is missed: part-way, or with no figure,
+        // its own verdict (behind, no data) says where it stands.
+        let missed = a.status == Status::Missed;
         match a.base_status {
-            Some(Status::Met) if !reached => {
+            Some(Status::Met) if missed => {
                 zh.str("基本目标已完成，力争目标未达到");
                 en.str("base met, stretch not reached");
             }
-            Some(Status::Met) => {
+            Some(Status::Met) if a.status == Status::Met => {
                 zh.str("基本目标和力争目标均已完成");
                 en.str("base met, stretch reached");
             }
-            Some(s) if matches!(a.status, Status::Missed | Status::Behind) => {
+            Some(s) if missed => {
                 zh.fmt(format_args!("基本目标{}，力争目标未达到", s.zh()));
                 en.fmt(format_args!("base {}, stretch not reached", s.en()));
             }
