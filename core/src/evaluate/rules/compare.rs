@@ -345,26 +345,30 @@ pub(crate) fn grade(
         && (obs.is_sign_negative() != target.is_sign_negative() || obs.is_zero());
     let r = opts.basic_ratio;
     let basic = || -> Result<bool> {
-        Ok(match (baseline, c) {
-            // At least `r` of the way from the baseline: (base − obs) ÷ (base − target)
-            // ≥ r, multiplied out with the divisor's sign (negative for a rise).
-            (Some(base), _) if short_of(base, target, lower) => {
-                let short = if lower {
-                    Ordering::Less
-                } else {
-                    Ordering::Greater
-                };
-                minus(base, obs)?.cmp(&times(r, minus(base, target)?)?) != short
-            }
-            _ if wrong_way => false,
-            _ if rate => a.gap.is_some_and(|g| g.abs() <= opts.basic_margin_pp),
-            (None, Condition::Between { .. }) => match a.target_high {
-                Some(high) if obs > high => high >= times(r, obs)?,
+        // For a rate the margin is in points (SPEC §6: "or within 0.5 pp for rates"),
+        // with or without a baseline; a baseline already past the target is no baseline.
+        Ok(
+            match (baseline.filter(|b| short_of(*b, target, lower)), c) {
+                _ if wrong_way => false,
+                _ if rate => a.gap.is_some_and(|g| g.abs() <= opts.basic_margin_pp),
+                // At least `r` of the way from the baseline: (base − obs) ÷ (base − target)
+                // ≥ r, multiplied out with the divisor's sign (negative for a rise).
+                (Some(base), _) => {
+                    let short = if lower {
+                        Ordering::Less
+                    } else {
+                        Ordering::Greater
+                    };
+                    minus(base, obs)?.cmp(&times(r, minus(base, target)?)?) != short
+                }
+                (None, Condition::Between { .. }) => match a.target_high {
+                    Some(high) if obs > high => high >= times(r, obs)?,
+                    _ => obs >= times(r, target)?,
+                },
+                _ if lower => target >= times(r, obs)?,
                 _ => obs >= times(r, target)?,
             },
-            _ if lower => target >= times(r, obs)?,
-            _ => obs >= times(r, target)?,
-        })
+        )
     };
     // The target was missed; a margin past Decimal's range cannot be "basically" met,
     // and must not turn the miss into an error.
