@@ -294,28 +294,22 @@ impl Columns<'_> {
             }
         }
     }
-}
 
-impl Columns<'_> {
     /// The text of field `k` (of [`OBSERVATION_COLUMNS`]) in row `r`, as an issue quotes
     /// it: a float as its shortest text (`NaN` for a NaN), a decimal as its digits, a
     /// date as `YYYY-MM-DD`. None for an empty cell.
     fn input(&self, r: usize, k: usize) -> Option<String> {
         match k {
             2 => {
-                let mut scratch = String::new();
+                let valid = |a: &dyn Array| r < a.len() && a.is_valid(r);
                 match &self.values {
-                    Values::Float(a) => present(*a, r).map(|f| float_input(f, &mut scratch)),
-                    Values::Float32(a) => present(*a, r).map(|f| float_input(f, &mut scratch)),
-                    Values::Decimal(a, scale) => {
-                        present(*a, r).map(|m| scaled_text(m.to_string(), *scale))
-                    }
-                    Values::Decimal256(a, scale) => (r < a.len() && a.is_valid(r))
-                        .then(|| scaled_text(a.value(r).to_string(), *scale)),
+                    Values::Float(a) => present(*a, r).map(float_input),
+                    Values::Float32(a) => present(*a, r).map(float_input),
+                    // At the column's scale, as a table's decimal cell is quoted.
+                    Values::Decimal(a, _) => valid(*a).then(|| a.value_as_string(r)),
+                    Values::Decimal256(a, _) => valid(*a).then(|| a.value_as_string(r)),
                     Values::Int(v) => v.get(r).copied().flatten().map(|n| n.to_string()),
-                    Values::Bool(a) => {
-                        (r < a.len() && a.is_valid(r)).then(|| a.value(r).to_string())
-                    }
+                    Values::Bool(a) => valid(*a).then(|| a.value(r).to_string()),
                     Values::Text(t) => t.get(r).map(str::to_string),
                 }
             }
@@ -329,32 +323,10 @@ impl Columns<'_> {
 }
 
 /// A float as an issue quotes it: `NaN`, `inf`, or its shortest round-trip text.
-fn float_input<F: Shortest>(f: F, scratch: &mut String) -> String {
-    shortest_text(f, scratch);
-    std::mem::take(scratch)
-}
-
-/// The digits of a decimal column's `mantissa` (as text) with its column's `scale`
-/// applied: `1500` at scale 2 is `15.00`, at scale -2 `150000`.
-fn scaled_text(mut digits: String, scale: i8) -> String {
-    let negative = digits.starts_with('-');
-    if negative {
-        digits.remove(0);
-    }
-    let scale = i32::from(scale);
-    if scale <= 0 {
-        digits.extend(std::iter::repeat_n('0', scale.unsigned_abs() as usize));
-    } else {
-        let scale = scale.unsigned_abs() as usize;
-        if digits.len() <= scale {
-            digits.insert_str(0, &"0".repeat(scale + 1 - digits.len()));
-        }
-        digits.insert(digits.len() - scale, '.');
-    }
-    if negative {
-        digits.insert(0, '-');
-    }
-    digits
+fn float_input<F: Shortest>(f: F) -> String {
+    let mut text = String::new();
+    shortest_text(f, &mut text);
+    text
 }
 
 /// A column read as text, row by row.
