@@ -19,9 +19,14 @@ use crate::quantity::Quantity;
 use crate::unit::Unit;
 use crate::{Error, ErrorKind, Issue, Location, Result};
 
+mod chunks;
 mod origins;
 mod table;
 
+use chunks::Chunks;
+pub use chunks::Iter as ObservationsIter;
+#[cfg(feature = "arrow")]
+pub(crate) use chunks::CHUNK;
 use origins::Origins;
 
 /// How final a published figure is.
@@ -108,7 +113,7 @@ impl Observation {
 /// serialization look at the observations only.
 #[derive(Debug, Clone, Default)]
 pub struct Observations {
-    items: Vec<Observation>,
+    items: Chunks,
     /// Where each item was read; parallel to `items` (`None`: built in code), in runs.
     origins: Origins,
     /// The file names origins point into.
@@ -117,13 +122,13 @@ pub struct Observations {
 
 impl PartialEq for Observations {
     fn eq(&self, other: &Observations) -> bool {
-        self.items == other.items
+        self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
 impl Serialize for Observations {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.items.serialize(s)
+        s.collect_seq(self.iter())
     }
 }
 
@@ -385,7 +390,7 @@ impl Observations {
     fn split_unknown(mut self, plan: &Plan) -> (Observations, Vec<Issue>) {
         let index = plan.index();
         let mut kept = Observations {
-            items: Vec::new(),
+            items: Chunks::default(),
             origins: Origins::default(),
             files: std::mem::take(&mut self.files),
         };
@@ -394,7 +399,7 @@ impl Observations {
             std::mem::take(&mut self.items),
             std::mem::take(&mut self.origins),
         );
-        for (o, origin) in items.into_iter().zip(origins.iter()) {
+        for (o, origin) in items.into_rows().zip(origins.iter()) {
             if plan.covers(&o) && !index.contains_key(o.indicator.as_ref()) {
                 let at = origin.map(|at| at.field(&kept.files, 0));
                 let mut issue = unknown_indicator_issue(&o, at, plan);
@@ -428,13 +433,47 @@ impl Observations {
         .into_result(&plan.id)
     }
 
-    /// All observations, in load order, as a slice (the evaluation index splits it).
-    pub(crate) fn as_slice(&self) -> &[Observation] {
-        &self.items
+    /// The observations in runs, each with the position in the batch of its first
+    /// row: how they are stored (the evaluation index splits them over the cores).
+    #[cfg(feature = "parallel")]
+    pub(crate) fn runs(&self) -> impl Iterator<Item = (usize, &[Observation])> {
+        self.items.runs()
+    }
+
+    /// Sets `out[j]` to `f(j, observation j)` for every row, on every core, a run of the
+    /// batch at a time: one vector for the whole batch, written in place (a parallel
+    /// collect over the runs would gather pieces and copy them).
+    #[cfg(feature = "parallel")]
+    pub(crate) fn fill<'a, T: Send>(
+        &'a self,
+        out: &mut [T],
+        f: impl Fn(usize, &'a Observation) -> T + Sync,
+    ) {
+        use rayon::prelude::*;
+        let mut parts = Vec::new();
+        let mut rest = out;
+        for (start, run) in self.runs() {
+            let Some((head, tail)) = std::mem::take(&mut rest).split_at_mut_checked(run.len())
+            else {
+                break;
+            };
+            parts.push((start, run, head));
+            rest = tail;
+        }
+        parts.into_par_iter().for_each(|(start, run, out)| {
+            for (k, (x, o)) in out.iter_mut().zip(run).enumerate() {
+                *x = f(start + k, o);
+            }
+        });
+    }
+
+    /// The observation at position `index`, in load order.
+    pub fn get(&self, index: usize) -> Option<&Observation> {
+        self.items.get(index)
     }
 
     /// All observations, in load order.
-    pub fn iter(&self) -> std::slice::Iter<'_, Observation> {
+    pub fn iter(&self) -> ObservationsIter<'_> {
         self.items.iter()
     }
 
@@ -445,13 +484,15 @@ impl Observations {
 
     /// True when empty.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.len() == 0
     }
 
     /// Appends every observation of `other`.
     pub fn extend(&mut self, mut other: Observations) {
         let files: Vec<usize> = other.files.iter().map(|f| self.file_index(f)).collect();
-        self.items.extend(std::mem::take(&mut other.items));
+        for o in std::mem::take(&mut other.items).into_rows() {
+            self.items.push(o);
+        }
         self.origins
             .append(std::mem::take(&mut other.origins), |f| {
                 files.get(f).copied().unwrap_or(usize::MAX)
@@ -732,7 +773,7 @@ impl Observations {
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         write_row(&mut out, COLUMNS);
-        for o in &self.items {
+        for o in self {
             let vintage = o.vintage.map(|d| Period::Date(d).to_string());
             write_row(
                 &mut out,
@@ -757,7 +798,7 @@ impl Observations {
 
 impl<'a> IntoIterator for &'a Observations {
     type Item = &'a Observation;
-    type IntoIter = std::slice::Iter<'a, Observation>;
+    type IntoIter = ObservationsIter<'a>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.iter()
     }
@@ -765,7 +806,10 @@ impl<'a> IntoIterator for &'a Observations {
 
 impl FromIterator<Observation> for Observations {
     fn from_iter<I: IntoIterator<Item = Observation>>(iter: I) -> Observations {
-        let items: Vec<Observation> = iter.into_iter().collect();
+        let mut items = Chunks::default();
+        for o in iter {
+            items.push(o);
+        }
         Observations {
             origins: Origins::unknown(items.len()),
             items,
@@ -1211,15 +1255,16 @@ impl RowSink {
         RowSink { out, file }
     }
 
-    /// Adds the rows of a batch read whole, numbered from `base`: `items` holds every
-    /// row, a placeholder at each bad one, and `bad` the bad rows' problems in row
-    /// order, each with the cell it quotes; `columns` is each field's 1-based column in
-    /// the batch. The good rows stay in the vector they were read into (the first
-    /// batch's becomes the batch's own), so a million rows are not copied again.
+    /// Adds the rows of a batch read whole, numbered from `base`: `runs` holds every
+    /// row in order, in runs of at most [`CHUNK`] rows, a placeholder at each bad one,
+    /// and `bad` the bad rows' problems in row order, each with the cell it quotes;
+    /// `columns` is each field's 1-based column in the batch. The good rows stay in the
+    /// run they were read into, which becomes a chunk of the batch: a million rows are
+    /// not copied again.
     pub(crate) fn push_read(
         &mut self,
         base: usize,
-        mut items: Vec<Observation>,
+        runs: Vec<Vec<Observation>>,
         bad: Vec<BadRow>,
         columns: &[Option<usize>; 8],
     ) {
@@ -1229,11 +1274,13 @@ impl RowSink {
             at: RowAt::Index(base + r),
         };
         let batch = &mut out.observations;
+        let rows = runs.iter().map(Vec::len).sum();
+        let mut keep = Vec::new();
         if bad.is_empty() {
             // One run of records, however many rows.
-            batch.origins.push_records(file, base, items.len());
+            batch.origins.push_records(file, base, rows);
         } else {
-            let mut keep = vec![true; items.len()];
+            keep = vec![true; rows];
             for (r, problems) in bad {
                 if let Some(k) = keep.get_mut(r) {
                     *k = false;
@@ -1249,13 +1296,13 @@ impl RowSink {
             for (r, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
                 batch.origins.push(Some(origin(r)));
             }
-            let mut flags = keep.iter();
-            items.retain(|_| flags.next().copied().unwrap_or(false));
         }
-        if batch.items.is_empty() {
-            batch.items = items;
-        } else {
-            batch.items.extend(items);
+        let mut flags = keep.iter();
+        for mut run in runs {
+            if !keep.is_empty() {
+                run.retain(|_| flags.next().copied().unwrap_or(false));
+            }
+            batch.items.append(run);
         }
     }
 

@@ -22,7 +22,8 @@ use crate::exact::Checked;
 use crate::float_text::{shortest_decimal, shortest_text, Shortest};
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::observation::{
-    column_index, row_with, BadRow, LenientObservations, Memo, Problem, RowSink, Value, NAN_MESSAGE,
+    column_index, row_with, BadRow, LenientObservations, Memo, Problem, RowSink, Value, CHUNK,
+    NAN_MESSAGE,
 };
 use crate::{
     Error, ErrorKind, Location, Observation, Observations, Period, Quantity, Result, Unit,
@@ -117,11 +118,6 @@ fn column_error(label: &str, column: usize, message: String) -> Error {
     })
 }
 
-/// Fewest rows per run of a batch read on one thread: each run has its own memo of
-/// parsed texts, so a run should hold many rows per distinct period and unit.
-#[cfg(feature = "parallel")]
-const CHUNK_ROWS: usize = 65_536;
-
 fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink) -> Result<()> {
     let schema = batch.schema();
     let headers: Vec<String> = schema
@@ -195,10 +191,10 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     };
     // Each field's 1-based column in the batch, for the location of a bad row's problem.
     let positions: [Option<usize>; 8] = index.map(|i| i.map(|i| i + 1));
-    // Rows are independent: they are read on every core, in runs of at least
-    // `CHUNK_ROWS` (each run keeps its own memo of parsed texts), straight into the
-    // batch's vector in row order (no copy per run). A bad row leaves a placeholder
-    // there and its problems aside; the placeholders are taken out after.
+    // Rows are independent: they are read on every core, in runs of `CHUNK` rows (each
+    // run keeps its own memo of parsed texts), each into the vector that becomes one
+    // of the batch's chunks (no copy). A bad row leaves a placeholder there and its
+    // problems aside; the placeholders are taken out after.
     let n = batch.num_rows();
     let bad = std::sync::Mutex::new(Vec::new());
     let read = |r: usize, run: &mut Run| match columns.row(r, run) {
@@ -222,27 +218,26 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
             )
         }
     };
+    // Runs of `CHUNK` rows, each read into a vector of its own with a memo of its own:
+    // the batch keeps them as its chunks.
+    let run_of = |k: usize| {
+        let mut run = Run::default();
+        (k * CHUNK..n.min((k + 1) * CHUNK))
+            .map(|r| read(r, &mut run))
+            .collect::<Vec<Observation>>()
+    };
     #[cfg(feature = "parallel")]
-    let items: Vec<Observation> = {
+    let runs: Vec<Vec<Observation>> = {
         use rayon::prelude::*;
-        let mut items = Vec::new();
-        (0..n)
-            .into_par_iter()
-            .with_min_len(CHUNK_ROWS)
-            .map_init(Run::default, |run, r| read(r, run))
-            .collect_into_vec(&mut items);
-        items
+        (0..n.div_ceil(CHUNK)).into_par_iter().map(run_of).collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let items: Vec<Observation> = {
-        let mut run = Run::default();
-        (0..n).map(|r| read(r, &mut run)).collect()
-    };
+    let runs: Vec<Vec<Observation>> = (0..n.div_ceil(CHUNK)).map(run_of).collect();
     let mut bad = bad
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     crate::order::sort_by_key(&mut bad, |b: &BadRow| b.0);
-    sink.push_read(base, items, bad, &positions);
+    sink.push_read(base, runs, bad, &positions);
     Ok(())
 }
 

@@ -36,13 +36,10 @@ impl<'a> Rows<'a> {
 
     /// The rows seen, in load order, each with its index in the whole batch.
     pub(crate) fn iter(self) -> Box<dyn Iterator<Item = (usize, &'a Observation)> + 'a> {
-        let items = self.all.iter().as_slice();
+        let all = self.all;
         match self.only {
-            None => Box::new(items.iter().enumerate()),
-            Some(only) => Box::new(
-                only.iter()
-                    .filter_map(move |&i| items.get(i).map(|o| (i, o))),
-            ),
+            None => Box::new(all.iter().enumerate()),
+            Some(only) => Box::new(only.iter().filter_map(move |&i| all.get(i).map(|o| (i, o)))),
         }
     }
 
@@ -59,15 +56,9 @@ impl<'a> Rows<'a> {
         };
         #[cfg(feature = "parallel")]
         if parallel && self.only.is_none() && self.all.len() >= PARALLEL_MIN_ROWS {
-            use rayon::prelude::*;
-            return self
-                .all
-                .iter()
-                .as_slice()
-                .par_iter()
-                .with_min_len(4096)
-                .map(of)
-                .collect();
+            let mut out = vec![UNKNOWN; self.all.len()];
+            self.all.fill(&mut out, |_, o| of(o));
+            return out;
         }
         let _ = parallel;
         self.iter().map(|(_, o)| of(o)).collect()

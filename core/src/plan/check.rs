@@ -157,19 +157,13 @@ impl Plan {
         #[cfg(feature = "parallel")]
         if parallel && rows.only.is_none() && rows.all.len() >= 50_000 {
             use rayon::prelude::*;
-            // Every row of the batch (no subset): runs of the batch's own slice, each
-            // row numbered by its run's start.
-            let all = rows.all.iter().as_slice();
-            let chunk = all
-                .len()
-                .div_ceil(4 * rayon::current_num_threads().max(1))
-                .max(1);
-            let runs: Vec<Scanned<'_>> = all
-                .par_chunks(chunk)
-                .zip(positions.par_chunks(chunk))
-                .enumerate()
-                .map(|(k, (run, at))| {
-                    let start = k * chunk;
+            // Every row of the batch (no subset): the batch's own runs, each row
+            // numbered by its run's start.
+            let runs: Vec<(usize, &[crate::Observation])> = rows.all.runs().collect();
+            let runs: Vec<Scanned<'_>> = runs
+                .par_iter()
+                .map(|&(start, run)| {
+                    let at = positions.get(start..start + run.len()).unwrap_or(&[]);
                     let numbered = run.iter().enumerate().map(|(i, o)| (start + i, o));
                     self.scan_rows(rows.all, numbered.zip(at.iter().copied()))
                 })

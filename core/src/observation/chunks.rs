@@ -1,0 +1,291 @@
+//! The observations of a batch, kept in chunks of at most [`CHUNK`] rows rather than
+//! one vector: a million rows are never one allocation of 88 MB. An allocation that
+//! large always comes fresh from the system, a page fault for each of its pages, while
+//! chunks of a few megabytes reuse what the process freed a moment ago (reading a plan
+//! before its observations frees about as much). BENCHMARKS.md, "Through Arrow",
+//! session 19.
+//!
+//! A WebAssembly module keeps one vector ([`wasm`]): its memory only grows and is
+//! never handed back, so there is nothing to reuse or to fault again, and every byte of
+//! code counts against the module's budget.
+
+use super::Observation;
+
+/// Most rows a chunk is given by [`Chunks::push`] (5.8 MB of observations); a reader
+/// that fills its own chunks keeps to it too.
+#[cfg_attr(target_family = "wasm", allow(dead_code))]
+pub(crate) const CHUNK: usize = 65_536;
+
+/// Observations in load order, in chunks, none empty.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Debug, Clone, Default)]
+pub(super) struct Chunks {
+    chunks: Vec<Vec<Observation>>,
+    /// The position in the batch of each chunk's first row.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Chunks {
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(super) fn push(&mut self, o: Observation) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => last.push(o),
+            _ => {
+                self.starts.push(self.len);
+                self.chunks.push(vec![o]);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Adds the rows of `chunk` as a chunk of their own (no copy).
+    #[cfg(feature = "arrow")]
+    pub(super) fn append(&mut self, chunk: Vec<Observation>) {
+        if !chunk.is_empty() {
+            self.starts.push(self.len);
+            self.len += chunk.len();
+            self.chunks.push(chunk);
+        }
+    }
+
+    /// The observation at position `i` of the batch.
+    pub(super) fn get(&self, i: usize) -> Option<&Observation> {
+        // Most chunks hold `CHUNK` rows, so row `i` is in chunk `i / CHUNK`; a reader's
+        // run that lost bad rows, or rows pushed after a run, shift the rest.
+        let guess = i / CHUNK;
+        if let (Some(&s), Some(chunk)) = (self.starts.get(guess), self.chunks.get(guess)) {
+            if let Some(o) = i.checked_sub(s).and_then(|k| chunk.get(k)) {
+                return Some(o);
+            }
+        }
+        let c = self.starts.partition_point(|&s| s <= i).checked_sub(1)?;
+        self.chunks.get(c)?.get(i - self.starts.get(c)?)
+    }
+
+    /// Each chunk with the position of its first row.
+    #[cfg(feature = "parallel")]
+    pub(super) fn runs(&self) -> impl Iterator<Item = (usize, &[Observation])> {
+        self.starts
+            .iter()
+            .copied()
+            .zip(self.chunks.iter().map(Vec::as_slice))
+    }
+
+    pub(super) fn iter(&self) -> Iter<'_> {
+        Iter {
+            chunks: self.chunks.iter(),
+            front: [].iter(),
+            back: [].iter(),
+            left: self.len,
+        }
+    }
+
+    pub(super) fn into_rows(self) -> impl Iterator<Item = Observation> {
+        self.chunks.into_iter().flatten()
+    }
+}
+
+/// The observations of a batch in load order: [`Observations::iter`](super::Observations::iter).
+#[cfg(not(target_family = "wasm"))]
+#[derive(Debug, Clone)]
+pub struct Iter<'a> {
+    chunks: std::slice::Iter<'a, Vec<Observation>>,
+    front: std::slice::Iter<'a, Observation>,
+    back: std::slice::Iter<'a, Observation>,
+    left: usize,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl<'a> Iterator for Iter<'a> {
+    type Item = &'a Observation;
+
+    fn next(&mut self) -> Option<&'a Observation> {
+        loop {
+            if let Some(o) = self.front.next() {
+                self.left -= 1;
+                return Some(o);
+            }
+            match self.chunks.next() {
+                Some(c) => self.front = c.iter(),
+                None => {
+                    let o = self.back.next()?;
+                    self.left -= 1;
+                    return Some(o);
+                }
+            }
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl<'a> DoubleEndedIterator for Iter<'a> {
+    fn next_back(&mut self) -> Option<&'a Observation> {
+        loop {
+            if let Some(o) = self.back.next_back() {
+                self.left -= 1;
+                return Some(o);
+            }
+            match self.chunks.next_back() {
+                Some(c) => self.back = c.iter(),
+                None => {
+                    let o = self.front.next_back()?;
+                    self.left -= 1;
+                    return Some(o);
+                }
+            }
+        }
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+
+impl std::iter::FusedIterator for Iter<'_> {}
+
+#[cfg(target_family = "wasm")]
+pub(super) use wasm::Chunks;
+#[cfg(target_family = "wasm")]
+pub use wasm::Iter;
+
+/// One vector, with the interface of the chunks.
+#[cfg(target_family = "wasm")]
+mod wasm {
+    use super::Observation;
+
+    #[derive(Debug, Clone, Default)]
+    pub(in crate::observation) struct Chunks(Vec<Observation>);
+
+    impl Chunks {
+        pub(in crate::observation) fn len(&self) -> usize {
+            self.0.len()
+        }
+
+        pub(in crate::observation) fn push(&mut self, o: Observation) {
+            self.0.push(o);
+        }
+
+        #[cfg(feature = "arrow")]
+        pub(in crate::observation) fn append(&mut self, mut chunk: Vec<Observation>) {
+            self.0.append(&mut chunk);
+        }
+
+        pub(in crate::observation) fn get(&self, i: usize) -> Option<&Observation> {
+            self.0.get(i)
+        }
+
+        #[cfg(feature = "parallel")]
+        pub(in crate::observation) fn runs(&self) -> impl Iterator<Item = (usize, &[Observation])> {
+            std::iter::once((0, self.0.as_slice()))
+        }
+
+        pub(in crate::observation) fn iter(&self) -> Iter<'_> {
+            Iter(self.0.iter())
+        }
+
+        pub(in crate::observation) fn into_rows(self) -> impl Iterator<Item = Observation> {
+            self.0.into_iter()
+        }
+    }
+
+    /// The observations of a batch in load order:
+    /// [`Observations::iter`](crate::Observations::iter).
+    #[derive(Debug, Clone)]
+    pub struct Iter<'a>(std::slice::Iter<'a, Observation>);
+
+    impl<'a> Iterator for Iter<'a> {
+        type Item = &'a Observation;
+
+        fn next(&mut self) -> Option<&'a Observation> {
+            self.0.next()
+        }
+
+        fn size_hint(&self) -> (usize, Option<usize>) {
+            self.0.size_hint()
+        }
+    }
+
+    impl<'a> DoubleEndedIterator for Iter<'a> {
+        fn next_back(&mut self) -> Option<&'a Observation> {
+            self.0.next_back()
+        }
+    }
+}
+
+#[cfg(all(
+    test,
+    feature = "arrow",
+    feature = "parallel",
+    not(target_family = "wasm")
+))]
+mod tests {
+    use super::*;
+    use crate::{Period, Quantity, Unit};
+    use rust_decimal::Decimal;
+
+    fn obs(i: usize) -> Observation {
+        Observation::new(
+            "x",
+            Period::Year(2024),
+            Quantity::new(Decimal::from(i), Unit::NONE),
+        )
+    }
+
+    fn value(o: &Observation) -> Decimal {
+        o.value.value()
+    }
+
+    #[test]
+    fn rows_keep_their_order_and_positions_across_chunks() {
+        let mut c = Chunks::default();
+        for i in 0..CHUNK + 3 {
+            c.push(obs(i));
+        }
+        c.append(Vec::new());
+        c.append((CHUNK + 3..CHUNK + 10).map(obs).collect());
+        c.push(obs(CHUNK + 10));
+        let n = CHUNK + 11;
+        assert_eq!(c.len(), n);
+        assert_eq!(c.runs().count(), 3);
+        let forward: Vec<Decimal> = c.iter().map(value).collect();
+        assert_eq!(forward, (0..n).map(Decimal::from).collect::<Vec<_>>());
+        let mut backward: Vec<Decimal> = c.iter().rev().map(value).collect();
+        backward.reverse();
+        assert_eq!(backward, forward);
+        for i in [
+            0,
+            1,
+            CHUNK - 1,
+            CHUNK,
+            CHUNK + 2,
+            CHUNK + 3,
+            CHUNK + 9,
+            CHUNK + 10,
+        ] {
+            assert_eq!(c.get(i).map(value), Some(Decimal::from(i)), "row {i}");
+        }
+        assert!(c.get(n).is_none());
+        let mut it = c.iter();
+        assert_eq!(it.len(), n);
+        it.next();
+        it.next_back();
+        assert_eq!(it.len(), n - 2);
+        assert_eq!(it.count(), n - 2);
+        // Both ends meeting inside one chunk give each row once.
+        let mut it = c.iter();
+        let (mut seen, mut flip) = (0, false);
+        while (if flip { it.next() } else { it.next_back() }).is_some() {
+            seen += 1;
+            flip = !flip;
+        }
+        assert_eq!(seen, n);
+        assert_eq!(c.into_rows().count(), n);
+    }
+}
