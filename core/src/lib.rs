@@ -75,7 +75,7 @@ pub use indicator::{Indicator, Kind, Measure, Names, Polarity, Provenance};
 pub use number::parse_number;
 pub use observation::{
     KeyedRecord, LenientObservations, Observation, ObservationRecord, ObservationStatus,
-    Observations, DIMENSIONLESS_UNIT, OBSERVATION_COLUMNS,
+    Observations, ObservationsIter, DIMENSIONLESS_UNIT, OBSERVATION_COLUMNS,
 };
 pub use period::Period;
 pub use plan::{Checked, Plan, References, ReferencesIter};

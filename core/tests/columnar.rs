@@ -284,7 +284,10 @@ fn a_long_batch_read_in_runs_keeps_row_order_and_every_bad_row() {
         // than the CSV loader's chunks, and the positions shift run by run.
         let all: Vec<&planwatch::Observation> = from_csv.observations.iter().collect();
         let n = all.len();
-        for i in (0..n).step_by(997).chain([0, 65_535, 65_536, 131_071, 131_072, n - 1]) {
+        for i in (0..n)
+            .step_by(997)
+            .chain([0, 65_535, 65_536, 131_071, 131_072, n - 1])
+        {
             assert_eq!(got.observations.get(i), Some(all[i]), "{kind} row {i}");
             assert_eq!(from_csv.observations.get(i), Some(all[i]), "{kind} row {i}");
         }

@@ -5,7 +5,7 @@
 //! before its observations frees about as much). BENCHMARKS.md, "Through Arrow",
 //! session 19.
 //!
-//! A WebAssembly module keeps one vector ([`wasm`]): its memory only grows and is
+//! A WebAssembly module keeps one vector (module `wasm` below): its memory only grows and is
 //! never handed back, so there is nothing to reuse or to fault again, and every byte of
 //! code counts against the module's budget.
 
