@@ -460,10 +460,18 @@ impl Observations {
             parts.push((start, run, head));
             rest = tail;
         }
+        debug_assert!(rest.is_empty() && parts.len() == self.runs().count());
+        // Pieces of a run too, so that a batch of one or two chunks still uses every core.
+        const PIECE: usize = 4096;
         parts.into_par_iter().for_each(|(start, run, out)| {
-            for (k, (x, o)) in out.iter_mut().zip(run).enumerate() {
-                *x = f(start + k, o);
-            }
+            out.par_chunks_mut(PIECE)
+                .zip(run.par_chunks(PIECE))
+                .enumerate()
+                .for_each(|(p, (out, run))| {
+                    for (k, (x, o)) in out.iter_mut().zip(run).enumerate() {
+                        *x = f(start + p * PIECE + k, o);
+                    }
+                });
         });
     }
 

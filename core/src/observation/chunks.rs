@@ -43,10 +43,18 @@ impl Chunks {
         self.len += 1;
     }
 
-    /// Adds the rows of `chunk` as a chunk of their own (no copy).
+    /// Adds the rows of `chunk` as a chunk of their own (no copy), or to the last chunk
+    /// when they fit there (the many small batches of a stream).
     #[cfg(feature = "arrow")]
-    pub(super) fn append(&mut self, chunk: Vec<Observation>) {
-        if !chunk.is_empty() {
+    pub(super) fn append(&mut self, mut chunk: Vec<Observation>) {
+        if let Some(last) = self
+            .chunks
+            .last_mut()
+            .filter(|last| last.len() + chunk.len() <= CHUNK)
+        {
+            self.len += chunk.len();
+            last.append(&mut chunk);
+        } else if !chunk.is_empty() {
             self.starts.push(self.len);
             self.len += chunk.len();
             self.chunks.push(chunk);
@@ -55,12 +63,14 @@ impl Chunks {
 
     /// The observation at position `i` of the batch.
     pub(super) fn get(&self, i: usize) -> Option<&Observation> {
-        // Most chunks hold `CHUNK` rows, so row `i` is in chunk `i / CHUNK`; a reader's
-        // run that lost bad rows, or rows pushed after a run, shift the rest.
+        // Most chunks hold `CHUNK` rows, so row `i` is in chunk `i / CHUNK`, or the one
+        // before when a reader's run lost bad rows; else the chunks are searched.
         let guess = i / CHUNK;
-        if let (Some(&s), Some(chunk)) = (self.starts.get(guess), self.chunks.get(guess)) {
-            if let Some(o) = i.checked_sub(s).and_then(|k| chunk.get(k)) {
-                return Some(o);
+        for c in [guess, guess.wrapping_sub(1)] {
+            if let (Some(&s), Some(chunk)) = (self.starts.get(c), self.chunks.get(c)) {
+                if let Some(o) = i.checked_sub(s).and_then(|k| chunk.get(k)) {
+                    return Some(o);
+                }
             }
         }
         let c = self.starts.partition_point(|&s| s <= i).checked_sub(1)?;
@@ -249,11 +259,15 @@ mod tests {
             c.push(obs(i));
         }
         c.append(Vec::new());
-        c.append((CHUNK + 3..CHUNK + 10).map(obs).collect());
-        c.push(obs(CHUNK + 10));
-        let n = CHUNK + 11;
+        // Too long for the last chunk (3 rows): a chunk of its own, which the next push
+        // fills, and the one after starts a fourth.
+        c.append((CHUNK + 3..2 * CHUNK + 2).map(obs).collect());
+        c.push(obs(2 * CHUNK + 2));
+        c.push(obs(2 * CHUNK + 3));
+        let n = 2 * CHUNK + 4;
         assert_eq!(c.len(), n);
-        assert_eq!(c.runs().count(), 3);
+        let lens: Vec<usize> = c.runs().map(|(_, run)| run.len()).collect();
+        assert_eq!(lens, [CHUNK, 3, CHUNK, 1]);
         let forward: Vec<Decimal> = c.iter().map(value).collect();
         assert_eq!(forward, (0..n).map(Decimal::from).collect::<Vec<_>>());
         let mut backward: Vec<Decimal> = c.iter().rev().map(value).collect();
@@ -266,8 +280,9 @@ mod tests {
             CHUNK,
             CHUNK + 2,
             CHUNK + 3,
-            CHUNK + 9,
-            CHUNK + 10,
+            2 * CHUNK - 1,
+            2 * CHUNK + 2,
+            2 * CHUNK + 3,
         ] {
             assert_eq!(c.get(i).map(value), Some(Decimal::from(i)), "row {i}");
         }
@@ -287,5 +302,25 @@ mod tests {
         }
         assert_eq!(seen, n);
         assert_eq!(c.into_rows().count(), n);
+    }
+
+    #[test]
+    fn small_runs_fill_the_last_chunk_and_positions_still_find_every_row() {
+        // A stream of small batches, some of whose rows were bad: runs of 1,000 and 999
+        // rows fill a chunk until the next would not fit.
+        let mut c = Chunks::default();
+        let mut n = 0;
+        for k in 0..300 {
+            let len = 1_000 - k % 2;
+            c.append((n..n + len).map(obs).collect());
+            n += len;
+        }
+        assert_eq!(c.len(), n);
+        assert!(c.runs().all(|(_, run)| run.len() <= CHUNK));
+        assert_eq!(c.runs().count(), 5, "{n} rows");
+        for i in (0..n).step_by(7).chain([n - 1]) {
+            assert_eq!(c.get(i).map(value), Some(Decimal::from(i)), "row {i}");
+        }
+        assert!(c.iter().map(value).eq((0..n).map(Decimal::from)));
     }
 }

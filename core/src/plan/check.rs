@@ -157,13 +157,22 @@ impl Plan {
         #[cfg(feature = "parallel")]
         if parallel && rows.only.is_none() && rows.all.len() >= 50_000 {
             use rayon::prelude::*;
-            // Every row of the batch (no subset): the batch's own runs, each row
-            // numbered by its run's start.
-            let runs: Vec<(usize, &[crate::Observation])> = rows.all.runs().collect();
-            let runs: Vec<Scanned<'_>> = runs
+            // Every row of the batch (no subset): the batch's own runs in pieces, each
+            // row numbered by its piece's start.
+            const PIECE: usize = 16_384;
+            let pieces: Vec<(usize, &[crate::Observation])> = rows
+                .all
+                .runs()
+                .flat_map(|(start, run)| {
+                    run.chunks(PIECE)
+                        .enumerate()
+                        .map(move |(k, piece)| (start + k * PIECE, piece))
+                })
+                .collect();
+            let runs: Vec<Scanned<'_>> = pieces
                 .par_iter()
                 .map(|&(start, run)| {
-                    let at = positions.get(start..start + run.len()).unwrap_or(&[]);
+                    let at = positions.get(start..).unwrap_or(&[]);
                     let numbered = run.iter().enumerate().map(|(i, o)| (start + i, o));
                     self.scan_rows(rows.all, numbered.zip(at.iter().copied()))
                 })
