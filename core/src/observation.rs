@@ -440,8 +440,8 @@ impl Observations {
         self.items.runs()
     }
 
-    /// Sets `out[j]` to `f(j, observation j)` for every row, on every core, a run of the
-    /// batch at a time: one vector for the whole batch, written in place (a parallel
+    /// Sets `out[j]` to `f(j, observation j)` for every row, on every core, in pieces of
+    /// the batch's runs: one vector for the whole batch, written in place (a parallel
     /// collect over the runs would gather pieces and copy them).
     #[cfg(feature = "parallel")]
     pub(crate) fn fill<'a, T: Send>(
@@ -1267,8 +1267,8 @@ impl RowSink {
     /// row in order, in runs of at most [`CHUNK`] rows, a placeholder at each bad one,
     /// and `bad` the bad rows' problems in row order, each with the cell it quotes;
     /// `columns` is each field's 1-based column in the batch. The good rows stay in the
-    /// run they were read into, which becomes a chunk of the batch: a million rows are
-    /// not copied again.
+    /// run they were read into, which becomes a chunk of the batch (a short one joins the
+    /// last chunk when it fits): a million rows are not copied again.
     pub(crate) fn push_read(
         &mut self,
         base: usize,

@@ -5,9 +5,9 @@
 //! before its observations frees about as much). BENCHMARKS.md, "Through Arrow",
 //! session 19.
 //!
-//! A WebAssembly module keeps one vector (module `wasm` below): its memory only grows and is
-//! never handed back, so there is nothing to reuse or to fault again, and every byte of
-//! code counts against the module's budget.
+//! A WebAssembly module keeps one vector (module `wasm` below): its memory only grows
+//! and is never handed back, so there is nothing to reuse or to fault again, and every
+//! byte of code counts against the module's budget.
 
 use super::Observation;
 
