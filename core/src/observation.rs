@@ -433,16 +433,22 @@ impl Observations {
         .into_result(&plan.id)
     }
 
-    /// The observations in runs, each with the position in the batch of its first
-    /// row: how they are stored (the evaluation index splits them over the cores).
+    /// The observations in pieces of at most `len` rows, each with the position in the
+    /// batch of its first row: the runs they are stored in, each cut into pieces so that
+    /// a batch of one or two runs still spreads over the cores.
     #[cfg(feature = "parallel")]
-    pub(crate) fn runs(&self) -> impl Iterator<Item = (usize, &[Observation])> {
-        self.items.runs()
+    pub(crate) fn pieces(&self, len: usize) -> impl Iterator<Item = (usize, &[Observation])> {
+        let len = len.max(1);
+        self.items.runs().flat_map(move |(start, run)| {
+            run.chunks(len)
+                .enumerate()
+                .map(move |(k, piece)| (start + k * len, piece))
+        })
     }
 
-    /// Sets `out[j]` to `f(j, observation j)` for every row, on every core, in pieces of
-    /// the batch's runs: one vector for the whole batch, written in place (a parallel
-    /// collect over the runs would gather pieces and copy them).
+    /// Sets `out[j]` to `f(j, observation j)` for every row, on every core, a piece of
+    /// the batch at a time: one vector for the whole batch, written in place (a parallel
+    /// collect over the pieces would gather them and copy).
     #[cfg(feature = "parallel")]
     pub(crate) fn fill<'a, T: Send>(
         &'a self,
@@ -452,26 +458,19 @@ impl Observations {
         use rayon::prelude::*;
         let mut parts = Vec::new();
         let mut rest = out;
-        for (start, run) in self.runs() {
-            let Some((head, tail)) = std::mem::take(&mut rest).split_at_mut_checked(run.len())
+        for (start, piece) in self.pieces(4096) {
+            let Some((head, tail)) = std::mem::take(&mut rest).split_at_mut_checked(piece.len())
             else {
                 break;
             };
-            parts.push((start, run, head));
+            parts.push((start, piece, head));
             rest = tail;
         }
-        debug_assert!(rest.is_empty() && parts.len() == self.runs().count());
-        // Pieces of a run too, so that a batch of one or two chunks still uses every core.
-        const PIECE: usize = 4096;
-        parts.into_par_iter().for_each(|(start, run, out)| {
-            out.par_chunks_mut(PIECE)
-                .zip(run.par_chunks(PIECE))
-                .enumerate()
-                .for_each(|(p, (out, run))| {
-                    for (k, (x, o)) in out.iter_mut().zip(run).enumerate() {
-                        *x = f(start + p * PIECE + k, o);
-                    }
-                });
+        debug_assert!(rest.is_empty());
+        parts.into_par_iter().for_each(|(start, piece, out)| {
+            for (k, (x, o)) in out.iter_mut().zip(piece).enumerate() {
+                *x = f(start + k, o);
+            }
         });
     }
 

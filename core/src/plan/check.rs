@@ -159,16 +159,7 @@ impl Plan {
             use rayon::prelude::*;
             // Every row of the batch (no subset): the batch's own runs in pieces, each
             // row numbered by its piece's start.
-            const PIECE: usize = 16_384;
-            let pieces: Vec<(usize, &[crate::Observation])> = rows
-                .all
-                .runs()
-                .flat_map(|(start, run)| {
-                    run.chunks(PIECE)
-                        .enumerate()
-                        .map(move |(k, piece)| (start + k * PIECE, piece))
-                })
-                .collect();
+            let pieces: Vec<(usize, &[crate::Observation])> = rows.all.pieces(16_384).collect();
             let runs: Vec<Scanned<'_>> = pieces
                 .par_iter()
                 .map(|&(start, run)| {
