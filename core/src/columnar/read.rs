@@ -218,21 +218,34 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
             )
         }
     };
-    // Runs of `CHUNK` rows, each read into a vector of its own with a memo of its own:
-    // the batch keeps them as its chunks.
-    let run_of = |k: usize| {
-        let mut run = Run::default();
+    // Runs of `CHUNK` rows, each read into a vector of its own (the batch keeps them as
+    // its chunks). Neighbouring runs share a memo: a column's distinct texts are parsed,
+    // and its ids shared, a few times per batch rather than once per run (shuffled rows
+    // bring nearly every id into every run).
+    let run_of = |run: &mut Run, k: usize| {
         (k * CHUNK..n.min((k + 1) * CHUNK))
-            .map(|r| read(r, &mut run))
+            .map(|r| read(r, run))
             .collect::<Vec<Observation>>()
     };
     #[cfg(feature = "parallel")]
     let runs: Vec<Vec<Observation>> = {
         use rayon::prelude::*;
-        (0..n.div_ceil(CHUNK)).into_par_iter().map(run_of).collect()
+        let runs = n.div_ceil(CHUNK);
+        // Each piece rayon hands out starts a memo; two pieces per core keep the work
+        // balanced without a memo per run.
+        (0..runs)
+            .into_par_iter()
+            .with_min_len(runs.div_ceil(2 * rayon::current_num_threads()).max(1))
+            .map_init(Run::default, run_of)
+            .collect()
     };
     #[cfg(not(feature = "parallel"))]
-    let runs: Vec<Vec<Observation>> = (0..n.div_ceil(CHUNK)).map(run_of).collect();
+    let runs: Vec<Vec<Observation>> = {
+        let mut run = Run::default();
+        (0..n.div_ceil(CHUNK))
+            .map(|k| run_of(&mut run, k))
+            .collect()
+    };
     let mut bad = bad
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
