@@ -108,12 +108,11 @@ pub(crate) fn skeleton(t: &Target, ind: Option<&Indicator>) -> Assessment {
 fn condition_text(c: &Condition) -> String {
     #[cfg(feature = "parallel")]
     if let Condition::Compare { op, value } = c {
-        let value = value.format(crate::quantity::Style::Zh);
-        let op = op.symbol();
-        let mut out = String::with_capacity(op.len() + 1 + value.len());
-        out.push_str(op);
-        out.push(' ');
-        out.push_str(&value);
+        // The operator goes in front of the formatted value, in the same allocation
+        // (the formatter leaves room for it).
+        let mut out = value.format(crate::quantity::Style::Zh);
+        out.insert(0, ' ');
+        out.insert_str(0, op.symbol());
         return out;
     }
     c.to_string()
