@@ -86,7 +86,8 @@ export interface StatusCounts {
   pending: number;
   not_comparable: number;
 }
-/** Counts of one kind or one section. */
+/** The counts of one group: a kind of base target (`binding`), the stretch tiers
+ * (`stretch`), or a section (`三.(七)`). */
 export interface GroupCounts { key: string; counts: StatusCounts; }
 /** A stretch tier and the base tier of the same indicator. */
 export interface StretchRow {

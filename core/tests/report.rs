@@ -170,6 +170,69 @@ fn text_rows_hold_every_target_and_misses_come_first() {
     assert!(table.contains("| 新增就业人数 "), "{table}");
 }
 
+/// A missed stretch tier of a binding indicator is not a missed binding target: the
+/// counts by kind hold the base targets by kind and the stretch tiers as a group of
+/// their own, and still add up to every target. (The plan and data of conformance case
+/// 086: a binding base met and its stretch missed, a growth base met and the stretch
+/// on its level missed.)
+#[test]
+fn counts_by_kind_keep_stretch_tiers_apart() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/086-stretch-never-a-violation"
+    );
+    let plan = Plan::from_toml_str(
+        &std::fs::read_to_string(format!("{dir}/plan.toml")).unwrap(),
+        "plan.toml",
+    )
+    .unwrap();
+    let obs = Observations::from_csv_str(
+        &std::fs::read_to_string(format!("{dir}/observations.csv")).unwrap(),
+        "observations.csv",
+    )
+    .unwrap();
+    let card = evaluate(&plan, &obs, &Options::default());
+    let counts: Vec<(&str, usize, usize, usize)> = card
+        .summary
+        .by_kind
+        .iter()
+        .map(|g| {
+            let c = &g.counts;
+            (
+                g.key.as_str(),
+                c.total,
+                c.get(Status::Met),
+                c.get(Status::Missed),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("binding", 1, 1, 0),
+            ("expected", 1, 1, 0),
+            ("stretch", 2, 0, 2)
+        ]
+    );
+    assert!(card.summary.binding_misses.is_empty());
+    let zh = card.to_text(Lang::Zh);
+    let kinds = zh.split("按章节").next().unwrap();
+    assert!(
+        kinds
+            .lines()
+            .any(|l| l.starts_with("约束性 ") && l.ends_with("|    1 |      1 |      0")),
+        "{kinds}"
+    );
+    assert!(
+        kinds
+            .lines()
+            .any(|l| l.starts_with("力争 ") && l.ends_with("|    2 |      0 |      2")),
+        "{kinds}"
+    );
+    let en = card.to_text(Lang::En);
+    assert!(en.lines().any(|l| l.starts_with("stretch ")), "{en}");
+}
+
 /// Checks that tags are balanced (void elements and `/>` aside); returns the count of
 /// each opened tag name.
 fn check_balanced(html: &str) -> std::collections::BTreeMap<String, usize> {

@@ -85,7 +85,10 @@ def test_summary(card: Scorecard) -> None:
     statuses = ("met", "missed", "on_track", "behind", "no_data", "pending", "not_comparable")
     assert sum(counts[k] for k in statuses) == counts["total"] == len(card)  # type: ignore[literal-required]
     # The core's shape, as in JSON and JavaScript: a list of {key, counts}.
-    assert {g["key"] for g in s["by_kind"]} <= {"binding", "expected", "task"}
+    # Base targets by kind, the stretch tiers (never violations) as a group of their own.
+    assert {g["key"] for g in s["by_kind"]} <= {"binding", "expected", "task", "stretch"}
+    stretch = [g["counts"]["total"] for g in s["by_kind"] if g["key"] == "stretch"]
+    assert stretch == ([len(s["stretch"])] if s["stretch"] else [])
     assert sum(g["counts"]["total"] for g in s["by_kind"]) == len(card)
     assert sum(g["counts"]["total"] for g in s["by_section"]) == len(card)
     assert isinstance(s["binding_misses"], list)

@@ -166,7 +166,8 @@ class StretchRecord(TypedDict):
 
 
 class GroupCounts(TypedDict):
-    """The counts of one kind (``binding``) or one section (``三.(七)``)."""
+    """The counts of one kind of base target (``binding``), of the stretch tiers
+    (``stretch``), or of one section (``三.(七)``)."""
 
     key: str
     counts: StatusCounts

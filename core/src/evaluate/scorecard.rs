@@ -62,7 +62,8 @@ impl StatusCounts {
 /// Counts for one group (a kind or a section).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupCounts {
-    /// The group: a kind name (`binding`) or a section path (`三.(七)`).
+    /// The group: a kind name (`binding`), `stretch` for the stretch tiers, or a
+    /// section path (`三.(七)`).
     pub key: String,
     /// The counts.
     pub counts: StatusCounts,
@@ -89,7 +90,10 @@ pub struct StretchRow {
 pub struct Summary {
     /// Counts over all targets.
     pub all: StatusCounts,
-    /// Counts per kind (binding, expected, task).
+    /// Counts per kind (`binding`, `expected`, `task`) of the base targets, then the
+    /// stretch tiers of every kind as one group (`stretch`): a stretch tier is never a
+    /// violation, so a missed one is not counted as a missed binding target, and the
+    /// groups still add up to `all`.
     pub by_kind: Vec<GroupCounts>,
     /// Counts per section, in section order.
     pub by_section: Vec<GroupCounts>,
@@ -157,18 +161,17 @@ impl Scorecard {
         issues: Vec<crate::error::Issue>,
     ) -> Scorecard {
         let mut all = StatusCounts::default();
-        let mut by_kind: Vec<(Kind, StatusCounts)> = Vec::new();
+        // The base targets by kind, in `Kind::ALL`'s order, then the stretch tiers.
+        let mut by_kind: [StatusCounts; 4] = Default::default();
         let mut by_section: Vec<GroupCounts> = Vec::new();
         for a in &assessments {
             all.add(a.status);
-            match by_kind.iter_mut().find(|(k, _)| *k == a.kind) {
-                Some((_, counts)) => counts.add(a.status),
-                None => {
-                    let mut counts = StatusCounts::default();
-                    counts.add(a.status);
-                    by_kind.push((a.kind, counts));
-                }
-            }
+            by_kind[if a.tier == Tier::Stretch {
+                3
+            } else {
+                a.kind as usize
+            }]
+            .add(a.status);
             let key = a.section.as_deref().unwrap_or("—");
             match by_section.iter_mut().find(|g| g.key == key) {
                 Some(g) => g.counts.add(a.status),
@@ -183,7 +186,6 @@ impl Scorecard {
             }
         }
         crate::order::sort_by_key(&mut by_section, |g| section_key(&g.key));
-        crate::order::sort_by_key(&mut by_kind, |(k, _)| *k);
         // Each stretch tier beside its base, as the evaluation paired them.
         let stretch: Vec<StretchRow> = assessments
             .iter()
@@ -198,10 +200,14 @@ impl Scorecard {
             .collect();
         let summary = Summary {
             all,
-            by_kind: by_kind
-                .into_iter()
-                .map(|(k, counts)| GroupCounts {
-                    key: k.name().into(),
+            by_kind: Kind::ALL
+                .iter()
+                .map(Kind::name)
+                .chain(["stretch"])
+                .zip(by_kind)
+                .filter(|(_, counts)| counts.total > 0)
+                .map(|(key, counts)| GroupCounts {
+                    key: key.into(),
                     counts,
                 })
                 .collect(),

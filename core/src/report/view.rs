@@ -351,6 +351,7 @@ fn kind_label_by_name(name: &str, lang: Lang) -> &'static str {
     match name {
         "binding" => kind_label(Kind::Binding, lang),
         "task" => kind_label(Kind::Task, lang),
+        "stretch" => lang.pick("力争", "stretch"),
         _ => kind_label(Kind::Expected, lang),
     }
 }
