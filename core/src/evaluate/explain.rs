@@ -64,15 +64,16 @@ fn is_reduction(a: &Assessment, lo: Decimal) -> bool {
 fn target_text(a: &Assessment, style: Style) -> Option<String> {
     let rate = a.unit.dimension().is_rate();
     let lo = a.target_value?;
-    if let Some(key) = &a.reference {
-        let name = a
-            .referenced
-            .as_deref()
-            .map(|n| match style {
-                Style::Zh => n.zh.clone(),
-                Style::En => n.en_or_zh().to_string(),
-            })
-            .unwrap_or_else(|| key.clone());
+    if a.reference.is_some() {
+        // Another indicator of the plan by its name; a value bound in the plan's
+        // `[reference]` table is the quota assigned from above (SPEC §5), whose key
+        // is an identifier, not words for a sentence.
+        let name = match (a.referenced.as_deref(), style) {
+            (Some(n), Style::Zh) => n.zh.as_str(),
+            (Some(n), Style::En) => n.en_or_zh(),
+            (None, Style::Zh) => "上级下达指标",
+            (None, Style::En) => "the quota assigned from above",
+        };
         let v = q(lo, a, style);
         return Some(match (a.comparator, style) {
             (Comparator::Gt, Style::Zh) => format!("高于{name}（{v}）"),
