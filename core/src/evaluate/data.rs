@@ -502,7 +502,8 @@ fn disagrees(best: &Observation, other: &Observation) -> bool {
 
 fn input(o: &Observation) -> Input {
     Input {
-        indicator: o.indicator.to_string(),
+        // (`str`'s own copy: `to_string` on the `Arc` would go through `Display`.)
+        indicator: String::from(&*o.indicator),
         period: o.period,
         value: o.value.value(),
         unit: o.value.unit(),
