@@ -4,7 +4,6 @@
 //! compound annual growth are computed by Newton's method on decimals only, so results
 //! are the same on every platform; they are rounded to 8 decimal places.
 
-use rust_decimal::prelude::MathematicalOps;
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
@@ -84,7 +83,12 @@ fn nth_root(r: Decimal, n: u32) -> Option<Decimal> {
     let nd = Decimal::from(n);
     let mut x = Decimal::ONE.add_checked(r.sub_checked(Decimal::ONE)?.div_checked(nd)?)?;
     for _ in 0..200 {
-        let p = x.checked_powu(u64::from(n - 1))?;
+        // x^(n−1) by repeated products: a plan's years are few, and rust_decimal's
+        // `checked_powu` would be the WebAssembly module's largest numeric function.
+        let mut p = x;
+        for _ in 2..n {
+            p = p.mul_checked(x)?;
+        }
         if p.is_zero() {
             return None;
         }
@@ -115,6 +119,7 @@ pub(crate) fn chained_cagr(rates: &[Decimal]) -> Result<Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::prelude::MathematicalOps;
 
     #[test]
     fn cagr_is_deterministic_and_close() {
