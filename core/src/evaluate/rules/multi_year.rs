@@ -194,16 +194,11 @@ fn compound(
     let latest = (start..=end)
         .rev()
         .find(|y| ctx.data.get(ind, year(*y)).is_some_and(|r| r.is_ok()));
-    let Some(t_year) = latest else {
-        nothing_yet(ctx, start, end, a);
-        return Ok(());
-    };
-    let years = (t_year - base_year) as u32;
     // A published average annual growth for the years so far (`2021..2025`) is taken
     // as is when it covers at least as many years as the yearly figures.
     let published = if ind.measure == Measure::Growth {
         (start + 1..=end).rev().find_map(|y| {
-            (y >= t_year)
+            (y >= latest.unwrap_or(start))
                 .then(|| ctx.data.get(ind, Period::Years { start, end: y }))
                 .flatten()
                 .map(|f| (y, f))
@@ -211,79 +206,107 @@ fn compound(
     } else {
         None
     };
-    if let Some((y, found)) = published {
+    // Nominal growth of a level series, when a missing year stops the chain of yearly
+    // rates short of the latest level: from the base year's level and the latest one, as
+    // an analyst computes it ((L_t / L_base)^(1/n) − 1). A whole chain is kept (its
+    // rates may be published ones, on a comparable basis).
+    let level = ind
+        .of
+        .as_deref()
+        .filter(|_| ind.nominal && ind.measure == Measure::Growth)
+        .and_then(|id| ctx.data.indicator(id));
+    let at = |y: i16| level.and_then(|l| ctx.data.get(l, year(y))?.ok());
+    let whole = |to: i16| (start..=to).all(|y| ctx.data.get(ind, year(y)).is_some());
+    let levels = at(base_year)
+        .zip((start..=end).rev().find_map(|y| at(y).map(|f| (y, f))))
+        .filter(|(_, (y, _))| !latest.is_some_and(|l| l >= *y && whole(l)));
+    let (through, actual, required) = if let Some((y, found)) = published {
         let found = found?;
-        let actual = convert(&found.value, Unit::percent())?.value();
         a.inputs = found.inputs;
         a.conflicts = found.conflicts;
         a.notes.extend(found.notes);
         a.notes
             .push(format!("published average annual growth for {start}..{y}"));
         a.observed_period = Some(Period::Years { start, end: y });
-        let required = convert(target, Unit::percent())?.value();
-        return classify(ctx, t, ind, c, (start, y, end), (actual, required), a);
-    }
-    let (actual, required) = match ind.measure {
-        Measure::Growth => {
-            // Chain the annual (real) growth rates from the start year.
-            let mut rates = Vec::new();
-            for y in start..=t_year {
-                match ctx.data.get(ind, year(y)) {
-                    Some(Ok(f)) => rates.push(convert(&f.value, Unit::percent())?.value()),
-                    Some(Err(e)) => return Err(e),
-                    // A gap in the series is missing data, not an error of the figures.
-                    None => {
+        let actual = convert(&found.value, Unit::percent())?.value();
+        (y, actual, convert(target, Unit::percent())?.value())
+    } else if let Some((base, (y, now))) = levels {
+        let actual = cagr(
+            base.value.value(),
+            now.value.to(base.value.unit())?.value(),
+            (y - base_year) as u32,
+        )?;
+        a.inputs = now.inputs;
+        (y, actual, convert(target, Unit::percent())?.value())
+    } else {
+        let Some(t_year) = latest else {
+            nothing_yet(ctx, start, end, a);
+            return Ok(());
+        };
+        let years = (t_year - base_year) as u32;
+        let (actual, required) = match ind.measure {
+            Measure::Growth => {
+                // Chain the annual (real) growth rates from the start year.
+                let mut rates = Vec::new();
+                for y in start..=t_year {
+                    match ctx.data.get(ind, year(y)) {
+                        Some(Ok(f)) => rates.push(convert(&f.value, Unit::percent())?.value()),
+                        Some(Err(e)) => return Err(e),
+                        // A gap in the series is missing data, not an error of the figures.
+                        None => {
+                            a.status = Status::NoData;
+                            a.notes
+                                .push(format!("growth of {y} is missing for the compound rate"));
+                            return Ok(());
+                        }
+                    }
+                }
+                let found = ctx.data.get(ind, year(t_year)).transpose()?;
+                if let Some(f) = found {
+                    a.inputs = f.inputs;
+                    a.conflicts = f.conflicts;
+                }
+                (
+                    chained_cagr(&rates)?,
+                    convert(target, Unit::percent())?.value(),
+                )
+            }
+            _ => {
+                let Some(Ok(now)) = ctx.data.get(ind, year(t_year)) else {
+                    return Ok(());
+                };
+                let v = convert(&now.value, a.unit)?.value();
+                a.observed = Some(v);
+                a.observed_period = Some(year(t_year));
+                a.inputs = now.inputs;
+                a.conflicts = now.conflicts;
+                let base = match ctx.data.get(ind, year(base_year)) {
+                    Some(Ok(f)) => convert(&f.value, a.unit)?.value(),
+                    _ => {
+                        // In the final year the verdict is on the value itself; before it,
+                        // progress needs the base.
+                        a.notes.push(format!(
+                            "no base-year ({base_year}) value, so no average annual growth"
+                        ));
+                        if t_year == end {
+                            return final_value(ctx, t, ind, c, a);
+                        }
                         a.status = Status::NoData;
-                        a.notes
-                            .push(format!("growth of {y} is missing for the compound rate"));
+                        if ctx.as_of >= (Period::Years { start, end }).end() {
+                            a.rule = Rule::NoDataPartialOnly;
+                        }
                         return Ok(());
                     }
-                }
+                };
+                (
+                    cagr(base, v, years)?,
+                    cagr(base, target.value(), (end - base_year) as u32)?,
+                )
             }
-            let found = ctx.data.get(ind, year(t_year)).transpose()?;
-            if let Some(f) = found {
-                a.inputs = f.inputs;
-                a.conflicts = f.conflicts;
-            }
-            (
-                chained_cagr(&rates)?,
-                convert(target, Unit::percent())?.value(),
-            )
-        }
-        _ => {
-            let Some(Ok(now)) = ctx.data.get(ind, year(t_year)) else {
-                return Ok(());
-            };
-            let v = convert(&now.value, a.unit)?.value();
-            a.observed = Some(v);
-            a.observed_period = Some(year(t_year));
-            a.inputs = now.inputs;
-            a.conflicts = now.conflicts;
-            let base = match ctx.data.get(ind, year(base_year)) {
-                Some(Ok(f)) => convert(&f.value, a.unit)?.value(),
-                _ => {
-                    // In the final year the verdict is on the value itself; before it,
-                    // progress needs the base.
-                    a.notes.push(format!(
-                        "no base-year ({base_year}) value, so no average annual growth"
-                    ));
-                    if t_year == end {
-                        return final_value(ctx, t, ind, c, a);
-                    }
-                    a.status = Status::NoData;
-                    if ctx.as_of >= (Period::Years { start, end }).end() {
-                        a.rule = Rule::NoDataPartialOnly;
-                    }
-                    return Ok(());
-                }
-            };
-            (
-                cagr(base, v, years)?,
-                cagr(base, target.value(), (end - base_year) as u32)?,
-            )
-        }
+        };
+        (t_year, actual, required)
     };
-    classify(ctx, t, ind, c, (start, t_year, end), (actual, required), a)
+    classify(ctx, t, ind, c, (start, through, end), (actual, required), a)
 }
 
 /// Average annual growth `actual` over `start..through` against the `required` rate:
