@@ -501,15 +501,10 @@ fn disagrees(best: &Observation, other: &Observation) -> bool {
 }
 
 fn input(o: &Observation) -> Input {
-    // Natively `str`'s own copy (`to_string` on the `Arc` goes through `Display`, 3% of
-    // a large evaluation); the WebAssembly build, with its size budget, keeps the one
-    // that compresses smaller there.
-    #[cfg(feature = "parallel")]
-    let indicator = o.indicator.as_ref().to_owned();
-    #[cfg(not(feature = "parallel"))]
-    let indicator = o.indicator.to_string();
     Input {
-        indicator,
+        // `str`'s own copy: `to_string` on the `Arc` goes through `Display` (3% of a
+        // large evaluation).
+        indicator: o.indicator.as_ref().to_owned(),
         period: o.period,
         value: o.value.value(),
         unit: o.value.unit(),
