@@ -102,6 +102,42 @@ fn a_bound_quota_reads_as_the_quota_assigned_from_above() {
     assert!(!s.contains("city_quota"), "{s}");
 }
 
+/// A five-year nominal growth read from two levels says so, and lists both levels as
+/// its inputs (conformance case 123's plan and data).
+#[test]
+fn nominal_growth_from_two_levels_names_its_levels() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/123-nominal-cagr-from-two-levels"
+    );
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}/{f}")).unwrap();
+    let c = card(&read("plan.toml"), &read("observations.csv"), None);
+    let a = c.assessment("revenue_growth").unwrap();
+    let inputs: Vec<(String, String)> = a
+        .inputs
+        .iter()
+        .map(|i| (i.period.to_string(), i.value.to_string()))
+        .collect();
+    assert_eq!(
+        inputs,
+        [("2025".into(), "130".into()), ("2020".into(), "100".into())]
+    );
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("levels of 2020 and 2025")),
+        "{:?}",
+        a.notes
+    );
+    let s = zh(&c, "revenue_growth");
+    assert!(
+        s.contains("2021至2025年年均增长5.39%")
+            && s.contains("以2020年为基期")
+            && s.ends_with("已完成（超额完成）"),
+        "{s}"
+    );
+}
+
 #[test]
 fn reductions_read_as_reductions() {
     let plan = format!("{HEAD}[[indicator]]\nid = \"energy\"\nname = {{ zh = \"单位GDP能耗\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[indicator]]\nid = \"water\"\nname = {{ zh = \"万元GDP用水量\" }}\nunit = \"%\"\nmeasure = \"change\"\npolarity = \"lower\"\n[[target]]\nindicator = \"energy\"\ncondition = \"<= -3%\"\n[[target]]\nindicator = \"water\"\ncondition = \"~ -2.5%\"\n");

@@ -236,7 +236,13 @@ fn compound(
             now.value.to(base.value.unit())?.value(),
             (y - base_year) as u32,
         )?;
+        a.notes.push(format!(
+            "average annual growth from the levels of {base_year} and {y}"
+        ));
         a.inputs = now.inputs;
+        a.inputs.extend(base.inputs);
+        a.conflicts = now.conflicts;
+        a.conflicts.extend(base.conflicts);
         (y, actual, convert(target, Unit::percent())?.value())
     } else {
         let Some(t_year) = latest else {
