@@ -220,6 +220,8 @@ fn compound(
     let levels = at(base_year)
         .zip((start..=end).rev().find_map(|y| at(y).map(|f| (y, f))))
         .filter(|(_, (y, _))| !latest.is_some_and(|l| l >= *y && whole(l)));
+    // A published average counts when it covers at least as many years as the levels.
+    let published = published.filter(|(y, _)| levels.as_ref().is_none_or(|(_, (l, _))| y >= l));
     let (through, actual, required) = if let Some((y, found)) = published {
         let found = found?;
         a.inputs = found.inputs;
@@ -231,6 +233,14 @@ fn compound(
         let actual = convert(&found.value, Unit::percent())?.value();
         (y, actual, convert(target, Unit::percent())?.value())
     } else if let Some((base, (y, now))) = levels {
+        // From a loss (a level at or below zero) a growth rate means nothing, as for
+        // a year's growth from its levels.
+        if base.value.value() <= Decimal::ZERO {
+            return Err(Error::new(
+                ErrorKind::InvalidValue,
+                "no growth rate from a level at or below zero",
+            ));
+        }
         let actual = cagr(
             base.value.value(),
             now.value.to(base.value.unit())?.value(),
@@ -239,6 +249,8 @@ fn compound(
         a.notes.push(format!(
             "average annual growth from the levels of {base_year} and {y}"
         ));
+        a.notes.extend(now.notes);
+        a.notes.extend(base.notes);
         a.inputs = now.inputs;
         a.inputs.extend(base.inputs);
         a.conflicts = now.conflicts;
@@ -582,6 +594,8 @@ fn change(
             convert(&now.value, pct)?.value(),
             convert(&base.value, pct)?.value(),
         )?;
+        a.notes.extend(now.notes);
+        a.notes.extend(base.notes);
         a.inputs = now.inputs;
         a.inputs.extend(base.inputs);
         a.notes.push(format!(
