@@ -80,10 +80,10 @@ fn a_reference_keeps_its_comparator() {
     assert!(!s.contains("目标完成"), "{s}");
 }
 
-/// A value bound in the plan's `[reference]` table is the quota assigned from above
-/// (SPEC: 完成市级下达指标任务): the sentence names it as such, not by its key.
+/// A value bound in the plan's `[reference]` table (a quota assigned from above, a
+/// national average …) is named a reference value in the sentence, not by its key.
 #[test]
-fn a_bound_quota_reads_as_the_quota_assigned_from_above() {
+fn a_bound_reference_reads_as_a_reference_value() {
     let plan = format!("{HEAD}[[indicator]]\nid = \"water_use\"\nname = {{ zh = \"万元GDP用水量\", en = \"Water use per 10,000 yuan of GDP\" }}\nunit = \"立方米/万元\"\nkind = \"binding\"\n[[target]]\nindicator = \"water_use\"\ncondition = \"<= ref:city_quota\"\n[reference]\ncity_quota = \"8.5立方米/万元\"\n");
     let c = card(
         &plan,
@@ -92,13 +92,10 @@ fn a_bound_quota_reads_as_the_quota_assigned_from_above() {
     );
     assert_eq!(
         zh(&c, "water_use"),
-        "万元GDP用水量8立方米/万元，目标不超过上级下达指标（8.5立方米/万元），完成率106.3%，已完成（超额完成）"
+        "万元GDP用水量8立方米/万元，目标不超过参照值（8.5立方米/万元），完成率106.3%，已完成（超额完成）"
     );
     let s = en(&c, "water_use");
-    assert!(
-        s.contains("target at most the quota assigned from above (8.5"),
-        "{s}"
-    );
+    assert!(s.contains("target at most the reference value (8.5"), "{s}");
     assert!(!s.contains("city_quota"), "{s}");
 }
 

@@ -66,13 +66,14 @@ fn target_text(a: &Assessment, style: Style) -> Option<String> {
     let lo = a.target_value?;
     if a.reference.is_some() {
         // Another indicator of the plan by its name; a value bound in the plan's
-        // `[reference]` table is the quota assigned from above (SPEC §5), whose key
-        // is an identifier, not words for a sentence.
+        // `[reference]` table (a quota assigned from above, a national average …) as
+        // what it is to the plan, a reference value: its key is an identifier, not words
+        // for a sentence.
         let name = match (a.referenced.as_deref(), style) {
             (Some(n), Style::Zh) => n.zh.as_str(),
             (Some(n), Style::En) => n.en_or_zh(),
-            (None, Style::Zh) => "上级下达指标",
-            (None, Style::En) => "the quota assigned from above",
+            (None, Style::Zh) => "参照值",
+            (None, Style::En) => "the reference value",
         };
         let v = q(lo, a, style);
         return Some(match (a.comparator, style) {
