@@ -55,8 +55,8 @@ impl Observations {
     /// - `period`, `unit`, `status`, `indicator`, `source`, `jurisdiction`: strings
     ///   (utf8, large utf8, utf8 view) or dictionaries of them; `period` may also be
     ///   an integer year. Each distinct period, unit and status text is parsed once
-    ///   per chunk of 65,536 rows (chunks are read on every core with the `parallel`
-    ///   feature, and appended in row order).
+    ///   per piece of the batch (a few pieces per core with the `parallel` feature;
+    ///   the rows keep their order).
     /// - `vintage`: date32, date64, timestamps or strings (`YYYY-MM-DD`,
     ///   `YYYY年M月D日`). A timestamp is read as stored (UTC for a zoned one: convert
     ///   to local wall time first); at midnight it is that date, with a time of day it
@@ -191,9 +191,10 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     };
     // Each field's 1-based column in the batch, for the location of a bad row's problem.
     let positions: [Option<usize>; 8] = index.map(|i| i.map(|i| i + 1));
-    // Rows are independent: they are read on every core, in runs of `CHUNK` rows (each
-    // run keeps its own memo of parsed texts), each into the vector that becomes one
-    // of the batch's chunks (no copy). A bad row leaves a placeholder there and its
+    // Rows are independent: they are read on every core, in runs of `CHUNK` rows (the
+    // runs of one piece share a memo of parsed texts, which holds at most the piece's
+    // distinct texts), each into the vector that becomes one of the batch's chunks (no
+    // copy). A bad row leaves a placeholder there and its
     // problems aside; the placeholders are taken out after.
     let n = batch.num_rows();
     let bad = std::sync::Mutex::new(Vec::new());

@@ -162,16 +162,15 @@ impl Scorecard {
     ) -> Scorecard {
         let mut all = StatusCounts::default();
         // The base targets by kind, in `Kind::ALL`'s order, then the stretch tiers.
-        let mut by_kind: [StatusCounts; 4] = Default::default();
+        let mut by_kind = [StatusCounts::default(); Kind::ALL.len() + 1];
         let mut by_section: Vec<GroupCounts> = Vec::new();
         for a in &assessments {
             all.add(a.status);
-            by_kind[if a.tier == Tier::Stretch {
-                3
-            } else {
-                a.kind as usize
-            }]
-            .add(a.status);
+            let group = match a.tier {
+                Tier::Stretch => Kind::ALL.len(),
+                Tier::Base => a.kind as usize,
+            };
+            by_kind[group].add(a.status);
             let key = a.section.as_deref().unwrap_or("—");
             match by_section.iter_mut().find(|g| g.key == key) {
                 Some(g) => g.counts.add(a.status),
