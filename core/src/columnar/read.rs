@@ -194,8 +194,8 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     // Rows are independent: they are read on every core, in runs of `CHUNK` rows (the
     // runs of one piece share a memo of parsed texts, which holds at most the piece's
     // distinct texts), each into the vector that becomes one of the batch's chunks (no
-    // copy). A bad row leaves a placeholder there and its
-    // problems aside; the placeholders are taken out after.
+    // copy). A bad row leaves a placeholder there and its problems aside; the
+    // placeholders are taken out after.
     let n = batch.num_rows();
     let bad = std::sync::Mutex::new(Vec::new());
     let read = |r: usize, run: &mut Run| match columns.row(r, run) {
