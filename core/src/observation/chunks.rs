@@ -88,9 +88,7 @@ impl Chunks {
 
     pub(super) fn iter(&self) -> Iter<'_> {
         Iter {
-            chunks: self.chunks.iter(),
-            front: [].iter(),
-            back: [].iter(),
+            rows: self.chunks.iter().flatten(),
             left: self.len,
         }
     }
@@ -104,9 +102,9 @@ impl Chunks {
 #[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Clone)]
 pub struct Iter<'a> {
-    chunks: std::slice::Iter<'a, Vec<Observation>>,
-    front: std::slice::Iter<'a, Observation>,
-    back: std::slice::Iter<'a, Observation>,
+    /// The chunks' rows, from both ends (std's `Flatten`).
+    rows: std::iter::Flatten<std::slice::Iter<'a, Vec<Observation>>>,
+    /// Rows not yet yielded: `Flatten` does not know its length.
     left: usize,
 }
 
@@ -115,20 +113,9 @@ impl<'a> Iterator for Iter<'a> {
     type Item = &'a Observation;
 
     fn next(&mut self) -> Option<&'a Observation> {
-        loop {
-            if let Some(o) = self.front.next() {
-                self.left -= 1;
-                return Some(o);
-            }
-            match self.chunks.next() {
-                Some(c) => self.front = c.iter(),
-                None => {
-                    let o = self.back.next()?;
-                    self.left -= 1;
-                    return Some(o);
-                }
-            }
-        }
+        let o = self.rows.next()?;
+        self.left -= 1;
+        Some(o)
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -139,20 +126,9 @@ impl<'a> Iterator for Iter<'a> {
 #[cfg(not(target_family = "wasm"))]
 impl<'a> DoubleEndedIterator for Iter<'a> {
     fn next_back(&mut self) -> Option<&'a Observation> {
-        loop {
-            if let Some(o) = self.back.next_back() {
-                self.left -= 1;
-                return Some(o);
-            }
-            match self.chunks.next_back() {
-                Some(c) => self.back = c.iter(),
-                None => {
-                    let o = self.front.next_back()?;
-                    self.left -= 1;
-                    return Some(o);
-                }
-            }
-        }
+        let o = self.rows.next_back()?;
+        self.left -= 1;
+        Some(o)
     }
 }
 
