@@ -70,7 +70,9 @@ pub struct Observation {
     pub indicator: Arc<str>,
     /// The period the figure is for.
     pub period: Period,
-    /// The value.
+    /// The value. Serialised with the unit [`DIMENSIONLESS_UNIT`] when it has none, as
+    /// [`Observations::to_csv`] writes it, so that written records load again.
+    #[serde(serialize_with = "record_value")]
     pub value: Quantity,
     /// Preliminary, revised or final.
     pub status: ObservationStatus,
@@ -83,6 +85,14 @@ pub struct Observation {
     /// The jurisdiction the figure is for, when one batch covers several. Shared like
     /// `indicator`: a national batch repeats each county's name on all its rows.
     pub jurisdiction: Option<Arc<str>>,
+}
+
+/// An observation's value as its records write it: see [`Observation::value`].
+fn record_value<S: serde::Serializer>(q: &Quantity, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match q.unit().symbol() {
+        "" => q.serialize_with_unit(DIMENSIONLESS, s),
+        symbol => q.serialize_with_unit(symbol, s),
+    }
 }
 
 impl Observation {
@@ -1146,10 +1156,14 @@ pub(crate) fn row_with(
     if f[0].is_empty() {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = memo
-        .period(f[1])
-        .map_err(|e| problems.push((1, "bad_period", e)))
-        .ok();
+    let period = if f[1].trim().is_empty() {
+        problems.push((1, "missing_value", "period is empty".into()));
+        None
+    } else {
+        memo.period(f[1])
+            .map_err(|e| problems.push((1, "bad_period", e)))
+            .ok()
+    };
     let milestone = match value {
         Value::Text(text) => milestone_value(text),
         _ => None,

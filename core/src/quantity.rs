@@ -543,11 +543,22 @@ impl serde::Serialize for Normal {
 /// it stays exact through JSON and JavaScript.
 impl serde::Serialize for Quantity {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.serialize_with_unit(self.unit.symbol(), s)
+    }
+}
+
+impl Quantity {
+    /// Serialised as [`Quantity`] is, with `unit` written for its unit.
+    pub(crate) fn serialize_with_unit<S: serde::Serializer>(
+        &self,
+        unit: &str,
+        s: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("Quantity", 2)?;
         // Marked as a decimal (`crate::schema::DECIMAL`), written without trailing zeros.
         st.serialize_field("value", &Normal(self.value))?;
-        st.serialize_field("unit", self.unit.symbol())?;
+        st.serialize_field("unit", unit)?;
         st.end()
     }
 }

@@ -170,7 +170,8 @@ fn every_bad_row_is_reported_with_row_and_column_across_batches() {
 /// their columns in the batch's own order.
 #[test]
 fn a_bad_cell_of_any_type_is_quoted_at_its_column() {
-    let big = 10i128.pow(30);
+    // 32 significant digits (a 28-digit integer with trailing zeros is exact).
+    let big = 10i128.pow(31) + 1;
     let values = Decimal128Array::from(vec![Some(big), Some(-5), Some(1_500)])
         .with_precision_and_scale(38, 2)
         .unwrap();
@@ -206,7 +207,7 @@ fn a_bad_cell_of_any_type_is_quoted_at_its_column() {
             (
                 "[0].value",
                 Some(2),
-                Some("10000000000000000000000000000.00")
+                Some("100000000000000000000000000000.01")
             ),
             ("[1].vintage", Some(1), Some("2025-13-01")),
             ("[2].status", Some(4), Some("provisional?")),
@@ -706,4 +707,189 @@ fn repeated_ids_sources_and_jurisdictions_share_one_text() {
         assert!(Arc::ptr_eq(&j[0], &j[2]));
         assert_eq!(&*j[2], "南山区");
     }
+}
+
+/// What `pd.read_csv` and `pd.read_excel` make of an analyst's sheet: an empty column
+/// typed as floats (all NaN), years as floats (2024.0, one blank), ids as integers, a
+/// value column as a categorical of floats. Each is read through its cells' text; a
+/// blank year is a missing value at its row, not a column of the wrong type.
+#[test]
+fn columns_a_spreadsheet_typed_as_numbers_read_through_their_text() {
+    use planwatch::columnar::arrow_array::types::Int8Type;
+    let nan = || Arc::new(Float64Array::from(vec![f64::NAN; 3])) as ArrayRef;
+    let values: DictionaryArray<Int8Type> = DictionaryArray::new(
+        vec![0i8, 1, 0].into(),
+        Arc::new(Float64Array::from(vec![0.1, 2.5])),
+    );
+    let good = batch(vec![
+        ("indicator", Arc::new(Int64Array::from(vec![101, 102, 101]))),
+        (
+            "period",
+            Arc::new(Float64Array::from(vec![2024.0, 2023.0, 2023.0])),
+        ),
+        ("value", Arc::new(values)),
+        ("unit", strings(&["%", "%", "%"])),
+        ("source", nan()),
+        ("jurisdiction", nan()),
+        ("vintage", nan()),
+    ]);
+    let csv = "indicator,period,value,unit\n101,2024,0.1,%\n102,2023,2.5,%\n101,2023,0.1,%\n";
+    assert_eq!(
+        Observations::from_arrow(&[good], "frame").unwrap(),
+        Observations::from_csv_str(csv, "o.csv").unwrap()
+    );
+
+    let bad = batch(vec![
+        ("indicator", strings(&["gdp", "gdp", "gdp"])),
+        (
+            "period",
+            Arc::new(Float64Array::from(vec![2024.0, f64::NAN, 2024.5])),
+        ),
+        ("value", Arc::new(Float64Array::from(vec![1.0, 2.0, 3.0]))),
+        ("unit", strings(&["亿元", "亿元", "亿元"])),
+    ]);
+    let err = Observations::from_arrow(&[bad], "frame").unwrap_err();
+    let got: Vec<(&str, &str, &str)> = err
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.path.as_deref().unwrap(),
+                i.code.as_str(),
+                i.input.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("[1].period", "missing_value", "NaN"),
+            ("[2].period", "bad_period", "2024.5")
+        ]
+    );
+    assert_eq!(err.issues()[0].message, "missing value (NaN)");
+}
+
+/// An empty period is reported as missing, as an empty indicator is, not as a year
+/// that ends too soon.
+#[test]
+fn an_empty_period_is_a_missing_value() {
+    let b = batch(vec![
+        ("indicator", strings(&["gdp", "gdp"])),
+        (
+            "period",
+            Arc::new(StringArray::from(vec![Some("2024"), None])) as ArrayRef,
+        ),
+        ("value", Arc::new(Float64Array::from(vec![1.0, 2.0]))),
+        ("unit", strings(&["亿元", "亿元"])),
+    ]);
+    let err = Observations::from_arrow(&[b], "frame").unwrap_err();
+    let issue = &err.issues()[0];
+    assert_eq!(
+        (issue.location.path.as_deref(), issue.code.as_str()),
+        (Some("[1].period"), "missing_value")
+    );
+    assert_eq!(issue.message, "period is empty");
+    let csv = "indicator,period,value,unit\ngdp,,1,亿元\n";
+    let err = Observations::from_csv_str(csv, "o.csv").unwrap_err();
+    assert_eq!(err.issues()[0].message, "period is empty");
+}
+
+/// A publication time is its day; a zoned timestamp (kept by Arrow as a UTC instant)
+/// is its local day. 2025-01-20T16:00Z is 21 January in Shanghai, 20 January in New
+/// York, 20 January in UTC.
+#[test]
+fn a_timestamp_vintage_is_its_local_calendar_date() {
+    use planwatch::columnar::arrow_array::TimestampSecondArray;
+    // 2025-01-20T16:00:00Z and 2025-01-20T09:30:00Z.
+    let instants = vec![1_737_388_800i64, 1_737_365_400];
+    let with_zone = |zone: Option<&str>| {
+        let mut t = TimestampSecondArray::from(instants.clone());
+        if let Some(z) = zone {
+            t = t.with_timezone(z);
+        }
+        batch(vec![
+            ("indicator", strings(&["gdp", "jobs"])),
+            ("period", strings(&["2024", "2024"])),
+            ("value", Arc::new(Float64Array::from(vec![1.0, 2.0]))),
+            ("unit", strings(&["亿元", "人"])),
+            ("vintage", Arc::new(t) as ArrayRef),
+        ])
+    };
+    let dates = |zone: Option<&str>| -> Vec<String> {
+        Observations::from_arrow(&[with_zone(zone)], "frame")
+            .unwrap()
+            .iter()
+            .map(|o| o.vintage.unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(dates(None), ["2025-01-20", "2025-01-20"]);
+    assert_eq!(dates(Some("UTC")), ["2025-01-20", "2025-01-20"]);
+    assert_eq!(dates(Some("+08:00")), ["2025-01-21", "2025-01-20"]);
+    assert_eq!(dates(Some("Asia/Shanghai")), ["2025-01-21", "2025-01-20"]);
+    assert_eq!(dates(Some("-0500")), ["2025-01-20", "2025-01-20"]);
+    // 09:30Z is 04:30 in New York, still the 20th; 2025-01-21T03:00Z is the 20th there.
+    let late = 1_737_428_400i64;
+    let t = TimestampSecondArray::from(vec![late]).with_timezone("America/New_York");
+    let b = batch(vec![
+        ("indicator", strings(&["gdp"])),
+        ("period", strings(&["2024"])),
+        ("value", Arc::new(Float64Array::from(vec![1.0]))),
+        ("unit", strings(&["亿元"])),
+        ("vintage", Arc::new(t) as ArrayRef),
+    ]);
+    let o = Observations::from_arrow(&[b], "frame").unwrap();
+    assert_eq!(
+        o.iter().next().unwrap().vintage.unwrap().to_string(),
+        "2025-01-20"
+    );
+    let err =
+        Observations::from_arrow(&[with_zone(Some("Mars/Olympus_Mons"))], "frame").unwrap_err();
+    assert!(err.to_string().contains("Mars/Olympus_Mons"), "{err}");
+    assert_eq!(err.location().column, Some(5));
+}
+
+/// A decimal256 whose digits past 28 are trailing zeros (a 28-digit integer in a column
+/// of scale 28) is the integer.
+#[test]
+fn a_wide_decimal_with_trailing_zeros_reads_exactly() {
+    use planwatch::columnar::arrow_array::types::Decimal256Type;
+    use planwatch::columnar::arrow_array::{ArrowPrimitiveType, Decimal256Array};
+    type I256 = <Decimal256Type as ArrowPrimitiveType>::Native;
+    let mut big = I256::from_i128(1_234_567_890_123_456_789_012_345_678);
+    for _ in 0..28 {
+        big = big.wrapping_mul(I256::from_i128(10));
+    }
+    let values = Decimal256Array::from(vec![big, I256::from_i128(1)])
+        .with_precision_and_scale(56, 28)
+        .unwrap();
+    let b = batch(vec![
+        ("indicator", strings(&["a", "b"])),
+        ("period", strings(&["2024", "2024"])),
+        ("value", Arc::new(values)),
+        ("unit", strings(&["1", "1"])),
+    ]);
+    let o = Observations::from_arrow(&[b], "frame").unwrap();
+    let got: Vec<String> = o.iter().map(|o| o.value.value().to_string()).collect();
+    assert_eq!(
+        got,
+        [
+            "1234567890123456789012345678",
+            "0.0000000000000000000000000001"
+        ]
+    );
+}
+
+/// Observations written to Arrow load again as the same observations, a dimensionless
+/// figure included (its unit is written `1`, as `to_csv` writes it).
+#[test]
+fn observations_written_to_arrow_load_again() {
+    let csv = "indicator,period,value,unit,status,vintage,source,jurisdiction\n\
+               rank,2024,5,1,final,2025-01-20,report,南山区\n\
+               gdp,2024H1,9500.97,亿元,preliminary,,,\n";
+    let o = Observations::from_csv_str(csv, "o.csv").unwrap();
+    let b = o.to_arrow().unwrap();
+    let units = b.column_by_name("unit").unwrap();
+    assert_eq!(units.as_string::<i32>().value(0), "1");
+    assert_eq!(Observations::from_arrow(&[b], "frame").unwrap(), o);
 }

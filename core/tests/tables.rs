@@ -916,8 +916,14 @@ fn arrow_columns_become_the_cells_a_sheet_would_hold() {
     assert_eq!(cells(&dec), [text("15000.00")]);
     let day = Date32Array::from(vec![19_723]);
     assert_eq!(cells(&day)[0].text().as_deref(), Some("2024-01-01"));
+    // A timestamp is its calendar day (a publication at 01:00 was on 1 January);
+    // zoned, its local day (23:00 UTC on 31 December is 1 January in Shanghai).
     let at = TimestampSecondArray::from(vec![19_723 * 86_400 + 3_600]);
-    assert_eq!(cells(&at), [text("2024-01-01T01:00:00")]);
+    assert_eq!(cells(&at)[0].text().as_deref(), Some("2024-01-01"));
+    let zoned = TimestampSecondArray::from(vec![19_723 * 86_400 - 3_600]).with_timezone("+08:00");
+    assert_eq!(cells(&zoned)[0].text().as_deref(), Some("2024-01-01"));
+    let unknown = TimestampSecondArray::from(vec![0]).with_timezone("Nowhere/Atlantis");
+    assert!(matches!(cells(&unknown)[0], Cell::Invalid(_)));
     assert_eq!(
         cells(&StringArray::from(vec![Some("gdp"), None])),
         [text("gdp"), Cell::Null]

@@ -22,8 +22,9 @@ use crate::table::Cell;
 /// - integers: [`Cell::Int`] (a `u64` past `i64::MAX` as its text); booleans:
 ///   [`Cell::Bool`];
 /// - decimals: their exact text (the column's scale, so `15000.00`);
-/// - dates: [`Cell::Date`]; timestamps at midnight their date, with a time of day
-///   their ISO text;
+/// - dates: [`Cell::Date`]; timestamps their calendar date, the time of day dropped
+///   (a zoned timestamp's date in its zone; a zone the system does not know makes
+///   every cell [`Cell::Invalid`]);
 /// - nulls: [`Cell::Null`]; a value of another type (a list, a struct):
 ///   [`Cell::Invalid`] with the type's name, reported where it is used.
 ///
@@ -136,14 +137,24 @@ pub fn cells(array: &dyn Array) -> Vec<Cell> {
                 array.as_primitive::<T>().value(i).div_euclid(per_second)
             }
             let unit = *unit;
-            each!(|i| date_cell(match unit {
-                TimeUnit::Second => seconds::<TimestampSecondType>(array, i, 1),
-                TimeUnit::Millisecond => seconds::<TimestampMillisecondType>(array, i, 1_000),
-                TimeUnit::Microsecond => seconds::<TimestampMicrosecondType>(array, i, 1_000_000),
-                TimeUnit::Nanosecond => {
-                    seconds::<TimestampNanosecondType>(array, i, 1_000_000_000)
-                }
-            }))
+            // A zone that cannot be found: the instants' UTC dates would be a day off
+            // for part of the rows, so every cell is the problem instead.
+            let zone = match super::read::zone_of(array.data_type()) {
+                Ok(zone) => zone,
+                Err(why) => return vec![Cell::Invalid(why); n],
+            };
+            each!(|i| date_cell(super::read::local(
+                match unit {
+                    TimeUnit::Second => seconds::<TimestampSecondType>(array, i, 1),
+                    TimeUnit::Millisecond => seconds::<TimestampMillisecondType>(array, i, 1_000),
+                    TimeUnit::Microsecond =>
+                        seconds::<TimestampMicrosecondType>(array, i, 1_000_000),
+                    TimeUnit::Nanosecond => {
+                        seconds::<TimestampNanosecondType>(array, i, 1_000_000_000)
+                    }
+                },
+                zone.as_ref()
+            )))
         }
         other => {
             let what = other.to_string();

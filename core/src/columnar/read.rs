@@ -16,6 +16,7 @@ use arrow_array::types::{
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::{DataType, TimeUnit};
 use jiff::civil::Date;
+use jiff::tz::TimeZone;
 use rust_decimal::Decimal;
 
 use crate::exact::Checked;
@@ -25,6 +26,7 @@ use crate::observation::{
     column_index, row_with, BadRow, LenientObservations, Memo, Problem, RowSink, Value, CHUNK,
     NAN_MESSAGE,
 };
+use crate::table::Cell;
 use crate::{
     Error, ErrorKind, Location, Observation, Observations, Period, Quantity, Result, Unit,
     OBSERVATION_COLUMNS,
@@ -56,11 +58,15 @@ impl Observations {
     ///   (utf8, large utf8, utf8 view) or dictionaries of them; `period` may also be
     ///   an integer year. Each distinct period, unit and status text is parsed once
     ///   per piece of the batch (a few pieces per core with the `parallel` feature;
-    ///   the rows keep their order).
+    ///   the rows keep their order). A column of another type a table cell holds
+    ///   (floats, integers, decimals, booleans, dates) is read through each cell's
+    ///   text as [`cells`](super::cells) gives it: an empty column that `read_csv`
+    ///   typed as floats is all missing (NaN), a year 2024.0 is `2024`.
     /// - `vintage`: date32, date64, timestamps or strings (`YYYY-MM-DD`,
-    ///   `YYYY年M月D日`). A timestamp is read as stored (UTC for a zoned one: convert
-    ///   to local wall time first); at midnight it is that date, with a time of day it
-    ///   is passed on as its ISO text, as the same text in a CSV file would be.
+    ///   `YYYY年M月D日`). A timestamp is its calendar date, the time of day dropped
+    ///   (published at 09:30 on 20 January: published on 20 January); a zoned one's
+    ///   date is the local date in its zone (an offset, or a name the system's time
+    ///   zone database holds; another name fails the column).
     ///
     /// All or nothing: every bad row is reported (row from 0 across the batches, the
     /// field and its 1-based column in the batch, and the cell quoted as the issue's
@@ -173,16 +179,8 @@ fn read_batch(batch: &RecordBatch, label: &str, base: usize, sink: &mut RowSink)
     })?;
     let vintages = match index[5] {
         None => Vintages::Absent,
-        Some(i) => Vintages::new(batch.column(i).as_ref()).ok_or_else(|| {
-            column_error(
-                label,
-                i,
-                format!(
-                    "column \"vintage\" is {}; expected dates, timestamps or strings",
-                    batch.column(i).data_type()
-                ),
-            )
-        })?,
+        Some(i) => Vintages::new(batch.column(i).as_ref())
+            .map_err(|message| column_error(label, i, message))?,
     };
     let columns = Columns {
         texts,
@@ -344,6 +342,8 @@ enum Texts<'a> {
     Utf8(&'a arrow_array::StringArray),
     Large(&'a arrow_array::LargeStringArray),
     View(&'a arrow_array::StringViewArray),
+    /// Each row's text, converted from a column of another type.
+    Owned(Vec<Option<String>>),
     /// A dictionary: the text of each entry, once, and each row's entry.
     Dict {
         values: Vec<Option<String>>,
@@ -377,7 +377,7 @@ impl<'a> Texts<'a> {
             }
             // Integer years: each distinct one written once, as a dictionary. A year
             // of 0..=9999 finds its entry by index, any other integer by hashing.
-            _ if integers => {
+            other if integers && other.is_integer() => {
                 let mut years = vec![usize::MAX; 10_000];
                 let mut seen: HashMap<i128, usize> = HashMap::default();
                 let mut values = Vec::new();
@@ -403,7 +403,26 @@ impl<'a> Texts<'a> {
                     nulls: array.logical_nulls(),
                 }
             }
-            _ => return None,
+            // Any other column a table cell can hold (floats, integers, decimals,
+            // booleans, dates): each row's text as a table reads it, so a column that
+            // `read_csv` or `read_excel` typed as floats because it was empty (all NaN)
+            // or held years (2024.0) is read, and a bad row is reported where it is.
+            // A NaN is the text "NaN": a missing value to the row rules.
+            _ => {
+                let cells = super::cells(array);
+                if cells.iter().any(|c| matches!(c, Cell::Invalid(_))) {
+                    return None;
+                }
+                Texts::Owned(
+                    cells
+                        .into_iter()
+                        .map(|c| match c {
+                            Cell::NaN => Some("NaN".to_string()),
+                            other => other.text(),
+                        })
+                        .collect(),
+                )
+            }
         })
     }
 
@@ -413,6 +432,7 @@ impl<'a> Texts<'a> {
             Texts::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::Large(a) => a.is_valid(i).then(|| a.value(i)),
             Texts::View(a) => a.is_valid(i).then(|| a.value(i)),
+            Texts::Owned(v) => v.get(i)?.as_deref(),
             Texts::Dict {
                 values,
                 keys,
@@ -510,8 +530,8 @@ impl<'a> Values<'a> {
                 if a.is_null(i) {
                     return Ok(missing());
                 }
-                match a.value(i).to_i128() {
-                    Some(m) => decimal(m, *scale).map(|d| Value::Exact(d.normalize())),
+                match wide_mantissa(a.value(i), *scale) {
+                    Some((m, scale)) => decimal(m, scale).map(|d| Value::Exact(d.normalize())),
                     None => Err(too_many_digits()),
                 }
             }
@@ -584,6 +604,23 @@ fn too_many_digits() -> Problem {
     )
 }
 
+/// A decimal256 `mantissa × 10^-scale` as an `i128` mantissa and its scale, its
+/// trailing zeros dropped until it fits (1234…678.000…0 at scale 28 is the integer,
+/// whose zeros say nothing); `None` when it does not fit even so.
+fn wide_mantissa(mut mantissa: arrow_buffer::i256, mut scale: i8) -> Option<(i128, i8)> {
+    let ten = arrow_buffer::i256::from_i128(10);
+    loop {
+        if let Some(m) = mantissa.to_i128() {
+            return Some((m, scale));
+        }
+        if scale <= 0 || mantissa.checked_rem(ten)? != arrow_buffer::i256::ZERO {
+            return None;
+        }
+        mantissa = mantissa.checked_div(ten)?;
+        scale -= 1;
+    }
+}
+
 /// The exact decimal `mantissa × 10^-scale`.
 fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Problem> {
     if scale < 0 {
@@ -592,8 +629,13 @@ fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Proble
         return d.mul_checked(factor).ok_or_else(too_many_digits);
     }
     let mut scale = u32::from(scale.unsigned_abs());
-    // Trailing zeros past Decimal's 28 places say nothing: drop them.
-    while scale > 28 && mantissa % 10 == 0 {
+    // Trailing zeros past Decimal's 28 places, or past its 96 bits, say nothing: drop
+    // them.
+    const MAX_MANTISSA: i128 = (1 << 96) - 1;
+    while (scale > 28 || mantissa.unsigned_abs() > MAX_MANTISSA.unsigned_abs())
+        && scale > 0
+        && mantissa % 10 == 0
+    {
         mantissa /= 10;
         scale -= 1;
     }
@@ -608,6 +650,8 @@ enum Vintages<'a> {
     Times {
         raw: Raw<'a>,
         nulls: Option<&'a arrow_buffer::NullBuffer>,
+        /// A zoned timestamp's time zone: its dates are the local ones.
+        zone: Option<TimeZone>,
     },
     Text(Texts<'a>),
 }
@@ -632,7 +676,8 @@ pub(super) enum Moment {
 }
 
 impl<'a> Vintages<'a> {
-    fn new(array: &'a dyn Array) -> Option<Vintages<'a>> {
+    /// The vintage column, or why its type cannot hold dates.
+    fn new(array: &'a dyn Array) -> std::result::Result<Vintages<'a>, String> {
         let raw = match array.data_type() {
             DataType::Date32 => Raw::Days(array.as_primitive::<Date32Type>().values()),
             DataType::Date64 => Raw::Ticks(array.as_primitive::<Date64Type>().values(), 1_000),
@@ -651,11 +696,16 @@ impl<'a> Vintages<'a> {
                 array.as_primitive::<TimestampNanosecondType>().values(),
                 1_000_000_000,
             ),
-            _ => return Some(Vintages::Text(Texts::new(array, false)?)),
+            other => {
+                return Texts::new(array, false).map(Vintages::Text).ok_or_else(|| {
+                    format!("column \"vintage\" is {other}; expected dates, timestamps or strings")
+                })
+            }
         };
-        Some(Vintages::Times {
+        Ok(Vintages::Times {
             raw,
             nulls: array.nulls(),
+            zone: zone_of(array.data_type())?,
         })
     }
 
@@ -665,7 +715,7 @@ impl<'a> Vintages<'a> {
         match self {
             Vintages::Absent => (None, None),
             Vintages::Text(t) => (None, t.get(i).map(Cow::Borrowed)),
-            Vintages::Times { raw, nulls } => {
+            Vintages::Times { raw, nulls, zone } => {
                 if nulls.is_some_and(|n| n.is_null(i)) {
                     return (None, None);
                 }
@@ -678,7 +728,10 @@ impl<'a> Vintages<'a> {
                 let Some(s) = seconds else {
                     return (None, None);
                 };
-                match moments.entry(s).or_insert_with(|| moment(s)) {
+                match moments
+                    .entry(s)
+                    .or_insert_with(|| moment(local(s, zone.as_ref())))
+                {
                     Moment::Date(d) => (Some(*d), None),
                     Moment::Text(t) => (None, Some(Cow::Owned(t.clone()))),
                 }
@@ -687,21 +740,68 @@ impl<'a> Vintages<'a> {
     }
 }
 
-/// The vintage `s` seconds after 1970-01-01T00:00: at midnight that date; with a
-/// time of day its ISO text (`2025-01-20T10:30:00`), which the CSV rules then judge,
-/// as they would the same text in a file.
+/// The date of the moment `s` seconds after 1970-01-01T00:00 (wall time): its
+/// calendar day, the time of day dropped (a figure published at 09:30 on 20 January
+/// was published on 20 January); past jiff's years, a text no date rule accepts.
 pub(super) fn moment(s: i64) -> Moment {
-    let (days, time) = (s.div_euclid(DAY_SECONDS), s.rem_euclid(DAY_SECONDS));
+    let days = s.div_euclid(DAY_SECONDS);
     match from_days(days) {
-        Some(date) if time == 0 => Moment::Date(date),
-        Some(date) => Moment::Text(format!(
-            "{}T{:02}:{:02}:{:02}",
-            crate::period::Period::Date(date),
-            time / 3600,
-            time % 3600 / 60,
-            time % 60
-        )),
+        Some(date) => Moment::Date(date),
         None => Moment::Text(format!("{days} days after 1970-01-01")),
+    }
+}
+
+/// The time zone of a zoned timestamp column, whose values Arrow keeps as UTC
+/// instants: an offset (`+08:00`, `-0530`), UTC, or a name of the system's time zone
+/// database (`Asia/Shanghai`). `None` for any other type (a timestamp without a zone
+/// is wall time already); an error for a zone that cannot be found.
+pub(super) fn zone_of(data_type: &DataType) -> std::result::Result<Option<TimeZone>, String> {
+    let DataType::Timestamp(_, Some(name)) = data_type else {
+        return Ok(None);
+    };
+    let name = name.trim();
+    if ["UTC", "Z", "Etc/UTC", "GMT"]
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(name))
+    {
+        return Ok(Some(TimeZone::UTC));
+    }
+    if let Some(offset) = fixed_offset(name) {
+        return Ok(Some(TimeZone::fixed(offset)));
+    }
+    TimeZone::get(name).map(Some).map_err(|_| {
+        format!(
+            "the time zone {name:?} of the timestamps is not in this system's time zone \
+             database; give the column as local dates or timestamps without a zone"
+        )
+    })
+}
+
+/// An offset written `+08:00`, `+0800` or `+08` (`-` west of UTC).
+fn fixed_offset(text: &str) -> Option<jiff::tz::Offset> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, text.get(1..)?),
+        b'-' => (-1, text.get(1..)?),
+        _ => return None,
+    };
+    let digits = rest.replacen(':', "", 1);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (hours, minutes) = match digits.len() {
+        2 => (digits.as_str(), "0"),
+        4 => (digits.get(..2)?, digits.get(2..)?),
+        _ => return None,
+    };
+    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
+    jiff::tz::Offset::from_seconds(sign * seconds).ok()
+}
+
+/// The UTC instant `s` seconds after the epoch as wall-time seconds in `zone`.
+pub(super) fn local(s: i64, zone: Option<&TimeZone>) -> i64 {
+    match (zone, jiff::Timestamp::from_second(s)) {
+        (Some(z), Ok(at)) => s.saturating_add(i64::from(z.to_offset(at).seconds())),
+        _ => s,
     }
 }
 
