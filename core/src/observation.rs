@@ -1102,9 +1102,31 @@ impl Memo {
         memo(&mut self.vintages, text, |t| {
             match Period::parse_written(t) {
                 Ok(Period::Date(d)) => Some(d),
-                _ => None,
+                _ => date_of_time(t),
             }
         })
+    }
+}
+
+/// The day of a publication time written with its time of day after the date
+/// (`2025-01-20T10:30:00`, `2025-01-20 10:30`, with seconds, a fraction or an offset):
+/// the day as written, as a timestamp column's vintage is its day.
+fn date_of_time(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let (day, time) = (text.get(..10)?, text.get(10..)?);
+    let time = time.strip_prefix(['T', ' '])?.as_bytes();
+    let clock = time.get(..5)?;
+    let digits = |i: usize| clock.get(i).is_some_and(u8::is_ascii_digit);
+    let clock_ok = digits(0) && digits(1) && clock.get(2) == Some(&b':') && digits(3) && digits(4);
+    let rest_ok = time
+        .iter()
+        .all(|c| c.is_ascii_digit() || b":.+-Z".contains(c));
+    if !(clock_ok && rest_ok) {
+        return None;
+    }
+    match Period::parse_written(day) {
+        Ok(Period::Date(d)) => Some(d),
+        _ => None,
     }
 }
 
@@ -1372,6 +1394,28 @@ fn milestone_value(s: &str) -> Option<rust_decimal::Decimal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_time_is_its_day() {
+        let day = Date::new(2025, 1, 20).ok();
+        for written in [
+            "2025-01-20T10:30",
+            "2025-01-20 10:30:00",
+            " 2025-01-20T23:59:59.999+08:00 ",
+            "2025-01-20T00:00:00Z",
+        ] {
+            assert_eq!(date_of_time(written), day, "{written}");
+        }
+        for not in [
+            "2025-01-20",
+            "2025-01-20T",
+            "2025-01-20T1030",
+            "2025-01-20Tnoon",
+            "2025-13-20T10:30",
+        ] {
+            assert_eq!(date_of_time(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn every_bad_row_is_reported_and_nothing_loads() {

@@ -84,6 +84,91 @@ def test_from_pandas_locates_rows_by_index_label() -> None:
     assert all(i["hint"] for i in issues)
 
 
+def bad_values(index: Any) -> Any:
+    """A frame whose every value is bad, on ``index``."""
+    n = len(index)
+    return pd.DataFrame(
+        {"indicator": ["gdp"] * n, "period": ["2024"] * n, "unit": ["%"] * n, "value": [f"bad{i}" for i in range(n)]},
+        index=index,
+    )
+
+
+@pytest.mark.parametrize(
+    "index",
+    [pd.RangeIndex(2, 4), pd.RangeIndex(0, 6, 3), pd.Index([1, 0]), pd.Index([2, 1, 0]), pd.Index(["b", "a"])],
+    ids=["range-from-2", "range-step-3", "swapped", "reversed", "strings"],
+)
+def test_from_pandas_names_every_row_by_its_label(index: Any) -> None:
+    # An analyst reads `row`, `path` and the message against df.loc: all three name
+    # the same label, whatever the index (a slice keeps its labels: df.iloc[2:]).
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(bad_values(index))
+    labels = list(index)
+    issues = info.value.issues
+    assert [i["row"] for i in issues] == labels
+    assert [i["path"] for i in issues] == [f"[{label!r}].value" for label in labels]
+    # The message quotes the first problem, at its label.
+    assert f", [{labels[0]!r}].value: " in str(info.value)
+    assert f", [{labels[0]!r}].value: " in info.value.message
+    assert str(info.value).count("].value") == 1
+
+
+def test_from_pandas_on_the_default_index_names_positions() -> None:
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(bad_values(pd.RangeIndex(3)).iloc[1:].reset_index(drop=True))
+    assert [(i["row"], i["path"]) for i in info.value.issues] == [(0, "[0].value"), (1, "[1].value")]
+    assert ", [0].value: " in str(info.value)
+
+
+def test_from_pandas_keeps_a_cell_that_looks_like_a_path() -> None:
+    # Only locations are relabelled, not a quoted cell that happens to read "[0]".
+    df = bad_values(pd.Index([1, 0]))
+    df["value"] = ["[0].value", "2"]
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(df)
+    [issue] = info.value.issues
+    assert (issue["row"], issue["path"], issue["input"]) == (1, "[1].value", "[0].value")
+    assert ', [1].value: ' in str(info.value) and '"[0].value"' in str(info.value)
+
+
+def test_null_typed_polars_columns_read_as_missing() -> None:
+    # polars types a column of only None as Null; it reads as an empty column does.
+    pl = pytest.importorskip("polars")
+    row = {"indicator": ["gdp"], "period": ["2024"], "value": ["1"], "unit": ["%"]}
+    expected = Observations.from_polars(pl.DataFrame(row)).to_csv()
+    df = pl.DataFrame({**row, "jurisdiction": [None], "source": [None]})
+    assert df.schema["jurisdiction"] == pl.Null
+    assert Observations.from_polars(df).to_csv() == expected
+    assert Observations.from_pandas(df).to_csv() == expected
+    # Observations.to_arrow writes a Null jurisdiction column when no row has one.
+    obs = Observations.builtin("nanshan-2024")
+    assert Observations.from_polars(pl.DataFrame(obs.to_arrow())).to_csv() == obs.to_csv()
+    # The problems of such a frame are still reported as such.
+    with pytest.raises(ValidationError, match="bad_value"):
+        Observations.from_polars(df.with_columns(pl.lit("x").alias("value")))
+    # Plan.from_tables reads polars through pyarrow, which exports Null columns.
+    plan = Plan.from_tables(
+        pl.DataFrame({"id": ["gdp"], "name": ["生产总值"], "unit": ["%"], "备注": [None]}),
+        pl.DataFrame({"indicator": ["gdp"], "condition": ["增长6%"], "note": [None]}),
+        id="demo",
+        period=2024,
+    )
+    assert [t["condition"] for t in plan.targets] == [">= 6%"]
+
+
+def test_a_pandas_index_still_names_rows_of_plan_tables() -> None:
+    # Plan tables are relabelled by the extension, not by _relabel: check they agree.
+    indicators = pd.DataFrame(
+        {"id": ["gdp", "jobs"], "name": ["生产总值", "就业"], "unit": ["亿元", "furlongs"]}, index=[1, 0]
+    )
+    targets = pd.DataFrame({"indicator": ["gdp"], "condition": ["很多"]}, index=pd.RangeIndex(5, 6))
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(indicators, targets, id="x", period="2024")
+    got = [(i["row"], i["path"]) for i in info.value.issues]
+    assert got == [(0, "indicators[0].unit"), (5, "targets[5].condition")]
+    assert "indicators[0].unit" in str(info.value)
+
+
 def test_from_polars_and_duckdb_through_arrow() -> None:
     pl = pytest.importorskip("polars")
     df = pl.DataFrame(
@@ -166,6 +251,9 @@ def test_to_polars(card: Scorecard) -> None:
     df = card.to_polars()
     assert df.height == len(card)
     assert df.filter(pl.col("target") == "gdp_growth")["status"].to_list() == ["missed"]
+    # The recipe the docstrings give for the bare Arrow table (pl.from_arrow would
+    # read a non-pyarrow stream as a Series of structs).
+    assert pl.DataFrame(card.to_arrow()).equals(df)
 
 
 def test_observations_to_pandas_round_trips() -> None:
@@ -201,3 +289,75 @@ def test_conformance_through_arrow(case: Path) -> None:
         table = pa.table({k: pa.array([None if r.get(k) is None else str(r[k]) for r in rows], pa.string()) for k in keys})
     obs = Observations.from_arrow(table, "arrow")
     assert plan.evaluate(obs, as_of=as_of).to_json() == plan.evaluate(expected, as_of=as_of).to_json()
+
+
+WORKBOOK = Path(__file__).resolve().parents[2] / "examples" / "data" / "nanshan-2024.xlsx"
+
+
+def test_from_pandas_reads_what_read_excel_and_read_csv_make() -> None:
+    # read_excel and read_csv type an empty column (jurisdiction, source) as floats of
+    # NaN: it is empty, not a column of the wrong type.
+    pytest.importorskip("openpyxl")
+    builtin = Observations.builtin("nanshan-2024")
+    sheet = pd.read_excel(WORKBOOK, sheet_name="observations")
+    assert Observations.from_pandas(sheet).to_csv() == builtin.to_csv()
+    import io
+
+    frame = pd.read_csv(io.StringIO(builtin.to_csv()))
+    assert frame["jurisdiction"].dtype.kind == "f"
+    assert Observations.from_pandas(frame).to_csv() == builtin.to_csv()
+
+
+def _texts(observations: Observations, column: str) -> list:
+    return [str(v) for v in observations.to_pandas()[column]]
+
+
+def test_a_nan_where_a_field_is_required_is_named_nan() -> None:
+    df = pd.DataFrame(
+        {
+            "indicator": ["gdp", "gdp", "gdp"],
+            "period": ["2024", float("nan"), "2023"],
+            "value": [1, 2, 3],
+            "unit": ["亿元", "亿元", None],
+        }
+    )
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(df)
+    got = [(i["row"], i["field"], i["message"]) for i in info.value.issues]
+    assert got[0] == (1, "period", "missing value (NaN)")
+    assert got[1][:2] == (2, "unit")
+    # A year read as a float (a column with one blank) is the year.
+    df = pd.DataFrame({"indicator": ["gdp"] * 2, "period": [2024.0, 2023.0], "value": [1, 2], "unit": ["亿元"] * 2})
+    assert _texts(Observations.from_pandas(df), "period") == ["2024", "2023"]
+
+
+def test_a_timestamp_vintage_is_the_day_it_was_published() -> None:
+    pl = pytest.importorskip("polars")
+    import datetime as dt
+
+    frame = {
+        "indicator": ["gdp", "jobs"],
+        "period": ["2024", "2024"],
+        "value": ["1", "2"],
+        "unit": ["亿元", "人"],
+    }
+    naive = pd.DataFrame({**frame, "vintage": pd.to_datetime(["2025-01-20 09:30", "2025-01-21 23:59"])})
+    assert _texts(Observations.from_pandas(naive), "vintage") == ["2025-01-20", "2025-01-21"]
+    # Midnight in Shanghai is 16:00 UTC the day before: the local day counts.
+    zoned = pl.Series([dt.datetime(2025, 1, 21), dt.datetime(2025, 1, 20, 23, 0)]).dt.replace_time_zone(
+        "Asia/Shanghai"
+    )
+    got = Observations.from_polars(pl.DataFrame({**frame, "vintage": zoned}))
+    assert _texts(got, "vintage") == ["2025-01-21", "2025-01-20"]
+
+
+def test_observations_written_out_load_again() -> None:
+    o = Observations.from_records(
+        [
+            {"indicator": "rank", "period": "2024", "value": "5", "unit": "1"},
+            {"indicator": "gdp", "period": "2024", "value": "9500.97", "unit": "亿元"},
+        ]
+    )
+    assert o.to_pandas()["unit"].tolist() == ["1", "亿元"]
+    assert Observations.from_pandas(o.to_pandas()).to_csv() == o.to_csv()
+    assert Observations.from_arrow(o.to_arrow()).to_csv() == o.to_csv()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
+import sys
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Dict, List, Optional
@@ -69,11 +70,36 @@ def _cell_text(value: Any) -> Optional[str]:
     return str(value)
 
 
+def _nan_as_text(pa: Any, series: Any, array: Any) -> Any:
+    """A text column's missing values that pandas shows as NaN (the ``str`` dtype's,
+    a float NaN in an object column) as the text ``NaN``, which the row rules read as
+    a missing value (NaN), as they read a NaN float: an analyst who sees NaN in a
+    required column is told so, not that a period ended early. ``None`` stays null."""
+    if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
+        return array
+    if array.null_count == 0:
+        return array
+    pc = importlib.import_module("pyarrow.compute")
+    na = getattr(series.dtype, "na_value", None)
+    if isinstance(na, float) and math.isnan(na):
+        return pc.fill_null(array, pa.scalar("NaN", array.type))
+    if str(series.dtype) == "object":
+        nan = [isinstance(v, float) and math.isnan(v) for v in series]
+        if any(nan):
+            return pc.if_else(pa.array(nan), pa.scalar("NaN", array.type), array)
+    return array
+
+
 def _column(pa: Any, series: Any) -> Any:
     """One pandas column as an Arrow array: pyarrow's own conversion (exact for
     Decimal, date and number columns; floats keep NaN), else the text of each cell.
     Periods (``pd.Period``) go as their text (``2024Q3``); zoned timestamps as their
-    local wall time."""
+    local wall time; a text column's NaN as the text ``NaN`` (``_nan_as_text``)."""
+    return _nan_as_text(pa, series, _column_array(pa, series))
+
+
+def _column_array(pa: Any, series: Any) -> Any:
+    """``_column`` before its NaN are written as text."""
     dtype = series.dtype
     kind = type(dtype).__name__
     if kind == "PeriodDtype":
@@ -130,36 +156,58 @@ def frame_arrays(df: Any) -> List[Any]:
 
 
 _ROW = re.compile(r"^\[(\d+)\]")
+# A row position where a location starts in an error's text: at the start or after a
+# space, comma or parenthesis, and followed by the field or the end of the location.
+# A quoted cell that reads "[0].value" follows a quote, so it is left alone.
+_ROW_IN_TEXT = re.compile(r"(?<![^\s,(])\[(\d+)\](?=[.:,)\s]|$)")
+
+
+def _label(index: Any, position: int) -> Any:
+    """The index label of the row at ``position``, numpy scalars as the Python value
+    they hold (``row`` is ``3``, not ``np.int64(3)``, and so is the path's text)."""
+    label = index[position]
+    item = getattr(label, "item", None)
+    if callable(item) and type(label).__module__ == "numpy":
+        return item()
+    return label
+
+
+def _relabel_text(text: str, prefixes: Dict[int, str]) -> str:
+    """``text`` with each ``[i]`` of a location replaced by ``prefixes[i]``, in one pass:
+    replacing one path after another would undo a swap (labels 1 and 0 at positions
+    0 and 1)."""
+
+    def replace(match: "re.Match[str]") -> str:
+        return prefixes.get(int(match.group(1)), match.group(0))
+
+    return _ROW_IN_TEXT.sub(replace, text)
 
 
 def _relabel(err: Any, index: Any) -> Any:
     """The error with every ``[i]`` row position replaced by the DataFrame's index
-    label, kept in each issue as ``row``."""
-    labels = list(index)
-    default = isinstance(index, range) or type(index).__name__ == "RangeIndex"
+    label, in each issue's ``path`` and ``row`` and in the error's text. Any index is
+    relabelled: a ``RangeIndex`` not from 0 by 1 (``df.iloc[2:]``) has labels that are
+    not positions, and on the default one each label is its position anyway."""
     issues = []
-    text = str(err)
+    prefixes: Dict[int, str] = {}
     for issue in err.issues:
         issue = dict(issue)
         path = issue.get("path") or ""
         match = _ROW.match(path)
-        if match and int(match.group(1)) < len(labels):
-            label = labels[int(match.group(1))]
-            if isinstance(label, (int, str)) or hasattr(label, "item"):
-                label = label.item() if hasattr(label, "item") else label
+        if match and int(match.group(1)) < len(index):
+            position = int(match.group(1))
+            label = _label(index, position)
             issue["row"] = label
-            if not default:
-                new_path = f"[{label!r}]" + path[match.end():]
-                text = text.replace(path, new_path)
-                issue["path"] = new_path
+            prefixes[position] = f"[{label!r}]"
+            issue["path"] = prefixes[position] + path[match.end():]
         issues.append(issue)
     return type(err)(
-        err.message,
+        _relabel_text(err.message, prefixes),
         code=err.code,
         location=err.location,
         expected=err.expected,
         issues=issues,
-        text=text,
+        text=_relabel_text(str(err), prefixes),
     )
 
 
@@ -169,8 +217,9 @@ def observations_from_pandas(df: Any, label: str) -> Any:
 
     if not hasattr(df, "iloc"):
         if hasattr(df, "__arrow_c_stream__"):
-            # A polars DataFrame (or another Arrow table) has no index to relabel.
-            return Observations.from_arrow(df, label)
+            # A polars DataFrame (or another Arrow table) has no index to relabel; it
+            # goes where polars' Null columns are made readable.
+            return observations_from_polars(df, label)
         raise TypeError(f"from_pandas needs a pandas DataFrame, not {type(df).__name__}")
     pa = _pyarrow()
     names = [str(c) for c in df.columns]
@@ -182,10 +231,24 @@ def observations_from_pandas(df: Any, label: str) -> Any:
         raise _relabel(err, df.index) from None
 
 
+def _without_null_columns(df: Any) -> Any:
+    """A polars DataFrame with its Null-typed columns (polars' type for a column of
+    only ``None``) cast to String, still all null: arrow-rs rejects polars' export of
+    a Null column ("doesn't expect buffer at index 0"). Anything else is returned as
+    it is; polars is not imported for it."""
+    pl = sys.modules.get("polars")
+    if pl is None or not isinstance(df, pl.DataFrame):
+        return df
+    nulls = [name for name, dtype in df.schema.items() if dtype == pl.Null]
+    return df.with_columns(pl.col(nulls).cast(pl.String)) if nulls else df
+
+
 def observations_from_polars(df: Any, label: str) -> Any:
-    """``Observations.from_polars``: the frame's Arrow stream, no copy."""
+    """``Observations.from_polars``: the frame's Arrow stream, no copy; a column of
+    only ``None`` is typed as text first."""
     from planwatch import Observations
 
+    df = _without_null_columns(df)
     if not hasattr(df, "__arrow_c_stream__") and hasattr(df, "to_arrow"):
         df = df.to_arrow()
     return Observations.from_arrow(df, label)
