@@ -146,3 +146,30 @@ def test_plan_error_is_a_deprecated_alias_of_validation_error() -> None:
     assert alias is ValidationError
     with pytest.raises(alias):
         Plan.from_toml("[plan]\nid = 1\n")
+
+
+def test_every_problem_of_a_table_or_a_check_says_what_is_accepted() -> None:
+    """A bad kind, a repeated id, a unit of another kind of quantity, a repeated
+    figure: each issue carries a hint, as a bad value or period does."""
+    indicators = [
+        {"id": "jobs", "name": "新增就业", "unit": "人", "kind": "随便"},
+        {"id": "jobs", "name": "新增就业", "unit": "人"},
+    ]
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(indicators, [{"indicator": "jobs", "condition": ">= 1万人"}], id="t", period="2024")
+    assert info.value.issues and all(i["hint"] for i in info.value.issues), info.value.issues
+    plan = Plan.from_tables(
+        [{"id": "jobs", "name": "新增就业", "unit": "人"}], [{"indicator": "jobs", "condition": ">= 1万人"}], id="t", period="2024"
+    )
+    twice = Observations.from_records(
+        [
+            {"indicator": "jobs", "period": p, "value": v, "unit": u}
+            for p, v, u in [("2024", "2", "万人"), ("2024", "3", "万人"), ("2023", "5", "亿元")]
+        ]
+    )
+    found = plan.check(twice)
+    issues = found["errors"] + found["warnings"]
+    assert {i["code"] for i in issues} >= {"duplicate_observation", "incompatible_unit"}, issues
+    assert all(i["hint"] for i in issues), issues
+    wrong = [i for i in issues if i["code"] == "incompatible_unit"]
+    assert [(i["row"], i["input"]) for i in wrong] == [("2", "亿元")]

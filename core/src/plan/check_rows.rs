@@ -53,28 +53,41 @@ type FigureKey<'a> = (
     Option<&'a str>,
 );
 
-/// A figure without a unit on an indicator that has one (`missing_unit`, an error:
-/// such a figure is never comparable with the indicator's targets).
+/// A figure without a unit on an indicator that has one (`missing_unit`), or in a unit
+/// of another kind of quantity (`incompatible_unit`: 亿元 on an indicator in 人). Both
+/// errors: such a figure is never comparable with the indicator's targets, and the
+/// evaluation would only say `not_comparable`.
 pub(crate) fn unit_issue(
     observations: &Observations,
     i: usize,
     o: &Observation,
     ind: &Indicator,
 ) -> Option<Issue> {
-    (o.value.unit().is_none() && !ind.unit.is_none()).then(|| {
-        Issue::new(
-            "missing_unit",
-            field_location(observations, i, 3),
-            format!(
-                "observation {}@{} has no unit, but indicator {:?} is measured in {}; \
-                 it could never be compared with its targets",
-                o.indicator,
-                o.period,
-                ind.id,
-                ind.unit.symbol()
-            ),
-        )
-    })
+    let unit = o.value.unit();
+    if ind.unit.is_none() || (!unit.is_none() && unit.dimension() == ind.unit.dimension()) {
+        return None;
+    }
+    let (code, what) = if unit.is_none() {
+        ("missing_unit", "has no unit".to_string())
+    } else {
+        ("incompatible_unit", format!("is in {}", unit.symbol()))
+    };
+    let mut issue = Issue::new(
+        code,
+        field_location(observations, i, 3),
+        format!(
+            "observation {}@{} {what}, but indicator {:?} is measured in {}; \
+             it could never be compared with its targets",
+            o.indicator,
+            o.period,
+            ind.id,
+            ind.unit.symbol()
+        ),
+    );
+    if !unit.is_none() {
+        issue.input = Some(unit.symbol().to_string());
+    }
+    Some(issue)
 }
 
 /// Rows that repeat an earlier row's indicator, span, vintage, status and
