@@ -80,6 +80,23 @@ impl PyScorecard {
         });
         table(batch.map_err(errors::to_py)?)
     }
+
+    /// `to_arrow(columns)` for polars, which cannot read decimal256: a column past 38
+    /// digits comes as the exact text of each value.
+    #[pyo3(signature = (columns = None))]
+    fn _arrow_for_polars(&self, py: Python<'_>, columns: Option<Vec<String>>) -> PyResult<PyTable> {
+        let batch = py.detach(|| {
+            let batch = match &columns {
+                None => self.inner.to_arrow(),
+                Some(c) => {
+                    let names: Vec<&str> = c.iter().map(String::as_str).collect();
+                    self.inner.to_arrow_columns(&names)
+                }
+            }?;
+            planwatch::columnar::wide_decimals_as_text(&batch)
+        });
+        table(batch.map_err(errors::to_py)?)
+    }
 }
 
 /// The categories of a scorecard column (`status`, `base_status`, `kind`, `grade`) in
@@ -127,7 +144,8 @@ impl PyObservations {
 #[pymethods]
 impl PyScorecard {
     /// The assessments as a polars DataFrame (from `to_arrow(columns)`; decimals
-    /// stay exact as polars decimals). Needs polars.
+    /// stay exact as polars decimals, and a column past 38 digits, which polars
+    /// cannot hold as decimals, as the exact text of each value). Needs polars.
     #[pyo3(signature = (columns = None))]
     fn to_polars<'py>(
         slf: &Bound<'py, Self>,

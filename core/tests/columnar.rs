@@ -893,3 +893,49 @@ fn observations_written_to_arrow_load_again() {
     assert_eq!(units.as_string::<i32>().value(0), "1");
     assert_eq!(Observations::from_arrow(&[b], "frame").unwrap(), o);
 }
+
+/// polars and DuckDB stop at 38 digits: a decimal256 column, at the top or in a list
+/// of structs (an assessment's inputs), becomes the exact text of each value, and the
+/// other columns stay as they were.
+#[test]
+fn wide_decimals_become_their_exact_text_at_any_depth() {
+    use planwatch::columnar::wide_decimals_as_text;
+    #[derive(serde::Serialize)]
+    struct Row {
+        #[serde(serialize_with = "planwatch::schema::decimal")]
+        value: planwatch::Decimal,
+        #[serde(serialize_with = "planwatch::schema::decimal")]
+        small: planwatch::Decimal,
+        inputs: Vec<Amount>,
+    }
+    let d = |t: &str| t.parse::<planwatch::Decimal>().unwrap();
+    let rows = [
+        Row {
+            value: d("79228162514264337593543950335"),
+            small: d("1.5"),
+            inputs: vec![Amount {
+                value: d("12345678901234567890123456789"),
+            }],
+        },
+        Row {
+            value: d("0.0000000000000000000000000001"),
+            small: d("2"),
+            inputs: vec![Amount {
+                value: d("0.0000000000000000000000000010"),
+            }],
+        },
+    ];
+    let batch = to_record_batch(&rows).unwrap();
+    let narrow = wide_decimals_as_text(&batch).unwrap();
+    let schema = narrow.schema();
+    assert_eq!(schema.field(0).data_type(), &DataType::Utf8);
+    assert_eq!(schema.field(1).data_type(), &DataType::Decimal128(2, 1));
+    let texts = narrow.column(0).as_string::<i32>();
+    assert_eq!(texts.value(0), "79228162514264337593543950335");
+    assert_eq!(texts.value(1), "0.0000000000000000000000000001");
+    let inputs = narrow.column(2).as_list::<i32>();
+    let items = inputs.values().as_struct();
+    let values = items.column(0).as_string::<i32>();
+    assert_eq!(values.value(0), "12345678901234567890123456789");
+    assert_eq!(values.value(1), "0.000000000000000000000000001");
+}

@@ -361,3 +361,29 @@ def test_observations_written_out_load_again() -> None:
     assert o.to_pandas()["unit"].tolist() == ["1", "亿元"]
     assert Observations.from_pandas(o.to_pandas()).to_csv() == o.to_csv()
     assert Observations.from_arrow(o.to_arrow()).to_csv() == o.to_csv()
+
+
+def test_to_polars_gives_a_column_past_38_digits_as_exact_text() -> None:
+    pl = pytest.importorskip("polars")
+    plan = Plan.from_tables(
+        [{"id": "a", "name": "甲", "unit": "1"}, {"id": "b", "name": "乙", "unit": "1"}],
+        [{"indicator": "a", "condition": ">= 1"}, {"indicator": "b", "condition": ">= 1"}],
+        id="wide",
+        period="2024",
+    )
+    o = Observations.from_records(
+        [
+            {"indicator": "a", "period": "2024", "value": "1234567890123456789012345678", "unit": "1"},
+            {"indicator": "b", "period": "2024", "value": "0.0000000000000000000000000001", "unit": "1"},
+        ]
+    )
+    card = plan.evaluate(o)
+    assert pa.types.is_decimal256(pa.table(card.to_arrow()).schema.field("observed").type)
+    frame = card.to_polars()
+    assert frame["observed"].to_list() == ["1234567890123456789012345678", "0.0000000000000000000000000001"]
+    assert frame["status"].to_list() == ["met", "missed"]
+    # pandas reads decimal256 exactly.
+    assert card.to_pandas()["observed"].tolist() == [
+        Decimal("1234567890123456789012345678"),
+        Decimal("0.0000000000000000000000000001"),
+    ]

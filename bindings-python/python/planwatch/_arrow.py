@@ -322,7 +322,8 @@ def observations_frame(observations: Any) -> Any:
 def scorecard_polars(card: Any, columns: Optional[List[str]] = None) -> Any:
     """``Scorecard.to_polars``: polars reads the Arrow stream itself (no pyarrow)."""
     pl = _module("polars", "polars")
-    return pl.DataFrame(card.to_arrow(columns))
+    # polars cannot read decimal256 (a column past 38 digits): it comes as text.
+    return pl.DataFrame(card._arrow_for_polars(columns))
 
 
 __all__: List[str] = []

@@ -210,15 +210,23 @@ class Scorecard:
         lang: Optional[_Lang] = None,
         decimal: _DecimalAs = "object",
     ) -> Any: ...
+    def _arrow_for_polars(self, columns: Optional[Sequence[str]] = None) -> _ArrowTable: ...
     def to_arrow(self, columns: Optional[Sequence[str]] = None) -> _ArrowTable:
         """The assessments as an Arrow table (an object with ``__arrow_c_stream__``):
         ``pyarrow.table(t)`` and DuckDB (``FROM t``) read it without a copy. For polars
         use ``card.to_polars()`` or ``polars.DataFrame(card.to_arrow())``, not
         ``polars.from_arrow(card.to_arrow())``: given a stream that is not a pyarrow
-        object, polars reads it as one column of structs and returns a Series."""
+        object, polars reads it as one column of structs and returns a Series.
+
+        Decimals are decimal128, one scale per column, no digit lost. A column whose
+        values need more than 38 digits together (a 29-digit amount beside a 28-place
+        fraction) is decimal256, still exact: pyarrow and pandas read it, polars and
+        DuckDB do not (``to_polars()`` gives it as the exact text of each value)."""
     def to_polars(self, columns: Optional[Sequence[str]] = None) -> Any:
-        """The assessments as a polars DataFrame: ``polars.DataFrame(card.to_arrow(columns))``
-        (``polars.from_arrow`` would give a Series of structs). Needs polars."""
+        """The assessments as a polars DataFrame, as ``polars.DataFrame(card.to_arrow(columns))``
+        (``polars.from_arrow`` would give a Series of structs), except that a column
+        past 38 digits, which polars cannot hold as decimals, is the exact text of each
+        value. Needs polars."""
     def _repr_html_(self) -> str: ...
     def __len__(self) -> int: ...
 

@@ -23,12 +23,14 @@
 mod cells;
 mod labels;
 mod read;
+mod wide;
 mod write;
 
 pub use arrow_array;
 pub use arrow_schema;
 pub use cells::cells;
 pub use labels::{categories, section_order};
+pub use wide::wide_decimals_as_text;
 pub use write::{
     to_record_batch, to_record_batch_columns, to_record_batch_parallel, DATE, DECIMAL,
 };
