@@ -167,6 +167,28 @@ impl PyScorecard {
         py.detach(|| self.inner.to_csv())
     }
 
+    /// Writes the scorecard as an Excel workbook to `path` (str or os.PathLike) or to a
+    /// binary file object: one sheet, `scorecard`, with the columns and rows of
+    /// `to_csv()`, decimals as numbers where a float holds them exactly (else as their
+    /// exact text), `notes` as one text joined by "；".
+    fn to_excel(&self, py: Python<'_>, target: &Bound<'_, PyAny>) -> PyResult<()> {
+        let bytes = py
+            .detach(|| self.inner.to_xlsx())
+            .map_err(crate::errors::to_py)?;
+        if target.hasattr("write")? {
+            target.call_method1("write", (pyo3::types::PyBytes::new(py, &bytes),))?;
+            return Ok(());
+        }
+        let path: std::path::PathBuf = target.extract().map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(
+                "to_excel takes a path (str or os.PathLike) or a binary file object",
+            )
+        })?;
+        let name = path.to_string_lossy().into_owned();
+        py.detach(|| std::fs::write(&path, &bytes))
+            .map_err(|e| crate::convert::io_error(&e, &name))
+    }
+
     /// The assessments as a pandas DataFrame, one row per target in plan order, built
     /// on `to_arrow()`: decimal columns hold `decimal.Decimal` (`decimal="arrow"`
     /// keeps pandas' exact Arrow decimal dtype); `status`, `base_status`, `kind`,

@@ -239,3 +239,50 @@ fn observation_sheets_name_the_bad_cells() {
         "{missing}"
     );
 }
+
+/// The scorecard in a workbook reads as the CSV does, cell for cell, except that a
+/// decimal a float holds exactly is a number and the notes are one text joined by
+/// "；" (not JSON), as an analyst pastes them into a report.
+#[test]
+fn a_scorecard_workbook_holds_the_csv_cells_with_numbers_and_joined_notes() {
+    use calamine::Data;
+    let plan = Plan::builtin("nanshan-2024").unwrap();
+    let obs = Observations::builtin("nanshan-2024").unwrap();
+    let card = planwatch::evaluate(&plan, &obs, &planwatch::Options::default());
+    let bytes = card.to_xlsx().unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("scorecard").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let csv = card.to_csv();
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let got: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(got, header);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), records.len() + 1);
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (notes, observed, target) = (at("notes"), at("observed"), at("target"));
+    let mut numbers = 0;
+    let mut joined = 0;
+    for (row, (record, a)) in rows[1..].iter().zip(records.iter().zip(&card.assessments)) {
+        assert_eq!(row[target].to_string(), record[target]);
+        match &row[observed] {
+            Data::Float(x) => {
+                numbers += 1;
+                let exact: planwatch::Decimal = record[observed].parse().unwrap();
+                assert_eq!(x.to_string().parse::<planwatch::Decimal>().unwrap(), exact);
+            }
+            Data::Empty => assert_eq!(&record[observed], ""),
+            other => panic!("observed {other:?}"),
+        }
+        if a.notes.len() > 1 {
+            joined += 1;
+            assert_eq!(row[notes].to_string(), a.notes.join("；"));
+        }
+    }
+    // Every observed figure of the seed is a float exactly (4.1, 77820000000 …).
+    let present = records.iter().filter(|r| !r[observed].is_empty()).count();
+    assert!(present > 0);
+    assert_eq!(numbers, present);
+    assert!(joined > 0, "no assessment with two notes to join");
+}

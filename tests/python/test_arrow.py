@@ -387,3 +387,25 @@ def test_to_polars_gives_a_column_past_38_digits_as_exact_text() -> None:
         Decimal("1234567890123456789012345678"),
         Decimal("0.0000000000000000000000000001"),
     ]
+
+
+def test_to_excel_writes_the_csv_cells_with_numbers_and_notes_joined(tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    import io
+
+    card = Plan.builtin("nanshan-2024").evaluate(Observations.builtin("nanshan-2024"))
+    path = tmp_path / "card.xlsx"
+    card.to_excel(path)
+    sheet = pd.read_excel(path, sheet_name="scorecard", dtype=object)
+    csv = pd.read_csv(io.StringIO(card.to_csv()), dtype=str, keep_default_na=False)
+    assert list(sheet.columns) == list(csv.columns)
+    assert sheet["target"].tolist() == csv["target"].tolist()
+    observed = [v for v in sheet["observed"] if v == v]
+    assert observed and all(isinstance(v, (int, float)) for v in observed)
+    notes = [a["notes"] for a in card.records()]
+    joined = ["；".join(n) if n else None for n in notes]
+    got = [v if v == v else None for v in sheet["notes"]]
+    assert got == joined and any(n and len(n) > 1 for n in notes)
+    buffer = io.BytesIO()
+    card.to_excel(buffer)
+    assert buffer.getvalue()[:2] == b"PK"

@@ -2,7 +2,7 @@
 import datetime
 import os
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Literal, Mapping, Optional, Protocol, Sequence, Tuple, Union, final
+from typing import Any, BinaryIO, Dict, Iterable, List, Literal, Mapping, Optional, Protocol, Sequence, Tuple, Union, final
 
 from planwatch._types import (
     AssessmentRecord,
@@ -203,6 +203,11 @@ class Scorecard:
     def to_html(self, lang: _Lang = "zh") -> str: ...
     def to_html_fragment(self, lang: _Lang = "zh") -> str: ...
     def to_csv(self) -> str: ...
+    def to_excel(self, target: Union[str, os.PathLike[str], BinaryIO]) -> None:
+        """Writes the scorecard as an Excel workbook to a path or a binary file object:
+        one sheet, ``scorecard``, with the columns and rows of ``to_csv()``, decimals as
+        numbers where a float holds them exactly (else as their exact text), ``notes``
+        as one text joined by "；"."""
     def to_pandas(
         self,
         columns: Optional[Sequence[str]] = None,

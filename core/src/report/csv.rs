@@ -242,11 +242,23 @@ impl<'a> Serializer for Paths<'a> {
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        _: &'static str,
+        name: &'static str,
         v: &T,
     ) -> Result<(), serde_json::Error> {
-        // Decimals and dates (`schema::DECIMAL`, `schema::DATE`): their text.
-        v.serialize(self)
+        // Decimals and dates (`schema::DECIMAL`, `schema::DATE`): their text, a
+        // decimal's marked as one.
+        let Paths { prefix, out } = self;
+        let at = out.len();
+        v.serialize(Paths {
+            prefix,
+            out: &mut *out,
+        })?;
+        if name == crate::schema::DECIMAL {
+            if let Some((_, text)) = out.get_mut(at) {
+                text.insert(0, DECIMAL_MARK);
+            }
+        }
+        Ok(())
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -314,10 +326,30 @@ impl<'a> Serializer for Paths<'a> {
 /// The cell text a list leaf holds until [`Fields`] writes the list as JSON text.
 const LIST: &str = "\u{0}list";
 
+/// The first character of a decimal leaf's text (taken off before the text is
+/// written): a workbook writes such a cell as a number where a float holds it exactly.
+pub(crate) const DECIMAL_MARK: char = '\u{1}';
+
 pub(crate) fn to_csv(card: &Scorecard) -> String {
-    let columns = columns(card);
+    let (columns, rows) = table(card);
     let mut out = String::new();
     write_row(&mut out, &columns);
+    for cells in rows {
+        write_row(
+            &mut out,
+            cells
+                .iter()
+                .map(|c| c.strip_prefix(DECIMAL_MARK).unwrap_or(c)),
+        );
+    }
+    out
+}
+
+/// The columns and each assessment's cells, a decimal's text marked with
+/// [`DECIMAL_MARK`].
+pub(crate) fn table(card: &Scorecard) -> (Vec<String>, Vec<Vec<String>>) {
+    let columns = columns(card);
+    let mut rows = Vec::with_capacity(card.assessments.len());
     for a in &card.assessments {
         // The leaves come in column order; a leaf that is no column (a `source` that is
         // null, whose columns are its fields) is skipped, a column without a leaf empty.
@@ -337,9 +369,9 @@ pub(crate) fn to_csv(card: &Scorecard) -> String {
                 }
             })
             .collect();
-        write_row(&mut out, &cells);
+        rows.push(cells);
     }
-    out
+    (columns, rows)
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ mod svg;
 mod text;
 mod view;
 mod width;
+#[cfg(feature = "excel")]
+mod xlsx;
 
 use std::fmt;
 use std::str::FromStr;
@@ -249,6 +251,24 @@ impl Scorecard {
     /// are compact JSON text.
     pub fn to_csv(&self) -> String {
         csv::to_csv(self)
+    }
+
+    /// The scorecard as an Excel workbook (`.xlsx` bytes; the `excel` feature): one
+    /// sheet, `scorecard`, with the columns and rows of [`to_csv`](Scorecard::to_csv),
+    /// decimals as numbers where a float holds them exactly (else as their exact
+    /// text), `notes` as one text joined by "；".
+    ///
+    /// ```
+    /// use planwatch::{evaluate, Observations, Options, Plan};
+    /// let plan = Plan::builtin("nanshan-2024")?;
+    /// let card = evaluate(&plan, &Observations::builtin("nanshan-2024")?, &Options::default());
+    /// let bytes = card.to_xlsx()?;
+    /// assert!(bytes.starts_with(b"PK"));
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    #[cfg(feature = "excel")]
+    pub fn to_xlsx(&self) -> crate::Result<Vec<u8>> {
+        xlsx::to_xlsx(self)
     }
 
     /// Writes [`to_csv`](Scorecard::to_csv) into `out`.
