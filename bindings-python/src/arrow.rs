@@ -133,7 +133,9 @@ impl PyObservations {
     }
 
     /// The observations as a pandas DataFrame with the CSV columns (`value` as
-    /// `decimal.Decimal`, `vintage` as `datetime.date`). Needs pandas and pyarrow.
+    /// `decimal.Decimal`, `vintage` as `datetime.date`, `status` a categorical, every
+    /// other missing value `pd.NA`, as in `Scorecard.to_pandas`). `from_pandas` reads
+    /// it back. Needs pandas and pyarrow.
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py()
             .import("planwatch._arrow")?

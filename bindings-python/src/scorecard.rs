@@ -193,9 +193,12 @@ impl PyScorecard {
     /// on `to_arrow()`: decimal columns hold `decimal.Decimal` (`decimal="arrow"`
     /// keeps pandas' exact Arrow decimal dtype); `status`, `base_status`, `kind`,
     /// `grade` and `section` are ordered categoricals in report order, labelled in
-    /// Chinese or English with `lang="zh"`/`"en"` (default: the serde names). Needs
-    /// pandas and pyarrow (`pip install "planwatch[pandas]"`). `columns` keeps only
-    /// those columns, as `to_arrow(columns)` does.
+    /// Chinese or English with `lang="zh"`/`"en"` (default: the serde names). Every
+    /// missing value is `pd.NA` (text in pandas' NA-backed string dtype, integers
+    /// and booleans nullable), except in the categoricals, whose missing value is
+    /// pandas' NaN; `pd.isna` finds each. Needs pandas and pyarrow
+    /// (`pip install "planwatch[pandas]"`). `columns` keeps only those columns, as
+    /// `to_arrow(columns)` does.
     #[pyo3(signature = (columns = None, *, lang = None, decimal = "object"))]
     fn to_pandas<'py>(
         slf: &Bound<'py, Self>,

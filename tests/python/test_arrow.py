@@ -409,3 +409,26 @@ def test_to_excel_writes_the_csv_cells_with_numbers_and_notes_joined(tmp_path: P
     buffer = io.BytesIO()
     card.to_excel(buffer)
     assert buffer.getvalue()[:2] == b"PK"
+
+
+def test_every_missing_value_of_a_frame_is_pd_na(card: Scorecard) -> None:
+    # One convention in the whole frame: pd.NA, in text, decimal and date columns
+    # alike; a categorical's missing value is pandas' NaN, the only one it has.
+    for decimal in ("object", "arrow"):
+        df = card.to_pandas(decimal=decimal)
+        for column in df.columns:
+            values = df[column]
+            if isinstance(values.dtype, pd.CategoricalDtype) or column in ("notes", "inputs", "conflicts"):
+                continue
+            missing = [v for v in values if pd.api.types.is_scalar(v) and pd.isna(v)]
+            assert all(v is pd.NA for v in missing), (decimal, column, missing[:3])
+        assert df["observed"].isna().any() and df["severity"].isna().any()
+    o = Observations.from_records(
+        [
+            {"indicator": "gdp", "period": "2024", "value": "1", "unit": "亿元", "vintage": "2025-01-20"},
+            {"indicator": "gdp", "period": "2023", "value": "2", "unit": "亿元", "source": "年鉴"},
+        ]
+    )
+    frame = o.to_pandas()
+    assert frame.loc[1, "vintage"] is pd.NA and frame.loc[0, "source"] is pd.NA
+    assert Observations.from_pandas(frame).to_csv() == o.to_csv()

@@ -258,11 +258,38 @@ def observations_from_polars(df: Any, label: str) -> Any:
 
 
 def _types_mapper(pd: Any, pa: Any, decimal: str) -> Any:
-    if decimal == "object":
+    """The pandas dtype of each Arrow type, so that every missing value of a frame is
+    ``pd.NA``: text as pandas' NA-backed string dtype, integers and booleans as their
+    nullable dtypes (an integer column with a gap would otherwise turn to floats), and
+    with ``decimal="arrow"`` decimals as Arrow decimals. Decimals kept as
+    ``decimal.Decimal`` (and dates) are object columns, set by ``_one_missing_value``."""
+    if decimal not in ("object", "arrow"):
+        raise ValueError(f'decimal must be "object" or "arrow", not {decimal!r}')
+    text = pd.StringDtype("pyarrow", na_value=pd.NA)
+
+    def mapper(t: Any) -> Any:
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return text
+        if pa.types.is_integer(t):
+            return pd.Int64Dtype() if t != pa.uint64() else pd.UInt64Dtype()
+        if pa.types.is_boolean(t):
+            return pd.BooleanDtype()
+        if decimal == "arrow" and pa.types.is_decimal(t):
+            return pd.ArrowDtype(t)
         return None
-    if decimal == "arrow":
-        return lambda t: pd.ArrowDtype(t) if pa.types.is_decimal(t) else None
-    raise ValueError(f'decimal must be "object" or "arrow", not {decimal!r}')
+
+    return mapper
+
+
+def _one_missing_value(pd: Any, frame: Any) -> None:
+    """Every missing value of the object columns (``decimal.Decimal``, dates, a
+    column that was null throughout) as ``pd.NA``, as the typed columns have it: one
+    missing value in the whole frame, except in categoricals, whose missing value is
+    pandas' NaN. ``pd.isna`` finds each."""
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object and values.isna().any():
+            frame[column] = values.where(values.notna(), pd.NA)
 
 
 def _ordered(pd: Any, frame: Any, lang: Optional[str]) -> None:
@@ -308,15 +335,18 @@ def scorecard_frame(
     for column in ("notes",):
         if column in frame.columns:
             frame[column] = [list(v) if v is not None else [] for v in frame[column]]
+    _one_missing_value(pd, frame)
     _ordered(pd, frame, lang)
     return frame
 
 
 def observations_frame(observations: Any) -> Any:
     """``Observations.to_pandas``."""
-    _module("pandas", "pandas")
+    pd = _module("pandas", "pandas")
     pa = _pyarrow()
-    return pa.table(observations.to_arrow()).to_pandas()
+    frame = pa.table(observations.to_arrow()).to_pandas(types_mapper=_types_mapper(pd, pa, "object"))
+    _one_missing_value(pd, frame)
+    return frame
 
 
 def scorecard_polars(card: Any, columns: Optional[List[str]] = None) -> Any:
