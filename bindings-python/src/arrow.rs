@@ -19,6 +19,15 @@ fn table(batch: RecordBatch) -> PyResult<PyTable> {
     PyTable::try_new(vec![batch], schema)
 }
 
+/// An Arrow table from Python, a polars frame's columns of only `None` (its `Null`
+/// type, whose export arrow-rs refuses) typed as text first.
+pub(crate) fn arrow_input(data: &Bound<'_, PyAny>) -> PyResult<AnyRecordBatch> {
+    data.py()
+        .import("planwatch._arrow")?
+        .call_method1("_without_null_columns", (data,))?
+        .extract()
+}
+
 fn arrow_error(e: impl std::fmt::Display) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(format!("unreadable Arrow data: {e}"))
 }
@@ -37,8 +46,8 @@ impl PyObservations {
     /// `row`, `field`, 1-based `column`, the cell quoted as `input`, and a `hint`.
     #[staticmethod]
     #[pyo3(signature = (data, label = "table"))]
-    fn from_arrow(py: Python<'_>, data: AnyRecordBatch, label: &str) -> PyResult<Self> {
-        let reader = data.into_reader()?;
+    fn from_arrow(py: Python<'_>, data: &Bound<'_, PyAny>, label: &str) -> PyResult<Self> {
+        let reader = arrow_input(data)?.into_reader()?;
         let batches = py
             .detach(|| reader.collect::<Result<Vec<_>, _>>())
             .map_err(arrow_error)?;

@@ -6,7 +6,6 @@ use planwatch::evaluation::{evaluate_many_arrow, load_plan, Many, PlanFailure};
 use planwatch::{Options, Plan};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
-use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyRecordBatch;
 
 use crate::errors;
@@ -71,7 +70,7 @@ fn problems<'py>(
 pub(crate) fn evaluate_many<'py>(
     py: Python<'py>,
     plans: &Bound<'py, PyAny>,
-    observations: AnyRecordBatch,
+    observations: &Bound<'py, PyAny>,
     as_of: Option<&Bound<'py, PyAny>>,
     parallel: bool,
 ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>, Bound<'py, PyList>)> {
@@ -80,7 +79,9 @@ pub(crate) fn evaluate_many<'py>(
         .enumerate()
         .map(|(i, item)| plan_of(i, &item?))
         .collect::<PyResult<Vec<_>>>()?;
-    let (batches, _) = observations.into_table()?.into_inner();
+    let (batches, _) = crate::arrow::arrow_input(observations)?
+        .into_table()?
+        .into_inner();
     let options = Options {
         as_of: crate::convert::as_of_from_py(as_of)?,
         parallel,

@@ -140,6 +140,7 @@ def test_null_typed_polars_columns_read_as_missing() -> None:
     assert df.schema["jurisdiction"] == pl.Null
     assert Observations.from_polars(df).to_csv() == expected
     assert Observations.from_pandas(df).to_csv() == expected
+    assert Observations.from_arrow(df).to_csv() == expected
     # Observations.to_arrow writes a Null jurisdiction column when no row has one.
     obs = Observations.builtin("nanshan-2024")
     assert Observations.from_polars(pl.DataFrame(obs.to_arrow())).to_csv() == obs.to_csv()

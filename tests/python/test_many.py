@@ -72,6 +72,17 @@ def test_each_plan_gets_what_it_gets_on_its_own(sample: Any) -> None:
         assert {r["jurisdiction"] for r in rows} == {plan.jurisdiction}
 
 
+def test_a_polars_frame_with_a_column_of_only_none_is_read(sample: Any) -> None:
+    # polars types a column of only None as Null, whose export arrow-rs refuses.
+    pl = pytest.importorskip("polars")
+    texts, obs, _ = sample
+    without = obs.drop_columns(["source"])
+    frame = pl.DataFrame(without).with_columns(pl.lit(None).alias("source"))
+    assert frame.schema["source"] == pl.Null
+    got = planwatch.evaluate_many(texts, frame, as_of=AS_OF).flat()
+    assert rows_of(got) == rows_of(planwatch.evaluate_many(texts, without, as_of=AS_OF).flat())
+
+
 def test_a_county_is_judged_on_its_own_rows_and_the_national_figure(sample: Any) -> None:
     texts, obs, _ = sample
     t = planwatch.evaluate_many(texts, obs, as_of=AS_OF).assessments.to_pylist()
