@@ -59,7 +59,11 @@ impl PyObservations {
     }
 
     /// The observations as an Arrow table (an object with `__arrow_c_stream__`) with
-    /// the CSV columns: `value` decimal128, `status` a dictionary, `vintage` date32.
+    /// the CSV columns: `value` decimal128 (decimal256 when the values need more than
+    /// 38 digits together, which polars and DuckDB cannot read: `to_polars()` gives it
+    /// as exact text), `status` a dictionary, `vintage` date32. For polars use
+    /// `to_polars()` or `polars.DataFrame(t)`, not `polars.from_arrow(t)`, which reads
+    /// a stream that is not a pyarrow object as a Series of structs.
     fn to_arrow(&self, py: Python<'_>) -> PyResult<PyTable> {
         table(py.detach(|| self.inner.to_arrow()).map_err(errors::to_py)?)
     }
@@ -77,7 +81,10 @@ impl PyScorecard {
     /// (names as above), only those columns in that order, and only the fields they
     /// come from are written: `to_arrow(columns=["target", "status"])` costs a
     /// fraction of the whole table. An unknown name raises `ValueError` listing the
-    /// columns.
+    /// columns. For polars use `to_polars()` or `polars.DataFrame(t)`, not
+    /// `polars.from_arrow(t)`, which reads a stream that is not a pyarrow object as a
+    /// Series of structs; polars and DuckDB cannot read decimal256 (`to_polars()` gives
+    /// such a column as exact text).
     #[pyo3(signature = (columns = None))]
     fn to_arrow(&self, py: Python<'_>, columns: Option<Vec<String>>) -> PyResult<PyTable> {
         let batch = py.detach(|| match &columns {
@@ -139,6 +146,24 @@ impl PyObservations {
     ) -> PyResult<Bound<'py, PyAny>> {
         py.import("planwatch._arrow")?
             .call_method1("observations_from_polars", (df, label))
+    }
+
+    /// `to_arrow()` for polars, which cannot read decimal256: a value column past 38
+    /// digits comes as the exact text of each value.
+    fn _arrow_for_polars(&self, py: Python<'_>) -> PyResult<PyTable> {
+        let batch = py.detach(|| {
+            let batch = self.inner.to_arrow()?;
+            planwatch::columnar::wide_decimals_as_text(&batch)
+        });
+        table(batch.map_err(errors::to_py)?)
+    }
+
+    /// The observations as a polars DataFrame with the CSV columns (`value` an exact
+    /// polars decimal, or exact text past 38 digits). Needs polars.
+    fn to_polars<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("planwatch._arrow")?
+            .call_method1("observations_polars", (slf,))
     }
 
     /// The observations as a pandas DataFrame with the CSV columns (`value` as

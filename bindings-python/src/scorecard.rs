@@ -170,7 +170,8 @@ impl PyScorecard {
     /// Writes the scorecard as an Excel workbook to `path` (str or os.PathLike) or to a
     /// binary file object: one sheet, `scorecard`, with the columns and rows of
     /// `to_csv()`, decimals as numbers where a float holds them exactly (else as their
-    /// exact text), `notes` as one text joined by "；".
+    /// exact text), `notes` as one text joined by "；". (pandas' `read_excel` reads
+    /// such numeric-looking text back as floats unless given `dtype=str`.)
     fn to_excel(&self, py: Python<'_>, target: &Bound<'_, PyAny>) -> PyResult<()> {
         let bytes = py
             .detach(|| self.inner.to_xlsx())

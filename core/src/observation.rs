@@ -1117,7 +1117,18 @@ fn date_of_time(text: &str) -> Option<Date> {
     let time = time.strip_prefix(['T', ' '])?.as_bytes();
     let clock = time.get(..5)?;
     let digits = |i: usize| clock.get(i).is_some_and(u8::is_ascii_digit);
-    let clock_ok = digits(0) && digits(1) && clock.get(2) == Some(&b':') && digits(3) && digits(4);
+    let number = |i: usize| {
+        clock
+            .get(i..i + 2)
+            .and_then(|d| std::str::from_utf8(d).ok()?.parse::<u8>().ok())
+    };
+    let clock_ok = digits(0)
+        && digits(1)
+        && clock.get(2) == Some(&b':')
+        && digits(3)
+        && digits(4)
+        && number(0).is_some_and(|h| h < 24)
+        && number(3).is_some_and(|m| m < 60);
     let rest_ok = time
         .iter()
         .all(|c| c.is_ascii_digit() || b":.+-Z".contains(c));
@@ -1412,6 +1423,8 @@ mod tests {
             "2025-01-20T1030",
             "2025-01-20Tnoon",
             "2025-13-20T10:30",
+            "2025-01-20T25:30:00",
+            "2025-01-20 10:99",
         ] {
             assert_eq!(date_of_time(not), None, "{not}");
         }

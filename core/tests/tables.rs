@@ -381,7 +381,12 @@ fn check_names_what_evaluation_would_absorb() {
                 Some(2),
                 Some("did you mean \"new_jobs\"?")
             ),
-            ("missing_unit", Some(6), planwatch::hint_for("missing_unit")),
+            // The dimensionless 1 is a unit, of another kind than gdp's 亿元.
+            (
+                "incompatible_unit",
+                Some(6),
+                planwatch::hint_for("incompatible_unit")
+            ),
         ]
     );
     let duplicates: Vec<_> = checked

@@ -383,7 +383,9 @@ def test_to_polars_gives_a_column_past_38_digits_as_exact_text() -> None:
     frame = card.to_polars()
     assert frame["observed"].to_list() == ["1234567890123456789012345678", "0.0000000000000000000000000001"]
     assert frame["status"].to_list() == ["met", "missed"]
-    # pandas reads decimal256 exactly.
+    # Observations too; pandas reads decimal256 exactly.
+    assert o.to_polars()["value"].to_list() == frame["observed"].to_list()
+    assert Observations.from_polars(o.to_polars()).to_csv() == o.to_csv()
     assert card.to_pandas()["observed"].tolist() == [
         Decimal("1234567890123456789012345678"),
         Decimal("0.0000000000000000000000000001"),
@@ -433,3 +435,12 @@ def test_every_missing_value_of_a_frame_is_pd_na(card: Scorecard) -> None:
     frame = o.to_pandas()
     assert frame.loc[1, "vintage"] is pd.NA and frame.loc[0, "source"] is pd.NA
     assert Observations.from_pandas(frame).to_csv() == o.to_csv()
+
+
+def test_an_object_column_of_whole_floats_and_text_reads_whole_floats_as_integers() -> None:
+    # pd.concat of a frame with float years and one with text periods: an object column.
+    a = pd.DataFrame({"indicator": ["gdp"] * 2, "period": [2024.0, 2023.0], "value": [1, 2], "unit": ["亿元"] * 2})
+    b = pd.DataFrame({"indicator": ["gdp"] * 2, "period": ["2024H1", "2024Q3"], "value": [3, 4], "unit": ["亿元"] * 2})
+    both = pd.concat([a, b], ignore_index=True)
+    assert both["period"].dtype == object
+    assert _texts(Observations.from_pandas(both), "period") == ["2024", "2023", "2024H1", "2024Q3"]

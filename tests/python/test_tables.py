@@ -206,7 +206,8 @@ def test_plan_check_names_what_evaluation_would_hide() -> None:
     )
     checked = plan.check(obs)
     assert [(i["code"], i["hint"]) for i in checked["errors"]][0] == ("unknown_indicator", 'did you mean "new_jobs"?')
-    assert "missing_unit" in [i["code"] for i in checked["errors"]]
+    # gdp in the dimensionless 1: a unit, of another kind than the indicator's 亿元.
+    assert ("incompatible_unit", "1") in [(i["code"], i["input"]) for i in checked["errors"]]
     assert "duplicate_observation" in [i["code"] for i in checked["warnings"]]
 
 

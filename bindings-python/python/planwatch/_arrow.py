@@ -48,7 +48,11 @@ def _cell_text(value: Any) -> Optional[str]:
     if isinstance(value, bool):
         return "done" if value else "not done"
     if isinstance(value, float):
-        return "NaN" if math.isnan(value) else repr(value)
+        if math.isnan(value):
+            return "NaN"
+        # 2024.0 is the year 2024 (a column pd.concat made of floats and text), as a
+        # float column's cell is; other floats are their shortest round-trip text.
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, Decimal):
         return "NaN" if value.is_nan() else str(value)
     if isinstance(value, datetime):
@@ -347,6 +351,13 @@ def observations_frame(observations: Any) -> Any:
     frame = pa.table(observations.to_arrow()).to_pandas(types_mapper=_types_mapper(pd, pa, "object"))
     _one_missing_value(pd, frame)
     return frame
+
+
+def observations_polars(observations: Any) -> Any:
+    """``Observations.to_polars``: polars reads the Arrow stream itself (no pyarrow);
+    a value column past 38 digits, which polars cannot read, comes as text."""
+    pl = _module("polars", "polars")
+    return pl.DataFrame(observations._arrow_for_polars())
 
 
 def scorecard_polars(card: Any, columns: Optional[List[str]] = None) -> Any:

@@ -171,6 +171,10 @@ class Observations:
         Not ``polars.from_arrow(t)``: given a stream that is not a pyarrow object,
         polars reads it as one column of structs and returns a Series, not a
         DataFrame."""
+    def _arrow_for_polars(self) -> _ArrowTable: ...
+    def to_polars(self) -> Any:
+        """The observations as a polars DataFrame with the CSV columns (``value`` an
+        exact polars decimal, or exact text past 38 digits). Needs polars."""
     def to_pandas(self) -> Any: ...
     def __len__(self) -> int: ...
     def __add__(self, other: Observations, /) -> Observations: ...
@@ -207,7 +211,8 @@ class Scorecard:
         """Writes the scorecard as an Excel workbook to a path or a binary file object:
         one sheet, ``scorecard``, with the columns and rows of ``to_csv()``, decimals as
         numbers where a float holds them exactly (else as their exact text), ``notes``
-        as one text joined by "；"."""
+        as one text joined by "；". (pandas' ``read_excel`` reads such numeric-looking
+        text back as floats unless given ``dtype=str``.)"""
     def to_pandas(
         self,
         columns: Optional[Sequence[str]] = None,

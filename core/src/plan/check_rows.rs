@@ -53,10 +53,10 @@ type FigureKey<'a> = (
     Option<&'a str>,
 );
 
-/// A figure without a unit on an indicator that has one (`missing_unit`), or in a unit
-/// of another kind of quantity (`incompatible_unit`: 亿元 on an indicator in 人). Both
-/// errors: such a figure is never comparable with the indicator's targets, and the
-/// evaluation would only say `not_comparable`.
+/// A figure in a unit of another kind of quantity than its indicator's
+/// (`incompatible_unit`: 亿元 on an indicator in 人, or the dimensionless `1` — a loader
+/// refuses an empty unit — on one in 亿元). An error: such a figure is never comparable
+/// with the indicator's targets, and the evaluation would only say `not_comparable`.
 pub(crate) fn unit_issue(
     observations: &Observations,
     i: usize,
@@ -67,13 +67,16 @@ pub(crate) fn unit_issue(
     if ind.unit.is_none() || (!unit.is_none() && unit.dimension() == ind.unit.dimension()) {
         return None;
     }
-    let (code, what) = if unit.is_none() {
-        ("missing_unit", "has no unit".to_string())
+    let (what, input) = if unit.is_none() {
+        (
+            "is dimensionless (1, or done / not done)".to_string(),
+            crate::observation::DIMENSIONLESS_UNIT,
+        )
     } else {
-        ("incompatible_unit", format!("is in {}", unit.symbol()))
+        (format!("is in {}", unit.symbol()), unit.symbol())
     };
     let mut issue = Issue::new(
-        code,
+        "incompatible_unit",
         field_location(observations, i, 3),
         format!(
             "observation {}@{} {what}, but indicator {:?} is measured in {}; \
@@ -84,9 +87,7 @@ pub(crate) fn unit_issue(
             ind.unit.symbol()
         ),
     );
-    if !unit.is_none() {
-        issue.input = Some(unit.symbol().to_string());
-    }
+    issue.input = Some(input.to_string());
     Some(issue)
 }
 
