@@ -55,7 +55,7 @@ impl PyObservations {
         let inner = py
             .detach(|| Observations::from_arrow(&batches, &label))
             .map_err(errors::to_py)?;
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// The observations as an Arrow table (an object with `__arrow_c_stream__`) with

@@ -21,6 +21,18 @@ use crate::plan::TEXT_NAME;
 #[pyclass(frozen, module = "planwatch", name = "Observations")]
 pub(crate) struct PyObservations {
     pub(crate) inner: Observations,
+    /// The index of the DataFrame the batch was read from, when it was one: the
+    /// issues of a check name rows by its labels, as the loader's did.
+    pub(crate) labels: std::sync::OnceLock<Py<PyAny>>,
+}
+
+impl PyObservations {
+    pub(crate) fn new(inner: Observations) -> PyObservations {
+        PyObservations {
+            inner,
+            labels: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 #[pymethods]
@@ -46,7 +58,7 @@ impl PyObservations {
                 .detach(|| Observations::from_csv_str(&text, TEXT_NAME))
                 .map_err(errors::to_py)?,
         };
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// Like `from_csv`, but keeps the good rows: returns the batch of rows that loaded
@@ -76,12 +88,7 @@ impl PyObservations {
         for issue in &lenient.rejected {
             rejected.append(errors::issue(py, issue)?)?;
         }
-        Ok((
-            PyObservations {
-                inner: lenient.observations,
-            },
-            rejected,
-        ))
+        Ok((PyObservations::new(lenient.observations), rejected))
     }
 
     /// Loads JSON: an array of records keyed by the CSV column names (same path rule
@@ -100,7 +107,7 @@ impl PyObservations {
                 .detach(|| Observations::from_json_str(&text, TEXT_NAME))
                 .map_err(errors::to_py)?,
         };
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// Builds a batch from records keyed by the CSV column names (`indicator`,
@@ -126,7 +133,7 @@ impl PyObservations {
     ) -> PyResult<Self> {
         // Unnamed: the locations are `[3].value` under the file `label`.
         let inner = crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// Loads the sheet `observations` of an Excel workbook (`.xlsx`) with the columns
@@ -139,7 +146,7 @@ impl PyObservations {
         let inner = crate::tables::from_workbook(py, path, |book, name| {
             Observations::from_excel(book, name, strict)
         })?;
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// Builds a batch from a pandas DataFrame whose columns are the CSV column names,
@@ -164,7 +171,7 @@ impl PyObservations {
     #[staticmethod]
     fn builtin(name: &str) -> PyResult<Self> {
         let inner = Observations::builtin(name).map_err(errors::to_py)?;
-        Ok(PyObservations { inner })
+        Ok(PyObservations::new(inner))
     }
 
     /// The observations as CSV with all eight columns; `from_csv` reads it back.
@@ -183,7 +190,7 @@ impl PyObservations {
         };
         let mut inner = self.inner.clone();
         inner.extend(other.get().inner.clone());
-        Ok(Py::new(py, PyObservations { inner })?.into_any())
+        Ok(Py::new(py, PyObservations::new(inner))?.into_any())
     }
 
     /// `0 + batch` is the batch, so `sum([a, b])` works.
@@ -192,12 +199,17 @@ impl PyObservations {
             && !other.is_instance_of::<pyo3::types::PyBool>()
         {
             let inner = self.inner.clone();
-            return Ok(Py::new(py, PyObservations { inner })?.into_any());
+            return Ok(Py::new(py, PyObservations::new(inner))?.into_any());
         }
         self.__add__(other, py)
     }
 
     fn __repr__(&self) -> String {
         format!("<Observations: {} rows>", self.inner.len())
+    }
+
+    /// Names the batch's rows by a DataFrame's index (`from_pandas`), once.
+    fn _label_rows(&self, index: Py<PyAny>) {
+        let _ = self.labels.set(index);
     }
 }

@@ -240,7 +240,8 @@ impl PyPlan {
     /// observation on an indicator the plan does not define, at its row and column)
     /// and `warnings` (contradictions: a ceiling on a higher-is-better indicator,
     /// year-to-date figures of an indicator that is not a flow), each a list of dicts
-    /// like `ValidationError.issues`.
+    /// like `ValidationError.issues`. Observations read `from_pandas` are named by the
+    /// DataFrame's index labels (`row`, `path`), as their loader named them.
     fn check<'py>(
         &self,
         py: Python<'py>,
@@ -252,6 +253,11 @@ impl PyPlan {
             let list = PyList::empty(py);
             for issue in issues {
                 list.append(errors::issue(py, issue)?)?;
+            }
+            if let Some(index) = observations.get().labels.get() {
+                // Rows named by the DataFrame's labels, as its loader named them.
+                py.import("planwatch._arrow")?
+                    .call_method1("relabel_issues", (&list, index.bind(py)))?;
             }
             out.set_item(key, list)?;
         }

@@ -444,3 +444,26 @@ def test_an_object_column_of_whole_floats_and_text_reads_whole_floats_as_integer
     both = pd.concat([a, b], ignore_index=True)
     assert both["period"].dtype == object
     assert _texts(Observations.from_pandas(both), "period") == ["2024", "2023", "2024H1", "2024Q3"]
+
+
+def test_a_check_names_rows_by_the_frame_labels() -> None:
+    plan = Plan.builtin("nanshan-2024")
+    df = pd.DataFrame(
+        {
+            "indicator": ["gdp_growht", "gdp_growth", "gdp_growth"],
+            "period": ["2024", "2024", "2024"],
+            "value": ["5", "4.1", "4.2"],
+            "unit": ["%", "%", "%"],
+        },
+        index=["北京", "上海", "广州"],
+    )
+    obs = Observations.from_pandas(df)
+    checked = plan.check(obs)
+    issues = checked["errors"] + checked["warnings"]
+    rows = {(i["code"], i["row"]) for i in issues}
+    assert ("unknown_indicator", "北京") in rows and ("duplicate_observation", "广州") in rows, issues
+    duplicate = next(i for i in issues if i["code"] == "duplicate_observation")
+    assert duplicate["path"].startswith("['广州']") and "['上海']" in duplicate["message"], duplicate
+    # A batch from elsewhere keeps its positions.
+    plain = plan.check(Observations.from_arrow(pa.Table.from_pandas(df, preserve_index=False)))
+    assert {i["row"] for i in plain["errors"]} == {"0"}

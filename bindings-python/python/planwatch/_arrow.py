@@ -187,24 +187,48 @@ def _relabel_text(text: str, prefixes: Dict[int, str]) -> str:
     return _ROW_IN_TEXT.sub(replace, text)
 
 
+def _relabelled(issue: Dict[str, Any], index: Any, prefixes: Dict[int, str]) -> Dict[str, Any]:
+    """One issue with its row position replaced by ``index``'s label, in its ``path``,
+    ``row`` and ``message``; the position and its label's ``[label]`` added to
+    ``prefixes``."""
+    issue = dict(issue)
+    path = issue.get("path") or ""
+    match = _ROW.match(path)
+    if match and int(match.group(1)) < len(index):
+        position = int(match.group(1))
+        label = _label(index, position)
+        issue["row"] = label
+        prefixes[position] = f"[{label!r}]"
+        issue["path"] = prefixes[position] + path[match.end():]
+    if isinstance(issue.get("message"), str):
+        issue["message"] = _relabel_text(issue["message"], {**prefixes, **_positions_in(issue["message"], index)})
+    return issue
+
+
+def _positions_in(text: str, index: Any) -> Dict[int, str]:
+    """The ``[label]`` of every row position a text names (a duplicate's message names
+    the row it repeats)."""
+    out: Dict[int, str] = {}
+    for match in _ROW_IN_TEXT.finditer(text):
+        position = int(match.group(1))
+        if position < len(index):
+            out[position] = f"[{_label(index, position)!r}]"
+    return out
+
+
+def relabel_issues(issues: Any, index: Any) -> None:
+    """``plan.check``'s issue dicts, in place, with rows named by ``index``."""
+    for i in range(len(issues)):
+        issues[i] = _relabelled(issues[i], index, {})
+
+
 def _relabel(err: Any, index: Any) -> Any:
     """The error with every ``[i]`` row position replaced by the DataFrame's index
     label, in each issue's ``path`` and ``row`` and in the error's text. Any index is
     relabelled: a ``RangeIndex`` not from 0 by 1 (``df.iloc[2:]``) has labels that are
     not positions, and on the default one each label is its position anyway."""
-    issues = []
     prefixes: Dict[int, str] = {}
-    for issue in err.issues:
-        issue = dict(issue)
-        path = issue.get("path") or ""
-        match = _ROW.match(path)
-        if match and int(match.group(1)) < len(index):
-            position = int(match.group(1))
-            label = _label(index, position)
-            issue["row"] = label
-            prefixes[position] = f"[{label!r}]"
-            issue["path"] = prefixes[position] + path[match.end():]
-        issues.append(issue)
+    issues = [_relabelled(issue, index, prefixes) for issue in err.issues]
     return type(err)(
         _relabel_text(err.message, prefixes),
         code=err.code,
@@ -230,9 +254,12 @@ def observations_from_pandas(df: Any, label: str) -> Any:
     arrays = [_column(pa, df.iloc[:, i]) for i in range(len(names))]
     table = pa.Table.from_arrays(arrays, names=names)
     try:
-        return Observations.from_arrow(table, label)
+        observations = Observations.from_arrow(table, label)
     except ValidationError as err:
         raise _relabel(err, df.index) from None
+    # A check names rows by the same labels.
+    observations._label_rows(df.index)
+    return observations
 
 
 def _without_null_columns(df: Any) -> Any:

@@ -172,6 +172,7 @@ class Observations:
         polars reads it as one column of structs and returns a Series, not a
         DataFrame."""
     def _arrow_for_polars(self) -> _ArrowTable: ...
+    def _label_rows(self, index: Any) -> None: ...
     def to_polars(self) -> Any:
         """The observations as a polars DataFrame with the CSV columns (``value`` an
         exact polars decimal, or exact text past 38 digits). Needs polars."""
