@@ -467,3 +467,13 @@ def test_a_check_names_rows_by_the_frame_labels() -> None:
     # A batch from elsewhere keeps its positions.
     plain = plan.check(Observations.from_arrow(pa.Table.from_pandas(df, preserve_index=False)))
     assert {i["row"] for i in plain["errors"]} == {"0"}
+
+
+def test_an_empty_list_of_records_is_an_empty_batch_as_an_empty_frame_is() -> None:
+    assert len(Observations.from_records([])) == len(Observations.from_pandas(pd.DataFrame())) == 0
+    from planwatch import ParseError
+
+    # A batch with rows but without a required column is still refused, at its label.
+    with pytest.raises(ParseError) as info:
+        Observations.from_records([{"period": "2024", "value": "1", "unit": "%"}], label="figures")
+    assert "(at figures, line 1)" in str(info.value)

@@ -62,13 +62,18 @@ impl Observations {
                 None => {}
             }
         }
+        // No column and no row (an empty list of records, an empty DataFrame): an
+        // empty batch, not a table without its columns.
+        if table.columns().is_empty() && table.is_empty() {
+            return Ok(out);
+        }
         if let Some(k) = (0..4).find(|&k| slots[k].is_none()) {
             return Err(Error::new(
                 ErrorKind::Parse,
                 format!("missing required column {:?}", COLUMNS[k]),
             )
             .with_location(crate::Location {
-                file: Some(table.name().to_string()),
+                file: Some(table.file().to_string()),
                 line: Some(1),
                 ..crate::Location::default()
             }));
