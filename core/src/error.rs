@@ -255,7 +255,7 @@ pub fn hint_for(code: &str) -> Option<&'static str> {
         "bad_baseline" | "bad_reference" => "a quantity with its unit: 8.5立方米/万元, 1.2万人",
         "unknown_field" => "a column of the schema (see the plan file format), or strict=False to ignore it",
         "unknown_indicator" => "an indicator id the plan defines",
-        "invalid" => "a value the field takes (see the plan file format): kind 预期性 / 约束性, tier base / stretch, text for a name or a condition",
+        "invalid" => "a value of the kind the field takes, as the plan file format describes it (text, a table, a list, or one of the field's names)",
         "duplicate_id" => "give each indicator and each target an id of its own, or leave the repeated row out",
         "incompatible_unit" => "a unit of the indicator's kind of quantity: 亿元 or 万元 for money, % for a rate, 人 or 万人 for people",
         "duplicate_observation" => "keep one row per indicator, period, vintage and status; a later figure goes in with its vintage or as revised",

@@ -1109,30 +1109,47 @@ impl Memo {
 }
 
 /// The day of a publication time written with its time of day after the date
-/// (`2025-01-20T10:30:00`, `2025-01-20 10:30`, with seconds, a fraction or an offset):
-/// the day as written, as a timestamp column's vintage is its day.
+/// (`2025-01-20T10:30:00`, `2025-01-20 10:30`, with seconds, a fraction and an offset
+/// or `Z`): the day as written, as a timestamp column's vintage is its day. The clock
+/// must be one (`25:30` and `10:30:99` are not).
 fn date_of_time(text: &str) -> Option<Date> {
     let text = text.trim();
     let (day, time) = (text.get(..10)?, text.get(10..)?);
-    let time = time.strip_prefix(['T', ' '])?.as_bytes();
-    let clock = time.get(..5)?;
-    let digits = |i: usize| clock.get(i).is_some_and(u8::is_ascii_digit);
-    let number = |i: usize| {
-        clock
-            .get(i..i + 2)
-            .and_then(|d| std::str::from_utf8(d).ok()?.parse::<u8>().ok())
+    let time = time.strip_prefix(['T', 't', ' '])?;
+    let two = |t: &str, below: u8| {
+        (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u8>().ok())
+            .flatten()
+            .filter(|n| *n < below)
     };
-    let clock_ok = digits(0)
-        && digits(1)
-        && clock.get(2) == Some(&b':')
-        && digits(3)
-        && digits(4)
-        && number(0).is_some_and(|h| h < 24)
-        && number(3).is_some_and(|m| m < 60);
-    let rest_ok = time
-        .iter()
-        .all(|c| c.is_ascii_digit() || b":.+-Z".contains(c));
-    if !(clock_ok && rest_ok) {
+    // HH:MM, then :SS and .fraction, then Z or an offset ±HH[:MM].
+    two(time.get(..2)?, 24)?;
+    (time.get(2..3)? == ":").then_some(())?;
+    two(time.get(3..5)?, 60)?;
+    let mut rest = time.get(5..)?;
+    if let Some(seconds) = rest.strip_prefix(':') {
+        two(seconds.get(..2)?, 61)?;
+        rest = seconds.get(2..)?;
+        if let Some(fraction) = rest.strip_prefix('.') {
+            let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0).then_some(())?;
+            rest = fraction.get(digits..)?;
+        }
+    }
+    let zone_ok = match rest.as_bytes().first() {
+        None => true,
+        Some(b'Z' | b'z') => rest.len() == 1,
+        Some(b'+' | b'-') => {
+            let offset = rest.get(1..)?;
+            let offset = offset.replacen(':', "", usize::from(offset.len() == 5));
+            offset.len() == 4
+                && two(offset.get(..2)?, 24).is_some()
+                && two(offset.get(2..)?, 60).is_some()
+                || offset.len() == 2 && two(&offset, 24).is_some()
+        }
+        _ => false,
+    };
+    if !zone_ok {
         return None;
     }
     match Period::parse_written(day) {
@@ -1179,7 +1196,8 @@ pub(crate) fn row_with(
             && v.trim().eq_ignore_ascii_case("nan")
     };
     let nans: [bool; 8] = std::array::from_fn(|k| nan(f[k]));
-    for (k, _) in nans.iter().enumerate().take(4).filter(|(_, n)| **n) {
+    // The unit is left to its own rules (a milestone's done needs none).
+    for (k, _) in nans.iter().enumerate().take(3).filter(|(_, n)| **n) {
         problems.push((k, "missing_value", "missing value (NaN)".into()));
     }
     if !problems.is_empty() {
@@ -1414,6 +1432,9 @@ mod tests {
             "2025-01-20 10:30:00",
             " 2025-01-20T23:59:59.999+08:00 ",
             "2025-01-20T00:00:00Z",
+            "2025-01-20t10:30z",
+            "2025-01-20T10:30:00-05",
+            "2025-01-20T10:30:00+0545",
         ] {
             assert_eq!(date_of_time(written), day, "{written}");
         }
@@ -1425,6 +1446,11 @@ mod tests {
             "2025-13-20T10:30",
             "2025-01-20T25:30:00",
             "2025-01-20 10:99",
+            "2025-01-20T10:30:99",
+            "2025-01-20T10:30+",
+            "2025-01-20T10:30.5",
+            "2025-01-20T10:30-----",
+            "2025-01-20T10:30:00+08:99",
         ] {
             assert_eq!(date_of_time(not), None, "{not}");
         }

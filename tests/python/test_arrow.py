@@ -477,3 +477,27 @@ def test_an_empty_list_of_records_is_an_empty_batch_as_an_empty_frame_is() -> No
     with pytest.raises(ParseError) as info:
         Observations.from_records([{"period": "2024", "value": "1", "unit": "%"}], label="figures")
     assert "(at figures, line 1)" in str(info.value)
+
+
+def test_review_cases_of_the_pandas_path() -> None:
+    # A milestone's done needs no unit, even when pandas shows the blank as NaN.
+    df = pd.DataFrame({"indicator": ["gdp", "park"], "period": ["2024"] * 2, "value": ["1.5", "done"], "unit": ["亿元", None]})
+    assert len(Observations.from_pandas(df)) == 2
+    # A whole float past 2**53 in an object column is its shortest text, as in a float column.
+    mixed = pd.DataFrame({"indicator": ["a", "b"], "period": ["2024"] * 2, "value": pd.Series([1e23, "5"], dtype=object), "unit": ["1"] * 2})
+    floats = pd.DataFrame({"indicator": ["a"], "period": ["2024"], "value": [1e23], "unit": ["1"]})
+    assert Observations.from_pandas(mixed).to_csv().splitlines()[1] == Observations.from_pandas(floats).to_csv().splitlines()[1]
+    # Every bad row of a large frame is named by its label.
+    n = 5000
+    bad = pd.DataFrame({"indicator": ["a"] * n, "period": ["2024"] * n, "value": ["x"] * n, "unit": ["%"] * n}, index=[f"r{i}" for i in range(n)])
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(bad)
+    assert [i["row"] for i in info.value.issues] == list(bad.index)
+
+
+def test_a_decimal_of_negative_scale_past_28_digits_is_a_bad_value_not_a_panic() -> None:
+    values = pa.array([Decimal("1E+29"), Decimal("2E+29")], pa.decimal128(38, -29))
+    table = pa.table({"indicator": ["a", "b"], "period": ["2024"] * 2, "value": values, "unit": ["1"] * 2})
+    with pytest.raises(ValidationError) as info:
+        Observations.from_arrow(table)
+    assert {i["code"] for i in info.value.issues} == {"bad_value"}

@@ -50,9 +50,13 @@ def _cell_text(value: Any) -> Optional[str]:
     if isinstance(value, float):
         if math.isnan(value):
             return "NaN"
-        # 2024.0 is the year 2024 (a column pd.concat made of floats and text), as a
-        # float column's cell is; other floats are their shortest round-trip text.
-        return str(int(value)) if value.is_integer() else repr(value)
+        # The shortest round-trip text, as a float column's cell is, without an
+        # exponent or a trailing ".0": 2024.0 is the year 2024 (a column pd.concat
+        # made of floats and text), 1e23 is 100000000000000000000000.
+        text = repr(value)
+        if "e" in text or "E" in text:
+            text = format(Decimal(text), "f")
+        return text[:-2] if text.endswith(".0") else text
     if isinstance(value, Decimal):
         return "NaN" if value.is_nan() else str(value)
     if isinstance(value, datetime):
@@ -87,11 +91,20 @@ def _nan_as_text(pa: Any, series: Any, array: Any) -> Any:
     na = getattr(series.dtype, "na_value", None)
     if isinstance(na, float) and math.isnan(na):
         return pc.fill_null(array, pa.scalar("NaN", array.type))
-    if str(series.dtype) == "object":
-        nan = [isinstance(v, float) and math.isnan(v) for v in series]
-        if any(nan):
-            return pc.if_else(pa.array(nan), pa.scalar("NaN", array.type), array)
     return array
+
+
+def _strings_with_nan(pa: Any, series: Any) -> Any:
+    """An object column of strings and missing values as Arrow strings, a float NaN
+    as the text ``NaN`` (see ``_nan_as_text``) and ``None`` as null."""
+    array = pa.array(series, type=pa.string(), from_pandas=True)
+    if array.null_count == 0:
+        return array
+    nan = [isinstance(v, float) for v in series]
+    if not any(nan):
+        return array
+    pc = importlib.import_module("pyarrow.compute")
+    return pc.if_else(pa.array(nan), pa.scalar("NaN", array.type), array)
 
 
 def _column(pa: Any, series: Any) -> Any:
@@ -116,7 +129,7 @@ def _column_array(pa: Any, series: Any) -> Any:
         # other mix as the text of each cell.
         inferred = importlib.import_module("pandas").api.types.infer_dtype(series, skipna=True)
         if inferred == "string":
-            return pa.array(series, type=pa.string(), from_pandas=True)
+            return _strings_with_nan(pa, series)
         if inferred != "decimal":
             return pa.array([_cell_text(v) for v in series], type=pa.string())
     try:
@@ -200,8 +213,10 @@ def _relabelled(issue: Dict[str, Any], index: Any, prefixes: Dict[int, str]) -> 
         issue["row"] = label
         prefixes[position] = f"[{label!r}]"
         issue["path"] = prefixes[position] + path[match.end():]
-    if isinstance(issue.get("message"), str):
-        issue["message"] = _relabel_text(issue["message"], {**prefixes, **_positions_in(issue["message"], index)})
+    message = issue.get("message")
+    if isinstance(message, str) and "[" in message:
+        # Only the rows the message itself names: linear in the issues, however many.
+        issue["message"] = _relabel_text(message, _positions_in(message, index))
     return issue
 
 
@@ -296,7 +311,8 @@ def _types_mapper(pd: Any, pa: Any, decimal: str) -> Any:
     ``decimal.Decimal`` (and dates) are object columns, set by ``_one_missing_value``."""
     if decimal not in ("object", "arrow"):
         raise ValueError(f'decimal must be "object" or "arrow", not {decimal!r}')
-    text = pd.StringDtype("pyarrow", na_value=pd.NA)
+    # pd.NA is the default missing value of this dtype (and `na_value` is pandas 2.3+).
+    text = pd.StringDtype("pyarrow")
 
     def mapper(t: Any) -> Any:
         if pa.types.is_string(t) or pa.types.is_large_string(t):

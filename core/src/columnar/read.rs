@@ -625,7 +625,10 @@ fn wide_mantissa(mut mantissa: arrow_buffer::i256, mut scale: i8) -> Option<(i12
 fn decimal(mut mantissa: i128, scale: i8) -> std::result::Result<Decimal, Problem> {
     if scale < 0 {
         let d = Decimal::try_from_i128_with_scale(mantissa, 0).map_err(|_| too_many_digits())?;
-        let factor = Decimal::from_i128_with_scale(10i128.pow(u32::from(scale.unsigned_abs())), 0);
+        let factor = 10i128
+            .checked_pow(u32::from(scale.unsigned_abs()))
+            .and_then(|f| Decimal::try_from_i128_with_scale(f, 0).ok())
+            .ok_or_else(too_many_digits)?;
         return d.mul_checked(factor).ok_or_else(too_many_digits);
     }
     let mut scale = u32::from(scale.unsigned_abs());
@@ -784,17 +787,20 @@ fn fixed_offset(text: &str) -> Option<jiff::tz::Offset> {
         b'-' => (-1, text.get(1..)?),
         _ => return None,
     };
-    let digits = rest.replacen(':', "", 1);
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (hours, minutes) = match digits.len() {
-        2 => (digits.as_str(), "0"),
-        4 => (digits.get(..2)?, digits.get(2..)?),
+    // Exactly HH, HHMM or HH:MM, the minutes below 60.
+    let (hours, minutes) = match rest.len() {
+        2 => (rest, "00"),
+        4 => (rest.get(..2)?, rest.get(2..)?),
+        5 if rest.as_bytes().get(2) == Some(&b':') => (rest.get(..2)?, rest.get(3..)?),
         _ => return None,
     };
-    let seconds = hours.parse::<i32>().ok()? * 3600 + minutes.parse::<i32>().ok()? * 60;
-    jiff::tz::Offset::from_seconds(sign * seconds).ok()
+    let two = |t: &str| {
+        (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<i32>().ok())
+            .flatten()
+    };
+    let (hours, minutes) = (two(hours)?, two(minutes).filter(|m| *m < 60)?);
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 /// The UTC instant `s` seconds after the epoch as wall-time seconds in `zone`.

@@ -47,7 +47,7 @@ fn blank() -> Assessment {
 pub(crate) fn columns(card: &Scorecard) -> Vec<String> {
     let first = card.assessments.first().cloned().unwrap_or_else(blank);
     let mut out = Vec::new();
-    for (path, _) in flatten(&probe(&first)) {
+    for (path, _, _) in flatten(&probe(&first)) {
         if !out.contains(&path) {
             out.push(path);
         }
@@ -58,7 +58,7 @@ pub(crate) fn columns(card: &Scorecard) -> Vec<String> {
 /// The leaves of a serialized record in field order, each as (dotted path, cell text).
 /// One walk serves the header (the paths) and the rows (the texts), so a record's
 /// `Serialize` is compiled for this serializer and the JSON writer only.
-fn flatten<T: Serialize + ?Sized>(value: &T) -> Vec<(String, String)> {
+fn flatten<T: Serialize + ?Sized>(value: &T) -> Vec<Leaf> {
     let mut out = Vec::new();
     let _ = value.serialize(Paths {
         prefix: String::new(),
@@ -73,12 +73,16 @@ fn flatten<T: Serialize + ?Sized>(value: &T) -> Vec<(String, String)> {
 /// value to write as JSON.
 struct Paths<'a> {
     prefix: String,
-    out: &'a mut Vec<(String, String)>,
+    out: &'a mut Vec<Leaf>,
 }
+
+/// A leaf of a serialized record: its dotted path, its cell text, and whether it is a
+/// decimal (a workbook writes a decimal as a number where a float holds it exactly).
+type Leaf = (String, String, bool);
 
 impl Paths<'_> {
     fn cell(self, text: String) -> Result<(), serde_json::Error> {
-        self.out.push((self.prefix, text));
+        self.out.push((self.prefix, text, false));
         Ok(())
     }
 
@@ -160,7 +164,7 @@ impl serde::ser::SerializeStructVariant for Skip {
 /// A struct being walked: each field is walked under its path.
 struct Fields<'a> {
     prefix: String,
-    out: &'a mut Vec<(String, String)>,
+    out: &'a mut Vec<Leaf>,
 }
 
 impl SerializeStruct for Fields<'_> {
@@ -183,7 +187,7 @@ impl SerializeStruct for Fields<'_> {
         })?;
         // A list (inputs, notes, span) is one cell of compact JSON text: lossless, and
         // readable back with any JSON parser.
-        if let [(_, text)] = &mut self.out[at..] {
+        if let [(_, text, _)] = &mut self.out[at..] {
             if text == LIST {
                 *text = serde_json::to_string(value)?;
             }
@@ -254,8 +258,8 @@ impl<'a> Serializer for Paths<'a> {
             out: &mut *out,
         })?;
         if name == crate::schema::DECIMAL {
-            if let Some((_, text)) = out.get_mut(at) {
-                text.insert(0, DECIMAL_MARK);
+            if let Some((_, _, decimal)) = out.get_mut(at) {
+                *decimal = true;
             }
         }
         Ok(())
@@ -326,57 +330,51 @@ impl<'a> Serializer for Paths<'a> {
 /// The cell text a list leaf holds until [`Fields`] writes the list as JSON text.
 const LIST: &str = "\u{0}list";
 
-/// The first character of a decimal leaf's text (taken off before the text is
-/// written): a workbook writes such a cell as a number where a float holds it exactly.
-pub(crate) const DECIMAL_MARK: char = '\u{1}';
-
 pub(crate) fn to_csv(card: &Scorecard) -> String {
-    let (columns, rows) = table(card);
+    let columns = columns(card);
     let mut out = String::new();
     write_row(&mut out, &columns);
-    for cells in rows {
-        write_row(
-            &mut out,
-            cells
-                .iter()
-                .map(|c| c.strip_prefix(DECIMAL_MARK).unwrap_or(c)),
-        );
+    for a in &card.assessments {
+        write_row(&mut out, row(&columns, a).iter().map(|(text, _)| text));
     }
     out
 }
 
-/// The columns and each assessment's cells, a decimal's text marked with
-/// [`DECIMAL_MARK`].
-pub(crate) fn table(card: &Scorecard) -> (Vec<String>, Vec<Vec<String>>) {
-    let columns = columns(card);
-    let mut rows = Vec::with_capacity(card.assessments.len());
-    for a in &card.assessments {
-        // The leaves come in column order; a leaf that is no column (a `source` that is
-        // null, whose columns are its fields) is skipped, a column without a leaf empty.
-        let mut leaves = flatten(a).into_iter().peekable();
-        let cells: Vec<String> = columns
-            .iter()
-            .map(|c| {
-                while leaves
-                    .peek()
-                    .is_some_and(|(p, _)| p != c && !columns.contains(p))
-                {
-                    leaves.next();
-                }
-                match leaves.next_if(|(p, _)| p == c) {
-                    Some((_, text)) => text,
-                    None => String::new(),
-                }
-            })
-            .collect();
-        rows.push(cells);
-    }
-    (columns, rows)
+/// An assessment's cells in `columns`' order, each its text and whether it is a
+/// decimal.
+pub(crate) fn row(columns: &[String], a: &Assessment) -> Vec<(String, bool)> {
+    // The leaves come in column order; a leaf that is no column (a `source` that is
+    // null, whose columns are its fields) is skipped, a column without a leaf empty.
+    let mut leaves = flatten(a).into_iter().peekable();
+    columns
+        .iter()
+        .map(|c| {
+            while leaves
+                .peek()
+                .is_some_and(|(p, _, _)| p != c && !columns.contains(p))
+            {
+                leaves.next();
+            }
+            match leaves.next_if(|(p, _, _)| p == c) {
+                Some((_, text, decimal)) => (text, decimal),
+                None => (String::new(), false),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_is_written_as_it_is_whatever_its_first_character() {
+        let plan = crate::Plan::builtin("nanshan-2024").unwrap();
+        let obs = crate::Observations::builtin("nanshan-2024").unwrap();
+        let mut card = crate::evaluate(&plan, &obs, &crate::Options::default());
+        card.assessments[0].name.zh = "\u{1}甲".into();
+        assert!(to_csv(&card).contains("\u{1}甲"));
+    }
 
     #[test]
     fn columns_are_the_record_fields_flattened() {

@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
-use super::csv::{table, DECIMAL_MARK};
+use super::csv::{columns, row};
 use crate::evaluate::Scorecard;
 use crate::{Error, ErrorKind, Result};
 
@@ -15,31 +15,28 @@ use crate::{Error, ErrorKind, Result};
 const NOTE_SEPARATOR: &str = "；";
 
 pub(crate) fn to_xlsx(card: &Scorecard) -> Result<Vec<u8>> {
-    let (columns, rows) = table(card);
+    let columns = columns(card);
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("scorecard").map_err(error)?;
     for (c, name) in columns.iter().enumerate() {
         sheet.write_string(0, column(c)?, name).map_err(error)?;
     }
-    for (r, (cells, a)) in rows.iter().zip(&card.assessments).enumerate() {
-        let row = u32::try_from(r + 1).map_err(|_| too_many_rows())?;
-        for (c, (name, text)) in columns.iter().zip(cells).enumerate() {
+    for (r, a) in card.assessments.iter().enumerate() {
+        let at = u32::try_from(r + 1).map_err(|_| too_many_rows())?;
+        for (c, (name, (text, decimal))) in columns.iter().zip(row(&columns, a)).enumerate() {
             let col = column(c)?;
             if name == "notes" {
                 if !a.notes.is_empty() {
                     sheet
-                        .write_string(row, col, a.notes.join(NOTE_SEPARATOR))
+                        .write_string(at, col, a.notes.join(NOTE_SEPARATOR))
                         .map_err(error)?;
                 }
                 continue;
             }
-            match text.strip_prefix(DECIMAL_MARK) {
-                Some(d) => match exact_float(d) {
-                    Some(x) => sheet.write_number(row, col, x).map(|_| ()),
-                    None => sheet.write_string(row, col, d).map(|_| ()),
-                },
-                None if text.is_empty() => Ok(()),
-                None => sheet.write_string(row, col, text).map(|_| ()),
+            match decimal.then(|| exact_float(&text)).flatten() {
+                Some(x) => sheet.write_number(at, col, x).map(|_| ()),
+                _ if text.is_empty() => Ok(()),
+                _ => sheet.write_string(at, col, &text).map(|_| ()),
             }
             .map_err(error)?;
         }
@@ -48,8 +45,18 @@ pub(crate) fn to_xlsx(card: &Scorecard) -> Result<Vec<u8>> {
 }
 
 /// The float of a decimal's text when it holds the decimal exactly (its shortest
-/// round-trip text is the same number): 16.4 yes, 0.1234567890123456789 no.
+/// round-trip text is the same number) in at most the 15 significant digits Excel
+/// shows and edits: 16.4 yes, 0.1234567890123456789 and 1234567890123456 no.
 fn exact_float(text: &str) -> Option<f64> {
+    let digits = text
+        .parse::<Decimal>()
+        .ok()?
+        .normalize()
+        .mantissa()
+        .unsigned_abs();
+    if digits >= 10u128.pow(15) {
+        return None;
+    }
     let x: f64 = text.parse().ok()?;
     let mut shortest = String::new();
     crate::float_text::shortest_text(x, &mut shortest);
@@ -86,5 +93,7 @@ mod tests {
         assert_eq!(exact_float("-0.25"), Some(-0.25));
         assert_eq!(exact_float("0.1234567890123456789"), None);
         assert_eq!(exact_float("79228162514264337593543950335"), None);
+        assert_eq!(exact_float("123456789012345"), Some(123_456_789_012_345.0));
+        assert_eq!(exact_float("1234567890123456"), None);
     }
 }
