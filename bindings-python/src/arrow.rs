@@ -69,6 +69,19 @@ impl PyObservations {
     }
 }
 
+impl PyScorecard {
+    /// The assessments as one batch: all columns, or those named.
+    fn batch(&self, columns: Option<&[String]>) -> planwatch::Result<RecordBatch> {
+        match columns {
+            None => self.inner.to_arrow(),
+            Some(c) => {
+                let names: Vec<&str> = c.iter().map(String::as_str).collect();
+                self.inner.to_arrow_columns(&names)
+            }
+        }
+    }
+}
+
 #[pymethods]
 impl PyScorecard {
     /// The assessments as an Arrow table (an object with `__arrow_c_stream__`, so
@@ -87,13 +100,7 @@ impl PyScorecard {
     /// such a column as exact text).
     #[pyo3(signature = (columns = None))]
     fn to_arrow(&self, py: Python<'_>, columns: Option<Vec<String>>) -> PyResult<PyTable> {
-        let batch = py.detach(|| match &columns {
-            None => self.inner.to_arrow(),
-            Some(c) => {
-                let names: Vec<&str> = c.iter().map(String::as_str).collect();
-                self.inner.to_arrow_columns(&names)
-            }
-        });
+        let batch = py.detach(|| self.batch(columns.as_deref()));
         table(batch.map_err(errors::to_py)?)
     }
 
@@ -102,14 +109,7 @@ impl PyScorecard {
     #[pyo3(signature = (columns = None))]
     fn _arrow_for_polars(&self, py: Python<'_>, columns: Option<Vec<String>>) -> PyResult<PyTable> {
         let batch = py.detach(|| {
-            let batch = match &columns {
-                None => self.inner.to_arrow(),
-                Some(c) => {
-                    let names: Vec<&str> = c.iter().map(String::as_str).collect();
-                    self.inner.to_arrow_columns(&names)
-                }
-            }?;
-            planwatch::columnar::wide_decimals_as_text(&batch)
+            planwatch::columnar::wide_decimals_as_text(&self.batch(columns.as_deref())?)
         });
         table(batch.map_err(errors::to_py)?)
     }

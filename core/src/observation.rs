@@ -89,9 +89,15 @@ pub struct Observation {
 
 /// An observation's value as its records write it: see [`Observation::value`].
 fn record_value<S: serde::Serializer>(q: &Quantity, s: S) -> std::result::Result<S::Ok, S::Error> {
+    q.serialize_with_unit(record_unit(q), s)
+}
+
+/// The unit text of a written observation: [`DIMENSIONLESS_UNIT`] for a value without
+/// one, so that the CSV and the records load again.
+fn record_unit(q: &Quantity) -> &'static str {
     match q.unit().symbol() {
-        "" => q.serialize_with_unit(DIMENSIONLESS, s),
-        symbol => q.serialize_with_unit(symbol, s),
+        "" => DIMENSIONLESS,
+        symbol => symbol,
     }
 }
 
@@ -798,10 +804,7 @@ impl Observations {
                     o.indicator.as_ref(),
                     &o.period.to_string(),
                     &o.value.value().to_string(),
-                    match o.value.unit().symbol() {
-                        "" => DIMENSIONLESS,
-                        symbol => symbol,
-                    },
+                    record_unit(&o.value),
                     o.status.name(),
                     vintage.as_deref().unwrap_or(""),
                     o.source.as_deref().unwrap_or(""),
@@ -1116,19 +1119,13 @@ fn date_of_time(text: &str) -> Option<Date> {
     let text = text.trim();
     let (day, time) = (text.get(..10)?, text.get(10..)?);
     let time = time.strip_prefix(['T', 't', ' '])?;
-    let two = |t: &str, below: u8| {
-        (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse::<u8>().ok())
-            .flatten()
-            .filter(|n| *n < below)
-    };
     // HH:MM, then :SS and .fraction, then Z or an offset ±HH[:MM].
-    two(time.get(..2)?, 24)?;
+    two_digits(time.get(..2)?, 24)?;
     (time.get(2..3)? == ":").then_some(())?;
-    two(time.get(3..5)?, 60)?;
+    two_digits(time.get(3..5)?, 60)?;
     let mut rest = time.get(5..)?;
     if let Some(seconds) = rest.strip_prefix(':') {
-        two(seconds.get(..2)?, 61)?;
+        two_digits(seconds.get(..2)?, 61)?;
         rest = seconds.get(2..)?;
         if let Some(fraction) = rest.strip_prefix('.') {
             let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
@@ -1136,18 +1133,9 @@ fn date_of_time(text: &str) -> Option<Date> {
             rest = fraction.get(digits..)?;
         }
     }
-    let zone_ok = match rest.as_bytes().first() {
-        None => true,
-        Some(b'Z' | b'z') => rest.len() == 1,
-        Some(b'+' | b'-') => {
-            let offset = rest.get(1..)?;
-            let offset = offset.replacen(':', "", usize::from(offset.len() == 5));
-            offset.len() == 4
-                && two(offset.get(..2)?, 24).is_some()
-                && two(offset.get(2..)?, 60).is_some()
-                || offset.len() == 2 && two(&offset, 24).is_some()
-        }
-        _ => false,
+    let zone_ok = match rest {
+        "" | "Z" | "z" => true,
+        offset => offset_seconds(offset).is_some(),
     };
     if !zone_ok {
         return None;
@@ -1156,6 +1144,33 @@ fn date_of_time(text: &str) -> Option<Date> {
         Ok(Period::Date(d)) => Some(d),
         _ => None,
     }
+}
+
+/// Exactly two ASCII digits, their number below `below`.
+fn two_digits(text: &str, below: u8) -> Option<u8> {
+    (text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse::<u8>().ok())
+        .flatten()
+        .filter(|n| *n < below)
+}
+
+/// The seconds east of UTC of an offset written `+08:00`, `+0800` or `+08` (`-` west),
+/// the hours below 24 and the minutes below 60: a publication time's offset, and a
+/// timestamp column's zone (`columnar`).
+pub(crate) fn offset_seconds(text: &str) -> Option<i32> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, text.get(1..)?),
+        b'-' => (-1, text.get(1..)?),
+        _ => return None,
+    };
+    let (hours, minutes) = match rest.len() {
+        2 => (rest, "00"),
+        4 => (rest.get(..2)?, rest.get(2..)?),
+        5 if rest.as_bytes().get(2) == Some(&b':') => (rest.get(..2)?, rest.get(3..)?),
+        _ => return None,
+    };
+    let (hours, minutes) = (two_digits(hours, 24)?, two_digits(minutes, 60)?);
+    Some(sign * (i32::from(hours) * 3600 + i32::from(minutes) * 60))
 }
 
 /// Turns the eight fields of a row into an observation, or lists every problem

@@ -260,8 +260,7 @@ def observations_from_pandas(df: Any, label: str) -> Any:
 
     if not hasattr(df, "iloc"):
         if hasattr(df, "__arrow_c_stream__"):
-            # A polars DataFrame (or another Arrow table) has no index to relabel; it
-            # goes where polars' Null columns are made readable.
+            # A polars DataFrame (or another Arrow table) has no index to relabel.
             return observations_from_polars(df, label)
         raise TypeError(f"from_pandas needs a pandas DataFrame, not {type(df).__name__}")
     pa = _pyarrow()
@@ -290,11 +289,10 @@ def _without_null_columns(df: Any) -> Any:
 
 
 def observations_from_polars(df: Any, label: str) -> Any:
-    """``Observations.from_polars``: the frame's Arrow stream, no copy; a column of
-    only ``None`` is typed as text first."""
+    """``Observations.from_polars``: the frame's Arrow stream, no copy
+    (``from_arrow`` types a column of only ``None`` as text first)."""
     from planwatch import Observations
 
-    df = _without_null_columns(df)
     if not hasattr(df, "__arrow_c_stream__") and hasattr(df, "to_arrow"):
         df = df.to_arrow()
     return Observations.from_arrow(df, label)

@@ -782,25 +782,7 @@ pub(super) fn zone_of(data_type: &DataType) -> std::result::Result<Option<TimeZo
 
 /// An offset written `+08:00`, `+0800` or `+08` (`-` west of UTC).
 fn fixed_offset(text: &str) -> Option<jiff::tz::Offset> {
-    let (sign, rest) = match text.as_bytes().first()? {
-        b'+' => (1, text.get(1..)?),
-        b'-' => (-1, text.get(1..)?),
-        _ => return None,
-    };
-    // Exactly HH, HHMM or HH:MM, the minutes below 60.
-    let (hours, minutes) = match rest.len() {
-        2 => (rest, "00"),
-        4 => (rest.get(..2)?, rest.get(2..)?),
-        5 if rest.as_bytes().get(2) == Some(&b':') => (rest.get(..2)?, rest.get(3..)?),
-        _ => return None,
-    };
-    let two = |t: &str| {
-        (t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse::<i32>().ok())
-            .flatten()
-    };
-    let (hours, minutes) = (two(hours)?, two(minutes).filter(|m| *m < 60)?);
-    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+    jiff::tz::Offset::from_seconds(crate::observation::offset_seconds(text)?).ok()
 }
 
 /// The UTC instant `s` seconds after the epoch as wall-time seconds in `zone`.
