@@ -74,6 +74,8 @@ struct Series<'a> {
 pub(crate) struct Data<'a> {
     /// Each id's first indicator in the plan, with its position there.
     indicators: Indicators<'a>,
+    /// The plan's indicators, whose positions index `series`.
+    plan_indicators: &'a [Indicator],
     /// The series of the indicator at each position (empty for a later duplicate id:
     /// its rows are the first one's).
     series: Vec<Series<'a>>,
@@ -149,13 +151,42 @@ impl<'a> Data<'a> {
             None => grouped(n, all.iter(), slot),
         };
         let _ = parallel;
-        Data { indicators, series }
+        Data {
+            indicators,
+            plan_indicators: &plan.indicators,
+            series,
+        }
     }
 
-    /// The series of the indicator with `id`.
-    fn series(&self, id: &str) -> Option<&Series<'a>> {
-        let (i, _) = self.indicators.get(id)?;
+    /// The series of `ind`: found by its place in the plan, without hashing its id,
+    /// when it is one of the plan's own indicators and has figures; else by its id (a
+    /// later duplicate id's figures are the first one's).
+    fn series(&self, ind: &Indicator) -> Option<&Series<'a>> {
+        let own = self
+            .position(ind)
+            .and_then(|i| self.series.get(i))
+            .filter(|s| !s.spans.is_empty());
+        if own.is_some() {
+            return own;
+        }
+        let (i, _) = self.indicators.get(ind.id.as_str())?;
         self.series.get(*i)
+    }
+
+    /// The position of `ind` in the plan's indicators, when it is one of them (the same
+    /// object, not an equal one).
+    fn position(&self, ind: &Indicator) -> Option<usize> {
+        let size = std::mem::size_of::<Indicator>();
+        let offset = (std::ptr::from_ref(ind) as usize)
+            .checked_sub(self.plan_indicators.as_ptr() as usize)?;
+        let i = offset.checked_div(size)?;
+        (offset.checked_rem(size) == Some(0))
+            .then_some(i)
+            .filter(|&i| {
+                self.plan_indicators
+                    .get(i)
+                    .is_some_and(|x| std::ptr::eq(x, ind))
+            })
     }
 
     /// The best observation of the indicator for the span of `period`, with the
@@ -165,7 +196,7 @@ impl<'a> Data<'a> {
         ind: &Indicator,
         period: Period,
     ) -> Option<(&'a Observation, &[&'a Observation])> {
-        let series = self.series(ind.id.as_str())?;
+        let series = self.series(ind)?;
         let i = series.spans.binary_search(&packed_span(period)).ok()?;
         let o = series.observations.get(i).copied()?;
         Some((o, series.conflicts.get(i).map_or(&[][..], Vec::as_slice)))
@@ -185,16 +216,13 @@ impl<'a> Data<'a> {
         if derived {
             std::borrow::Cow::Owned(self.periods_at(ind, 0))
         } else {
-            std::borrow::Cow::Borrowed(
-                self.series(ind.id.as_str())
-                    .map_or(&[], |s| s.periods.as_slice()),
-            )
+            std::borrow::Cow::Borrowed(self.series(ind).map_or(&[], |s| s.periods.as_slice()))
         }
     }
 
     fn periods_at(&self, ind: &Indicator, depth: usize) -> Vec<Period> {
         let mut out = self
-            .series(ind.id.as_str())
+            .series(ind)
             .map(|s| s.periods.clone())
             .unwrap_or_default();
         if depth < MAX_DERIVATION_DEPTH {
@@ -395,10 +423,31 @@ fn grouped<'o>(
 fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
     // Best first within a span: `rank` reversed, whose first keys (publication, then
     // status) are compared from the row before the observation is read.
-    rows.sort_by(|(sa, ka, a), (sb, kb, b)| {
-        sa.cmp(sb).then_with(|| kb.cmp(ka)).then_with(|| rank(b, a))
+    // Rows that tie on all of it keep their input order, by their place in the batch
+    // (rows are borrowed from one vector): the order of a stable sort, without its
+    // buffer.
+    rows.sort_unstable_by(|(sa, ka, a), (sb, kb, b)| {
+        sa.cmp(sb)
+            .then_with(|| kb.cmp(ka))
+            .then_with(|| rank(b, a))
+            .then_with(|| std::ptr::from_ref(*a).cmp(&std::ptr::from_ref(*b)))
     });
-    let mut series = Series::default();
+    if rows.is_empty() {
+        return Series::default();
+    }
+    // Sized once: most indicators have several figures per span (vintages), and
+    // growing four vectors figure by figure was a tenth of the grouping.
+    let spans = rows
+        .windows(2)
+        .filter(|w| w[0].0 != w[1].0)
+        .count()
+        .saturating_add(1);
+    let mut series = Series {
+        spans: Vec::with_capacity(spans),
+        periods: Vec::with_capacity(spans),
+        observations: Vec::with_capacity(spans),
+        conflicts: Vec::with_capacity(spans),
+    };
     let mut best_key = 0;
     for (span, key, o) in rows {
         if series.spans.last() == Some(&span) {
@@ -500,11 +549,12 @@ fn disagrees(best: &Observation, other: &Observation) -> bool {
         && best.value.try_cmp(&other.value) != Ok(std::cmp::Ordering::Equal)
 }
 
-fn input(o: &Observation) -> Input {
+/// An observation of `ind` as an input of a verdict.
+fn input(ind: &Indicator, o: &Observation) -> Input {
     Input {
-        // `str`'s own copy: `to_string` on the `Arc` goes through `Display` (3% of a
-        // large evaluation).
-        indicator: o.indicator.as_ref().to_owned(),
+        // The plan's copy of the id (the same text: rows are found by it), which the
+        // assessment has just read, not the row's shared one, a cache miss away.
+        indicator: ind.id.clone(),
         period: o.period,
         value: o.value.value(),
         unit: o.value.unit(),
@@ -523,9 +573,9 @@ fn observed(ind: &Indicator, o: &Observation, conflicts: &[&Observation]) -> Fou
         value: o.value,
         status: o.status,
         vintage: o.vintage,
-        inputs: vec![input(o)],
+        inputs: vec![input(ind, o)],
         notes,
-        conflicts: conflicts.iter().map(|c| input(c)).collect(),
+        conflicts: conflicts.iter().map(|c| input(ind, c)).collect(),
     }
 }
 
