@@ -144,8 +144,8 @@ tier = "stretch"
 "#;
 
 /// Every problem of a malformed item is reported at its own field, not just the first,
-/// in the order of the file, and an item with a problem is not loaded (so no later check
-/// runs on a half-read item).
+/// in the order of the file, and an item with a problem is not loaded (so no check that
+/// involves other items runs on a half-read item).
 #[test]
 fn every_problem_of_an_item_is_reported_at_its_field() {
     let e = Plan::from_toml_str(MALFORMED_ITEMS, "m.toml").unwrap_err();
@@ -181,6 +181,76 @@ fn every_problem_of_an_item_is_reported_at_its_field() {
     );
     assert_eq!(messages[3], "missing field `name`");
     assert_eq!(messages[7], "`condition` must be a string, found a float");
+}
+
+/// A field of the wrong shape does not hide what is wrong with the item's other
+/// fields: a unit, formula, period, condition or baseline that does not read is
+/// reported beside it, each at its own line.
+#[test]
+fn a_bad_field_does_not_hide_the_problems_of_the_items_other_fields() {
+    let toml = r#"[plan]
+id = "p"
+period = "2024"
+
+[[indicator]]
+id = "jobs"
+name = { zh = "新增就业" }
+unit = "furlongs"
+flow = "yes"
+formula = "a +"
+
+[[target]]
+indicator = "jobs"
+period = "2024Q5"
+condition = "大约很多"
+kind = "weird"
+baseline = "many"
+"#;
+    let e = Plan::from_toml_str(toml, "p.toml").unwrap_err();
+    let got: Vec<(&str, usize, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.line.unwrap_or(0),
+                i.location.path.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("unknown_unit", 8, "indicator[0].unit"),
+            ("invalid", 9, "indicator[0].flow"),
+            ("bad_formula", 10, "indicator[0].formula"),
+            ("bad_period", 14, "target[0].period"),
+            ("bad_condition", 15, "target[0].condition"),
+            ("invalid", 16, "target[0].kind"),
+            ("bad_baseline", 17, "target[0].baseline"),
+        ],
+        "{e}"
+    );
+    // A field that is missing is reported once, as missing: its default is not also
+    // checked (an empty condition is not "a bad condition" as well).
+    let e = Plan::from_toml_str(
+        "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[target]]\nindicator = \"x\"\nkind = 5\n",
+        "m.toml",
+    )
+    .unwrap_err();
+    let codes: Vec<(&str, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| (i.code.as_str(), i.location.path.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("invalid", "target[0].condition"),
+            ("invalid", "target[0].kind")
+        ],
+        "{e}"
+    );
 }
 
 #[test]

@@ -220,6 +220,78 @@ fn every_problem_of_the_tables_is_located_by_row_label_and_column() {
     assert_eq!(condition.location.file.as_deref(), Some("targets"));
 }
 
+/// A row with a cell of the wrong kind (a kind or polarity no plan has) still has its
+/// other cells checked: an analyst fixes the row once, not once per problem.
+#[test]
+fn a_bad_cell_does_not_hide_the_other_problems_of_its_row() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit", "polarity"],
+        &[(
+            "r1",
+            vec![
+                text("jobs"),
+                text("新增就业"),
+                text("人人人"),
+                text("upward"),
+            ],
+        )],
+    );
+    let targets = table(
+        "targets",
+        &["indicator", "period", "condition", "kind", "tier"],
+        &[
+            (
+                "t1",
+                vec![
+                    text("jobs"),
+                    text("20x4"),
+                    text(">= ab"),
+                    text("weird"),
+                    text("base"),
+                ],
+            ),
+            // A bad tier alone: nothing else to say.
+            (
+                "t2",
+                vec![
+                    text("jobs"),
+                    text("2024"),
+                    text(">= 5人"),
+                    text(""),
+                    text("main"),
+                ],
+            ),
+        ],
+    );
+    let e =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("r1", "unit", "unknown_unit", "人人人"),
+            ("r1", "polarity", "invalid", "upward"),
+            ("t1", "period", "bad_period", "20x4"),
+            ("t1", "condition", "bad_condition", ">= ab"),
+            ("t1", "kind", "invalid", "weird"),
+            ("t2", "tier", "invalid", "main"),
+        ],
+        "{e}"
+    );
+}
+
 #[test]
 fn a_plan_without_id_or_period_is_reported() {
     let e =

@@ -82,6 +82,24 @@ def test_every_problem_of_the_tables_comes_in_one_error_with_its_index_label() -
     assert all(i["hint"] for i in info.value.issues[:3])
 
 
+def test_a_bad_cell_does_not_hide_the_other_problems_of_its_row() -> None:
+    # An analyst fixes a row once: every cell that is wrong in it is named together.
+    indicators = pd.DataFrame({"id": ["jobs"], "name": ["新增就业"], "unit": ["人人人"], "polarity": ["upward"]})
+    targets = pd.DataFrame(
+        {"indicator": ["jobs"], "period": ["20x4"], "condition": [">= ab"], "kind": ["weird"]}, index=["t1"]
+    )
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(indicators, targets, id="x", period="2024")
+    got = [(i["row"], i["field"], i["code"]) for i in info.value.issues]
+    assert got == [
+        (0, "unit", "unknown_unit"),
+        (0, "polarity", "invalid"),
+        ("t1", "period", "bad_period"),
+        ("t1", "condition", "bad_condition"),
+        ("t1", "kind", "invalid"),
+    ]
+
+
 PART_INDICATORS: Dict[str, List[Any]] = {
     "id": ["gdp", "jobs", "rate"],
     "name": ["生产总值", "新增就业", "比率"],

@@ -109,6 +109,9 @@ struct Located<T> {
     path: String,
     span: Option<Range<usize>>,
     fields: FieldSpans,
+    /// An item with a problem, read as far as it goes: its other fields are checked
+    /// too, so one bad field does not hide the problems of the rest.
+    partial: Option<Box<tree::Partial<T>>>,
 }
 
 /// Where each field of an item is written.
@@ -156,6 +159,7 @@ impl Front {
                 path: "plan".into(),
                 span: None,
                 fields: FieldSpans::List(Vec::new()),
+                partial: None,
             },
             indicators: Vec::new(),
             targets: Vec::new(),
@@ -299,7 +303,7 @@ fn located<T>(
 ) -> Located<T> {
     let mut fields = Fields::new(node, &path, locate);
     let value = read(&mut fields);
-    let value = fields.finish(value, issues);
+    let (value, partial) = fields.finish_partial(value, issues);
     let fields = match &node.value {
         Value::Table(entries) => entries
             .iter()
@@ -320,6 +324,7 @@ fn located<T>(
         path,
         span: node.span.clone(),
         fields: FieldSpans::List(fields),
+        partial: partial.map(Box::new),
     }
 }
 
@@ -384,6 +389,7 @@ fn front(doc: &Node, locate: &Locate<'_>) -> Front {
                             path,
                             span,
                             fields: FieldSpans::List(Vec::new()),
+                            partial: None,
                         },
                     ));
                 }
@@ -477,6 +483,115 @@ fn read_provenance(f: &mut Fields<'_>) -> Provenance {
     }
 }
 
+/// A problem found in a field of an item.
+fn issue(code: &str, location: Location, message: String) -> Issue {
+    Issue {
+        code: code.into(),
+        location,
+        message,
+        input: None,
+        hint: None,
+    }
+}
+
+/// An indicator's unit, or None with its problem: a unit that does not parse, or none
+/// where a figure needs one (every measure but a milestone).
+fn indicator_unit(
+    raw: &RawIndicator,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> Option<Unit> {
+    match raw.unit.as_deref() {
+        Some(u) => Unit::parse(u)
+            .map_err(|e| issues.push(issue("unknown_unit", at("unit"), e.to_string())))
+            .ok(),
+        None if raw.measure == Some(Measure::Milestone) => Some(Unit::NONE),
+        None => {
+            issues.push(issue(
+                "missing_unit",
+                at("unit"),
+                format!("indicator {:?} needs a unit", raw.id),
+            ));
+            None
+        }
+    }
+}
+
+/// An indicator's formula (None when it has none), or `Err` after its problem.
+fn indicator_formula(
+    raw: &RawIndicator,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> std::result::Result<Option<Formula>, ()> {
+    match raw.formula.as_deref().map(Formula::parse) {
+        Some(Ok(f)) => Ok(Some(f)),
+        Some(Err(e)) => {
+            issues.push(issue("bad_formula", at("formula"), e.to_string()));
+            Err(())
+        }
+        None => Ok(None),
+    }
+}
+
+/// A target's condition (None after its problem, or when the table reported its
+/// parts), and the length of the growth word written before it ("增长5.5%").
+fn target_condition(
+    raw: &mut RawTarget,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> (Option<Condition>, usize) {
+    let growth = crate::target::growth_prefix(&raw.condition);
+    let parsed = match raw.parsed.take() {
+        Some(FromParts::Read(c)) => Some(Ok(c)),
+        Some(FromParts::Reported) => None,
+        None => Some(Condition::parse(
+            raw.condition.part(growth, raw.condition.len()),
+        )),
+    };
+    let condition = match parsed {
+        None => None,
+        Some(Ok(c)) => Some(c),
+        Some(Err(e)) => {
+            let mut loc = at("condition");
+            // Point inside the string: past the opening quote, at the problem.
+            if let (Some(col), Some(off)) = (loc.column, e.location().char) {
+                loc.column = Some(col + 1 + raw.condition.part(0, growth).chars().count() + off);
+            }
+            issues.push(issue("bad_condition", loc, e.to_string()));
+            None
+        }
+    };
+    (condition, growth)
+}
+
+/// A target's period (the plan's when it names none), or None after its problem.
+fn target_period(
+    raw: &RawTarget,
+    plan_period: Period,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> Option<Period> {
+    match raw.period.as_deref() {
+        Some(p) => Period::parse(p)
+            .map_err(|e| issues.push(issue("bad_period", at("period"), e.to_string())))
+            .ok(),
+        None => Some(plan_period),
+    }
+}
+
+/// A target's baseline, if it has one that reads (its problem reported otherwise).
+fn target_baseline(
+    raw: &RawTarget,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> Option<Quantity> {
+    raw.baseline.as_deref().and_then(|b| {
+        Quantity::parse(b)
+            .map_err(|e| issues.push(issue("bad_baseline", at("baseline"), e.to_string())))
+            .ok()
+    })
+}
+
 /// Builds the plan from the items read, collecting every problem.
 fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     let mut issues = front.issues;
@@ -543,37 +658,31 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         }
     }
     for (n, item) in front.indicators.iter().enumerate() {
-        let Some(raw) = &item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
-        let unit = match raw.unit.as_deref() {
-            Some(u) => match Unit::parse(u) {
-                Ok(u) => u,
-                Err(e) => {
-                    push(&mut issues, "unknown_unit", at("unit"), e.to_string());
-                    broken.ids.insert(raw.id.clone());
-                    Unit::NONE
+        let Some(raw) = &item.value else {
+            // An item with a problem in some fields: the rest are checked on their own.
+            if let Some(p) = item.partial.as_deref() {
+                let measure_read = p.read("measure");
+                if p.read("unit") && (p.value.unit.is_some() || measure_read) {
+                    indicator_unit(&p.value, &at, &mut issues);
                 }
-            },
-            None if raw.measure == Some(Measure::Milestone) => Unit::NONE,
-            None => {
-                push(
-                    &mut issues,
-                    "missing_unit",
-                    at("unit"),
-                    format!("indicator {:?} needs a unit", raw.id),
-                );
-                broken.ids.insert(raw.id.clone());
-                Unit::NONE
+                if p.read("formula") {
+                    let _ = indicator_formula(&p.value, &at, &mut issues);
+                }
             }
+            continue;
         };
-        let formula = match raw.formula.as_deref().map(Formula::parse) {
-            Some(Ok(f)) => Some(f),
-            Some(Err(e)) => {
-                push(&mut issues, "bad_formula", at("formula"), e.to_string());
+        let unit = indicator_unit(raw, &at, &mut issues);
+        if unit.is_none() {
+            broken.ids.insert(raw.id.clone());
+        }
+        let unit = unit.unwrap_or(Unit::NONE);
+        let formula = match indicator_formula(raw, &at, &mut issues) {
+            Ok(f) => f,
+            Err(()) => {
                 broken.ids.insert(raw.id.clone());
                 None
             }
-            None => None,
         };
         indicator_items.push(n);
         plan.indicators.push(Indicator {
@@ -603,35 +712,26 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         }
     }
     for (n, item) in front.targets.iter_mut().enumerate() {
-        let Some(raw) = &mut item.value else { continue };
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
-        // "增长5.5%": a growth word, then the condition proper.
-        let growth = crate::target::growth_prefix(&raw.condition);
-        let parsed = match raw.parsed.take() {
-            Some(FromParts::Read(c)) => Some(Ok(c)),
-            Some(FromParts::Reported) => None,
-            None => Some(Condition::parse(
-                raw.condition.part(growth, raw.condition.len()),
-            )),
-        };
-        let condition = match parsed {
-            None => None,
-            Some(Ok(c)) => Some(c),
-            Some(Err(e)) => {
-                let mut loc = at("condition");
-                // Point inside the string: past the opening quote, at the problem.
-                if let (Some(col), Some(off)) = (loc.column, e.location().char) {
-                    loc.column =
-                        Some(col + 1 + raw.condition.part(0, growth).chars().count() + off);
+        let Some(raw) = &mut item.value else {
+            // A row with a problem in some fields: the rest are checked on their own.
+            if let Some(p) = item.partial.as_deref_mut() {
+                if p.read("condition") {
+                    target_condition(&mut p.value, &at, &mut issues);
                 }
-                push(&mut issues, "bad_condition", loc, e.to_string());
-                None
+                if p.read("period") {
+                    target_period(&p.value, plan.period, &at, &mut issues);
+                }
+                if p.read("baseline") {
+                    target_baseline(&p.value, &at, &mut issues);
+                }
             }
+            continue;
         };
+        let (condition, growth) = target_condition(raw, &at, &mut issues);
         if growth > 0 {
             if not_growth.contains(&raw.indicator) {
-                push(
-                    &mut issues,
+                issues.push(issue(
                     "growth_condition",
                     at("condition"),
                     format!(
@@ -641,29 +741,13 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                         raw.indicator,
                         raw.condition.part(0, growth).trim()
                     ),
-                );
+                ));
             } else {
                 growth_indicators.insert(raw.indicator.clone());
             }
         }
-        let period = match raw.period.as_deref() {
-            Some(p) => match Period::parse(p) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    push(&mut issues, "bad_period", at("period"), e.to_string());
-                    None
-                }
-            },
-            None => Some(plan.period),
-        };
-        let baseline = match raw.baseline.as_deref().map(Quantity::parse) {
-            Some(Ok(q)) => Some(q),
-            Some(Err(e)) => {
-                push(&mut issues, "bad_baseline", at("baseline"), e.to_string());
-                None
-            }
-            None => None,
-        };
+        let period = target_period(raw, plan.period, &at, &mut issues);
+        let baseline = target_baseline(raw, &at, &mut issues);
         let (Some(condition), Some(period)) = (condition, period) else {
             continue;
         };

@@ -425,6 +425,7 @@ fn plain_target(
             },
             by: global,
         },
+        partial: None,
     })
 }
 
@@ -437,6 +438,7 @@ fn unread() -> Located<RawTarget> {
         path: String::new(),
         span: None,
         fields: FieldSpans::List(Vec::new()),
+        partial: None,
     }
 }
 
@@ -723,8 +725,10 @@ fn from_tables(
             let path = format!("target[{row}]");
             *item = located(&node, path, &locate, &mut read.issues, read_target);
         }
-        if let Some(raw) = item.value.as_mut() {
-            raw.parsed = part;
+        match (item.value.as_mut(), item.partial.as_mut()) {
+            (Some(raw), _) => raw.parsed = part,
+            (None, Some(p)) => p.value.parsed = part,
+            (None, None) => {}
         }
     }
     if read.targets.is_empty() {

@@ -239,6 +239,22 @@ pub(crate) struct Fields<'a> {
     used: Vec<bool>,
     locate: &'a Locate<'a>,
     issues: Vec<Issue>,
+    /// The keys of the fields with a problem (the rest read as written).
+    bad: Vec<String>,
+}
+
+/// An item with a problem in some fields, read as far as it goes: the fields in `bad`
+/// hold defaults, the others what was written, to be checked for problems of their own.
+pub(crate) struct Partial<T> {
+    pub(crate) value: T,
+    pub(crate) bad: Vec<String>,
+}
+
+impl<T> Partial<T> {
+    /// True when the field `key` read as written.
+    pub(crate) fn read(&self, key: &str) -> bool {
+        !self.bad.iter().any(|b| b == key)
+    }
 }
 
 impl<'a> Fields<'a> {
@@ -252,6 +268,7 @@ impl<'a> Fields<'a> {
             used: Vec::new(),
             locate,
             issues: Vec::new(),
+            bad: Vec::new(),
         };
         match &node.value {
             Value::Table(entries) => {
@@ -268,6 +285,12 @@ impl<'a> Fields<'a> {
     }
 
     fn problem(&mut self, path: String, span: Span, message: String) {
+        if let Some(key) = path
+            .strip_prefix(self.path)
+            .and_then(|rest| rest.strip_prefix('.'))
+        {
+            self.bad.push(key.to_string());
+        }
         self.issues.push(Issue {
             code: "invalid".into(),
             location: (self.locate)(&path, span),
@@ -458,6 +481,9 @@ impl<'a> Fields<'a> {
         let value = read(&mut inner);
         let (ok, issues) = inner.into_issues();
         self.issues.extend(issues);
+        if !ok {
+            self.bad.push(key.to_string());
+        }
         ok.then_some(value)
     }
 
@@ -501,8 +527,26 @@ impl<'a> Fields<'a> {
 
     /// Ends the item: `value` if it had no problem, and its problems into `issues`.
     pub(crate) fn finish<T>(self, value: T, issues: &mut Vec<Issue>) -> Option<T> {
+        self.finish_partial(value, issues).0
+    }
+
+    /// As [`finish`](Fields::finish), with the item read as far as it goes when it had
+    /// a problem in some of its fields (None when it was not a table at all, or when
+    /// its problems were only fields no reader asks for).
+    pub(crate) fn finish_partial<T>(
+        mut self,
+        value: T,
+        issues: &mut Vec<Issue>,
+    ) -> (Option<T>, Option<Partial<T>>) {
+        let table = self.table;
+        let mut bad = std::mem::take(&mut self.bad);
         let (ok, mut problems) = self.into_issues();
         issues.append(&mut problems);
-        ok.then_some(value)
+        if ok {
+            return (Some(value), None);
+        }
+        bad.dedup();
+        let partial = (table && !bad.is_empty()).then_some(Partial { value, bad });
+        (None, partial)
     }
 }
