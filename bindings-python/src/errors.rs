@@ -76,8 +76,25 @@ fn location<'py>(py: Python<'py>, loc: &Location) -> PyResult<Bound<'py, PyDict>
 /// through the record serializer of `records.rs`): `code`, `message`, `file`, `line`,
 /// `column`, `path`, `row`, `field`, `byte_offset`, `char_offset`, `input` and `hint`,
 /// `None` when not known — the keys of JavaScript's issue objects.
+///
+/// `row` is an `int` where the core's label is a row number (a record's or Arrow row's
+/// position, a sheet's row), so a batch from polars or Arrow names its rows as a pandas
+/// frame with its default index does; a label of another form (from a dict of records)
+/// stays a `str`, and a DataFrame's own labels are put back by the loaders.
 pub(crate) fn issue<'py>(py: Python<'py>, issue: &Issue) -> PyResult<Bound<'py, PyDict>> {
-    Ok(crate::records::to_py(py, issue)?.cast_into::<PyDict>()?)
+    let dict = crate::records::to_py(py, issue)?.cast_into::<PyDict>()?;
+    if let Some(number) = issue.location.row.as_deref().and_then(row_number) {
+        dict.set_item("row", number)?;
+    }
+    Ok(dict)
+}
+
+/// The number a row label writes in digits without a leading zero (`0`, `17`), if any.
+pub(crate) fn row_number(label: &str) -> Option<u64> {
+    let plain = !label.is_empty()
+        && label.bytes().all(|b| b.is_ascii_digit())
+        && (label == "0" || !label.starts_with('0'));
+    plain.then(|| label.parse().ok()).flatten()
 }
 
 #[cfg(test)]
@@ -97,5 +114,23 @@ mod tests {
         assert_eq!(class_name(ErrorKind::Parse), "ParseError");
         assert_eq!(class_name(ErrorKind::Overflow), "InvalidValueError");
         assert_eq!(class_name(ErrorKind::Period), "ParseError");
+    }
+
+    #[test]
+    fn only_plain_numbers_are_row_numbers() {
+        use super::row_number;
+        assert_eq!(row_number("0"), Some(0));
+        assert_eq!(row_number("17"), Some(17));
+        for label in [
+            "",
+            "007",
+            "r1",
+            "-1",
+            "1.0",
+            " 1",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(row_number(label), None, "{label:?}");
+        }
     }
 }

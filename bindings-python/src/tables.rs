@@ -328,7 +328,15 @@ pub(crate) fn error_with_labels(
             let (Some(file), Some(row)) = (issue.get_item("file")?, issue.get_item("row")?) else {
                 continue;
             };
-            let (Ok(file), Ok(row)) = (file.extract::<String>(), row.extract::<String>()) else {
+            // The row as the core labels it (a number is an int by now: `errors::issue`).
+            let row = match row.extract::<u64>() {
+                Ok(n) => n.to_string(),
+                Err(_) => match row.extract::<String>() {
+                    Ok(text) => text,
+                    Err(_) => continue,
+                },
+            };
+            let Ok(file) = file.extract::<String>() else {
                 continue;
             };
             let path: Option<String> = issue.get_item("path")?.and_then(|p| p.extract().ok());
@@ -344,12 +352,8 @@ pub(crate) fn error_with_labels(
                         issue.set_item("row", label.bind(py))?;
                     }
                 }
-                Some(None) => {
-                    if let Ok(position) = row.parse::<usize>() {
-                        issue.set_item("row", position)?;
-                    }
-                }
-                None => {}
+                // Rows labelled by position are ints already.
+                Some(None) | None => {}
             }
         }
         Ok(())

@@ -464,9 +464,9 @@ def test_a_check_names_rows_by_the_frame_labels() -> None:
     assert ("unknown_indicator", "北京") in rows and ("duplicate_observation", "广州") in rows, issues
     duplicate = next(i for i in issues if i["code"] == "duplicate_observation")
     assert duplicate["path"].startswith("['广州']") and "['上海']" in duplicate["message"], duplicate
-    # A batch from elsewhere keeps its positions.
+    # A batch from elsewhere keeps its positions, as ints.
     plain = plan.check(Observations.from_arrow(pa.Table.from_pandas(df, preserve_index=False)))
-    assert {i["row"] for i in plain["errors"]} == {"0"}
+    assert {i["row"] for i in plain["errors"]} == {0}
 
 
 def test_an_empty_list_of_records_is_an_empty_batch_as_an_empty_frame_is() -> None:
@@ -501,3 +501,27 @@ def test_a_decimal_of_negative_scale_past_28_digits_is_a_bad_value_not_a_panic()
     with pytest.raises(ValidationError) as info:
         Observations.from_arrow(table)
     assert {i["code"] for i in info.value.issues} == {"bad_value"}
+
+
+def test_a_row_is_named_alike_whichever_frame_it_came_from() -> None:
+    """The same bad row from pandas (default index), polars, Arrow and records: ``row``
+    is the int 1 every time, in the loader's error and in ``plan.check``."""
+    pl = pytest.importorskip("polars")
+    rows = {"indicator": ["gdp_growth", "gdp_growthx"], "period": ["2024", "20x4"], "value": ["5", "6"], "unit": ["%", "%"]}
+    records = [dict(zip(rows, values)) for values in zip(*rows.values())]
+    loaders = {
+        "pandas": lambda: Observations.from_pandas(pd.DataFrame(rows)),
+        "polars": lambda: Observations.from_polars(pl.DataFrame(rows)),
+        "arrow": lambda: Observations.from_arrow(pa.table(rows)),
+        "records": lambda: Observations.from_records(records),
+    }
+    for name, load in loaders.items():
+        with pytest.raises(ValidationError) as info:
+            load()
+        assert [(i["row"], i["field"]) for i in info.value.issues] == [(1, "period")], name
+    plan = Plan.builtin("nanshan-2024")
+    rows["period"][1] = "2024"
+    records = [dict(zip(rows, values)) for values in zip(*rows.values())]
+    for name, load in loaders.items():
+        errors = plan.check(load())["errors"]
+        assert [(i["row"], i["code"]) for i in errors] == [(1, "unknown_indicator")], (name, errors)

@@ -172,4 +172,4 @@ def test_every_problem_of_a_table_or_a_check_says_what_is_accepted() -> None:
     assert {i["code"] for i in issues} >= {"duplicate_observation", "incompatible_unit"}, issues
     assert all(i["hint"] for i in issues), issues
     wrong = [i for i in issues if i["code"] == "incompatible_unit"]
-    assert [(i["row"], i["input"]) for i in wrong] == [("2", "亿元")]
+    assert [(i["row"], i["input"]) for i in wrong] == [(2, "亿元")]
