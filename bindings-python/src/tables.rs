@@ -346,14 +346,11 @@ pub(crate) fn error_with_labels(
                         .as_deref()
                         .is_some_and(|p| p.starts_with(t.table.name()))
             });
-            match table.map(|t| &by_text[t]) {
-                Some(Some(map)) => {
-                    if let Some(label) = map.get(row.as_str()) {
-                        issue.set_item("row", label.bind(py))?;
-                    }
+            // Rows labelled by position are ints already (`errors::issue`).
+            if let Some(Some(map)) = table.map(|t| &by_text[t]) {
+                if let Some(label) = map.get(row.as_str()) {
+                    issue.set_item("row", label.bind(py))?;
                 }
-                // Rows labelled by position are ints already.
-                Some(None) | None => {}
             }
         }
         Ok(())
