@@ -423,14 +423,8 @@ fn grouped<'o>(
 fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
     // Best first within a span: `rank` reversed, whose first keys (publication, then
     // status) are compared from the row before the observation is read.
-    // Rows that tie on all of it keep their input order, by their place in the batch
-    // (rows are borrowed from one vector): the order of a stable sort, without its
-    // buffer.
-    rows.sort_unstable_by(|(sa, ka, a), (sb, kb, b)| {
-        sa.cmp(sb)
-            .then_with(|| kb.cmp(ka))
-            .then_with(|| rank(b, a))
-            .then_with(|| std::ptr::from_ref(*a).cmp(&std::ptr::from_ref(*b)))
+    rows.sort_by(|(sa, ka, a), (sb, kb, b)| {
+        sa.cmp(sb).then_with(|| kb.cmp(ka)).then_with(|| rank(b, a))
     });
     if rows.is_empty() {
         return Series::default();

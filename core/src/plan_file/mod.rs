@@ -109,9 +109,10 @@ struct Located<T> {
     path: String,
     span: Option<Range<usize>>,
     fields: FieldSpans,
-    /// An item with a problem, read as far as it goes: its other fields are checked
-    /// too, so one bad field does not hide the problems of the rest.
-    partial: Option<Box<tree::Partial<T>>>,
+    /// An item with a problem, read as far as it goes (a field with a problem holds
+    /// its default): the fields that read are checked too, so one bad field does not
+    /// hide the problems of the rest.
+    partial: Option<Box<T>>,
 }
 
 /// Where each field of an item is written.
@@ -660,15 +661,13 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     for (n, item) in front.indicators.iter().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &item.value else {
-            // An item with a problem in some fields: the rest are checked on their own.
+            // An item with a problem in some fields: the rest are checked on their own
+            // (a unit that is not there may be a milestone's: the measure is unknown).
             if let Some(p) = item.partial.as_deref() {
-                let measure_read = p.read("measure");
-                if p.read("unit") && (p.value.unit.is_some() || measure_read) {
-                    indicator_unit(&p.value, &at, &mut issues);
+                if p.unit.is_some() {
+                    indicator_unit(p, &at, &mut issues);
                 }
-                if p.read("formula") {
-                    let _ = indicator_formula(&p.value, &at, &mut issues);
-                }
+                let _ = indicator_formula(p, &at, &mut issues);
             }
             continue;
         };
@@ -714,17 +713,14 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     for (n, item) in front.targets.iter_mut().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &mut item.value else {
-            // A row with a problem in some fields: the rest are checked on their own.
+            // A row with a problem in some fields: the rest are checked on their own (a
+            // condition that is not there was reported missing).
             if let Some(p) = item.partial.as_deref_mut() {
-                if p.read("condition") {
-                    target_condition(&mut p.value, &at, &mut issues);
+                if p.parsed.is_some() || !p.condition.is_empty() {
+                    target_condition(p, &at, &mut issues);
                 }
-                if p.read("period") {
-                    target_period(&p.value, plan.period, &at, &mut issues);
-                }
-                if p.read("baseline") {
-                    target_baseline(&p.value, &at, &mut issues);
-                }
+                target_period(p, plan.period, &at, &mut issues);
+                target_baseline(p, &at, &mut issues);
             }
             continue;
         };

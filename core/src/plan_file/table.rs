@@ -727,7 +727,7 @@ fn from_tables(
         }
         match (item.value.as_mut(), item.partial.as_mut()) {
             (Some(raw), _) => raw.parsed = part,
-            (None, Some(p)) => p.value.parsed = part,
+            (None, Some(p)) => p.parsed = part,
             (None, None) => {}
         }
     }

@@ -239,22 +239,6 @@ pub(crate) struct Fields<'a> {
     used: Vec<bool>,
     locate: &'a Locate<'a>,
     issues: Vec<Issue>,
-    /// The keys of the fields with a problem (the rest read as written).
-    bad: Vec<String>,
-}
-
-/// An item with a problem in some fields, read as far as it goes: the fields in `bad`
-/// hold defaults, the others what was written, to be checked for problems of their own.
-pub(crate) struct Partial<T> {
-    pub(crate) value: T,
-    pub(crate) bad: Vec<String>,
-}
-
-impl<T> Partial<T> {
-    /// True when the field `key` read as written.
-    pub(crate) fn read(&self, key: &str) -> bool {
-        !self.bad.iter().any(|b| b == key)
-    }
 }
 
 impl<'a> Fields<'a> {
@@ -268,7 +252,6 @@ impl<'a> Fields<'a> {
             used: Vec::new(),
             locate,
             issues: Vec::new(),
-            bad: Vec::new(),
         };
         match &node.value {
             Value::Table(entries) => {
@@ -285,12 +268,6 @@ impl<'a> Fields<'a> {
     }
 
     fn problem(&mut self, path: String, span: Span, message: String) {
-        if let Some(key) = path
-            .strip_prefix(self.path)
-            .and_then(|rest| rest.strip_prefix('.'))
-        {
-            self.bad.push(key.to_string());
-        }
         self.issues.push(Issue {
             code: "invalid".into(),
             location: (self.locate)(&path, span),
@@ -481,9 +458,6 @@ impl<'a> Fields<'a> {
         let value = read(&mut inner);
         let (ok, issues) = inner.into_issues();
         self.issues.extend(issues);
-        if !ok {
-            self.bad.push(key.to_string());
-        }
         ok.then_some(value)
     }
 
@@ -531,22 +505,20 @@ impl<'a> Fields<'a> {
     }
 
     /// As [`finish`](Fields::finish), with the item read as far as it goes when it had
-    /// a problem in some of its fields (None when it was not a table at all, or when
-    /// its problems were only fields no reader asks for).
+    /// a problem (None when it was not a table at all): a field with a problem holds
+    /// its default (`None`, empty), the others what was written.
     pub(crate) fn finish_partial<T>(
-        mut self,
+        self,
         value: T,
         issues: &mut Vec<Issue>,
-    ) -> (Option<T>, Option<Partial<T>>) {
+    ) -> (Option<T>, Option<T>) {
         let table = self.table;
-        let mut bad = std::mem::take(&mut self.bad);
         let (ok, mut problems) = self.into_issues();
         issues.append(&mut problems);
         if ok {
-            return (Some(value), None);
+            (Some(value), None)
+        } else {
+            (None, table.then_some(value))
         }
-        bad.dedup();
-        let partial = (table && !bad.is_empty()).then_some(Partial { value, bad });
-        (None, partial)
     }
 }
