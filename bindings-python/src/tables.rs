@@ -250,6 +250,10 @@ fn arrow_cells(py: Python<'_>, array: Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
     let any: pyo3_arrow::input::AnyArray = array.extract()?;
     let (chunks, _) = any.into_chunked_array()?.into_inner();
     Ok(py.detach(|| {
+        // One chunk (a DataFrame's column, mostly): its cells as they are, not copied.
+        if let [chunk] = chunks.as_slice() {
+            return planwatch::columnar::cells(chunk.as_ref());
+        }
         let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
         for chunk in &chunks {
             out.extend(planwatch::columnar::cells(chunk.as_ref()));

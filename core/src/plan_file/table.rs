@@ -505,7 +505,7 @@ fn conditions_from_parts(
     let mut issues = Vec::new();
     for (parsed, issue) in rows {
         out.push(parsed);
-        issues.extend(issue);
+        issues.extend(issue.map(|i| *i));
     }
     (out, issues)
 }
@@ -518,7 +518,9 @@ fn condition_of_row(
     condition_column: Option<usize>,
     row: usize,
     scratch: &mut PartsScratch,
-) -> (Option<FromParts>, Option<Issue>) {
+) -> (Option<FromParts>, Option<Box<Issue>>) {
+    // The problem is boxed: a row's result is then 56 bytes, not 300 (an issue is
+    // large and rare), and a hundred thousand rows touch 5 MB of fresh memory, not 30.
     let cell =
         |column: Option<usize>| -> Option<&Cell> { column.and_then(|c| targets.cell(row, c)) };
     let text = |column: Option<usize>| cell(column).and_then(part_text);
@@ -533,7 +535,7 @@ fn condition_of_row(
              `comparator`; keep one",
         );
         issue.input = Some(comparator.into_owned());
-        return (Some(FromParts::Reported), Some(issue));
+        return (Some(FromParts::Reported), Some(Box::new(issue)));
     }
     let value = text(parts.value).unwrap_or_default();
     let high = text(parts.high);
@@ -548,7 +550,7 @@ fn condition_of_row(
                 e.to_string(),
             );
             issue.input = targets.cell(row, column).map(Cell::input);
-            (Some(FromParts::Reported), Some(issue))
+            (Some(FromParts::Reported), Some(Box::new(issue)))
         }
     }
 }
