@@ -251,6 +251,23 @@ baseline = "many"
         ],
         "{e}"
     );
+    // No unit is missing under a measure that did not read (a milestone needs none);
+    // under one that did, it is.
+    let toml = |measure: &str| {
+        format!(
+            "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[indicator]]\nid = \"a\"\n\
+             name = {{ zh = \"甲\" }}\nmeasure = \"{measure}\"\nflow = \"yes\"\n"
+        )
+    };
+    for (measure, want) in [
+        ("weird", vec!["invalid", "invalid"]),
+        ("level", vec!["missing_unit", "invalid"]),
+        ("milestone", vec!["invalid"]),
+    ] {
+        let e = Plan::from_toml_str(&toml(measure), "u.toml").unwrap_err();
+        let codes: Vec<&str> = e.issues().iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, want, "{measure}: {e}");
+    }
 }
 
 #[test]

@@ -292,6 +292,49 @@ fn a_bad_cell_does_not_hide_the_other_problems_of_its_row() {
     );
 }
 
+/// A condition in parts that does not read, on a row with another bad cell: one
+/// `bad_condition`, at the part's cell, beside the other cell's problem.
+#[test]
+fn a_bad_part_and_a_bad_cell_of_one_row_are_each_reported_once() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit"],
+        &[("r1", vec![text("gdp"), text("生产总值"), text("亿元")])],
+    );
+    let targets = table(
+        "targets",
+        &["indicator", "comparator", "value", "unit", "kind"],
+        &[(
+            "t1",
+            vec![
+                text("gdp"),
+                text(">="),
+                text("many"),
+                text("亿元"),
+                text("weird"),
+            ],
+        )],
+    );
+    let e =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("t1", "value", "bad_condition"), ("t1", "kind", "invalid")],
+        "{e}"
+    );
+}
+
 #[test]
 fn a_plan_without_id_or_period_is_reported() {
     let e =

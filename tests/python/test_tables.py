@@ -100,6 +100,20 @@ def test_a_bad_cell_does_not_hide_the_other_problems_of_its_row() -> None:
     ]
 
 
+def test_labels_written_in_digits_stay_the_frames_own() -> None:
+    # A row number is an int, but a label that is text of digits is the frame's own str.
+    indicators = pd.DataFrame({"id": ["jobs"], "name": ["新增就业"], "unit": ["furlongs"]}, index=["1"])
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(indicators, pd.DataFrame({"indicator": ["jobs"], "condition": [">= 1人"]}), id="x", period="2024")
+    assert [(i["row"], i["field"]) for i in info.value.issues] == [("1", "unit")]
+    with pytest.raises(ValidationError) as info:
+        Observations.from_records({"7": {"indicator": "jobs", "period": "20x4", "value": "1", "unit": "人"}})
+    assert [(i["row"], i["field"]) for i in info.value.issues] == [("7", "period")]
+    with pytest.raises(ValidationError) as info:
+        Observations.from_records([{"indicator": "jobs", "period": "20x4", "value": "1", "unit": "人"}])
+    assert [(i["row"], i["field"]) for i in info.value.issues] == [(0, "period")]
+
+
 PART_INDICATORS: Dict[str, List[Any]] = {
     "id": ["gdp", "jobs", "rate"],
     "name": ["生产总值", "新增就业", "比率"],

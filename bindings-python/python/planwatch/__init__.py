@@ -150,9 +150,9 @@ class ValidationError(PlanwatchError, ValueError):
     (``planwatch._types.Issue``; JavaScript's issue objects have the same keys):
     ``code``, ``message``, ``file``, ``line``, ``column`` (1-based, for files and
     tables), ``path`` (``target[3].condition``, ``[12].value``), for tables and records
-    ``row`` (the row's label: a pandas DataFrame's own index label; else the row's
-    number as an ``int``: its position in a polars or Arrow table or a list of records,
-    a sheet's row) and ``field`` (the column's name), ``byte_offset`` and
+    ``row`` (the row's label: the table's own label where it has one, a pandas index
+    label or a key of a dict of records; else the row's number as an ``int``, its
+    position in a polars or Arrow table or a list of records, a sheet's row) and ``field`` (the column's name), ``byte_offset`` and
     ``char_offset`` (for text), ``input`` (the cell as written) and ``hint`` (what
     would be accepted); keys that do not apply are ``None``.
     """

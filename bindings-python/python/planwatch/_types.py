@@ -24,9 +24,9 @@ class Issue(TypedDict):
     ``line``/``column`` locate text files (a CSV row counts the header as line 1),
     ``path`` structured inputs (``target[2].condition``, ``[3].value``),
     ``byte_offset``/``char_offset`` a place in a text. For tables and records, ``row``
-    is the row's label: a pandas DataFrame's own index label (of its own type), else
-    the row's number as an ``int`` (its position in a polars or Arrow table or a list
-    of records, a sheet's row); ``field`` is the column's name and ``input`` the cell
+    is the row's label: the table's own label where it has one (a pandas index label,
+    of its own type; a key of a dict of records), else the row's number as an ``int``
+    (its position in a polars or Arrow table or a list of records, a sheet's row); ``field`` is the column's name and ``input`` the cell
     as written; ``hint`` says what would be accepted there. (JavaScript's ``row`` is
     the label's text.)
     """

@@ -661,10 +661,11 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     for (n, item) in front.indicators.iter().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &item.value else {
-            // An item with a problem in some fields: the rest are checked on their own
-            // (a unit that is not there may be a milestone's: the measure is unknown).
+            // An item with a problem in some fields: the rest are checked on their own.
+            // A unit that is not there is missing only under a measure that read (a
+            // measure with a problem may have been a milestone's, which needs none).
             if let Some(p) = item.partial.as_deref() {
-                if p.unit.is_some() {
+                if p.unit.is_some() || p.measure.is_some() {
                     indicator_unit(p, &at, &mut issues);
                 }
                 let _ = indicator_formula(p, &at, &mut issues);
@@ -713,8 +714,10 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     for (n, item) in front.targets.iter_mut().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &mut item.value else {
-            // A row with a problem in some fields: the rest are checked on their own (a
-            // condition that is not there was reported missing).
+            // A row with a problem in some fields: the rest are checked on their own. A
+            // condition that is not there (empty: missing, or of the wrong type) was
+            // reported already, or is written empty — which a row with no other problem
+            // would have reported as a bad condition: it waits for the row's fix.
             if let Some(p) = item.partial.as_deref_mut() {
                 if p.parsed.is_some() || !p.condition.is_empty() {
                     target_condition(p, &at, &mut issues);
