@@ -83,8 +83,9 @@ impl PyPlan {
     /// read through their shortest round-trip text (16.4 is exactly 16.4); a row gives
     /// either `condition` text or the parts. Columns the schema does not have (备注)
     /// are ignored, or with `strict=True` rejected.
-    /// Raises `ValidationError` with every problem, each with the row's index label (`row`),
-    /// the column (`field`), the cell (`input`) and a `hint`.
+    /// Raises `ValidationError` with every problem, each with the row's label (`row`: a
+    /// DataFrame's index label, else the row's number), the column (`field`), the cell
+    /// (`input`) and a `hint`; a cell that is wrong does not hide the rest of its row.
     #[staticmethod]
     #[pyo3(signature = (indicators, targets, *, id, period, title = None, jurisdiction = None, document = None, references = None, strict = false))]
     #[allow(clippy::too_many_arguments)]

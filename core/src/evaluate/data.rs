@@ -426,22 +426,7 @@ fn series_of(mut rows: Vec<Row<'_>>) -> Series<'_> {
     rows.sort_by(|(sa, ka, a), (sb, kb, b)| {
         sa.cmp(sb).then_with(|| kb.cmp(ka)).then_with(|| rank(b, a))
     });
-    if rows.is_empty() {
-        return Series::default();
-    }
-    // Sized once: most indicators have several figures per span (vintages), and
-    // growing four vectors figure by figure was a tenth of the grouping.
-    let spans = rows
-        .windows(2)
-        .filter(|w| w[0].0 != w[1].0)
-        .count()
-        .saturating_add(1);
-    let mut series = Series {
-        spans: Vec::with_capacity(spans),
-        periods: Vec::with_capacity(spans),
-        observations: Vec::with_capacity(spans),
-        conflicts: Vec::with_capacity(spans),
-    };
+    let mut series = Series::default();
     let mut best_key = 0;
     for (span, key, o) in rows {
         if series.spans.last() == Some(&span) {
