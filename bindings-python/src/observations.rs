@@ -9,7 +9,7 @@ use std::io::BufReader;
 
 use planwatch::Observations;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 
 use crate::convert::{io_error, source_from_py, Source};
 use crate::errors;
@@ -21,9 +21,10 @@ use crate::plan::TEXT_NAME;
 #[pyclass(frozen, module = "planwatch", name = "Observations")]
 pub(crate) struct PyObservations {
     pub(crate) inner: Observations,
-    /// The index of the DataFrame the batch was read from, when it was one: the
-    /// issues of a check name rows by its labels, as the loader's did.
-    pub(crate) labels: std::sync::OnceLock<Py<PyAny>>,
+    /// The row labels of each file (label) the batch was read from with its own: a
+    /// DataFrame's index, a dict of records' keys (`{file: labels}`). The issues of a
+    /// check name those rows by them, as the loader's did.
+    pub(crate) labels: std::sync::OnceLock<Py<PyDict>>,
 }
 
 impl PyObservations {
@@ -33,6 +34,45 @@ impl PyObservations {
             labels: std::sync::OnceLock::new(),
         }
     }
+
+    /// A batch whose rows read from `file` are labelled by `labels` (a sequence, one
+    /// label per row, by position).
+    pub(crate) fn labelled(
+        py: Python<'_>,
+        inner: Observations,
+        file: &str,
+        labels: Option<Py<PyAny>>,
+    ) -> PyResult<PyObservations> {
+        let batch = PyObservations::new(inner);
+        if let Some(labels) = labels {
+            let by_file = PyDict::new(py);
+            by_file.set_item(file, labels)?;
+            let _ = batch.labels.set(by_file.unbind());
+        }
+        Ok(batch)
+    }
+}
+
+/// The row labels of `a + b`: each side's files keep their labels unless the other side
+/// read rows under the same file label too (whose positions would then be ambiguous).
+fn merged_labels(
+    py: Python<'_>,
+    a: &PyObservations,
+    b: &PyObservations,
+) -> PyResult<Option<Py<PyDict>>> {
+    let out = PyDict::new(py);
+    for (this, other) in [(a, b), (b, a)] {
+        let Some(by_file) = this.labels.get() else {
+            continue;
+        };
+        for (file, labels) in by_file.bind(py).iter() {
+            let name: String = file.extract()?;
+            if !other.inner.files().any(|f| f == name) {
+                out.set_item(file, labels)?;
+            }
+        }
+    }
+    Ok((!out.is_empty()).then(|| out.unbind()))
 }
 
 #[pymethods]
@@ -132,8 +172,9 @@ impl PyObservations {
         strict: bool,
     ) -> PyResult<Self> {
         // Unnamed: the locations are `[3].value` under the file `label`.
-        let inner = crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
-        Ok(PyObservations::new(inner))
+        let (inner, labels) =
+            crate::tables::observations_from_table(py, records, "", Some(label), strict)?;
+        PyObservations::labelled(py, inner, label, labels)
     }
 
     /// Loads the sheet `observations` of an Excel workbook (`.xlsx`) with the columns
@@ -190,7 +231,11 @@ impl PyObservations {
         };
         let mut inner = self.inner.clone();
         inner.extend(other.get().inner.clone());
-        Ok(Py::new(py, PyObservations::new(inner))?.into_any())
+        let batch = PyObservations::new(inner);
+        if let Some(labels) = merged_labels(py, self, other.get())? {
+            let _ = batch.labels.set(labels);
+        }
+        Ok(Py::new(py, batch)?.into_any())
     }
 
     /// `0 + batch` is the batch, so `sum([a, b])` works.
@@ -198,8 +243,11 @@ impl PyObservations {
         if other.extract::<i64>().is_ok_and(|n| n == 0)
             && !other.is_instance_of::<pyo3::types::PyBool>()
         {
-            let inner = self.inner.clone();
-            return Ok(Py::new(py, PyObservations::new(inner))?.into_any());
+            let batch = PyObservations::new(self.inner.clone());
+            if let Some(labels) = self.labels.get() {
+                let _ = batch.labels.set(labels.clone_ref(py));
+            }
+            return Ok(Py::new(py, batch)?.into_any());
         }
         self.__add__(other, py)
     }
@@ -208,8 +256,12 @@ impl PyObservations {
         format!("<Observations: {} rows>", self.inner.len())
     }
 
-    /// Names the batch's rows by a DataFrame's index (`from_pandas`), once.
-    fn _label_rows(&self, index: Py<PyAny>) {
-        let _ = self.labels.set(index);
+    /// Names the batch's rows read from `file` by a DataFrame's index (`from_pandas`),
+    /// once.
+    fn _label_rows(&self, py: Python<'_>, file: &str, index: Py<PyAny>) -> PyResult<()> {
+        let by_file = PyDict::new(py);
+        by_file.set_item(file, index)?;
+        let _ = self.labels.set(by_file.unbind());
+        Ok(())
     }
 }

@@ -255,10 +255,10 @@ impl PyPlan {
             for issue in issues {
                 list.append(errors::issue(py, issue)?)?;
             }
-            if let Some(index) = observations.get().labels.get() {
-                // Rows named by the DataFrame's labels, as its loader named them.
+            if let Some(by_file) = observations.get().labels.get() {
+                // Rows named by their table's labels, as its loader named them.
                 py.import("planwatch._arrow")?
-                    .call_method1("relabel_issues", (&list, index.bind(py)))?;
+                    .call_method1("relabel_issues", (&list, by_file.bind(py)))?;
             }
             out.set_item(key, list)?;
         }

@@ -419,16 +419,29 @@ pub(crate) fn plan_from_tables(
 }
 
 /// `Observations.from_records` and DataFrames by rows: the core's table reader.
+///
+/// With the batch, the table's own row labels (a DataFrame's index, a dict's keys) as a
+/// list, one per row, when it has them.
 pub(crate) fn observations_from_table(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     name: &str,
     file: Option<&str>,
     strict: bool,
-) -> PyResult<planwatch::Observations> {
+) -> PyResult<(planwatch::Observations, Option<Py<PyAny>>)> {
     let converted = table_from_py(data, name, file)?;
-    py.detach(|| planwatch::Observations::from_table(&converted.table, strict))
-        .map_err(|e| error_with_labels(py, e, &[&converted]))
+    let batch = py
+        .detach(|| planwatch::Observations::from_table(&converted.table, strict))
+        .map_err(|e| error_with_labels(py, e, &[&converted]))?;
+    let labels = match &converted.labels {
+        Labels::Objects(objects) => Some(
+            PyList::new(py, objects.iter().map(|(_, label)| label.bind(py)))?
+                .into_any()
+                .unbind(),
+        ),
+        Labels::Positions => None,
+    };
+    Ok((batch, labels))
 }
 
 /// Reads a workbook's bytes with the GIL released, then `load` on them.

@@ -510,6 +510,21 @@ impl Observations {
         self.items.len() == 0
     }
 
+    /// The files (or labels: `DataFrame`, a sheet) the batch's rows were read from, each
+    /// once, in the order first seen: the `file` of their issues' locations. A batch
+    /// built in code has none.
+    ///
+    /// ```
+    /// use planwatch::Observations;
+    /// let mut obs = Observations::from_csv_str("indicator,period,value,unit\njobs,2024,1,人\n", "a.csv")?;
+    /// obs.extend(Observations::from_csv_str("indicator,period,value,unit\njobs,2023,1,人\n", "b.csv")?);
+    /// assert_eq!(obs.files().collect::<Vec<_>>(), ["a.csv", "b.csv"]);
+    /// # Ok::<(), planwatch::Error>(())
+    /// ```
+    pub fn files(&self) -> impl Iterator<Item = &str> {
+        self.files.iter().map(String::as_str)
+    }
+
     /// Appends every observation of `other`.
     pub fn extend(&mut self, mut other: Observations) {
         let files: Vec<usize> = other.files.iter().map(|f| self.file_index(f)).collect();

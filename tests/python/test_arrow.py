@@ -525,3 +525,22 @@ def test_a_row_is_named_alike_whichever_frame_it_came_from() -> None:
     for name, load in loaders.items():
         errors = plan.check(load())["errors"]
         assert [(i["row"], i["code"]) for i in errors] == [(1, "unknown_indicator")], (name, errors)
+
+
+def test_a_check_names_rows_by_their_own_labels_after_batches_are_added() -> None:
+    """Rows keep their own labels in ``plan.check``: a dict of records' keys, and each
+    DataFrame's index once batches read under different labels are added up; batches
+    read under the same label keep their positions (which batch's label would be a
+    guess)."""
+    plan = Plan.builtin("nanshan-2024")
+    bad = {"indicator": "no_such", "period": "2024", "value": "1", "unit": "%"}
+    by_key = plan.check(Observations.from_records({"7": bad, "k": dict(bad, indicator="gdp_growth")}))
+    assert [(i["row"], i["path"]) for i in by_key["errors"]] == [("7", "['7'].indicator")]
+    a = Observations.from_pandas(pd.DataFrame([bad], index=["x"]), label="A")
+    b = Observations.from_pandas(pd.DataFrame([dict(bad, indicator="new_jobs", unit="亿元")], index=["y"]), label="B")
+    for batch in (a + b, sum([a, b])):
+        assert [(i["row"], i["file"]) for i in plan.check(batch)["errors"]] == [("x", "A"), ("y", "B")]
+    same = Observations.from_pandas(pd.DataFrame([bad], index=["x"])) + Observations.from_pandas(
+        pd.DataFrame([bad], index=["y"])
+    )
+    assert [i["row"] for i in plan.check(same)["errors"]] == [0, 0]

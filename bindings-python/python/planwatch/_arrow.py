@@ -231,10 +231,14 @@ def _positions_in(text: str, index: Any) -> Dict[int, str]:
     return out
 
 
-def relabel_issues(issues: Any, index: Any) -> None:
-    """``plan.check``'s issue dicts, in place, with rows named by ``index``."""
+def relabel_issues(issues: Any, by_file: Dict[str, Any]) -> None:
+    """``plan.check``'s issue dicts, in place, with the rows of each file (a loader's
+    label) named by that file's labels (``{file: index}``); rows of other files are left
+    as they are."""
     for i in range(len(issues)):
-        issues[i] = _relabelled(issues[i], index, {})
+        index = by_file.get(issues[i].get("file"))
+        if index is not None:
+            issues[i] = _relabelled(issues[i], index, {})
 
 
 def _relabel(err: Any, index: Any) -> Any:
@@ -272,7 +276,7 @@ def observations_from_pandas(df: Any, label: str) -> Any:
     except ValidationError as err:
         raise _relabel(err, df.index) from None
     # A check names rows by the same labels.
-    observations._label_rows(df.index)
+    observations._label_rows(label, df.index)
     return observations
 
 
