@@ -260,26 +260,30 @@ pub(crate) enum Part {
 ///   below `value`; a `high` with another comparator is a problem.
 ///
 /// `scratch` keeps, between the rows of one thread, how each unit text reads after a
-/// plain number, and the composed text of the others. A problem comes with the part
-/// it is in, so a table reports it at that column.
+/// plain number, and the composed text of the others. Every part with a problem is
+/// reported, each with the part it is in, so a table reports it at that column: a bad
+/// comparator does not hide a bad value, nor a unit that does not exist a value that is
+/// not a number.
 pub(crate) fn condition_from_parts(
     comparator: &str,
     value: &str,
     high: Option<&str>,
     unit: &str,
     scratch: &mut PartsScratch,
-) -> std::result::Result<Condition, (Part, Error)> {
+) -> std::result::Result<Condition, Vec<(Part, Error)>> {
     let bad = |part, expected: &str, text: &str| (part, Error::parse_at(text, 0, expected));
+    let mut errors = Vec::new();
     let op = match Comparator::from_word(comparator) {
         Some(Comparator::Reference) | None => {
-            return Err(bad(
+            errors.push(bad(
                 Part::Comparator,
                 "a comparator (>=, >, <=, <, =, ~, between, or a word such as 不少于, 以上, \
                  左右); a reference is written as condition text (<= ref:city_quota)",
                 comparator,
-            ))
+            ));
+            None
         }
-        Some(op) => op,
+        Some(op) => Some(op),
     };
     let unit = unit.trim();
     let unit = if unit == crate::observation::DIMENSIONLESS_UNIT {
@@ -302,46 +306,64 @@ pub(crate) fn condition_from_parts(
             read
         }
     };
-    let mut quantity = |text: &str, part: Part| -> std::result::Result<Quantity, (Part, Error)> {
+    let mut quantity = |text: &str, part: Part, errors: &mut Vec<(Part, Error)>| {
         let text = text.trim();
         if text.is_empty() {
-            return Err(bad(part, "a number", text));
+            errors.push(bad(part, "a number", text));
+            return None;
         }
         // A plain number (most table cells, and every float) without the scanner.
         if let Some(q) = after_number.and_then(|u| Quantity::after_number(text, u)) {
-            return Ok(q);
+            return Some(q);
         }
         composed.clear();
         composed.push_str(text);
         composed.push_str(unit);
-        Quantity::parse(composed).map_err(|e| {
-            // The unit alone decides which column is wrong.
-            match Unit::parse(unit) {
-                Err(u) if !unit.is_empty() => (Part::Unit, u),
-                _ => (part, e),
+        match Quantity::parse(composed) {
+            Ok(q) => Some(q),
+            Err(e) => {
+                match Unit::parse(unit) {
+                    // A unit that does not exist is the unit's problem (once), and the
+                    // number is then read alone.
+                    Err(u) if !unit.is_empty() => {
+                        if !errors.iter().any(|(p, _)| *p == Part::Unit) {
+                            errors.push((Part::Unit, u));
+                        }
+                        if let Err(e) = Quantity::parse(text) {
+                            errors.push((part, e));
+                        }
+                    }
+                    _ => errors.push((part, e)),
+                }
+                None
             }
-        })
+        }
     };
-    let low = quantity(value, Part::Value)?;
-    let high = match high.map(str::trim).filter(|h| !h.is_empty()) {
-        Some(h) if op == Comparator::Between => quantity(h, Part::High)?,
-        Some(h) => {
-            return Err(bad(
+    let low = quantity(value, Part::Value, &mut errors);
+    let high = match (high.map(str::trim).filter(|h| !h.is_empty()), op) {
+        (Some(h), Some(Comparator::Between) | None) => quantity(h, Part::High, &mut errors),
+        (Some(h), Some(_)) => {
+            errors.push(bad(
                 Part::High,
                 "no upper bound: `high` is only for the comparator `between`",
                 h,
-            ))
+            ));
+            None
         }
-        None if op == Comparator::Between => {
-            return Err((
+        (None, Some(Comparator::Between)) => {
+            errors.push((
                 Part::High,
                 Error::new(
                     crate::ErrorKind::Parse,
                     "the comparator `between` needs its upper bound in `high`",
                 ),
-            ))
+            ));
+            None
         }
-        None => low,
+        (None, _) => low,
+    };
+    let (Some(op), Some(low), Some(high), true) = (op, low, high, errors.is_empty()) else {
+        return Err(errors);
     };
     Ok(match op {
         Comparator::Approx => Condition::Approx {
@@ -350,16 +372,16 @@ pub(crate) fn condition_from_parts(
         },
         Comparator::Between => match low.try_cmp(&high) {
             Ok(std::cmp::Ordering::Greater) => {
-                return Err((
+                return Err(vec![(
                     Part::High,
                     Error::new(
                         crate::ErrorKind::Parse,
                         format!("the upper bound {high} is below the lower bound {low}"),
                     ),
-                ))
+                )])
             }
             Ok(_) => Condition::Between { low, high },
-            Err(e) => return Err((Part::High, e)),
+            Err(e) => return Err(vec![(Part::High, e)]),
         },
         op => Condition::Compare { op, value: low },
     })
@@ -721,7 +743,12 @@ mod tests {
                 let cond = |scratch: &mut PartsScratch| {
                     condition_from_parts(">=", value, None, unit, scratch)
                         .map(|c| c.value().map(|q| (q.value(), q.value().scale(), q.unit())))
-                        .map_err(|(part, e)| (part, e.to_string()))
+                        .map_err(|errors| {
+                            errors
+                                .into_iter()
+                                .map(|(part, e)| (part, e.to_string()))
+                                .collect::<Vec<_>>()
+                        })
                 };
                 let first = cond(&mut shared);
                 assert_eq!(first, cond(&mut shared), "{value:?} {unit:?}");

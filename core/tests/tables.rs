@@ -1073,6 +1073,47 @@ fn part_table_problems(
     (e, got)
 }
 
+/// Every bad part of one row's condition is named, each at its cell: a unit that does
+/// not exist does not hide a value that is not a number, nor does a comparator no plan
+/// uses; a part that reads is not blamed.
+#[test]
+fn every_bad_part_of_one_row_is_named_at_its_cell() {
+    let row = |label: &str, cmp: &str, value: &str, high: &str, unit: &str| {
+        (
+            label.to_string(),
+            vec![text("gdp"), text(cmp), text(value), text(high), text(unit)],
+        )
+    };
+    let (e, got) = part_table_problems(
+        &["indicator", "comparator", "value", "high", "unit"],
+        &[
+            row("t1", ">=", "abc", "", "furlongs"),
+            row("t2", "??", "5", "", "亿元"),
+            row("t3", "??", "x", "", "亿元"),
+            row("t4", "between", "5", "y", "furlongs"),
+            row("t5", ">=", "5", "", "furlongs"),
+        ],
+    );
+    let want = [
+        ("t1", "value"),
+        ("t1", "unit"),
+        ("t2", "comparator"),
+        ("t3", "comparator"),
+        ("t3", "value"),
+        ("t4", "high"),
+        ("t4", "unit"),
+        ("t5", "unit"),
+    ];
+    let got: Vec<(&str, &str)> = got
+        .iter()
+        .map(|(code, row, field)| {
+            assert_eq!(code, "bad_condition", "{e}");
+            (row.as_str(), field.as_str())
+        })
+        .collect();
+    assert_eq!(got, want, "{e}");
+}
+
 #[test]
 fn a_large_targets_table_reads_as_a_small_one_in_row_order() {
     // Above the size at which rows are read on every core: each row's condition and
