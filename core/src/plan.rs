@@ -12,8 +12,8 @@ mod check;
 mod check_rows;
 mod references;
 
-pub(crate) use check::Broken;
 pub use check::Checked;
+pub(crate) use check::{unknown_indicator_of_target, Broken};
 pub use references::{Iter as ReferencesIter, References};
 
 /// A development plan: what is measured and what is to be reached.

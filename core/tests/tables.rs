@@ -292,6 +292,63 @@ fn a_bad_cell_does_not_hide_the_other_problems_of_its_row() {
     );
 }
 
+/// A row dropped for a bad cell is still checked for an indicator no row defines (a
+/// misspelt id); one on an indicator whose own row is broken is not called unknown.
+#[test]
+fn a_bad_cell_does_not_hide_an_unknown_indicator() {
+    let indicators = table(
+        "indicators",
+        &["id", "name", "unit", "kind"],
+        &[
+            (
+                "r1",
+                vec![text("gdp"), text("生产总值"), text("亿元"), text("")],
+            ),
+            (
+                "r2",
+                vec![text("jobs"), text("新增就业"), text("人"), text("重要")],
+            ),
+        ],
+    );
+    let targets = table(
+        "targets",
+        &["indicator", "condition", "tier"],
+        &[
+            ("t1", vec![text("gpd"), text(">= 5亿元"), text("main")]),
+            ("t2", vec![text("jobs"), text(">= 5人"), text("main")]),
+            ("t3", vec![text("gdp"), text(">= 5亿元"), text("main")]),
+        ],
+    );
+    let e =
+        Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
+    let got: Vec<_> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("r2", "kind", "invalid"),
+            ("t1", "indicator", "unknown_indicator"),
+            ("t1", "tier", "invalid"),
+            ("t2", "tier", "invalid"),
+            ("t3", "tier", "invalid"),
+        ],
+        "{e}"
+    );
+    assert_eq!(
+        e.issues()[1].message,
+        "target \"gpd\" is on unknown indicator \"gpd\""
+    );
+}
+
 /// A condition in parts that does not read, on a row with another bad cell: one
 /// `bad_condition`, at the part's cell, beside the other cell's problem.
 #[test]

@@ -75,6 +75,11 @@ pub(crate) struct Broken {
     pub(crate) ids: HashSet<String>,
 }
 
+/// The message of a target on an indicator the plan does not define.
+pub(crate) fn unknown_indicator_of_target(target: &str, indicator: &str) -> String {
+    format!("target {target:?} is on unknown indicator {indicator:?}")
+}
+
 impl Plan {
     /// Checks a plan built in code: every error, each located by its path
     /// (`target[3].condition`). Warnings are left to [`check`](Plan::check).
@@ -411,10 +416,7 @@ impl Plan {
             problem(
                 at("indicator"),
                 "unknown_indicator",
-                format!(
-                    "target {:?} is on unknown indicator {:?}",
-                    t.id, t.indicator
-                ),
+                unknown_indicator_of_target(&t.id, &t.indicator),
             );
             return;
         };

@@ -711,6 +711,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             not_growth.insert(raw.id.clone());
         }
     }
+    let mut indicator_ids: Option<crate::observation::TextSet<'_>> = None;
     for (n, item) in front.targets.iter_mut().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &mut item.value else {
@@ -719,6 +720,19 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             // reported already, or is written empty — which a row with no other problem
             // would have reported as a bad condition: it waits for the row's fix.
             if let Some(p) = item.partial.as_deref_mut() {
+                // Its indicator, which no other problem of the row can explain away (the
+                // plan's ids gathered once, at the first such row).
+                let ids = indicator_ids
+                    .get_or_insert_with(|| plan.indicators.iter().map(|i| i.id.as_str()).collect());
+                let known = |id: &str| broken.ids.contains(id) || ids.contains(id);
+                if !p.indicator.is_empty() && !known(&p.indicator) {
+                    let id = p.id.as_deref().unwrap_or(&p.indicator);
+                    issues.push(issue(
+                        "unknown_indicator",
+                        at("indicator"),
+                        crate::plan::unknown_indicator_of_target(id, &p.indicator),
+                    ));
+                }
                 if p.parsed.is_some() || !p.condition.is_empty() {
                     target_condition(p, &at, &mut issues);
                 }
