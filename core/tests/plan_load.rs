@@ -232,7 +232,8 @@ baseline = "many"
         "{e}"
     );
     // A field that is missing is reported once, as missing: its default is not also
-    // checked (an empty condition is not "a bad condition" as well).
+    // checked (an empty condition is not "a bad condition" as well). The indicator `x`,
+    // which the plan does not define, is named too.
     let e = Plan::from_toml_str(
         "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[target]]\nindicator = \"x\"\nkind = 5\n",
         "m.toml",
@@ -247,6 +248,7 @@ baseline = "many"
         codes,
         [
             ("invalid", "target[0].condition"),
+            ("unknown_indicator", "target[0].indicator"),
             ("invalid", "target[0].kind")
         ],
         "{e}"
