@@ -77,6 +77,7 @@ def test_every_problem_of_the_tables_comes_in_one_error_with_its_index_label() -
         ("r1", "unit", "furlongs"),
         (10, "condition", "很多"),
         (20, "period", "2024Q5"),
+        (30, "indicator", "gpd"),  # misspelt, and named though the row's condition is missing
         (30, "condition", "NaN"),  # pandas 3 keeps a missing str as NaN
     ]
     assert all(i["hint"] for i in info.value.issues[:3])
