@@ -19,6 +19,21 @@ fn table<L: AsRef<str>>(name: &str, columns: &[&str], rows: &[(L, Vec<Cell>)]) -
     t
 }
 
+/// Each issue of `e` as (row, column, code, cell): where an analyst looks.
+fn issues_at(e: &planwatch::Error) -> Vec<(&str, &str, &str, &str)> {
+    e.issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.row.as_deref().unwrap_or("-"),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.code.as_str(),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect()
+}
+
 /// Indicators as an analyst's sheet has them: Chinese kinds, a remarks column.
 fn indicators() -> Table {
     table(
@@ -266,20 +281,8 @@ fn a_bad_cell_does_not_hide_the_other_problems_of_its_row() {
     );
     let e =
         Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
-    let got: Vec<_> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.location.row.as_deref().unwrap_or("-"),
-                i.location.field.as_deref().unwrap_or("-"),
-                i.code.as_str(),
-                i.input.as_deref().unwrap_or("-"),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        issues_at(&e),
         [
             ("r1", "unit", "unknown_unit", "人人人"),
             ("r1", "polarity", "invalid", "upward"),
@@ -321,25 +324,14 @@ fn a_bad_cell_does_not_hide_an_unknown_indicator() {
     );
     let e =
         Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
-    let got: Vec<_> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.location.row.as_deref().unwrap_or("-"),
-                i.location.field.as_deref().unwrap_or("-"),
-                i.code.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
+        issues_at(&e),
         [
-            ("r2", "kind", "invalid"),
-            ("t1", "indicator", "unknown_indicator"),
-            ("t1", "tier", "invalid"),
-            ("t2", "tier", "invalid"),
-            ("t3", "tier", "invalid"),
+            ("r2", "kind", "invalid", "重要"),
+            ("t1", "indicator", "unknown_indicator", "gpd"),
+            ("t1", "tier", "invalid", "main"),
+            ("t2", "tier", "invalid", "main"),
+            ("t3", "tier", "invalid", "main"),
         ],
         "{e}"
     );
@@ -374,20 +366,12 @@ fn a_bad_part_and_a_bad_cell_of_one_row_are_each_reported_once() {
     );
     let e =
         Plan::from_tables(&indicators, &targets, &PlanHeader::new("x", "2024"), false).unwrap_err();
-    let got: Vec<_> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.location.row.as_deref().unwrap_or("-"),
-                i.location.field.as_deref().unwrap_or("-"),
-                i.code.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        got,
-        [("t1", "value", "bad_condition"), ("t1", "kind", "invalid")],
+        issues_at(&e),
+        [
+            ("t1", "value", "bad_condition", "many"),
+            ("t1", "kind", "invalid", "weird")
+        ],
         "{e}"
     );
 }
