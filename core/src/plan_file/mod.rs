@@ -601,16 +601,6 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             let s = fields.span_of(field).or_else(|| span.clone());
             locate(&format!("{item_path}.{field}"), s)
         };
-    let push = |issues: &mut Vec<Issue>, code: &str, location: Location, message: String| {
-        issues.push(Issue {
-            code: code.into(),
-            location,
-            message,
-            input: None,
-            hint: None,
-        });
-    };
-
     let header = front.header;
     let mut plan = Plan::empty();
     if let Some(h) = &header.value {
@@ -620,12 +610,11 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         plan.document = h.document.clone();
         match Period::parse(&h.period) {
             Ok(p) => plan.period = p,
-            Err(e) => push(
-                &mut issues,
+            Err(e) => issues.push(issue(
                 "bad_period",
                 field_at("plan", &header.fields, &header.span, "period"),
                 e.to_string(),
-            ),
+            )),
         }
     }
 
@@ -635,12 +624,11 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 Ok(q) => {
                     plan.references.insert(key.as_str(), q);
                 }
-                Err(e) => push(
-                    &mut issues,
+                Err(e) => issues.push(issue(
                     "bad_reference",
                     locate(&r.path, r.span.clone()),
                     e.to_string(),
-                ),
+                )),
             }
         }
     }
@@ -850,7 +838,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             }
             None => locate(field, None),
         };
-        push(&mut issues, problem.code, location, problem.message);
+        issues.push(issue(problem.code, location, problem.message));
     }
 
     // In the order of the file where it has lines (TOML); JSON keeps reading order.
