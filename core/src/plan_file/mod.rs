@@ -484,17 +484,6 @@ fn read_provenance(f: &mut Fields<'_>) -> Provenance {
     }
 }
 
-/// A problem found in a field of an item.
-fn issue(code: &str, location: Location, message: String) -> Issue {
-    Issue {
-        code: code.into(),
-        location,
-        message,
-        input: None,
-        hint: None,
-    }
-}
-
 /// An indicator's unit, or None with its problem: a unit that does not parse, or none
 /// where a figure needs one (every measure but a milestone).
 fn indicator_unit(
@@ -504,11 +493,11 @@ fn indicator_unit(
 ) -> Option<Unit> {
     match raw.unit.as_deref() {
         Some(u) => Unit::parse(u)
-            .map_err(|e| issues.push(issue("unknown_unit", at("unit"), e.to_string())))
+            .map_err(|e| issues.push(Issue::new("unknown_unit", at("unit"), e.to_string())))
             .ok(),
         None if raw.measure == Some(Measure::Milestone) => Some(Unit::NONE),
         None => {
-            issues.push(issue(
+            issues.push(Issue::new(
                 "missing_unit",
                 at("unit"),
                 format!("indicator {:?} needs a unit", raw.id),
@@ -527,7 +516,7 @@ fn indicator_formula(
     match raw.formula.as_deref().map(Formula::parse) {
         Some(Ok(f)) => Ok(Some(f)),
         Some(Err(e)) => {
-            issues.push(issue("bad_formula", at("formula"), e.to_string()));
+            issues.push(Issue::new("bad_formula", at("formula"), e.to_string()));
             Err(())
         }
         None => Ok(None),
@@ -558,7 +547,7 @@ fn target_condition(
             if let (Some(col), Some(off)) = (loc.column, e.location().char) {
                 loc.column = Some(col + 1 + raw.condition.part(0, growth).chars().count() + off);
             }
-            issues.push(issue("bad_condition", loc, e.to_string()));
+            issues.push(Issue::new("bad_condition", loc, e.to_string()));
             None
         }
     };
@@ -574,7 +563,7 @@ fn target_period(
 ) -> Option<Period> {
     match raw.period.as_deref() {
         Some(p) => Period::parse(p)
-            .map_err(|e| issues.push(issue("bad_period", at("period"), e.to_string())))
+            .map_err(|e| issues.push(Issue::new("bad_period", at("period"), e.to_string())))
             .ok(),
         None => Some(plan_period),
     }
@@ -588,7 +577,7 @@ fn target_baseline(
 ) -> Option<Quantity> {
     raw.baseline.as_deref().and_then(|b| {
         Quantity::parse(b)
-            .map_err(|e| issues.push(issue("bad_baseline", at("baseline"), e.to_string())))
+            .map_err(|e| issues.push(Issue::new("bad_baseline", at("baseline"), e.to_string())))
             .ok()
     })
 }
@@ -610,7 +599,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         plan.document = h.document.clone();
         match Period::parse(&h.period) {
             Ok(p) => plan.period = p,
-            Err(e) => issues.push(issue(
+            Err(e) => issues.push(Issue::new(
                 "bad_period",
                 field_at("plan", &header.fields, &header.span, "period"),
                 e.to_string(),
@@ -624,7 +613,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 Ok(q) => {
                     plan.references.insert(key.as_str(), q);
                 }
-                Err(e) => issues.push(issue(
+                Err(e) => issues.push(Issue::new(
                     "bad_reference",
                     locate(&r.path, r.span.clone()),
                     e.to_string(),
@@ -715,7 +704,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 let known = |id: &str| broken.ids.contains(id) || ids.contains(id);
                 if !p.indicator.is_empty() && !known(&p.indicator) {
                     let id = p.id.as_deref().unwrap_or(&p.indicator);
-                    issues.push(issue(
+                    issues.push(Issue::new(
                         "unknown_indicator",
                         at("indicator"),
                         crate::plan::unknown_indicator_of_target(id, &p.indicator),
@@ -732,7 +721,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let (condition, growth) = target_condition(raw, &at, &mut issues);
         if growth > 0 {
             if not_growth.contains(&raw.indicator) {
-                issues.push(issue(
+                issues.push(Issue::new(
                     "growth_condition",
                     at("condition"),
                     format!(
@@ -838,7 +827,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             }
             None => locate(field, None),
         };
-        issues.push(issue(problem.code, location, problem.message));
+        issues.push(Issue::new(problem.code, location, problem.message));
     }
 
     // In the order of the file where it has lines (TOML); JSON keeps reading order.
