@@ -45,12 +45,17 @@ impl PyObservations {
     ) -> PyResult<PyObservations> {
         let batch = PyObservations::new(inner);
         if let Some(labels) = labels {
-            let by_file = PyDict::new(py);
-            by_file.set_item(file, labels)?;
-            let _ = batch.labels.set(by_file.unbind());
+            let _ = batch.labels.set(labels_of_file(py, file, labels)?);
         }
         Ok(batch)
     }
+}
+
+/// The labels of one file's rows as a batch keeps them: `{file: labels}`.
+fn labels_of_file(py: Python<'_>, file: &str, labels: Py<PyAny>) -> PyResult<Py<PyDict>> {
+    let by_file = PyDict::new(py);
+    by_file.set_item(file, labels)?;
+    Ok(by_file.unbind())
 }
 
 /// The row labels of `a + b`: each side's files keep their labels unless the other side
@@ -259,9 +264,7 @@ impl PyObservations {
     /// Names the batch's rows read from `file` by a DataFrame's index (`from_pandas`),
     /// once.
     fn _label_rows(&self, py: Python<'_>, file: &str, index: Py<PyAny>) -> PyResult<()> {
-        let by_file = PyDict::new(py);
-        by_file.set_item(file, index)?;
-        let _ = self.labels.set(by_file.unbind());
+        let _ = self.labels.set(labels_of_file(py, file, index)?);
         Ok(())
     }
 }
