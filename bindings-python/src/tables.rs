@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use planwatch::{Cell, Table};
+use planwatch::{Cell, Column, RowLabels, Table};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyMapping, PyString};
@@ -90,8 +90,12 @@ fn column_name(name: &Bound<'_, PyAny>, position: usize) -> PyResult<String> {
         .map(|c| c.into_owned())
 }
 
-fn cells(values: &Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
-    values.try_iter()?.map(|v| cell_from_py(&v?)).collect()
+fn cells(values: &Bound<'_, PyAny>) -> PyResult<Column> {
+    let cells: Vec<Cell> = values
+        .try_iter()?
+        .map(|v| cell_from_py(&v?))
+        .collect::<PyResult<_>>()?;
+    Ok(cells.into())
 }
 
 /// Converts `data` into a table named `name` (in error locations: the path prefix, and
@@ -102,7 +106,7 @@ pub(crate) fn table_from_py(
     file: Option<&str>,
 ) -> PyResult<Converted> {
     let py = data.py();
-    let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
+    let mut columns: Vec<(String, Column)> = Vec::new();
     let labels: Vec<Py<PyAny>>;
     if data.hasattr("iloc")? && data.hasattr("index")? && data.hasattr("columns")? {
         // pandas: columns by position (names may repeat), labels from the index. Each
@@ -124,14 +128,13 @@ pub(crate) fn table_from_py(
                 cells(&series.call_method0("tolist")?)?
             } else {
                 let (array, nan): (Bound<'_, PyAny>, bool) = array.extract()?;
-                let mut cells = arrow_cells(py, array)?;
+                let column = arrow_column(array)?;
+                // pandas' `str` dtype: a missing value is NaN, as the cell shows.
                 if nan {
-                    // pandas' `str` dtype: a missing value is NaN, as the cell shows.
-                    for cell in cells.iter_mut().filter(|c| **c == Cell::Null) {
-                        *cell = Cell::NaN;
-                    }
+                    column.nulls_as_nan()
+                } else {
+                    column
                 }
-                cells
             };
             columns.push((column_name(&col?, pos)?, cells));
         }
@@ -156,7 +159,7 @@ pub(crate) fn table_from_py(
         let names: Vec<String> = table.getattr("column_names")?.extract()?;
         for (i, name) in names.into_iter().enumerate() {
             let column = table.call_method1("column", (i,))?;
-            columns.push((name, arrow_cells(py, column)?));
+            columns.push((name, arrow_column(column)?));
         }
         let n: usize = table.getattr("num_rows")?.extract()?;
         return converted(name, file, columns, Labels::Positions, n);
@@ -217,13 +220,15 @@ pub(crate) fn table_from_py(
 fn converted(
     name: &str,
     file: Option<&str>,
-    columns: Vec<(String, Vec<Cell>)>,
+    columns: Vec<(String, Column)>,
     labels: Labels,
     n: usize,
 ) -> PyResult<Converted> {
     let texts = match &labels {
-        Labels::Objects(objects) => objects.iter().map(|(t, _)| t.clone()).collect(),
-        Labels::Positions => (0..n).map(|i| i.to_string()).collect(),
+        Labels::Objects(objects) => {
+            RowLabels::Texts(objects.iter().map(|(t, _)| t.clone()).collect())
+        }
+        Labels::Positions => RowLabels::Positions(n),
     };
     let mut table = Table::from_columns(name, columns, texts).map_err(errors::to_py)?;
     if let Some(file) = file {
@@ -244,22 +249,13 @@ fn is_default_index(index: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(start == 0 && step == 1)
 }
 
-/// The cells of an Arrow array or chunked array (anything with `__arrow_c_array__`
-/// or `__arrow_c_stream__`), converted by the core.
-fn arrow_cells(py: Python<'_>, array: Bound<'_, PyAny>) -> PyResult<Vec<Cell>> {
+/// An Arrow array or chunked array (anything with `__arrow_c_array__` or
+/// `__arrow_c_stream__`) as a table's column: its chunks, not copied; the core
+/// converts a cell when it reads it.
+fn arrow_column(array: Bound<'_, PyAny>) -> PyResult<Column> {
     let any: pyo3_arrow::input::AnyArray = array.extract()?;
     let (chunks, _) = any.into_chunked_array()?.into_inner();
-    Ok(py.detach(|| {
-        // One chunk (a DataFrame's column, mostly): its cells as they are, not copied.
-        if let [chunk] = chunks.as_slice() {
-            return planwatch::columnar::cells(chunk.as_ref());
-        }
-        let mut out = Vec::with_capacity(chunks.iter().map(|c| c.len()).sum());
-        for chunk in &chunks {
-            out.extend(planwatch::columnar::cells(chunk.as_ref()));
-        }
-        out
-    }))
+    Ok(Column::from_arrow(chunks))
 }
 
 fn positions(py: Python<'_>, n: usize) -> PyResult<Vec<Py<PyAny>>> {
@@ -270,7 +266,7 @@ fn positions(py: Python<'_>, n: usize) -> PyResult<Vec<Py<PyAny>>> {
 
 /// Records (mappings) as columns: the union of their keys in order of first use, a
 /// missing key being an empty cell.
-fn from_records(records: &[Bound<'_, PyAny>]) -> PyResult<Vec<(String, Vec<Cell>)>> {
+fn from_records(records: &[Bound<'_, PyAny>]) -> PyResult<Vec<(String, Column)>> {
     let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, record) in records.iter().enumerate() {
@@ -301,7 +297,10 @@ fn from_records(records: &[Bound<'_, PyAny>]) -> PyResult<Vec<(String, Vec<Cell>
     for (_, column) in &mut columns {
         column.resize(records.len(), Cell::Null);
     }
-    Ok(columns)
+    Ok(columns
+        .into_iter()
+        .map(|(name, cells)| (name, cells.into()))
+        .collect())
 }
 
 /// A core error raised as the package's exception, each issue's `row` being the row's

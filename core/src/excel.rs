@@ -123,7 +123,7 @@ impl<R: Read + Seek> Workbook<R> {
         Ok((0..table.len())
             .filter_map(|r| {
                 let key = table.cell(r, 0)?.text()?;
-                let value = table.cell(r, 1).and_then(Cell::text).unwrap_or_default();
+                let value = table.cell(r, 1).and_then(|c| c.text()).unwrap_or_default();
                 Some((key.trim().to_string(), value, table.location(r, Some(0))))
             })
             .collect())

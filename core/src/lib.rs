@@ -83,6 +83,6 @@ pub use plan_file::PlanHeader;
 pub use quantity::{Phrase, Quantity, QuantityInfo, Style};
 pub use report::{Format, Lang};
 pub use rust_decimal::Decimal;
-pub use table::{Cell, Table};
+pub use table::{Cell, Column, RowLabels, Table};
 pub use target::{Condition, Target, Tier, BARE_NUMBER_COMPARATOR, GROWTH_WORDS};
 pub use unit::{Currency, Dimension, Unit};

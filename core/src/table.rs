@@ -5,6 +5,8 @@
 //! [`Observations::from_table`](crate::Observations::from_table)), every problem
 //! located by row label and column.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -65,6 +67,15 @@ impl Cell {
         })
     }
 
+    /// The cell as the text a file would hold, without copying a text cell; see
+    /// [`text`](Cell::text).
+    pub(crate) fn into_text(self) -> Option<String> {
+        match self {
+            Cell::Text(s) | Cell::Float(s) => Some(s),
+            other => other.text(),
+        }
+    }
+
     /// The cell as it is quoted in a problem's `input`.
     pub(crate) fn input(&self) -> String {
         match self {
@@ -85,6 +96,137 @@ impl Cell {
     }
 }
 
+/// One column of a [`Table`]: its cells, or (with the `arrow` feature,
+/// `Column::from_arrow`) an Arrow array whose cells are converted one at a time when a
+/// reader asks for them, so a DataFrame's column is not copied.
+#[derive(Debug, Clone)]
+pub struct Column(Repr);
+
+#[derive(Debug, Clone)]
+enum Repr {
+    Cells(Vec<Cell>),
+    #[cfg(feature = "arrow")]
+    Arrow(crate::columnar::ArrowColumn),
+}
+
+impl Column {
+    /// A column of the chunks of an Arrow array (a DataFrame's column, a chunked
+    /// array), not copied: each cell is converted as [`cells`](crate::columnar::cells)
+    /// converts it, when a reader asks for it.
+    #[cfg(feature = "arrow")]
+    pub fn from_arrow(chunks: Vec<arrow_array::ArrayRef>) -> Column {
+        Column(Repr::Arrow(crate::columnar::ArrowColumn::new(chunks)))
+    }
+
+    /// The column with its nulls read as [`Cell::NaN`]: pandas' `str` dtype writes a
+    /// missing value as NaN, as the cell shows.
+    pub fn nulls_as_nan(self) -> Column {
+        Column(match self.0 {
+            Repr::Cells(mut cells) => {
+                for cell in cells.iter_mut().filter(|c| **c == Cell::Null) {
+                    *cell = Cell::NaN;
+                }
+                Repr::Cells(cells)
+            }
+            #[cfg(feature = "arrow")]
+            Repr::Arrow(a) => Repr::Arrow(a.nulls_as_nan()),
+        })
+    }
+
+    /// Number of cells.
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Repr::Cells(cells) => cells.len(),
+            #[cfg(feature = "arrow")]
+            Repr::Arrow(a) => a.len(),
+        }
+    }
+
+    /// True when the column has no cell.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The cell of row `row`.
+    pub fn get(&self, row: usize) -> Option<Cow<'_, Cell>> {
+        match &self.0 {
+            Repr::Cells(cells) => cells.get(row).map(Cow::Borrowed),
+            #[cfg(feature = "arrow")]
+            Repr::Arrow(a) => a.cell(row).map(Cow::Owned),
+        }
+    }
+
+    /// The cells, converted now if they were not yet (a row is being added).
+    fn cells_mut(&mut self) -> &mut Vec<Cell> {
+        #[cfg(feature = "arrow")]
+        if let Repr::Arrow(a) = &self.0 {
+            self.0 = Repr::Cells((0..a.len()).filter_map(|r| a.cell(r)).collect());
+        }
+        match &mut self.0 {
+            Repr::Cells(cells) => cells,
+            #[cfg(feature = "arrow")]
+            Repr::Arrow(_) => unreachable!("converted above"),
+        }
+    }
+}
+
+impl From<Vec<Cell>> for Column {
+    fn from(cells: Vec<Cell>) -> Column {
+        Column(Repr::Cells(cells))
+    }
+}
+
+/// Two columns are equal when their cells are, however each holds them.
+impl PartialEq for Column {
+    fn eq(&self, other: &Column) -> bool {
+        self.len() == other.len() && (0..self.len()).all(|r| self.get(r) == other.get(r))
+    }
+}
+
+/// How the rows of a [`Table`] are named in problems.
+#[derive(Debug, Clone)]
+pub enum RowLabels {
+    /// `n` rows, each by its position from 0 (`"0"`, `"1"` …): a DataFrame's default
+    /// index, an Arrow table.
+    Positions(usize),
+    /// Each row by its own label (a DataFrame's index labels as text).
+    Texts(Vec<String>),
+}
+
+impl RowLabels {
+    fn len(&self) -> usize {
+        match self {
+            RowLabels::Positions(n) => *n,
+            RowLabels::Texts(texts) => texts.len(),
+        }
+    }
+
+    fn get(&self, row: usize) -> Option<Cow<'_, str>> {
+        match self {
+            RowLabels::Positions(n) => (row < *n).then(|| Cow::Owned(row.to_string())),
+            RowLabels::Texts(texts) => texts.get(row).map(|t| Cow::Borrowed(t.as_str())),
+        }
+    }
+
+    fn push(&mut self, label: String) {
+        match self {
+            RowLabels::Positions(n) if label == n.to_string() => *n += 1,
+            RowLabels::Positions(n) => {
+                let mut texts: Vec<String> = (0..*n).map(|r| r.to_string()).collect();
+                texts.push(label);
+                *self = RowLabels::Texts(texts);
+            }
+            RowLabels::Texts(texts) => texts.push(label),
+        }
+    }
+}
+
+impl From<Vec<String>> for RowLabels {
+    fn from(texts: Vec<String>) -> RowLabels {
+        RowLabels::Texts(texts)
+    }
+}
+
 /// A table: named columns, and rows of cells each with a label for error locations.
 ///
 /// ```
@@ -92,19 +234,36 @@ impl Cell {
 /// let mut t = Table::new("targets", ["indicator", "condition"]);
 /// t.push_row("0", vec![Cell::Text("new_jobs".into()), Cell::Text("不少于1.2万人".into())])?;
 /// assert_eq!(t.len(), 1);
+/// assert_eq!(t.cell(0, 1).as_deref(), Some(&Cell::Text("不少于1.2万人".into())));
 /// # Ok::<(), planwatch::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Table {
     name: String,
     file: Option<String>,
     columns: Vec<String>,
     /// Each column's cells, one per row: a DataFrame's columns are kept as they come.
-    cells: Vec<Vec<Cell>>,
+    cells: Vec<Column>,
     /// Each row's label.
-    labels: Vec<String>,
-    /// Each row's line in its source, when it has one.
+    labels: RowLabels,
+    /// Each row's line in its source, when it has one; empty when no row has one.
     lines: Vec<Option<usize>>,
+}
+
+/// Two tables are equal when their names, columns, labels, lines and cells are,
+/// however their columns hold the cells.
+impl PartialEq for Table {
+    fn eq(&self, other: &Table) -> bool {
+        let rows = self.len();
+        self.name == other.name
+            && self.file == other.file
+            && self.columns == other.columns
+            && self.cells == other.cells
+            && rows == other.len()
+            && (0..rows).all(|r| {
+                self.label(r) == other.label(r) && self.source_line(r) == other.source_line(r)
+            })
+    }
 }
 
 impl Table {
@@ -118,23 +277,27 @@ impl Table {
         Table {
             name: name.into(),
             file: None,
-            cells: columns.iter().map(|_| Vec::new()).collect(),
+            cells: columns.iter().map(|_| Column::from(Vec::new())).collect(),
             columns,
-            labels: Vec::new(),
+            labels: RowLabels::Texts(Vec::new()),
             lines: Vec::new(),
         }
     }
 
-    /// A table from its columns, each a name and its cells (all of one length), with
-    /// one label per row (a DataFrame's index labels).
-    pub fn from_columns(
+    /// A table from its columns, each a name and its cells (all of one length: a
+    /// `Vec<Cell>` or a [`Column`]), with its rows' labels: one text per row (a
+    /// DataFrame's index labels), or [`RowLabels::Positions`].
+    pub fn from_columns<C: Into<Column>>(
         name: impl Into<String>,
-        columns: Vec<(String, Vec<Cell>)>,
-        labels: Vec<String>,
+        columns: Vec<(String, C)>,
+        labels: impl Into<RowLabels>,
     ) -> Result<Table> {
         let name = name.into();
+        let labels = labels.into();
         let n = labels.len();
-        if let Some((c, cells)) = columns.iter().find(|(_, cells)| cells.len() != n) {
+        let (columns, cells): (Vec<String>, Vec<Column>) =
+            columns.into_iter().map(|(c, v)| (c, v.into())).unzip();
+        if let Some((c, cells)) = columns.iter().zip(&cells).find(|(_, v)| v.len() != n) {
             return Err(Error::new(
                 ErrorKind::InvalidValue,
                 format!(
@@ -143,14 +306,13 @@ impl Table {
                 ),
             ));
         }
-        let (columns, cells) = columns.into_iter().unzip();
         Ok(Table {
             name,
             file: None,
             columns,
             cells,
             labels,
-            lines: vec![None; n],
+            lines: Vec::new(),
         })
     }
 
@@ -183,11 +345,15 @@ impl Table {
                 ),
             ));
         }
+        let row = self.len();
         for (column, cell) in self.cells.iter_mut().zip(cells) {
-            column.push(cell);
+            column.cells_mut().push(cell);
         }
         self.labels.push(label.into());
-        self.lines.push(line);
+        if line.is_some() || !self.lines.is_empty() {
+            self.lines.resize(row, None);
+            self.lines.push(line);
+        }
         Ok(())
     }
 
@@ -214,17 +380,18 @@ impl Table {
 
     /// True when the table has no row.
     pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
+        self.len() == 0
     }
 
-    /// The cell of row `row` (0-based) in column `column`.
-    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+    /// The cell of row `row` (0-based) in column `column`: borrowed, or converted
+    /// now from an Arrow column.
+    pub fn cell(&self, row: usize, column: usize) -> Option<Cow<'_, Cell>> {
         self.cells.get(column)?.get(row)
     }
 
     /// The label of row `row`.
-    pub fn label(&self, row: usize) -> Option<&str> {
-        self.labels.get(row).map(String::as_str)
+    pub fn label(&self, row: usize) -> Option<Cow<'_, str>> {
+        self.labels.get(row)
     }
 
     /// The row's line in its source (a sheet's row number), when it has one.
@@ -242,7 +409,7 @@ impl Table {
     /// line, the column's number and name, and a path `targets[label].condition`.
     /// `column` `None`: the whole row.
     pub(crate) fn location(&self, row: usize, column: Option<usize>) -> Location {
-        let label = self.label(row).unwrap_or_default().to_string();
+        let label = self.label(row).unwrap_or_default().into_owned();
         let field = column.and_then(|c| self.columns.get(c)).cloned();
         let path = match &field {
             Some(f) => format!("{}[{label}].{f}", self.name),

@@ -253,6 +253,30 @@ baseline = "many"
         ],
         "{e}"
     );
+    // A target whose every field reads but whose condition (or period) does not is
+    // dropped too; its indicator is still checked, as it is on any other target.
+    let e = Plan::from_toml_str(
+        "[plan]\nid = \"p\"\nperiod = \"2024\"\n[[target]]\nindicator = \"x\"\n\
+         condition = \"maybe\"\n[[target]]\nid = \"y\"\nindicator = \"x\"\n\
+         condition = \">= 1\"\nperiod = \"someday\"\n",
+        "d.toml",
+    )
+    .unwrap_err();
+    let codes: Vec<(&str, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| (i.code.as_str(), i.location.path.as_deref().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("unknown_indicator", "target[0].indicator"),
+            ("bad_condition", "target[0].condition"),
+            ("unknown_indicator", "target[1].indicator"),
+            ("bad_period", "target[1].period"),
+        ],
+        "{e}"
+    );
     // No unit is missing under a measure that did not read (a milestone needs none);
     // under one that did, it is.
     let toml = |measure: &str| {

@@ -1258,3 +1258,186 @@ fn the_plans_own_checks_of_a_large_table_come_in_row_order() {
         .collect();
     assert_eq!(got, expected, "{e}");
 }
+
+/// A table whose columns are Arrow arrays (a DataFrame's columns, not copied; here in
+/// two chunks, strings as a dictionary) is the table of the cells they hold: equal to
+/// it, read into the same plan, and its problems reported alike, each quoting its cell.
+#[cfg(feature = "arrow")]
+#[test]
+fn a_table_of_arrow_columns_reads_as_the_table_of_its_cells() {
+    use std::sync::Arc;
+
+    use planwatch::columnar::arrow_array::types::Int8Type;
+    use planwatch::columnar::arrow_array::{
+        ArrayRef, DictionaryArray, Float64Array, Int64Array, StringArray,
+    };
+    use planwatch::{Column, RowLabels};
+
+    let ids = ["t0", "t1", "t2", "t3", "t4", "t5"];
+    let indicators = ["gdp", "jobs", "jobs", "nope", "rate", "gdp"];
+    let comparators = [
+        Some(">="),
+        Some("不少于"),
+        None,
+        Some(">="),
+        Some("<="),
+        Some("≥"),
+    ];
+    let values = [
+        Some(16.4),
+        Some(1.2),
+        Some(3.0),
+        None,
+        Some(f64::NAN),
+        Some(0.1 + 0.2),
+    ];
+    let units = [
+        Some("亿元"),
+        Some("万人"),
+        Some("万人"),
+        Some("亿元"),
+        None,
+        Some("亿元"),
+    ];
+    let periods = [2024_i64, 2024, 2025, 2024, 2024, 2025];
+
+    // Each column in two chunks of rows 0..4 and 4..6.
+    fn split(array: ArrayRef) -> Vec<ArrayRef> {
+        vec![array.slice(0, 4), array.slice(4, 2)]
+    }
+    let comparator: DictionaryArray<Int8Type> = comparators.into_iter().collect();
+    let arrow = vec![
+        (
+            "id".to_string(),
+            Column::from_arrow(split(Arc::new(StringArray::from(ids.to_vec())))),
+        ),
+        (
+            "indicator".to_string(),
+            Column::from_arrow(split(Arc::new(StringArray::from(indicators.to_vec())))),
+        ),
+        (
+            "period".to_string(),
+            Column::from_arrow(split(Arc::new(Int64Array::from(periods.to_vec())))),
+        ),
+        (
+            "comparator".to_string(),
+            Column::from_arrow(split(Arc::new(comparator))),
+        ),
+        (
+            "value".to_string(),
+            Column::from_arrow(split(Arc::new(Float64Array::from(values.to_vec())))),
+        ),
+        // pandas' `str` dtype: a missing unit is NaN.
+        (
+            "unit".to_string(),
+            Column::from_arrow(split(Arc::new(StringArray::from(units.to_vec())))).nulls_as_nan(),
+        ),
+    ];
+    let arrow = Table::from_columns("targets", arrow, RowLabels::Positions(6)).unwrap();
+
+    let text_or = |s: Option<&str>, missing: Cell| s.map_or(missing, text);
+    let cells: Vec<(String, Vec<Cell>)> = vec![
+        ("id".into(), ids.iter().map(|s| text(s)).collect()),
+        (
+            "indicator".into(),
+            indicators.iter().map(|s| text(s)).collect(),
+        ),
+        (
+            "period".into(),
+            periods.iter().map(|&p| Cell::Int(p)).collect(),
+        ),
+        (
+            "comparator".into(),
+            comparators
+                .iter()
+                .map(|&c| text_or(c, Cell::Null))
+                .collect(),
+        ),
+        (
+            "value".into(),
+            values
+                .iter()
+                .map(|v| v.map_or(Cell::Null, Cell::float))
+                .collect(),
+        ),
+        (
+            "unit".into(),
+            units.iter().map(|&u| text_or(u, Cell::NaN)).collect(),
+        ),
+    ];
+    let labels: Vec<String> = (0..6).map(|r| r.to_string()).collect();
+    let plain = Table::from_columns("targets", cells, labels).unwrap();
+
+    assert_eq!(arrow, plain);
+    assert_eq!(arrow.cell(5, 3).as_deref(), Some(&text("≥")));
+    assert_eq!(arrow.cell(2, 3).as_deref(), Some(&Cell::Null));
+    assert_eq!(arrow.cell(4, 5).as_deref(), Some(&Cell::NaN));
+    assert_eq!(
+        arrow.cell(5, 4).as_deref(),
+        Some(&Cell::Float("0.30000000000000004".into()))
+    );
+    assert_eq!(arrow.cell(6, 0), None);
+    assert_eq!(arrow.label(3).as_deref(), Some("3"));
+    assert_eq!(arrow.label(6), None);
+
+    let header = PlanHeader::new("p", "2024..2025");
+    let read = |t: &Table| Plan::from_tables(&part_indicators(), t, &header, false);
+    let (from_arrow, from_cells) = (read(&arrow).unwrap_err(), read(&plain).unwrap_err());
+    assert_eq!(from_arrow.issues(), from_cells.issues());
+    // A value without its comparator; an unknown indicator beside a missing value (each
+    // reported, the one not hiding the other); a value that is NaN.
+    assert_eq!(
+        issues_at(&from_arrow),
+        [
+            ("2", "comparator", "bad_condition", ""),
+            ("3", "indicator", "unknown_indicator", "nope"),
+            ("3", "value", "bad_condition", ""),
+            ("4", "value", "bad_condition", "NaN"),
+        ],
+        "{from_arrow}"
+    );
+    let messages: Vec<&str> = from_arrow
+        .issues()
+        .iter()
+        .map(|i| i.message.as_str())
+        .collect();
+    assert_eq!(messages[0], "the condition's comparator is empty");
+    assert_eq!(messages[2], "the condition's value is empty");
+    assert_eq!(
+        messages[3],
+        "missing value (NaN): the condition's value is missing"
+    );
+
+    // Without its bad rows, the same plan either way.
+    let keep = |t: &Table| {
+        let mut kept = Table::new("targets", t.columns().iter().map(String::as_str));
+        for r in [0, 1, 5] {
+            kept.push_row(t.label(r).unwrap(), plain_row(t, r)).unwrap();
+        }
+        kept
+    };
+    let plan = read(&keep(&arrow)).unwrap();
+    assert_eq!(plan, read(&keep(&plain)).unwrap());
+    assert_eq!(
+        plan.targets[2].condition,
+        Condition::parse(">= 0.30000000000000004亿元").unwrap()
+    );
+
+    // A row added to a table of Arrow columns: its cells are kept with the others'.
+    let mut grown = arrow.clone();
+    grown.push_row("6", plain_row(&plain, 0)).unwrap();
+    assert_eq!(grown.len(), 7);
+    assert_eq!(grown.cell(6, 0).as_deref(), Some(&text("t0")));
+    assert_eq!(grown.cell(5, 0).as_deref(), Some(&text("t5")));
+    assert_eq!(grown.label(6).as_deref(), Some("6"));
+    grown.push_row("extra", plain_row(&plain, 1)).unwrap();
+    assert_eq!(grown.label(7).as_deref(), Some("extra"));
+    assert_eq!(grown.label(2).as_deref(), Some("2"));
+}
+
+#[cfg(feature = "arrow")]
+fn plain_row(t: &Table, r: usize) -> Vec<Cell> {
+    (0..t.columns().len())
+        .map(|c| t.cell(r, c).unwrap().into_owned())
+        .collect()
+}

@@ -19,7 +19,7 @@ fn write_table(sheet: &mut Worksheet, table: &Table) -> Result<(), XlsxError> {
     for r in 0..table.len() {
         for c in 0..table.columns().len() {
             let (row, col) = (r as u32 + 1, c as u16);
-            match table.cell(r, c).unwrap() {
+            match &*table.cell(r, c).unwrap() {
                 Cell::Null | Cell::NaN | Cell::Invalid(_) => {}
                 Cell::Bool(b) => {
                     sheet.write_boolean(row, col, *b)?;

@@ -8,8 +8,9 @@ use arrow_array::types::{
     Int8Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
     TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrowPrimitiveType};
+use arrow_array::{Array, ArrayRef, ArrowPrimitiveType};
 use arrow_schema::{DataType, TimeUnit};
+use jiff::tz::TimeZone;
 
 use super::read::{moment, Moment};
 use crate::table::Cell;
@@ -36,60 +37,75 @@ use crate::table::Cell;
 /// assert_eq!(cells(&Float64Array::from(vec![16.4, f64::NAN])), [Cell::Float("16.4".into()), Cell::NaN]);
 /// ```
 pub fn cells(array: &dyn Array) -> Vec<Cell> {
-    let n = array.len();
-    let valid = |i: usize| array.is_valid(i);
-    macro_rules! each {
-        ($f:expr) => {
-            // Each cell on its own: on every core for a long column.
-            crate::per_row::per_row(n, |i, _| if valid(i) { $f(i) } else { Cell::Null })
-        };
+    let prepared = Prepared::of(array);
+    // Each cell on its own: on every core for a long column.
+    crate::per_row::per_row(array.len(), |i, _| prepared.cell(array, i))
+}
+
+/// What is the same for every cell of an array, worked out once: a dictionary's
+/// values, a zoned timestamp column's zone.
+#[derive(Debug, Clone)]
+enum Prepared {
+    /// Each cell from its own value.
+    Direct,
+    /// A dictionary: its values' cells.
+    Dictionary(Vec<Cell>),
+    /// A timestamp column: the zone its local dates are in (`None`: wall time).
+    Timestamps(Option<TimeZone>),
+    /// Every cell is this problem (a zone the system does not know).
+    Invalid(String),
+}
+
+impl Prepared {
+    fn of(array: &dyn Array) -> Prepared {
+        match array.data_type() {
+            DataType::Dictionary(_, _) => {
+                Prepared::Dictionary(cells(array.as_any_dictionary().values().as_ref()))
+            }
+            // A zone that cannot be found: the instants' UTC dates would be a day off
+            // for part of the rows, so every cell is the problem instead.
+            DataType::Timestamp(_, _) => match super::read::zone_of(array.data_type()) {
+                Ok(zone) => Prepared::Timestamps(zone),
+                Err(why) => Prepared::Invalid(why),
+            },
+            _ => Prepared::Direct,
+        }
     }
-    macro_rules! ints {
-        ($t:ty) => {{
-            let a = array.as_primitive::<$t>();
-            each!(|i| Cell::Int(i64::from(a.value(i))))
-        }};
-    }
-    match array.data_type() {
-        DataType::Null => vec![Cell::Null; n],
-        DataType::Utf8 => {
-            let a = array.as_string::<i32>();
-            each!(|i| Cell::Text(a.value(i).to_string()))
+
+    /// The cell of row `i` of `array`, the array this was prepared from.
+    fn cell(&self, array: &dyn Array, i: usize) -> Cell {
+        match self {
+            Prepared::Invalid(why) => return Cell::Invalid(why.clone()),
+            Prepared::Dictionary(values) => {
+                // A null key, or the key's value (its cell is null for a null value).
+                let keys = array.as_any_dictionary().keys();
+                return key_at(keys, i)
+                    .and_then(|k| values.get(k))
+                    .cloned()
+                    .unwrap_or(Cell::Null);
+            }
+            Prepared::Direct | Prepared::Timestamps(_) => {}
         }
-        DataType::LargeUtf8 => {
-            let a = array.as_string::<i64>();
-            each!(|i| Cell::Text(a.value(i).to_string()))
+        if array.is_null(i) {
+            return Cell::Null;
         }
-        DataType::Utf8View => {
-            let a = array.as_string_view();
-            each!(|i| Cell::Text(a.value(i).to_string()))
+        macro_rules! int {
+            ($t:ty) => {
+                Cell::Int(i64::from(array.as_primitive::<$t>().value(i)))
+            };
         }
-        DataType::Dictionary(_, _) => {
-            let dict = array.as_any_dictionary();
-            let values = cells(dict.values().as_ref());
-            let keys = dict.normalized_keys();
-            let nulls = array.logical_nulls();
-            keys.iter()
-                .enumerate()
-                .map(|(i, &k)| match &nulls {
-                    Some(nulls) if nulls.is_null(i) => Cell::Null,
-                    _ => values.get(k).cloned().unwrap_or(Cell::Null),
-                })
-                .collect()
-        }
-        DataType::Boolean => {
-            let a = array.as_boolean();
-            each!(|i| Cell::Bool(a.value(i)))
-        }
-        DataType::Float16 => {
-            let a = array.as_primitive::<Float16Type>();
-            each!(|i| Cell::float(f64::from(a.value(i))))
-        }
-        DataType::Float32 => {
-            let a = array.as_primitive::<Float32Type>();
-            // Through the float32's own shortest text: 16.4f32 is "16.4".
-            each!(|i| {
-                let x: f32 = a.value(i);
+        match array.data_type() {
+            DataType::Null => Cell::Null,
+            DataType::Utf8 => Cell::Text(array.as_string::<i32>().value(i).to_string()),
+            DataType::LargeUtf8 => Cell::Text(array.as_string::<i64>().value(i).to_string()),
+            DataType::Utf8View => Cell::Text(array.as_string_view().value(i).to_string()),
+            DataType::Boolean => Cell::Bool(array.as_boolean().value(i)),
+            DataType::Float16 => {
+                Cell::float(f64::from(array.as_primitive::<Float16Type>().value(i)))
+            }
+            DataType::Float32 => {
+                // Through the float32's own shortest text: 16.4f32 is "16.4".
+                let x: f32 = array.as_primitive::<Float32Type>().value(i);
                 if x.is_nan() {
                     Cell::NaN
                 } else {
@@ -97,68 +113,133 @@ pub fn cells(array: &dyn Array) -> Vec<Cell> {
                     crate::float_text::shortest_text(x, &mut text);
                     Cell::Float(text)
                 }
-            })
-        }
-        DataType::Float64 => {
-            let a = array.as_primitive::<Float64Type>();
-            each!(|i| Cell::float(a.value(i)))
-        }
-        DataType::Int8 => ints!(Int8Type),
-        DataType::Int16 => ints!(Int16Type),
-        DataType::Int32 => ints!(Int32Type),
-        DataType::Int64 => ints!(Int64Type),
-        DataType::UInt8 => ints!(UInt8Type),
-        DataType::UInt16 => ints!(UInt16Type),
-        DataType::UInt32 => ints!(UInt32Type),
-        DataType::UInt64 => {
-            let a = array.as_primitive::<UInt64Type>();
-            each!(|i| {
-                let v = a.value(i);
-                i64::try_from(v).map_or_else(|_| Cell::Text(v.to_string()), Cell::Int)
-            })
-        }
-        DataType::Decimal128(_, _) | DataType::Decimal256(_, _) => {
-            each!(|i| Cell::Text(decimal_text(array, i)))
-        }
-        DataType::Date32 => {
-            let a = array.as_primitive::<Date32Type>();
-            each!(|i| date_cell(i64::from(a.value(i)).saturating_mul(DAY_SECONDS)))
-        }
-        DataType::Date64 => {
-            let a = array.as_primitive::<Date64Type>();
-            each!(|i| date_cell(a.value(i).div_euclid(1_000)))
-        }
-        DataType::Timestamp(unit, _) => {
-            fn seconds<T: ArrowPrimitiveType<Native = i64>>(
-                array: &dyn Array,
-                i: usize,
-                per_second: i64,
-            ) -> i64 {
-                array.as_primitive::<T>().value(i).div_euclid(per_second)
             }
-            let unit = *unit;
-            // A zone that cannot be found: the instants' UTC dates would be a day off
-            // for part of the rows, so every cell is the problem instead.
-            let zone = match super::read::zone_of(array.data_type()) {
-                Ok(zone) => zone,
-                Err(why) => return vec![Cell::Invalid(why); n],
-            };
-            each!(|i| date_cell(super::read::local(
-                match unit {
+            DataType::Float64 => Cell::float(array.as_primitive::<Float64Type>().value(i)),
+            DataType::Int8 => int!(Int8Type),
+            DataType::Int16 => int!(Int16Type),
+            DataType::Int32 => int!(Int32Type),
+            DataType::Int64 => int!(Int64Type),
+            DataType::UInt8 => int!(UInt8Type),
+            DataType::UInt16 => int!(UInt16Type),
+            DataType::UInt32 => int!(UInt32Type),
+            DataType::UInt64 => {
+                let v = array.as_primitive::<UInt64Type>().value(i);
+                i64::try_from(v).map_or_else(|_| Cell::Text(v.to_string()), Cell::Int)
+            }
+            DataType::Decimal128(_, _) | DataType::Decimal256(_, _) => {
+                Cell::Text(decimal_text(array, i))
+            }
+            DataType::Date32 => date_cell(
+                i64::from(array.as_primitive::<Date32Type>().value(i)).saturating_mul(DAY_SECONDS),
+            ),
+            DataType::Date64 => date_cell(
+                array
+                    .as_primitive::<Date64Type>()
+                    .value(i)
+                    .div_euclid(1_000),
+            ),
+            DataType::Timestamp(unit, _) => {
+                fn seconds<T: ArrowPrimitiveType<Native = i64>>(
+                    array: &dyn Array,
+                    i: usize,
+                    per_second: i64,
+                ) -> i64 {
+                    array.as_primitive::<T>().value(i).div_euclid(per_second)
+                }
+                let s = match unit {
                     TimeUnit::Second => seconds::<TimestampSecondType>(array, i, 1),
                     TimeUnit::Millisecond => seconds::<TimestampMillisecondType>(array, i, 1_000),
-                    TimeUnit::Microsecond =>
-                        seconds::<TimestampMicrosecondType>(array, i, 1_000_000),
+                    TimeUnit::Microsecond => {
+                        seconds::<TimestampMicrosecondType>(array, i, 1_000_000)
+                    }
                     TimeUnit::Nanosecond => {
                         seconds::<TimestampNanosecondType>(array, i, 1_000_000_000)
                     }
-                },
-                zone.as_ref()
-            )))
+                };
+                let zone = match self {
+                    Prepared::Timestamps(zone) => zone.as_ref(),
+                    _ => None,
+                };
+                date_cell(super::read::local(s, zone))
+            }
+            other => Cell::Invalid(other.to_string()),
         }
-        other => {
-            let what = other.to_string();
-            each!(|_| Cell::Invalid(what.clone()))
+    }
+}
+
+/// The key of row `i` of a dictionary's keys; `None` for a null key.
+fn key_at(keys: &dyn Array, i: usize) -> Option<usize> {
+    if keys.is_null(i) {
+        return None;
+    }
+    macro_rules! key {
+        ($t:ty) => {
+            usize::try_from(keys.as_primitive::<$t>().value(i)).ok()
+        };
+    }
+    match keys.data_type() {
+        DataType::Int8 => key!(Int8Type),
+        DataType::Int16 => key!(Int16Type),
+        DataType::Int32 => key!(Int32Type),
+        DataType::Int64 => key!(Int64Type),
+        DataType::UInt8 => key!(UInt8Type),
+        DataType::UInt16 => key!(UInt16Type),
+        DataType::UInt32 => key!(UInt32Type),
+        DataType::UInt64 => key!(UInt64Type),
+        _ => None,
+    }
+}
+
+/// An Arrow column as a [`Table`](crate::Table) holds it: its chunks as they came, each
+/// cell converted (as [`cells`] converts it) only when a reader asks for it, so a
+/// DataFrame's column is neither copied nor kept twice.
+#[derive(Debug, Clone)]
+pub(crate) struct ArrowColumn {
+    /// Each chunk, the row it starts at, and what its cells share.
+    chunks: Vec<(usize, ArrayRef, Prepared)>,
+    len: usize,
+    nulls_as_nan: bool,
+}
+
+impl ArrowColumn {
+    pub(crate) fn new(chunks: Vec<ArrayRef>) -> ArrowColumn {
+        let mut start = 0;
+        let chunks = chunks
+            .into_iter()
+            .map(|array| {
+                let at = start;
+                start += array.len();
+                let prepared = Prepared::of(array.as_ref());
+                (at, array, prepared)
+            })
+            .collect();
+        ArrowColumn {
+            chunks,
+            len: start,
+            nulls_as_nan: false,
+        }
+    }
+
+    pub(crate) fn nulls_as_nan(mut self) -> ArrowColumn {
+        self.nulls_as_nan = true;
+        self
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The cell of row `row`, `None` past the end.
+    pub(crate) fn cell(&self, row: usize) -> Option<Cell> {
+        if row >= self.len {
+            return None;
+        }
+        // The last chunk that starts at or before the row.
+        let k = self.chunks.partition_point(|(start, _, _)| *start <= row);
+        let (start, array, prepared) = self.chunks.get(k.checked_sub(1)?)?;
+        match prepared.cell(array.as_ref(), row - start) {
+            Cell::Null if self.nulls_as_nan => Some(Cell::NaN),
+            cell => Some(cell),
         }
     }
 }

@@ -10,9 +10,11 @@
 //!   [`Assessment`](crate::Assessment) is a column with no edit here.
 //!   [`Scorecard::to_arrow`](crate::Scorecard::to_arrow) and
 //!   [`Observations::to_arrow`](crate::Observations::to_arrow) use it.
-//! - Tables: [`cells`] turns an Arrow array into the cells of a
-//!   [`Table`](crate::Table), so plans are read from DataFrames through Arrow
-//!   ([`Plan::from_tables`](crate::Plan::from_tables)) without a Python object per cell.
+//! - Tables: [`Column::from_arrow`](crate::Column::from_arrow) makes an Arrow array a
+//!   column of a [`Table`](crate::Table), not copied, its cells converted as [`cells`]
+//!   converts them when a reader asks: plans are read from DataFrames through Arrow
+//!   ([`Plan::from_tables`](crate::Plan::from_tables)) without a Python object, or a
+//!   copy, per cell.
 //! - Labels: [`categories`] and [`section_order`] give the bindings the order and
 //!   the Chinese or English labels of the categorical columns, from the core's own
 //!   lists.
@@ -29,6 +31,7 @@ mod write;
 pub use arrow_array;
 pub use arrow_schema;
 pub use cells::cells;
+pub(crate) use cells::ArrowColumn;
 pub use labels::{categories, section_order};
 pub use wide::wide_decimals_as_text;
 pub use write::{

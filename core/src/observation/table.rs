@@ -1,6 +1,8 @@
 //! Observations from a [`Table`]: the columns of the CSV file, each row validated as
 //! a CSV row is, every problem at its row label and column with the cell as `input`.
 
+use std::borrow::Cow;
+
 use super::{row, LenientObservations, Memo, Observations, Origin, RowAt, COLUMNS};
 use crate::limits::MAX_OBSERVATION_ROWS;
 use crate::table::{Cell, Table};
@@ -87,10 +89,10 @@ impl Observations {
             .file_index(&table.location(0, None).file.unwrap_or_default());
         let mut memo = Memo::default();
         for r in 0..table.len() {
-            let cells: [Option<&Cell>; 8] =
+            let cells: [Option<Cow<'_, Cell>>; 8] =
                 std::array::from_fn(|k| slots[k].and_then(|c| table.cell(r, c)));
             let texts: [String; 8] =
-                std::array::from_fn(|k| cells[k].map(text).unwrap_or_default());
+                std::array::from_fn(|k| cells[k].as_deref().map(text).unwrap_or_default());
             let at = |k: usize| {
                 let mut loc = table.location(r, slots[k]);
                 loc.field = Some(COLUMNS[k].to_string());
@@ -98,7 +100,7 @@ impl Observations {
             };
             let mut bad = [false; 8];
             for (k, cell) in cells.iter().enumerate() {
-                if let Some(Cell::Invalid(what)) = cell {
+                if let Some(Cell::Invalid(what)) = cell.as_deref() {
                     bad[k] = true;
                     out.rejected.push(
                         Issue::new(
@@ -130,7 +132,7 @@ impl Observations {
                         if bad[k] {
                             continue;
                         }
-                        let input = cells[k].map(Cell::input).unwrap_or_default();
+                        let input = cells[k].as_deref().map(Cell::input).unwrap_or_default();
                         out.rejected
                             .push(Issue::new(code, at(k), message).with_input(input));
                     }

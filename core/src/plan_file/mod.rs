@@ -688,7 +688,23 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             not_growth.insert(raw.id.clone());
         }
     }
+    // A target dropped for a problem of its own is still checked for an indicator no
+    // row defines, which no other problem of the row can explain away (the plan's ids
+    // gathered once, at the first such row). A target kept is checked with the plan.
     let mut indicator_ids: Option<crate::observation::TextSet<'_>> = None;
+    let mut unknown_indicator = |p: &RawTarget, at: &dyn Fn(&str) -> Location| {
+        let ids = indicator_ids
+            .get_or_insert_with(|| plan.indicators.iter().map(|i| i.id.as_str()).collect());
+        let known = |id: &str| broken.ids.contains(id) || ids.contains(id);
+        (!p.indicator.is_empty() && !known(&p.indicator)).then(|| {
+            let id = p.id.as_deref().unwrap_or(&p.indicator);
+            Issue::new(
+                "unknown_indicator",
+                at("indicator"),
+                crate::plan::unknown_indicator_of_target(id, &p.indicator),
+            )
+        })
+    };
     for (n, item) in front.targets.iter_mut().enumerate() {
         let at = |field: &str| field_at(&item.path, &item.fields, &item.span, field);
         let Some(raw) = &mut item.value else {
@@ -697,19 +713,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             // reported already, or is written empty — which a row with no other problem
             // would have reported as a bad condition: it waits for the row's fix.
             if let Some(p) = item.partial.as_deref_mut() {
-                // Its indicator, which no other problem of the row can explain away (the
-                // plan's ids gathered once, at the first such row).
-                let ids = indicator_ids
-                    .get_or_insert_with(|| plan.indicators.iter().map(|i| i.id.as_str()).collect());
-                let known = |id: &str| broken.ids.contains(id) || ids.contains(id);
-                if !p.indicator.is_empty() && !known(&p.indicator) {
-                    let id = p.id.as_deref().unwrap_or(&p.indicator);
-                    issues.push(Issue::new(
-                        "unknown_indicator",
-                        at("indicator"),
-                        crate::plan::unknown_indicator_of_target(id, &p.indicator),
-                    ));
-                }
+                issues.extend(unknown_indicator(p, &at));
                 if p.parsed.is_some() || !p.condition.is_empty() {
                     target_condition(p, &at, &mut issues);
                 }
@@ -739,6 +743,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         let period = target_period(raw, plan.period, &at, &mut issues);
         let baseline = target_baseline(raw, &at, &mut issues);
         let (Some(condition), Some(period)) = (condition, period) else {
+            issues.extend(unknown_indicator(raw, &at));
             continue;
         };
         // The raw item is not read again: its strings move into the target.

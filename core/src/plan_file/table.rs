@@ -103,17 +103,23 @@ fn key_path(column: &str) -> Vec<String> {
     }
 }
 
-/// A cell as a tree value for the field at `path`.
-fn value(cell: &Cell, path: &[String]) -> Value {
-    let text = match cell {
+/// A cell as a tree value for the field at `path` (a cell converted for the read is
+/// moved into it, not copied).
+fn value(cell: Cow<'_, Cell>, path: &[String]) -> Value {
+    match &*cell {
         Cell::Null | Cell::NaN => return Value::Null,
         Cell::Bool(b) => return Value::Bool(*b),
         Cell::Invalid(_) => return Value::Other("a value of another type"),
         Cell::Text(s) if s.trim().is_empty() => return Value::Null,
         Cell::Text(s) if s.trim().eq_ignore_ascii_case("true") => return Value::Bool(true),
         Cell::Text(s) if s.trim().eq_ignore_ascii_case("false") => return Value::Bool(false),
-        other => other.text().unwrap_or_default(),
-    };
+        _ => {}
+    }
+    let text = match cell {
+        Cow::Owned(cell) => cell.into_text(),
+        Cow::Borrowed(cell) => cell.text(),
+    }
+    .unwrap_or_default();
     let leaf = |value| Node { span: None, value };
     match path {
         [one] if BOOL_COLUMNS.contains(&one.as_str()) => match text.trim() {
@@ -163,7 +169,7 @@ fn row_node(
     let mut entries: Vec<Entry> = Vec::with_capacity(paths.len());
     for (c, path) in paths.iter().enumerate() {
         let Some(path) = path else { continue };
-        let cell = table.cell(row, c).unwrap_or(&Cell::Null);
+        let cell = table.cell(row, c).unwrap_or(Cow::Owned(Cell::Null));
         let node = Node {
             span: cell_span(global, Some(c)),
             value: value(cell, path),
@@ -482,12 +488,41 @@ impl PartColumns {
     }
 }
 
+/// What to say of a comparator or value that is not there (rather than a parser's
+/// "found end of input"): its cell is empty or NaN, or the table has no such column.
+/// `None` for a part that is there.
+fn missing_part(targets: &Table, parts: &PartColumns, row: usize, part: Part) -> Option<String> {
+    let (name, column) = match part {
+        Part::Comparator => ("comparator", Some(parts.comparator)),
+        Part::Value => ("value", parts.value),
+        Part::High | Part::Unit => return None,
+    };
+    match column.and_then(|c| targets.cell(row, c)).as_deref() {
+        None => Some(format!(
+            "the condition's {name} is missing: the table has no `{name}` column"
+        )),
+        Some(Cell::NaN) => Some(format!(
+            "{}: the condition's {name} is missing",
+            crate::observation::NAN_MESSAGE
+        )),
+        Some(cell) if cell.is_missing() => Some(format!("the condition's {name} is empty")),
+        Some(_) => None,
+    }
+}
+
 /// A cell as the text of a condition's part; `None` when empty.
-fn part_text(cell: &Cell) -> Option<Cow<'_, str>> {
+fn part_text(cell: Cow<'_, Cell>) -> Option<Cow<'_, str>> {
     match cell {
-        Cell::Text(s) | Cell::Float(s) => (!s.trim().is_empty()).then_some(Cow::Borrowed(s)),
-        Cell::Invalid(what) => Some(Cow::Owned(format!("<{what}>"))),
-        other => other.text().map(Cow::Owned),
+        Cow::Borrowed(Cell::Text(s) | Cell::Float(s)) => {
+            (!s.trim().is_empty()).then_some(Cow::Borrowed(s))
+        }
+        Cow::Owned(Cell::Text(s) | Cell::Float(s)) => {
+            (!s.trim().is_empty()).then_some(Cow::Owned(s))
+        }
+        other => match &*other {
+            Cell::Invalid(what) => Some(Cow::Owned(format!("<{what}>"))),
+            cell => cell.text().map(Cow::Owned),
+        },
     }
 }
 
@@ -521,13 +556,18 @@ fn condition_of_row(
 ) -> (Option<FromParts>, Option<Box<[Issue]>>) {
     // The problems are boxed: a row's result is then 64 bytes, not 300 (an issue is
     // large and rare), and a hundred thousand rows touch 6 MB of fresh memory, not 30.
-    let cell =
-        |column: Option<usize>| -> Option<&Cell> { column.and_then(|c| targets.cell(row, c)) };
+    let cell = |column: Option<usize>| column.and_then(|c| targets.cell(row, c));
     let text = |column: Option<usize>| cell(column).and_then(part_text);
-    let Some(comparator) = text(Some(parts.comparator)) else {
+    let given_as_text = || cell(condition_column).is_some_and(|c| !c.is_missing());
+    // A value without its comparator (and no condition text): the comparator is what
+    // is missing, reported at its cell, not a condition missing from the row.
+    let Some(comparator) = text(Some(parts.comparator)).or_else(|| {
+        let value = text(parts.value).is_some() || text(parts.high).is_some();
+        (value && !given_as_text()).then_some(Cow::Borrowed(""))
+    }) else {
         return (None, None);
     };
-    if cell(condition_column).is_some_and(|c| !c.is_missing()) {
+    if given_as_text() {
         let mut issue = Issue::new(
             "bad_condition",
             targets.location(row, Some(parts.comparator)),
@@ -550,9 +590,9 @@ fn condition_of_row(
                     let mut issue = Issue::new(
                         "bad_condition",
                         targets.location(row, Some(column)),
-                        e.to_string(),
+                        missing_part(targets, parts, row, part).unwrap_or_else(|| e.to_string()),
                     );
-                    issue.input = targets.cell(row, column).map(Cell::input);
+                    issue.input = targets.cell(row, column).map(|c| c.input());
                     issue
                 })
                 .collect::<Vec<_>>()
@@ -763,7 +803,7 @@ fn from_tables(
         };
         issue.location.column = Some(c + 1);
         if issue.input.is_none() {
-            issue.input = tables[t].cell(row, c).map(Cell::input);
+            issue.input = tables[t].cell(row, c).map(|c| c.input());
         }
     }
     let prefixes: Vec<[String; 2]> = tables
