@@ -172,6 +172,30 @@ def test_every_bad_part_of_a_condition_is_located_by_index_label_and_column() ->
     assert info.value.issues[0]["path"] == "targets[r1].comparator"
 
 
+def test_a_missing_part_says_it_is_missing() -> None:
+    # As an analyst's sheet leaves them: a value with no comparator, a NaN value (pandas'
+    # empty cell), and a row on an indicator the plan lacks whose value is also missing.
+    targets = pd.DataFrame(
+        {
+            "indicator": ["gdp", "gdp", "gpd", "gdp"],
+            # An object column keeps None (pandas' `str` dtype would make it NaN).
+            "comparator": pd.Series([None, ">=", ">=", ">="], dtype=object, index=list("abcd")),
+            "value": [5.0, np.nan, np.nan, 7.0],
+            "unit": ["亿元", "亿元", "亿元", "亿元"],
+        },
+        index=["a", "b", "c", "d"],
+    )
+    with pytest.raises(ValidationError) as info:
+        Plan.from_tables(pd.DataFrame(PART_INDICATORS), targets, id="p", period=2024)
+    got = [(i["row"], i["field"], i["code"], i["message"]) for i in info.value.issues]
+    assert got == [
+        ("a", "comparator", "bad_condition", "the condition's comparator is empty"),
+        ("b", "value", "bad_condition", "missing value (NaN): the condition's value is missing"),
+        ("c", "indicator", "unknown_indicator", 'target "gpd" is on unknown indicator "gpd"'),
+        ("c", "value", "bad_condition", "missing value (NaN): the condition's value is missing"),
+    ]
+
+
 def test_a_large_targets_table_is_read_through_arrow_with_positions_as_labels() -> None:
     n = 20_000
     targets = pd.DataFrame(
