@@ -471,3 +471,55 @@ fn references_are_one_value_per_key_in_key_order() {
     assert_eq!(refs.get("alpha"), None);
     assert!(!refs.is_empty());
 }
+
+/// A plan file's problems name their field and quote what was written, as a table's
+/// do: an analyst filters them by field and sees the text without opening the file.
+#[test]
+fn a_files_problems_name_their_field_and_quote_the_input() {
+    let toml = "[plan]\nid = \"p\"\nperiod = \"2O24\"\n\
+                [[indicator]]\nid = \"a\"\nname = { zh = \"甲\" }\nunit = \"furlong\"\n\
+                [[indicator]]\nid = \"b\"\nname = { zh = \"乙\" }\nunit = \"亿元\"\n\
+                [[target]]\nindicator = \"b\"\ncondition = \"maybe\"\n\
+                [[target]]\nindicator = \"b\"\ncondition = \">= 1亿元\"\nperiod = \"someday\"\n";
+    let want = [
+        ("bad_period", "period", "2O24"),
+        ("unknown_unit", "unit", "furlong"),
+        ("bad_condition", "condition", "maybe"),
+        ("bad_period", "period", "someday"),
+    ];
+    let e = Plan::from_toml_str(toml, "f.toml").unwrap_err();
+    let got: Vec<(&str, &str, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "{e}");
+    // The same plan as JSON: the same fields and inputs.
+    let json = r#"{"plan": {"id": "p", "period": "2O24"},
+        "indicator": [{"id": "a", "name": {"zh": "甲"}, "unit": "furlong"},
+                      {"id": "b", "name": {"zh": "乙"}, "unit": "亿元"}],
+        "target": [{"indicator": "b", "condition": "maybe"},
+                   {"indicator": "b", "condition": ">= 1亿元", "period": "someday"}]}"#;
+    let e = Plan::from_json_str(json, "f.json").unwrap_err();
+    let mut got: Vec<(&str, &str, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want = want.to_vec();
+    want.sort();
+    assert_eq!(got, want, "{e}");
+}

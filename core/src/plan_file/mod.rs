@@ -218,10 +218,14 @@ pub(crate) fn from_toml(text: &str, file: &str) -> Result<Plan> {
     let lines = Lines::new(text, file);
     let front = toml_front(text, &lines)?;
     assemble(front, &|path, span| match span {
-        Some(s) => lines.at(s.start, Some(path.to_string())),
+        Some(s) => Location {
+            field: field_of(path),
+            ..lines.at(s.start, Some(path.to_string()))
+        },
         None => Location {
             file: Some(file.to_string()),
             path: Some(path.to_string()),
+            field: field_of(path),
             ..Location::default()
         },
     })
@@ -236,8 +240,20 @@ pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
     assemble(front, &|path, _| Location {
         file: Some(file.to_string()),
         path: Some(path.to_string()),
+        field: field_of(path),
         ..Location::default()
     })
+}
+
+/// The field a problem's path names, as a table's column would: `target[0].condition`
+/// → `condition`, `indicator[2].source.quote` → `source.quote`, `plan.period` →
+/// `period`; `None` for a whole item.
+pub(super) fn field_of(path: &str) -> Option<String> {
+    let field = match path.split_once("].") {
+        Some((_, field)) => field,
+        None => path.strip_prefix("plan.")?,
+    };
+    Some(field.to_string()).filter(|f| !f.is_empty())
 }
 
 fn toml_front(text: &str, lines: &Lines<'_>) -> Result<Front> {
@@ -493,7 +509,9 @@ fn indicator_unit(
 ) -> Option<Unit> {
     match raw.unit.as_deref() {
         Some(u) => Unit::parse(u)
-            .map_err(|e| issues.push(Issue::new("unknown_unit", at("unit"), e.to_string())))
+            .map_err(|e| {
+                issues.push(Issue::new("unknown_unit", at("unit"), e.to_string()).with_input(u))
+            })
             .ok(),
         None if raw.measure == Some(Measure::Milestone) => Some(Unit::NONE),
         None => {
@@ -516,7 +534,9 @@ fn indicator_formula(
     match raw.formula.as_deref().map(Formula::parse) {
         Some(Ok(f)) => Ok(Some(f)),
         Some(Err(e)) => {
-            issues.push(Issue::new("bad_formula", at("formula"), e.to_string()));
+            let formula = raw.formula.as_deref().unwrap_or_default();
+            issues
+                .push(Issue::new("bad_formula", at("formula"), e.to_string()).with_input(formula));
             Err(())
         }
         None => Ok(None),
@@ -547,7 +567,8 @@ fn target_condition(
             if let (Some(col), Some(off)) = (loc.column, e.location().char) {
                 loc.column = Some(col + 1 + raw.condition.part(0, growth).chars().count() + off);
             }
-            issues.push(Issue::new("bad_condition", loc, e.to_string()));
+            issues
+                .push(Issue::new("bad_condition", loc, e.to_string()).with_input(&*raw.condition));
             None
         }
     };
@@ -563,7 +584,9 @@ fn target_period(
 ) -> Option<Period> {
     match raw.period.as_deref() {
         Some(p) => Period::parse(p)
-            .map_err(|e| issues.push(Issue::new("bad_period", at("period"), e.to_string())))
+            .map_err(|e| {
+                issues.push(Issue::new("bad_period", at("period"), e.to_string()).with_input(p))
+            })
             .ok(),
         None => Some(plan_period),
     }
@@ -577,7 +600,9 @@ fn target_baseline(
 ) -> Option<Quantity> {
     raw.baseline.as_deref().and_then(|b| {
         Quantity::parse(b)
-            .map_err(|e| issues.push(Issue::new("bad_baseline", at("baseline"), e.to_string())))
+            .map_err(|e| {
+                issues.push(Issue::new("bad_baseline", at("baseline"), e.to_string()).with_input(b))
+            })
             .ok()
     })
 }
@@ -599,11 +624,14 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         plan.document = h.document.clone();
         match Period::parse(&h.period) {
             Ok(p) => plan.period = p,
-            Err(e) => issues.push(Issue::new(
-                "bad_period",
-                field_at("plan", &header.fields, &header.span, "period"),
-                e.to_string(),
-            )),
+            Err(e) => issues.push(
+                Issue::new(
+                    "bad_period",
+                    field_at("plan", &header.fields, &header.span, "period"),
+                    e.to_string(),
+                )
+                .with_input(&*h.period),
+            ),
         }
     }
 
@@ -613,11 +641,14 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 Ok(q) => {
                     plan.references.insert(key.as_str(), q);
                 }
-                Err(e) => issues.push(Issue::new(
-                    "bad_reference",
-                    locate(&r.path, r.span.clone()),
-                    e.to_string(),
-                )),
+                Err(e) => issues.push(
+                    Issue::new(
+                        "bad_reference",
+                        locate(&r.path, r.span.clone()),
+                        e.to_string(),
+                    )
+                    .with_input(&**text),
+                ),
             }
         }
     }

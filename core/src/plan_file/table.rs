@@ -731,13 +731,13 @@ fn from_tables(
             let mut loc = tables[t].location(row, column);
             if column.is_none() {
                 // A field missing from the row: `indicator[2].name` names its column.
-                loc.field = path.split_once("].").map(|(_, field)| field.to_string());
+                loc.field = super::field_of(path);
             }
             loc
         }
         None => Location {
             path: Some(path.to_string()).filter(|p| !p.is_empty()),
-            field: path.rsplit('.').next().map(str::to_string),
+            field: super::field_of(path),
             ..Location::default()
         },
     };
