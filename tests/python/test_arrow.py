@@ -332,6 +332,27 @@ def test_a_nan_where_a_field_is_required_is_named_nan() -> None:
     assert _texts(Observations.from_pandas(df), "period") == ["2024", "2023"]
 
 
+def test_a_categorical_shows_its_missing_values_as_nan_and_is_told_so() -> None:
+    # pandas prints a categorical's missing value as NaN, whatever its categories are.
+    df = pd.DataFrame(
+        {
+            "indicator": pd.Categorical(["gdp", float("nan"), "gdp"]),
+            "period": pd.Categorical([2024, 2024, float("nan")]),
+            "value": [1.0, 2.0, 3.0],
+            "unit": pd.Categorical(["亿元", "亿元", "亿元"]),
+        }
+    )
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(df)
+    got = [(i["row"], i["field"], i["message"], i["input"]) for i in info.value.issues]
+    assert got == [
+        (1, "indicator", "missing value (NaN)", "NaN"),
+        (2, "period", "missing value (NaN)", "NaN"),
+    ]
+    # Without them, integer categories read as the years they are.
+    assert _texts(Observations.from_pandas(df.iloc[:1]), "period") == ["2024"]
+
+
 def test_a_timestamp_vintage_is_the_day_it_was_published() -> None:
     pl = pytest.importorskip("polars")
     import datetime as dt

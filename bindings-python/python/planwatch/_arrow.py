@@ -83,11 +83,19 @@ def _nan_as_text(pa: Any, series: Any, array: Any) -> Any:
     a float NaN in an object column) as the text ``NaN``, which the row rules read as
     a missing value (NaN), as they read a NaN float: an analyst who sees NaN in a
     required column is told so, not that a period ended early. ``None`` stays null."""
-    if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
-        return array
     if array.null_count == 0:
         return array
     pc = importlib.import_module("pyarrow.compute")
+    if pa.types.is_dictionary(array.type) and type(series.dtype).__name__ == "CategoricalDtype":
+        # A categorical shows every missing value as NaN. Its categories as text, when
+        # they are text or integers (a period 2024 reads as "2024"): each distinct one
+        # is still read once.
+        values = array.type.value_type
+        if not (pa.types.is_string(values) or pa.types.is_large_string(values) or pa.types.is_integer(values)):
+            return array
+        array = pc.cast(array.dictionary_decode(), pa.string())
+    if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
+        return array
     na = getattr(series.dtype, "na_value", None)
     if isinstance(na, float) and math.isnan(na):
         return pc.fill_null(array, pa.scalar("NaN", array.type))
