@@ -93,6 +93,14 @@ fn stretch_scopes_over_its_own_clause() {
         assert_eq!(got.len(), 2, "{text}: {got:?}");
         assert!(got.iter().all(|f| f.0 == "target" && f.4), "{text}: {got:?}");
     }
+    // A stretch word after a base figure that names what it is about starts a list of
+    // its own, which it governs; one that only raises the figure before it does not.
+    let got = one("全年确保完成交通投资800亿元以上，力争建成城市快速路40公里，改造老旧桥梁120座、新建停车泊位3万个。");
+    let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+    assert_eq!(stretch, [false, true, true, true], "{got:?}");
+    let got = one("全年确保完成交通投资800亿元以上，力争全年完成900亿元，改造老旧桥梁120座。");
+    let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+    assert_eq!(stretch, [false, true, false], "{got:?}");
 }
 
 #[test]

@@ -653,6 +653,30 @@ pub(crate) const DENOMINATOR_MARKERS: Words = words!["每"];
 /// 。-sentence.
 pub(crate) const STRETCH: Words = words!["力争", "争取", "努力", "力求"];
 
+/// Words that say when, or to what, a stretch word raises a figure, between it and the
+/// number ("力争全年增长10%", "力争提高到18%"), besides the verbs of reaching and growth:
+/// with only these, the stretch word names no subject of its own.
+pub(crate) const TIER_WORDS: Words = words![
+    "全年",
+    "年内",
+    "今年",
+    "明年",
+    "再",
+    "进一步",
+    "提高到",
+    "提升到",
+    "提高至",
+    "提升至",
+    "增至",
+    "到",
+    "至",
+    "在",
+    "保持",
+    "稳定在",
+    "控制在",
+    "实现",
+];
+
 /// Cumulative marker (SPEC §1). 共/共计/总数 are totals, not cumulative.
 pub(crate) const CUMULATIVE: Words = words!["累计"];
 

@@ -324,8 +324,9 @@ pub(crate) struct Markers {
     pub(crate) cues: Vec<Cue>,
     /// Starts of the deadlines that open with 到/至 (a horizon, not 截至).
     pub(crate) to_marks: Vec<usize>,
-    /// Positions of every stretch word.
-    pub(crate) stretch_marks: Vec<usize>,
+    /// Positions of every stretch word, each with whether it names a subject of its
+    /// own before its clause's first number ([`stretch_names_subject`]).
+    pub(crate) stretch_marks: Vec<(usize, bool)>,
     /// The first 今年 / 本年 of the passage.
     pub(crate) this_year: Option<usize>,
     /// Positions of colons (a plan header ends with one: "主要预期目标是：").
@@ -414,6 +415,33 @@ pub(crate) enum Decided {
     Default,
     /// Nothing said; the sentence before in the paragraph decided.
     Carried,
+}
+
+/// True when the stretch word at `i` (of two characters) names what it is about before
+/// the first number of its clause — "力争建成高速公路132公里", a list of its own —, false
+/// when only words that reach or raise a figure, or say when, stand between
+/// ("力争完成150亿元", "力争全年增长10%": the higher tier of the figure before it), or
+/// when its clause has no number.
+fn stretch_names_subject(ch: &[char], i: usize) -> bool {
+    let mut k = i + 2;
+    while let Some(&c) = ch.get(k) {
+        if c.is_ascii_digit() || ('０'..='９').contains(&c) || is_clause_end(c) {
+            return false;
+        }
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        match lx::starts_any(ch, k, lx::TIER_WORDS)
+            .or_else(|| lx::starts_any(ch, k, lx::ACHIEVE_VERBS))
+            .or_else(|| lx::starts_any(ch, k, lx::REACH_VERBS))
+            .or_else(|| lx::starts_any(ch, k, lx::GROWTH_VERBS))
+        {
+            Some(len) => k += len,
+            None => return true,
+        }
+    }
+    false
 }
 
 impl Markers {
@@ -597,7 +625,7 @@ impl Markers {
                 if self.stretch.is_none() {
                     self.stretch = Some(i);
                 }
-                self.stretch_marks.push(i);
+                self.stretch_marks.push((i, stretch_names_subject(ch, i)));
             }
             if kinds & CUMULATIVE != 0 {
                 self.cumulative.push(i);
@@ -702,11 +730,15 @@ impl Markers {
     /// "增长8%，力争完成150亿元；零售额增长6.5%" has one stretch figure. A stretch word
     /// that opens a later clause, with no number before it in its part, governs the
     /// clauses after it too: "全力加快经开区建设，力争工业投资增长25%以上，规上工业增加值
-    /// 增长25%以上" (`number_in(a, b)`: a number starts in `[a, b)`).
+    /// 增长25%以上" (`number_in(a, b)`: a number starts in `[a, b)`); so does one that
+    /// opens a later clause naming what it is about, which starts a list of its own rather
+    /// than raising the figure before it: "确保完成投资1000亿元以上，力争建成高速公路132
+    /// 公里，建设一级公路500公里" (three stretch figures).
     pub(crate) fn stretch_at(&self, i: usize, number_in: impl Fn(usize, usize) -> bool) -> bool {
         let clause = self.clause_start.get(i).copied().unwrap_or(0) as usize;
-        let n = self.stretch_marks.partition_point(|&k| k < i);
-        let Some(&k) = n.checked_sub(1).and_then(|n| self.stretch_marks.get(n)) else {
+        let n = self.stretch_marks.partition_point(|&(k, _)| k < i);
+        let Some(&(k, names_subject)) = n.checked_sub(1).and_then(|n| self.stretch_marks.get(n))
+        else {
             return false;
         };
         let part = self.clause_group_start(i);
@@ -731,7 +763,9 @@ impl Markers {
             || self.deadlines.contains(&(k_clause, k));
         k >= clause
             || (k >= part
-                && (opens_deadline || k_clause <= part || (opens_clause && !number_in(part, k))))
+                && (opens_deadline
+                    || k_clause <= part
+                    || (opens_clause && (names_subject || !number_in(part, k)))))
     }
 
     /// True when `[a, b)` of the last scanned passage holds only list numbering
