@@ -1273,3 +1273,19 @@ fn changes_told_with_adverbs_and_period_words() {
     // 全年 before the predicate goes whole.
     assert_eq!(named("全年地区生产总值增长6.3%。")[0].0, "地区生产总值");
 }
+
+#[test]
+fn a_month_without_a_year_is_the_date_a_progress_report_counts_to() {
+    // "至9月底" dates what is done so far; a year or 前 makes it a plan's horizon.
+    let got = one("至9月底，全市完成固定资产投资120亿元，为年度计划的75%。");
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    assert_eq!(got.len(), 2, "{got:?}");
+    for text in [
+        "到2027年6月底，建成城市快速路40公里。",
+        "到6月底前，完成老旧小区改造30个。",
+    ] {
+        let got = one(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, "target", "{text}: {got:?}");
+    }
+}

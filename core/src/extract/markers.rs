@@ -636,7 +636,13 @@ impl Markers {
             if deadline_start && i >= skip_deadline_until {
                 if let Some((_, len)) = deadline_at(ch, i) {
                     self.deadlines.push((i, i + len));
-                    if matches!(c, '到' | '至') {
+                    // A month without a year ("至6月底，完成投资4.73亿元") is the date a
+                    // progress report counts to, not a plan's horizon.
+                    // "到6月底前" is a deadline still.
+                    let month_only = ch[i..i + len].contains(&'月')
+                        && !(i..i + len).any(|k| year_value(ch, k).is_some())
+                        && ch.get(i + len) != Some(&'前');
+                    if matches!(c, '到' | '至') && !month_only {
                         self.to_marks.push(i);
                     }
                     skip_deadline_until = i + len;
