@@ -1289,3 +1289,18 @@ fn a_month_without_a_year_is_the_date_a_progress_report_counts_to() {
         assert_eq!(got[0].0, "target", "{text}: {got:?}");
     }
 }
+
+#[test]
+fn winning_funds_is_an_action_not_a_stretch_tier() {
+    // 争取 of money granted from above is the verb of winning it: a review reports it,
+    // a plan sets it, and neither makes it a stretch tier.
+    let got = one("过去一年，向上争取中央预算内资金12.5亿元，同比增长8%。");
+    assert!(got.iter().all(|f| f.0 == "actual" && !f.4), "{got:?}");
+    let got = one("今年要争取上级补助资金50亿元以上。");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0 == "target" && !got[0].4, "{got:?}");
+    // 争取 of a figure is a stretch tier still.
+    let got = one("地区生产总值增长6%，争取达到7%。");
+    let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+    assert_eq!(stretch, [false, true], "{got:?}");
+}

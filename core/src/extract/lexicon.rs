@@ -677,6 +677,10 @@ pub(crate) const TIER_WORDS: Words = words![
     "实现",
 ];
 
+/// Money granted from above, the object of 争取 when it means winning funds
+/// ("争取上级资金", "争取超长期特别国债").
+pub(crate) const GRANTED_FUNDS: Words = words!["资金", "国债", "债券", "补助", "补贴"];
+
 /// Cumulative marker (SPEC §1). 共/共计/总数 are totals, not cumulative.
 pub(crate) const CUMULATIVE: Words = words!["累计"];
 

@@ -444,6 +444,26 @@ fn stretch_names_subject(ch: &[char], i: usize) -> bool {
     false
 }
 
+/// True when the word at `i` is 争取 and its object, before the clause's first number,
+/// is money granted from above (资金, 国债, 债券, 补助): winning funds, an action that
+/// reviews report as much as plans set.
+fn secures_funds(ch: &[char], i: usize) -> bool {
+    if !lx::starts(ch, i, "争取") {
+        return false;
+    }
+    let mut k = i + 2;
+    while let Some(&c) = ch.get(k) {
+        if c.is_ascii_digit() || is_clause_end(c) || k > i + 12 {
+            return false;
+        }
+        if lx::starts_any(ch, k, lx::GRANTED_FUNDS).is_some() {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 impl Markers {
     pub(crate) fn scan(&mut self, ch: &[char], plan_year: Option<i32>) {
         *self = Markers {
@@ -532,6 +552,9 @@ impl Markers {
                 }
             }
             let mut kinds = 0u32;
+            // "向上争取项目资金85.06亿元": 争取 of funds is the verb of winning them,
+            // reported as much as planned; no stretch.
+            let funds = c == '争' && secures_funds(ch, i);
             // Each word once, with the kinds of every list it is in.
             for (len, k) in MARKERS.at(ch, i) {
                 kinds |= k;
@@ -575,7 +598,7 @@ impl Markers {
                         start: i,
                         end: i + len,
                         strong: false,
-                        weak: k & PLAN != 0 && f & ACTION != 0,
+                        weak: k & PLAN != 0 && (f & ACTION != 0 || funds),
                         plannable: k & REPORT != 0 && f & PLANNABLE != 0,
                         governs: k & PLAN != 0 && f & GOVERNS != 0,
                         aspect: k & REPORT != 0 && f & ASPECT != 0,
@@ -621,7 +644,7 @@ impl Markers {
             if kinds & THIS_YEAR != 0 && self.this_year.is_none() {
                 self.this_year = Some(i);
             }
-            if kinds & STRETCH != 0 {
+            if kinds & STRETCH != 0 && !funds {
                 if self.stretch.is_none() {
                     self.stretch = Some(i);
                 }
