@@ -264,6 +264,9 @@ static STEMS: &[Stem] = &[
     stem("张", "beds|sheets", D::Count("张"), 1, 1, "sheets", true),
     stem("床", "bed places", D::Count("床"), 1, 1, "bed places", true),
     stem("只", "animals", D::Count("只"), 1, 1, "animals", true),
+    // Livestock by the head and poultry by the bird (生猪出栏6248万头, 家禽出栏6.5亿羽).
+    stem("头", "head of livestock", D::Count("头"), 1, 1, "head of livestock", true),
+    stem("羽", "birds", D::Count("羽"), 1, 1, "birds", true),
     stem("批", "batches", D::Count("批"), 1, 1, "batches", true),
     stem("本", "volumes", D::Count("本"), 1, 1, "volumes", true),
     stem("册", "copies", D::Count("册"), 1, 1, "copies", true),

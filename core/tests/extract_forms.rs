@@ -1304,3 +1304,23 @@ fn winning_funds_is_an_action_not_a_stretch_tier() {
     let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
     assert_eq!(stretch, [false, true], "{got:?}");
 }
+
+#[test]
+fn livestock_are_counted_by_the_head_and_poultry_by_the_bird() {
+    let got = one("全年生猪出栏6248.0万头，比上年增长1.6%；家禽出栏6.5亿羽。");
+    let values: Vec<(Option<String>, Option<String>)> =
+        got.iter().map(|f| (f.2.clone(), f.3.clone())).collect();
+    let v = |value: &str, unit: &str| (Some(value.to_string()), Some(unit.to_string()));
+    assert_eq!(
+        values,
+        [v("62480000", "头"), v("1.6", "%"), v("650000000", "羽")],
+        "{got:?}"
+    );
+    assert!(got.iter().all(|f| f.0 == "actual"), "{got:?}");
+    let q = planwatch::Quantity::parse("1.2万头").unwrap();
+    let head = planwatch::Unit::parse("头").unwrap();
+    assert_eq!(
+        q.to(head).unwrap().value(),
+        planwatch::Decimal::from(12_000)
+    );
+}
