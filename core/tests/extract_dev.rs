@@ -93,8 +93,9 @@ const HELDOUT_3_FLOOR: (f64, f64) = (0.74, 0.66);
 /// `heldout-2`: precision 0.808, recall 0.766; measure only, not a target.
 const HELDOUT_2_FLOOR: (f64, f64) = (0.78, 0.74);
 /// `devset-e`: precision 0.700, recall 0.661 measured blind (`DEVSET-E.md`); 0.760, 0.716
-/// after the rules of session 14. The floor is a little under, so that a regression fails.
-const DEVSET_E_FLOOR: (f64, f64) = (0.73, 0.69);
+/// after the rules of session 14; 0.785, 0.742 after session 23's. The floor is a little
+/// under, so that a regression fails.
+const DEVSET_E_FLOOR: (f64, f64) = (0.76, 0.71);
 /// `heldout-4`: precision 0.712, recall 0.694 measured blind at session 14's start
 /// (`HELDOUT-4.md`); the floor is a little under, so that a regression fails. Measure only,
 /// not a target.
@@ -106,9 +107,9 @@ const HELDOUT_4_FLOOR: (f64, f64) = (0.69, 0.67);
 const HELDOUT_5_FLOOR: (f64, f64) = (0.81, 0.82);
 
 /// `devset-f`: precision 0.786, recall 0.729 measured blind in session 23, before any
-/// rule written from it (`DEVSET-F.md`); the floor is a little under, so that a
-/// regression fails.
-const DEVSET_F_FLOOR: (f64, f64) = (0.76, 0.70);
+/// rule written from it (`DEVSET-F.md`); 0.829, 0.781 after that session's rules. The
+/// floor is a little under, so that a regression fails.
+const DEVSET_F_FLOOR: (f64, f64) = (0.80, 0.75);
 
 #[derive(Debug, Clone)]
 struct Tuple {
