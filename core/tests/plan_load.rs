@@ -3,6 +3,28 @@
 
 use planwatch::{Observations, Plan};
 
+/// Each issue of `e` as (code, path).
+fn codes_and_paths(e: &planwatch::Error) -> Vec<(&str, &str)> {
+    e.issues()
+        .iter()
+        .map(|i| (i.code.as_str(), i.location.path.as_deref().unwrap_or("")))
+        .collect()
+}
+
+/// Each issue of `e` as (code, field, input), `-` where there is none.
+fn fields_and_inputs(e: &planwatch::Error) -> Vec<(&str, &str, &str)> {
+    e.issues()
+        .iter()
+        .map(|i| {
+            (
+                i.code.as_str(),
+                i.location.field.as_deref().unwrap_or("-"),
+                i.input.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn builtin_plan_and_observations_load() {
     let plan = Plan::builtin("nanshan-2024").unwrap_or_else(|e| {
@@ -239,11 +261,7 @@ baseline = "many"
         "m.toml",
     )
     .unwrap_err();
-    let codes: Vec<(&str, &str)> = e
-        .issues()
-        .iter()
-        .map(|i| (i.code.as_str(), i.location.path.as_deref().unwrap_or("")))
-        .collect();
+    let codes = codes_and_paths(&e);
     assert_eq!(
         codes,
         [
@@ -262,11 +280,7 @@ baseline = "many"
         "d.toml",
     )
     .unwrap_err();
-    let codes: Vec<(&str, &str)> = e
-        .issues()
-        .iter()
-        .map(|i| (i.code.as_str(), i.location.path.as_deref().unwrap_or("")))
-        .collect();
+    let codes = codes_and_paths(&e);
     assert_eq!(
         codes,
         [
@@ -488,18 +502,7 @@ fn a_files_problems_name_their_field_and_quote_the_input() {
         ("bad_period", "period", "someday"),
     ];
     let e = Plan::from_toml_str(toml, "f.toml").unwrap_err();
-    let got: Vec<(&str, &str, &str)> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.code.as_str(),
-                i.location.field.as_deref().unwrap_or("-"),
-                i.input.as_deref().unwrap_or("-"),
-            )
-        })
-        .collect();
-    assert_eq!(got, want, "{e}");
+    assert_eq!(fields_and_inputs(&e), want, "{e}");
     // The same plan as JSON: the same fields and inputs.
     let json = r#"{"plan": {"id": "p", "period": "2O24"},
         "indicator": [{"id": "a", "name": {"zh": "甲"}, "unit": "furlong"},
@@ -507,17 +510,7 @@ fn a_files_problems_name_their_field_and_quote_the_input() {
         "target": [{"indicator": "b", "condition": "maybe"},
                    {"indicator": "b", "condition": ">= 1亿元", "period": "someday"}]}"#;
     let e = Plan::from_json_str(json, "f.json").unwrap_err();
-    let mut got: Vec<(&str, &str, &str)> = e
-        .issues()
-        .iter()
-        .map(|i| {
-            (
-                i.code.as_str(),
-                i.location.field.as_deref().unwrap_or("-"),
-                i.input.as_deref().unwrap_or("-"),
-            )
-        })
-        .collect();
+    let mut got = fields_and_inputs(&e);
     got.sort();
     let mut want = want.to_vec();
     want.sort();

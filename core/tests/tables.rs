@@ -1049,7 +1049,7 @@ fn arrow_columns_become_the_cells_a_sheet_would_hold() {
     use planwatch::columnar::arrow_array::types::Int32Type;
     use planwatch::columnar::arrow_array::{
         BooleanArray, Date32Array, Decimal128Array, DictionaryArray, Float64Array, Int64Array,
-        StringArray, TimestampSecondArray,
+        StringArray, TimestampSecondArray, UInt64Array,
     };
     use planwatch::columnar::cells;
     assert_eq!(
@@ -1067,6 +1067,10 @@ fn arrow_columns_become_the_cells_a_sheet_would_hold() {
         ]
     );
     assert_eq!(cells(&Int64Array::from(vec![2024])), [Cell::Int(2024)]);
+    assert_eq!(
+        cells(&UInt64Array::from(vec![7, u64::MAX])),
+        [Cell::Int(7), text("18446744073709551615")]
+    );
     assert_eq!(cells(&BooleanArray::from(vec![true])), [Cell::Bool(true)]);
     let dict: DictionaryArray<Int32Type> =
         vec![Some("亿元"), None, Some("亿元")].into_iter().collect();

@@ -89,11 +89,6 @@ impl Prepared {
         if array.is_null(i) {
             return Cell::Null;
         }
-        macro_rules! int {
-            ($t:ty) => {
-                Cell::Int(i64::from(array.as_primitive::<$t>().value(i)))
-            };
-        }
         match array.data_type() {
             DataType::Null => Cell::Null,
             DataType::Utf8 => Cell::Text(array.as_string::<i32>().value(i).to_string()),
@@ -115,17 +110,18 @@ impl Prepared {
                 }
             }
             DataType::Float64 => Cell::float(array.as_primitive::<Float64Type>().value(i)),
-            DataType::Int8 => int!(Int8Type),
-            DataType::Int16 => int!(Int16Type),
-            DataType::Int32 => int!(Int32Type),
-            DataType::Int64 => int!(Int64Type),
-            DataType::UInt8 => int!(UInt8Type),
-            DataType::UInt16 => int!(UInt16Type),
-            DataType::UInt32 => int!(UInt32Type),
-            DataType::UInt64 => {
-                let v = array.as_primitive::<UInt64Type>().value(i);
-                i64::try_from(v).map_or_else(|_| Cell::Text(v.to_string()), Cell::Int)
-            }
+            DataType::Int8
+            | DataType::Int16
+            | DataType::Int32
+            | DataType::Int64
+            | DataType::UInt8
+            | DataType::UInt16
+            | DataType::UInt32
+            | DataType::UInt64 => match integer_at(array, i) {
+                // A u64 past i64::MAX as its text.
+                Some(v) => i64::try_from(v).map_or_else(|_| Cell::Text(v.to_string()), Cell::Int),
+                None => Cell::Null,
+            },
             DataType::Decimal128(_, _) | DataType::Decimal256(_, _) => {
                 Cell::Text(decimal_text(array, i))
             }
@@ -172,22 +168,27 @@ fn key_at(keys: &dyn Array, i: usize) -> Option<usize> {
     if keys.is_null(i) {
         return None;
     }
-    macro_rules! key {
+    usize::try_from(integer_at(keys, i)?).ok()
+}
+
+/// Row `i` of an integer array, widened; `None` for another type.
+fn integer_at(array: &dyn Array, i: usize) -> Option<i128> {
+    macro_rules! int {
         ($t:ty) => {
-            usize::try_from(keys.as_primitive::<$t>().value(i)).ok()
+            i128::from(array.as_primitive::<$t>().value(i))
         };
     }
-    match keys.data_type() {
-        DataType::Int8 => key!(Int8Type),
-        DataType::Int16 => key!(Int16Type),
-        DataType::Int32 => key!(Int32Type),
-        DataType::Int64 => key!(Int64Type),
-        DataType::UInt8 => key!(UInt8Type),
-        DataType::UInt16 => key!(UInt16Type),
-        DataType::UInt32 => key!(UInt32Type),
-        DataType::UInt64 => key!(UInt64Type),
-        _ => None,
-    }
+    Some(match array.data_type() {
+        DataType::Int8 => int!(Int8Type),
+        DataType::Int16 => int!(Int16Type),
+        DataType::Int32 => int!(Int32Type),
+        DataType::Int64 => int!(Int64Type),
+        DataType::UInt8 => int!(UInt8Type),
+        DataType::UInt16 => int!(UInt16Type),
+        DataType::UInt32 => int!(UInt32Type),
+        DataType::UInt64 => int!(UInt64Type),
+        _ => return None,
+    })
 }
 
 /// An Arrow column as a [`Table`](crate::Table) holds it: its chunks as they came, each
