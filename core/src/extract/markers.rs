@@ -1235,7 +1235,8 @@ static MARKERS: std::sync::LazyLock<lx::WordIndex<u32>> = std::sync::LazyLock::n
         words.extend(list.iter().map(|w| (w, kind)));
     }
     // One entry per word, its kinds joined: a word of several lists is matched once.
-    words.sort_by(|a, b| a.0.cmp(b.0));
+    // (Through the crate's one stable sort: built once, not worth a sort of its own.)
+    crate::order::sort_by_key(&mut words, |w| w.0);
     let mut merged: Vec<(&str, u32)> = Vec::with_capacity(words.len());
     for (w, k) in words {
         match merged.last_mut() {

@@ -218,14 +218,10 @@ pub(crate) fn from_toml(text: &str, file: &str) -> Result<Plan> {
     let lines = Lines::new(text, file);
     let front = toml_front(text, &lines)?;
     assemble(front, &|path, span| match span {
-        Some(s) => Location {
-            field: field_of(path),
-            ..lines.at(s.start, Some(path.to_string()))
-        },
+        Some(s) => lines.at(s.start, Some(path.to_string())),
         None => Location {
             file: Some(file.to_string()),
             path: Some(path.to_string()),
-            field: field_of(path),
             ..Location::default()
         },
     })
@@ -240,7 +236,6 @@ pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
     assemble(front, &|path, _| Location {
         file: Some(file.to_string()),
         path: Some(path.to_string()),
-        field: field_of(path),
         ..Location::default()
     })
 }
@@ -871,6 +866,14 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
     if issues.is_empty() {
         Ok(plan)
     } else {
+        // The field each problem is about, from its path, where the reader did not
+        // name it (a table names its column).
+        for issue in &mut issues {
+            let loc = &mut issue.location;
+            if loc.field.is_none() {
+                loc.field = loc.path.as_deref().and_then(field_of);
+            }
+        }
         let file = locate("", None).file.unwrap_or_default();
         Err(Error::from_issues(&format!("plan {file:?}"), issues))
     }
