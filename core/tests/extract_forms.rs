@@ -98,9 +98,15 @@ fn stretch_scopes_over_its_own_clause() {
     let got = one("全年确保完成交通投资800亿元以上，力争建成城市快速路40公里，改造老旧桥梁120座、新建停车泊位3万个。");
     let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
     assert_eq!(stretch, [false, true, true, true], "{got:?}");
-    let got = one("全年确保完成交通投资800亿元以上，力争全年完成900亿元，改造老旧桥梁120座。");
-    let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
-    assert_eq!(stretch, [false, true, false], "{got:?}");
+    for text in [
+        "全年确保完成交通投资800亿元以上，力争全年完成900亿元，改造老旧桥梁120座。",
+        "固定资产投资增长8%，力争不低于10%，新开工项目50个。",
+        "单位生产总值能耗下降2%，力争今年内下降3%，新建公园5个。",
+    ] {
+        let got = one(text);
+        let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();
+        assert_eq!(stretch, [false, true, false], "{text}: {got:?}");
+    }
 }
 
 #[test]
@@ -1299,6 +1305,9 @@ fn winning_funds_is_an_action_not_a_stretch_tier() {
     let got = one("今年要争取上级补助资金50亿元以上。");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].0 == "target" && !got[0].4, "{got:?}");
+    // 投资金额 is no money granted: 争取 of it is a stretch tier, as of a figure.
+    let got = one("争取完成投资金额50亿元。");
+    assert!(got.len() == 1 && got[0].4, "{got:?}");
     // 争取 of a figure is a stretch tier still.
     let got = one("地区生产总值增长6%，争取达到7%。");
     let stretch: Vec<bool> = got.iter().map(|f| f.4).collect();

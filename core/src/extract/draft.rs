@@ -157,17 +157,14 @@ pub fn draft_plan(text: &str, options: &DraftOptions) -> Result<Plan> {
             }
         };
         let indicator = plan.indicators[idx].id.clone();
+        let tier = if f.stretch { Tier::Stretch } else { Tier::Base };
         let tid = unique(
-            if f.stretch {
-                format!("{indicator}_stretch")
-            } else {
-                indicator.clone()
-            },
+            crate::target::default_target_id(&indicator, tier),
             &mut target_ids,
         );
         let mut t = Target::new(indicator, target_period(f, period), condition(f, &tid));
         t.id = tid;
-        t.tier = if f.stretch { Tier::Stretch } else { Tier::Base };
+        t.tier = tier;
         t.source = Some(Box::new(provenance(f, options, f.sentence_span.clone())));
         plan.targets.push(t);
     }

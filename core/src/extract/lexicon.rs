@@ -654,11 +654,13 @@ pub(crate) const DENOMINATOR_MARKERS: Words = words!["每"];
 pub(crate) const STRETCH: Words = words!["力争", "争取", "努力", "力求"];
 
 /// Words that say when, or to what, a stretch word raises a figure, between it and the
-/// number ("力争全年增长10%", "力争提高到18%"), besides the verbs of reaching and growth:
-/// with only these, the stretch word names no subject of its own.
+/// number ("力争全年增长10%", "力争提高到18%", "力争不低于8%"), besides deadlines and the
+/// verbs of reaching, growth and reduction: with only these, the stretch word names no
+/// subject of its own.
 pub(crate) const TIER_WORDS: Words = words![
     "全年",
     "年内",
+    "今年内",
     "今年",
     "明年",
     "再",
@@ -668,6 +670,7 @@ pub(crate) const TIER_WORDS: Words = words![
     "提高至",
     "提升至",
     "增至",
+    "新增",
     "到",
     "至",
     "在",
@@ -675,6 +678,11 @@ pub(crate) const TIER_WORDS: Words = words![
     "稳定在",
     "控制在",
     "实现",
+    "不低于",
+    "不少于",
+    "不超过",
+    "高于",
+    "低于",
 ];
 
 /// Money granted from above, the object of 争取 when it means winning funds

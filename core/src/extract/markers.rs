@@ -417,13 +417,13 @@ pub(crate) enum Decided {
     Carried,
 }
 
-/// True when the stretch word at `i` (of two characters) names what it is about before
-/// the first number of its clause — "力争建成高速公路132公里", a list of its own —, false
-/// when only words that reach or raise a figure, or say when, stand between
-/// ("力争完成150亿元", "力争全年增长10%": the higher tier of the figure before it), or
-/// when its clause has no number.
+/// True when the stretch word at `i` names what it is about before the first number of
+/// its clause — "力争建成高速公路132公里", a list of its own —, false when only words that
+/// reach, raise or lower a figure, bound it, or say when, stand between ("力争完成150亿元",
+/// "力争全年增长10%", "力争年底前下降3%": the higher tier of the figure before it), or when
+/// its clause has no number.
 fn stretch_names_subject(ch: &[char], i: usize) -> bool {
-    let mut k = i + 2;
+    let mut k = i + lx::starts_any(ch, i, lx::STRETCH).unwrap_or(2);
     while let Some(&c) = ch.get(k) {
         if c.is_ascii_digit() || ('０'..='９').contains(&c) || is_clause_end(c) {
             return false;
@@ -433,9 +433,11 @@ fn stretch_names_subject(ch: &[char], i: usize) -> bool {
             continue;
         }
         match lx::starts_any(ch, k, lx::TIER_WORDS)
+            .or_else(|| deadline_at(ch, k).map(|(_, len)| len))
             .or_else(|| lx::starts_any(ch, k, lx::ACHIEVE_VERBS))
             .or_else(|| lx::starts_any(ch, k, lx::REACH_VERBS))
             .or_else(|| lx::starts_any(ch, k, lx::GROWTH_VERBS))
+            .or_else(|| lx::starts_any(ch, k, lx::REDUCTION_VERBS))
         {
             Some(len) => k += len,
             None => return true,
@@ -445,8 +447,9 @@ fn stretch_names_subject(ch: &[char], i: usize) -> bool {
 }
 
 /// True when the word at `i` is 争取 and its object, before the clause's first number,
-/// is money granted from above (资金, 国债, 债券, 补助): winning funds, an action that
-/// reviews report as much as plans set.
+/// is money granted from above ([`lx::GRANTED_FUNDS`]: 资金, 国债, 债券, 补助, 补贴, but
+/// not the 资金 of 投资金额 or 融资金额): winning funds, an action that reviews report as
+/// much as plans set.
 fn secures_funds(ch: &[char], i: usize) -> bool {
     if !lx::starts(ch, i, "争取") {
         return false;
@@ -456,7 +459,8 @@ fn secures_funds(ch: &[char], i: usize) -> bool {
         if c.is_ascii_digit() || is_clause_end(c) || k > i + 12 {
             return false;
         }
-        if lx::starts_any(ch, k, lx::GRANTED_FUNDS).is_some() {
+        let part_of_a_word = matches!(char_at(ch, k.wrapping_sub(1)), '投' | '融' | '工' | '集');
+        if lx::starts_any(ch, k, lx::GRANTED_FUNDS).is_some() && !part_of_a_word {
             return true;
         }
         k += 1;
