@@ -118,8 +118,8 @@ impl Column {
         Column(Repr::Arrow(crate::columnar::ArrowColumn::new(chunks)))
     }
 
-    /// The column with its nulls read as [`Cell::NaN`]: pandas' `str` dtype writes a
-    /// missing value as NaN, as the cell shows.
+    /// The column with its nulls read as [`Cell::NaN`]: pandas shows a missing value of
+    /// its `str` dtype and of a categorical as NaN, and problems quote it so.
     pub fn nulls_as_nan(self) -> Column {
         Column(match self.0 {
             Repr::Cells(mut cells) => {
@@ -147,7 +147,8 @@ impl Column {
         self.len() == 0
     }
 
-    /// The cell of row `row`.
+    /// The cell of row `row`: borrowed from a column of cells, or converted from an
+    /// Arrow column (each call converts again; read a cell once and keep it).
     pub fn get(&self, row: usize) -> Option<Cow<'_, Cell>> {
         match &self.0 {
             Repr::Cells(cells) => cells.get(row).map(Cow::Borrowed),
@@ -184,7 +185,7 @@ impl PartialEq for Column {
 }
 
 /// How the rows of a [`Table`] are named in problems.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowLabels {
     /// `n` rows, each by its position from 0 (`"0"`, `"1"` …): a DataFrame's default
     /// index, an Arrow table.
@@ -383,8 +384,8 @@ impl Table {
         self.len() == 0
     }
 
-    /// The cell of row `row` (0-based) in column `column`: borrowed, or converted
-    /// now from an Arrow column.
+    /// The cell of row `row` (0-based) in column `column`: borrowed, or converted now
+    /// from an Arrow column (each call converts again).
     pub fn cell(&self, row: usize, column: usize) -> Option<Cow<'_, Cell>> {
         self.cells.get(column)?.get(row)
     }

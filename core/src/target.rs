@@ -703,6 +703,15 @@ pub struct Target {
     pub source: Option<Box<Provenance>>,
 }
 
+/// A target's id when it gives none: its indicator's, with `_stretch` for the stretch
+/// tier: a plan file's default, and how the extraction's draft plans name theirs.
+pub(crate) fn default_target_id(indicator: &str, tier: Tier) -> String {
+    match tier {
+        Tier::Base => indicator.to_string(),
+        Tier::Stretch => format!("{indicator}_stretch"),
+    }
+}
+
 impl Target {
     /// A base-tier target whose id is the indicator id.
     pub fn new(indicator: impl Into<String>, period: Period, condition: Condition) -> Target {

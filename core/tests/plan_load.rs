@@ -515,4 +515,19 @@ fn a_files_problems_name_their_field_and_quote_the_input() {
     let mut want = want.to_vec();
     want.sort();
     assert_eq!(got, want, "{e}");
+    // A reference is named by its key; a stretch target without an id by the id it
+    // would have had, whether it was kept or dropped for its condition.
+    let toml = "[plan]\nid = \"p\"\nperiod = \"2024\"\n[reference]\ncity = \"lots\"\n\
+                [[target]]\nindicator = \"x\"\ntier = \"stretch\"\ncondition = \"maybe\"\n";
+    let e = Plan::from_toml_str(toml, "r.toml").unwrap_err();
+    assert_eq!(
+        fields_and_inputs(&e),
+        [
+            ("bad_reference", "city", "lots"),
+            ("unknown_indicator", "indicator", "-"),
+            ("bad_condition", "condition", "maybe"),
+        ],
+        "{e}"
+    );
+    assert!(e.issues()[1].message.contains("\"x_stretch\""), "{e}");
 }

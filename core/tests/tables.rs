@@ -1445,3 +1445,52 @@ fn plain_row(t: &Table, r: usize) -> Vec<Cell> {
         .map(|c| t.cell(r, c).unwrap().into_owned())
         .collect()
 }
+
+#[test]
+fn a_range_without_its_upper_bound_says_so() {
+    let columns = ["indicator", "comparator", "value", "high", "unit"];
+    let rows = vec![
+        (
+            "0".to_string(),
+            vec![
+                text("gdp"),
+                text("between"),
+                Cell::float(5.0),
+                Cell::NaN,
+                text("亿元"),
+            ],
+        ),
+        (
+            "1".to_string(),
+            vec![
+                text("gdp"),
+                text("between"),
+                Cell::float(5.0),
+                Cell::Null,
+                text("亿元"),
+            ],
+        ),
+    ];
+    let (e, _) = part_table_problems(&columns, &rows);
+    let messages: Vec<(&str, &str)> = e
+        .issues()
+        .iter()
+        .map(|i| {
+            (
+                i.location.field.as_deref().unwrap_or("-"),
+                i.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                "high",
+                "missing value (NaN): the condition's upper bound (`high`) is missing"
+            ),
+            ("high", "the condition's upper bound (`high`) is empty"),
+        ],
+        "{e}"
+    );
+}

@@ -203,6 +203,8 @@ pub(crate) struct ArrowColumn {
 }
 
 impl ArrowColumn {
+    /// The column of `chunks`, in order; what each chunk's cells share is worked out
+    /// now (a dictionary's values converted once).
     pub(crate) fn new(chunks: Vec<ArrayRef>) -> ArrowColumn {
         let mut start = 0;
         let chunks = chunks
@@ -221,11 +223,13 @@ impl ArrowColumn {
         }
     }
 
+    /// The column with its nulls read as [`Cell::NaN`].
     pub(crate) fn nulls_as_nan(mut self) -> ArrowColumn {
         self.nulls_as_nan = true;
         self
     }
 
+    /// Number of rows, over every chunk.
     pub(crate) fn len(&self) -> usize {
         self.len
     }

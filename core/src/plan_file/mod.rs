@@ -242,11 +242,13 @@ pub(crate) fn from_json(text: &str, file: &str) -> Result<Plan> {
 
 /// The field a problem's path names, as a table's column would: `target[0].condition`
 /// → `condition`, `indicator[2].source.quote` → `source.quote`, `plan.period` →
-/// `period`; `None` for a whole item.
+/// `period`, `reference.gdp_2023` → `gdp_2023`; `None` for a whole item.
 pub(super) fn field_of(path: &str) -> Option<String> {
     let field = match path.split_once("].") {
         Some((_, field)) => field,
-        None => path.strip_prefix("plan.")?,
+        None => path
+            .strip_prefix("plan.")
+            .or_else(|| path.strip_prefix("reference."))?,
     };
     Some(field.to_string()).filter(|f| !f.is_empty())
 }
@@ -723,11 +725,13 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             .get_or_insert_with(|| plan.indicators.iter().map(|i| i.id.as_str()).collect());
         let known = |id: &str| broken.ids.contains(id) || ids.contains(id);
         (!p.indicator.is_empty() && !known(&p.indicator)).then(|| {
-            let id = p.id.as_deref().unwrap_or(&p.indicator);
+            let id =
+                p.id.clone()
+                    .unwrap_or_else(|| crate::target::default_target_id(&p.indicator, p.tier));
             Issue::new(
                 "unknown_indicator",
                 at("indicator"),
-                crate::plan::unknown_indicator_of_target(id, &p.indicator),
+                crate::plan::unknown_indicator_of_target(&id, &p.indicator),
             )
         })
     };
@@ -774,10 +778,10 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         };
         // The raw item is not read again: its strings move into the target.
         let indicator = std::mem::take(&mut raw.indicator);
-        let id = raw.id.take().unwrap_or_else(|| match raw.tier {
-            Tier::Base => indicator.clone(),
-            Tier::Stretch => format!("{indicator}_stretch"),
-        });
+        let id = raw
+            .id
+            .take()
+            .unwrap_or_else(|| crate::target::default_target_id(&indicator, raw.tier));
         target_items.push(n);
         plan.targets.push(Target {
             id,

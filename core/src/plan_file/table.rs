@@ -488,14 +488,15 @@ impl PartColumns {
     }
 }
 
-/// What to say of a comparator or value that is not there (rather than a parser's
-/// "found end of input"): its cell is empty or NaN, or the table has no such column.
-/// `None` for a part that is there.
+/// What to say of a comparator, value or upper bound that is not there (rather than a
+/// parser's "found end of input"): its cell is empty or NaN, or the table has no such
+/// column. `None` for a part that is there.
 fn missing_part(targets: &Table, parts: &PartColumns, row: usize, part: Part) -> Option<String> {
     let (name, column) = match part {
         Part::Comparator => ("comparator", Some(parts.comparator)),
         Part::Value => ("value", parts.value),
-        Part::High | Part::Unit => return None,
+        Part::High => ("upper bound (`high`)", parts.high),
+        Part::Unit => return None,
     };
     match column.and_then(|c| targets.cell(row, c)).as_deref() {
         None => Some(format!(
