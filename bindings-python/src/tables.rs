@@ -253,9 +253,11 @@ fn is_default_index(index: &Bound<'_, PyAny>) -> PyResult<bool> {
 /// `__arrow_c_stream__`) as a table's column: its chunks, not copied; the core
 /// converts a cell when it reads it.
 fn arrow_column(array: Bound<'_, PyAny>) -> PyResult<Column> {
+    let py = array.py();
     let any: pyo3_arrow::input::AnyArray = array.extract()?;
     let (chunks, _) = any.into_chunked_array()?.into_inner();
-    Ok(Column::from_arrow(chunks))
+    // A dictionary's values are converted here, once: without the GIL.
+    Ok(py.detach(|| Column::from_arrow(chunks)))
 }
 
 fn positions(py: Python<'_>, n: usize) -> PyResult<Vec<Py<PyAny>>> {

@@ -87,9 +87,11 @@ def _nan_as_text(pa: Any, series: Any, array: Any) -> Any:
         return array
     pc = importlib.import_module("pyarrow.compute")
     if pa.types.is_dictionary(array.type) and type(series.dtype).__name__ == "CategoricalDtype":
-        # A categorical shows every missing value as NaN. Its categories as text, when
-        # they are text or integers (a period 2024 reads as "2024"): each distinct one
-        # is still read once.
+        # A categorical shows every missing value as NaN. When its categories are text
+        # or integers (a period 2024 reads as "2024") and some value is missing, the
+        # column goes as text, its missing values as "NaN" (each distinct text is still
+        # read once). Other categories (floats, dates) keep their type, and their
+        # missing values read as empty.
         values = array.type.value_type
         if not (pa.types.is_string(values) or pa.types.is_large_string(values) or pa.types.is_integer(values)):
             return array
