@@ -1226,18 +1226,18 @@ pub(crate) fn row_with(
             && v.trim().eq_ignore_ascii_case("nan")
     };
     let nans: [bool; 8] = std::array::from_fn(|k| nan(f[k]));
-    // The unit is left to its own rules (a milestone's done needs none).
+    // The unit is left to its own rules (a milestone's done needs none). The rest of
+    // the row is still checked: a NaN does not hide another field's problem.
     for (k, _) in nans.iter().enumerate().take(3).filter(|(_, n)| **n) {
         problems.push((k, "missing_value", "missing value (NaN)".into()));
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     let f: [&str; 8] = std::array::from_fn(|k| if nans[k] { "" } else { f[k] });
-    if f[0].is_empty() {
+    if f[0].is_empty() && !nans[0] {
         problems.push((0, "missing_value", "indicator is empty".into()));
     }
-    let period = if f[1].trim().is_empty() {
+    let period = if nans[1] {
+        None
+    } else if f[1].trim().is_empty() {
         problems.push((1, "missing_value", "period is empty".into()));
         None
     } else {
@@ -1276,6 +1276,7 @@ pub(crate) fn row_with(
             .ok()
     };
     let value = match (milestone, value) {
+        _ if nans[2] => None,
         (Some(v), _) => Some(v),
         (None, Value::Exact(d)) => Some(d),
         (None, Value::Missing(why)) => {

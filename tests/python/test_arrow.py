@@ -332,6 +332,16 @@ def test_a_nan_where_a_field_is_required_is_named_nan() -> None:
     assert _texts(Observations.from_pandas(df), "period") == ["2024", "2023"]
 
 
+def test_a_missing_period_does_not_hide_a_missing_value_in_its_row() -> None:
+    df = pd.DataFrame(
+        {"indicator": ["a", "b"], "period": ["2024", None], "value": [1.0, float("nan")], "unit": ["人", "人"]}
+    )
+    with pytest.raises(ValidationError) as info:
+        Observations.from_pandas(df)
+    got = [(i["row"], i["field"], i["message"]) for i in info.value.issues]
+    assert got == [(1, "period", "missing value (NaN)"), (1, "value", "missing value (NaN)")]
+
+
 def test_a_categorical_shows_its_missing_values_as_nan_and_is_told_so() -> None:
     # pandas prints a categorical's missing value as NaN, whatever its categories are.
     df = pd.DataFrame(
