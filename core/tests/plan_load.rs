@@ -524,10 +524,26 @@ fn a_files_problems_name_their_field_and_quote_the_input() {
         fields_and_inputs(&e),
         [
             ("bad_reference", "city", "lots"),
-            ("unknown_indicator", "indicator", "-"),
+            ("unknown_indicator", "indicator", "x"),
             ("bad_condition", "condition", "maybe"),
         ],
         "{e}"
     );
     assert!(e.issues()[1].message.contains("\"x_stretch\""), "{e}");
+    // A target kept but on an indicator the plan lacks quotes it too.
+    let toml = "[plan]\nid = \"p\"\nperiod = \"2024\"\n\
+                [[target]]\nindicator = \"ghost\"\ncondition = \">= 5%\"\n";
+    let e = Plan::from_toml_str(toml, "g.toml").unwrap_err();
+    assert_eq!(
+        fields_and_inputs(&e),
+        [("unknown_indicator", "indicator", "ghost")],
+        "{e}"
+    );
+    // Periods may be written as a communiqué writes them, as in observations.
+    let toml = "[plan]\nid = \"p\"\nperiod = \"2024年\"\n\
+                [[indicator]]\nid = \"a\"\nname = { zh = \"甲\" }\nunit = \"亿元\"\n\
+                [[target]]\nindicator = \"a\"\ncondition = \">= 5亿元\"\nperiod = \"2024年1-9月\"\n";
+    let plan = Plan::from_toml_str(toml, "w.toml").unwrap();
+    assert_eq!(plan.period.to_string(), "2024");
+    assert_eq!(plan.targets[0].period.to_string(), "2024-01..2024-09");
 }

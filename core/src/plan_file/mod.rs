@@ -572,7 +572,8 @@ fn target_condition(
     (condition, growth)
 }
 
-/// A target's period (the plan's when it names none), or None after its problem.
+/// A target's period (the plan's when it names none), or None after its problem. Written
+/// as a communiqué writes it too (`2024年`, `2024年1-9月`), as observations may be.
 fn target_period(
     raw: &RawTarget,
     plan_period: Period,
@@ -580,7 +581,7 @@ fn target_period(
     issues: &mut Vec<Issue>,
 ) -> Option<Period> {
     match raw.period.as_deref() {
-        Some(p) => Period::parse(p)
+        Some(p) => Period::parse_written(p)
             .map_err(|e| {
                 issues.push(Issue::new("bad_period", at("period"), e.to_string()).with_input(p))
             })
@@ -619,7 +620,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
         plan.title = h.title.clone();
         plan.jurisdiction = h.jurisdiction.clone();
         plan.document = h.document.clone();
-        match Period::parse(&h.period) {
+        match Period::parse_written(&h.period) {
             Ok(p) => plan.period = p,
             Err(e) => issues.push(
                 Issue::new(
@@ -733,6 +734,7 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
                 at("indicator"),
                 crate::plan::unknown_indicator_of_target(&id, &p.indicator),
             )
+            .with_input(&*p.indicator)
         })
     };
     for (n, item) in front.targets.iter_mut().enumerate() {
@@ -862,7 +864,12 @@ fn assemble(mut front: Front, locate: &Locate<'_>) -> Result<Plan> {
             }
             None => locate(field, None),
         };
-        issues.push(Issue::new(problem.code, location, problem.message));
+        let mut issue = Issue::new(problem.code, location, problem.message);
+        // A target's indicator is quoted, as the field checks quote what they read.
+        if let (Some(("target", i)), "indicator") = (path, field) {
+            issue.input = plan.targets.get(i).map(|t| t.indicator.clone());
+        }
+        issues.push(issue);
     }
 
     // In the order of the file where it has lines (TOML); JSON keeps reading order.
