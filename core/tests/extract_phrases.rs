@@ -269,3 +269,48 @@ fn a_draft_with_an_inverted_range_loads_again() {
         .unwrap_or_else(|e| panic!("{e}\n{toml}"));
     assert_eq!(back, plan);
 }
+
+/// "增长5.5%左右，力争6%": the stretch tier of a growth rate is a growth rate of the same
+/// indicator, drafted as the base's second tier, not as a share of another indicator.
+/// A share keeps its measure, and a decline its sign.
+#[test]
+fn a_bare_stretch_tier_keeps_the_measure_of_the_figure_it_raises() {
+    let text = "二、2025年主要目标\n地区生产总值增长5.5%左右，力争6%。单位生产总值能耗下降3%左右，力争4%。城镇调查失业率5.5%左右，力争5%以内。\n";
+    let found = extract(text);
+    let got: Vec<(Measure, String, bool)> = found
+        .findings
+        .iter()
+        .map(|f| (f.measure, f.value.unwrap().to_string(), f.stretch))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Measure::Growth, "5.5".to_string(), false),
+            (Measure::Growth, "6".to_string(), true),
+            (Measure::Change, "-3".to_string(), false),
+            (Measure::Change, "-4".to_string(), true),
+            (Measure::Share, "5.5".to_string(), false),
+            (Measure::Share, "5".to_string(), true),
+        ],
+        "{:?}",
+        found.findings
+    );
+    let plan = draft_plan(
+        text,
+        &DraftOptions {
+            period: Some("2025".parse().unwrap()),
+            ..DraftOptions::default()
+        },
+    )
+    .unwrap();
+    // One indicator per figure raised, each with its base and its stretch tier.
+    assert_eq!(plan.indicators.len(), 3, "{:?}", plan.indicators);
+    let tiers: Vec<(&str, planwatch::Tier)> = plan
+        .targets
+        .iter()
+        .map(|t| (t.indicator.as_str(), t.tier))
+        .collect();
+    assert_eq!(tiers[0].0, tiers[1].0);
+    assert_eq!(tiers[1].1, planwatch::Tier::Stretch);
+    assert!(plan.validate().is_empty(), "{:?}", plan.validate());
+}

@@ -234,6 +234,28 @@ impl Analyzer<'_> {
                 }
             }
         }
+        // "增长5.5%左右，力争6%": a stretch word that only raises the figure before it
+        // gives that figure's higher tier, a growth rate as it is (SPEC §5), not a share.
+        if !growth && !reduction && k > 0 {
+            let lo = self.cands[k - 1].post;
+            let bare_tier = self
+                .markers
+                .stretch_marks
+                .iter()
+                .any(|&(m, names_subject)| m >= lo && m < c.pre && !names_subject)
+                && !ch
+                    .part(lo, c.pre)
+                    .iter()
+                    .any(|x| matches!(x, '；' | ';' | '。'));
+            if let Some(prev) = self
+                .drafts
+                .last()
+                .filter(|d| bare_tier && d.cand == k - 1 && d.unit == c.unit.map(base_unit))
+            {
+                growth = prev.measure == Measure::Growth;
+                reduction = prev.negated;
+            }
+        }
 
         // Indicator.
         let (before, distributive) = phrase::before(ch, floor, c.pre);
