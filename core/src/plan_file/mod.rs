@@ -497,6 +497,21 @@ fn read_provenance(f: &mut Fields<'_>) -> Provenance {
     }
 }
 
+/// `text` of `field` read by `parse`, or None with its problem reported at the field as
+/// `code`, quoting the text.
+fn read_field<T>(
+    text: &str,
+    parse: impl FnOnce(&str) -> Result<T>,
+    code: &str,
+    field: &str,
+    at: &dyn Fn(&str) -> Location,
+    issues: &mut Vec<Issue>,
+) -> Option<T> {
+    parse(text)
+        .map_err(|e| issues.push(Issue::new(code, at(field), e.to_string()).with_input(text)))
+        .ok()
+}
+
 /// An indicator's unit, or None with its problem: a unit that does not parse, or none
 /// where a figure needs one (every measure but a milestone).
 fn indicator_unit(
@@ -505,11 +520,7 @@ fn indicator_unit(
     issues: &mut Vec<Issue>,
 ) -> Option<Unit> {
     match raw.unit.as_deref() {
-        Some(u) => Unit::parse(u)
-            .map_err(|e| {
-                issues.push(Issue::new("unknown_unit", at("unit"), e.to_string()).with_input(u))
-            })
-            .ok(),
+        Some(u) => read_field(u, Unit::parse, "unknown_unit", "unit", at, issues),
         None if raw.measure == Some(Measure::Milestone) => Some(Unit::NONE),
         None => {
             issues.push(Issue::new(
@@ -528,14 +539,10 @@ fn indicator_formula(
     at: &dyn Fn(&str) -> Location,
     issues: &mut Vec<Issue>,
 ) -> std::result::Result<Option<Formula>, ()> {
-    match raw.formula.as_deref().map(Formula::parse) {
-        Some(Ok(f)) => Ok(Some(f)),
-        Some(Err(e)) => {
-            let formula = raw.formula.as_deref().unwrap_or_default();
-            issues
-                .push(Issue::new("bad_formula", at("formula"), e.to_string()).with_input(formula));
-            Err(())
-        }
+    match raw.formula.as_deref() {
+        Some(f) => read_field(f, Formula::parse, "bad_formula", "formula", at, issues)
+            .map(Some)
+            .ok_or(()),
         None => Ok(None),
     }
 }
@@ -581,11 +588,7 @@ fn target_period(
     issues: &mut Vec<Issue>,
 ) -> Option<Period> {
     match raw.period.as_deref() {
-        Some(p) => Period::parse_written(p)
-            .map_err(|e| {
-                issues.push(Issue::new("bad_period", at("period"), e.to_string()).with_input(p))
-            })
-            .ok(),
+        Some(p) => read_field(p, Period::parse_written, "bad_period", "period", at, issues),
         None => Some(plan_period),
     }
 }
@@ -596,13 +599,9 @@ fn target_baseline(
     at: &dyn Fn(&str) -> Location,
     issues: &mut Vec<Issue>,
 ) -> Option<Quantity> {
-    raw.baseline.as_deref().and_then(|b| {
-        Quantity::parse(b)
-            .map_err(|e| {
-                issues.push(Issue::new("bad_baseline", at("baseline"), e.to_string()).with_input(b))
-            })
-            .ok()
-    })
+    raw.baseline
+        .as_deref()
+        .and_then(|b| read_field(b, Quantity::parse, "bad_baseline", "baseline", at, issues))
 }
 
 /// Builds the plan from the items read, collecting every problem.
