@@ -236,22 +236,23 @@ impl Analyzer<'_> {
         }
         // "增长5.5%左右，力争6%": a stretch word that only raises the figure before it
         // gives that figure's higher tier, a growth rate as it is (SPEC §5), not a share.
-        if !growth && !reduction && k > 0 {
+        // (The previous figure is checked first: most numbers have no such neighbour.)
+        let raised = (!growth && !reduction && k > 0)
+            .then(|| self.drafts.last())
+            .flatten()
+            .filter(|d| d.cand == k - 1 && d.unit == c.unit.map(base_unit));
+        if let Some(prev) = raised {
             let lo = self.cands[k - 1].post;
-            let bare_tier = self
-                .markers
-                .stretch_marks
+            let marks = &self.markers.stretch_marks;
+            let bare_tier = marks[marks.partition_point(|&(m, _)| m < lo)..]
                 .iter()
-                .any(|&(m, names_subject)| m >= lo && m < c.pre && !names_subject)
+                .take_while(|&&(m, _)| m < c.pre)
+                .any(|&(_, names_subject)| !names_subject)
                 && !ch
                     .part(lo, c.pre)
                     .iter()
                     .any(|x| matches!(x, '；' | ';' | '。'));
-            if let Some(prev) = self
-                .drafts
-                .last()
-                .filter(|d| bare_tier && d.cand == k - 1 && d.unit == c.unit.map(base_unit))
-            {
+            if bare_tier {
                 growth = prev.measure == Measure::Growth;
                 reduction = prev.negated;
             }
